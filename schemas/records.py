@@ -1,0 +1,86 @@
+"""Record types that flow between the stages (in-memory, not written as such).
+
+Page       a decoded input document (one file, or one record of a container such as WARC)
+Signals    raw metadata candidates found on a page, before normalization
+Extraction the boilerplate-free body of a page (its stories) with the page's signals
+Failure    a dead-letter record; becomes one row of the quarantine table
+TableRow   a row bound for one table and partition
+"""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+# Stable reason codes of the quarantine table. Add, never rename.
+REASONS = (
+    "empty",          # zero bytes or whitespace only
+    "not_a_page",     # binary, JSON, CSV, ...: not an HTML page or a text page dump
+    "decode_error",   # bytes that cannot be read (corrupt gzip, undecodable text)
+    "too_large",      # over --max_file_bytes, raw or decompressed
+    "parse_error",    # the HTML parser or extractor failed
+    "timeout",        # extraction ran over --doc_timeout_seconds
+    "no_article",     # readable page, but no article text on it (navigation only, too short)
+    "read_error",     # the file system refused the read
+    "internal_error", # a bug: any exception a stage did not expect; never silently dropped
+)
+
+
+@dataclass(frozen=True)
+class Page:
+    source_uri: str
+    text: str
+    fmt: str  # "html" | "text"
+    encoding: str
+    byte_size: int
+    record_id: str = ""  # position inside a container file; "" for a plain file
+    url: str | None = None  # target URL when the container knows it (WARC)
+    crawled_at: datetime | None = None  # fetch time when the container knows it (WARC)
+
+
+@dataclass
+class Signals:
+    """Metadata candidates as found; `transforms.metadata` normalizes them."""
+
+    title: str | None = None  # <title>, or the headline line of a text dump
+    headings: list[str] = field(default_factory=list)  # h1 texts, in page order
+    meta: dict[str, str] = field(default_factory=dict)  # <meta> by lower-cased name/property/itemprop
+    jsonld: list[dict] = field(default_factory=list)  # JSON-LD objects, @graph flattened
+    canonical_url: str | None = None
+    declared_language: str | None = None
+    breadcrumbs: list[str] = field(default_factory=list)
+    byline_lines: list[str] = field(default_factory=list)  # visible credit/byline/date lines
+    date_texts: list[tuple[str, str]] = field(default_factory=list)  # (source, raw value)
+    subtitle: str | None = None
+    extractor: dict = field(default_factory=dict)  # what the body extractor itself reported
+
+
+@dataclass
+class Story:
+    paragraphs: list[str]
+    title: str | None = None  # a story's own headline on a multi-story page
+    heading_indexes: list[int] = field(default_factory=list)  # paragraphs that are (sub)headings
+
+
+@dataclass
+class Extraction:
+    page: Page
+    stories: list[Story]
+    signals: Signals
+    input_chars: int = 0  # visible text before stripping, for boilerplate_ratio
+
+
+@dataclass(frozen=True)
+class Failure:
+    source_uri: str
+    stage: str
+    reason: str
+    error: str
+    excerpt: str = ""
+    record_id: str = ""
+    byte_size: int | None = None
+
+
+@dataclass(frozen=True)
+class TableRow:
+    table: str
+    partition: tuple[str, ...]
+    row: dict

@@ -1,0 +1,1 @@
+"""The pipeline's stages: composite PTransforms and the plain row functions they call."""

@@ -1,0 +1,209 @@
+"""Bytes to a decoded page: gzip with a size cap, format sniffing, charset detection.
+
+In: the raw bytes of one input file (or a readable stream of them). Out: a `Page` (HTML or text
+dump, decoded to str) or a `Failure` with a stable reason code. Nothing here raises on bad
+input; it is all plain functions, tested without Beam.
+
+Charset order, as browsers do it: byte-order mark, then the page's own declaration (meta charset,
+http-equiv, XML declaration) when it decodes cleanly, then strict UTF-8, then detection with
+charset-normalizer. WHATWG aliases apply (latin-1 means windows-1252, gb2312 means GBK/GB18030).
+"""
+
+import codecs
+import json
+import re
+import zlib
+from typing import BinaryIO
+
+from charset_normalizer import from_bytes
+
+from schemas import Failure, Page
+from transforms.errors import TooLarge
+
+GZIP_MAGIC = b"\x1f\x8b"
+CHUNK = 1 << 16
+# How far into a page the charset declaration and the format are looked for.
+SNIFF_BYTES = 4096
+# Share of invalid UTF-8 bytes below which a page is taken as UTF-8 with a few broken bytes
+# (a real UTF-8 page with one bad byte) rather than as some other encoding.
+UTF8_ERROR_TOLERANCE = 0.002
+# How much of a page charset-normalizer looks at: enough to decide, bounded in cost.
+DETECT_BYTES = 64 * 1024
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_:.\-]+)""", re.I)
+_XML_DECL = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([a-zA-Z0-9_.\-]+)["']""", re.I)
+# WHATWG encoding labels that differ from Python's codec of the same name.
+_ALIASES = {
+    "iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252", "us-ascii": "cp1252",
+    "ascii": "cp1252", "iso8859-1": "cp1252", "gb2312": "gb18030", "gbk": "gb18030",
+    "x-gbk": "gb18030", "shift_jis": "cp932", "shift-jis": "cp932", "sjis": "cp932",
+    "x-sjis": "cp932", "windows-31j": "cp932", "big5": "big5hkscs", "euc-kr": "cp949",
+    "ks_c_5601-1987": "cp949", "tis-620": "cp874", "iso-8859-9": "cp1254", "utf8": "utf-8",
+    "unicode": "utf-16",
+}
+_BINARY_MAGIC = (
+    b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"PK\x03\x04", b"RIFF",
+    b"\x7fELF", b"BZh", b"\xfd7zXZ", b"7z\xbc\xaf", b"Rar!", b"OggS", b"ID3", b"\x00\x00\x01\x00",
+    b"wOFF", b"wOF2", b"\x1a\x45\xdf\xa3", b"II*\x00", b"MM\x00*",
+)
+_HTML_START = re.compile(
+    r"<(!doctype\s+html|html[\s>]|head[\s>]|body[\s>]|meta\s|title>|div[\s>]|p[\s>]|article[\s>]|"
+    r"section[\s>]|h1[\s>]|table[\s>]|span[\s>]|a\s|br\s*/?>|!--)",
+    re.I,
+)
+
+
+def read_capped(stream: BinaryIO, limit: int) -> bytes:
+    """Read a stream, gunzipping it when it starts with the gzip magic, never past `limit` bytes.
+
+    Raises TooLarge past the limit (raw or decompressed: a gzip bomb stops at the cap) and
+    ValueError on a corrupt or truncated gzip stream.
+    """
+    head = stream.read(2)
+    if head != GZIP_MAGIC:
+        data = head + stream.read(limit - len(head) + 1)
+        if len(data) > limit:
+            raise TooLarge(f"file is over {limit} bytes")
+        return data
+    out = bytearray()
+    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    in_member = True  # inside a gzip member that has not reached its end yet
+    pending = head + stream.read(CHUNK)
+    while pending:
+        while pending:
+            if not in_member:  # concatenated members are legal; anything else after one is not
+                if pending[:2] != GZIP_MAGIC:
+                    break
+                inflater, in_member = zlib.decompressobj(16 + zlib.MAX_WBITS), True
+            try:
+                out += inflater.decompress(pending, limit - len(out) + 1)
+            except zlib.error as err:
+                raise ValueError(f"corrupt gzip stream: {err}") from None
+            if len(out) > limit:
+                raise TooLarge(f"decompressed size is over {limit} bytes")
+            if inflater.eof:
+                in_member, pending = False, inflater.unused_data
+            else:
+                pending = inflater.unconsumed_tail
+        pending = stream.read(CHUNK)
+    if in_member:
+        raise ValueError("truncated gzip stream")
+    return bytes(out)
+
+
+def is_binary(raw: bytes) -> bool:
+    head = raw[:SNIFF_BYTES]
+    if head.startswith(_BINARY_MAGIC):
+        return True
+    if any(head.startswith(bom) for bom, _ in _BOMS):
+        return False
+    if b"\x00" in head:
+        return True
+    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    return controls > len(head) * 0.05
+
+
+def declared_charset(raw: bytes) -> str | None:
+    head = raw[:SNIFF_BYTES]
+    match = _XML_DECL.search(head) or _META_CHARSET.search(head)
+    if not match:
+        return None
+    label = match.group(1).decode("ascii", "ignore").strip().lower()
+    label = _ALIASES.get(label, label)
+    try:
+        return codecs.lookup(label).name
+    except LookupError:
+        return None
+
+
+def decode_text(raw: bytes) -> tuple[str, str]:
+    """(text, encoding name). Never raises on bytes; unreadable bytes become U+FFFD."""
+    for bom, name in _BOMS:
+        if raw.startswith(bom):
+            return raw[len(bom):].decode(name, errors="replace"), name
+    declared = declared_charset(raw)
+    if declared:
+        try:
+            return raw.decode(declared), declared
+        except UnicodeDecodeError:
+            pass
+    try:
+        return raw.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    text = raw.decode("utf-8", errors="replace")
+    non_ascii = sum(1 for b in raw if b > 127) or 1
+    if text.count("\ufffd") <= max(1, non_ascii * UTF8_ERROR_TOLERANCE):
+        return text, "utf-8"
+    if declared:  # declared but broken beyond repair: keep the page's word, mark the damage
+        return raw.decode(declared, errors="replace"), declared
+    best = from_bytes(raw[:DETECT_BYTES]).best()
+    name = best.encoding if best is not None else "cp1252"
+    name = _ALIASES.get(name, name)
+    return raw.decode(name, errors="replace"), codecs.lookup(name).name
+
+
+def sniff_format(text: str) -> str:
+    """'html', 'text', or 'not_a_page' (JSON, feeds, CSV, ...), from the content alone."""
+    head = text[:SNIFF_BYTES].lstrip("\ufeff \t\r\n")
+    if head[:1] in "{[":
+        try:
+            json.loads(text)
+            return "not_a_page"
+        except ValueError:
+            pass
+    if head.startswith("<?xml") and not re.search(r"<(html|!doctype html)", head, re.I):
+        return "not_a_page"
+    if _HTML_START.search(head[:1024]) and head.startswith("<"):
+        return "html"
+    if len(_HTML_START.findall(head)) >= 3:
+        return "html"
+    if _looks_tabular(head):
+        return "not_a_page"
+    return "text"
+
+
+def _looks_tabular(head: str) -> bool:
+    lines = [line for line in head.splitlines()[:20] if line.strip()]
+    if len(lines) < 5:
+        return False
+    for sep in (",", "\t", ";", "|"):
+        counts = [line.count(sep) for line in lines]
+        if counts[0] >= 2 and sum(c == counts[0] for c in counts) >= 0.8 * len(counts):
+            return True
+    return False
+
+
+def excerpt(raw: bytes | str, size: int = 200) -> str:
+    if isinstance(raw, bytes):
+        raw = raw[:size * 4].decode("utf-8", errors="replace")
+    return raw[:size]
+
+
+def decode_page(source_uri: str, raw: bytes, *, record_id: str = "", url: str | None = None,
+                crawled_at=None) -> Page | Failure:
+    """One input document's bytes (already gunzipped) to a Page, or a Failure saying why not."""
+
+    def fail(reason: str, error: str) -> Failure:
+        return Failure(source_uri, "read", reason, error, excerpt(raw), record_id, len(raw))
+
+    if not raw.strip():
+        return fail("empty", "no content" if not raw else "whitespace only")
+    if is_binary(raw):
+        return fail("not_a_page", "binary content")
+    text, encoding = decode_text(raw)
+    if not text.strip():
+        return fail("empty", "whitespace only after decoding")
+    if text.count("\ufffd") > len(text) * 0.2:
+        return fail("decode_error", f"mostly undecodable as {encoding}")
+    fmt = sniff_format(text)
+    if fmt == "not_a_page":
+        return fail("not_a_page", "structured data, not a page (JSON, XML feed or table)")
+    return Page(source_uri, text, fmt, encoding, len(raw), record_id, url, crawled_at)

@@ -1,0 +1,9 @@
+"""Exceptions that stages turn into quarantine reasons (never raised out of a DoFn)."""
+
+
+class NoArticle(Exception):
+    """The page was read and parsed, but holds no article text (reason `no_article`)."""
+
+
+class TooLarge(Exception):
+    """Input over a size cap, raw or decompressed (reason `too_large`)."""
