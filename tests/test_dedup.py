@@ -1,0 +1,92 @@
+"""Content hash normalization, MinHash signatures and LSH band keys (pure functions)."""
+
+import subprocess
+import sys
+
+import numpy as np
+
+from transforms.dedup import (
+    BANDS,
+    NUM_PERM,
+    band_keys,
+    content_hash,
+    estimated_jaccard,
+    exact_jaccard,
+    normalize_text,
+    signature,
+)
+
+BRIDGE = (
+    "The city council of Norrwick voted on Tuesday to approve a new pedestrian bridge over the Kell river, "
+    "ending a debate that had lasted nearly four years. The bridge will link the old market district with "
+    "the rail station and is expected to cost about 14 million dollars, most of it paid by a regional "
+    "transport fund.\n\nCouncillor Maren Ostby, who chaired the committee, said the vote showed that "
+    "residents wanted safer routes for walking and cycling. Construction should begin next spring and "
+    "take about two years, she said, although the schedule depends on permits for work in the water."
+)
+BRIDGE_OTHER = (
+    "Engineers in Norrwick warned on Wednesday that the city's oldest road bridge over the Kell river needs "
+    "urgent repairs after inspectors found cracks in two of its supports. Heavy trucks have been banned from "
+    "the crossing until further notice, and buses will take a detour through the northern suburbs.\n\n"
+    "The transport department said a full closure was not planned for now, but drivers should expect "
+    "delays. Repairs could cost several million dollars, and the council will discuss the bill next month."
+)
+
+
+def test_credits_datelines_case_and_spacing_do_not_change_the_hash():
+    base = content_hash(BRIDGE)
+    assert content_hash("NORRWICK (AP) — " + BRIDGE) == base
+    assert content_hash("NORRWICK, Jan. 5 (Xinhua) -- " + BRIDGE) == base
+    assert content_hash(BRIDGE.upper().replace(" ", "   ")) == base
+    assert content_hash(BRIDGE + "\n\nReporting by Ana Lind; Editing by Tom Berg") == base
+    assert content_hash(BRIDGE.replace("(", "").replace(",", " ,")) == base
+    assert content_hash(BRIDGE_OTHER) != base
+    assert len(base) == 32
+
+
+def test_normalize_text_keeps_words_and_cjk_characters():
+    assert normalize_text("WASHINGTON (AP) — The Senate voted 52-48.") == "the senate voted 52 48"
+    assert normalize_text("The vote (Xinhua) passed.") == "the vote passed"
+    assert normalize_text("東京で会議") == "東 京 で 会 議"
+    assert normalize_text("") == ""
+
+
+def test_signature_is_deterministic_and_fixed_width():
+    sig = signature(BRIDGE)
+    assert sig.dtype == np.uint32 and sig.shape == (NUM_PERM,)
+    assert np.array_equal(sig, signature(BRIDGE))
+    assert signature("too short to compare") is None
+    keys = band_keys(sig)
+    assert len(keys) == BANDS and all(isinstance(b, int) and len(h) == 16 for b, h in keys)
+
+
+def test_signature_is_stable_across_processes():
+    """No salted hash(): a fresh interpreter with another PYTHONHASHSEED gives the same band keys."""
+    code = "from transforms.dedup import band_keys, signature; import sys; print(band_keys(signature(sys.argv[1]))[:3])"
+    runs = {
+        subprocess.run([sys.executable, "-c", code, BRIDGE], capture_output=True, text=True, check=True,
+                       env={"PYTHONHASHSEED": seed, "PYTHONPATH": "."}).stdout
+        for seed in ("1", "2")
+    }
+    assert runs == {f"{band_keys(signature(BRIDGE))[:3]}\n"}
+
+
+def test_estimate_tracks_true_jaccard():
+    words = BRIDGE.split()
+    trimmed = " ".join(words[: int(len(words) * 0.7)])
+    truth = exact_jaccard(BRIDGE, trimmed)
+    assert 0.5 < truth < 0.8
+    assert abs(estimated_jaccard(signature(BRIDGE), signature(trimmed)) - truth) < 0.15
+
+
+def test_same_topic_stories_are_far_apart():
+    assert exact_jaccard(BRIDGE, BRIDGE_OTHER) < 0.1
+    assert estimated_jaccard(signature(BRIDGE), signature(BRIDGE_OTHER)) < 0.2
+    shared = set(band_keys(signature(BRIDGE))) & set(band_keys(signature(BRIDGE_OTHER)))
+    assert not shared
+
+
+def test_light_edits_keep_band_keys_in_common():
+    edited = BRIDGE.replace("Tuesday", "Monday").replace("nearly four", "almost four").replace("safer", "better")
+    assert set(band_keys(signature(BRIDGE))) & set(band_keys(signature(edited)))
+    assert estimated_jaccard(signature(BRIDGE), signature(edited)) > 0.6

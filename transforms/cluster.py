@@ -1,0 +1,236 @@
+"""Duplicates and syndication clusters over the whole article set: the `ClusterArticles` stage.
+
+In:  a PCollection of article dicts with at least article_id, text, published_at, publisher,
+     wire_agency and content_hash.
+Out: a pair (articles, duplicates): the same dicts with `cluster_id` and `canonical_article_id` set,
+     and one {article_id, duplicate_of} record for every exact copy (of the articles that share a
+     content hash only the canonical one keeps its row; the others are accounted in `duplicates`).
+
+Steps (all keyed shuffles, no global state):
+1. ExactDuplicates: GroupByKey on content_hash; the canonical member is kept.
+2. Candidates: every kept article's MinHash band keys; GroupByKey on (band, digest); buckets emit id
+   pairs (all pairs for a small bucket; in a big one each member is paired with its next CHAIN_LINKS
+   members in a band-specific order, so a wire story carried by 10,000 sites costs O(n) pairs per
+   band, not O(n^2), while 32 bands keep the component connected); Distinct.
+3. Verify: signatures are joined to both ends of each pair (two CoGroupByKeys on article_id, so a
+   signature is shuffled twice, not once per band) and pairs at estimated Jaccard >= MIN_JACCARD stay.
+4. Components: hash-to-min (Rastogi et al., "Finding connected components in map-reduce in
+   logarithmic rounds"): every node keeps a set C(v), sends C(v) to min C(v) and min C(v) to each
+   member; COMPONENT_ROUNDS GroupByKey rounds. At the fixed point each node's min is the component's
+   smallest article_id, which is the cluster_id. Sets are at most a component's size, so memory is
+   bounded by the largest syndication cluster, not by the corpus: at 100M articles the shuffles
+   scale with the number of near-duplicate edges, which is a small multiple of the article count.
+   Nodes that still changed in the last round are counted (`cluster_components_not_converged`).
+5. Canonical: GroupByKey on cluster_id; canonical = the wire agency's own version, else the earliest
+   published, ties by article_id (`canonical_key`).
+
+Distinct stories on one topic share few 3-word shingles (Jaccard well under 0.1) and do not link.
+Run the benchmark: `python -m bench.clusters --data ../shared/data/fundus-news-80`.
+"""
+
+import hashlib
+import re
+from datetime import datetime, timezone
+
+import apache_beam as beam
+
+from transforms.dedup import band_keys, estimated_jaccard, signature
+from transforms.tags import counter
+
+DUPLICATES = "duplicates"
+# Estimated Jaccard (3-word shingles) at which two texts are versions of one story: syndicated copies
+# with a trimmed ending and light edits measure 0.4-0.9; distinct same-topic stories under 0.1.
+MIN_JACCARD = 0.4
+# Buckets up to this size emit all pairs (<= 120); bigger ones emit CHAIN_LINKS pairs per member.
+ALL_PAIRS_MAX = 16
+CHAIN_LINKS = 2
+# Hash-to-min rounds: converges in about 2*log2(diameter) rounds; 8 covers diameters far beyond
+# what the all-pairs buckets and the chained big buckets produce.
+COMPONENT_ROUNDS = 8
+_FAR_FUTURE = datetime.max.replace(tzinfo=timezone.utc)
+
+
+def is_wire_original(article: dict) -> bool:
+    """Whether the publisher is the wire agency itself ("AP" by "Associated Press", "Reuters")."""
+    wire, publisher = _letters(article.get("wire_agency")), _letters(article.get("publisher"))
+    if not wire or not publisher:
+        return False
+    words = re.findall(r"[^\W\d_]+", (article.get("publisher") or "").lower())
+    initials = "".join(w[0] for w in words if w not in ("the", "of", "news"))
+    return wire == publisher or wire in publisher or publisher in wire or wire == initials
+
+
+def canonical_key(article: dict) -> tuple:
+    """Sort key of the canonical version: wire original first, then earliest published, then id."""
+    published = article.get("published_at")
+    if isinstance(published, datetime) and published.tzinfo is None:
+        published = published.replace(tzinfo=timezone.utc)
+    if not isinstance(published, datetime):
+        published = _FAR_FUTURE
+    return (not is_wire_original(article), published, article["article_id"])
+
+
+def bucket_pairs(bucket: tuple, members: list[str]) -> list[tuple[str, str]]:
+    """Candidate id pairs (smaller id first) of one LSH bucket."""
+    members = sorted(set(members))
+    if len(members) <= ALL_PAIRS_MAX:
+        return [(a, b) for i, a in enumerate(members) for b in members[i + 1:]]
+    salt = f"{bucket[0]}:{bucket[1]}"
+    ring = sorted(members, key=lambda m: hashlib.blake2b(f"{salt}:{m}".encode(), digest_size=8).digest())
+    pairs = set()
+    for i, a in enumerate(ring):
+        for step in range(1, CHAIN_LINKS + 1):
+            b = ring[(i + step) % len(ring)]
+            pairs.add((min(a, b), max(a, b)))
+    return sorted(pairs)
+
+
+def hash_to_min_messages(node: str, members: frozenset) -> list[tuple[str, tuple[frozenset, bool]]]:
+    """One hash-to-min round's messages of a node: C(v) to min C(v), {min} to every member."""
+    smallest = min(members)
+    messages = [(smallest, (members, False)), (node, (members, True))]  # True: the node's own old set
+    messages.extend((m, (frozenset([smallest]), False)) for m in members if m != smallest)
+    return messages
+
+
+def _letters(name: str | None) -> str:
+    return re.sub(r"[^\w]", "", (name or "").lower())
+
+
+class _KeepCanonicalCopyFn(beam.DoFn):
+    """(content_hash, copies) -> the canonical copy; the others to DUPLICATES."""
+
+    def setup(self):
+        self.copies = counter("cluster_exact_duplicates")
+
+    def process(self, element):
+        _, copies = element
+        copies = sorted(copies, key=canonical_key)
+        yield copies[0]
+        for copy in copies[1:]:
+            self.copies.inc()
+            yield beam.pvalue.TaggedOutput(
+                DUPLICATES, {"article_id": copy["article_id"], "duplicate_of": copies[0]["article_id"]}
+            )
+
+
+def _signature_of(article: dict):
+    sig = signature(article.get("text") or "")
+    return [] if sig is None else [(article["article_id"], sig)]
+
+
+def _first_end(element):
+    """(a, {sig: [...], pair: [b...]}) -> (b, (a, sig_a)) per pair."""
+    node, grouped = element
+    for sig in grouped["sig"]:
+        for other in grouped["pair"]:
+            yield other, (node, sig)
+
+
+class _VerifyPairsFn(beam.DoFn):
+    """(b, {sig: [sig_b], half: [(a, sig_a)...]}) -> verified edges (a, b) and (b, a)."""
+
+    def setup(self):
+        self.kept = counter("cluster_pairs_verified")
+        self.rejected = counter("cluster_pairs_rejected")
+
+    def process(self, element):
+        node, grouped = element
+        for sig in grouped["sig"]:
+            for other, other_sig in grouped["half"]:
+                if estimated_jaccard(sig, other_sig) >= MIN_JACCARD:
+                    self.kept.inc()
+                    yield node, other
+                    yield other, node
+                else:
+                    self.rejected.inc()
+
+
+class _MergeSetsFn(beam.DoFn):
+    """(node, messages) -> (node, union of received sets); counts nodes that changed in the last round."""
+
+    def __init__(self, last: bool):
+        super().__init__()
+        self.last = last
+
+    def setup(self):
+        self.unconverged = counter("cluster_components_not_converged")
+
+    def process(self, element):
+        node, messages = element
+        merged, old = set(), None
+        for members, own in messages:
+            if own:
+                old = members  # the node's set of the previous round: for the convergence count only
+            else:
+                merged |= members
+        if self.last and old is not None and frozenset(merged) != old:
+            self.unconverged.inc()
+        yield node, frozenset(merged)
+
+
+def _with_cluster(element):
+    article_id, grouped = element
+    labels = list(grouped["label"])
+    for article in grouped["article"]:
+        yield (labels[0] if labels else article_id), article
+
+
+def _set_canonical(element):
+    cluster_id, articles = element
+    articles = list(articles)
+    canonical = min(articles, key=canonical_key)["article_id"]
+    for article in articles:
+        yield {**article, "cluster_id": cluster_id, "canonical_article_id": canonical}
+
+
+class ClusterArticles(beam.PTransform):
+    """Articles -> articles with cluster_id and canonical_article_id, plus DUPLICATES (exact copies)."""
+
+    def expand(self, articles):
+        exact = (
+            articles
+            | "KeyByContentHash" >> beam.Map(lambda a: (a.get("content_hash") or a["article_id"], a))
+            | "GroupByContentHash" >> beam.GroupByKey()
+            | "KeepCanonicalCopy" >> beam.ParDo(_KeepCanonicalCopyFn()).with_outputs(DUPLICATES, main="kept")
+        )
+        kept = exact.kept
+        signatures = kept | "Sign" >> beam.FlatMap(_signature_of)
+        pairs = (
+            signatures
+            | "BandKeys" >> beam.FlatMap(lambda kv: [(key, kv[0]) for key in band_keys(kv[1])])
+            | "GroupByBand" >> beam.GroupByKey()
+            | "BucketPairs" >> beam.FlatMap(lambda kv: bucket_pairs(kv[0], list(kv[1])))
+            | "DistinctPairs" >> beam.Distinct()
+        )
+        halves = (
+            {"sig": signatures, "pair": pairs}
+            | "JoinFirstEnd" >> beam.CoGroupByKey()
+            | "FirstEnd" >> beam.FlatMap(_first_end)
+        )
+        edges = (
+            {"sig": signatures, "half": halves}
+            | "JoinSecondEnd" >> beam.CoGroupByKey()
+            | "VerifyPairs" >> beam.ParDo(_VerifyPairsFn())
+        )
+        sets = (
+            edges
+            | "GroupNeighbours" >> beam.GroupByKey()
+            | "InitialSets" >> beam.MapTuple(lambda node, others: (node, frozenset([node, *others])))
+        )
+        for round_index in range(COMPONENT_ROUNDS):
+            sets = (
+                sets
+                | f"HashToMin{round_index}" >> beam.FlatMapTuple(hash_to_min_messages)
+                | f"GroupMessages{round_index}" >> beam.GroupByKey()
+                | f"MergeSets{round_index}" >> beam.ParDo(_MergeSetsFn(round_index == COMPONENT_ROUNDS - 1))
+            )
+        labels = sets | "ClusterLabel" >> beam.MapTuple(lambda node, members: (node, min(members)))
+        clustered = (
+            {"article": kept | "KeyById" >> beam.Map(lambda a: (a["article_id"], a)), "label": labels}
+            | "JoinLabels" >> beam.CoGroupByKey()
+            | "KeyByCluster" >> beam.FlatMap(_with_cluster)
+            | "GroupByCluster" >> beam.GroupByKey()
+            | "SetCanonical" >> beam.FlatMap(_set_canonical)
+        )
+        return clustered, exact[DUPLICATES]

@@ -1,0 +1,119 @@
+"""Duplicate detection, row logic: normalized content hash, MinHash signatures and LSH band keys.
+
+In:  an article body (str). Out:
+- `normalize_text(text)`: lower-cased words only, with wire credits ("(Xinhua)", "(AP) --"), a leading
+  dateline ("BEIJING, Jan. 5 (Xinhua) --") and trailing credit lines ("Reporting by ...") removed;
+- `content_hash(text)`: 32 hex chars of SHA-256 over that normal form (exact duplicates share it);
+- `signature(text)`: a MinHash signature (NUM_PERM uint32) over word shingles, or None when the text is
+  too short to compare; `estimated_jaccard(a, b)` compares two;
+- `band_keys(sig)`: the LSH keys (band index, hex digest): two texts share a key with a probability
+  that rises steeply with their Jaccard similarity.
+
+Everything is deterministic across processes and machines: tokens are hashed with CRC-32 and the
+permutations come from a seeded PCG64 generator, never from Python's salted `hash()`.
+
+    python -c "from transforms.dedup import content_hash as h; print(h('LONDON (Reuters) - Hi.'))"
+"""
+
+import hashlib
+import re
+import zlib
+
+import numpy as np
+
+# Words per shingle: 3 survives light word edits (one edit spoils 3 shingles), yet two distinct
+# stories on one topic share few 3-word runs.
+SHINGLE_WORDS = 3
+# Signature length: 128 gives a Jaccard estimate within about +-0.05 (one standard deviation).
+NUM_PERM = 128
+# LSH bands x rows = NUM_PERM. 32 x 4: a pair at Jaccard 0.5 becomes a candidate with p = 0.87,
+# at 0.6 with p = 0.98, at 0.2 with p = 0.05 (candidates are verified afterwards anyway).
+BANDS = 32
+ROWS = NUM_PERM // BANDS
+# Texts with fewer shingles than this are not compared for near-duplicates (too little evidence).
+MIN_SHINGLES = 8
+# Fixed seed of the permutations: changing it changes every signature (and so cluster ids).
+SEED = 20240611
+
+_WIRES = r"AP|AFP|Reuters|Xinhua|dpa|DPA|UPI|PA|ANI|IANS|PTI|Kyodo|Yonhap|TASS|EFE|ANSA|Bloomberg|CNA"
+# "(AP) --", "(Reuters) -", "(Xinhua)" anywhere: the credit itself, and the dash after it.
+WIRE_CREDIT = re.compile(rf"\((?:{_WIRES})(?:\s*/\s*[A-Za-z .]+)?\)\s*(?:--|[-—–])?\s*", re.I)
+# A leading dateline: upper-case place, optional date, optional credit, then a dash.
+DATELINE = re.compile(
+    r"^\s*[A-Z][A-Z.'’-][A-Z .'’-]{0,40}(?:,\s*[A-Z][A-Za-z .]{1,30})?(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+    r"\s*(?:\([^)\n]{1,40}\))?\s*(?:--|[-—–])\s*"
+)
+# Trailing credit/copyright lines that syndicators add or drop.
+TRAILING_CREDIT = re.compile(
+    r"(?im)^\s*(?:\(?(?:reporting|writing|editing|additional reporting) by\b.*|"
+    r"(?:copyright|©)\s.*|all rights reserved\.?.*|\(?(?:ap|afp|reuters|xinhua|dpa)\)?)\s*$"
+)
+_TOKEN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]|[^\W_]+")
+_MASK32 = np.uint64(0xFFFFFFFF)
+
+
+def normalize_text(text: str) -> str:
+    """Lower-cased word tokens joined by single spaces, wire credits and datelines removed."""
+    text = TRAILING_CREDIT.sub(" ", text)
+    text = DATELINE.sub(" ", text, count=1)
+    text = WIRE_CREDIT.sub(" ", text)
+    return " ".join(_TOKEN.findall(text.lower()))
+
+
+def content_hash(text: str) -> str:
+    """Hash of the normalized body: equal for copies that differ only in case, spacing, credits."""
+    return hashlib.sha256(normalize_text(text).encode("utf-8")).hexdigest()[:32]
+
+
+def shingle_hashes(text: str) -> np.ndarray:
+    """Distinct 64-bit hashes of the SHINGLE_WORDS-word shingles of the normalized text."""
+    words = normalize_text(text).split()
+    if not words:
+        return np.zeros(0, dtype=np.uint64)
+    token = np.fromiter((zlib.crc32(w.encode("utf-8")) for w in words), dtype=np.uint64, count=len(words))
+    width = min(SHINGLE_WORDS, len(words))
+    count = len(words) - width + 1
+    combined = np.zeros(count, dtype=np.uint64)
+    for offset in range(width):  # polynomial combination: order-sensitive, wraps mod 2**64
+        combined = combined * np.uint64(0x100000001B3) + token[offset:offset + count]
+    return np.unique(combined)
+
+
+def _permutations() -> tuple[np.ndarray, np.ndarray]:
+    rng = np.random.Generator(np.random.PCG64(SEED))
+    a = rng.integers(1, 2**63, size=NUM_PERM, dtype=np.uint64) | np.uint64(1)  # odd multipliers
+    b = rng.integers(0, 2**63, size=NUM_PERM, dtype=np.uint64)
+    return a, b
+
+
+_A, _B = _permutations()
+
+
+def signature(text: str) -> np.ndarray | None:
+    """MinHash signature (NUM_PERM uint32), or None when the text has under MIN_SHINGLES shingles."""
+    shingles = shingle_hashes(text)
+    if len(shingles) < MIN_SHINGLES:
+        return None
+    with np.errstate(over="ignore"):
+        # multiply-shift hashing: the high 32 bits of (a*x + b) mod 2**64 form a near-universal family
+        permuted = (_A[:, None] * shingles[None, :] + _B[:, None]) >> np.uint64(32)
+    return (permuted & _MASK32).min(axis=1).astype(np.uint32)
+
+
+def estimated_jaccard(a: np.ndarray, b: np.ndarray) -> float:
+    """Fraction of equal MinHash values: an unbiased estimate of the shingle-set Jaccard."""
+    return float(np.count_nonzero(a == b)) / len(a)
+
+
+def band_keys(sig: np.ndarray) -> list[tuple[int, str]]:
+    """One (band index, 16-hex digest of the band's rows) key per LSH band."""
+    return [
+        (band, hashlib.blake2b(sig[band * ROWS:(band + 1) * ROWS].astype("<u4").tobytes(), digest_size=8).hexdigest())
+        for band in range(BANDS)
+    ]
+
+
+def exact_jaccard(a: str, b: str) -> float:
+    """Jaccard of the two shingle sets (for tests and benchmarks; the pipeline uses signatures)."""
+    sa, sb = set(shingle_hashes(a).tolist()), set(shingle_hashes(b).tolist())
+    return len(sa & sb) / len(sa | sb) if sa or sb else 1.0
