@@ -50,6 +50,7 @@ class Signals:
     byline_lines: list[str] = field(default_factory=list)  # visible credit/byline/date lines
     date_texts: list[tuple[str, str]] = field(default_factory=list)  # (source, raw value)
     subtitle: str | None = None
+    author_texts: list[tuple[str, str]] = field(default_factory=list)  # (source, text): rel/itemprop/class author elements
     extractor: dict = field(default_factory=dict)  # what the body extractor itself reported
 
 

@@ -1,0 +1,123 @@
+"""Metadata quality: title, authors and publication date vs the dev set's ground truth.
+
+  python -m bench.metadata --data ../shared/data/wcxb-dev-articles --mode html
+  python -m bench.metadata --data ../shared/data/wcxb-dev-articles --mode text --limit 200
+  python -m bench.metadata --data ../shared/data/wcxb-dev-articles --show date --limit 100
+
+Runs the real path (`decode_page` -> `extract_page` -> `normalize_metadata`) and prints exact-match
+accuracy per field, side by side with trafilatura's own metadata from the same run (HTML mode:
+the `bare_extraction(with_metadata=True)` call inside `extract_html`; text mode has no baseline).
+Matching: title after whitespace/case/quote normalization; authors as a set of names (split on
+",", ";", "and", "&", credentials such as "MD" or "Ph.D." dropped, case-folded), a null gold
+author must get no author; date: same calendar day (same month for a month-only gold), a null
+gold date must get a null prediction. Skips cleanly when the data is absent.
+"""
+
+import argparse
+import pathlib
+import re
+import time
+
+from bench.common import load_truth, page_files, read_bytes
+from schemas import Failure
+from transforms.decode import decode_page
+from transforms.errors import NoArticle
+from transforms.extract import extract_page
+from transforms.metadata import normalize_metadata
+
+FIELDS = ("title", "author", "date")
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "′": "'", "“": '"', "”": '"', "„": '"', "″": '"',
+                         "«": '"', "»": '"'})
+_SPLIT = re.compile(r"\s*(?:[,;&/]|\band\b)\s*", re.I)
+# A piece of an author string that is a credential, not a name: "MD", "Ph.D.", "E-RYT 200".
+_CREDENTIAL = re.compile(r"^(?:(?:[A-Z][A-Za-z]?\.){2,}|[A-Z][A-Z\d\-®. ]{0,11}|Jr\.?|Sr\.?|[A-Z]\.[A-Z]\.\s*[A-Z]+)$")
+
+
+def norm_title(value) -> str:
+    return " ".join(str(value or "").translate(_QUOTES).split()).casefold()
+
+
+def norm_authors(value) -> frozenset:
+    if not value:
+        return frozenset()
+    items = value if isinstance(value, list) else [value]
+    names = set()
+    for item in items:
+        for piece in _SPLIT.split(item.translate(_QUOTES)):
+            piece = " ".join(piece.split()).strip(" .")
+            if piece and not _CREDENTIAL.match(piece):
+                names.add(re.sub(r"^(?:dr|prof)\.?\s+", "", piece.casefold()))
+    return frozenset(names)
+
+
+def date_match(gold, predicted) -> bool:
+    if not gold:
+        return not predicted
+    if not predicted:
+        return False
+    return str(predicted)[: len(gold)] == gold
+
+
+def predict(raw: bytes, uri: str) -> tuple[dict, dict]:
+    """(our fields, trafilatura's fields), each with title/author/date; empty on failure."""
+    page = decode_page(uri, raw)
+    if isinstance(page, Failure):
+        return {}, {}
+    try:
+        extraction = extract_page(page)
+    except NoArticle:
+        return {}, {}
+    paragraphs = [p for story in extraction.stories for p in story.paragraphs]
+    fields, _ = normalize_metadata(page, extraction.signals, paragraphs)
+    ours = {"title": fields["title"], "author": fields["authors"], "date": fields["published_date"],
+            "_all": fields}
+    ex = extraction.signals.extractor
+    theirs = {"title": ex.get("title"), "author": (ex.get("author") or "").split("; ") if ex.get("author") else [],
+              "date": ex.get("date")} if ex else {}
+    return ours, theirs
+
+
+def matches(field: str, gold: dict, pred: dict) -> bool:
+    if field == "title":
+        return norm_title(gold.get("title")) == norm_title(pred.get("title"))
+    if field == "author":
+        return norm_authors(gold.get("author")) == norm_authors(pred.get("author"))
+    return date_match(gold.get("publish_date"), pred.get("date"))
+
+
+def main(argv=None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", required=True, help="a dev-set folder with html/, text/ and ground-truth.aeb.json")
+    ap.add_argument("--mode", choices=("html", "text"), default="html", help="which input to read")
+    ap.add_argument("--limit", type=int, default=0, help="only the first N pages (0: all)")
+    ap.add_argument("--offset", type=int, default=0, help="skip the first N pages")
+    ap.add_argument("--show", choices=FIELDS, help="list our misses on this field")
+    args = ap.parse_args(argv)
+    data = pathlib.Path(args.data)
+    truth = load_truth(data)
+    files = page_files(data, args.mode)
+    ids = [i for i in truth if i in files][args.offset:][: args.limit or None]
+    hits = {"ours": dict.fromkeys(FIELDS, 0), "trafilatura": dict.fromkeys(FIELDS, 0)}
+    misses, start = [], time.perf_counter()
+    for page_id in ids:
+        gold = truth[page_id]
+        ours, theirs = predict(read_bytes(files[page_id]), page_id)
+        for field in FIELDS:
+            hits["ours"][field] += matches(field, gold, ours)
+            hits["trafilatura"][field] += matches(field, gold, theirs)
+        if args.show and not matches(args.show, gold, ours):
+            key = {"title": "title", "author": "author", "date": "publish_date"}[args.show]
+            misses.append((page_id, gold.get(key), ours.get(args.show),
+                           (ours.get("_all") or {}).get("published_source")))
+    seconds = time.perf_counter() - start
+    print(f"{data.name} mode={args.mode} pages={len(ids)} ({len(ids) / seconds:.1f} docs/s)")
+    print(f"{'system':14} " + " ".join(f"{f:>7}" for f in FIELDS))
+    systems = ("ours", "trafilatura") if args.mode == "html" else ("ours",)
+    for system in systems:
+        print(f"{system:14} " + " ".join(f"{hits[system][f] / max(len(ids), 1):7.3f}" for f in FIELDS))
+    for page_id, gold, pred, source in misses:
+        print(f"  {page_id}  gold={gold!r}  ours={pred!r}  source={source}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,47 @@
+"""Datelines: the place (and credit) a news story opens with, cut from the body.
+
+In: the first body paragraph. Out: (place, agency credit or None, the paragraph without the
+dateline), or (None, None, paragraph) when it has none.
+"WASHINGTON -" -> "Washington"; "BEIJING, Sept. 25 (Xinhua) --" -> "Beijing", "Xinhua";
+"ST. LOUIS, Mo. (AP) —" -> "St. Louis". The place must be written in capitals, or be followed by
+a date or a parenthesised credit: a sentence that merely starts with a capitalised word and a
+dash is not a dateline.
+"""
+
+import re
+
+from transforms.metadata.names import recase
+
+# A dateline's place is short; longer capital runs are shouted headlines or acronyms lists.
+MAX_PLACE_CHARS = 40
+
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DASH = r"(?:-{1,2}|—|–|:)"
+_CAPS_PLACE = r"(?P<caps>[A-Z][A-Z.'’\-]*(?:\s+[A-Z][A-Z.'’\-]*){0,4})"
+_ANY_PLACE = r"(?P<any>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3})"
+_REGION = r"(?:,\s*(?P<region>[A-Z][A-Za-z.\-]{1,20}(?:\s+[A-Z][A-Za-z.\-]{1,20})?))?"
+_DATE = rf"(?:,\s*(?P<date>{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?))"
+_CREDIT = r"(?:\s*\((?P<credit>[A-Z][\w.&' \-]{1,30})\))"
+
+_CAPS_DATELINE = re.compile(rf"^{_CAPS_PLACE}{_REGION}{_DATE}?{_CREDIT}?\s*{_DASH}\s+(?=\S)")
+_ANY_DATELINE = re.compile(rf"^{_ANY_PLACE}{_REGION}{_DATE}?{_CREDIT}?\s*{_DASH}\s+(?=\S)")
+
+
+def split_dateline(paragraph: str) -> tuple[str | None, str | None, str]:
+    for pattern, group in ((_CAPS_DATELINE, "caps"), (_ANY_DATELINE, "any")):
+        match = pattern.match(paragraph)
+        if not match:
+            continue
+        if group == "any" and not (match.group("date") or match.group("credit")):
+            continue
+        place = match.group(group).strip(" .")
+        if len(place) > MAX_PLACE_CHARS or len(place) < 2 or (group == "caps" and len(place.replace(".", "")) < 3):
+            continue
+        if group == "caps" and not any(c.islower() for c in place) and len(place.split()) == 1 and len(place) <= 3 \
+                and not match.group("credit"):
+            continue  # "US - ..." / "AI: ..." are not places with a dateline
+        rest = paragraph[match.end():]
+        if not rest or not (rest[0].isupper() or rest[0].isdigit() or rest[0] in "\"'“‘"):
+            continue
+        return recase(place), match.group("credit"), rest
+    return None, None, paragraph

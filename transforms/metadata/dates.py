@@ -1,0 +1,116 @@
+"""Publication and modification dates: candidates from every source, the most trusted wins.
+
+In: `Signals` (JSON-LD datePublished/dateModified, <meta> published/modified times, visible
+byline and credit lines, <time datetime>), the canonical URL, the publisher and host, and the
+time bound (crawl or ingest time). Out: the published_* and modified_at columns.
+
+Conservative by design: no date is guessed. A page that states no date gets nulls; a date
+after the bound is dropped; a visible date labelled "Updated" is used for publication only when
+the page prints no other date. A local time without an offset is anchored by an offset stated
+elsewhere on the page, else by the publisher's home zone (`timezones.HOME_ZONES`), else only
+the day is kept (precision "day", published_at and offset null).
+"""
+
+import re
+from datetime import datetime, timezone
+
+from schemas import Signals
+from transforms.metadata.datetexts import Stamp, find_printed_all, parse_machine
+from transforms.metadata.jsonld import article_objects, text
+from transforms.metadata.timezones import home_zone
+
+PUBLISHED_META = ("article:published_time", "og:published_time", "datepublished", "publishdate",
+                  "publish-date", "publish_date", "pubdate", "date", "dc.date", "dc.date.issued",
+                  "dcterms.date", "dcterms.created", "dcterms.issued", "sailthru.date",
+                  "parsely-pub-date", "article.published", "citation_publication_date", "release_date")
+MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified",
+                 "last-modified", "article.updated")
+_UPDATED = re.compile(r"\b(updated|modified|edited|revised|last\s+reviewed|reviewed)\b", re.I)
+_PUBLISHED = re.compile(r"\b(published|posted|created|first\s+published|released|by)\b", re.I)
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})(?:/|$)")
+
+EMPTY = {"published_at": None, "published_date": None, "published_offset_minutes": None,
+         "published_precision": None, "published_source": None, "modified_at": None}
+
+
+def _labelled(line: str) -> list[tuple[str, Stamp]]:
+    """Dates printed in a line, each labelled 'updated' or 'published' by the word before it."""
+    out = []
+    for start, stamp in find_printed_all(line):
+        before = line[:start]
+        upd = [m.end() for m in _UPDATED.finditer(before)]
+        pub = [m.end() for m in _PUBLISHED.finditer(before)]
+        label = "updated" if upd and (not pub or max(upd) > max(pub)) else "published"
+        out.append((label, stamp))
+    return out
+
+
+def _machine(values) -> list[Stamp]:
+    out = []
+    for value in values:
+        raw = text(value)
+        stamp = parse_machine(raw) if raw else None
+        if stamp:
+            out.append(stamp)
+    return out
+
+
+def candidates(signals: Signals, url: str | None) -> dict[str, list[Stamp]]:
+    """Stamps by kind: jsonld, meta, text, text_updated, url, modified."""
+    articles = article_objects(signals)
+    found = {
+        "jsonld": _machine(o.get("datePublished") or o.get("dateCreated") for o in articles),
+        "meta": _machine(signals.meta.get(k) for k in PUBLISHED_META),
+        "time": _machine(raw for source, raw in signals.date_texts if source == "time"),
+        "text": [], "text_updated": [], "url": [],
+        "modified": _machine([o.get("dateModified") for o in articles] + [signals.meta.get(k) for k in MODIFIED_META]),
+    }
+    for line in signals.byline_lines:
+        for label, stamp in _labelled(line):
+            found["text" if label == "published" else "text_updated"].append(stamp)
+    match = _URL_DATE.search(url or "")
+    if match:
+        stamp = parse_machine(f"{match.group(1)}-{int(match.group(2)):02d}-{int(match.group(3)):02d}")
+        if stamp:
+            found["url"].append(stamp)
+    return found
+
+
+def _page_zone(found: dict[str, list[Stamp]], day) -> object:
+    """An offset the page states on another stamp of the same day (fixed offsets only)."""
+    for stamps in found.values():
+        for stamp in stamps:
+            if stamp.zone is not None and stamp.day == day and stamp.clock is not None:
+                return stamp.zone
+    return None
+
+
+def choose_dates(signals: Signals, url: str | None, publisher: str | None, host: str | None,
+                 bound: datetime | None = None) -> dict:
+    bound = bound or datetime.now(timezone.utc)
+    found = candidates(signals, url)
+    home = home_zone(publisher, host)
+    order = (("jsonld", "jsonld"), ("meta", "meta"), ("text", "text"), ("time", "meta"),
+             ("text_updated", "text"), ("url", "url"))
+    out = dict(EMPTY)
+    for kind, source in order:
+        for stamp in found[kind]:
+            zone = stamp.zone or _page_zone(found, stamp.day) or home
+            instant = stamp.instant(zone)
+            if stamp.day > bound.date() or (instant and instant > bound):
+                continue
+            out.update(published_date=stamp.day, published_source=source,
+                       published_precision="minute" if instant else "day")
+            if instant:
+                local = datetime.combine(stamp.day, stamp.clock, tzinfo=zone)
+                out.update(published_at=instant,
+                           published_offset_minutes=int(local.utcoffset().total_seconds() // 60))
+            break
+        if out["published_date"]:
+            break
+    for stamp in found["modified"] + found["text_updated"]:
+        instant = stamp.instant(stamp.zone or home)
+        if instant and instant <= bound and (out["published_at"] is None or instant > out["published_at"]):
+            out["modified_at"] = instant
+            break
+    return out

@@ -1,0 +1,141 @@
+"""Reading one date: machine-readable values (ISO 8601 and kin) and dates printed in visible text.
+
+In: one raw string. Out: a `Stamp` (calendar day as printed, local wall time if any, zone if
+stated) or None. A bare year or a month without a day is not a date; an ambiguous numeric date
+("03/04/2021") is not guessed; relative dates ("3 hours ago") are not read (no reference time).
+"""
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
+
+from transforms.metadata.timezones import zone_for_abbreviation
+
+# Dates before this year are OCR noise, ids or birthdays, not publication dates of web pages.
+MIN_YEAR = 1900
+
+MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+          "oct": 10, "nov": 11, "dec": 12}
+_MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_PRINTED = [
+    ("ymd", re.compile(r"\b((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")),
+    ("ymd", re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")),
+    ("mdy", re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{{2}})\b", re.I)),
+    ("dmy", re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+((?:19|20)\d{{2}})\b", re.I)),
+    ("num", re.compile(r"\b(\d{1,2})([/.])(\d{1,2})\2((?:19|20)\d{2})\b")),
+]
+_TIME = re.compile(
+    r"(?<![\d:])(\d{1,2})[:.h](\d{2})(?::\d{2})?(?![\d:])\s*(a\.?m\.?|p\.?m\.?)?"
+    r"(?:\s*\(?((?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::?\d{2})?|[A-Z]{1,4}T|UTC|GMT|ET|PT|CT|MT|Z|[+-]\d{2}:?\d{2})\)?)?",
+    re.I)
+# How far (chars) after a printed date a time is still taken as that date's time.
+TIME_WINDOW = 30
+
+
+@dataclass(frozen=True)
+class Stamp:
+    day: date
+    clock: time | None = None  # local wall time, minute precision
+    zone: tzinfo | None = None  # stated zone or offset, None when the page did not say
+
+    def instant(self, zone: tzinfo | None = None) -> datetime | None:
+        """The UTC instant, with `zone` used when the stamp states none; None without a time."""
+        tz = self.zone or zone
+        if self.clock is None or tz is None:
+            return None
+        return datetime.combine(self.day, self.clock, tzinfo=tz).astimezone(timezone.utc)
+
+
+def _safe_date(y: int, m: int, d: int) -> date | None:
+    try:
+        value = date(y, m, d)
+    except ValueError:
+        return None
+    return value if value.year >= MIN_YEAR else None
+
+
+def parse_machine(raw: str) -> Stamp | None:
+    """ISO 8601 and the near-ISO forms found in JSON-LD, <meta> and <time datetime>."""
+    value = str(raw).strip()
+    match = re.match(r"^((?:19|20)\d{2})-?(\d{2})-?(\d{2})(?:[T ](\d{2}):?(\d{2})(?::?\d{2}(?:[.,]\d+)?)?\s*"
+                     r"(Z|[+-]\d{2}(?::?\d{2})?)?)?", value)
+    if not match:
+        return find_printed(value)
+    day = _safe_date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    if day is None:
+        return None
+    if match.group(4) is None:
+        return Stamp(day)
+    hour, minute = int(match.group(4)), int(match.group(5))
+    if hour > 23 or minute > 59:
+        return Stamp(day)
+    zone = None
+    if match.group(6):
+        off = match.group(6)
+        if off == "Z":
+            zone = timezone.utc
+        else:
+            digits = off[1:].replace(":", "")
+            minutes = int(digits[:2]) * 60 + int(digits[2:4] or 0)
+            zone = timezone((-1 if off[0] == "-" else 1) * timedelta(minutes=minutes))
+    return Stamp(day, time(hour, minute), zone)
+
+
+def _day(kind: str, groups: tuple) -> date | None:
+    if kind == "ymd":
+        return _safe_date(int(groups[0]), int(groups[1]), int(groups[2]))
+    if kind == "mdy":
+        return _safe_date(int(groups[2]), MONTHS[groups[0][:3].lower()], int(groups[1]))
+    if kind == "dmy":
+        return _safe_date(int(groups[2]), MONTHS[groups[1][:3].lower()], int(groups[0]))
+    a, sep, b, year = int(groups[0]), groups[1], int(groups[2]), int(groups[3])
+    if a > 12 or (sep == "." and b <= 12):
+        return _safe_date(year, b, a)  # day first (or the dotted European form)
+    if b > 12:
+        return _safe_date(year, a, b)
+    return None  # 03/04/2021: March 4 or 3 April; not guessed
+
+
+def _clock(text: str) -> tuple[time | None, tzinfo | None]:
+    match = _TIME.search(text)
+    if not match:
+        return None, None
+    hour, minute, half, abbr = int(match.group(1)), int(match.group(2)), match.group(3), match.group(4)
+    if half:
+        if hour > 12:
+            return None, None
+        hour = hour % 12 + (12 if half.lower().startswith("p") else 0)
+    if hour > 23 or minute > 59:
+        return None, None
+    zone = None
+    if abbr:
+        if re.match(r"^[+-]\d{2}:?\d{2}$", abbr):
+            digits = abbr[1:].replace(":", "")
+            zone = timezone((-1 if abbr[0] == "-" else 1) * timedelta(minutes=int(digits[:2]) * 60 + int(digits[2:])))
+        else:
+            zone = zone_for_abbreviation(abbr)
+    return time(hour, minute), zone
+
+
+def find_printed_all(text: str) -> list[tuple[int, Stamp]]:
+    """Every date printed in `text` with its position, each with the time that follows it."""
+    found = []
+    for kind, pattern in _PRINTED:
+        for match in pattern.finditer(text):
+            if any(start <= match.start() < end for start, end, _ in found):
+                continue
+            day = _day(kind, match.groups())
+            if day is None:
+                continue
+            after = text[match.end(): match.end() + TIME_WINDOW]
+            before = text[max(0, match.start() - TIME_WINDOW // 2): match.start()]
+            clock, zone = _clock(after)
+            if clock is None:
+                clock, zone = _clock(before)
+            found.append((match.start(), match.end(), Stamp(day, clock, zone)))
+    return [(start, stamp) for start, _, stamp in sorted(found, key=lambda f: f[0])]
+
+
+def find_printed(text: str) -> Stamp | None:
+    found = find_printed_all(text)
+    return found[0][1] if found else None

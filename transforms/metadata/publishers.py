@@ -1,0 +1,112 @@
+"""Publisher and wire agency: who runs the site, and which agency a story is credited to.
+
+In: `Signals` (JSON-LD publisher, og:site_name, application-name, the extractor's site name,
+credit lines such as "(Agency)", "Agency, September 26, 2015", "By X | Outlet | Updated: ...")
+and the canonical URL. Out: (publisher, wire_agency), each a consistently spelled name or None.
+
+The publisher is the site's own name when the page states it, else the outlet a credit line
+names, else the URL host. A credited wire agency (a fixed list of agencies, matched on their
+usual spellings) goes in wire_agency unless it is the site itself.
+"""
+
+import re
+
+from schemas import Signals
+from transforms.metadata.jsonld import article_objects, by_id, names
+from transforms.metadata.names import person_name
+from transforms.metadata.titles import key
+
+# Canonical agency name -> spellings met in credits (matched whole, case-insensitive).
+WIRE_AGENCIES = {
+    "Associated Press": ("AP", "The Associated Press", "Associated Press", "AP News"),
+    "Reuters": ("Reuters", "Thomson Reuters", "Reuters News"),
+    "AFP": ("AFP", "Agence France-Presse", "Agence France Presse", "AFP News"),
+    "Xinhua": ("Xinhua", "Xinhua News Agency", "Xinhuanet", "Xinhua Net", "Xinhua News"),
+    "dpa": ("dpa", "Deutsche Presse-Agentur", "Deutsche Presse Agentur"),
+    "EFE": ("EFE", "Agencia EFE"),
+    "ANSA": ("ANSA",),
+    "Kyodo": ("Kyodo", "Kyodo News"),
+    "Yonhap": ("Yonhap", "Yonhap News Agency", "Yonhap News"),
+    "PTI": ("PTI", "Press Trust of India"),
+    "IANS": ("IANS",),
+    "ANI": ("ANI", "Asian News International"),
+    "UPI": ("UPI", "United Press International"),
+    "TASS": ("TASS", "ITAR-TASS"),
+    "Anadolu Agency": ("Anadolu", "Anadolu Agency", "AA"),
+    "PA Media": ("PA", "PA Media", "Press Association"),
+    "AAP": ("AAP", "Australian Associated Press"),
+    "The Canadian Press": ("CP", "The Canadian Press", "Canadian Press"),
+    "Bloomberg": ("Bloomberg", "Bloomberg News"),
+    "Interfax": ("Interfax",),
+    "Bernama": ("Bernama",),
+    "Antara": ("Antara", "Antara News"),
+    "CNS": ("CNS", "China News Service"),
+}
+_AGENCY_BY_KEY = {key(s): name for name, spellings in WIRE_AGENCIES.items() for s in spellings}
+# Chrome words that precede a credit on some page templates ("0 Comment(s) Print E-mail Outlet").
+_CHROME = re.compile(r"^(?:\d+\s*comments?(?:\(s\))?|print|e-?mail|share|source|from|credit|adjust font size)\s*:?\s*",
+                     re.I)
+_DATE_TAIL = re.compile(r"[,\s]+(?:updated|published|posted)?:?\s*(?:\w+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+\w+\.?\s+\d{4}|"
+                        r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}).*$", re.I)
+_PAREN = re.compile(r"\(([A-Z][\w.&' -]{1,40})\)")
+_OUTLET = re.compile(r"^(?:The\s+)?[A-Z][\w.&'-]*(?:\s+(?:[A-Z][\w.&'-]*|of|de|the|and|&)){0,5}$")
+_BY = re.compile(r"^\s*by\b", re.I)
+
+
+def agency(name: str | None) -> str | None:
+    """Canonical agency name when `name` is a spelling of a wire agency."""
+    return _AGENCY_BY_KEY.get(key(name)) if name else None
+
+
+def credits(lines: list[str]) -> list[str]:
+    """Outlet names credited in byline/credit lines, in order."""
+    found = []
+    for line in lines:
+        found += _PAREN.findall(line)
+        for i, part in enumerate(re.split(r"\s+\|\s+|\s+[•·]\s+", line)):
+            if _BY.match(part) and i == 0:
+                continue
+            part = _DATE_TAIL.sub("", part).strip()
+            while _CHROME.match(part):
+                part = _CHROME.sub("", part, count=1).strip()
+            part = part.strip(" ,;:-–—()")
+            if (part and _OUTLET.match(part) and not re.match(r"(?i)^(updated|published|posted)\b", part)
+                    and not person_name(part)):
+                found.append(part)
+    return [f for f in found if f]
+
+
+def _clean(name) -> str | None:
+    if not isinstance(name, str):
+        return None
+    name = " ".join(name.split()).strip(" |-–—")
+    return name if 1 < len(name) <= 80 and "://" not in name else None
+
+
+def site_publisher(signals: Signals) -> str | None:
+    """The site's own name as the page states it."""
+    for obj in article_objects(signals):
+        pub = obj.get("publisher")
+        if pub:
+            items = pub if isinstance(pub, list) else [pub]
+            for name, _ in names([by_id(signals, item) for item in items]):
+                if _clean(name):
+                    return _clean(name)
+    for candidate in (signals.meta.get("og:site_name"), signals.meta.get("application-name"),
+                      signals.extractor.get("sitename")):
+        name = _clean(candidate)
+        if name and not name.startswith("@"):
+            return name
+    return None
+
+
+def choose_publisher(signals: Signals, host: str | None, extra_credits: list[str] = ()) -> tuple[str | None, str | None]:
+    """(publisher, wire_agency)."""
+    site = site_publisher(signals)
+    credited = credits(signals.byline_lines) + list(extra_credits)
+    agencies = [a for a in (agency(c) for c in credited) if a]
+    outlets = [c for c in credited if not agency(c)]
+    site_agency = agency(site) or (agency(host.split(".")[-2]) if host and host.count(".") >= 1 else None)
+    wire = next((a for a in agencies if a != site_agency), None)
+    publisher = agency(site) or site or (outlets[0] if outlets else None) or (agencies[0] if agencies else None) or host
+    return publisher, wire

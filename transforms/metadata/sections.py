@@ -1,0 +1,62 @@
+"""The article's section: the last meaningful breadcrumb, else the declared section.
+
+In: `Signals` (breadcrumb trails from the page, JSON-LD BreadcrumbList and articleSection,
+article:section) and the chosen title. Out: one section name or None.
+"World / China-US" -> "China-US"; "Home | News | Story headline" -> "News" (a crumb that is the
+headline itself, or "Home", is not a section).
+"""
+
+import re
+
+from schemas import Signals
+from transforms.metadata.jsonld import article_objects, text, types
+from transforms.metadata.titles import key
+
+# Crumbs longer than this are headlines, not section names.
+MAX_SECTION_CHARS = 40
+
+_CRUMB_SPLIT = re.compile(r"\s+[|/>»›→]\s+|\s*[>»›→]\s*")
+_NOT_SECTION = {"home", "homepage", "youarehere", "index", "main", "frontpage", "start"}
+
+
+def _section_from_trail(parts: list[str], title: str | None) -> str | None:
+    title_key = key(title or "")
+    for part in reversed(parts):
+        part = part.strip(" :")
+        part = re.sub(r"(?i)^you are here:?\s*", "", part)
+        k = key(part)
+        if not k or len(part) > MAX_SECTION_CHARS or k in _NOT_SECTION:
+            continue
+        if title_key and (k == title_key or (len(k) > 12 and k in title_key)):
+            continue
+        return part
+    return None
+
+
+def _jsonld_trail(signals: Signals) -> list[str]:
+    for obj in signals.jsonld:
+        if "breadcrumblist" in types(obj):
+            items = obj.get("itemListElement") or []
+            items = [i for i in items if isinstance(i, dict)] if isinstance(items, list) else []
+            items.sort(key=lambda i: i.get("position") if isinstance(i.get("position"), int) else 0)
+            names = []
+            for item in items:
+                inner = item.get("item")
+                name = text(item.get("name")) or (text(inner.get("name")) if isinstance(inner, dict) else None)
+                if name:
+                    names.append(name)
+            return names
+    return []
+
+
+def choose_section(signals: Signals, title: str | None) -> str | None:
+    for trail in signals.breadcrumbs:
+        section = _section_from_trail(_CRUMB_SPLIT.split(trail), title)
+        if section:
+            return section
+    declared = [text(o.get("articleSection")) if not isinstance(o.get("articleSection"), list)
+                else text((o.get("articleSection") or [None])[0]) for o in article_objects(signals)]
+    for value in declared + [signals.meta.get("article:section")]:
+        if value and len(value) <= MAX_SECTION_CHARS:
+            return value
+    return _section_from_trail(_jsonld_trail(signals), title)

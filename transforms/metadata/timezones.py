@@ -1,0 +1,65 @@
+"""Where a local time printed without an offset is anchored: zone abbreviations and home zones.
+
+In: a zone abbreviation ("ET", "GMT+8") or a publisher name / URL host. Out: a `ZoneInfo` or a
+fixed offset, or None. The home-zone table is small on purpose: outlets (and wire agencies)
+that print local times without an offset and sit in one zone. Agencies that file from
+everywhere (AP, Reuters, AFP) are absent: their bare local times keep the day only.
+"""
+
+import re
+from datetime import timedelta, timezone, tzinfo
+from zoneinfo import ZoneInfo
+
+from transforms.metadata.titles import key
+
+# Publisher name (in `titles.key` form) or host suffix -> IANA zone.
+HOME_ZONES = {
+    "xinhua": "Asia/Shanghai", "xinhuanet.com": "Asia/Shanghai", "news.cn": "Asia/Shanghai",
+    "chinadaily": "Asia/Shanghai", "chinadaily.com.cn": "Asia/Shanghai", "chinaorgcn": "Asia/Shanghai",
+    "china.org.cn": "Asia/Shanghai", "peoplesdaily": "Asia/Shanghai", "people.com.cn": "Asia/Shanghai",
+    "globaltimes": "Asia/Shanghai", "globaltimes.cn": "Asia/Shanghai", "cgtn": "Asia/Shanghai",
+    "cgtn.com": "Asia/Shanghai", "chinanewsservice": "Asia/Shanghai", "cns": "Asia/Shanghai",
+    "southchinamorningpost": "Asia/Hong_Kong", "scmp.com": "Asia/Hong_Kong",
+    "kyodo": "Asia/Tokyo", "thejapantimes": "Asia/Tokyo", "japantimes.co.jp": "Asia/Tokyo",
+    "yonhap": "Asia/Seoul", "koreaherald.com": "Asia/Seoul", "koreatimes.co.kr": "Asia/Seoul",
+    "pti": "Asia/Kolkata", "ians": "Asia/Kolkata", "ani": "Asia/Kolkata", "thehindu.com": "Asia/Kolkata",
+    "timesofindia.indiatimes.com": "Asia/Kolkata", "hindustantimes.com": "Asia/Kolkata",
+    "straitstimes.com": "Asia/Singapore", "bernama": "Asia/Kuala_Lumpur", "antara": "Asia/Jakarta",
+    "tass": "Europe/Moscow", "interfax": "Europe/Moscow", "anadoluagency": "Europe/Istanbul",
+    "dpa": "Europe/Berlin", "ansa": "Europe/Rome", "efe": "Europe/Madrid",
+    "pamedia": "Europe/London", "bbc.co.uk": "Europe/London", "theguardian.com": "Europe/London",
+    "aap": "Australia/Sydney", "thecanadianpress": "America/Toronto",
+}
+# Abbreviations printed after times; ambiguous ones (IST, CST for China) are left out.
+ABBREVIATIONS = {
+    "utc": "UTC", "gmt": "UTC", "z": "UTC", "et": "America/New_York", "est": "America/New_York",
+    "edt": "America/New_York", "ct": "America/Chicago", "cdt": "America/Chicago",
+    "mt": "America/Denver", "mdt": "America/Denver", "mst": "America/Denver",
+    "pt": "America/Los_Angeles", "pst": "America/Los_Angeles", "pdt": "America/Los_Angeles",
+    "bst": "Europe/London", "cet": "Europe/Paris", "cest": "Europe/Paris", "eet": "Europe/Athens",
+    "jst": "Asia/Tokyo", "kst": "Asia/Seoul", "hkt": "Asia/Hong_Kong", "sgt": "Asia/Singapore",
+    "aest": "Australia/Sydney", "aedt": "Australia/Sydney", "bjt": "Asia/Shanghai",
+}
+_GMT_OFFSET = re.compile(r"^(?:gmt|utc)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?$", re.I)
+
+
+def zone_for_abbreviation(abbr: str) -> tzinfo | None:
+    abbr = abbr.strip().lower().strip(".()")
+    match = _GMT_OFFSET.match(abbr)
+    if match:
+        sign = -1 if match.group(1) == "-" else 1
+        minutes = int(match.group(2)) * 60 + int(match.group(3) or 0)
+        return timezone(sign * timedelta(minutes=minutes)) if minutes <= 14 * 60 else None
+    name = ABBREVIATIONS.get(abbr.replace(".", ""))
+    return ZoneInfo(name) if name else None
+
+
+def home_zone(publisher: str | None, host: str | None) -> tzinfo | None:
+    """The zone of a publisher's bare local times, from the table, or None."""
+    if publisher and key(publisher) in HOME_ZONES:
+        return ZoneInfo(HOME_ZONES[key(publisher)])
+    if host:
+        for suffix, name in HOME_ZONES.items():
+            if "." in suffix and (host == suffix or host.endswith("." + suffix)):
+                return ZoneInfo(name)
+    return None
