@@ -29,6 +29,15 @@ SNIFF_BYTES = 4096
 UTF8_ERROR_TOLERANCE = 0.002
 # How much of a page charset-normalizer looks at: enough to decide, bounded in cost.
 DETECT_BYTES = 64 * 1024
+# Chaos (mess) scores this close count as a tie, broken by language coherence.
+CHAOS_TIE = 0.002
+# The legacy encodings a browser knows (WHATWG Encoding Standard), as Python codecs. Detection is
+# limited to them: obscure codecs (hp-roman8, cp1125, ...) fit random bytes too well.
+WEB_ENCODINGS = (
+    "cp1252", "cp1250", "cp1251", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257", "cp1258",
+    "iso8859_2", "iso8859_5", "iso8859_7", "iso8859_8", "iso8859_15", "koi8_r", "koi8_u", "cp866",
+    "cp874", "mac_roman", "gb18030", "big5", "euc_jp", "iso2022_jp", "cp932", "cp949",
+)
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -144,10 +153,23 @@ def decode_text(raw: bytes) -> tuple[str, str]:
         return text, "utf-8"
     if declared:  # declared but broken beyond repair: keep the page's word, mark the damage
         return raw.decode(declared, errors="replace"), declared
-    best = from_bytes(raw[:DETECT_BYTES]).best()
-    name = best.encoding if best is not None else "cp1252"
+    name = detect_charset(raw[:DETECT_BYTES])
     name = _ALIASES.get(name, name)
     return raw.decode(name, errors="replace"), codecs.lookup(name).name
+
+
+def detect_charset(raw: bytes) -> str:
+    """charset-normalizer's guess, re-ranked: among the least chaotic candidates, the most coherent.
+
+    Its own `best()` ranks by chaos first, so on a Latin-1 Spanish page windows-1250 (no chaos,
+    lower coherence) beat windows-1252 and turned "años" into "ańos".
+    """
+    candidates = list(from_bytes(raw, cp_isolation=list(WEB_ENCODINGS)))
+    if not candidates:
+        return "cp1252"  # the web's most common legacy encoding, and it decodes every byte
+    least = min(c.chaos for c in candidates)
+    close = [c for c in candidates if c.chaos <= least + CHAOS_TIE]
+    return max(close, key=lambda c: (c.coherence, c.encoding == "cp1252")).encoding
 
 
 def sniff_format(text: str) -> str:

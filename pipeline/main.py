@@ -1,0 +1,80 @@
+"""Entry point: match page files, strip boilerplate, normalize metadata, segment, write Parquet.
+
+  python -m pipeline --input 'samples/*' --output out/ [Beam options]
+
+`main(argv)` parses, `build_pipeline(options)` builds the graph without running it, and the run
+ends with a summary (pages in, articles, quarantine by reason, partitions, conservation check).
+Without --runner the in-process FnApiRunner is used: the plain DirectRunner first tries to
+download the Prism runner, which fails offline.
+"""
+
+import argparse
+import sys
+import time
+from datetime import datetime, timezone
+
+import apache_beam as beam
+from apache_beam.io.filesystems import FileSystems
+from apache_beam.options.pipeline_options import PipelineOptions, StandardOptions
+
+from pipeline import __version__
+from pipeline.options import NewsOptions, run_id, validate
+from pipeline.summary import format_summary
+from transforms.accounting import TallyRun
+from transforms.commit import STAGING_DIR, read_manifest
+from transforms.enrich import EnrichArticles
+from transforms.read import ReadPages
+from transforms.segmentation import SegmentArticles
+from transforms.strip import StripBoilerplate
+from transforms.write import WriteTables
+
+LOCAL_RUNNER = "FnApiRunner"
+
+
+def build_pipeline(options: PipelineOptions, ingested_at: datetime | None = None) -> beam.Pipeline:
+    news = options.view_as(NewsOptions)
+    validate(news)
+    rid = run_id(news)
+    ingested_at = ingested_at or datetime.now(timezone.utc)
+    staging = FileSystems.join(news.output, STAGING_DIR, rid)
+    manifest = {"pipeline_version": __version__, "inputs": list(news.input), "output": news.output,
+                "started_at": ingested_at.isoformat()}
+
+    p = beam.Pipeline(options=options)
+    pages, read_failed = p | "ReadPages" >> ReadPages(news.input, news.max_file_bytes)
+    extractions, strip_failed = pages | "StripBoilerplate" >> StripBoilerplate()
+    articles, enrich_failed = extractions | "EnrichArticles" >> EnrichArticles(ingested_at)
+    segments = articles | "SegmentArticles" >> SegmentArticles()
+    failures = (read_failed, strip_failed, enrich_failed) | "AllFailures" >> beam.Flatten()
+    tallies = (pages, articles, segments, failures) | "TallyRun" >> TallyRun()
+    _ = (articles, segments, failures, tallies) | "WriteTables" >> WriteTables(
+        news.output, rid, staging, ingested_at, manifest)
+    return p
+
+
+def parse_options(argv: list[str] | None) -> PipelineOptions:
+    parser = argparse.ArgumentParser(
+        prog="python -m pipeline", description=__doc__.split("\n\n")[0],
+        epilog="Any other flag is a Beam pipeline option (--runner, --direct_num_workers, --project, ...).")
+    NewsOptions._add_argparse_args(parser)
+    _, beam_args = parser.parse_known_args(argv)  # --help and missing flags stop here
+    options = PipelineOptions(argv)
+    if options.view_as(StandardOptions).runner is None:
+        options.view_as(StandardOptions).runner = LOCAL_RUNNER
+    return options
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    options = parse_options(argv)
+    news = options.view_as(NewsOptions)
+    started = time.monotonic()
+    pipeline = build_pipeline(options)
+    pipeline.run().wait_until_finish()
+    manifest = read_manifest(news.output, run_id(news))
+    if manifest is None:
+        print(f"run {run_id(news)}: no manifest was written to {news.output}", file=sys.stderr)
+        return 1
+    text, ok = format_summary(manifest, time.monotonic() - started)
+    print(text)
+    return 0 if ok else 2

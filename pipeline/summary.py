@@ -1,0 +1,27 @@
+"""The end-of-run summary, rendered from the run's manifest."""
+
+from transforms.accounting import conservation
+
+
+def format_summary(manifest: dict, elapsed: float) -> tuple[str, bool]:
+    counts = manifest.get("counts", {})
+    reasons = {k.split(".", 1)[1]: v for k, v in counts.items() if k.startswith("quarantine.")}
+    partitions: dict[str, set] = {}
+    for f in manifest.get("files", []):
+        partitions.setdefault(f["table"], set()).add(f["path"].rsplit("/", 1)[0])
+    ok, balance = conservation(counts)
+    lines = [
+        f"run {manifest['run_id']} -> {manifest['output']}",
+        f"  pages read:          {counts.get('pages_in', 0)}",
+        f"  pages with articles: {counts.get('pages_with_articles', 0)}",
+        f"  articles written:    {manifest['rows'].get('articles', 0)}",
+        f"  segments written:    {manifest['rows'].get('segments', 0)}",
+        f"  quarantined:         {counts.get('quarantined', 0)}"
+        + (" (" + ", ".join(f"{r} {n}" for r, n in sorted(reasons.items())) + ")" if reasons else ""),
+        "  partitions written:  " + (", ".join(f"{t} {len(p)}" for t, p in sorted(partitions.items())) or "none"),
+        f"  files written:       {len(manifest.get('files', []))}"
+        + (f" (replaced {manifest['replaced_files']} from an earlier run)" if manifest.get("replaced_files") else ""),
+        f"  accounting:          {'OK' if ok else 'MISMATCH'}: {balance}",
+        f"  elapsed:             {elapsed:.1f} s",
+    ]
+    return "\n".join(lines), ok

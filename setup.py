@@ -1,0 +1,32 @@
+"""Packaging for the news ingestion pipeline; Dataflow workers install it with --setup_file."""
+
+import re
+from pathlib import Path
+
+from setuptools import setup
+
+VERSION = re.search(r'__version__ = "([^"]+)"', Path(__file__).with_name("pipeline").joinpath("__init__.py").read_text()).group(1)
+BEAM = "2.77.0"  # the one Beam version: launcher, workers and the gcp extra all use it
+
+setup(
+    name="news-ingest",
+    version=VERSION,
+    description="Streaming ingestion of scraped news pages into partitioned Parquet, on Apache Beam",
+    python_requires=">=3.10",
+    packages=["pipeline", "schemas", "transforms", "transforms.metadata"],
+    package_data={},
+    install_requires=[
+        f"apache-beam=={BEAM}",
+        "trafilatura>=2.3,<3",
+        "lxml_html_clean>=0.4,<1",  # trafilatura on lxml 6 fails to import without it
+        "beautifulsoup4>=4.12,<5",
+        "langdetect==1.0.9",
+        "pyarrow>=16,<26",
+        "charset-normalizer>=3.4,<4",
+        "python-dateutil>=2.9,<3",
+    ],
+    extras_require={
+        "test": ["pytest>=8,<10", "hypothesis>=6.100,<7", "duckdb>=1.1,<3"],
+        "gcp": [f"apache-beam[gcp]=={BEAM}"],
+    },
+)

@@ -1,0 +1,58 @@
+"""Article rows from extractions: ids, counts, metadata and quarantine rows."""
+
+from datetime import datetime, timezone
+
+import pytest
+
+from schemas import ARTICLE_SCHEMA, Extraction, Failure, Page, Signals, Story
+from transforms.articles import article_id, build_articles, quarantine_row, word_count
+from transforms.errors import NoArticle
+from transforms.parquet_sink import rows_to_table
+
+NOW = datetime(2026, 1, 1, tzinfo=timezone.utc)
+PARAS = [
+    "HALDEN - The harbor authority said on Monday that the new ferry terminal would open in May.",
+    "Officials said the terminal would double the number of daily crossings to the islands.",
+    "Residents have waited nearly a decade for the project, which was delayed twice by funding disputes.",
+]
+
+
+def page(uri="file:///a.txt"):
+    return Page(uri, "\n".join(PARAS), "text", "utf-8", 300)
+
+
+def test_article_id_is_deterministic_and_distinct():
+    assert article_id(page(), 0) == article_id(page(), 0)
+    assert article_id(page(), 0) != article_id(page(), 1)
+    assert article_id(page(), 0) != article_id(page("file:///b.txt"), 0)
+
+
+def test_word_count_counts_cjk_characters():
+    assert word_count("three plain words") == 3
+    assert word_count("清河二桥") == 4
+
+
+def test_build_articles_fills_the_schema():
+    signals = Signals(title="New ferry terminal to open in May", byline_lines=["By ANNA BERG | Halden Post"])
+    rows = build_articles(Extraction(page(), [Story(PARAS)], signals, input_chars=1000), NOW)
+    assert len(rows) == 1
+    row = rows[0]
+    assert row["title"] == "New ferry terminal to open in May"
+    assert row["dateline"] == "Halden"
+    assert row["text"].startswith("The harbor authority")
+    assert row["text"].count("\n\n") == 2
+    assert row["language"] == "en"
+    assert row["cluster_id"] == row["article_id"]
+    assert 0 < row["boilerplate_ratio"] < 1
+    table = rows_to_table("articles", rows)
+    assert table.schema.equals(ARTICLE_SCHEMA, check_metadata=False)
+
+
+def test_too_little_text_is_no_article():
+    with pytest.raises(NoArticle):
+        build_articles(Extraction(page(), [Story(["Too short."])], Signals()), NOW)
+
+
+def test_quarantine_row_is_bounded():
+    row = quarantine_row(Failure("u", "read", "empty", "e" * 5000, "x" * 5000), NOW)
+    assert len(row["error"]) <= 2000 and len(row["excerpt"]) <= 300 and row["reason"] == "empty"

@@ -1,0 +1,109 @@
+"""Bytes to pages: gzip with caps, charsets, format sniffing, reasons for what is not a page."""
+
+import gzip
+import io
+
+import pytest
+
+from schemas import Failure, Page
+from transforms.decode import decode_page, decode_text, is_binary, read_capped, sniff_format
+from transforms.errors import TooLarge
+
+ARTICLE = "<html><head><title>T</title></head><body><p>" + "Word " * 50 + "</p></body></html>"
+
+
+def test_plain_bytes_pass_through_under_the_cap():
+    assert read_capped(io.BytesIO(b"abc"), 10) == b"abc"
+
+
+def test_raw_file_over_the_cap_is_too_large():
+    with pytest.raises(TooLarge):
+        read_capped(io.BytesIO(b"x" * 11), 10)
+
+
+def test_gzip_is_detected_by_magic_not_name():
+    assert read_capped(io.BytesIO(gzip.compress(b"hello page")), 100) == b"hello page"
+
+
+def test_concatenated_gzip_members_are_read_whole():
+    assert read_capped(io.BytesIO(gzip.compress(b"ab") + gzip.compress(b"cd")), 100) == b"abcd"
+
+
+def test_truncated_gzip_is_an_error_not_a_partial_page():
+    data = gzip.compress(ARTICLE.encode() * 20)
+    with pytest.raises(ValueError, match="truncated"):
+        read_capped(io.BytesIO(data[: len(data) // 2]), 10**6)
+
+
+def test_gzip_bomb_stops_at_the_cap_without_inflating_it_all():
+    bomb = gzip.compress(b"\0" * (50 * 1024 * 1024))
+    with pytest.raises(TooLarge):
+        read_capped(io.BytesIO(bomb), 1024 * 1024)
+
+
+def test_garbage_after_magic_is_an_error():
+    with pytest.raises(ValueError):
+        read_capped(io.BytesIO(b"\x1f\x8b" + b"not a gzip stream at all" * 10), 10**6)
+
+
+@pytest.mark.parametrize("text,encoding", [
+    ("<meta charset='gb2312'><p>北京市今天举行了新闻发布会，介绍了城市交通建设的最新进展。</p>", "gbk"),
+    ("<meta http-equiv='Content-Type' content='text/html; charset=Shift_JIS'><p>東京都は今日、新しい交通計画を発表しました。</p>", "shift_jis"),
+    ("<meta charset=big5><p>台北市政府今天舉行記者會，說明城市交通建設的最新進展情況。</p>", "big5"),
+])
+def test_declared_charsets_are_honoured(text, encoding):
+    decoded, _ = decode_text(text.encode(encoding))
+    assert decoded == text
+
+
+def test_gbk_without_declaration_is_detected():
+    text = "北京市今天举行了新闻发布会，介绍了城市交通建设的最新进展情况。市交通委员会负责人表示，全市新建道路一百二十公里。"
+    assert decode_text(text.encode("gbk"))[0] == text
+
+
+def test_latin1_without_declaration_is_detected():
+    text = "El mercado municipal reabrió el sábado tras dos años de obras; los vecinos celebraron la reapertura con música y pañuelos."
+    assert decode_text(text.encode("latin-1"))[0] == text
+
+
+def test_utf16_with_bom():
+    text = "<html><body><p>Überall Grüße</p></body></html>"
+    decoded, encoding = decode_text(text.encode("utf-16"))
+    assert decoded == text and encoding.startswith("utf-16")
+
+
+def test_a_few_invalid_bytes_inside_utf8_keep_the_page_utf8():
+    raw = ("Grüße aus Köln. " * 200).encode("utf-8") + b"\xff" + ("Straße " * 10).encode("utf-8")
+    decoded, encoding = decode_text(raw)
+    assert encoding == "utf-8" and "Grüße" in decoded and "\ufffd" in decoded
+
+
+def test_sniffing_by_content():
+    assert sniff_format("<!DOCTYPE html><html><body>x</body></html>") == "html"
+    assert sniff_format("  \n<div class='a'><p>Hello</p></div>") == "html"
+    assert sniff_format("Headline\nBy Someone\nA paragraph of prose that runs on.") == "text"
+    assert sniff_format('{"a": [1, 2, 3]}') == "not_a_page"
+    assert sniff_format("a,b,c\n1,2,3\n4,5,6\n7,8,9\n10,11,12\n") == "not_a_page"
+    assert sniff_format('<?xml version="1.0"?><rss><channel></channel></rss>') == "not_a_page"
+
+
+def test_binary_content_is_recognised():
+    assert is_binary(b"%PDF-1.7\n...")
+    assert is_binary(b"\x89PNG\r\n\x1a\n\0\0\0")
+    assert not is_binary("Plain words only.".encode())
+
+
+@pytest.mark.parametrize("raw,reason", [
+    (b"", "empty"),
+    (b"   \n\t  \n", "empty"),
+    (b"%PDF-1.4 binary", "not_a_page"),
+    (b'{"headline": "not a page"}', "not_a_page"),
+])
+def test_decode_page_reasons(raw, reason):
+    result = decode_page("file:///x", raw)
+    assert isinstance(result, Failure) and result.reason == reason and result.stage == "read"
+
+
+def test_decode_page_gives_a_page():
+    page = decode_page("file:///x.html", ARTICLE.encode())
+    assert isinstance(page, Page) and page.fmt == "html" and page.encoding == "utf-8"

@@ -1,0 +1,131 @@
+"""The whole job through `main()` on the bundled samples, read back with DuckDB and pyarrow."""
+
+import json
+import re
+import shutil
+
+import duckdb
+import pyarrow.dataset as ds
+import pytest
+
+from pipeline.main import main
+from schemas import ARTICLE_SCHEMA, QUARANTINE_SCHEMA, SEGMENT_SCHEMA
+
+
+def sql(query: str):
+    return duckdb.sql(query).fetchall()
+
+
+def table(out, name):
+    return f"read_parquet('{out}/{name}/*/*/*.parquet', hive_partitioning=true)"
+
+
+@pytest.fixture(scope="module")
+def run(tmp_path_factory, samples_dir):
+    work = tmp_path_factory.mktemp("e2e")
+    inputs = work / "in"
+    shutil.copytree(samples_dir, inputs)
+    out = work / "out"
+    argv = ["--input", f"{inputs}/*", "--output", str(out)]
+    assert main(argv) == 0
+    first = snapshot(out)
+    assert main(argv) == 0  # a rerun of the same command into the same folder
+    return out, first, inputs
+
+
+def snapshot(out):
+    return {
+        "articles": sorted(sql(f"select article_id, title, text, authors, published_date from {table(out, 'articles')}")),
+        "segments": sorted(sql(f"select article_id, kind, index, char_start, char_end from {table(out, 'segments')}")),
+        "quarantine": sorted(sql(f"select source_uri, reason from {table(out, 'quarantine')}")),
+    }
+
+
+def test_every_input_ends_as_articles_or_quarantine(run, golden):
+    out, _, _ = run
+    pages = {r[0].rsplit("/", 1)[1] for r in sql(f"select distinct source_uri from {table(out, 'articles')}")}
+    bad = dict((r[0].rsplit("/", 1)[1], r[1]) for r in sql(f"select source_uri, reason from {table(out, 'quarantine')}"))
+    assert pages | set(bad) == set(golden)
+    assert not pages & set(bad)
+    assert bad == {name: g["quarantine"] for name, g in golden.items() if g["quarantine"]}
+
+
+def test_rerun_is_idempotent(run):
+    out, first, _ = run
+    assert snapshot(out) == first
+    assert len(list(out.glob("_manifests/*.json"))) == 1
+
+
+def test_no_file_is_left_in_a_temp_or_staging_folder(run):
+    out, _, _ = run
+    leftovers = [p for p in out.rglob("*") if p.is_file() and (".temp" in str(p) or "_staging" in str(p))]
+    assert leftovers == []
+    assert all(re.fullmatch(r"part-[0-9a-f]{16}-\d{5}\.parquet", p.name) for p in out.rglob("*.parquet"))
+
+
+def test_schemas_read_back_as_declared(run):
+    out, _, _ = run
+    for name, schema in (("articles", ARTICLE_SCHEMA), ("segments", SEGMENT_SCHEMA), ("quarantine", QUARANTINE_SCHEMA)):
+        dataset = ds.dataset(out / name, format="parquet", partitioning="hive")
+        for field in schema:
+            assert dataset.schema.field(field.name).type == field.type, (name, field.name)
+    types = dict(sql(f"select column_name, column_type from (describe select * from {table(out, 'articles')})"))
+    assert types["published_at"] == "TIMESTAMP WITH TIME ZONE"
+    assert types["authors"] == "VARCHAR[]"
+    assert types["story_index"] == "INTEGER"
+
+
+def test_segments_slice_their_articles(run):
+    out, _, _ = run
+    bad = sql(f"""select count(*) from {table(out, 'segments')} s join {table(out, 'articles')} a using (article_id)
+                  where substr(a.text, s.char_start + 1, s.char_end - s.char_start) != s.text""")
+    assert bad == [(0,)]
+    orphans = sql(f"select count(*) from {table(out, 'segments')} where article_id not in "
+                  f"(select article_id from {table(out, 'articles')})")
+    assert orphans == [(0,)]
+
+
+def test_articles_partitioned_by_date_and_language(run):
+    out, _, _ = run
+    rows = sql(f"select pub_date, lang, published_date, language from {table(out, 'articles')}")
+    for pub_date, lang, published_date, language in rows:
+        assert str(pub_date) == (published_date.isoformat() if published_date else "unknown")
+        assert lang == (language or "unknown")
+
+
+def test_manifest_accounts_for_every_page(run, golden):
+    out, _, _ = run
+    manifest = json.loads(next(out.glob("_manifests/*.json")).read_text())
+    counts = manifest["counts"]
+    assert counts["pages_in"] == len(golden)
+    assert counts["pages_in"] == counts["pages_with_articles"] + counts["quarantined"] + counts.get("duplicates", 0)
+    on_disk = sum(1 for _ in out.rglob("*.parquet"))
+    assert len(manifest["files"]) == on_disk
+    assert manifest["rows"]["articles"] == sql(f"select count(*) from {table(out, 'articles')}")[0][0]
+
+
+def norm(text):
+    return " ".join(re.sub(r"[‘’“”]", "'", text or "").split())
+
+
+def test_golden_samples(run, golden):
+    out, _, _ = run
+    rows = sql(f"select source_uri, story_index, title, text, language from {table(out, 'articles')} order by 1, 2")
+    by_file = {}
+    for uri, index, title, text, language in rows:
+        by_file.setdefault(uri.rsplit("/", 1)[1], []).append((title, text, language))
+    for name, g in golden.items():
+        if g["quarantine"]:
+            continue
+        stories = by_file[name]
+        assert len(stories) == g["stories"], name
+        title, text, language = stories[0]
+        assert language == g["language"], name
+        for line in g["boilerplate"]:
+            assert all(line not in t for _, t, _ in stories), (name, line)
+        if g["stories"] == 1:
+            assert norm(title) == norm(g["title"]), name
+            assert norm(text).startswith(norm(g["first_words"])), name
+            assert norm(text).endswith(norm(g["last_words"])), name
+        else:
+            assert [norm(t) for t, _, _ in stories] == [norm(t) for t in g["story_titles"]], name

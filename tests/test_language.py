@@ -1,0 +1,41 @@
+"""Language detection: deterministic, script-aware for CJK, silent on too little text."""
+
+import threading
+
+from transforms.language import detect_language
+
+ENGLISH = "The city council voted on Tuesday to delay a decision on the new harbor bridge until spring."
+
+
+def test_english_is_detected():
+    assert detect_language(ENGLISH)[0] == "en"
+
+
+def test_chinese_is_zh_not_korean():
+    text = "清河二桥今天正式通车，市民从南岸到北岸的通行时间由原来的四十分钟缩短到十分钟左右。"
+    assert detect_language(text) == ("zh", 1.0)
+
+
+def test_japanese_and_korean_by_script():
+    assert detect_language("市役所は今日、新しいバス路線の計画を発表しました。住民の生活が便利になります。")[0] == "ja"
+    assert detect_language("시청은 오늘 새로운 버스 노선 계획을 발표했습니다. 주민들의 생활이 편리해집니다.")[0] == "ko"
+
+
+def test_too_short_gives_no_language():
+    assert detect_language("OK 12") == (None, None)
+
+
+def test_same_text_same_answer_across_threads():
+    short = "Ciao a tutti, oggi piove."  # short strings are where an unseeded detector flips
+    results = set()
+
+    def work():
+        for _ in range(20):
+            results.add(detect_language(short))
+
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(results) == 1

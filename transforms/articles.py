@@ -1,0 +1,94 @@
+"""An extraction to article rows, and a failure to a quarantine row: the tables' row builders.
+
+In: an `Extraction` (a page's stories and signals). Out: one article row (a dict with the columns
+of `schemas.ARTICLE_SCHEMA`) per story. Plain functions: the Beam stage around them only counts
+and routes.
+"""
+
+import hashlib
+from datetime import datetime
+
+from pipeline import __version__ as PIPELINE_VERSION
+from schemas import SCHEMA_VERSION, Extraction, Failure, Page
+from transforms.dedup import content_hash
+from transforms.errors import NoArticle
+from transforms.language import detect_language
+from transforms.metadata import normalize_metadata
+from transforms.stories import split_stories
+
+PARAGRAPH_SEPARATOR = "\n\n"
+# A story with fewer body characters than this is not an article (a teaser, a caption).
+MIN_STORY_CHARS = 120
+EXCERPT_CHARS = 300
+
+
+def article_id(page: Page, story_index: int) -> str:
+    """Deterministic id: the same input document and story give the same id on every run."""
+    key = f"{page.source_uri}\x1f{page.record_id}\x1f{story_index}"
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+
+
+def word_count(text: str) -> int:
+    """Whitespace words, with each CJK character counted as a word (CJK has no spaces)."""
+    cjk = sum(1 for ch in text if "\u3040" <= ch <= "\u30ff" or "\u3400" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af")
+    spaced = sum(1 for w in text.split() if not any("\u3040" <= c <= "\u9fff" for c in w))
+    return spaced + cjk
+
+
+def build_articles(extraction: Extraction, ingested_at: datetime) -> list[dict]:
+    """One row per story of the page; raises NoArticle when no story has enough text."""
+    page = extraction.page
+    rows = []
+    stories = split_stories(extraction.stories)
+    for story in stories:
+        meta, body = normalize_metadata(page, extraction.signals, story.paragraphs)
+        body = [p.strip() for p in body if p.strip()]
+        text = PARAGRAPH_SEPARATOR.join(body)
+        if len(text) < MIN_STORY_CHARS:
+            continue
+        if len(stories) > 1 and story.title:
+            meta["title"] = story.title
+        index = len(rows)
+        language, confidence = detect_language(text)
+        rows.append({
+            **meta,
+            "article_id": article_id(page, index),
+            "source_uri": page.source_uri,
+            "record_id": page.record_id or None,
+            "story_index": index,
+            "source_format": page.fmt,
+            "crawled_at": page.crawled_at,
+            "language": language,
+            "language_confidence": confidence,
+            "text": text,
+            "word_count": word_count(text),
+            "paragraph_count": len(body),
+            "content_hash": content_hash(text),
+            "ingested_at": ingested_at,
+            "schema_version": SCHEMA_VERSION,
+            "pipeline_version": PIPELINE_VERSION,
+        })
+    if not rows:
+        raise NoArticle(f"no story with at least {MIN_STORY_CHARS} characters of body text")
+    total = sum(len(r["text"]) for r in rows)
+    ratio = 1.0 - min(1.0, total / extraction.input_chars) if extraction.input_chars else None
+    for row in rows:
+        row["boilerplate_ratio"] = round(ratio, 4) if ratio is not None else None
+        row["cluster_id"] = row["article_id"]
+        row["canonical_article_id"] = row["article_id"]
+    return rows
+
+
+def quarantine_row(failure: Failure, ingested_at: datetime) -> dict:
+    return {
+        "source_uri": failure.source_uri,
+        "record_id": failure.record_id or None,
+        "stage": failure.stage,
+        "reason": failure.reason,
+        "error": failure.error[:2000],
+        "excerpt": failure.excerpt[:EXCERPT_CHARS],
+        "byte_size": failure.byte_size,
+        "ingested_at": ingested_at,
+        "schema_version": SCHEMA_VERSION,
+        "pipeline_version": PIPELINE_VERSION,
+    }

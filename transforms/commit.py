@@ -1,0 +1,122 @@
+"""Committing a run: staged Parquet files into their hive partitions, then the run's manifest.
+
+`fileio.WriteToFiles` writes every file flat into a private staging folder (its local rename does
+not create nested folders, and fails silently when they are missing). This step, once per run:
+  1. checks every staged file really landed (a missing one fails the run loudly);
+  2. deletes the files an earlier run with the same run id left in the tables (reruns replace,
+     never double);
+  3. creates the partition folders and renames the staged files into them as
+     `<table>/<key=value>/<key=value>/part-<run_id>-<seq>.parquet`;
+  4. writes `_manifests/<run_id>.json` LAST: a reader or scheduler that trusts only runs with a
+     manifest never sees a half-committed run as complete;
+  5. removes the staging folder.
+"""
+
+import json
+import posixpath
+from datetime import datetime, timezone
+
+import pyarrow.parquet as pq
+from apache_beam.io.filesystems import FileSystems
+
+from schemas import PARTITION_KEYS, SCHEMA_VERSION, parse_partition_path
+
+STAGING_DIR = "_staging"
+MANIFEST_DIR = "_manifests"
+DESTINATION_SEP = "+"  # never in a sanitized partition value, so flat names parse back
+
+
+def staged_file_name(destination: str, shard_index: int) -> str:
+    """Flat name in the staging folder: `articles+pub_date=2024-03-14+lang=en+00003.parquet`."""
+    return f"{destination.replace('/', DESTINATION_SEP)}{DESTINATION_SEP}{shard_index:05d}.parquet"
+
+
+def destination_of(staged_name: str) -> str:
+    return "/".join(posixpath.basename(staged_name).split(DESTINATION_SEP)[:-1])
+
+
+def plan_commit(output: str, run_id: str, staged: list[str]) -> list[tuple[str, str]]:
+    """(staged path, final path) pairs; numbering is per partition in sorted staged-name order."""
+    seq: dict[str, int] = {}
+    plan = []
+    for src in sorted(staged):
+        destination = destination_of(src)
+        parse_partition_path(destination)  # refuses anything that is not a known table's partition
+        n = seq.get(destination, 0)
+        seq[destination] = n + 1
+        plan.append((src, FileSystems.join(output, destination, f"part-{run_id}-{n:05d}.parquet")))
+    return plan
+
+
+def _mkdirs(path: str) -> None:
+    try:
+        FileSystems.mkdirs(path)
+    except IOError:
+        pass  # exists already (local), or the filesystem has no folders (object stores)
+
+
+def _existing_run_files(output: str, run_id: str) -> list[str]:
+    patterns = []
+    for table, keys in PARTITION_KEYS.items():
+        patterns.append(FileSystems.join(output, table, *(["*"] * len(keys)), f"part-{run_id}-*.parquet"))
+    found = []
+    for result in FileSystems.match(patterns):
+        found.extend(m.path for m in result.metadata_list)
+    return sorted(found)
+
+
+def _num_rows(path: str) -> int:
+    with FileSystems.open(path) as fh:
+        return pq.ParquetFile(fh).metadata.num_rows
+
+
+def commit_run(output: str, run_id: str, staging: str, staged: list[str], manifest: dict) -> dict:
+    """Move staged files into place and write the manifest; returns the manifest."""
+    missing = [p for p in staged if not FileSystems.exists(p)]
+    if missing:
+        raise RuntimeError(f"{len(missing)} staged files never landed, e.g. {missing[0]}")
+    plan = plan_commit(output, run_id, staged)
+    stale = [p for p in _existing_run_files(output, run_id) if p not in {dst for _, dst in plan}]
+    if stale:
+        FileSystems.delete(stale)
+    for dst_dir in sorted({posixpath.dirname(dst) for _, dst in plan}):
+        _mkdirs(dst_dir)
+    if plan:
+        FileSystems.rename([s for s, _ in plan], [d for _, d in plan])
+    files, tables = [], {table: 0 for table in PARTITION_KEYS}
+    for _, dst in plan:
+        rows = _num_rows(dst)
+        relative = dst[len(output):].lstrip("/")
+        table = relative.split("/", 1)[0]
+        tables[table] += rows
+        files.append({"path": relative, "table": table, "rows": rows})
+    manifest = {**manifest, "run_id": run_id, "schema_version": SCHEMA_VERSION, "files": files,
+                "rows": tables, "replaced_files": len(stale),
+                "finished_at": datetime.now(timezone.utc).isoformat()}
+    write_manifest(output, run_id, manifest)
+    if FileSystems.exists(staging):
+        FileSystems.delete([staging])
+    return manifest
+
+
+def manifest_path(output: str, run_id: str) -> str:
+    return FileSystems.join(output, MANIFEST_DIR, f"{run_id}.json")
+
+
+def write_manifest(output: str, run_id: str, manifest: dict) -> None:
+    final = manifest_path(output, run_id)
+    tmp = final + ".tmp"
+    _mkdirs(FileSystems.join(output, MANIFEST_DIR))
+    with FileSystems.create(tmp) as fh:
+        fh.write(json.dumps(manifest, indent=2, sort_keys=True, default=str).encode("utf-8"))
+    if FileSystems.exists(final):
+        FileSystems.delete([final])
+    FileSystems.rename([tmp], [final])
+
+
+def read_manifest(output: str, run_id: str) -> dict | None:
+    path = manifest_path(output, run_id)
+    if not FileSystems.exists(path):
+        return None
+    with FileSystems.open(path) as fh:
+        return json.loads(fh.read().decode("utf-8"))

@@ -1,0 +1,35 @@
+"""Segment stage: article rows in, paragraph and sentence segment rows out.
+
+Each segment row carries its article's partition values, so segments land beside their article.
+"""
+
+import apache_beam as beam
+
+from schemas import ARTICLES, SCHEMA_VERSION, SEGMENTS, TableRow, partition_values
+from transforms.segment import segment_article
+from transforms.tags import counter
+
+
+def segment_rows(article: dict) -> list[TableRow]:
+    partition = partition_values(ARTICLES, article)
+    return [
+        TableRow(SEGMENTS, partition, {**seg, "article_id": article["article_id"], "schema_version": SCHEMA_VERSION})
+        for seg in segment_article(article["text"])
+    ]
+
+
+class SegmentArticleFn(beam.DoFn):
+    def __init__(self):
+        self._segments = counter("segments")
+
+    def process(self, article: dict):
+        rows = segment_rows(article)
+        self._segments.inc(len(rows))
+        yield from rows
+
+
+class SegmentArticles(beam.PTransform):
+    """article rows -> segment TableRows."""
+
+    def expand(self, articles):
+        return articles | "SegmentArticle" >> beam.ParDo(SegmentArticleFn())
