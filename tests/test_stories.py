@@ -1,0 +1,92 @@
+"""Multi-story splitting on invented pages, HTML-like (headings flagged) and text-like."""
+
+from schemas import Story
+from transforms.stories import split_stories
+
+BODY = (
+    "The regional water board approved a plan on Monday to replace ageing pipes under the old town, "
+    "a project that will take three years and close several streets for weeks at a time."
+)
+MORE = (
+    "Residents will be told about closures two weeks in advance, the board said, and shops on the "
+    "affected streets may apply for a small grant to cover lost trade during the works."
+)
+
+
+def test_briefs_page_with_flagged_headlines_splits_into_titled_stories():
+    paragraphs = [
+        "Bakery chain opens its tenth shop in the harbour district", BODY,
+        "Ferry timetable changes for the summer season", MORE,
+        "Local choir wins national award for folk songs", BODY + " " + MORE,
+    ]
+    parts = split_stories([Story(paragraphs, "News in brief", [0, 2, 4])])
+    assert [p.title for p in parts] == [paragraphs[0], paragraphs[2], paragraphs[4]]
+    assert [p.paragraphs for p in parts] == [[BODY], [MORE], [BODY + " " + MORE]]
+
+
+def test_single_story_with_subheadings_stays_one():
+    paragraphs = [BODY, MORE, BODY, "Background", MORE, BODY, "What happens next", MORE, "Costs", BODY]
+    story = Story(paragraphs, "Water pipes to be replaced", [3, 6, 8])
+    assert split_stories([story]) == [story]
+
+
+def test_long_lede_then_headline_like_subheads_stays_one():
+    paragraphs = [BODY, MORE, BODY, "Why the pipes are failing so often", MORE,
+                  "Where the works will start first", BODY, "How residents can get a grant", MORE]
+    story = Story(paragraphs, "Water pipes", [3, 5, 7])
+    assert split_stories([story]) == [story]
+
+
+def test_headline_list_without_bodies_is_navigation_and_dropped():
+    paragraphs = [BODY, MORE, "Most read", "Ferry prices rise again", "Council election date set", "Choir wins award"]
+    parts = split_stories([Story(paragraphs, "Water pipes", [2, 3, 4, 5])])
+    assert len(parts) == 1
+    assert parts[0].paragraphs == [BODY, MORE]
+    assert parts[0].heading_indexes == []
+
+
+def test_navigation_dropped_but_real_subheading_kept():
+    paragraphs = ["Related", "Other story one here", BODY, "Background", MORE]
+    parts = split_stories([Story(paragraphs, "T", [0, 1, 3])])
+    assert parts == [Story(["Other story one here", BODY, "Background", MORE], "T", [0, 2])]
+
+
+def test_live_page_with_dated_entries_splits_and_drops_time_lines():
+    paragraphs = [
+        "Follow our live coverage of the storm as it moves along the coast.",
+        "10:42 a.m. ET", "Power restored to most homes in the north",
+        "OSLO (AP) — Crews restored power to most homes overnight after the storm, officials said. " + BODY,
+        "9:15 a.m. ET", "Schools closed for a second day",
+        "By Ann Lee", "Schools across the county stayed closed on Tuesday as roads remained blocked. " + MORE,
+    ]
+    parts = split_stories([Story(paragraphs, "Storm live", [2, 5])])
+    assert [p.title for p in parts] == [paragraphs[2], paragraphs[5]]
+    assert parts[0].paragraphs == [paragraphs[3]]
+    assert parts[1].paragraphs == [paragraphs[7]]
+
+
+def test_text_dump_with_datelined_sections_splits():
+    first = "NORRWICK (Reuters) - The port authority said on Friday it would expand the container terminal. " + BODY
+    second = "HALVIK, March 3 (AP) -- Fishermen brought in a record catch of herring this week, officials said. " + MORE
+    paragraphs = ["World news roundup", "Port to expand container terminal", first, "Record herring catch in the north", second]
+    parts = split_stories([Story(paragraphs)])
+    assert [p.title for p in parts] == ["Port to expand container terminal", "Record herring catch in the north"]
+    assert [p.paragraphs for p in parts] == [[first], [second]]
+
+
+def test_text_dump_single_story_with_subheadings_stays_one():
+    paragraphs = [BODY, "Why the pipes fail so often", MORE + " " + BODY, "What the works will cost", BODY + " " + MORE]
+    story = Story(paragraphs)
+    assert split_stories([story]) == [story]
+
+
+def test_plain_story_and_empty_inputs():
+    story = Story([BODY, MORE], "Title")
+    assert split_stories([story]) == [story]
+    assert split_stories([]) == []
+    assert split_stories([Story([], None, [])]) == [Story([], None, [])]
+
+
+def test_out_of_range_heading_indexes_are_ignored():
+    story = Story([BODY, MORE], "Title", [7, -1])
+    assert split_stories([story])[0].paragraphs == [BODY, MORE]
