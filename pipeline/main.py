@@ -57,8 +57,12 @@ def parse_options(argv: list[str] | None) -> PipelineOptions:
         prog="python -m pipeline", description=__doc__.split("\n\n")[0],
         epilog="Any other flag is a Beam pipeline option (--runner, --direct_num_workers, --project, ...).")
     NewsOptions._add_argparse_args(parser)
-    _, beam_args = parser.parse_known_args(argv)  # --help and missing flags stop here
+    parser.parse_known_args(argv)  # --help stops here
     options = PipelineOptions(argv)
+    try:
+        validate(options.view_as(NewsOptions))
+    except ValueError as err:
+        parser.error(str(err))  # a clear usage message and exit 2, before anything is built
     if options.view_as(StandardOptions).runner is None:
         options.view_as(StandardOptions).runner = LOCAL_RUNNER
     return options

@@ -3,23 +3,29 @@
 import hashlib
 import json
 
-from apache_beam.options.pipeline_options import PipelineOptions
+from apache_beam.options.pipeline_options import PipelineOptions, StandardOptions
 
 # A page over this many bytes (raw, or after gunzip) is quarantined as too_large: real news pages
 # are well under 5 MB of HTML; past this the extractor's time and memory grow with no article gain.
 DEFAULT_MAX_FILE_BYTES = 16 * 1024 * 1024
+# Watch mode: a new file waits at least one poll (its size must hold still); 2 s keeps latency low
+# while a listing of a few thousand local files costs milliseconds.
+DEFAULT_POLL_SECONDS = 2.0
+# Streaming: one commit (manifest, files per partition) per window; a minute keeps files few and
+# rows readable soon after they land.
+DEFAULT_WINDOW_SECONDS = 60
 
 
 class NewsOptions(PipelineOptions):
     @classmethod
     def _add_argparse_args(cls, parser):
         parser.add_argument(
-            "--input", action="append", required=True, metavar="PATTERN",
+            "--input", action="append", default=None, metavar="PATTERN",
             help="glob of input files (HTML, text dumps, either may be .gz); repeat for several. "
-                 "Local paths or any Beam filesystem (gs://...).")
+                 "Local paths or any Beam filesystem (gs://...). Required unless --input_subscription.")
         parser.add_argument(
-            "--output", required=True, metavar="DIR",
-            help="output folder: articles/, segments/, quarantine/ (hive partitions) and _manifests/.")
+            "--output", default=None, metavar="DIR",
+            help="(required) output folder: articles/, segments/, quarantine/ (hive partitions) and _manifests/.")
         parser.add_argument(
             "--max_file_bytes", type=int, default=DEFAULT_MAX_FILE_BYTES,
             help="quarantine a file over this many bytes, raw or decompressed (default %(default)s).")
@@ -27,19 +33,56 @@ class NewsOptions(PipelineOptions):
             "--run_id", default=None,
             help="name of this run's files and manifest; default: derived from --input and --output, so a "
                  "rerun of the same command replaces its own earlier output instead of adding to it.")
+        parser.add_argument(
+            "--watch", action="store_true",
+            help="keep running: ingest files matching --input as they arrive, in micro-batches (local).")
+        parser.add_argument(
+            "--poll_interval", type=float, default=DEFAULT_POLL_SECONDS,
+            help="with --watch: seconds between two listings of --input (default %(default)s).")
+        parser.add_argument(
+            "--input_subscription", default=None, metavar="projects/P/subscriptions/S",
+            help="streaming input: Pub/Sub subscription of a bucket's object notifications (with --streaming).")
+        parser.add_argument(
+            "--window_seconds", type=int, default=DEFAULT_WINDOW_SECONDS,
+            help="streaming: seconds of ingest time per committed window (default %(default)s).")
 
 
 def validate(options: NewsOptions) -> None:
+    # Required flags are checked here, not by argparse: every PipelineOptions subclass is parsed
+    # whenever any options object is built (TestPipeline's too), so `required=True` would break them.
+    if not options.output:
+        raise ValueError("--output is required")
     if options.max_file_bytes <= 0:
         raise ValueError("--max_file_bytes must be positive")
-    if not all(p.strip() for p in options.input):
+    if (options.input is None) == (options.input_subscription is None):
+        raise ValueError("give exactly one of --input and --input_subscription")
+    if options.input_subscription is not None:
+        validate_streaming(options)
+    elif not all(p.strip() for p in options.input):
         raise ValueError("--input must not be empty")
+    elif options.view_as(StandardOptions).streaming:
+        raise ValueError("--streaming reads --input_subscription, not --input (for local files use --watch)")
+    if options.watch and options.poll_interval <= 0:
+        raise ValueError("--poll_interval must be positive")
     if options.run_id is not None and not options.run_id.replace("-", "").replace("_", "").isalnum():
         raise ValueError("--run_id may hold only letters, digits, '-' and '_'")
+
+
+def validate_streaming(options: NewsOptions) -> None:
+    parts = options.input_subscription.split("/")
+    if len(parts) != 4 or parts[0] != "projects" or parts[2] != "subscriptions" or not all(parts):
+        raise ValueError("--input_subscription must look like projects/P/subscriptions/S")
+    if options.watch:
+        raise ValueError("--watch reads local files; it does not take --input_subscription")
+    if not options.view_as(StandardOptions).streaming:
+        raise ValueError("--input_subscription needs --streaming")
+    if options.window_seconds <= 0:
+        raise ValueError("--window_seconds must be positive")
 
 
 def run_id(options: NewsOptions) -> str:
     if options.run_id:
         return options.run_id
-    key = json.dumps({"input": sorted(options.input), "output": options.output.rstrip("/")})
+    source = {"input_subscription": options.input_subscription} if options.input is None else {"input": sorted(options.input)}
+    key = json.dumps({**source, "output": options.output.rstrip("/")})
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
