@@ -11,7 +11,7 @@ Steps (all keyed shuffles, no global state):
 2. Candidates: every kept article's MinHash band keys; GroupByKey on (band, digest); buckets emit id
    pairs (all pairs for a small bucket; in a big one each member is paired with its next CHAIN_LINKS
    members in a band-specific order, so a wire story carried by 10,000 sites costs O(n) pairs per
-   band, not O(n^2), while 32 bands keep the component connected); Distinct.
+   band, not O(n^2), while 42 bands keep the component connected); Distinct.
 3. Verify: signatures are joined to both ends of each pair (two CoGroupByKeys on article_id, so a
    signature is shuffled twice, not once per band) and pairs at estimated Jaccard >= MIN_JACCARD stay.
 4. Components: hash-to-min (Rastogi et al., "Finding connected components in map-reduce in

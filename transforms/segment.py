@@ -46,7 +46,8 @@ OPENERS = frozenset(
 # Mid-sentence Latin abbreviations that never end a sentence.
 NEVER_FINAL = frozenset(["e.g.", "i.e.", "et al.", "viz."])
 
-_OPEN_CHARS = "([\"'“‘"
+_OPENERS_SPLIT = re.compile(r"[(\[\"'“‘]")
+_WORD_WINDOW = 40  # an abbreviation or initial is far shorter; bounds the look-back
 _NEXT_WORD = re.compile(r"[\"'“‘(\[«]*([^\s\"'”’)\].,;:!?]*)")
 _DOTTED = re.compile(r"(?:[^\W\d_]\.){2,}$")
 
@@ -112,12 +113,8 @@ def _is_break(text: str, start: int, term_at: int, terminator: str, after: str) 
     """Whether the terminator at `term_at` ends a sentence, given the text after the whitespace."""
     if terminator[0] != "." or terminator.startswith(".."):
         return True  # ! ? … and ellipses end a sentence before a capital
-    word_start = term_at
-    while word_start > start and not text[word_start - 1].isspace():
-        if text[word_start - 1] in _OPEN_CHARS:
-            break
-        word_start -= 1
-    word = text[word_start:term_at]
+    parts = text[max(start, term_at - _WORD_WINDOW):term_at + 1].split()
+    word = _OPENERS_SPLIT.split(parts[-1])[-1][:-1] if parts else ""
     token = word + "."
     lowered = word.lower()
     next_word = _NEXT_WORD.match(after).group(1)
