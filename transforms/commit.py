@@ -8,7 +8,9 @@ not create nested folders, and fails silently when they are missing). This step,
   3. creates the partition folders and renames the staged files into them as
      `<table>/<key=value>/<key=value>/part-<run_id>-<seq>.parquet`;
   4. writes `_manifests/<run_id>.json` LAST: a reader or scheduler that trusts only runs with a
-     manifest never sees a half-committed run as complete;
+     manifest never sees a half-committed run as complete. It holds run_id, inputs, started_at and
+     finished_at, schema_version, files (path, table, rows, bytes), rows per table, partitions per
+     table, counts (the run's tallies) and quarantine_reasons;
   5. removes the staging folder.
 """
 
@@ -70,6 +72,10 @@ def _num_rows(path: str) -> int:
         return pq.ParquetFile(fh).metadata.num_rows
 
 
+def _size(path: str) -> int:
+    return FileSystems.match([path])[0].metadata_list[0].size_in_bytes
+
+
 def commit_run(output: str, run_id: str, staging: str, staged: list[str], manifest: dict) -> dict:
     """Move staged files into place and write the manifest; returns the manifest."""
     missing = [p for p in staged if not FileSystems.exists(p)]
@@ -84,14 +90,20 @@ def commit_run(output: str, run_id: str, staging: str, staged: list[str], manife
     if plan:
         FileSystems.rename([s for s, _ in plan], [d for _, d in plan])
     files, tables = [], {table: 0 for table in PARTITION_KEYS}
+    partitions: dict[str, set] = {table: set() for table in PARTITION_KEYS}
     for _, dst in plan:
         rows = _num_rows(dst)
         relative = dst[len(output):].lstrip("/")
         table = relative.split("/", 1)[0]
         tables[table] += rows
-        files.append({"path": relative, "table": table, "rows": rows})
+        partitions[table].add(posixpath.dirname(relative))
+        files.append({"path": relative, "table": table, "rows": rows, "bytes": _size(dst)})
+    counts = manifest.get("counts", {})
     manifest = {**manifest, "run_id": run_id, "schema_version": SCHEMA_VERSION, "files": files,
-                "rows": tables, "replaced_files": len(stale),
+                "rows": tables, "partitions": {t: sorted(p) for t, p in partitions.items()},
+                "bytes": sum(f["bytes"] for f in files), "replaced_files": len(stale),
+                "quarantine_reasons": {k.split(".", 1)[1]: n for k, n in sorted(counts.items())
+                                       if k.startswith("quarantine.")},
                 "finished_at": datetime.now(timezone.utc).isoformat()}
     write_manifest(output, run_id, manifest)
     if FileSystems.exists(staging):

@@ -4,6 +4,11 @@ Beam 2.77 ships no Parquet FileSink with dynamic destinations; `fileio.WriteToFi
 one. Rows arrive as `TableRow`s; the sink writes a row group every `ROW_GROUP_ROWS` rows so memory
 stays bounded however large a bundle is. The schema is the table's explicit schema from `schemas`:
 nothing is inferred from data (an inferred schema drops struct keys and types empty lists as null).
+
+`open_writer` holds the file settings every engine reads alike (BigQuery, Spark, Athena, DuckDB,
+Polars): zstd, microsecond UTC timestamps, standard 3-level lists, Parquet dictionary encoding on
+low-cardinality strings (the Arrow type stays plain `string`), statistics on. Compaction
+(`pipeline/compact.py`) writes through it too, so a merged file is typed exactly like its inputs.
 """
 
 import pyarrow as pa
@@ -16,10 +21,23 @@ from schemas import SCHEMAS, TableRow
 # so ~25 MB per open writer) and keeps row groups large enough for column pruning to pay.
 ROW_GROUP_ROWS = 5000
 COMPRESSION = "zstd"
+# Rows per row group at most, however large a table handed to the writer (compaction hands whole
+# partitions): ~100 MB of article text uncompressed, ~20-30 MB zstd, near the 128 MB engines split on.
+MAX_ROW_GROUP_ROWS = 20_000
 # Low-cardinality columns stored dictionary-encoded.
 DICTIONARY_COLUMNS = ["source_format", "publisher", "wire_agency", "published_precision", "published_source",
                       "section", "language", "declared_language", "schema_version", "pipeline_version", "kind",
                       "stage", "reason"]
+
+
+def open_writer(where, table: str) -> pq.ParquetWriter:
+    """A ParquetWriter for `table` on a path or an open binary file, with the warehouse settings."""
+    schema = SCHEMAS[table]
+    return pq.ParquetWriter(
+        where, schema, compression=COMPRESSION,
+        use_dictionary=[c for c in DICTIONARY_COLUMNS if c in schema.names],
+        coerce_timestamps="us", allow_truncated_timestamps=False,
+        use_compliant_nested_type=True, write_statistics=True)
 
 
 def rows_to_table(table: str, rows: list[dict]) -> pa.Table:
@@ -35,11 +53,7 @@ class ParquetSink(fileio.FileSink):
         self._rows: list[dict] = []
 
     def open(self, fh) -> None:
-        schema = SCHEMAS[self._table]
-        self._writer = pq.ParquetWriter(
-            fh, schema, compression=COMPRESSION,
-            use_dictionary=[c for c in DICTIONARY_COLUMNS if c in schema.names],
-            coerce_timestamps="us", allow_truncated_timestamps=False)
+        self._writer = open_writer(fh, self._table)
         self._rows = []
 
     def write(self, record: TableRow) -> None:
@@ -49,7 +63,7 @@ class ParquetSink(fileio.FileSink):
 
     def _write_rows(self) -> None:
         if self._rows:
-            self._writer.write_table(rows_to_table(self._table, self._rows))
+            self._writer.write_table(rows_to_table(self._table, self._rows), row_group_size=MAX_ROW_GROUP_ROWS)
             self._rows = []
 
     def flush(self) -> None:
