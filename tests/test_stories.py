@@ -90,3 +90,13 @@ def test_plain_story_and_empty_inputs():
 def test_out_of_range_heading_indexes_are_ignored():
     story = Story([BODY, MORE], "Title", [7, -1])
     assert split_stories([story])[0].paragraphs == [BODY, MORE]
+
+
+def test_dated_teaser_list_after_an_article_is_not_split():
+    paragraphs = [
+        BODY, MORE, BODY,
+        "March 2, 2024", "Ferry prices rise again this spring", "Operators blame fuel costs for the increase.",
+        "March 1, 2024", "Council sets a date for the election", "Voters will go to the polls in May.",
+    ]
+    story = Story(paragraphs, "Water pipes")
+    assert split_stories([story]) == [story]

@@ -26,6 +26,8 @@ from schemas import Story
 
 # Signed sections needed to split: 2 dated/bylined sections are already two reports.
 MIN_SIGNED_SECTIONS = 2
+# A signed section counts only with a real body: dated teaser lists ("related stories") have one line.
+SIGNED_BODY_MIN_CHARS = 250
 # Unsigned briefs: 3+ short sections with headline-like heads are a roundup, fewer may be subheads.
 MIN_BRIEFS = 3
 # A brief's body is a few paragraphs; a feature's subsection often runs longer.
@@ -88,7 +90,10 @@ def _is_multi_story(
 ) -> bool:
     if len(sections) < MIN_SIGNED_SECTIONS:
         return False
-    signed = sum(1 for head, body in sections if _has_sign(paragraphs, head, body))
+    signed = sum(
+        1 for head, body in sections
+        if _has_sign(paragraphs, head, body) and len("\n".join(body)) >= SIGNED_BODY_MIN_CHARS
+    )
     if signed >= MIN_SIGNED_SECTIONS and signed * 2 >= len(sections):
         return True
     return (
