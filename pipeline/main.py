@@ -19,7 +19,7 @@ from apache_beam.options.pipeline_options import PipelineOptions, StandardOption
 
 from pipeline import __version__
 from pipeline.options import NewsOptions, run_id, validate
-from pipeline.summary import format_summary
+from pipeline.summary import format_summary, quarantine_rate_breach
 from transforms.accounting import TallyRun
 from transforms.commit import STAGING_DIR, read_manifest
 from transforms.enrich import EnrichArticles
@@ -42,7 +42,7 @@ def build_pipeline(options: PipelineOptions, ingested_at: datetime | None = None
 
     p = beam.Pipeline(options=options)
     pages, read_failed = p | "ReadPages" >> ReadPages(news.input, news.max_file_bytes)
-    extractions, strip_failed = pages | "StripBoilerplate" >> StripBoilerplate()
+    extractions, strip_failed = pages | "StripBoilerplate" >> StripBoilerplate(news.doc_timeout_seconds)
     articles, enrich_failed = extractions | "EnrichArticles" >> EnrichArticles(ingested_at)
     segments = articles | "SegmentArticles" >> SegmentArticles()
     failures = (read_failed, strip_failed, enrich_failed) | "AllFailures" >> beam.Flatten()
@@ -81,4 +81,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     text, ok = format_summary(manifest, time.monotonic() - started)
     print(text)
-    return 0 if ok else 2
+    breach = quarantine_rate_breach(manifest.get("counts", {}), news.fail_on_quarantine_rate)
+    if breach:
+        print(f"run {run_id(news)} FAILED: {breach}", file=sys.stderr)
+    return 2 if not ok else 3 if breach else 0

@@ -5,6 +5,8 @@ import json
 
 from apache_beam.options.pipeline_options import PipelineOptions, StandardOptions
 
+from transforms.guard import DEFAULT_DOC_TIMEOUT_SECONDS
+
 # A page over this many bytes (raw, or after gunzip) is quarantined as too_large: real news pages
 # are well under 5 MB of HTML; past this the extractor's time and memory grow with no article gain.
 DEFAULT_MAX_FILE_BYTES = 16 * 1024 * 1024
@@ -30,6 +32,14 @@ class NewsOptions(PipelineOptions):
             "--max_file_bytes", type=int, default=DEFAULT_MAX_FILE_BYTES,
             help="quarantine a file over this many bytes, raw or decompressed (default %(default)s).")
         parser.add_argument(
+            "--doc_timeout_seconds", type=float, default=DEFAULT_DOC_TIMEOUT_SECONDS,
+            help="quarantine a page as `timeout` when its extraction runs longer (it runs in a child "
+                 "process that is killed and replaced); 0 runs it in-process with no limit (default %(default)s).")
+        parser.add_argument(
+            "--fail_on_quarantine_rate", type=float, default=None, metavar="FRACTION",
+            help="exit non-zero when more than this fraction (0-1) of the pages read went to quarantine "
+                 "(the output is still written); default: never.")
+        parser.add_argument(
             "--run_id", default=None,
             help="name of this run's files and manifest; default: derived from --input and --output, so a "
                  "rerun of the same command replaces its own earlier output instead of adding to it.")
@@ -54,6 +64,10 @@ def validate(options: NewsOptions) -> None:
         raise ValueError("--output is required")
     if options.max_file_bytes <= 0:
         raise ValueError("--max_file_bytes must be positive")
+    if options.doc_timeout_seconds < 0:
+        raise ValueError("--doc_timeout_seconds must be 0 (no limit) or positive")
+    if options.fail_on_quarantine_rate is not None and not 0 <= options.fail_on_quarantine_rate <= 1:
+        raise ValueError("--fail_on_quarantine_rate must be a fraction between 0 and 1")
     if (options.input is None) == (options.input_subscription is None):
         raise ValueError("give exactly one of --input and --input_subscription")
     if options.input_subscription is not None:

@@ -1,6 +1,6 @@
 """The end-of-run summary, rendered from the run's manifest."""
 
-from transforms.accounting import conservation
+from transforms.accounting import conservation, quarantine_rate
 
 
 def format_summary(manifest: dict, elapsed: float) -> tuple[str, bool]:
@@ -25,3 +25,16 @@ def format_summary(manifest: dict, elapsed: float) -> tuple[str, bool]:
         f"  elapsed:             {elapsed:.1f} s",
     ]
     return "\n".join(lines), ok
+
+
+def quarantine_rate_breach(counts: dict, max_rate: float | None) -> str | None:
+    """Why the run breaks --fail_on_quarantine_rate, or None when it does not (or no limit is set)."""
+    if max_rate is None:
+        return None
+    rate = quarantine_rate(counts)
+    if rate <= max_rate:
+        return None
+    reasons = sorted(((v, k.split(".", 1)[1]) for k, v in counts.items() if k.startswith("quarantine.")), reverse=True)
+    top = ", ".join(f"{reason} {count}" for count, reason in reasons[:3])
+    return (f"{counts.get('quarantined', 0)} of {counts.get('pages_in', 0)} pages quarantined ({rate:.1%}), "
+            f"over --fail_on_quarantine_rate {max_rate:g}" + (f" (most: {top})" if top else ""))

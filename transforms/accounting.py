@@ -24,6 +24,12 @@ def article_keys(article: dict) -> list[tuple[str, int]]:
     return keys
 
 
+def quarantine_rate(counts: dict) -> float:
+    """Share of the pages read that went to quarantine (0.0 for a run that read nothing)."""
+    pages_in = counts.get("pages_in", 0)
+    return counts.get("quarantined", 0) / pages_in if pages_in else 0.0
+
+
 def conservation(counts: dict) -> tuple[bool, str]:
     """(holds, explanation) for the tallies of one run."""
     pages_in = counts.get("pages_in", 0)

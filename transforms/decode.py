@@ -6,7 +6,14 @@ input; it is all plain functions, tested without Beam.
 
 Charset order, as browsers do it: byte-order mark, then the page's own declaration (meta charset,
 http-equiv, XML declaration) when it decodes cleanly, then strict UTF-8, then detection with
-charset-normalizer. WHATWG aliases apply (latin-1 means windows-1252, gb2312 means GBK/GB18030).
+charset-normalizer. WHATWG aliases apply (latin-1 means windows-1252, gb2312 means GBK/GB18030;
+a declared UTF-16 without a BOM means UTF-8), and a declared label that is not a web encoding
+(`rot13`, `zlib`, `punycode`) is ignored, as browsers do.
+
+Hostile markup is defused before any parser sees it: the XML declaration goes (lxml refuses a
+decoded string that still declares an encoding) and so does a DOCTYPE internal subset, so no
+entity declaration (external file, billion laughs) ever reaches lxml; C0 control characters
+(NUL included) are dropped, since lxml rejects them.
 """
 
 import codecs
@@ -39,6 +46,9 @@ WEB_ENCODINGS = (
     "cp874", "mac_roman", "gb18030", "big5", "euc_jp", "iso2022_jp", "cp932", "cp949",
 )
 
+# How far into an HTML page a DOCTYPE internal subset is looked for (it belongs before <html>).
+DOCTYPE_SEARCH_CHARS = 1 << 20
+
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
     (codecs.BOM_UTF32_BE, "utf-32-be"),
@@ -55,8 +65,20 @@ _ALIASES = {
     "x-gbk": "gb18030", "shift_jis": "cp932", "shift-jis": "cp932", "sjis": "cp932",
     "x-sjis": "cp932", "windows-31j": "cp932", "big5": "big5hkscs", "euc-kr": "cp949",
     "ks_c_5601-1987": "cp949", "tis-620": "cp874", "iso-8859-9": "cp1254", "utf8": "utf-8",
-    "unicode": "utf-16",
+    "unicode": "utf-8", "utf-16": "utf-8", "utf-16le": "utf-8", "utf-16be": "utf-8",
+    "x-user-defined": "cp1252",
 }
+# Codecs a declared charset may name (others, like rot13 or punycode, are not page encodings).
+_WEB_CODECS = frozenset(codecs.lookup(n).name for n in (
+    *WEB_ENCODINGS, "utf-8", "big5hkscs", "iso8859_3", "iso8859_4", "iso8859_6", "iso8859_10",
+    "iso8859_13", "iso8859_14", "iso8859_16", "mac_cyrillic", "gbk", "gb2312", "shift_jis", "euc_kr",
+    "iso8859_9", "cp1125", "iso2022_kr", "euc_jis_2004", "hz", "latin_1",
+))
+# C0 controls other than tab, newline, carriage return and form feed: lxml rejects them.
+_CONTROLS = dict.fromkeys(c for c in range(32) if c not in (9, 10, 12, 13))
+_XML_DECL_TEXT = re.compile(r"\A\ufeff?\s*<\?xml\b[^>]{0,500}\?>", re.I)
+_DOCTYPE_SUBSET = re.compile(r"<!DOCTYPE\b([^\[>]{0,500})\[", re.I)
+_SUBSET_END = re.compile(r"\]\s*>")
 _BINARY_MAGIC = (
     b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"PK\x03\x04", b"RIFF",
     b"\x7fELF", b"BZh", b"\xfd7zXZ", b"7z\xbc\xaf", b"Rar!", b"OggS", b"ID3", b"\x00\x00\x01\x00",
@@ -127,9 +149,10 @@ def declared_charset(raw: bytes) -> str | None:
     label = match.group(1).decode("ascii", "ignore").strip().lower()
     label = _ALIASES.get(label, label)
     try:
-        return codecs.lookup(label).name
+        name = codecs.lookup(label).name
     except LookupError:
         return None
+    return name if name in _WEB_CODECS else None
 
 
 def decode_text(raw: bytes) -> tuple[str, str]:
@@ -148,7 +171,7 @@ def decode_text(raw: bytes) -> tuple[str, str]:
     except UnicodeDecodeError:
         pass
     text = raw.decode("utf-8", errors="replace")
-    non_ascii = sum(1 for b in raw if b > 127) or 1
+    non_ascii = len(raw.translate(None, bytes(range(128)))) or 1
     if text.count("\ufffd") <= max(1, non_ascii * UTF8_ERROR_TOLERANCE):
         return text, "utf-8"
     if declared:  # declared but broken beyond repair: keep the page's word, mark the damage
@@ -179,7 +202,7 @@ def sniff_format(text: str) -> str:
         try:
             json.loads(text)
             return "not_a_page"
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: thousands of nested brackets
             pass
     if head.startswith("<?xml") and not re.search(r"<(html|!doctype html)", head, re.I):
         return "not_a_page"
@@ -190,6 +213,17 @@ def sniff_format(text: str) -> str:
     if _looks_tabular(head):
         return "not_a_page"
     return "text"
+
+
+def defuse_markup(text: str) -> str:
+    """HTML with the XML declaration and any DOCTYPE internal subset (entity declarations) removed."""
+    text = _XML_DECL_TEXT.sub("", text, count=1)
+    match = _DOCTYPE_SUBSET.search(text, 0, DOCTYPE_SEARCH_CHARS)
+    if match:
+        end = _SUBSET_END.search(text, match.end())
+        # An unclosed subset swallows the page: keep nothing of it rather than hand it to a parser.
+        text = text[:match.start()] + f"<!DOCTYPE{match.group(1).rstrip()}>" + (text[end.end():] if end else "")
+    return text
 
 
 def _looks_tabular(head: str) -> bool:
@@ -225,7 +259,12 @@ def decode_page(source_uri: str, raw: bytes, *, record_id: str = "", url: str | 
         return fail("empty", "whitespace only after decoding")
     if text.count("\ufffd") > len(text) * 0.2:
         return fail("decode_error", f"mostly undecodable as {encoding}")
+    text = text.translate(_CONTROLS)
     fmt = sniff_format(text)
     if fmt == "not_a_page":
         return fail("not_a_page", "structured data, not a page (JSON, XML feed or table)")
+    if fmt == "html":
+        text = defuse_markup(text)
+    if not text.strip():
+        return fail("empty", "no content left after removing control characters and declarations")
     return Page(source_uri, text, fmt, encoding, len(raw), record_id, url, crawled_at)

@@ -1,7 +1,9 @@
 """Strip stage: `Page` in, `Extraction` (article body and metadata signals) out.
 
 HTML goes through trafilatura (tuned for precision), plain-text dumps through the line stripper;
-a page with no article, or one the parser chokes on, becomes a `Failure`.
+a page with no article, or one the parser chokes on, becomes a `Failure`. The extraction runs in a
+child process with a per-document time limit (`transforms.guard`): a page over it becomes a
+`timeout` Failure and the run goes on.
 """
 
 import apache_beam as beam
@@ -10,14 +12,30 @@ from schemas import Failure, Page
 from transforms.decode import excerpt
 from transforms.errors import NoArticle
 from transforms.extract import extract_page
+from transforms.guard import DEFAULT_DOC_TIMEOUT_SECONDS, DocGuard, DocTimeout, GuardStartError
 from transforms.tags import FAILED, counter, error_text
 
 
 class ExtractArticleFn(beam.DoFn):
-    def __init__(self):
+    """`extractor` must be a module-level function (the guard's child imports it); a timeout of 0
+    calls it in-process, with no time limit."""
+
+    def __init__(self, doc_timeout_seconds: float = DEFAULT_DOC_TIMEOUT_SECONDS, extractor=extract_page):
+        self._timeout, self._extractor = doc_timeout_seconds, extractor
+        self._guard = None
+        self._timeouts = counter("timeout")
         self._extracted = counter("pages_extracted")
         self._no_article = counter("no_article")
         self._errors = counter("parse_error")
+
+    def setup(self):
+        if self._timeout > 0:
+            self._guard = DocGuard(self._extractor, self._timeout)
+            self._guard.start()
+
+    def teardown(self):
+        if self._guard is not None:
+            self._guard.close()
 
     def process(self, page: Page):
         def fail(reason: str, err: BaseException) -> Failure:
@@ -25,7 +43,13 @@ class ExtractArticleFn(beam.DoFn):
                            page.record_id, page.byte_size)
 
         try:
-            extraction = extract_page(page)
+            extraction = self._guard.call(page) if self._guard is not None else self._extractor(page)
+        except DocTimeout as err:
+            self._timeouts.inc()
+            yield beam.pvalue.TaggedOutput(FAILED, fail("timeout", err))
+            return
+        except GuardStartError:  # the extractor cannot even start: a deployment bug, fail loudly
+            raise
         except NoArticle as err:
             self._no_article.inc()
             yield beam.pvalue.TaggedOutput(FAILED, fail("no_article", err))
@@ -41,6 +65,11 @@ class ExtractArticleFn(beam.DoFn):
 class StripBoilerplate(beam.PTransform):
     """pages -> (extractions, failures)."""
 
+    def __init__(self, doc_timeout_seconds: float = DEFAULT_DOC_TIMEOUT_SECONDS, extractor=extract_page):
+        super().__init__()
+        self._timeout, self._extractor = doc_timeout_seconds, extractor
+
     def expand(self, pages):
-        outputs = pages | "ExtractArticle" >> beam.ParDo(ExtractArticleFn()).with_outputs(FAILED, main="extractions")
+        fn = ExtractArticleFn(self._timeout, self._extractor)
+        outputs = pages | "ExtractArticle" >> beam.ParDo(fn).with_outputs(FAILED, main="extractions")
         return outputs.extractions, outputs[FAILED]

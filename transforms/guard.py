@@ -1,0 +1,197 @@
+"""Per-document time limit: the expensive extraction call runs in a persistent child process.
+
+In: a picklable top-level function `fn(page) -> result` (the extractor) and a limit in seconds.
+Out: `DocGuard.call(page)` returns fn's result, re-raises fn's own exception (NoArticle, a parser
+error), raises `DocTimeout` when the child runs past the limit (the child is killed and a fresh one
+started at once) and `WorkerDied` when the child dies on the page (segfault, OOM kill).
+
+Why a process and not a timer: SIGALRM only works in the main thread, and Beam runs DoFns in worker
+threads (Dataflow harness threads, FnApiRunner multi_threading); an async exception raised into a
+thread is not delivered while it sits in C code (lxml, a long regex). Killing a child always works.
+
+Cost: one child per DoFn instance, spawned (never forked: the worker has gRPC threads) in setup and
+kept for the life of the instance; per page only the page goes down the pipe and the extraction comes
+back without a second copy of the page text. `python -m bench.fuzz overhead` measures it.
+
+  python -c "from transforms.guard import DocGuard; from transforms.extract import extract_page; ..."
+"""
+
+import os
+import pickle
+import subprocess
+import sys
+import threading
+from dataclasses import is_dataclass, replace
+from multiprocessing.connection import Connection
+from typing import Any, Callable
+
+# Extraction time allowed per document by default: trafilatura takes well under a second on a
+# normal page and ~5 s on a 10 MB text dump on a slow core; past 30 s it is stuck, not working.
+DEFAULT_DOC_TIMEOUT_SECONDS = 30.0
+# How long a fresh child may take to import the extractor (trafilatura, lxml) before it counts as dead.
+STARTUP_SECONDS = 120.0
+# How long a child gets to exit on its own at close before it is killed.
+CLOSE_SECONDS = 2.0
+
+_READY, _OK, _ERROR = "ready", "ok", "error"
+# The child is a plain `python -c` (not multiprocessing spawn, which re-runs the parent's main
+# script in the child when it lacks an `if __name__ == "__main__"` guard).
+_CHILD = "from transforms.guard import serve_stdio; serve_stdio()"
+
+
+class DocTimeout(Exception):
+    """The extractor ran over the per-document limit (reason `timeout`)."""
+
+
+class WorkerDied(Exception):
+    """The extractor's child process died while working on a document (reason `parse_error`)."""
+
+
+class GuardStartError(RuntimeError):
+    """The child could not start or import the extractor: a deployment bug, so it fails the bundle."""
+
+
+def _portable(err: BaseException) -> BaseException:
+    """The exception itself when it survives pickling, else a RuntimeError with its text."""
+    try:
+        pickle.loads(pickle.dumps(err))
+        return err
+    except Exception:
+        return RuntimeError(f"{type(err).__name__}: {err}"[:2000])
+
+
+def serve_stdio() -> None:
+    """The child's entry point: messages on stdin/stdout; stray prints go to stderr."""
+    out_fd = os.dup(1)
+    os.dup2(2, 1)
+    sys.stdout = sys.stderr
+    inbox, outbox = Connection(0, writable=False), Connection(out_fd, readable=False)
+    path, fn_bytes = inbox.recv()
+    sys.path[:0] = [p for p in path if p not in sys.path]
+    _serve(inbox, outbox, pickle.loads(fn_bytes))
+
+
+def _serve(inbox: Connection, outbox: Connection, fn: Callable[[Any], Any]) -> None:
+    """The child's loop: a page in, ("ok", result) or ("error", exception) out, until None or EOF."""
+    outbox.send((_READY, None))
+    while True:
+        try:
+            page = inbox.recv()
+        except (EOFError, OSError):  # the parent is gone
+            return
+        if page is None:
+            return
+        try:
+            result = fn(page)
+            if is_dataclass(result) and getattr(result, "page", None) is page:
+                result = replace(result, page=None)  # the parent has the page: do not send it back
+            message = (_OK, result)
+        except Exception as err:  # fn's failure is the parent's to classify
+            message = (_ERROR, _portable(err))
+        try:
+            outbox.send(message)
+        except (EOFError, OSError):
+            return
+
+
+class DocGuard:
+    """Runs `fn(page)` in a child process with a time limit; one call at a time.
+
+    `fn` must be picklable by reference (a module-level function); the child imports its module.
+    """
+
+    def __init__(self, fn: Callable[[Any], Any], timeout_seconds: float, startup_seconds: float = STARTUP_SECONDS):
+        if timeout_seconds <= 0:
+            raise ValueError("timeout_seconds must be positive")
+        self._fn_bytes = pickle.dumps(fn)
+        self._timeout, self._startup = timeout_seconds, startup_seconds
+        self._lock = threading.Lock()
+        self._proc: subprocess.Popen | None = None
+        self._inbox: Connection | None = None
+        self._outbox: Connection | None = None
+        self._ready = False
+        self.restarts = 0  # children replaced after a timeout or a death
+
+    def start(self) -> None:
+        """Start the child (it imports the extractor while the caller goes on)."""
+        self._proc = subprocess.Popen([sys.executable, "-c", _CHILD], stdin=subprocess.PIPE,
+                                      stdout=subprocess.PIPE, close_fds=True)
+        self._outbox = Connection(os.dup(self._proc.stdin.fileno()), readable=False)
+        self._inbox = Connection(os.dup(self._proc.stdout.fileno()), writable=False)
+        self._proc.stdin.close()
+        self._proc.stdout.close()
+        self._ready = False
+        self._outbox.send((list(sys.path), self._fn_bytes))
+
+    def call(self, page):
+        """fn(page), computed in the child; raises DocTimeout, WorkerDied or fn's own exception."""
+        with self._lock:
+            if self._proc is None:
+                self.start()
+            if not self._ready:
+                self._await_ready()
+            try:
+                self._outbox.send(page)
+                if not self._inbox.poll(self._timeout):
+                    self._restart()
+                    raise DocTimeout(f"extraction took over {self._timeout:g} s")
+                status, value = self._inbox.recv()
+            except (EOFError, OSError) as err:
+                code = self._proc.poll()
+                self._restart()
+                raise WorkerDied(f"extractor process died (exit code {code}): {type(err).__name__}") from None
+        if status == _ERROR:
+            raise value
+        if is_dataclass(value) and getattr(value, "page", 0) is None:
+            value = replace(value, page=page)
+        return value
+
+    def _await_ready(self) -> None:
+        try:
+            if not self._inbox.poll(self._startup):
+                raise GuardStartError(f"extractor process did not start within {self._startup:g} s")
+            self._inbox.recv()
+        except (EOFError, OSError):
+            try:
+                code = self._proc.wait(CLOSE_SECONDS)
+            except subprocess.TimeoutExpired:
+                code = None
+            self._stop(kill=True)
+            raise GuardStartError(f"extractor process failed to start (exit code {code})") from None
+        except GuardStartError:
+            self._stop(kill=True)
+            raise
+        self._ready = True
+
+    def _restart(self) -> None:
+        self._stop(kill=True)
+        self.restarts += 1
+        self.start()
+
+    def _stop(self, kill: bool = False) -> None:
+        proc, inbox, outbox = self._proc, self._inbox, self._outbox
+        self._proc, self._inbox, self._outbox, self._ready = None, None, None, False
+        if proc is None:
+            return
+        if not kill:
+            try:
+                outbox.send(None)
+                proc.wait(CLOSE_SECONDS)
+            except (OSError, ValueError, subprocess.TimeoutExpired):
+                pass
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        inbox.close()
+        outbox.close()
+
+    def close(self) -> None:
+        """Stop the child; the guard can be used again (it restarts on the next call)."""
+        with self._lock:
+            self._stop()
+
+    def __enter__(self) -> "DocGuard":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
