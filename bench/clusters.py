@@ -148,17 +148,23 @@ def cluster_with_beam(articles: list[dict]) -> dict[str, str]:
             dups = duplicates | "Dups" >> beam.Map(lambda d: json.dumps([d["article_id"], d["duplicate_of"]]))
             rows | "WriteRows" >> beam.io.WriteToText(f"{tmp}/rows")
             dups | "WriteDups" >> beam.io.WriteToText(f"{tmp}/dups")
-        read = lambda prefix: dict(json.loads(l) for f in pathlib.Path(tmp).glob(f"{prefix}*") for l in f.open())
-        clusters, dup_of = read("rows"), read("dups")
+        clusters, dup_of = _read_pairs(tmp, "rows"), _read_pairs(tmp, "dups")
     clusters.update({a: clusters[k] for a, k in dup_of.items()})
     return clusters
 
 
+def _read_pairs(folder: str, prefix: str) -> dict[str, str]:
+    return dict(json.loads(line) for path in pathlib.Path(folder).glob(f"{prefix}*") for line in path.open())
+
+
+def _pairs(sizes) -> int:
+    return sum(n * (n - 1) // 2 for n in sizes)
+
+
 def pair_scores(predicted: dict[str, str], truth: dict[str, str]) -> tuple[float, float, float]:
     """Pair precision, recall and F1 from cluster and group sizes (no O(n^2) pair listing)."""
-    pairs = lambda sizes: sum(n * (n - 1) // 2 for n in sizes)
-    both = pairs(Counter((predicted[a], truth[a]) for a in truth).values())
-    pred, true = pairs(Counter(predicted.values()).values()), pairs(Counter(truth.values()).values())
+    both = _pairs(Counter((predicted[a], truth[a]) for a in truth).values())
+    pred, true = _pairs(Counter(predicted.values()).values()), _pairs(Counter(truth.values()).values())
     precision, recall = (both / pred if pred else 1.0), (both / true if true else 1.0)
     return precision, recall, (2 * precision * recall / (precision + recall) if both else 0.0)
 

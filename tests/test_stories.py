@@ -68,7 +68,8 @@ def test_live_page_with_dated_entries_splits_and_drops_time_lines():
 def test_text_dump_with_datelined_sections_splits():
     first = "NORRWICK (Reuters) - The port authority said on Friday it would expand the container terminal. " + BODY
     second = "HALVIK, March 3 (AP) -- Fishermen brought in a record catch of herring this week, officials said. " + MORE
-    paragraphs = ["World news roundup", "Port to expand container terminal", first, "Record herring catch in the north", second]
+    paragraphs = ["World news roundup", "Port to expand container terminal", first,
+                  "Record herring catch in the north", second]
     parts = split_stories([Story(paragraphs)])
     assert [p.title for p in parts] == ["Port to expand container terminal", "Record herring catch in the north"]
     assert [p.paragraphs for p in parts] == [[first], [second]]

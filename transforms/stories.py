@@ -17,7 +17,7 @@ Text dumps flag no headings: short title-like lines followed by a longer body ar
 only for this decision, and such a page is split only on signs (the briefs rule needs flagged
 headings: an unflagged guess is too weak to cut a page on length alone).
 
-    python -c "from transforms.stories import split_stories; from schemas import Story; print(split_stories([Story(['A'])]))"
+    python -c "from transforms.stories import *; from schemas import Story; print(split_stories([Story(['A'])]))"
 """
 
 import re
