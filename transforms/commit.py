@@ -82,6 +82,8 @@ def commit_run(output: str, run_id: str, staging: str, staged: list[str], manife
     if missing:
         raise RuntimeError(f"{len(missing)} staged files never landed, e.g. {missing[0]}")
     plan = plan_commit(output, run_id, staged)
+    from pipeline.compact import drop_run  # lazy: pipeline.compact imports this module
+    drop_run(output, run_id)  # rows of an earlier run with this id that compaction merged away
     stale = [p for p in _existing_run_files(output, run_id) if p not in {dst for _, dst in plan}]
     if stale:
         FileSystems.delete(stale)

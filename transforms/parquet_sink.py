@@ -30,9 +30,14 @@ DICTIONARY_COLUMNS = ["source_format", "publisher", "wire_agency", "published_pr
                       "stage", "reason"]
 
 
-def open_writer(where, table: str) -> pq.ParquetWriter:
-    """A ParquetWriter for `table` on a path or an open binary file, with the warehouse settings."""
+def open_writer(where, table: str, metadata: dict[bytes, bytes] | None = None) -> pq.ParquetWriter:
+    """A ParquetWriter for `table` on a path or an open binary file, with the warehouse settings.
+
+    `metadata` adds key-value pairs to the file's schema metadata (the schema version is always there).
+    """
     schema = SCHEMAS[table]
+    if metadata:
+        schema = schema.with_metadata({**schema.metadata, **metadata})
     return pq.ParquetWriter(
         where, schema, compression=COMPRESSION,
         use_dictionary=[c for c in DICTIONARY_COLUMNS if c in schema.names],
