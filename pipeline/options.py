@@ -44,6 +44,10 @@ class NewsOptions(PipelineOptions):
             help="name of this run's files and manifest; default: derived from --input and --output, so a "
                  "rerun of the same command replaces its own earlier output instead of adding to it.")
         parser.add_argument(
+            "--report", default=None, metavar="FILE.html",
+            help="after the run, write a self-contained HTML report with charts, read from the run's "
+                 "output files (see pipeline/report.py).")
+        parser.add_argument(
             "--watch", action="store_true",
             help="keep running: ingest files matching --input as they arrive, in micro-batches (local).")
         parser.add_argument(
