@@ -15,7 +15,7 @@ from datetime import datetime, timezone
 
 import apache_beam as beam
 from apache_beam.io.filesystems import FileSystems
-from apache_beam.options.pipeline_options import PipelineOptions, StandardOptions
+from apache_beam.options.pipeline_options import PipelineOptions, StandardOptions, TestOptions
 
 from pipeline import __version__
 from pipeline.options import NewsOptions, run_id, validate
@@ -29,6 +29,9 @@ from transforms.strip import StripBoilerplate
 from transforms.write import WriteTables
 
 LOCAL_RUNNER = "FnApiRunner"
+# Runners whose job outlives this process: main() submits and returns, the job's own commit step
+# writes the manifest (a Flex Template launcher must not wait for the whole job either).
+REMOTE_RUNNERS = ("DataflowRunner", "dataflow", "apache_beam.runners.dataflow.dataflow_runner.DataflowRunner")
 
 
 def build_pipeline(options: PipelineOptions, ingested_at: datetime | None = None) -> beam.Pipeline:
@@ -68,12 +71,31 @@ def parse_options(argv: list[str] | None) -> PipelineOptions:
     return options
 
 
+def submit(pipeline: beam.Pipeline, options: PipelineOptions) -> int:
+    """Submit to a remote runner and return; with --dry_run=True only build and translate the job.
+
+    Nothing reads the output here: the job's commit step writes the manifest when it is done.
+    """
+    news = options.view_as(NewsOptions)
+    result = pipeline.run()
+    if options.view_as(TestOptions).dry_run:
+        job = getattr(result, "job", None)
+        steps = len(job.proto_pipeline.components.transforms) if job is not None else "?"
+        print(f"dry run {run_id(news)}: job graph built and translated ({steps} transforms), nothing submitted")
+    else:
+        print(f"submitted job {result.job_id()}: run {run_id(news)} writes "
+              f"{news.output.rstrip('/')}/_manifests/{run_id(news)}.json when it is done")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     options = parse_options(argv)
     news = options.view_as(NewsOptions)
     started = time.monotonic()
     pipeline = build_pipeline(options)
+    if options.view_as(StandardOptions).runner in REMOTE_RUNNERS:
+        return submit(pipeline, options)
     pipeline.run().wait_until_finish()
     manifest = read_manifest(news.output, run_id(news))
     if manifest is None:
