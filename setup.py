@@ -24,9 +24,11 @@ setup(
         "pyarrow>=16,<26",
         "charset-normalizer>=3.4,<4",
         "python-dateutil>=2.9,<3",
+        "matplotlib>=3.8,<4",  # the --report page's charts, as inline SVG
     ],
     extras_require={
-        "test": ["pytest>=8,<10", "hypothesis>=6.100,<7", "duckdb>=1.1,<3"],
+        "test": ["pytest>=8,<10", "hypothesis>=6.100,<7", "duckdb>=1.1,<3", "polars>=1.0,<3"],
+        "spark": ["pyspark>=3.5,<5"],  # only for the slow Spark read-back test (needs Java 17+)
         "gcp": [f"apache-beam[gcp]=={BEAM}"],
     },
 )
