@@ -86,8 +86,9 @@ def _join(location: str, table: str) -> str:
 def bigquery_ddl(table: str, location: str, dataset: str = "news") -> str:
     """CREATE EXTERNAL TABLE over the hive partitions of `table` under `location` (gs://...)."""
     keys = ", ".join(f"`{k}` {PARTITION_KEY_TYPE}" for k in PARTITION_KEYS[table])
-    hive = (f"WITH PARTITION COLUMNS ({keys})\n", f"  hive_partition_uri_prefix = '{_join(location, table)}',\n"
-            "  require_hive_partition_filter = true,\n")
+    hive_options = (f"  hive_partition_uri_prefix = '{_join(location, table)}',\n"
+                    "  require_hive_partition_filter = true,\n")
+    hive = (f"WITH PARTITION COLUMNS ({keys})\n", hive_options)
     if key_conflicts(table):
         hive = (f"-- no hive keys: {', '.join(key_conflicts(table))} is also a column in the files\n", "")
     return (

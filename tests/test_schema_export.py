@@ -15,7 +15,7 @@ BIGQUERY = {pa.string(): "STRING", pa.int32(): "INT64", pa.int64(): "INT64", pa.
 SPARK = {pa.string(): "STRING", pa.int32(): "INT", pa.int64(): "BIGINT", pa.float32(): "FLOAT",
          pa.date32(): "DATE", pa.timestamp("us", tz="UTC"): "TIMESTAMP"}
 
-COLUMN = re.compile(r"^\s+`(\w+)` ([\w<>]+),?$", re.M)
+COLUMN = re.compile(r"^\s+`(\w+)` ([\w<>]+),?$", re.MULTILINE)
 
 
 def ddl_columns(ddl: str) -> list[tuple[str, str]]:
