@@ -25,6 +25,7 @@ setup(
         "charset-normalizer>=3.4,<4",
         "python-dateutil>=2.9,<3",
         "matplotlib>=3.8,<4",  # the --report page's charts, as inline SVG
+        "numpy>=1.24",  # MinHash signatures for near-duplicate clustering (already a pyarrow dependency)
     ],
     extras_require={
         "test": ["pytest>=8,<10", "hypothesis>=6.100,<7", "duckdb>=1.1,<3", "polars>=1.0,<3"],

@@ -7,7 +7,7 @@ the table: `../../etc` becomes `etc`, anything odd becomes `unknown`.
 
 import re
 
-from schemas.tables import ARTICLES, QUARANTINE, SEGMENTS
+from schemas.tables import ARTICLES, DUPLICATES, QUARANTINE, SEGMENTS
 
 UNKNOWN = "unknown"
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -18,6 +18,7 @@ PARTITION_KEYS: dict[str, tuple[str, ...]] = {
     ARTICLES: ("pub_date", "lang"),
     SEGMENTS: ("pub_date", "lang"),
     QUARANTINE: ("ingest_date", "reason"),
+    DUPLICATES: ("ingest_date",),
 }
 
 
@@ -40,6 +41,9 @@ def partition_values(table: str, row: dict) -> tuple[str, ...]:
     if table == QUARANTINE:
         ts = row.get("ingested_at")
         return (safe_value(ts.date().isoformat() if ts is not None else None), safe_value(row.get("reason")))
+    if table == DUPLICATES:
+        ts = row.get("ingested_at")
+        return (safe_value(ts.date().isoformat() if ts is not None else None),)
     raise ValueError(f"unknown table {table!r}")
 
 

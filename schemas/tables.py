@@ -75,6 +75,21 @@ QUARANTINE_FIELDS = [
 ]
 
 
+# One row per article that was an exact copy of another (same normalized body): the copy's own id
+# and source, and the id of the article that kept the row. Copies stay accounted for, not lost.
+DUPLICATE_FIELDS = [
+    pa.field("article_id", pa.string(), nullable=False),
+    pa.field("source_uri", pa.string(), nullable=False),
+    pa.field("record_id", pa.string()),
+    pa.field("story_index", pa.int32(), nullable=False),
+    pa.field("duplicate_of", pa.string(), nullable=False),
+    pa.field("content_hash", pa.string()),
+    pa.field("ingested_at", TS),
+    pa.field("schema_version", pa.string()),
+    pa.field("pipeline_version", pa.string()),
+]
+
+
 def _schema(fields: list[pa.Field], table: str) -> pa.Schema:
     return pa.schema(fields, metadata={"schema_version": SCHEMA_VERSION, "table": table})
 
@@ -82,13 +97,16 @@ def _schema(fields: list[pa.Field], table: str) -> pa.Schema:
 ARTICLES = "articles"
 SEGMENTS = "segments"
 QUARANTINE = "quarantine"
+DUPLICATES = "duplicates"
 
 ARTICLE_SCHEMA = _schema(ARTICLE_FIELDS, ARTICLES)
 SEGMENT_SCHEMA = _schema(SEGMENT_FIELDS, SEGMENTS)
 QUARANTINE_SCHEMA = _schema(QUARANTINE_FIELDS, QUARANTINE)
+DUPLICATE_SCHEMA = _schema(DUPLICATE_FIELDS, DUPLICATES)
 
 SCHEMAS: dict[str, pa.Schema] = {
     ARTICLES: ARTICLE_SCHEMA,
     SEGMENTS: SEGMENT_SCHEMA,
     QUARANTINE: QUARANTINE_SCHEMA,
+    DUPLICATES: DUPLICATE_SCHEMA,
 }

@@ -69,7 +69,8 @@ def test_clusters_syndicated_copies_and_keeps_topics_apart():
             ("a2", "a2", "a2"),  # same topic, distinct story
             ("a9", "a9", "a9"),
         ]), label="CheckArticles")
-        assert_that(duplicates, equal_to([{"article_id": "a7", "duplicate_of": "a3"}]), label="CheckDuplicates")
+        assert_that(duplicates | beam.Map(lambda d: (d["article_id"], d["duplicate_of"])), equal_to([("a7", "a3")]),
+                    label="CheckDuplicates")
 
 
 def test_rows_pass_through_unchanged_besides_the_cluster_columns():

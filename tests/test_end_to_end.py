@@ -129,3 +129,25 @@ def test_golden_samples(run, golden):
             assert norm(text).endswith(norm(g["last_words"])), name
         else:
             assert [norm(t) for t, _, _ in stories] == [norm(t) for t in g["story_titles"]], name
+
+
+def test_copies_are_accounted_and_syndication_clustered(tmp_path, samples_dir):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for name in ("coastline-times-wildfire.html", "coastline-times-wildfire-copy.html", "valley-courier-school.txt"):
+        shutil.copy(samples_dir / name, inputs / name)
+    shutil.copy(samples_dir / "valley-courier-school.txt", inputs / "mirror of the school story.txt")
+    out = tmp_path / "out"
+    assert main(["--input", f"{inputs}/*", "--output", str(out)]) == 0
+    articles = {uri.rsplit("/", 1)[1]: (aid, cluster, canonical) for uri, aid, cluster, canonical in sql(
+        f"select source_uri, article_id, cluster_id, canonical_article_id from {table(out, 'articles')}")}
+    dups = sql(f"select source_uri, duplicate_of from read_parquet('{out}/duplicates/*/*.parquet')")
+    assert len(articles) == 3 and len(dups) == 1
+    copy_uri, kept_id = dups[0]
+    assert copy_uri.rsplit("/", 1)[1] in ("valley-courier-school.txt", "mirror of the school story.txt")
+    assert kept_id in {a for a, _, _ in articles.values()}
+    original, syndicated = articles["coastline-times-wildfire.html"], articles["coastline-times-wildfire-copy.html"]
+    assert original[1] == syndicated[1]  # one cluster
+    assert original[2] == syndicated[2] == original[0]  # the earlier-published original is canonical
+    school = next(v for k, v in articles.items() if "school" in k)
+    assert school[1] != original[1]

@@ -30,6 +30,13 @@ def quarantine_rate(counts: dict) -> float:
     return counts.get("quarantined", 0) / pages_in if pages_in else 0.0
 
 
+def duplicate_keys(duplicate: dict) -> list[tuple[str, int]]:
+    keys = [("duplicate_articles", 1)]
+    if duplicate["story_index"] == 0:  # a page is counted by the fate of its first story
+        keys.append(("duplicates", 1))
+    return keys
+
+
 def conservation(counts: dict) -> tuple[bool, str]:
     """(holds, explanation) for the tallies of one run."""
     pages_in = counts.get("pages_in", 0)
@@ -41,17 +48,20 @@ def conservation(counts: dict) -> tuple[bool, str]:
 
 
 class TallyRun(beam.PTransform):
-    """(pages, articles, segments, failures) -> (key, count) pairs."""
+    """(pages, articles, segments, failures[, duplicates]) -> (key, count) pairs."""
 
     def expand(self, inputs):
-        pages, articles, segments, failures = inputs
+        pages, articles, segments, failures, *duplicates = inputs
+        keyed = [
+            pages | "PageKeys" >> beam.Map(lambda _: ("pages_in", 1)),
+            articles | "ArticleKeys" >> beam.FlatMap(article_keys),
+            segments | "SegmentKeys" >> beam.Map(lambda _: ("segments", 1)),
+            failures | "FailureKeys" >> beam.FlatMap(failure_keys),
+        ]
+        if duplicates:
+            keyed.append(duplicates[0] | "DuplicateKeys" >> beam.FlatMap(duplicate_keys))
         return (
-            (
-                pages | "PageKeys" >> beam.Map(lambda _: ("pages_in", 1)),
-                articles | "ArticleKeys" >> beam.FlatMap(article_keys),
-                segments | "SegmentKeys" >> beam.Map(lambda _: ("segments", 1)),
-                failures | "FailureKeys" >> beam.FlatMap(failure_keys),
-            )
+            keyed
             | "AllKeys" >> beam.Flatten()
             | "SumKeys" >> beam.CombinePerKey(sum)
         )

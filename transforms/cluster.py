@@ -38,6 +38,9 @@ from transforms.dedup import band_keys, estimated_jaccard, signature
 from transforms.tags import counter
 
 DUPLICATES = "duplicates"
+# Columns of a copy carried into its duplicates row (see schemas.tables.DUPLICATE_FIELDS).
+DUPLICATE_KEYS = ("article_id", "source_uri", "record_id", "story_index", "content_hash", "ingested_at",
+                  "schema_version", "pipeline_version")
 # Estimated Jaccard (3-word shingles) at which two texts are versions of one story: syndicated copies
 # with a trimmed ending and light edits measure 0.4-0.9; distinct same-topic stories under 0.1.
 MIN_JACCARD = 0.4
@@ -93,6 +96,13 @@ def hash_to_min_messages(node: str, members: frozenset) -> list[tuple[str, tuple
     return messages
 
 
+def duplicate_record(copy: dict, kept: dict) -> dict:
+    """The accounting record of an exact copy: which article it was, and which one kept the row."""
+    record = {key: copy.get(key) for key in DUPLICATE_KEYS}
+    record["duplicate_of"] = kept["article_id"]
+    return record
+
+
 def _letters(name: str | None) -> str:
     return re.sub(r"[^\w]", "", (name or "").lower())
 
@@ -109,9 +119,7 @@ class _KeepCanonicalCopyFn(beam.DoFn):
         yield copies[0]
         for copy in copies[1:]:
             self.copies.inc()
-            yield beam.pvalue.TaggedOutput(
-                DUPLICATES, {"article_id": copy["article_id"], "duplicate_of": copies[0]["article_id"]}
-            )
+            yield beam.pvalue.TaggedOutput(DUPLICATES, duplicate_record(copy, copies[0]))
 
 
 def _signature_of(article: dict):

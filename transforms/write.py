@@ -12,7 +12,7 @@ from datetime import datetime
 import apache_beam as beam
 from apache_beam.io import fileio
 
-from schemas import ARTICLES, QUARANTINE, Failure, TableRow, partition_path, partition_values
+from schemas import ARTICLES, DUPLICATES, QUARANTINE, Failure, TableRow, partition_path, partition_values
 from transforms.articles import quarantine_row
 from transforms.commit import commit_run, staged_file_name
 from transforms.parquet_sink import ParquetSink
@@ -26,6 +26,10 @@ def article_table_row(row: dict) -> TableRow:
 def failure_table_row(failure: Failure, ingested_at: datetime) -> TableRow:
     row = quarantine_row(failure, ingested_at)
     return TableRow(QUARANTINE, partition_values(QUARANTINE, row), row)
+
+
+def duplicate_table_row(row: dict) -> TableRow:
+    return TableRow(DUPLICATES, partition_values(DUPLICATES, row), row)
 
 
 def destination(record: TableRow) -> str:
@@ -62,11 +66,11 @@ class WriteTables(beam.PTransform):
         self._ingested_at, self._manifest = ingested_at, manifest
 
     def expand(self, inputs):
-        articles, segments, failures, tallies = inputs
-        article_rows = articles | "ArticleRows" >> beam.Map(article_table_row)
-        quarantine_rows = failures | "QuarantineRows" >> beam.Map(failure_table_row, self._ingested_at)
+        article_rows = inputs["articles"] | "ArticleRows" >> beam.Map(article_table_row)
+        quarantine_rows = inputs["failures"] | "QuarantineRows" >> beam.Map(failure_table_row, self._ingested_at)
+        duplicate_rows = inputs["duplicates"] | "DuplicateRows" >> beam.Map(duplicate_table_row)
         written = (
-            (article_rows, segments, quarantine_rows)
+            (article_rows, inputs["segments"], quarantine_rows, duplicate_rows)
             | "AllRows" >> beam.Flatten()
             | "WriteStaged" >> fileio.WriteToFiles(
                 self._staging, destination=destination, sink=_sink, file_naming=_file_naming)
@@ -75,5 +79,5 @@ class WriteTables(beam.PTransform):
             written
             | "AllFiles" >> beam.combiners.ToList()
             | "Commit" >> beam.ParDo(CommitRunFn(self._output, self._run_id, self._staging, self._manifest),
-                                     tallies=beam.pvalue.AsDict(tallies))
+                                     tallies=beam.pvalue.AsDict(inputs["tallies"]))
         )
