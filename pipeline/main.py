@@ -19,8 +19,12 @@ from apache_beam.options.pipeline_options import PipelineOptions, StandardOption
 
 from pipeline import __version__
 from pipeline.options import NewsOptions, run_id, validate
+from pipeline.report import write_report
+from pipeline.streaming import build_streaming
 from pipeline.summary import format_summary, quarantine_rate_breach
+from pipeline.watch import run_watch
 from transforms.accounting import TallyRun
+from transforms.cluster import ClusterArticles
 from transforms.commit import STAGING_DIR, read_manifest
 from transforms.enrich import EnrichArticles
 from transforms.read import ReadPages
@@ -39,6 +43,11 @@ def build_pipeline(options: PipelineOptions, ingested_at: datetime | None = None
     validate(news)
     rid = run_id(news)
     ingested_at = ingested_at or datetime.now(timezone.utc)
+    if news.input_subscription:  # streaming: one commit per window, see pipeline/streaming.py
+        p = beam.Pipeline(options=options)
+        build_streaming(p, news, rid, {"pipeline_version": __version__, "inputs": [news.input_subscription],
+                                       "output": news.output}, ingested_at)
+        return p
     staging = FileSystems.join(news.output, STAGING_DIR, rid)
     manifest = {"pipeline_version": __version__, "inputs": list(news.input), "output": news.output,
                 "started_at": ingested_at.isoformat()}
@@ -46,12 +55,14 @@ def build_pipeline(options: PipelineOptions, ingested_at: datetime | None = None
     p = beam.Pipeline(options=options)
     pages, read_failed = p | "ReadPages" >> ReadPages(news.input, news.max_file_bytes)
     extractions, strip_failed = pages | "StripBoilerplate" >> StripBoilerplate(news.doc_timeout_seconds)
-    articles, enrich_failed = extractions | "EnrichArticles" >> EnrichArticles(ingested_at)
+    enriched, enrich_failed = extractions | "EnrichArticles" >> EnrichArticles(ingested_at)
+    articles, duplicates = enriched | "ClusterArticles" >> ClusterArticles()
     segments = articles | "SegmentArticles" >> SegmentArticles()
     failures = (read_failed, strip_failed, enrich_failed) | "AllFailures" >> beam.Flatten()
-    tallies = (pages, articles, segments, failures) | "TallyRun" >> TallyRun()
-    _ = (articles, segments, failures, tallies) | "WriteTables" >> WriteTables(
-        news.output, rid, staging, ingested_at, manifest)
+    tallies = (pages, articles, segments, failures, duplicates) | "TallyRun" >> TallyRun()
+    tables = {"articles": articles, "segments": segments, "failures": failures, "duplicates": duplicates,
+              "tallies": tallies}
+    _ = tables | "WriteTables" >> WriteTables(news.output, rid, staging, ingested_at, manifest)
     return p
 
 
@@ -92,10 +103,16 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     options = parse_options(argv)
     news = options.view_as(NewsOptions)
+    if news.watch:  # micro-batches until SIGTERM/SIGINT, see pipeline/watch.py
+        return run_watch(lambda: parse_options(argv), build_pipeline)
     started = time.monotonic()
     pipeline = build_pipeline(options)
     if options.view_as(StandardOptions).runner in REMOTE_RUNNERS:
         return submit(pipeline, options)
+    if news.input_subscription:  # a streaming job runs until cancelled or drained
+        pipeline.run()
+        print(f"streaming job {run_id(news)} started: windows of {news.window_seconds} s -> {news.output}")
+        return 0
     pipeline.run().wait_until_finish()
     manifest = read_manifest(news.output, run_id(news))
     if manifest is None:
@@ -103,6 +120,9 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     text, ok = format_summary(manifest, time.monotonic() - started)
     print(text)
+    if news.report:
+        write_report(news.output, run_id(news), news.report)
+        print(f"  report:              {news.report}")
     breach = quarantine_rate_breach(manifest.get("counts", {}), news.fail_on_quarantine_rate)
     if breach:
         print(f"run {run_id(news)} FAILED: {breach}", file=sys.stderr)

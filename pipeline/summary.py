@@ -16,6 +16,8 @@ def format_summary(manifest: dict, elapsed: float) -> tuple[str, bool]:
         f"  pages with articles: {counts.get('pages_with_articles', 0)}",
         f"  articles written:    {manifest['rows'].get('articles', 0)}",
         f"  segments written:    {manifest['rows'].get('segments', 0)}",
+        f"  duplicate pages:     {counts.get('duplicates', 0)} ({counts.get('duplicate_articles', 0)} articles, "
+        f"in duplicates/)",
         f"  quarantined:         {counts.get('quarantined', 0)}"
         + (" (" + ", ".join(f"{r} {n}" for r, n in sorted(reasons.items())) + ")" if reasons else ""),
         "  partitions written:  " + (", ".join(f"{t} {len(p)}" for t, p in sorted(partitions.items())) or "none"),
