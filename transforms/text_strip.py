@@ -1,117 +1,123 @@
 """Boilerplate stripping for plain-text page dumps (one visible text block per line).
 
-In: a `Page` with fmt == "text". Out: an `Extraction` whose story holds the article's body lines,
-and whose `Signals` carry the headline, byline/credit/date lines and breadcrumbs found above the
-body (so they become metadata, not body). Raises `NoArticle` when no run of prose is found.
+In: a `Page` with fmt == "text". Out: an `Extraction` whose single story holds the article's body
+lines (one line = one paragraph; short unpunctuated ones are marked as subheadings), and whose
+`Signals` carry the headline, deck, byline/credit/date lines and breadcrumbs found above the body
+(so they become metadata, not body). Raises `NoArticle` when no body is found.
 
-Method: score every line as prose or chrome from its own shape (length, end punctuation, word
-count, separators), find the best-scoring contiguous run (the article body, Kadane over line
-scores), then drop residual chrome inside it and read the header lines above it.
+Method: the shipped line classifier (`transforms.textmodel`: a bag-of-words line model stacked
+under gradient-boosted trees over each line, its neighbours and the Kadane "main run" of prose
+lines) keeps the lines it scores as body; without a model file, the rule-based fallback keeps the
+prose lines of the best-scoring contiguous run (Kadane over per-line prose scores).
+
+  .venv/bin/python -m bench.quality --data ../shared/data/fundus-news-80 --mode text
 """
 
 import re
 
 from schemas import Extraction, Page, Signals, Story
 from transforms.errors import NoArticle
+from transforms.textmodel.features import (
+    BYLINE, CAPTION, CHROME, CHROME_PENALTY, DATEISH, FOOTER, PROMO, best_run, ends_sentence, is_prose, normalize_lines, visual_len,
+)
+from transforms.textmodel.model import LineModel, default_model
 
-# A line at least this long (chars; CJK counts double) that ends like a sentence is prose.
-PROSE_MIN_CHARS = 70
-# Cost of a non-prose line inside the body run: a few short lines (a subhead, a one-line quote)
-# do not break the run, a nav block does.
-CHROME_PENALTY = 60.0
-# Fewer body characters than this and the page has no article.
+# Fewer body characters than this (visual, CJK count double) and the page has no article.
 MIN_BODY_CHARS = 200
+# A byline/credit/date line is short; a long line with a date in it is prose.
+BYLINE_MAX_CHARS = 160
+# A body line this short without end punctuation reads as a subheading.
+HEADING_MAX_CHARS = 100
+# The headline is searched this many lines above the body at most (past that it is page chrome).
+HEADER_LOOKBACK = 25
+# Title-like lines in the header cluster: the headline and its deck; more is a headline list.
+HEADER_TITLES = 2
 
-_END_PUNCT = re.compile(r"""[.!?…。！？」』"”'’)\]]\s*$""")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-_SEPARATED = re.compile(r"(\s[|•·»>/]\s|\s{2,}•|\s•\s)")
-_BYLINE = re.compile(r"^(by|por|par|von|di|door|av|af)\s+\S", re.I)
-_DATEISH = re.compile(
-    r"(\b(19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\b|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+(19|20)\d{2}\b"
-    r"|\b\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(19|20)\d{2}\b|(19|20)\d{2}年\d{1,2}月\d{1,2}日|\bupdated:?)",
-    re.I,
-)
-_CHROME = re.compile(
-    r"^(advertisement|advertisements?|sponsored|share( this)?|print|e-?mail|bookmark|tweet|comments?|"
-    r"read more|related|most (popular|read|viewed)|hot topics|adjust font size:?|skip to .*|"
-    r"sign (in|up)|subscribe.*|log ?in|menu|search|home|more|next|previous|close|top)$",
-    re.I,
-)
-_FOOTER = re.compile(r"(copyright|all rights reserved|©|\(c\) \d{4}|terms of (use|service)|privacy policy|cookie)", re.I)
 _TRAILING_MARK = re.compile(r"\s+(Endi|\(END\)|END|-{2,}\s*END)\s*$")
+_CRUMB_SPLIT = re.compile(r"\s+[|/>»›]\s+")
+_SEPARATED = re.compile(r"(\s[|•·»>/]\s|\s•\s)")
 
 
-def _visual_len(line: str) -> int:
-    return len(line) + len(_CJK.findall(line))
+def is_byline(line: str) -> bool:
+    return len(line) < BYLINE_MAX_CHARS and bool(BYLINE.match(line) or DATEISH.search(line))
 
 
-def is_prose(line: str) -> bool:
-    n = _visual_len(line)
-    if n < PROSE_MIN_CHARS or _CHROME.match(line) or _FOOTER.search(line):
-        return False
-    if _SEPARATED.search(line) and line.count("•") + line.count("|") >= 2:
-        return False
-    words = len(line.split())
-    return bool(_END_PUNCT.search(line)) or words >= 25 or n >= 2 * PROSE_MIN_CHARS
+def is_breadcrumb(line: str) -> bool:
+    parts = _CRUMB_SPLIT.split(line)
+    return 1 < len(parts) <= 6 and all(0 < len(p) <= 40 for p in parts) and not ends_sentence(line)
 
 
-def line_score(line: str) -> float:
-    return float(_visual_len(line)) if is_prose(line) else -CHROME_PENALTY
-
-
-def best_run(scores: list[float]) -> tuple[int, int]:
-    """[start, end) of the contiguous run with the highest total score (Kadane)."""
-    best, best_span, total, start = 0.0, (0, 0), 0.0, 0
-    for i, s in enumerate(scores):
-        if total <= 0:
-            total, start = 0.0, i
-        total += s
-        if total > best:
-            best, best_span = total, (start, i + 1)
-    return best_span
-
-
-def _is_byline(line: str) -> bool:
-    return bool(_BYLINE.match(line) or (len(line) < 160 and _DATEISH.search(line)))
-
-
-def _is_breadcrumb(line: str) -> bool:
-    parts = re.split(r"\s+[|/>»]\s+", line)
-    return 1 < len(parts) <= 6 and all(0 < len(p) <= 40 for p in parts) and not _END_PUNCT.search(line)
+def _title_like(line: str) -> bool:
+    words = len(line.split()) if not re.search(r"[\u3040-\u30ff\u3400-\u9fff]", line) else visual_len(line) // 3
+    return (3 <= words <= 30 and not CHROME.match(line) and not FOOTER.search(line)
+            and not _SEPARATED.search(line) and not line.endswith(":"))
 
 
 def read_header(lines: list[str], signals: Signals) -> None:
-    """Headline, byline/credit/date lines and breadcrumbs, from the lines above the body."""
-    title_at = None
-    first_byline = next((i for i, line in enumerate(lines) if _is_byline(line)), None)
-    for i in range(len(lines) - 1, -1, -1):
+    """Headline, deck, byline/credit/date lines and breadcrumbs, from the lines above the body.
+
+    Walking up from the body, the header cluster holds title-like, byline and breadcrumb lines
+    (short chrome such as "Share" is stepped over); the first nav-like line ends it. The cluster's
+    topmost title-like line is the headline, the next one the deck.
+    """
+    lines = lines[-HEADER_LOOKBACK:]
+    titles: list[str] = []
+    i = len(lines) - 1
+    while i >= 0 and len(titles) < HEADER_TITLES:
         line = lines[i]
-        if _is_byline(line):
+        if is_byline(line):
             signals.byline_lines.insert(0, line)
-        elif _is_breadcrumb(line):
+        elif is_breadcrumb(line):
             signals.breadcrumbs.insert(0, line)
-        elif 3 <= len(line.split()) <= 30 and not _CHROME.match(line) and not _SEPARATED.search(line):
-            # The headline stands just above the byline when there is one; else it is the last
-            # title-like line above the body.
-            if title_at is None or (first_byline is not None and i < first_byline <= title_at):
-                title_at = i
-    if title_at is not None:
-        signals.title = lines[title_at]
-        below = [ln for ln in lines[title_at + 1:] if not _is_byline(ln) and not _is_breadcrumb(ln)]
-        if below and len(below[0].split()) >= 4 and not _CHROME.match(below[0]):
-            signals.subtitle = below[0]
+        elif _title_like(line):
+            titles.insert(0, line)
+        elif not (len(line) < 40 and CHROME.match(line)):
+            break
+        i -= 1
+    signals.breadcrumbs[:0] = [ln for ln in lines[:i + 1] if is_breadcrumb(ln)][-1:]
+    if titles:
+        signals.title = titles[0]
+        signals.subtitle = titles[1] if len(titles) > 1 else None
 
 
-def strip_text_dump(page: Page) -> Extraction:
-    lines = [" ".join(line.split()) for line in page.text.splitlines()]
-    lines = [line for line in lines if line]
-    start, end = best_run([line_score(line) for line in lines])
-    body = [line for line in lines[start:end] if is_prose(line) or (len(line.split()) >= 6 and _END_PUNCT.search(line))]
+def rule_body(lines: list[str]) -> list[int]:
+    """Fallback without a model: the prose lines of the main run of prose, less captions and
+    promos, plus subheadings standing between two prose lines."""
+    prose = [is_prose(ln) and not (len(ln) < 300 and (CAPTION.search(ln) or PROMO.search(ln))) for ln in lines]
+    start, end = best_run([visual_len(ln) if ok else -CHROME_PENALTY for ln, ok in zip(lines, prose)])
+    return [i for i in range(start, end)
+            if prose[i] or (start < i < end - 1 and prose[i - 1] and prose[i + 1] and _title_like(lines[i]))
+            or (len(lines[i].split()) >= 6 and ends_sentence(lines[i]) and not CAPTION.search(lines[i])
+                and not PROMO.search(lines[i]))]
+
+
+def model_body(lines: list[str], model: LineModel) -> list[int]:
+    probs = model.predict(lines)
+    return [i for i, p in enumerate(probs) if p >= model.threshold]
+
+
+def strip_lines(lines: list[str], model: LineModel | None) -> tuple[list[str], list[int], Signals]:
+    """Body lines, their subheading indexes and the header signals of a dump's lines."""
+    keep = model_body(lines, model) if model is not None else rule_body(lines)
+    # Credit/date lines the classifier let in at the top of the body belong to the header.
+    while keep and is_byline(lines[keep[0]]) and not ends_sentence(lines[keep[0]]):
+        keep.pop(0)
+    body = [lines[i] for i in keep]
     if body:
         body[-1] = _TRAILING_MARK.sub("", body[-1])
-    if sum(len(p) for p in body) < MIN_BODY_CHARS:
-        raise NoArticle("no run of prose lines")
+    if sum(visual_len(p) for p in body) < MIN_BODY_CHARS:
+        raise NoArticle("no body lines found")
     signals = Signals()
-    read_header(lines[:start], signals)
+    read_header(lines[: keep[0]], signals)
+    headings = [j for j, p in enumerate(body[:-1])
+                if visual_len(p) <= HEADING_MAX_CHARS and not ends_sentence(p) and not p.endswith(":")]
+    return body, headings, signals
+
+
+def strip_text_dump(page: Page, model: LineModel | None = None) -> Extraction:
+    """Raises NoArticle when the dump holds no article; `model` defaults to the shipped one."""
+    lines = normalize_lines(page.text)
+    body, headings, signals = strip_lines(lines, model or default_model())
+    signals.extractor = {"name": "text_strip", "model": model is not None or default_model() is not None}
     visible = sum(len(line) for line in lines)
-    return Extraction(page, [Story(body)], signals, input_chars=visible)
+    return Extraction(page, [Story(body, heading_indexes=headings)], signals, input_chars=visible)

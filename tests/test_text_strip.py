@@ -1,0 +1,138 @@
+"""Text-dump stripping on invented dumps: header signals, chrome dropped, quotes kept, CJK, NoArticle."""
+
+import pytest
+
+from schemas import Page
+from transforms.errors import NoArticle
+from transforms.text_strip import is_breadcrumb, is_byline, strip_lines, strip_text_dump
+from transforms.textmodel.features import FEATURES, best_run, normalize_lines, page_matrix
+from transforms.textmodel.model import LineModel, default_model
+
+BODY = [
+    "The harbour commission of Port Wendell voted on Tuesday to close the old north pier to heavy "
+    "trucks after engineers found cracks in three of its supporting columns.",
+    "The decision, which takes effect next Monday, will send about forty delivery vehicles a day "
+    "through the narrower streets of the market district, according to figures from the city.",
+    "\u201cWe had no responsible choice left,\u201d said the commission chair.",
+    "Shop owners in the district said they were worried about noise and congestion, and several asked "
+    "the commission to limit truck traffic to the early morning hours before the stalls open.",
+    "Repairs to the pier are expected to take at least eighteen months and to cost roughly twelve "
+    "million dollars, most of which the commission hopes to recover from a regional transport fund.",
+    "A public hearing on the detour plan is scheduled for the first week of next month at the "
+    "library on Fennel Street, where residents can comment on the proposed truck hours.",
+]
+CHROME = [
+    "Advertisement",
+    "The north pier seen from the ferry terminal on a foggy morning. (Photo: Dana Okoro/Harbor Gazette)",
+    "Read more: Ferry fares to rise in the spring",
+    "Sign up for our morning newsletter to get the top local stories in your inbox every day.",
+]
+TAIL = [
+    "Most Popular",
+    "Council approves budget for new school gym",
+    "Local bakery wins regional bread contest",
+    "Storm knocks out power to two thousand homes",
+    "Share this article",
+    "Comments",
+    "\u00a9 2021 Harbor Gazette. All rights reserved.",
+]
+HEAD = [
+    "Skip to content", "Home", "News", "Sports", "Business", "Opinion", "Subscribe", "Log in",
+    "News / Local",
+    "Old north pier closed to trucks after cracks found in columns",
+    "Detour through the market district worries shop owners",
+    "By MARA ELLISON | The Harbor Gazette | Updated: 2021-04-12 10:30",
+]
+
+
+def _news_dump() -> str:
+    body = BODY[:2] + [CHROME[0]] + BODY[2:4] + [CHROME[1], CHROME[2]] + BODY[4:] + [CHROME[3]]
+    return "\n".join(HEAD + body + TAIL) + "\n"
+
+
+def _page(text: str) -> Page:
+    return Page(source_uri="mem://dump.txt", text=text, fmt="text", encoding="utf-8", byte_size=len(text.encode()))
+
+
+@pytest.mark.parametrize("model", ["shipped", "rules"])
+def test_header_signals_and_clean_body(model):
+    lines = normalize_lines(_news_dump())
+    chosen = default_model() if model == "shipped" else None
+    if model == "shipped" and chosen is None:
+        pytest.skip("no shipped model.json")
+    body, headings, signals = strip_lines(lines, chosen)
+    assert signals.title == HEAD[9]
+    assert signals.subtitle == HEAD[10]
+    assert signals.byline_lines == [HEAD[11]]
+    assert signals.breadcrumbs == ["News / Local"]
+    for paragraph in BODY:
+        assert paragraph in body  # the one-sentence quote too
+    for line in CHROME + TAIL + HEAD:
+        assert line not in body
+    assert headings == []
+
+
+def test_strip_text_dump_contract():
+    page = _page(_news_dump())
+    extraction = strip_text_dump(page)
+    assert len(extraction.stories) == 1
+    assert extraction.input_chars == sum(len(ln) for ln in normalize_lines(page.text))
+    assert extraction.signals.title not in extraction.stories[0].paragraphs
+
+
+def test_subheading_inside_body_is_marked():
+    lines = normalize_lines(_news_dump())
+    lines.insert(lines.index(BODY[4]) + 1, "What happens next")
+    for model in (None, default_model()):
+        body, headings, _ = strip_lines(lines, model)
+        assert [body[j] for j in headings] == ["What happens next"]
+
+
+def test_cjk_dump():
+    body = [
+        "港口委员会周二投票决定，北码头将禁止重型卡车通行，原因是工程师在三根支撑柱上发现了裂缝。这一决定将于下周一生效。",
+        "根据市政府的数据，每天大约有四十辆送货车将改道经过市场区较窄的街道，许多店主对此表示担忧。",
+        "码头的修复工作预计至少需要十八个月，费用约为一千二百万元，委员会希望从地区交通基金中获得大部分资金。",
+        "关于改道方案的公开听证会定于下个月第一周在图书馆举行，居民可以就卡车通行时间发表意见。",
+    ]
+    dump = "\n".join(["首页", "新闻", "体育", "财经", "登录", "北码头因裂缝禁止卡车通行", "2021年4月12日 10:30 来源：港口日报"]
+                     + body + ["相关阅读", "热门文章", "版权所有 © 2021 港口日报"])
+    extraction = strip_text_dump(_page(dump))
+    assert extraction.stories[0].paragraphs == body
+    assert extraction.signals.title == "北码头因裂缝禁止卡车通行"
+    assert extraction.signals.byline_lines == ["2021年4月12日 10:30 来源：港口日报"]
+
+
+def test_nav_only_dump_has_no_article():
+    nav = ["Home", "World", "Business", "Technology", "Science", "Health", "Sports", "Contact us",
+           "About us", "Privacy policy", "Terms of use", "\u00a9 2024 Example Media"]
+    with pytest.raises(NoArticle):
+        strip_text_dump(_page("\n".join(nav * 3)))
+    with pytest.raises(NoArticle):
+        strip_text_dump(_page(""))
+
+
+def test_deterministic():
+    page = _page(_news_dump())
+    first, second = strip_text_dump(page), strip_text_dump(page)
+    assert first.stories[0].paragraphs == second.stories[0].paragraphs
+    assert first.signals == second.signals
+    model = default_model()
+    if model is not None:
+        assert list(model.predict(normalize_lines(page.text))) == list(model.predict(normalize_lines(page.text)))
+
+
+def test_line_helpers():
+    assert is_byline("By JOHN DOE | Daily Planet | Updated: 2017-10-07 09:06")
+    assert is_byline("(Xinhua) Updated: 2015-12-03 08:55")
+    assert is_byline("Xinhua, September 26, 2015 Adjust font size:")
+    assert is_breadcrumb("World / China-US") and is_breadcrumb("Home | China-US")
+    assert not is_breadcrumb("He said the talks would go on, and they did.")
+    assert best_run([-1, 5, -2, 4, -9, 3]) == (1, 4)
+    matrix = page_matrix(["One line.", "Another line here"], [0.2, 0.7])
+    assert matrix.shape == (2, len(FEATURES))
+
+
+def test_model_rejects_other_features():
+    with pytest.raises(ValueError):
+        LineModel({"features": ["x"], "threshold": 0.5, "bow": {"bias": 0, "vocab": {}}, "trees": {}})

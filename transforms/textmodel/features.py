@@ -1,0 +1,200 @@
+"""Per-line features of a text page dump, for the line classifier.
+
+In: the dump's non-blank lines (whitespace-collapsed) and, per line, the bag-of-words score of the
+line model. Out: a float matrix, one row per line: the line's own shape (length, end punctuation,
+separators, case, digits, chrome/byline/date patterns), its place in the page (relative position,
+the Kadane "main run" of prose lines) and the same core values of its neighbours.
+
+  .venv/bin/python -c "from transforms.textmodel.features import page_matrix; print(page_matrix(['Hi.'], [0.0]))"
+"""
+
+import math
+import re
+
+import numpy as np
+
+# A line at least this long (visual chars, CJK count double) that ends like a sentence is prose.
+PROSE_MIN_CHARS = 70
+# Cost of a non-prose line inside the main run: a few short lines do not break it, a nav block does.
+CHROME_PENALTY = 60.0
+# Neighbour offsets whose core values join a line's row: two lines of context each side.
+NEIGHBOURS = (-3, -2, -1, 1, 2, 3)
+# Half-width (lines) of the windows that average prose-ness and line-model scores around a line.
+WINDOWS = (2, 5)
+
+END_CHARS = frozenset(""".!?…。！？」』"”'’)]""")
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+WORD = re.compile(r"\w+")
+SEPARATORS = re.compile(r"(?:\s[|•·»>/]\s|•|\|)")
+BYLINE = re.compile(r"^(by|por|par|von|di|door|av|af|written by|posted by|from)\s+\S", re.I)
+DATEISH = re.compile(
+    r"(\b(19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\b|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+(19|20)\d{2}\b"
+    r"|\b\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(19|20)\d{2}\b|(19|20)\d{2}年\d{1,2}月\d{1,2}日"
+    r"|\bupdated:?|\bpublished:?|\b\d{1,2}:\d{2}\b|\b\d+\s+(min|minutes?|hours?|days?)\s+ago\b)",
+    re.I,
+)
+CHROME = re.compile(
+    r"^(advertisement|advertisements?|sponsored( content)?|share( this( article| story)?)?( on \w+)?|print|e-?mail|"
+    r"bookmark|tweet|comments?|\d+ comments?|read more|related( (articles?|stories|content|posts?))?|"
+    r"most (popular|read|viewed|shared)|hot topics|adjust font size:?|skip to .*|sign (in|up).*|subscribe.*|"
+    r"log ?in|menu|search|home|more|next|previous|close|top|back to top|see also|recommended( for you)?|"
+    r"you may also like.*|you are here:?.*|trending( now)?|follow us.*|newsletters?|photo:? .*|image:? .*|credit:? .*)$",
+    re.I,
+)
+FOOTER = re.compile(r"(copyright|all rights reserved|©|\(c\) \d{4}|terms of (use|service)|privacy policy|cookie)", re.I)
+CAPTION = re.compile(r"(\((photo|image|picture|credit)[^)]*\)|\b(photo|image|picture|illustration)\s*(:|by|credit|courtesy)|\bgetty images\b|\breuters/|\bap photo\b|/\s*(afp|ap|reuters|getty)\b)", re.I)
+PROMO = re.compile(r"\b(newsletter|subscribe|sign up|read more|click here|follow us|download (the|our) app|"
+                   r"all rights reserved|terms of (use|service)|privacy policy)\b", re.I)
+URLISH = re.compile(r"(https?://|www\.|\.com\b|@\w)", re.I)
+QUOTE_START = re.compile(r"""^\s*["“'‘«「]""")
+DIGIT = re.compile(r"\d")
+UPPER_WORD = re.compile(r"(?:^|\s)[^\W\d_a-z]")
+ALPHA_WORD = re.compile(r"(?:^|\s)[^\W\d_]")
+SENTENCE_END = re.compile(r"[.!?。！？](?:\s|$)")
+
+OWN = ("log_len", "log_words", "cjk_frac", "end_punct", "end_colon", "starts_upper", "punct_per_word",
+       "digit_frac", "title_case_frac", "all_caps", "separators", "urlish", "dateish", "byline", "chrome",
+       "footer", "caption", "promo", "prose", "avg_word_len", "sentences", "quote_start", "repeats", "bow")
+CORE = ("log_len", "end_punct", "prose", "bow", "title_case_frac", "separators")
+PAGE = ("rel_pos", "log_from_end", "char_pos", "in_run", "run_dist_start", "run_dist_end", "run_share",
+        "in_bow_run", "bow_run_dist", "len_vs_max", "len_vs_run_median", "log_lines", "prose_above",
+        "prose_below", "dist_prose_up", "dist_prose_down", "same_len_block")
+FEATURES = (OWN + PAGE + tuple(f"w{w}_{k}" for w in WINDOWS for k in ("prose", "bow", "len"))
+            + tuple(f"n{o}_{k}" for o in NEIGHBOURS for k in CORE))
+
+
+def normalize_lines(text: str) -> list[str]:
+    """The dump's lines, whitespace collapsed, blank lines dropped."""
+    return [ln for ln in (" ".join(raw.split()) for raw in text.splitlines()) if ln]
+
+
+def ends_sentence(line: str) -> bool:
+    return bool(line) and line[-1] in END_CHARS
+
+
+def visual_len(line: str) -> int:
+    return len(line) + len(CJK.findall(line))
+
+
+def is_prose(line: str, n: int | None = None) -> bool:
+    """A sentence-like line long enough to be article text (`n`: its visual length, if known)."""
+    n = visual_len(line) if n is None else n
+    if n < PROSE_MIN_CHARS or line.count("•") + line.count("|") >= 2:
+        return False
+    if (n < 60 and CHROME.match(line)) or (n < 250 and FOOTER.search(line)):
+        return False
+    return ends_sentence(line) or line.count(" ") >= 24 or n >= 2 * PROSE_MIN_CHARS
+
+
+def tokens(line: str) -> list[str]:
+    """Lower-cased words for the line model; a CJK run becomes its single characters."""
+    out = []
+    for w in WORD.findall(line.lower()):
+        if CJK.search(w):
+            out.extend(w)
+        elif len(w) <= 20 and not w.isdigit():
+            out.append(w)
+    return out
+
+
+def own_features(line: str, repeats: int, bow: float) -> list[float]:
+    size = len(line)
+    cjk = len(CJK.findall(line))
+    n = size + cjk
+    words = line.split()
+    nw = len(words) or 1
+    caps = len(UPPER_WORD.findall(line))
+    short = size < 200
+    digits = len(DIGIT.findall(line))
+    dated = short and (digits > 0 or "ublish" in line or "pdate" in line) and bool(DATEISH.search(line))
+    return [
+        math.log1p(n), math.log1p(len(words)), cjk / size, float(line[-1] in END_CHARS),
+        float(line[-1] == ":"), float(line[0].isupper() or line[0].isdigit()),
+        sum(line.count(c) for c in ",.;:") / nw, digits / size,
+        caps / max(len(ALPHA_WORD.findall(line)), 1), float(line.isupper()),
+        float(len(SEPARATORS.findall(line))), float(size < 300 and bool(URLISH.search(line))),
+        float(dated), float(bool(BYLINE.match(line))),
+        float(size < 60 and bool(CHROME.match(line))), float(short and bool(FOOTER.search(line))),
+        float(size < 400 and bool(CAPTION.search(line))), float(size < 300 and bool(PROMO.search(line))),
+        float(is_prose(line, n)), size / nw,
+        float(len(SENTENCE_END.findall(line))), float(bool(QUOTE_START.match(line))), float(repeats), bow,
+    ]
+
+
+def best_run(scores) -> tuple[int, int]:
+    """[start, end) of the contiguous run with the highest total score (Kadane)."""
+    best, best_span, total, start = 0.0, (0, 0), 0.0, 0
+    for i, s in enumerate(scores):
+        if total <= 0:
+            total, start = 0.0, i
+        total += s
+        if total > best:
+            best, best_span = total, (start, i + 1)
+    return best_span
+
+
+def _signed_log(d: np.ndarray) -> np.ndarray:
+    return np.sign(d) * np.log1p(np.abs(d))
+
+
+def _window_mean(values: np.ndarray, half: int) -> np.ndarray:
+    csum = np.concatenate(([0.0], np.cumsum(values)))
+    idx = np.arange(len(values))
+    lo, hi = np.maximum(idx - half, 0), np.minimum(idx + half + 1, len(values))
+    return (csum[hi] - csum[lo]) / (hi - lo)
+
+
+def page_matrix(lines: list[str], bow: list[float]) -> np.ndarray:
+    """One feature row per line (columns as in FEATURES)."""
+    n = len(lines)
+    counts: dict[str, int] = {}
+    for ln in lines:
+        counts[ln] = counts.get(ln, 0) + 1
+    own = np.array([own_features(ln, counts[ln], b) for ln, b in zip(lines, bow)], dtype=float).reshape(n, len(OWN))
+    col = {k: own[:, i] for i, k in enumerate(OWN)}
+    lens = np.rint(np.expm1(col["log_len"]))
+    prose = col["prose"]
+    span = best_run(np.where(prose > 0, lens, -CHROME_PENALTY))
+    bow_arr = np.asarray(bow, dtype=float)
+    bspan = best_run((bow_arr - 0.5) * np.minimum(lens, 400) - 5)
+    idx = np.arange(n)
+    in_run = ((idx >= span[0]) & (idx < span[1])).astype(float)
+    run_chars = lens[span[0]:span[1]]
+    run_median = float(np.median(run_chars)) if len(run_chars) else 1.0
+    prose_idx = np.flatnonzero(prose > 0)
+    up = np.full(n, 50.0)
+    down = np.full(n, 50.0)
+    if len(prose_idx):
+        pos = np.searchsorted(prose_idx, idx)
+        has_down = pos < len(prose_idx)
+        down[has_down] = prose_idx[pos[has_down]] - idx[has_down]
+        prev = np.searchsorted(prose_idx, idx, side="left") - 1
+        has_up = prev >= 0
+        up[has_up] = idx[has_up] - prose_idx[prev[has_up]]
+    cum = np.cumsum(lens) - lens
+    loglen = col["log_len"]
+    same = np.zeros(n)
+    same[1:] += np.abs(loglen[1:] - loglen[:-1]) < 0.3
+    same[:-1] += np.abs(loglen[1:] - loglen[:-1]) < 0.3
+    page = [
+        idx / max(n - 1, 1), np.log1p(n - 1 - idx), cum / max(lens.sum(), 1.0), in_run,
+        _signed_log(idx - span[0]), _signed_log(idx - span[1] + 1),
+        np.full(n, run_chars.sum() / max(lens.sum(), 1.0)),
+        ((idx >= bspan[0]) & (idx < bspan[1])).astype(float), _signed_log(idx - bspan[0]),
+        lens / max(lens.max(), 1.0), lens / max(run_median, 1.0), np.full(n, math.log1p(n)),
+        np.cumsum(prose) - prose, prose.sum() - np.cumsum(prose), np.log1p(up), np.log1p(down), same,
+    ]
+    windows = []
+    for w in WINDOWS:
+        windows += [_window_mean(prose, w), _window_mean(bow_arr, w), _window_mean(loglen, w)]
+    core = np.stack([col[k] for k in CORE], axis=1)
+    pad = np.array([0.0, 0.0, 0.0, 0.0, 0.0, 0.0])
+    neigh = []
+    for o in NEIGHBOURS:
+        shifted = np.tile(pad, (n, 1))
+        if o < 0 and n + o > 0:
+            shifted[-o:] = core[: n + o]
+        elif o > 0 and n - o > 0:
+            shifted[: n - o] = core[o:]
+        neigh.append(shifted)
+    return np.concatenate([own, np.stack(page, axis=1), np.stack(windows, axis=1)] + neigh, axis=1)

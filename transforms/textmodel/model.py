@@ -1,0 +1,79 @@
+"""The shipped line classifier, evaluated with numpy from exported weights (no training library).
+
+In: a model spec (the dict in `model.json`, written by `bench/train_text_model.py`) and a dump's
+lines. Out: per line, the probability that it belongs to the article body. Two stacked parts:
+a bag-of-words logistic line model (word -> weight, L2-normalized binary presence) whose score
+joins the line's shape and context features (`features.page_matrix`), then gradient-boosted trees
+over those rows. `default_model()` loads the shipped spec once, lazily; None when it is missing.
+
+  .venv/bin/python -c "from transforms.textmodel.model import default_model; print(default_model().predict(['Hi.']))"
+"""
+
+import functools
+import json
+import math
+import pathlib
+
+import numpy as np
+
+from transforms.textmodel.features import FEATURES, page_matrix, tokens
+
+MODEL_PATH = pathlib.Path(__file__).with_name("model.json")
+
+
+def _sigmoid(x):
+    return 1.0 / (1.0 + np.exp(-x))
+
+
+def bow_scores(lines: list[str], bias: float, vocab: dict[str, float]) -> list[float]:
+    """Line model: logistic over the L2-normalized binary presence of known words."""
+    out = []
+    for line in lines:
+        weights = [vocab[t] for t in set(tokens(line)) if t in vocab]
+        z = bias + (sum(weights) / math.sqrt(len(weights)) if weights else 0.0)
+        out.append(1.0 / (1.0 + math.exp(-z)))
+    return out
+
+
+class LineModel:
+    """Callable form of a spec: {"features", "bow": {"bias", "vocab"}, "trees": {...}, "threshold"}."""
+
+    def __init__(self, spec: dict):
+        if tuple(spec["features"]) != FEATURES:
+            raise ValueError("model was trained on other features; retrain with bench/train_text_model.py")
+        self.threshold = float(spec["threshold"])
+        self.bias = float(spec["bow"]["bias"])
+        self.vocab: dict[str, float] = spec["bow"]["vocab"]
+        trees = spec["trees"]
+        self.base = float(trees["base"])
+        self.roots = np.asarray(trees["roots"], dtype=np.int64)
+        self.feature = np.asarray(trees["feature"], dtype=np.int64)
+        self.cut = np.asarray(trees["threshold"], dtype=float)
+        self.left = np.asarray(trees["left"], dtype=np.int64)
+        self.right = np.asarray(trees["right"], dtype=np.int64)
+        self.value = np.asarray(trees["value"], dtype=float)
+        self.depth = int(trees["depth"])
+
+    def bow_scores(self, lines: list[str]) -> list[float]:
+        return bow_scores(lines, self.bias, self.vocab)
+
+    def tree_scores(self, matrix: np.ndarray) -> np.ndarray:
+        """Sum of all trees' leaf values per row (leaves loop onto themselves, so a fixed depth works)."""
+        rows = np.arange(len(matrix))[:, None]
+        node = np.broadcast_to(self.roots, (len(matrix), len(self.roots)))
+        for _ in range(self.depth):
+            go_left = matrix[rows, self.feature[node]] <= self.cut[node]
+            node = np.where(go_left, self.left[node], self.right[node])
+        return _sigmoid(self.base + self.value[node].sum(axis=1))
+
+    def predict(self, lines: list[str]) -> np.ndarray:
+        if not lines:
+            return np.zeros(0)
+        return self.tree_scores(page_matrix(lines, self.bow_scores(lines)))
+
+
+@functools.lru_cache(maxsize=1)
+def default_model() -> LineModel | None:
+    if not MODEL_PATH.exists():
+        return None
+    return LineModel(json.loads(MODEL_PATH.read_text(encoding="utf-8")))
