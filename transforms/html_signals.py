@@ -41,6 +41,11 @@ def _text(el) -> str:
     return " ".join("".join(el.itertext()).split())
 
 
+def _spaced_text(el) -> str:
+    """Text with a space at every element boundary: "<a>Name</a><span>May 2</span>" stays apart."""
+    return " ".join(" ".join(el.itertext()).split())
+
+
 def _flatten_jsonld(obj, out: list[dict], depth: int = 0) -> None:
     if depth > 4:
         return
@@ -69,7 +74,7 @@ def _author_element(el, signals: Signals) -> None:
         source = "itemprop"
         names = [n for n in el.iter() if (n.get("itemprop") or "").lower() == "name"]
         if names:
-            name = names[0].get("content") or _text(names[0])
+            name = names[0].get("content") or _spaced_text(names[0])
             if name:
                 _add(signals.author_texts, (source, name))
             return
@@ -79,7 +84,7 @@ def _author_element(el, signals: Signals) -> None:
         source = "class"
     else:
         return
-    text = el.get("content") if el.tag == "meta" else _text(el)
+    text = el.get("content") if el.tag == "meta" else _spaced_text(el)
     if text and len(text) <= MAX_LINE_CHARS:
         _add(signals.author_texts, (source, text))
 
@@ -96,7 +101,7 @@ def _after_h1(h1, signals: Signals) -> None:
     for el in h1.xpath(f"following::*[position() <= {AFTER_H1_ELEMENTS}]"):
         if el.tag not in _BLOCKS or el.tag == "a":
             continue
-        text = _text(el)
+        text = _spaced_text(el)
         if not text or len(text) > MAX_LINE_CHARS or text in seen:
             continue
         seen.add(text)

@@ -23,6 +23,7 @@ _LEAD = re.compile(r"^\s*(?:(?:written|words|story|text|posted|published|reporte
                    r"edited|reviewed)\s+by|by|von|por|par|author|authors|writer|byline)\b\s*[:\-]?\s*", re.I)
 _CUT = re.compile(
     r"\s+[|•·]\s*|\s+[-–—]\s+|\s*\b(?:updated|published|posted|last\s+updated|modified|on\s+(?=\w+\s+\d)|"
+    r"(?:medically\s+|fact[- ]?)?(?:reviewed|checked|edited|photo(?:graph)?s?|illustrations?|video)\s+by|"
     r"\d+\s*min(?:ute)?s?\s+read|reading\s+time|follow|share|email|e-mail|twitter|read\s+more)\b"
     r"|\s*\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b"
     r"|\s*\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{4}"
@@ -33,17 +34,37 @@ _META_KEYS = ("author", "article:author", "dc.creator", "dcterms.creator", "pars
               "sailthru.author", "byl", "citation_author")
 
 
-def parse_byline(line: str, orgs: set[str], single_word_ok: bool = False) -> list[str]:
-    """Person names in one credit line; [] when it names none."""
+def parse_byline(line: str, orgs: set[str], single_word_ok: bool = False, strict: bool = False) -> list[str]:
+    """Person names in one credit line; [] when it names none.
+
+    The first name must come first: "By following these tips, ..." is a sentence, not a byline.
+    `strict`: every piece must be a name (a clean list of co-authors), else [].
+    """
     text = " ".join(line.split())
+    led = bool(_LEAD.match(text))
     text = _LEAD.sub("", text, count=1)
     text = _CUT.split(text, maxsplit=1)[0]
     out = []
-    for piece in _SPLIT.split(text):
+    for i, piece in enumerate(_SPLIT.split(text)):
         name = person_name(piece, single_word_ok=single_word_ok)
+        if name is None and i == 0 and led and not strict:
+            name = _name_prefix(piece)
         if name and key(name) not in orgs:
             out.append(name)
+        elif (i == 0 or strict) and key(piece) not in orgs:
+            return []
     return out
+
+
+def _name_prefix(piece: str) -> str | None:
+    """'Jane Roe Content Writer at Outlet' -> 'Jane Roe': a name followed by other words."""
+    words = piece.split()
+    if len(words) < 3:
+        return None
+    three = person_name(" ".join(words[:3])) if words[2] != words[0] else None
+    if three and (len(words) == 3 or not words[3][:1].isupper() or words[3] == words[0]):
+        return three
+    return person_name(" ".join(words[:2]))
 
 
 def _dedupe(found: list[str]) -> list[str]:
@@ -71,33 +92,55 @@ def _jsonld_authors(signals: Signals, orgs: set[str]) -> list[str]:
     return []
 
 
-def choose_authors(signals: Signals, orgs: set[str]) -> list[str]:
-    """`orgs` holds `titles.key` forms of the names of organisations seen on the page."""
-    by_source: dict[str, list[str]] = {}
+def _first_credit(texts: list[str], orgs: set[str], single_word_ok: bool) -> list[str] | None:
+    """Names of the first text that credits anyone; None when the first credit is not a person
+    ("By Staff"): author boxes further down a page belong to teasers, not to this article."""
+    for text in texts:
+        names = parse_byline(text, orgs, single_word_ok=single_word_ok)
+        if names:
+            return names
+        if _LEAD.match(text) and _LEAD.sub("", text, count=1).strip() and len(text.split()) <= 6:
+            return None
+    return []
+
+
+def _extend(names: list[str], texts: list[str], orgs: set[str]) -> list[str]:
+    """Co-authors: one credit line that names all of `names` and more wins over them."""
+    keys = {key(n) for n in names}
+    for text in texts:
+        found = parse_byline(text, orgs, strict=True)
+        if len(found) > len(names) and keys <= {key(n) for n in found} and len(found) <= MAX_AUTHORS:
+            return found
+    return names
+
+
+def candidates(signals: Signals, orgs: set[str]) -> list[tuple[str, list[str] | None]]:
+    """(source, names) in order of trust; names None when the source credits a non-person."""
+    texts: dict[str, list[str]] = {}
     for source, text in signals.author_texts:
-        single = source in ("rel", "itemprop", "link")
-        by_source.setdefault(source, []).extend(parse_byline(text, orgs, single_word_ok=single))
-    bylines = []
-    for line in signals.byline_lines:
-        if _LEAD.match(line):
-            bylines += parse_byline(line, orgs)
+        texts.setdefault("itemprop" if source == "rel" else source, []).append(text)
     meta = []
     for meta_key in _META_KEYS:
         value = signals.meta.get(meta_key)
         if value and "://" not in value:
             meta += parse_byline(value, orgs, single_word_ok=True)
-    extractor = signals.extractor.get("author") or ""
-    ordered = (
-        _jsonld_authors(signals, orgs),
-        by_source.get("itemprop", []) + by_source.get("rel", []),
-        bylines,
-        by_source.get("link", []),
-        meta,
-        [n for part in extractor.split(";") for n in parse_byline(part, orgs)],
-        by_source.get("class", []),
-    )
-    for found in ordered:
+    by_lines = [line for line in signals.byline_lines if _LEAD.match(line)]
+    return [
+        ("jsonld", _jsonld_authors(signals, orgs)),
+        ("itemprop", _first_credit(texts.get("itemprop", []), orgs, True)),
+        ("byline", _first_credit(by_lines, orgs, False)),
+        ("link", _first_credit(texts.get("link", []), orgs, True)),
+        ("meta", meta),
+        ("class", _first_credit(texts.get("class", []), orgs, False)),
+    ]
+
+
+def choose_authors(signals: Signals, orgs: set[str]) -> list[str]:
+    lines = [t for _, t in signals.author_texts] + signals.byline_lines
+    for _, found in candidates(signals, orgs):
+        if found is None:
+            return []
         found = _dedupe(found)
         if found:
-            return found
+            return _dedupe(_extend(found, lines, orgs))
     return []

@@ -61,10 +61,10 @@ def names(value, want_types: tuple[str, ...] = ()) -> list[tuple[str, str]]:
     return out
 
 
-def by_id(signals: Signals, ref) -> dict | None:
+def by_id(signals: Signals, ref):
     """The object a {"@id": ...} reference points to, when the page defines it."""
     if not isinstance(ref, dict) or "@id" not in ref or len(ref) > 2:
-        return ref if isinstance(ref, dict) else None
+        return ref
     for obj in signals.jsonld:
         if obj.get("@id") == ref["@id"] and obj is not ref and len(obj) > 1:
             return obj

@@ -29,11 +29,27 @@ NOT_PERSON_WORDS = {
     "sponsored", "partner", "content", "opinion", "photo", "photos", "video", "by", "and", "the",
     "of", "for", "on", "in", "at", "with", "about", "our", "your", "home", "contact", "us", "sign",
     "subscribe", "login", "menu", "search", "today", "yesterday", "ago", "hours", "hour", "days",
+    "undefined", "null", "none", "webmaster", "moderator", "website", "site", "page", "faculty",
+    "students", "alumni", "bluesky", "facebook", "twitter", "linkedin", "instagram", "threads",
+    "mastodon", "reddit", "whatsapp", "pinterest", "youtube", "tiktok", "telegram", "rss", "x",
+    "released", "written", "reviewed", "expert", "experts", "sponsored", "tips", "guide", "articles",
 }
+# Job titles glued after a name in author boxes ("Jane Roe Senior Editor"): the name ends before.
+ROLE_WORDS = {"founder", "co-founder", "cofounder", "ceo", "cto", "cfo", "coo", "president", "director",
+              "manager", "consultant", "columnist", "editor", "reporter", "writer", "correspondent",
+              "contributor", "reviewer", "expert", "head", "chief", "senior", "lead", "former", "producer",
+              "analyst", "strategist", "specialist", "researcher", "professor", "dietitian", "nutritionist",
+              "architect", "engineer", "developer", "designer", "partner", "owner", "author", "host",
+              "research", "associate", "assistant", "staff", "intern", "coach", "advisor", "adviser", "attorney",
+              "lawyer", "managing", "executive", "deputy", "marketing", "gardener", "tech"}
+# A credit ending in one of these months is a name glued to a date ("Jane Roe November").
+_DATE_MONTHS = {"january", "february", "march", "september", "october", "november", "december"}
+# Month names are also given names ("April", "May", "June"): only a credit made of nothing else is
+# a date. Weekdays are never names.
 MONTHS = {"jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june",
           "jul", "july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov",
-          "november", "dec", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
-          "saturday", "sunday"}
+          "november", "dec", "december"}
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 # Credentials and honorifics that follow or precede a name and are not part of it.
 CREDENTIAL = re.compile(r"^(?:(?:[A-Z][A-Za-z]?\.){2,}[A-Z]?|[A-Z]{2,6}\d*|Ph\.?D\.?|M\.?D\.?|Jr\.?|Sr\.?|"
                         r"II|III|IV|Esq\.?|[A-Z]{1,5}-[A-Z]{1,5}(?:\s+\d+)?|CFP®|CEPF®)$")
@@ -79,7 +95,15 @@ def strip_credentials(name: str) -> str:
 
 def person_name(raw: str, single_word_ok: bool = False) -> str | None:
     """The cleaned name when `raw` reads as a person's name, else None."""
-    name = " ".join(raw.split()).strip(" ,;:|-–—·•()[]\"'")
+    name = re.sub(r"\s*\([^)]*\)", "", " ".join(raw.split()))
+    name = re.sub(r"(?<=[^\W\d])[\d*†‡]+(?=\s|$)", "", name).strip(" ,;:|-–—·•()[]\"'")
+    words = name.split()
+    for i, word in enumerate(words[2:], start=2):  # "Jane Roe Senior Editor" -> "Jane Roe"
+        if word.lower().strip(".,") in ROLE_WORDS:
+            name = " ".join(words[:i])
+            break
+    if len(words) >= 3 and re.fullmatch(r"[A-Z]{1,3}", words[0]) and words[1][:1] == words[0][:1]:
+        name = " ".join(words[1:]) if name == " ".join(words) else name  # avatar initials: "JR Jane Roe"
     if not name or len(name) > MAX_NAME_CHARS or re.search(r"[@#/\\:=<>{}_|\d]|www\.|\.com\b", name):
         return None
     name = strip_credentials(name)
@@ -87,14 +111,16 @@ def person_name(raw: str, single_word_ok: bool = False) -> str | None:
     if not words or len(words) > MAX_NAME_WORDS or (len(words) == 1 and not single_word_ok):
         return None
     lowered = [w.lower().strip(".,'’") for w in words]
-    if any(w in NOT_PERSON_WORDS or w in MONTHS for w in lowered):
+    if any(w in NOT_PERSON_WORDS or w in WEEKDAYS or w in ROLE_WORDS for w in lowered) or all(w in MONTHS for w in lowered):
         return None
-    if not all(_WORD.match(w) for w in words):
+    if len(lowered) >= 2 and lowered[-1] in _DATE_MONTHS:
+        return None
+    if not all(_WORD.match(w) for w in words) or any(re.search(r"[a-z]\.[a-z]", w) for w in words):
         return None
     # Every word of a name starts with a capital, but particles ("van der", "de la", "bin").
     if not all(w[0].isupper() or w.lower() in PARTICLES for w in words if w[0].isalpha()):
-        if not all(w.islower() for w in words):
-            return None
-    if len(words) == 1 and (CREDENTIAL.match(words[0]) or words[0].isupper()):
-        return None  # "AP", "AFP", "BBC": an outlet, not a person
+        return None
+    if len(words) == 1 and (CREDENTIAL.match(words[0]) or words[0].isupper() or words[0].islower()
+                            or any(c.isupper() for c in words[0][1:])):
+        return None  # "AP", "GitHub", "jdoe": an outlet or a handle, not a person's name
     return recase(name)

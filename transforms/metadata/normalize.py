@@ -62,7 +62,7 @@ def normalize_metadata(page: Page, signals: Signals, paragraphs: list[str]) -> t
     host = url_host(url or page.url)
     publisher, wire = choose_publisher(signals, host, [credit] if credit else [])
     site_names = _site_names(signals, host)
-    orgs = {key(n) for n in site_names + [publisher or "", wire or ""] if n} | _AGENCY_KEYS
+    orgs = _AGENCY_KEYS  # site names are not excluded: on a personal blog the site is its author
     title = choose_title(signals, site_names)
     fields = dict.fromkeys(METADATA_FIELDS)
     fields.update(

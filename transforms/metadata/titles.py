@@ -5,10 +5,12 @@ or a text dump's headline line) and the site's names. Out: one cleaned headline 
 
 Cleaning: whitespace collapsed, curly quotes made straight, wire slugs cut ("2nd LD Writethru:",
 "UPDATE 2-", "RPT-", "EXCLUSIVE-"), a site name prefix/suffix cut ("... | Site", "Site - ...").
-Choice: the first h1 when another source agrees with it (equal, or contained in a longer title);
-else the most agreed-upon candidate, trusting JSON-LD headline and og:title over <title>.
+Choice: an h1 that another source agrees with (equal, or contained in a longer title); else the
+first h1 of a few words (what the reader sees, even when the SEO titles say otherwise); else the
+most agreed-upon candidate, trusting JSON-LD headline and og:title over <title>.
 """
 
+import html
 import re
 
 from schemas import Signals
@@ -18,6 +20,8 @@ from transforms.metadata.jsonld import article_objects, text
 MAX_TITLE_CHARS = 300
 # Fewer words than this in an h1 that nobody agrees with: a logo or a section label.
 MIN_LONE_H1_WORDS = 3
+# A "site name" longer than this is a page title that landed in og:site_name.
+MAX_SITE_NAME_CHARS = 40
 
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"',
                          "\u00a0": " "})
@@ -25,20 +29,25 @@ _WIRE_SLUG = re.compile(
     r"^(?:\d+(?:st|nd|rd|th)\s+LD[- ]Writethru|LD[- ]Writethru|Writethru|(?:UPDATE|WRAPUP|REFILE|RPT|"
     r"CORRECTED|EXCLUSIVE|BREAKING|URGENT|FLASH|ADVISORY|CORRECTION|INSIGHT|ANALYSIS|FOCUS|"
     r"REFILE-UPDATE|RPT-UPDATE)(?:\s*\d+)?)\s*(?::|-{1,2}|—|–)\s*")
+# An h1 that is a menu label, a domain, a breadcrumb or a blog's name is not the headline.
+_NOT_HEADLINE = re.compile(r"(?i)^(?:.*\b(?:menu|navigation|skip to|sign in|log in|subscribe|contact us|follow us|"
+                           r"search|cart|blog)$|[\w.-]+\.[a-z]{2,6}$|.*\s[>»›]\s.*)")
+# What an h1 may carry after the headline: a byline or a date.
+_BYLINE_TAIL = re.compile(r"(?i)^\W*(?:posted|published|updated|by)\b|^\W*(?:\w{3,9}\.?\s+\d{1,2},?\s+(?:19|20)\d{2}|"
+                          r"(?:19|20)\d{2}-\d{2}-\d{2})\W*$")
+_TAIL = re.compile(r"\s+\|\s+")
 _SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|»|·|•|/|:)\s+")
 
 
 def clean(raw: str | None) -> str | None:
     if not raw:
         return None
-    value = " ".join(str(raw).translate(_QUOTES).split())
+    value = " ".join(html.unescape(str(raw)).translate(_QUOTES).split())
     while True:
         cut = _WIRE_SLUG.sub("", value, count=1)
         if cut == value:
             break
         value = cut
-    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'" and value.count(value[0]) == 2:
-        value = value[1:-1].strip()
     return value if 0 < len(value) <= MAX_TITLE_CHARS else None
 
 
@@ -54,7 +63,7 @@ def _is_site(part: str, site_keys: set[str]) -> bool:
 
 def strip_site(value: str, site_names: list[str]) -> str:
     """Cut "... | Site" / "Site - ..." when the cut part is a name of the site."""
-    site_keys = {key(n) for n in site_names if n and key(n)}
+    site_keys = {key(n) for n in site_names if n and key(n) and len(n) <= MAX_SITE_NAME_CHARS}
     parts = _SEPARATORS.split(value)
     if len(parts) < 2:
         return value
@@ -70,23 +79,35 @@ def _agrees(short: str, long: str) -> bool:
     return bool(a) and (a == b or (len(a) >= 12 and a in b))
 
 
+def cut_tail(value: str) -> str:
+    """'Headline | Section' -> 'Headline': what follows a pipe is a label, not the headline."""
+    head = _TAIL.split(value, maxsplit=1)[0]
+    return head if len(head.split()) >= MIN_LONE_H1_WORDS else value
+
+
 def choose_title(signals: Signals, site_names: list[str]) -> str | None:
-    h1s = [clean(h) for h in signals.headings]
-    h1s = [h for h in h1s if h]
+    title = _choose(signals, site_names)
+    return cut_tail(title) if title else None
+
+
+def _choose(signals: Signals, site_names: list[str]) -> str | None:
+    site_keys = {key(n) for n in site_names if n and key(n) and len(n) <= MAX_SITE_NAME_CHARS}
+    h1s = [h for h in (clean(h) for h in signals.headings) if h and not _is_site(h, site_keys)]
     others = [text(o.get("headline")) for o in article_objects(signals)[:2]]
     others += [signals.meta.get("og:title"), signals.meta.get("twitter:title"), signals.title,
                signals.extractor.get("title")]
     others = [strip_site(c, site_names) for c in (clean(o) for o in others) if c]
-    for h1 in h1s[:2]:
+    for h1 in h1s:
         if any(_agrees(h1, o) for o in others):
             return h1
-    if h1s and not others and len(h1s[0].split()) >= MIN_LONE_H1_WORDS:
+        for other in others:  # "Headline Posted on <date> by <name>": the h1 swallowed the byline
+            extra = h1.replace(other, "", 1).strip() if len(other) >= 12 and other in h1 else None
+            if extra and _BYLINE_TAIL.search(extra) and len(extra) < len(other):
+                return other
+    h1s = [h for h in h1s if not _NOT_HEADLINE.match(h)]
+    if h1s and len(h1s[0].split()) >= MIN_LONE_H1_WORDS:
         return h1s[0]
     if not others:
         return h1s[0] if h1s else None
     votes = [(sum(_agrees(c, o) or _agrees(o, c) for o in others), -i, c) for i, c in enumerate(others)]
-    best = max(votes)[2]
-    # A lone long-enough h1 beats a <title> nobody else confirms (it is often the site's slogan).
-    if h1s and max(votes)[0] <= 1 and len(h1s[0].split()) >= MIN_LONE_H1_WORDS and len(others) > 1:
-        return h1s[0]
-    return best
+    return max(votes)[2]
