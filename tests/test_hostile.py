@@ -32,11 +32,11 @@ from hostile_corpus import (
 from pipeline.main import main
 from pipeline.summary import quarantine_rate_breach
 from schemas import REASONS, Page
-from transforms.decode import decode_page
+from transforms.decode import decode_page, read_capped
+from transforms.errors import TooLarge
 from transforms.errors import NoArticle
 from transforms.extract import extract_page
 from transforms.guard import DocGuard, DocTimeout, GuardStartError, WorkerDied
-from transforms.read import read_page
 from transforms.strip import StripBoilerplate
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -230,8 +230,8 @@ def test_read_stage_caps_huge_pages_and_bombs_without_reading_them_whole(tmp_pat
     bomb.write_bytes(CASES["bomb.html.gz"].build())
     for path in (huge, bomb):
         started = time.monotonic()
-        failure = read_page(str(path), 1 << 20)
-        assert failure.reason == "too_large"
+        with open(path, "rb") as stream, pytest.raises(TooLarge):
+            read_capped(stream, 1 << 20)
         assert time.monotonic() - started < 5
 
 
