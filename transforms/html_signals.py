@@ -34,6 +34,17 @@ _DATEISH = re.compile(
     r"|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(st|nd|rd|th)?,?\s+(19|20)\d{2}\b"
     r"|\b\d{1,2}(st|nd|rd|th)?\s+(of\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(19|20)\d{2}\b"
     r"|\b(updated|published|posted)\b", re.I)
+_DATE_CLASS = re.compile(r"date|time|publish|posted|byline|meta|dateline|article-info|entry-info", re.I)
+_DATE_TAGS = {"span", "div", "p", "li", "small", "time", "em", "strong", "header"}
+_STRICT_DATE = re.compile(
+    r"\b(19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\b|\b\d{1,2}[/.]\d{1,2}[/.](19|20)\d{2}\b"
+    r"|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(st|nd|rd|th)?,?\s+(19|20)\d{2}\b"
+    r"|\b\d{1,2}(st|nd|rd|th)?\s+(of\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(19|20)\d{2}\b",
+    re.I)
+# Date elements (by class) longer than this are teasers or whole meta blocks.
+MAX_DATE_CHARS = 90
+_CREDIT_START = re.compile(r"^\s*(written by|contributors?:|author:)\s*", re.I)
+_CREDIT_TAGS = {"p", "h2", "h3", "h4", "h5", "h6", "span", "div", "strong", "em", "small"}
 _BLOCKS = {"p", "div", "span", "li", "address", "time", "small", "header", "section", "a", "em", "strong", "footer"}
 
 
@@ -82,6 +93,8 @@ def _author_element(el, signals: Signals) -> None:
         source = "link"
     elif _AUTHOR_CLASS.search(marks) and not _NOT_AUTHOR_CLASS.search(marks):
         source = "class"
+    elif el.tag in _CREDIT_TAGS and _CREDIT_START.match(el.text or ""):
+        source = "credit"  # "Written by Jane Roe" in an author box anywhere on the page
     else:
         return
     text = el.get("content") if el.tag == "meta" else _spaced_text(el)
@@ -148,6 +161,10 @@ def html_signals(tree) -> Signals:
         if el.tag == "time" and el.get("datetime"):
             _add(signals.date_texts, ("time", el.get("datetime").strip()))
         marks = f"{el.get('class') or ''} {el.get('id') or ''} {el.get('aria-label') or ''}"
+        if el.tag in _DATE_TAGS and _DATE_CLASS.search(marks):
+            text = _spaced_text(el)
+            if len(text) <= MAX_DATE_CHARS and _STRICT_DATE.search(text):
+                _add(signals.date_texts, ("class", text))
         if _BREADCRUMB.search(marks) and el.tag in ("nav", "ol", "ul", "div", "p"):
             trail = _breadcrumb(el)
             if trail:

@@ -20,9 +20,9 @@ from transforms.metadata.titles import key
 MAX_AUTHORS = 8
 
 _LEAD = re.compile(r"^\s*(?:(?:written|words|story|text|posted|published|reported|reporting|compiled|"
-                   r"edited|reviewed)\s+by|by|von|por|par|author|authors|writer|byline)\b\s*[:\-]?\s*", re.I)
+                   r"edited|reviewed)\s+by|by|von|por|par|author|authors|writer|byline|contributors?)\b\s*[:\-]?\s*", re.I)
 _CUT = re.compile(
-    r"\s+[|•·]\s*|\s+[-–—]\s+|\s*\b(?:updated|published|posted|last\s+updated|modified|on\s+(?=\w+\s+\d)|"
+    r"(?<=[a-z])(?=(?:Published|Updated|Posted|Last|Reviewed|Fact|Modified)\b)|\s+[|•·]\s*|\s+[-–—]\s+|\s*\b(?:updated|published|posted|last\s+updated|modified|on\s+(?=\w+\s+\d)|"
     r"(?:medically\s+|fact[- ]?)?(?:reviewed|checked|edited|photo(?:graph)?s?|illustrations?|video)\s+by|"
     r"\d+\s*min(?:ute)?s?\s+read|reading\s+time|follow|share|email|e-mail|twitter|read\s+more)\b"
     r"|\s*\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b"
@@ -30,23 +30,31 @@ _CUT = re.compile(
     r"|\s*\b(?:19|20)\d{2}[-/.]\d|\s*\b\d{1,2}[/.]\d{1,2}[/.]\d{2}",
     re.I)
 _SPLIT = re.compile(r"\s*(?:,|;|\s&\s|\band\b|\bund\b|\by\b|\bet\b)\s*")
+# A credit inside a line: "Published <date> Author Jane Roe", "<date> · by Jane Roe".
+_INNER = re.compile(r"(?:^|[\s·•|,])(?:[Bb]y|BY|[Aa]uthor:?|[Ww]ritten [Bb]y|[Pp]osted [Bb]y)\s+(?=[A-Z])")
+# A date (and separator) that opens a credit line: "Dec 26, 2025 • Jane Roe".
+_DATE_LEAD = re.compile(r"^(?:\w{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})"
+                        r"\s*[·•|\-–—]?\s*(?=[A-Z])")
+_DATEISH = re.compile(r"\b(?:19|20)\d{2}\b")
 _META_KEYS = ("author", "article:author", "dc.creator", "dcterms.creator", "parsely-author",
               "sailthru.author", "byl", "citation_author")
 
 
-def parse_byline(line: str, orgs: set[str], single_word_ok: bool = False, strict: bool = False) -> list[str]:
+def parse_byline(line: str, orgs: set[str], single_word_ok: bool = False, strict: bool = False,
+                 led: bool = False) -> list[str]:
     """Person names in one credit line; [] when it names none.
 
     The first name must come first: "By following these tips, ..." is a sentence, not a byline.
     `strict`: every piece must be a name (a clean list of co-authors), else [].
+    `led`: the text is known to follow a credit ("By"), so a first name alone is a name.
     """
     text = " ".join(line.split())
-    led = bool(_LEAD.match(text))
+    led = led or bool(_LEAD.match(text))
     text = _LEAD.sub("", text, count=1)
     text = _CUT.split(text, maxsplit=1)[0]
     out = []
     for i, piece in enumerate(_SPLIT.split(text)):
-        name = person_name(piece, single_word_ok=single_word_ok)
+        name = person_name(piece, single_word_ok=single_word_ok or (led and i == 0))
         if name is None and i == 0 and led and not strict:
             name = _name_prefix(piece)
         if name and key(name) not in orgs:
@@ -62,7 +70,8 @@ def _name_prefix(piece: str) -> str | None:
     if len(words) < 3:
         return None
     three = person_name(" ".join(words[:3])) if words[2] != words[0] else None
-    if three and (len(words) == 3 or not words[3][:1].isupper() or words[3] == words[0]):
+    initial = re.fullmatch(r"[A-Z]\.", words[1]) is not None  # "Jane Q. Roe"
+    if three and (len(words) == 3 or initial or not words[3][:1].isupper() or words[3] == words[0]):
         return three
     return person_name(" ".join(words[:2]))
 
@@ -114,24 +123,59 @@ def _extend(names: list[str], texts: list[str], orgs: set[str]) -> list[str]:
     return names
 
 
+def _loose_credits(lines: list[str], orgs: set[str]) -> list[str]:
+    """Names from credit lines without a leading "By": a credit inside the line, a date first
+    ("Dec 26, 2025 · Jane Roe"), or "Jane Roe | Senior Writer | July 2, 2025"."""
+    for line in lines:
+        inner = _INNER.search(line)
+        if inner and inner.start() > 0:
+            found = parse_byline(line[inner.end():], orgs, led=True)
+            if found:
+                return found
+        date_lead = _DATE_LEAD.match(line)
+        if date_lead:
+            found = parse_byline(line[date_lead.end():], orgs)
+            if found:
+                return found
+        parts = re.split(r"\s+[|·•]\s+", line)
+        if len(parts) > 1 and any(_DATEISH.search(p) for p in parts[1:]):
+            found = parse_byline(parts[0], orgs, strict=True)
+            if found:
+                return found
+    return []
+
+
+def _meta_credits(signals: Signals, orgs: set[str]) -> list[str]:
+    found = []
+    for meta_key in _META_KEYS:
+        value = signals.meta.get(meta_key)
+        if value and "://" not in value:
+            if meta_key == "citation_author" and value.count(",") == 1:  # "Roe, Jane"
+                value = " ".join(reversed(value.split(",")))
+            found += parse_byline(value, orgs, single_word_ok=True)
+    for n in "12345":  # Yoast's "Written by" label/data pairs
+        if re.match(r"(?i)^(written by|author)", signals.meta.get(f"twitter:label{n}", "")):
+            found += parse_byline(signals.meta.get(f"twitter:data{n}", ""), orgs, led=True)
+    return found
+
+
 def candidates(signals: Signals, orgs: set[str]) -> list[tuple[str, list[str] | None]]:
     """(source, names) in order of trust; names None when the source credits a non-person."""
     texts: dict[str, list[str]] = {}
     for source, text in signals.author_texts:
         texts.setdefault("itemprop" if source == "rel" else source, []).append(text)
-    meta = []
-    for meta_key in _META_KEYS:
-        value = signals.meta.get(meta_key)
-        if value and "://" not in value:
-            meta += parse_byline(value, orgs, single_word_ok=True)
     by_lines = [line for line in signals.byline_lines if _LEAD.match(line)]
+    other_lines = [line for line in signals.byline_lines if not _LEAD.match(line)]
+    description = signals.meta.get("description", "")
     return [
         ("jsonld", _jsonld_authors(signals, orgs)),
         ("itemprop", _first_credit(texts.get("itemprop", []), orgs, True)),
         ("byline", _first_credit(by_lines, orgs, False)),
         ("link", _first_credit(texts.get("link", []), orgs, True)),
-        ("meta", meta),
+        ("meta", _meta_credits(signals, orgs)),
         ("class", _first_credit(texts.get("class", []), orgs, False)),
+        ("credit", _first_credit(texts.get("credit", []), orgs, False)),
+        ("loose", _loose_credits(other_lines + texts.get("class", []) + [description.split("\n")[0][:200]], orgs)),
     ]
 
 

@@ -22,12 +22,17 @@ from transforms.metadata.timezones import home_zone
 PUBLISHED_META = ("article:published_time", "og:published_time", "datepublished", "publishdate",
                   "publish-date", "publish_date", "pubdate", "date", "dc.date", "dc.date.issued",
                   "dcterms.date", "dcterms.created", "dcterms.issued", "sailthru.date",
-                  "parsely-pub-date", "article.published", "citation_publication_date", "release_date")
+                  "parsely-pub-date", "article.published", "citation_publication_date", "release_date",
+                  "published", "publication_date", "article:published", "datecreated")
 MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified",
                  "last-modified", "article.updated")
 _UPDATED = re.compile(r"\b(updated|modified|edited|revised|last\s+reviewed|reviewed)\b", re.I)
 _PUBLISHED = re.compile(r"\b(published|posted|created|first\s+published|released|by)\b", re.I)
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})(?:/|$)")
+
+# Which candidates are tried first, with the published_source each reports.
+SOURCE_ORDER = (("jsonld", "jsonld"), ("meta", "meta"), ("text", "text"), ("time", "meta"),
+                ("text_updated", "text"), ("class", "text"), ("class_updated", "text"), ("url", "url"))
 
 EMPTY = {"published_at": None, "published_date": None, "published_offset_minutes": None,
          "published_precision": None, "published_source": None, "modified_at": None}
@@ -62,12 +67,16 @@ def candidates(signals: Signals, url: str | None) -> dict[str, list[Stamp]]:
         "jsonld": _machine(o.get("datePublished") or o.get("dateCreated") for o in articles),
         "meta": _machine(signals.meta.get(k) for k in PUBLISHED_META),
         "time": _machine(raw for source, raw in signals.date_texts if source == "time"),
-        "text": [], "text_updated": [], "url": [],
+        "text": [], "text_updated": [], "url": [], "class": [], "class_updated": [],
         "modified": _machine([o.get("dateModified") for o in articles] + [signals.meta.get(k) for k in MODIFIED_META]),
     }
     for line in signals.byline_lines:
         for label, stamp in _labelled(line):
             found["text" if label == "published" else "text_updated"].append(stamp)
+    for source, line in signals.date_texts:
+        if source == "class":
+            for label, stamp in _labelled(line):
+                found["class" if label == "published" else "class_updated"].append(stamp)
     match = _URL_DATE.search(url or "")
     if match:
         stamp = parse_machine(f"{match.group(1)}-{int(match.group(2)):02d}-{int(match.group(3)):02d}")
@@ -90,8 +99,7 @@ def choose_dates(signals: Signals, url: str | None, publisher: str | None, host:
     bound = bound or datetime.now(timezone.utc)
     found = candidates(signals, url)
     home = home_zone(publisher, host)
-    order = (("jsonld", "jsonld"), ("meta", "meta"), ("text", "text"), ("time", "meta"),
-             ("text_updated", "text"), ("url", "url"))
+    order = SOURCE_ORDER
     out = dict(EMPTY)
     for kind, source in order:
         for stamp in found[kind]:

@@ -73,7 +73,7 @@ def credits(lines: list[str]) -> list[str]:
             if (part and _OUTLET.match(part) and not re.match(r"(?i)^(updated|published|posted)\b", part)
                     and not person_name(part)):
                 found.append(part)
-    return [f for f in found if f]
+    return list(dict.fromkeys(f for f in found if f))
 
 
 def _clean(name) -> str | None:

@@ -1,0 +1,205 @@
+"""Metadata normalization: titles, authors, publishers, dates, datelines, sections, URLs.
+
+Every line here is invented, in the shapes met on news pages and text dumps.
+"""
+
+from datetime import date, datetime, timezone
+
+from schemas import Page, Signals
+from transforms.metadata import METADATA_FIELDS, normalize_metadata
+from transforms.metadata.authors import choose_authors, parse_byline
+from transforms.metadata.datelines import split_dateline
+from transforms.metadata.dates import choose_dates
+from transforms.metadata.datetexts import find_printed, parse_machine
+from transforms.metadata.names import person_name, recase
+from transforms.metadata.publishers import choose_publisher, credits
+from transforms.metadata.sections import choose_section
+from transforms.metadata.titles import choose_title, clean, strip_site
+from transforms.metadata.urls import canonical_url, clean_url
+
+NOW = datetime(2024, 6, 1, tzinfo=timezone.utc)
+
+
+def _page(fmt: str = "text", url: str | None = None) -> Page:
+    return Page("mem://x", "", fmt, "utf-8", 0, url=url)
+
+
+# titles
+
+def test_wire_slugs_are_cut():
+    assert clean("3rd LD Writethru: Harbour bridge reopens after repairs") == "Harbour bridge reopens after repairs"
+    assert clean("UPDATE 2-Grain prices climb on dry weather") == "Grain prices climb on dry weather"
+    assert clean("RPT-EXCLUSIVE-Port operator weighs sale") == "Port operator weighs sale"
+    assert clean("  Council  “approves” budget ") == 'Council "approves" budget'
+
+
+def test_site_name_prefix_and_suffix_are_cut():
+    assert strip_site("Lake levels fall again | The Valley Courier", ["The Valley Courier"]) == "Lake levels fall again"
+    assert strip_site("Valley Courier - Lake levels fall again", ["valleycourier.example"]) == "Lake levels fall again"
+    assert strip_site("Lake levels fall - and rise", ["Valley Courier"]) == "Lake levels fall - and rise"
+
+
+def test_title_prefers_the_h1_that_others_confirm():
+    signals = Signals(title="Ferry strike ends after two weeks - Harbour Daily", headings=["Menu", "Ferry strike ends after two weeks"],
+                      meta={"og:title": "Ferry strike ends after two weeks"})
+    assert choose_title(signals, ["Harbour Daily"]) == "Ferry strike ends after two weeks"
+
+
+def test_title_of_a_text_dump_is_its_headline_line():
+    signals = Signals(title="2nd LD Writethru: Two provinces sign water deal: officials")
+    assert choose_title(signals, []) == "Two provinces sign water deal: officials"
+
+
+# authors and names
+
+def test_capitalised_names_are_recased():
+    assert recase("MARTA DE LA CRUZ") == "Marta de la Cruz"
+    assert recase("SEAN MCALLISTER") == "Sean McAllister"
+    assert recase("AINE O'DOHERTY") == "Aine O'Doherty"
+    assert recase("Kim deVries") == "Kim deVries"
+
+
+def test_person_name_rejects_credits_that_are_not_people():
+    for credit in ("Staff", "Staff Reporter", "Email the author", "@riverdesk", "www.example.org",
+                   "March 4, 2019", "Reuters", "The Evening Ledger", "Metro Desk"):
+        assert person_name(credit) is None, credit
+    assert person_name("Dr. Olu Adeyemi, PhD") == "Olu Adeyemi"
+
+
+def test_byline_shapes():
+    orgs: set[str] = set()
+    assert parse_byline("By LI WENJUN | Harbour Daily | Updated: 2019-04-02 10:15", orgs) == ["Li Wenjun"]
+    assert parse_byline("By Ana Ruiz and Tom Becker", orgs) == ["Ana Ruiz", "Tom Becker"]
+    assert parse_byline("Ana Ruiz, Tom Becker and Priya Nair", orgs) == ["Ana Ruiz", "Tom Becker", "Priya Nair"]
+    assert parse_byline("Written by Tom Becker on March 3, 2021", orgs) == ["Tom Becker"]
+    assert parse_byline("By following these three steps, anyone can save", orgs) == []
+    assert parse_byline("By Staff", orgs) == []
+
+
+def test_authors_prefer_jsonld_persons_and_drop_organisations():
+    signals = Signals(jsonld=[{"@type": "NewsArticle", "author": [{"@type": "Person", "name": "Ines Moreau"},
+                                                                 {"@type": "Organization", "name": "Wire Desk"}]}],
+                      byline_lines=["By Someone Else"])
+    assert choose_authors(signals, set()) == ["Ines Moreau"]
+
+
+def test_a_non_person_first_credit_means_no_author():
+    signals = Signals(author_texts=[("class", "By Newsroom Staff"), ("class", "By Ravi Menon")])
+    assert choose_authors(signals, set()) == []
+
+
+def test_co_authors_from_one_credit_line():
+    signals = Signals(jsonld=[{"@type": "Article", "author": {"@type": "Person", "name": "Ana Ruiz"}}],
+                      byline_lines=["Ana Ruiz, Tom Becker & Priya Nair Jan 3, 2022"])
+    assert choose_authors(signals, set()) == ["Ana Ruiz", "Tom Becker", "Priya Nair"]
+
+
+# publishers
+
+def test_credit_lines_name_outlets_and_agencies():
+    assert credits(["(AFP) Updated: 2018-04-05 07:30"]) == ["AFP"]
+    assert credits(["Kyodo, May 2, 2017 Adjust font size:"]) == ["Kyodo"]
+    assert credits(["0 Comment(s)Print E-mail Harbour Daily, May 2, 2014"]) == ["Harbour Daily"]
+    assert credits(["By LI WENJUN | Harbour Daily | Updated: 2019-04-02 10:15"]) == ["Harbour Daily"]
+
+
+def test_wire_agency_apart_from_the_site():
+    signals = Signals(meta={"og:site_name": "Valley Courier"}, byline_lines=["(Reuters) Updated: 2018-04-05"])
+    assert choose_publisher(signals, "valleycourier.example") == ("Valley Courier", "Reuters")
+    signals = Signals(byline_lines=["(AP) Updated: 2018-04-05"])
+    assert choose_publisher(signals, None) == ("Associated Press", "Associated Press")
+
+
+# dates
+
+def test_machine_dates():
+    stamp = parse_machine("2021-03-04T05:06:07+05:30")
+    assert stamp.day == date(2021, 3, 4) and stamp.instant() == datetime(2021, 3, 3, 23, 36, tzinfo=timezone.utc)
+    assert parse_machine("2021-03-04").clock is None
+    assert parse_machine("2021") is None
+
+
+def test_printed_dates():
+    assert find_printed("Posted Sept. 5, 2016 at 4:30 p.m. ET").day == date(2016, 9, 5)
+    assert find_printed("Kyodo, May 2, 2017 Adjust font size:").day == date(2017, 5, 2)
+    assert find_printed("3 de 2019") is None
+    assert find_printed("on 04/05/2019") is None  # April 5 or 4 May: not guessed
+    assert find_printed("on 24/05/2019").day == date(2019, 5, 24)
+
+
+def test_local_time_anchored_by_the_home_zone():
+    signals = Signals(byline_lines=["By LI WENJUN | China Daily | Updated: 2019-04-02 10:15"])
+    out = choose_dates(signals, None, "China Daily", None, NOW)
+    assert out["published_date"] == date(2019, 4, 2)
+    assert out["published_at"] == datetime(2019, 4, 2, 2, 15, tzinfo=timezone.utc)
+    assert out["published_offset_minutes"] == 480 and out["published_precision"] == "minute"
+    assert out["published_source"] == "text"
+
+
+def test_local_time_without_any_zone_keeps_the_day_only():
+    out = choose_dates(Signals(byline_lines=["Updated: 2019-04-02 10:15"]), None, "Valley Courier", None, NOW)
+    assert out["published_date"] == date(2019, 4, 2)
+    assert out["published_at"] is None and out["published_offset_minutes"] is None
+    assert out["published_precision"] == "day"
+
+
+def test_no_future_dates_no_guesses():
+    future = Signals(jsonld=[{"@type": "NewsArticle", "datePublished": "2031-01-01T00:00:00Z"}])
+    assert choose_dates(future, None, None, None, NOW)["published_date"] is None
+    assert choose_dates(Signals(byline_lines=["Copyright 2019"]), None, None, None, NOW)["published_date"] is None
+
+
+def test_jsonld_date_beats_url_date():
+    signals = Signals(jsonld=[{"@type": "NewsArticle", "datePublished": "2020-02-03T10:00:00-05:00"}])
+    out = choose_dates(signals, "https://news.example/2020/02/02/story", None, None, NOW)
+    assert out["published_source"] == "jsonld" and out["published_offset_minutes"] == -300
+    only_url = choose_dates(Signals(), "https://news.example/2020/02/02/story", None, None, NOW)
+    assert only_url["published_date"] == date(2020, 2, 2) and only_url["published_source"] == "url"
+
+
+# datelines, sections, urls
+
+def test_datelines():
+    assert split_dateline("LISBON - The port reopened on Monday.") == ("Lisbon", None, "The port reopened on Monday.")
+    place, credit, rest = split_dateline("SHANGHAI, Oct. 3 (Xinhua) -- Exports rose.")
+    assert (place, credit, rest) == ("Shanghai", "Xinhua", "Exports rose.")
+    assert split_dateline("ST. PAUL, Minn. (AP) — Snow fell.")[0] == "St. Paul"
+    assert split_dateline("Lima, May 4 (Reuters) - Copper fell.")[:2] == ("Lima", "Reuters")
+    assert split_dateline("US - China talks resume.")[0] is None
+    assert split_dateline("Meanwhile - the talks resume.")[0] is None
+
+
+def test_sections():
+    assert choose_section(Signals(breadcrumbs=["World / Asia-Pacific"]), None) == "Asia-Pacific"
+    assert choose_section(Signals(breadcrumbs=["Home | Sports | Team wins title"]), "Team wins title") == "Sports"
+    assert choose_section(Signals(meta={"article:section": "Business"}), None) == "Business"
+
+
+def test_urls():
+    assert clean_url("https://News.Example.org/a/b?utm_source=x&id=3&fbclid=y#top") == "https://news.example.org/a/b?id=3"
+    signals = Signals(canonical_url="/2020/05/story-slug?gclid=1")
+    assert canonical_url("https://news.example.org/amp/story", signals) == "https://news.example.org/2020/05/story-slug"
+    home = Signals(canonical_url="https://news.example.org/")
+    assert canonical_url("https://news.example.org/2020/05/story", home) == "https://news.example.org/2020/05/story"
+
+
+# the whole contract
+
+def test_normalize_a_text_dump():
+    signals = Signals(title="1st LD Writethru: Two rivers flood after storm", byline_lines=["(Xinhua) Updated: 2016-07-08 21:40"],
+                      breadcrumbs=["World / Asia-Pacific"])
+    body = ["WUHAN - Two rivers burst their banks on Friday.", "Crews worked overnight."]
+    fields, out = normalize_metadata(_page(), signals, body)
+    assert set(fields) == set(METADATA_FIELDS)
+    assert fields["title"] == "Two rivers flood after storm"
+    assert fields["authors"] == [] and fields["publisher"] == "Xinhua" and fields["wire_agency"] == "Xinhua"
+    assert fields["published_at"] == datetime(2016, 7, 8, 13, 40, tzinfo=timezone.utc)
+    assert fields["dateline"] == "Wuhan" and fields["section"] == "Asia-Pacific"
+    assert out == ["Two rivers burst their banks on Friday.", "Crews worked overnight."]
+
+
+def test_normalize_an_undated_page():
+    fields, body = normalize_metadata(_page(), Signals(title="Shipping lanes reopen"), ["The lanes reopened."])
+    assert fields["published_date"] is None and fields["published_at"] is None
+    assert fields["published_source"] is None and fields["dateline"] is None
+    assert body == ["The lanes reopened."]
