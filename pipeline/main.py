@@ -53,13 +53,14 @@ def build_pipeline(options: PipelineOptions, ingested_at: datetime | None = None
                 "started_at": ingested_at.isoformat()}
 
     p = beam.Pipeline(options=options)
-    pages, read_failed = p | "ReadPages" >> ReadPages(news.input, news.max_file_bytes)
+    pages, read_failed, skipped = p | "ReadPages" >> ReadPages(news.input, news.max_file_bytes, tally_skipped=True)
     extractions, strip_failed = pages | "StripBoilerplate" >> StripBoilerplate(news.doc_timeout_seconds)
     enriched, enrich_failed = extractions | "EnrichArticles" >> EnrichArticles(ingested_at)
     articles, duplicates = enriched | "ClusterArticles" >> ClusterArticles()
     segments = articles | "SegmentArticles" >> SegmentArticles()
     failures = (read_failed, strip_failed, enrich_failed) | "AllFailures" >> beam.Flatten()
-    tallies = (pages, articles, segments, failures, duplicates) | "TallyRun" >> TallyRun()
+    counted = (pages, articles, segments, failures, duplicates) | "TallyRun" >> TallyRun()
+    tallies = (counted, skipped) | "AllTallies" >> beam.Flatten()  # + WARC records that are no pages
     tables = {"articles": articles, "segments": segments, "failures": failures, "duplicates": duplicates,
               "tallies": tallies}
     _ = tables | "WriteTables" >> WriteTables(news.output, rid, staging, ingested_at, manifest)

@@ -1,62 +1,99 @@
 """Read stage: file patterns in, decoded `Page`s out (and `Failure`s for what cannot be read).
 
   patterns -> MatchFiles (each) -> Flatten -> distinct paths -> Reshuffle -> ReadPageFn
+           -> pages of plain files + (pages of WARC records -> Reshuffle)
 
 Paths go through Beam's FileSystems, so `gs://` works on Dataflow. Every file is read with a size
-cap (raw and decompressed) and gunzipped by its magic bytes, not its name.
+cap (raw and decompressed) and gunzipped by its magic bytes, not its name. A WARC file (known by
+its first bytes, see `transforms/warc.py`) is read as a stream of records instead: one page per
+HTML response, the cap per record, and the records that are no pages counted as `warc_skipped`.
+WARCs split across workers by file; their pages are reshuffled so one big file's pages spread out.
 """
+
+from collections.abc import Iterator
 
 import apache_beam as beam
 from apache_beam.io import fileio
 from apache_beam.io.filesystem import CompressionTypes
 from apache_beam.io.filesystems import FileSystems
 
-from schemas import Failure
+from schemas import Failure, Page
 from transforms.decode import decode_page, read_capped
 from transforms.errors import TooLarge
 from transforms.tags import FAILED, counter, error_text
+from transforms.warc import SKIP_REASONS, SNIFF_BYTES, PrefixedStream, Skipped, is_warc, iter_warc
+
+WARC_PAGES = "warc_pages"  # pages of WARC records, before they are spread over workers
+SKIPPED = "skipped"  # tally keys of WARC records that are no pages
 
 
-def read_page(path: str, max_bytes: int):
-    """The decoded page of one file, or a Failure. Never raises."""
+def read_documents(path: str, max_bytes: int) -> Iterator[Page | Failure | Skipped]:
+    """The page of one plain file, or every record of a WARC file, as Pages, Failures and Skipped.
+    Never raises on bad input; a WARC is streamed, never held whole."""
     try:
         with FileSystems.open(path, compression_type=CompressionTypes.UNCOMPRESSED) as stream:
-            raw = read_capped(stream, max_bytes)
+            head = stream.read(SNIFF_BYTES)
+            if is_warc(head):
+                yield from iter_warc(PrefixedStream(head, stream), path, max_bytes)
+                return
+            raw = read_capped(PrefixedStream(head, stream), max_bytes)
     except TooLarge as err:
-        return Failure(path, "read", "too_large", str(err))
+        yield Failure(path, "read", "too_large", str(err))
+        return
     except ValueError as err:
-        return Failure(path, "read", "decode_error", error_text(err))
+        yield Failure(path, "read", "decode_error", error_text(err))
+        return
     except (OSError, IOError) as err:
-        return Failure(path, "read", "read_error", error_text(err))
-    return decode_page(path, raw)
+        yield Failure(path, "read", "read_error", error_text(err))
+        return
+    yield decode_page(path, raw)
 
 
 class ReadPageFn(beam.DoFn):
-    def __init__(self, max_bytes: int):
-        self._max_bytes = max_bytes
+    """path -> pages (main), failures (FAILED); with `warc_tag`, WARC pages go there instead of
+    main, and with `skipped_tag` the tally key of every skipped WARC record goes there."""
+
+    def __init__(self, max_bytes: int, warc_tag: str | None = None, skipped_tag: str | None = None):
+        self._max_bytes, self._warc_tag, self._skipped_tag = max_bytes, warc_tag, skipped_tag
         self._pages = counter("pages_read")
         self._failed = counter("read_failed")
+        self._skipped = counter("warc_skipped")
+        self._skip_reasons = {reason: counter(f"warc_skipped_{reason}") for reason in SKIP_REASONS}
 
     def process(self, path: str):
         try:
-            result = read_page(path, self._max_bytes)
+            for item in read_documents(path, self._max_bytes):
+                yield from self._route(item)
         except Exception as err:  # a bug, not bad input: still a quarantine row, never a lost file
-            result = Failure(path, "read", "internal_error", error_text(err))
-        if isinstance(result, Failure):
+            yield from self._route(Failure(path, "read", "internal_error", error_text(err)))
+
+    def _route(self, item):
+        if isinstance(item, Failure):
             self._failed.inc()
-            yield beam.pvalue.TaggedOutput(FAILED, result)
+            yield beam.pvalue.TaggedOutput(FAILED, item)
+        elif isinstance(item, Skipped):
+            self._skipped.inc()
+            self._skip_reasons[item.reason].inc()
+            if self._skipped_tag:
+                yield beam.pvalue.TaggedOutput(self._skipped_tag, f"warc_skipped.{item.reason}")
         else:
             self._pages.inc()
-            yield result
+            yield beam.pvalue.TaggedOutput(self._warc_tag, item) if self._warc_tag and item.record_id else item
+
+
+def skipped_keys(key: str) -> list[tuple[str, int]]:
+    return [("warc_skipped", 1), (key, 1)]
 
 
 class ReadPages(beam.PTransform):
-    """PBegin -> (pages, failures)."""
+    """PBegin -> (pages, failures), or with tally_skipped=True (pages, failures, skipped tallies):
+    (key, count) pairs `warc_skipped` and `warc_skipped.<reason>`, for the run's tallies."""
 
-    def __init__(self, patterns: list[str], max_bytes: int):
+    def __init__(self, patterns: list[str], max_bytes: int, tally_skipped: bool = False):
         super().__init__()
         self._patterns = list(patterns)
         self._max_bytes = max_bytes
+        self._tally_skipped = tally_skipped
 
     def expand(self, pbegin):
         matched = [pbegin | f"Match[{i}]" >> fileio.MatchFiles(p) for i, p in enumerate(self._patterns)]
@@ -66,6 +103,14 @@ class ReadPages(beam.PTransform):
             | "Paths" >> beam.Map(lambda metadata: metadata.path)
             | "DistinctPaths" >> beam.Distinct()
             | "SpreadFiles" >> beam.Reshuffle()
-            | "ReadFiles" >> beam.ParDo(ReadPageFn(self._max_bytes)).with_outputs(FAILED, main="pages")
+            | "ReadFiles" >> beam.ParDo(ReadPageFn(self._max_bytes, WARC_PAGES, SKIPPED)).with_outputs(
+                FAILED, WARC_PAGES, SKIPPED, main="pages")
         )
-        return outputs.pages, outputs[FAILED]
+        warc_pages = outputs[WARC_PAGES] | "SpreadRecords" >> beam.Reshuffle()
+        pages = (outputs.pages, warc_pages) | "AllPages" >> beam.Flatten()
+        if not self._tally_skipped:
+            return pages, outputs[FAILED]
+        skipped = (outputs[SKIPPED]
+                   | "SkippedKeys" >> beam.FlatMap(skipped_keys)
+                   | "SumSkipped" >> beam.CombinePerKey(sum))
+        return pages, outputs[FAILED], skipped

@@ -1,0 +1,164 @@
+"""WARC files to pages: one `Page` per HTML response record, read as a stream of records.
+
+In: a binary stream over a `.warc` or `.warc.gz` file (whole-file or per-record gzip), the file's
+URI and the per-record size cap. Out, one at a time and in file order, one of:
+  - `Page` (fmt "html"): `url` is the record's WARC-Target-URI, `crawled_at` its WARC-Date (when
+    the crawler fetched it: never a publication date), `record_id` its WARC-Record-ID;
+  - `Failure`: a record over the cap (too_large, its body is never read into memory), or an archive
+    that breaks mid-way (decode_error: the records before it are kept, the rest is not readable);
+  - `Skipped`: a record that is not a page (request, metadata, warcinfo, revisit, a non-HTML or
+    non-2xx response), with a stable reason code for the run tallies.
+Only one record body is in memory at a time (warcio's ArchiveIterator over the stream).
+
+A WARC is recognized by content, not name: its first bytes, after gunzip, are `WARC/`.
+
+  python -m transforms.warc crawl.warc.gz      # what one file holds: pages, failures, skips
+"""
+
+import sys
+import zlib
+from collections import Counter
+from collections.abc import Iterator
+from datetime import datetime, timezone
+from typing import BinaryIO, NamedTuple
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+
+from schemas import Failure, Page
+from transforms.decode import GZIP_MAGIC, decode_page
+
+WARC_MAGIC = b"WARC/"
+# Bytes of a file looked at to recognize a WARC: enough for a gzip header and the first line.
+SNIFF_BYTES = 512
+# Media types taken as HTML pages; other responses (images, CSS, feeds, robots.txt) are not pages.
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+# Room for a response's HTTP headers inside a record's Content-Length: a record longer than the cap
+# plus this cannot have a body under the cap, and is quarantined without reading it.
+HTTP_HEADER_ALLOWANCE = 64 * 1024
+# Record types whose payload is a fetched document; the rest describe the crawl, not the web.
+DOCUMENT_TYPES = ("response", "resource")
+# Skip reasons (tally keys `warc_skipped.<reason>`); stable, add, never rename.
+SKIP_REASONS = ("not_a_response", "revisit", "http_status", "not_html")
+
+
+class Skipped(NamedTuple):
+    record_id: str
+    reason: str  # one of SKIP_REASONS
+
+
+class PrefixedStream:
+    """A read-only stream that first returns `head` (bytes already read to sniff), then `rest`."""
+
+    def __init__(self, head: bytes, rest: BinaryIO):
+        self._head, self._rest = head, rest
+
+    def read(self, size: int = -1) -> bytes:
+        if not self._head:
+            return self._rest.read(size)
+        if size is None or size < 0:
+            data, self._head = self._head + self._rest.read(), b""
+            return data
+        data, self._head = self._head[:size], self._head[size:]
+        return data if len(data) == size else data + self._rest.read(size - len(data))
+
+
+def is_warc(head: bytes) -> bool:
+    """True when these first bytes of a file (gzipped or not) open a WARC record."""
+    if head.startswith(GZIP_MAGIC):
+        try:
+            head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, len(WARC_MAGIC))
+        except zlib.error:
+            return False
+    return head.startswith(WARC_MAGIC)
+
+
+def warc_date(value: str | None) -> datetime | None:
+    """WARC-Date (ISO 8601, UTC, optional fraction) as an aware datetime; None when unreadable."""
+    if not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return parsed.replace(tzinfo=timezone.utc) if parsed.tzinfo is None else parsed.astimezone(timezone.utc)
+
+
+def _media_type(record) -> str:
+    """The payload's media type (HTTP Content-Type of a response, WARC's of a resource); "" if none."""
+    http = record.http_headers if record.rec_type == "response" else None
+    media = http.get_header("Content-Type") if http is not None else record.rec_headers.get_header("Content-Type")
+    return (media or "").split(";", 1)[0].strip().lower()
+
+
+def _skip_reason(record, media: str) -> str | None:
+    """Why this record is not an HTML page, or None when it may be one."""
+    if record.rec_type == "revisit":
+        return "revisit"
+    if record.rec_type not in DOCUMENT_TYPES:
+        return "not_a_response"
+    if record.rec_type == "response" and record.http_headers is not None:
+        status = record.http_headers.get_statuscode() or ""
+        if not (status.isdigit() and 200 <= int(status) < 300 and status != "204"):
+            return "http_status"
+    if media and media not in HTML_TYPES:
+        return "not_html"
+    return None
+
+
+def _read_body(record, limit: int) -> bytes | None:
+    """The record's payload (transfer- and content-decoded), or None past `limit` bytes.
+    Raises EOFError when the file ends before the record does."""
+    body = record.content_stream().read(limit + 1)
+    if len(body) > limit:
+        return None
+    if getattr(record.raw_stream, "limit", 0) > 0:  # fewer bytes than its Content-Length: cut off
+        raise EOFError("the last record is cut off")
+    return body
+
+
+def iter_warc(stream: BinaryIO, source_uri: str, max_bytes: int) -> Iterator[Page | Failure | Skipped]:
+    """Every record of one WARC stream as a Page, a Failure or a Skipped, lazily. Never raises on
+    bad input: a broken archive ends with one decode_error Failure."""
+    ordinal = 0
+    try:
+        for record in ArchiveIterator(stream):
+            ordinal += 1
+            record_id = (record.rec_headers.get_header("WARC-Record-ID") or "").strip("<> ") or f"record-{ordinal}"
+            media = _media_type(record)
+            reason = _skip_reason(record, media)
+            if reason:
+                yield Skipped(record_id, reason)
+                continue
+            url = record.rec_headers.get_header("WARC-Target-URI")
+            declared = int(record.rec_headers.get_header("Content-Length") or 0)
+            body = None if declared > max_bytes + HTTP_HEADER_ALLOWANCE else _read_body(record, max_bytes)
+            if body is None:  # over the cap: quarantined, and its bytes are skipped, never kept
+                yield Failure(source_uri, "read", "too_large", f"WARC record of {url} is over {max_bytes} bytes",
+                              "", record_id, declared)
+                continue
+            page = decode_page(source_uri, body, record_id=record_id, url=url,
+                               crawled_at=warc_date(record.rec_headers.get_header("WARC-Date")))
+            if isinstance(page, Page) and page.fmt != "html" and not media:
+                # an untyped payload that does not look like HTML: counted like any non-HTML record
+                yield Skipped(record_id, "not_html")
+                continue
+            yield page
+    except (ArchiveLoadFailed, EOFError, zlib.error, ValueError, OSError) as err:
+        yield Failure(source_uri, "read", "decode_error", f"broken WARC after {ordinal} records: {err}"[:2000],
+                      "", f"record-{ordinal + 1}")
+
+
+def main(argv: list[str]) -> int:
+    counts: Counter = Counter()
+    for path in argv:
+        with open(path, "rb") as fh:
+            for item in iter_warc(fh, path, 16 * 1024 * 1024):
+                key = {Page: "pages", Failure: "failures"}.get(type(item), f"skipped.{getattr(item, 'reason', '')}")
+                counts[key] += 1
+    print(dict(sorted(counts.items())))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
