@@ -13,8 +13,10 @@ setup(
     version=VERSION,
     description="Streaming ingestion of scraped news pages into partitioned Parquet, on Apache Beam",
     python_requires=">=3.10",
-    packages=["pipeline", "schemas", "transforms", "transforms.metadata"],
-    package_data={},
+    # Every package, subpackages too (tests/test_dataflow.py checks this list against the tree):
+    # Dataflow workers import only what this list ships.
+    packages=["pipeline", "schemas", "transforms", "transforms.metadata", "transforms.textmodel"],
+    package_data={"": ["*.json"]},  # model and profile files next to the code that loads them
     install_requires=[
         f"apache-beam=={BEAM}",
         "trafilatura>=2.3,<3",
@@ -24,6 +26,7 @@ setup(
         "pyarrow>=16,<26",
         "charset-normalizer>=3.4,<4",
         "python-dateutil>=2.9,<3",
+        "warcio>=1.7,<2",  # WARC input (transforms/warc.py), streamed record by record
         "matplotlib>=3.8,<4",  # the --report page's charts, as inline SVG
         "numpy>=1.24",  # MinHash signatures for near-duplicate clustering (already a pyarrow dependency)
     ],
