@@ -15,7 +15,7 @@ from datetime import datetime, timezone
 
 import apache_beam as beam
 from apache_beam.io.filesystems import FileSystems
-from apache_beam.options.pipeline_options import PipelineOptions, StandardOptions, TestOptions
+from apache_beam.options.pipeline_options import GoogleCloudOptions, PipelineOptions, StandardOptions, TestOptions
 
 from pipeline import __version__
 from pipeline.options import NewsOptions, run_id, validate
@@ -94,6 +94,8 @@ def submit(pipeline: beam.Pipeline, options: PipelineOptions) -> int:
         job = getattr(result, "job", None)
         steps = len(job.proto_pipeline.components.transforms) if job is not None else "?"
         print(f"dry run {run_id(news)}: job graph built and translated ({steps} transforms), nothing submitted")
+    elif options.view_as(GoogleCloudOptions).template_location:  # a Flex Template launcher asked for the spec
+        print(f"job spec of run {run_id(news)} written to {options.view_as(GoogleCloudOptions).template_location}")
     else:
         print(f"submitted job {result.job_id()}: run {run_id(news)} writes "
               f"{news.output.rstrip('/')}/_manifests/{run_id(news)}.json when it is done")
