@@ -140,7 +140,8 @@ def render_html(manifest: dict, data: dict) -> str:
     counts = manifest.get("counts", {})
     kpis = [
         ("pages read", counts.get("pages_in", 0)), ("articles", manifest.get("rows", {}).get("articles", 0)),
-        ("segments", manifest.get("rows", {}).get("segments", 0)), ("quarantined", data["quarantined"]),
+        ("segments", manifest.get("rows", {}).get("segments", 0)), ("duplicate pages", counts.get("duplicates", 0)),
+        ("quarantined", data["quarantined"]),
         ("files", len(manifest.get("files", []))), ("bytes written", f"{sum(f.get('bytes', 0) for f in manifest.get('files', [])):,}"),
     ]
     rows = "".join(f"<tr><td>{html.escape(k)}</td><td class=n>{v}</td></tr>" for k, v in kpis)
