@@ -13,10 +13,6 @@ lists the file columns only (an external table adds the keys from the paths), wh
 declares them as STRING partition columns (`pub_date` holds `unknown` too, so it is no DATE).
 Nullability is kept where the engine enforces it (BigQuery REQUIRED); Spark and Athena tables over
 files treat every column as nullable, so their DDL declares none.
-
-A hive key that repeats a data column's name (quarantine's `reason` today) is declared once, as the
-partition column, in Spark and Athena DDL (the value in the path equals the column's). BigQuery
-refuses such an overlap outright, so its DDL for that table reads the files without hive keys.
 """
 
 import argparse
@@ -70,11 +66,6 @@ def _sql_type(dtype: pa.DataType, engine: int) -> str:
     return _scalar(dtype, engine)
 
 
-def key_conflicts(table: str) -> list[str]:
-    """Hive keys of `table` that are also data columns in its files."""
-    return [k for k in PARTITION_KEYS[table] if k in SCHEMAS[table].names]
-
-
 def _columns(table: str, engine: int, skip: tuple[str, ...] = ()) -> list[str]:
     return [f"  `{f.name}` {_sql_type(f.type, engine)}" for f in SCHEMAS[table] if f.name not in skip]
 
@@ -89,8 +80,6 @@ def bigquery_ddl(table: str, location: str, dataset: str = "news") -> str:
     hive_options = (f"  hive_partition_uri_prefix = '{_join(location, table)}',\n"
                     "  require_hive_partition_filter = true,\n")
     hive = (f"WITH PARTITION COLUMNS ({keys})\n", hive_options)
-    if key_conflicts(table):
-        hive = (f"-- no hive keys: {', '.join(key_conflicts(table))} is also a column in the files\n", "")
     return (
         f"CREATE OR REPLACE EXTERNAL TABLE `{dataset}.{table}` (\n" + ",\n".join(_columns(table, 0)) + "\n)\n"
         f"{hive[0]}"

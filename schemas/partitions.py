@@ -17,7 +17,7 @@ _SAFE = re.compile(r"[^a-z0-9_-]+")
 PARTITION_KEYS: dict[str, tuple[str, ...]] = {
     ARTICLES: ("pub_date", "lang"),
     SEGMENTS: ("pub_date", "lang"),
-    QUARANTINE: ("ingest_date", "reason"),
+    QUARANTINE: ("ingest_date", "reason_code"),
     DUPLICATES: ("ingest_date",),
 }
 

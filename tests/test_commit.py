@@ -13,12 +13,12 @@ def test_staged_names_round_trip():
 
 def test_plan_numbers_files_per_partition():
     staged = [f"/s/{staged_file_name('articles/pub_date=unknown/lang=en', i)}" for i in (1, 0)]
-    staged.append(f"/s/{staged_file_name('quarantine/ingest_date=2026-01-01/reason=empty', 0)}")
+    staged.append(f"/s/{staged_file_name('quarantine/ingest_date=2026-01-01/reason_code=empty', 0)}")
     plan = dict(plan_commit("/out", "run1", staged))
     assert sorted(plan.values()) == [
         "/out/articles/pub_date=unknown/lang=en/part-run1-00000.parquet",
         "/out/articles/pub_date=unknown/lang=en/part-run1-00001.parquet",
-        "/out/quarantine/ingest_date=2026-01-01/reason=empty/part-run1-00000.parquet",
+        "/out/quarantine/ingest_date=2026-01-01/reason_code=empty/part-run1-00000.parquet",
     ]
 
 

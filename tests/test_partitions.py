@@ -39,5 +39,5 @@ def test_hostile_values_stay_inside_the_table():
 def test_quarantine_partition_and_round_trip():
     row = {"ingested_at": datetime(2026, 1, 2, 3, 4, tzinfo=timezone.utc), "reason": "too_large"}
     path = partition_path(QUARANTINE, partition_values(QUARANTINE, row))
-    assert path == "quarantine/ingest_date=2026-01-02/reason=too_large"
+    assert path == "quarantine/ingest_date=2026-01-02/reason_code=too_large"
     assert parse_partition_path(path) == (QUARANTINE, ("2026-01-02", "too_large"))

@@ -7,7 +7,8 @@ import pyarrow as pa
 import pytest
 
 from schemas import PARTITION_KEYS, SCHEMAS
-from schemas.export import athena_ddl, bigquery_ddl, bigquery_schema, key_conflicts, main, spark_ddl
+from schemas.export import athena_ddl, bigquery_ddl, bigquery_schema, main, spark_ddl
+from schemas.partitions import PARTITION_KEYS
 
 # What each engine must call each pyarrow type: written out here, independently of the exporter.
 BIGQUERY = {pa.string(): "STRING", pa.int32(): "INT64", pa.int64(): "INT64", pa.float32(): "FLOAT64",
@@ -57,16 +58,19 @@ def test_spark_and_athena_ddl_match_pyarrow_and_partition_by_the_hive_keys(table
 
 
 @pytest.mark.parametrize("table", sorted(SCHEMAS))
-def test_bigquery_ddl_declares_hive_partitioning_unless_a_key_is_a_column(table):
+def test_bigquery_ddl_declares_hive_partitioning(table):
     ddl = bigquery_ddl(table, "gs://b/out")
     want = [(f.name, expected_sql(f, BIGQUERY)) for f in SCHEMAS[table]]
     assert ddl_columns(ddl) == want
     assert f"uris = ['gs://b/out/{table}/*']" in ddl
-    if key_conflicts(table):
-        assert "WITH PARTITION COLUMNS" not in ddl
-    else:
-        assert f"hive_partition_uri_prefix = 'gs://b/out/{table}'" in ddl
-        assert "require_hive_partition_filter = true" in ddl
+    assert f"hive_partition_uri_prefix = 'gs://b/out/{table}'" in ddl
+    assert "require_hive_partition_filter = true" in ddl
+
+
+@pytest.mark.parametrize("table", sorted(SCHEMAS))
+def test_no_hive_key_is_also_a_file_column(table):
+    # BigQuery refuses an external table whose hive key repeats a column of the files.
+    assert not set(PARTITION_KEYS[table]) & set(SCHEMAS[table].names)
 
 
 def test_the_command_prints_one_table_or_all(capsys):
