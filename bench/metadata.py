@@ -44,9 +44,14 @@ def norm_authors(value) -> frozenset:
     names = set()
     for item in items:
         for piece in _SPLIT.split(item.translate(_QUOTES)):
-            piece = " ".join(piece.split()).strip(" .")
-            if piece and not _CREDENTIAL.match(piece):
-                names.add(re.sub(r"^(?:dr|prof)\.?\s+", "", piece.casefold()))
+            piece = " ".join(piece.split()).strip(" ")
+            if not piece or _CREDENTIAL.match(piece) or _CREDENTIAL.match(piece.strip(".")):
+                continue
+            words = piece.split()
+            while len(words) > 1 and any(c.islower() for c in piece) and re.fullmatch(r"[A-Z]{2,5}", words[-1]):
+                words.pop()  # "Jane Roe MD" -> "Jane Roe"
+            piece = " ".join(words).strip(" .")
+            names.add(re.sub(r"^(?:dr|prof)\.?\s+", "", piece.casefold()))
     return frozenset(names)
 
 
@@ -77,6 +82,22 @@ def predict(raw: bytes, uri: str) -> tuple[dict, dict]:
     return ours, theirs
 
 
+def print_seeds(folder: pathlib.Path) -> None:
+    """Every metadata field of each file in `folder`, and the body's first words, for eyeballing."""
+    for path in sorted(p for p in folder.iterdir() if p.is_file()) if folder.is_dir() else []:
+        page = decode_page(path.name, read_bytes(path))
+        if isinstance(page, Failure):
+            print(f"{path.name}: {page.reason}")
+            continue
+        extraction = extract_page(page)
+        paragraphs = [p for story in extraction.stories for p in story.paragraphs]
+        fields, body = normalize_metadata(page, extraction.signals, paragraphs)
+        print(path.name)
+        for name, value in fields.items():
+            print(f"  {name:26} {value!r}")
+        print(f"  {'body starts':26} {(body[0] if body else '')[:60]!r}")
+
+
 def matches(field: str, gold: dict, pred: dict) -> bool:
     if field == "title":
         return norm_title(gold.get("title")) == norm_title(pred.get("title"))
@@ -92,7 +113,10 @@ def main(argv=None) -> None:
     ap.add_argument("--limit", type=int, default=0, help="only the first N pages (0: all)")
     ap.add_argument("--offset", type=int, default=0, help="skip the first N pages")
     ap.add_argument("--show", choices=FIELDS, help="list our misses on this field")
+    ap.add_argument("--seeds", help="also print every field for the text dumps in this folder")
     args = ap.parse_args(argv)
+    if args.seeds:
+        print_seeds(pathlib.Path(args.seeds))
     data = pathlib.Path(args.data)
     truth = load_truth(data)
     files = page_files(data, args.mode)

@@ -33,8 +33,7 @@ from pipeline.main import main
 from pipeline.summary import quarantine_rate_breach
 from schemas import REASONS, Page
 from transforms.decode import decode_page, read_capped
-from transforms.errors import TooLarge
-from transforms.errors import NoArticle
+from transforms.errors import NoArticle, TooLarge
 from transforms.extract import extract_page
 from transforms.guard import DocGuard, DocTimeout, GuardStartError, WorkerDied
 from transforms.strip import StripBoilerplate

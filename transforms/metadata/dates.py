@@ -38,16 +38,28 @@ EMPTY = {"published_at": None, "published_date": None, "published_offset_minutes
          "published_precision": None, "published_source": None, "modified_at": None}
 
 
-def _labelled(line: str) -> list[tuple[str, Stamp]]:
-    """Dates printed in a line, each labelled 'updated' or 'published' by the word before it."""
+def _labelled(line: str) -> list[tuple[str, bool, Stamp]]:
+    """Dates printed in a line, each labelled 'updated' or 'published' by the word before it,
+    and whether that label was written (True) or assumed (False)."""
     out = []
     for start, stamp in find_printed_all(line):
         before = line[:start]
         upd = [m.end() for m in _UPDATED.finditer(before)]
         pub = [m.end() for m in _PUBLISHED.finditer(before)]
         label = "updated" if upd and (not pub or max(upd) > max(pub)) else "published"
-        out.append((label, stamp))
+        out.append((label, bool(upd or pub), stamp))
     return out
+
+
+def _visible(lines: list[str], found: dict, kind: str) -> None:
+    """Visible dates into found[kind] / found[kind + '_updated']; a date written with its label
+    first, and a bare date that another line labels "Updated" (nested elements) is an update."""
+    labelled = [item for line in lines for item in _labelled(line)]
+    updated_days = {stamp.day for label, _, stamp in labelled if label == "updated"}
+    published = [(not explicit, i, stamp) for i, (label, explicit, stamp) in enumerate(labelled)
+                 if label == "published" and (explicit or stamp.day not in updated_days)]
+    found[kind] += [stamp for _, _, stamp in sorted(published, key=lambda t: (t[0], t[1]))]
+    found[kind + "_updated"] += [stamp for label, _, stamp in labelled if label == "updated"]
 
 
 def _machine(values) -> list[Stamp]:
@@ -70,13 +82,8 @@ def candidates(signals: Signals, url: str | None) -> dict[str, list[Stamp]]:
         "text": [], "text_updated": [], "url": [], "class": [], "class_updated": [],
         "modified": _machine([o.get("dateModified") for o in articles] + [signals.meta.get(k) for k in MODIFIED_META]),
     }
-    for line in signals.byline_lines:
-        for label, stamp in _labelled(line):
-            found["text" if label == "published" else "text_updated"].append(stamp)
-    for source, line in signals.date_texts:
-        if source == "class":
-            for label, stamp in _labelled(line):
-                found["class" if label == "published" else "class_updated"].append(stamp)
+    _visible(signals.byline_lines, found, "text")
+    _visible([line for source, line in signals.date_texts if source == "class"], found, "class")
     match = _URL_DATE.search(url or "")
     if match:
         stamp = parse_machine(f"{match.group(1)}-{int(match.group(2)):02d}-{int(match.group(3)):02d}")

@@ -1,0 +1,79 @@
+"""HTML metadata candidates (`transforms.html_signals`) and their normalization, on invented pages."""
+
+from datetime import date
+
+import lxml.html
+
+from schemas import Page
+from transforms.html_signals import html_signals
+from transforms.metadata import normalize_metadata
+
+PAGE = """<!doctype html><html lang="en-GB"><head>
+<title>Tram line opens to first riders | The Riverside Post</title>
+<meta property="og:title" content="Tram line opens to first riders">
+<meta property="og:site_name" content="The Riverside Post">
+<meta property="og:url" content="https://post.example.org/city/tram-line-opens?utm_source=feed">
+<meta property="article:section" content="City">
+<script type="application/ld+json">{"@context": "https://schema.org", "@graph": [
+ {"@type": "NewsArticle", "headline": "Tram line opens to first riders",
+  "datePublished": "2023-09-14T07:05:00+01:00",
+  "author": [{"@type": "Person", "name": "HANNAH OKAFOR"}],
+  "publisher": {"@type": "Organization", "name": "The Riverside Post"}},
+ {"@type": "BreadcrumbList", "itemListElement": [
+  {"@type": "ListItem", "position": 1, "name": "Home"},
+  {"@type": "ListItem", "position": 2, "name": "City"}]}]}</script>
+</head><body>
+<nav class="breadcrumbs"><ol><li><a href="/">Home</a></li><li><a href="/city">City</a></li></ol></nav>
+<article><h1>Tram line opens to first riders</h1>
+<p class="standfirst">Commuters queued before dawn for the first ride on the new line.</p>
+<div class="byline">By <a rel="author" href="/authors/hannah-okafor">Hannah Okafor</a><span>Sept. 14, 2023</span></div>
+<time datetime="2023-09-14T07:05:00+01:00">14 September 2023</time>
+<p>RIVERSIDE - The first tram left the depot at six.</p><p>Riders cheered.</p>
+</article>
+<aside><div class="author-card"><a href="/authors/someone-else">Someone Else</a></div></aside>
+</body></html>"""
+
+
+def _signals():
+    return html_signals(lxml.html.document_fromstring(PAGE))
+
+
+def test_candidates_are_gathered():
+    signals = _signals()
+    assert signals.headings == ["Tram line opens to first riders"]
+    assert signals.declared_language == "en-GB"
+    assert ("rel", "Hannah Okafor") in signals.author_texts
+    assert any(line.startswith("By Hannah Okafor") for line in signals.byline_lines)
+    assert ("time", "2023-09-14T07:05:00+01:00") in signals.date_texts
+    assert signals.breadcrumbs == ["Home / City"]
+    assert signals.subtitle.startswith("Commuters queued")
+    assert any(obj.get("@type") == "NewsArticle" for obj in signals.jsonld)
+
+
+def test_tree_is_left_as_it_was():
+    tree = lxml.html.document_fromstring(PAGE)
+    before = lxml.html.tostring(tree)
+    html_signals(tree)
+    assert lxml.html.tostring(tree) == before
+
+
+def test_normalized_fields():
+    page = Page("mem://tram.html", PAGE, "html", "utf-8", len(PAGE), url="https://post.example.org/x")
+    fields, body = normalize_metadata(page, _signals(), ["RIVERSIDE - The first tram left the depot at six.", "Riders cheered."])
+    assert fields["title"] == "Tram line opens to first riders"
+    assert fields["authors"] == ["Hannah Okafor"]
+    assert fields["publisher"] == "The Riverside Post" and fields["wire_agency"] is None
+    assert fields["published_date"] == date(2023, 9, 14)
+    assert fields["published_offset_minutes"] == 60 and fields["published_source"] == "jsonld"
+    assert fields["published_at"].isoformat() == "2023-09-14T06:05:00+00:00"
+    assert fields["url"] == "https://post.example.org/city/tram-line-opens"
+    assert fields["section"] == "City" and fields["dateline"] == "Riverside"
+    assert body[0] == "The first tram left the depot at six."
+
+
+def test_page_without_any_date_or_author():
+    html = "<html><head><title>About our shop</title></head><body><h1>About our shop</h1><p>We sell bread.</p></body></html>"
+    page = Page("mem://about.html", html, "html", "utf-8", len(html))
+    fields, _ = normalize_metadata(page, html_signals(lxml.html.document_fromstring(html)), ["We sell bread."])
+    assert fields["title"] == "About our shop"
+    assert fields["authors"] == [] and fields["published_date"] is None

@@ -1,0 +1,154 @@
+"""Property tests (hypothesis): on arbitrary input the pure stages raise nothing but their documented
+exceptions, and their invariants hold.
+
+  decode_page        bytes -> Page | Failure, never raises; a Page has text and a known format
+  read_capped        raises only TooLarge / ValueError, never returns more than the cap
+  strip_text_dump    raises only NoArticle; every body paragraph is a line of the page
+  normalize_metadata never raises; every field present; dates not after the crawl, not before 1800
+  segment_article    never raises; segments slice the text exactly, in order, without overlap
+
+  HYPOTHESIS_EXAMPLES=3000 .venv/bin/python -m pytest -q tests/test_properties.py
+"""
+
+import io
+import os
+import string
+from datetime import date, datetime, timezone
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from schemas import REASONS, Failure, Page, Signals
+from transforms.decode import decode_page, read_capped
+from transforms.errors import NoArticle, TooLarge
+from transforms.metadata import normalize_metadata
+from transforms.metadata.authors import parse_byline
+from transforms.metadata.datelines import split_dateline
+from transforms.metadata.datetexts import find_printed, parse_machine
+from transforms.metadata.names import person_name
+from transforms.metadata.titles import clean
+from transforms.metadata.urls import clean_url, url_host
+from transforms.segment import segment_article
+from transforms.text_strip import strip_text_dump
+
+# HYPOTHESIS_EXAMPLES=5000 for a long hunt; 150 keeps CI fast.
+SETTINGS = settings(max_examples=int(os.environ.get("HYPOTHESIS_EXAMPLES", "150")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+# Text that looks a bit like pages: words, punctuation, markup, newlines, CJK, odd code points.
+_ALPHABET = st.sampled_from(list(string.ascii_letters + string.digits + " .,;:!?'\"-()[]<>/=&#\n\t")
+                            + list("éüñßçø。！？「」北京新闻…“”‘’—\u00a0\u200b\ufeff\ufffd\x00\x1b"))
+page_text = st.text(alphabet=_ALPHABET, max_size=2000) | st.text(max_size=500)
+markupish = st.lists(st.sampled_from([
+    b"<html>", b"<body>", b"<p>", b"</p>", b"<meta charset='", b"gbk", b"utf-16", b"rot13", b"'>", b"<?xml ",
+    b"encoding='latin-1'?>", b"<!DOCTYPE html [", b"<!ENTITY a 'b'>", b"]>", b"\x1f\x8b", b"\xef\xbb\xbf",
+    b"\xff\xfe", b"\x00", b"{", b"[", b"caf\xe9 ", b"\xe4\xb8\xad\xe6\x96\x87", b"word ", b"\n", b",", b"%PDF",
+]), max_size=60).map(b"".join)
+raw_bytes = st.binary(max_size=3000) | markupish
+
+
+@SETTINGS
+@given(raw_bytes)
+def test_decode_page_returns_a_page_or_a_failure(raw):
+    result = decode_page("file.html", raw)
+    assert isinstance(result, (Page, Failure))
+    if isinstance(result, Page):
+        assert result.fmt in ("html", "text")
+        assert result.text.strip()
+        assert "\x00" not in result.text
+        assert result.byte_size == len(raw)
+    else:
+        assert result.reason in REASONS and result.stage == "read"
+
+
+@SETTINGS
+@given(raw_bytes, st.integers(min_value=1, max_value=4096))
+def test_read_capped_raises_only_documented_errors(raw, cap):
+    try:
+        data = read_capped(io.BytesIO(raw), cap)
+    except (TooLarge, ValueError):
+        return
+    assert len(data) <= cap
+
+
+def text_page(text: str) -> Page:
+    return Page("dump.txt", text, "text", "utf-8", len(text.encode("utf-8", "surrogatepass")))
+
+
+@SETTINGS
+@given(st.lists(page_text.map(lambda t: t.replace("\n", " ")), max_size=40).map("\n".join))
+def test_strip_text_dump_raises_only_no_article(text):
+    try:
+        extraction = strip_text_dump(text_page(text))
+    except NoArticle:
+        return
+    lines = {" ".join(line.split()) for line in text.splitlines()}
+    for story in extraction.stories:
+        for paragraph in story.paragraphs:
+            assert paragraph.strip()
+            assert " ".join(paragraph.split()) in lines or any(" ".join(paragraph.split()) in line for line in lines)
+
+
+short = st.text(alphabet=_ALPHABET, max_size=120)
+stamps = st.sampled_from(["2024-03-14T09:30:00Z", "2999-01-01", "1066-10-14", "0000-00-00", "-5", "tomorrow",
+                          "2024-02-30", "1e309", "2024-13-45T99:99:99+99:99", ""]) | short
+signals = st.builds(
+    Signals,
+    title=st.none() | short,
+    headings=st.lists(short, max_size=3),
+    meta=st.dictionaries(st.sampled_from(["article:published_time", "og:site_name", "author", "og:url",
+                                          "article:section", "date", "dc.language", "og:title"]),
+                         stamps | short, max_size=6),
+    jsonld=st.lists(st.fixed_dictionaries({"@type": st.sampled_from(["NewsArticle", "Person", "WebPage", "x"])},
+                                          optional={"datePublished": stamps, "author": short | st.lists(short),
+                                                    "publisher": short | st.dictionaries(st.just("name"), short),
+                                                    "headline": short, "wordCount": stamps,
+                                                    "articleSection": short | st.lists(short)}), max_size=3),
+    canonical_url=st.none() | short | st.just("https://example.org/news/2024/03/14/story"),
+    declared_language=st.none() | short,
+    breadcrumbs=st.lists(short, max_size=3),
+    byline_lines=st.lists(short, max_size=3),
+    date_texts=st.lists(st.tuples(st.sampled_from(["time", "text"]), stamps), max_size=3),
+    subtitle=st.none() | short,
+    author_texts=st.lists(st.tuples(st.sampled_from(["rel", "class", "itemprop", "link"]), short), max_size=3),
+)
+CRAWLED = datetime(2024, 6, 1, tzinfo=timezone.utc)
+
+
+@SETTINGS
+@given(signals, st.lists(short, max_size=5), st.none() | short)
+def test_normalize_metadata_never_raises_and_keeps_dates_sane(sig, paragraphs, url):
+    page = Page("page.html", "<p>x</p>", "html", "utf-8", 8, url=url, crawled_at=CRAWLED)
+    fields, body = normalize_metadata(page, sig, paragraphs)
+    assert len(body) <= len(paragraphs)
+    if fields["published_at"] is not None:
+        assert fields["published_at"] <= CRAWLED
+    if fields["published_date"] is not None:
+        assert date(1800, 1, 1) <= fields["published_date"] <= CRAWLED.date()
+    assert isinstance(fields["authors"], list)
+
+
+@SETTINGS
+@given(short)
+def test_metadata_helpers_never_raise(text):
+    split_dateline(text)
+    parse_byline(text, set())
+    person_name(text)
+    clean(text)
+    parse_machine(text)
+    find_printed(text)
+    url_host(clean_url(text))
+
+
+@SETTINGS
+@given(st.lists(page_text, max_size=8).map("\n\n".join))
+def test_segments_slice_the_text_exactly(text):
+    rows = segment_article(text)
+    last_end = {"paragraph": 0, "sentence": 0}
+    for row in rows:
+        assert row["kind"] in last_end
+        assert text[row["char_start"]:row["char_end"]] == row["text"]
+        assert row["text"] and row["text"] == row["text"].strip()
+        assert row["char_start"] >= last_end[row["kind"]]
+        last_end[row["kind"]] = row["char_end"]
+    sentences = [r for r in rows if r["kind"] == "sentence"]
+    assert [r["index"] for r in sentences] == list(range(len(sentences)))
