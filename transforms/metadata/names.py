@@ -33,6 +33,9 @@ NOT_PERSON_WORDS = {
     "students", "alumni", "bluesky", "facebook", "twitter", "linkedin", "instagram", "threads",
     "mastodon", "reddit", "whatsapp", "pinterest", "youtube", "tiktok", "telegram", "rss", "x",
     "released", "written", "reviewed", "expert", "experts", "sponsored", "tips", "guide", "articles",
+    "financial", "finance", "dentistry", "dental", "solutions", "consulting", "insurance", "bank",
+    "clinic", "hospital", "health", "labs", "studio", "studios", "academy", "school", "college",
+    "partners", "thoughts", "sky", "store", "shop", "agency", "realty", "law", "firm",
 }
 # Job titles glued after a name in author boxes ("Jane Roe Senior Editor"): the name ends before.
 ROLE_WORDS = {"founder", "co-founder", "cofounder", "ceo", "cto", "cfo", "coo", "president", "director",
