@@ -1,0 +1,204 @@
+"""Fuzzing and time-limit overhead, outside CI (minutes, not seconds).
+
+  fuzz      mutate seed pages (samples/ and any --seeds folder) for --seconds and push every mutant
+            through read_capped -> decode_page -> the guarded extractor -> build_articles ->
+            segment_article. Anything but a documented outcome (Page/Failure, NoArticle, DocTimeout,
+            WorkerDied) is a finding: its input is saved under --findings for a repro.
+  overhead  the per-document time limit's cost: extract_page called directly vs through DocGuard,
+            interleaved page by page, best of --repeat, on a folder of pages.
+
+  .venv/bin/python -m bench.fuzz fuzz --seconds 300 --seeds ../shared/seeds
+  .venv/bin/python -m bench.fuzz overhead --data ../shared/data/fundus-news-80 --repeat 3
+"""
+
+import argparse
+import hashlib
+import io
+import os
+import random
+import time
+import traceback
+from datetime import datetime, timezone
+from pathlib import Path
+
+from schemas import Failure
+from transforms.articles import build_articles
+from transforms.decode import decode_page, read_capped
+from transforms.errors import NoArticle, TooLarge
+from transforms.extract import extract_page
+from transforms.guard import DocGuard, DocTimeout, WorkerDied
+from transforms.segment import segment_article
+
+ROOT = Path(__file__).resolve().parents[1]
+# Cap per mutant: big enough for real pages, small enough that a run sees thousands of mutants.
+MAX_BYTES = 4 << 20
+# Per-mutant limit while fuzzing: a normal page extracts in well under a second.
+FUZZ_TIMEOUT = 10.0
+
+_SNIPPETS = [
+    b"<div>" * 300, b"</p></div></body>", b"<!DOCTYPE html [<!ENTITY x SYSTEM 'file:///etc/passwd'>]>",
+    b"<?xml version='1.0' encoding='utf-16'?>", b"<meta charset='rot13'>", b"<meta charset='shift_jis'>",
+    b"\x00\x01\x02", b"\xff\xfe", b"\xef\xbb\xbf", b"\x1f\x8b\x08", b"<script>" + b"a" * 5000, b"<![CDATA[",
+    b"<table><tr><td>" * 50, b"&#x0;&#xD800;&#1114112;&amp;&lol;", b"\xe4\xb8\xad\xe6" * 20, b"\r\n" * 200,
+    b'<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"0000-00-00"}</script>',
+    b"<time datetime='99999-99-99'>", b"<html lang='../../x'>", b"By " + b"A. " * 200, b" " * 70000,
+]
+
+
+def mutate(data: bytes, rng: random.Random) -> bytes:
+    """One to four random edits: flip, delete, duplicate, splice a hostile snippet, truncate."""
+    data = bytearray(data)
+    for _ in range(rng.randint(1, 4)):
+        op = rng.randrange(6)
+        pos = rng.randint(0, len(data)) if data else 0
+        if op == 0 and data:
+            for _ in range(rng.randint(1, 32)):
+                data[rng.randrange(len(data))] = rng.randrange(256)
+        elif op == 1 and data:
+            del data[pos:pos + rng.randint(1, 4096)]
+        elif op == 2 and data:
+            chunk = data[pos:pos + rng.randint(1, 2048)]
+            data[pos:pos] = chunk * rng.randint(1, 50)
+        elif op in (3, 4):
+            data[pos:pos] = rng.choice(_SNIPPETS) * rng.randint(1, 3)
+        else:
+            data = data[:pos]
+    return bytes(data[:MAX_BYTES * 2])
+
+
+def run_one(name: str, raw: bytes, guard: DocGuard) -> str:
+    """The outcome of one input, as a short label; raises only on a finding."""
+    try:
+        raw = read_capped(io.BytesIO(raw), MAX_BYTES)
+    except TooLarge:
+        return "too_large"
+    except ValueError:
+        return "decode_error"
+    page = decode_page(name, raw)
+    if isinstance(page, Failure):
+        return page.reason
+    try:
+        extraction = guard.call(page)
+    except NoArticle:
+        return "no_article"
+    except DocTimeout:
+        return "timeout"
+    except WorkerDied:
+        return "worker_died"
+    try:
+        rows = build_articles(extraction, datetime.now(timezone.utc))
+    except NoArticle:
+        return "no_article"
+    for row in rows:
+        for seg in segment_article(row["text"]):
+            assert row["text"][seg["char_start"]:seg["char_end"]] == seg["text"]
+    return "article"
+
+
+def fuzz(seconds: float, seed_dirs: list[Path], findings: Path, seed: int) -> int:
+    seeds = [p.read_bytes() for d in seed_dirs for p in sorted(d.glob("*")) if p.is_file()]
+    if not seeds:
+        raise SystemExit("no seed files")
+    rng = random.Random(seed)
+    counts: dict[str, int] = {}
+    slowest: list[tuple[float, str]] = []
+    found = 0
+    deadline = time.monotonic() + seconds
+    with DocGuard(extract_page, FUZZ_TIMEOUT) as guard:
+        while time.monotonic() < deadline:
+            raw = mutate(rng.choice(seeds), rng)
+            digest = hashlib.sha1(raw).hexdigest()[:12]
+            name = f"mutant-{digest}.html"
+            started = time.monotonic()
+            try:
+                outcome = run_one(name, raw, guard)
+            except Exception:
+                outcome = "FINDING"
+                found += 1
+                findings.mkdir(parents=True, exist_ok=True)
+                (findings / name).write_bytes(raw)
+                (findings / f"{name}.txt").write_text(traceback.format_exc())
+            took = time.monotonic() - started
+            slowest = sorted(slowest + [(took, f"{name} -> {outcome}")], reverse=True)[:5]
+            counts[outcome] = counts.get(outcome, 0) + 1
+        restarts = guard.restarts
+    print(f"{sum(counts.values())} mutants in {seconds:.0f} s; outcomes: "
+          + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
+    print(f"guard restarts: {restarts}; findings: {found}" + (f" (saved in {findings})" if found else ""))
+    print("slowest: " + "; ".join(f"{t:.2f} s {n}" for t, n in slowest))
+    return 1 if found else 0
+
+
+def text_length(page) -> int:
+    """A do-nothing extractor: what is left is the guard's own cost (pickling, pipe, wake-ups)."""
+    return len(page.text)
+
+
+def _child_cpu(pid: int) -> float:
+    """User + system CPU seconds of a live process, from /proc (Linux)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _timed(fn, page) -> float:
+    started = time.perf_counter()
+    try:
+        fn(page)
+    except NoArticle:
+        pass
+    return time.perf_counter() - started
+
+
+def overhead(data: Path, repeat: int, limit: int | None) -> None:
+    """Wall time (best of `repeat`, interleaved page by page) and CPU time, direct vs guarded."""
+    files = sorted(p for sub in ("html", "text") for p in (data / sub).glob("*") if p.is_file())[:limit]
+    pages = [decode_page(str(p), p.read_bytes()) for p in files]
+    pages = [p for p in pages if not isinstance(p, Failure)]
+    from bench.fuzz import text_length as importable  # not __main__.text_length: the child imports it by name
+
+    with DocGuard(extract_page, 60) as guard, DocGuard(importable, 60) as bare:
+        for page in pages[:3]:  # warm both paths (imports, caches)
+            _timed(extract_page, page), _timed(guard.call, page), _timed(bare.call, page)
+        direct, guarded, ipc = [], [], []
+        cpu_direct = cpu_guarded = 0.0
+        for page in pages:  # interleaved, so load from other processes hits both alike
+            for _ in range(repeat):
+                c0 = time.process_time()
+                direct.append(_timed(extract_page, page))
+                c1, k1 = time.process_time(), _child_cpu(guard.child_pid)
+                guarded.append(_timed(guard.call, page))
+                cpu_direct += c1 - c0
+                cpu_guarded += time.process_time() - c1 + _child_cpu(guard.child_pid) - k1
+                ipc.append(_timed(bare.call, page))
+    best = lambda xs: [min(xs[i:i + repeat]) for i in range(0, len(xs), repeat)]  # noqa: E731
+    d, g, b = sum(best(direct)), sum(best(guarded)), sum(best(ipc))
+    n = len(pages)
+    print(f"{n} pages (html + text), best of {repeat}, interleaved:")
+    print(f"  wall: direct {d:.2f} s ({d / n * 1000:.1f} ms/page), guarded {g:.2f} s ({g / n * 1000:.1f} ms/page): "
+          f"{100 * (g / d - 1):+.1f}%")
+    print(f"  CPU (parent + child, all runs): direct {cpu_direct:.2f} s, guarded {cpu_guarded:.2f} s: "
+          f"{100 * (cpu_guarded / cpu_direct - 1):+.1f}%")
+    print(f"  guard alone (do-nothing extractor): {b / n * 1000:.2f} ms/page wall")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.fuzz", description=__doc__.split("\n\n")[0])
+    sub = parser.add_subparsers(dest="mode", required=True)
+    f = sub.add_parser("fuzz", help="mutational fuzzing of the read-strip-enrich-segment path")
+    f.add_argument("--seconds", type=float, default=120)
+    f.add_argument("--seeds", type=Path, action="append", default=[], help="extra folder of seed pages")
+    f.add_argument("--findings", type=Path, default=Path("/tmp/fuzz-findings"))
+    f.add_argument("--seed", type=int, default=0)
+    o = sub.add_parser("overhead", help="time-limit overhead: direct vs guarded extraction")
+    o.add_argument("--data", type=Path, required=True, help="folder with html/ and/or text/")
+    o.add_argument("--repeat", type=int, default=3)
+    o.add_argument("--limit", type=int, default=None)
+    args = parser.parse_args(argv)
+    if args.mode == "fuzz":
+        return fuzz(args.seconds, [ROOT / "samples", *args.seeds], args.findings, args.seed)
+    overhead(args.data, args.repeat, args.limit)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
