@@ -3,6 +3,7 @@
 import hashlib
 import json
 
+from apache_beam.io.gcp.pubsub import parse_subscription
 from apache_beam.options.pipeline_options import PipelineOptions, StandardOptions
 
 from transforms.guard import DEFAULT_DOC_TIMEOUT_SECONDS
@@ -87,9 +88,10 @@ def validate(options: NewsOptions) -> None:
 
 
 def validate_streaming(options: NewsOptions) -> None:
-    parts = options.input_subscription.split("/")
-    if len(parts) != 4 or parts[0] != "projects" or parts[2] != "subscriptions" or not all(parts):
-        raise ValueError("--input_subscription must look like projects/P/subscriptions/S")
+    try:  # Beam's own check, which would otherwise fail only at submission
+        parse_subscription(options.input_subscription)
+    except ValueError as err:
+        raise ValueError(f"--input_subscription: {err}") from err
     if options.watch:
         raise ValueError("--watch reads local files; it does not take --input_subscription")
     if not options.view_as(StandardOptions).streaming:

@@ -4,8 +4,12 @@
       --window_seconds 60 --runner DataflowRunner --project P --region R --temp_location gs://B/tmp
 
   ReadFromPubSub -> WindowByIngestTime -> ParseNotifications -> (paths) -> ReadObjects
-    -> StripBoilerplate -> EnrichArticles -> StampIngestTime -> SegmentArticles -> TallyRun
-    -> WriteWindows (per window firing: Parquet in hive partitions, manifest last)
+    -> StripBoilerplate -> EnrichArticles -> StampIngestTime -> ClusterArticles -> SegmentArticles
+    -> TallyRun -> WriteWindows (per window firing: Parquet in hive partitions, manifest last)
+
+The stages are the batch job's own; only the read (a path per notification instead of a glob)
+and the write (per window firing instead of per run) differ. Duplicates are found within a
+window: a copy that lands in a later window is kept as an article of its own.
 
 Time is INGEST time: an element's timestamp is its notification's Pub/Sub publish time (set when
 the object was finalized), never the article's own date. Windows are fixed windows of that time.
@@ -27,6 +31,7 @@ from apache_beam.transforms import trigger, window
 
 from schemas import Failure
 from transforms.accounting import TallyRun
+from transforms.cluster import ClusterArticles
 from transforms.enrich import EnrichArticles
 from transforms.notifications import ParseNotifications
 from transforms.read import ReadPageFn
@@ -34,7 +39,7 @@ from transforms.segmentation import SegmentArticles
 from transforms.strip import StripBoilerplate
 from transforms.tags import FAILED
 from transforms.window_write import WriteWindows
-from transforms.write import article_table_row, failure_table_row
+from transforms.write import article_table_row, duplicate_table_row, failure_table_row
 
 # Allowed lateness: Pub/Sub keeps an unacknowledged message at most 7 days, so no redelivery can be
 # later than this; a window's state (a trigger per destination) is kept that long, a few bytes each.
@@ -76,22 +81,22 @@ class IngestObjects(beam.PTransform):
 
     def expand(self, inputs):
         paths, notify_failed = inputs
-        read = (
-            paths
-            | "SpreadObjects" >> beam.Reshuffle()
-            | "ReadObjects" >> beam.ParDo(ReadPageFn(self._max_bytes)).with_outputs(FAILED, main="pages")
-        )
+        # No Reshuffle before the read (the batch job has one): on the DirectRunner it dropped a late
+        # element outright, and a Pub/Sub read is spread over the workers already.
+        read = paths | "ReadObjects" >> beam.ParDo(ReadPageFn(self._max_bytes)).with_outputs(FAILED, main="pages")
         pages = read.pages
         extractions, strip_failed = pages | "StripBoilerplate" >> StripBoilerplate(self._timeout)
         enriched, enrich_failed = extractions | "EnrichArticles" >> EnrichArticles(self._started)
-        articles = enriched | "StampIngestTime" >> beam.Map(stamp_ingested_at)
+        stamped = enriched | "StampIngestTime" >> beam.Map(stamp_ingested_at)
+        articles, duplicates = stamped | "ClusterArticles" >> ClusterArticles()
         segments = articles | "SegmentArticles" >> SegmentArticles()
         failures = (notify_failed, read[FAILED], strip_failed, enrich_failed) | "AllFailures" >> beam.Flatten()
-        tallies = (pages, articles, segments, failures) | "TallyRun" >> TallyRun()
+        tallies = (pages, articles, segments, failures, duplicates) | "TallyRun" >> TallyRun()
         rows = (
             articles | "ArticleRows" >> beam.Map(article_table_row),
             segments,
             failures | "QuarantineRows" >> beam.Map(quarantine_table_row),
+            duplicates | "DuplicateRows" >> beam.Map(duplicate_table_row),
         ) | "AllRows" >> beam.Flatten()
         return (rows, tallies) | "WriteWindows" >> WriteWindows(self._output, self._base, self._manifest)
 

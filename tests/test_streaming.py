@@ -22,7 +22,7 @@ from pipeline.main import build_pipeline, parse_options
 from pipeline.streaming import IngestObjects, WindowByIngestTime
 from schemas import Failure
 from transforms.notifications import Notice, ParseNotifications, Skip, parse_notification
-from transforms.window_write import window_run_id
+from transforms.window_write import LATE_COMMIT_DELAY, window_run_id
 
 BUCKET = "landing-bucket"
 
@@ -107,6 +107,7 @@ def test_windows_commit_once_each_and_late_data_is_its_own_commit(tmp_path, samp
         .add_elements([TimestampedValue(message(names[3], 3), 12)])
         .advance_watermark_to(30)
         .add_elements([TimestampedValue(message(names[4], 4), 6)])  # late: its window closed at 10
+        .advance_processing_time(LATE_COMMIT_DELAY + 1)
         .advance_watermark_to_infinity()
     )
     options = PipelineOptions([], streaming=True)

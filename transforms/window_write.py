@@ -5,6 +5,10 @@
   (staged paths, tallies) -> GroupByKey on one key (per window and pane) -> CommitWindowFn
             -> `commit_run` under run id `<base run id>-<window start>-<pane index>`
 
+The commit's grouping fires once when the window closes, then, for late data, once per
+`LATE_COMMIT_DELAY` of processing time: a late element's article, segments and tallies, which
+reach the commit a moment apart, are committed together instead of as one manifest each.
+
 Beam's `WriteToFiles` is not used here: its final names cannot tell a window's late pane from
 its on-time one (the late files would overwrite the first ones), and its file-results grouping
 silently drops elements behind the watermark. Here every pane gets its own files and its own
@@ -18,6 +22,7 @@ from datetime import datetime, timezone
 
 import apache_beam as beam
 from apache_beam.io.filesystems import FileSystems
+from apache_beam.transforms import trigger
 from apache_beam.utils.windowed_value import PaneInfoTiming
 
 from transforms.commit import STAGING_DIR, commit_run, destination_of, plan_commit, read_manifest, staged_file_name
@@ -26,6 +31,9 @@ from transforms.tags import counter
 from transforms.write import destination
 
 FILE, COUNT = "file", "count"  # what rides into a window's commit
+# Seconds a late firing of a window's commit waits for the rest of the late rows: they trail each
+# other by the time the stages take (seconds), and late data is rare (see pipeline/streaming.py).
+LATE_COMMIT_DELAY = 30
 
 
 def window_run_id(base: str, window_start: datetime, pane_index: int) -> str:
@@ -121,9 +129,14 @@ class WriteWindows(beam.PTransform):
             | "WriteWindowFiles" >> beam.ParDo(WriteWindowFileFn(self._output, self._base))
         )
         counts = tallies | "TagCounts" >> beam.Map(lambda kv: (COUNT, kv))
+        windowing = rows.windowing
         return (
             (files, counts)
             | "FilesAndCounts" >> beam.Flatten()
+            | "CommitTrigger" >> beam.WindowInto(
+                windowing.windowfn, allowed_lateness=windowing.allowed_lateness,
+                trigger=trigger.AfterWatermark(late=trigger.AfterProcessingTime(LATE_COMMIT_DELAY)),
+                accumulation_mode=trigger.AccumulationMode.DISCARDING)
             | "OneKey" >> beam.Map(lambda item: (None, item))
             | "GroupWindow" >> beam.GroupByKey()
             | "CommitWindow" >> beam.ParDo(CommitWindowFn(self._output, self._base, self._manifest))
