@@ -28,7 +28,7 @@ from transforms.metadata import normalize_metadata
 FIELDS = ("title", "author", "date")
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "′": "'", "“": '"', "”": '"', "„": '"', "″": '"',
                          "«": '"', "»": '"'})
-_SPLIT = re.compile(r"\s*(?:[,;&/]|\band\b)\s*", re.I)
+_SPLIT = re.compile(r"\s*(?:[,;&/]|\band\b)\s*", re.IGNORECASE)
 # A piece of an author string that is a credential, not a name: "MD", "Ph.D.", "E-RYT 200".
 _CREDENTIAL = re.compile(r"^(?:(?:[A-Z][A-Za-z]?\.){2,}|[A-Z][A-Z\d\-®. ]{0,11}|Jr\.?|Sr\.?|[A-Z]\.[A-Z]\.\s*[A-Z]+)$")
 

@@ -3,7 +3,7 @@
 Every line here is invented, in the shapes met on news pages and text dumps.
 """
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from schemas import Page, Signals
 from transforms.metadata import METADATA_FIELDS, normalize_metadata
@@ -17,7 +17,7 @@ from transforms.metadata.sections import choose_section
 from transforms.metadata.titles import choose_title, clean, strip_site
 from transforms.metadata.urls import canonical_url, clean_url
 
-NOW = datetime(2024, 6, 1, tzinfo=timezone.utc)
+NOW = datetime(2024, 6, 1, tzinfo=UTC)
 
 
 def _page(fmt: str = "text", url: str | None = None) -> Page:
@@ -114,7 +114,7 @@ def test_wire_agency_apart_from_the_site():
 
 def test_machine_dates():
     stamp = parse_machine("2021-03-04T05:06:07+05:30")
-    assert stamp.day == date(2021, 3, 4) and stamp.instant() == datetime(2021, 3, 3, 23, 36, tzinfo=timezone.utc)
+    assert stamp.day == date(2021, 3, 4) and stamp.instant() == datetime(2021, 3, 3, 23, 36, tzinfo=UTC)
     assert parse_machine("2021-03-04").clock is None
     assert parse_machine("2021") is None
 
@@ -131,7 +131,7 @@ def test_local_time_anchored_by_the_home_zone():
     signals = Signals(byline_lines=["By LI WENJUN | China Daily | Updated: 2019-04-02 10:15"])
     out = choose_dates(signals, None, "China Daily", None, NOW)
     assert out["published_date"] == date(2019, 4, 2)
-    assert out["published_at"] == datetime(2019, 4, 2, 2, 15, tzinfo=timezone.utc)
+    assert out["published_at"] == datetime(2019, 4, 2, 2, 15, tzinfo=UTC)
     assert out["published_offset_minutes"] == 480 and out["published_precision"] == "minute"
     assert out["published_source"] == "text"
 
@@ -193,7 +193,7 @@ def test_normalize_a_text_dump():
     assert set(fields) == set(METADATA_FIELDS)
     assert fields["title"] == "Two rivers flood after storm"
     assert fields["authors"] == [] and fields["publisher"] == "Xinhua" and fields["wire_agency"] == "Xinhua"
-    assert fields["published_at"] == datetime(2016, 7, 8, 13, 40, tzinfo=timezone.utc)
+    assert fields["published_at"] == datetime(2016, 7, 8, 13, 40, tzinfo=UTC)
     assert fields["dateline"] == "Wuhan" and fields["section"] == "Asia-Pacific"
     assert out == ["Two rivers burst their banks on Friday.", "Crews worked overnight."]
 

@@ -23,27 +23,27 @@ AFTER_H1_ELEMENTS = 120
 # At most this many candidates of each kind are kept (pages repeat author boxes per teaser).
 MAX_CANDIDATES = 12
 
-_AUTHOR_CLASS = re.compile(r"byline|author|writer|contributor|reporter", re.I)
-_NOT_AUTHOR_CLASS = re.compile(r"avatar|image|img|photo|bio|about|social|follow|comment|more-from|related", re.I)
-_BREADCRUMB = re.compile(r"breadcrumb", re.I)
+_AUTHOR_CLASS = re.compile(r"byline|author|writer|contributor|reporter", re.IGNORECASE)
+_NOT_AUTHOR_CLASS = re.compile(r"avatar|image|img|photo|bio|about|social|follow|comment|more-from|related", re.IGNORECASE)
+_BREADCRUMB = re.compile(r"breadcrumb", re.IGNORECASE)
 _STANDFIRST = re.compile(r"(^|[\s_-])(standfirst|dek|deck|subtitle|sub-title|subheadline|sub-headline|"
-                         r"strapline|article-summary|summary-text|lede|excerpt)($|[\s_-])", re.I)
-_BY_START = re.compile(r"^\s*(by|written by|words by|posted by|von|por|par)\b", re.I)
+                         r"strapline|article-summary|summary-text|lede|excerpt)($|[\s_-])", re.IGNORECASE)
+_BY_START = re.compile(r"^\s*(by|written by|words by|posted by|von|por|par)\b", re.IGNORECASE)
 _DATEISH = re.compile(
     r"\b(19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\b|\b\d{1,2}[/.]\d{1,2}[/.](19|20)\d{2}\b"
     r"|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(st|nd|rd|th)?,?\s+(19|20)\d{2}\b"
     r"|\b\d{1,2}(st|nd|rd|th)?\s+(of\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(19|20)\d{2}\b"
-    r"|\b(updated|published|posted)\b", re.I)
-_DATE_CLASS = re.compile(r"date|time|publish|posted|byline|meta|dateline|article-info|entry-info", re.I)
+    r"|\b(updated|published|posted)\b", re.IGNORECASE)
+_DATE_CLASS = re.compile(r"date|time|publish|posted|byline|meta|dateline|article-info|entry-info", re.IGNORECASE)
 _DATE_TAGS = {"span", "div", "p", "li", "small", "time", "em", "strong", "header"}
 _STRICT_DATE = re.compile(
     r"\b(19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\b|\b\d{1,2}[/.]\d{1,2}[/.](19|20)\d{2}\b"
     r"|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(st|nd|rd|th)?,?\s+(19|20)\d{2}\b"
     r"|\b\d{1,2}(st|nd|rd|th)?\s+(of\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(19|20)\d{2}\b",
-    re.I)
+    re.IGNORECASE)
 # Date elements (by class) longer than this are teasers or whole meta blocks.
 MAX_DATE_CHARS = 90
-_CREDIT_START = re.compile(r"^\s*(written by|contributors?:|author:)\s*", re.I)
+_CREDIT_START = re.compile(r"^\s*(written by|contributors?:|author:)\s*", re.IGNORECASE)
 _CREDIT_TAGS = {"p", "h2", "h3", "h4", "h5", "h6", "span", "div", "strong", "em", "small"}
 _BLOCKS = {"p", "div", "span", "li", "address", "time", "small", "header", "section", "a", "em", "strong", "footer"}
 

@@ -20,7 +20,7 @@ from transforms.metadata.titles import key
 MAX_AUTHORS = 8
 
 _LEAD = re.compile(r"^\s*(?:(?:written|words|story|text|posted|published|reported|reporting|compiled|"
-                   r"edited|reviewed)\s+by|by|von|por|par|author|authors|writer|byline|contributors?)\b\s*[:\-]?\s*", re.I)
+                   r"edited|reviewed)\s+by|by|von|por|par|author|authors|writer|byline|contributors?)\b\s*[:\-]?\s*", re.IGNORECASE)
 _CUT = re.compile(
     r"(?<=[a-z])(?=(?:Published|Updated|Posted|Last|Reviewed|Fact|Modified)\b)|\s+[|•·]\s*|\s+[-–—]\s+|\s*\b(?:updated|published|posted|last\s+updated|modified|on\s+(?=\w+\s+\d)|"
     r"(?:medically\s+|fact[- ]?)?(?:reviewed|checked|edited|photo(?:graph)?s?|illustrations?|video)\s+by|"
@@ -28,7 +28,7 @@ _CUT = re.compile(
     r"|\s*\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b"
     r"|\s*\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{4}"
     r"|\s*\b(?:19|20)\d{2}[-/.]\d|\s*\b\d{1,2}[/.]\d{1,2}[/.]\d{2}",
-    re.I)
+    re.IGNORECASE)
 _SPLIT = re.compile(r"\s*(?:,|;|\s&\s|\band\b|\bund\b|\by\b|\bet\b)\s*")
 # A credit inside a line: "Published <date> Author Jane Roe", "<date> · by Jane Roe".
 _INNER = re.compile(r"(?:^|[\s·•|,])(?:[Bb]y|BY|[Aa]uthor:?|[Ww]ritten [Bb]y|[Pp]osted [Bb]y)\s+(?=[A-Z])")

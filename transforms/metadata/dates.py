@@ -12,7 +12,7 @@ the day is kept (precision "day", published_at and offset null).
 """
 
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from schemas import Signals
 from transforms.metadata.datetexts import Stamp, find_printed_all, parse_machine
@@ -26,8 +26,8 @@ PUBLISHED_META = ("article:published_time", "og:published_time", "datepublished"
                   "published", "publication_date", "article:published", "datecreated")
 MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified",
                  "last-modified", "article.updated")
-_UPDATED = re.compile(r"\b(updated|modified|edited|revised|last\s+reviewed|reviewed)\b", re.I)
-_PUBLISHED = re.compile(r"\b(published|posted|created|first\s+published|released|by)\b", re.I)
+_UPDATED = re.compile(r"\b(updated|modified|edited|revised|last\s+reviewed|reviewed)\b", re.IGNORECASE)
+_PUBLISHED = re.compile(r"\b(published|posted|created|first\s+published|released|by)\b", re.IGNORECASE)
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})(?:/|$)")
 
 # Which candidates are tried first, with the published_source each reports.
@@ -103,7 +103,7 @@ def _page_zone(found: dict[str, list[Stamp]], day) -> object:
 
 def choose_dates(signals: Signals, url: str | None, publisher: str | None, host: str | None,
                  bound: datetime | None = None) -> dict:
-    bound = bound or datetime.now(timezone.utc)
+    bound = bound or datetime.now(UTC)
     found = candidates(signals, url)
     home = home_zone(publisher, host)
     order = SOURCE_ORDER

@@ -7,7 +7,7 @@ stated) or None. A bare year or a month without a day is not a date; an ambiguou
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 
 from transforms.metadata.timezones import zone_for_abbreviation
 
@@ -20,14 +20,14 @@ _MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug
 _PRINTED = [
     ("ymd", re.compile(r"\b((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")),
     ("ymd", re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")),
-    ("mdy", re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{{2}})\b", re.I)),
-    ("dmy", re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+((?:19|20)\d{{2}})\b", re.I)),
+    ("mdy", re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{{2}})\b", re.IGNORECASE)),
+    ("dmy", re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+((?:19|20)\d{{2}})\b", re.IGNORECASE)),
     ("num", re.compile(r"\b(\d{1,2})([/.])(\d{1,2})\2((?:19|20)\d{2})\b")),
 ]
 _TIME = re.compile(
     r"(?<![\d:])(\d{1,2})[:.h](\d{2})(?::\d{2})?(?![\d:])\s*(a\.?m\.?|p\.?m\.?)?"
     r"(?:\s*\(?((?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::?\d{2})?|[A-Z]{1,4}T|UTC|GMT|ET|PT|CT|MT|Z|[+-]\d{2}:?\d{2})\)?)?",
-    re.I)
+    re.IGNORECASE)
 # How far (chars) after a printed date a time is still taken as that date's time.
 TIME_WINDOW = 30
 
@@ -43,7 +43,7 @@ class Stamp:
         tz = self.zone or zone
         if self.clock is None or tz is None:
             return None
-        return datetime.combine(self.day, self.clock, tzinfo=tz).astimezone(timezone.utc)
+        return datetime.combine(self.day, self.clock, tzinfo=tz).astimezone(UTC)
 
 
 def _safe_date(y: int, m: int, d: int) -> date | None:
@@ -73,7 +73,7 @@ def parse_machine(raw: str) -> Stamp | None:
     if match.group(6):
         off = match.group(6)
         if off == "Z":
-            zone = timezone.utc
+            zone = UTC
         else:
             digits = off[1:].replace(":", "")
             minutes = int(digits[:2]) * 60 + int(digits[2:4] or 0)

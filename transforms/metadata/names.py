@@ -32,10 +32,10 @@ NOT_PERSON_WORDS = {
     "undefined", "null", "none", "webmaster", "moderator", "website", "site", "page", "faculty",
     "students", "alumni", "bluesky", "facebook", "twitter", "linkedin", "instagram", "threads",
     "mastodon", "reddit", "whatsapp", "pinterest", "youtube", "tiktok", "telegram", "rss", "x",
-    "released", "written", "reviewed", "expert", "experts", "sponsored", "tips", "guide", "articles",
+    "released", "written", "expert", "experts", "tips", "guide", "articles",
     "financial", "finance", "dentistry", "dental", "solutions", "consulting", "insurance", "bank",
     "clinic", "hospital", "health", "labs", "studio", "studios", "academy", "school", "college",
-    "partners", "thoughts", "sky", "store", "shop", "agency", "realty", "law", "firm",
+    "partners", "thoughts", "sky", "store", "shop", "realty", "law", "firm",
 }
 # Job titles glued after a name in author boxes ("Jane Roe Senior Editor"): the name ends before.
 ROLE_WORDS = {"founder", "co-founder", "cofounder", "ceo", "cto", "cfo", "coo", "president", "director",
@@ -56,7 +56,7 @@ WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 # Credentials and honorifics that follow or precede a name and are not part of it.
 CREDENTIAL = re.compile(r"^(?:(?:[A-Z][A-Za-z]?\.){2,}[A-Z]?|[A-Z]{2,6}\d*|Ph\.?D\.?|M\.?D\.?|Jr\.?|Sr\.?|"
                         r"II|III|IV|Esq\.?|[A-Z]{1,5}-[A-Z]{1,5}(?:\s+\d+)?|CFP®|CEPF®)$")
-_TITLE_PREFIX = re.compile(r"^(?:dr|prof|mr|mrs|ms|sir|dame|rev)\.?\s+", re.I)
+_TITLE_PREFIX = re.compile(r"^(?:dr|prof|mr|mrs|ms|sir|dame|rev)\.?\s+", re.IGNORECASE)
 _WORD = re.compile(r"^[^\W\d_][^\W\d_'’.\-]*(?:['’\-.][^\W\d_]*)*\.?$")
 
 

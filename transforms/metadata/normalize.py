@@ -15,13 +15,18 @@ dateline cut from the first paragraph. Each field is decided in its own module:
   .venv/bin/python -m bench.metadata --data ../shared/data/wcxb-dev-articles --limit 100
 """
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from schemas import Page, Signals
 from transforms.metadata.authors import choose_authors
 from transforms.metadata.datelines import split_dateline
 from transforms.metadata.dates import choose_dates
-from transforms.metadata.publishers import WIRE_AGENCIES, agency, choose_publisher, site_publisher
+from transforms.metadata.publishers import (
+    WIRE_AGENCIES,
+    agency,
+    choose_publisher,
+    site_publisher,
+)
 from transforms.metadata.sections import choose_section
 from transforms.metadata.titles import choose_title, clean, key
 from transforms.metadata.urls import canonical_url, url_host
@@ -47,7 +52,7 @@ def _site_names(signals: Signals, host: str | None) -> list[str]:
 
 def _bound(page: Page) -> datetime:
     """No publication date can be later than the crawl (or, unknown, than now)."""
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     return min(page.crawled_at, now) if page.crawled_at else now
 
 

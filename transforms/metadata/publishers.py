@@ -45,12 +45,12 @@ WIRE_AGENCIES = {
 _AGENCY_BY_KEY = {key(s): name for name, spellings in WIRE_AGENCIES.items() for s in spellings}
 # Chrome words that precede a credit on some page templates ("0 Comment(s) Print E-mail Outlet").
 _CHROME = re.compile(r"^(?:\d+\s*comments?(?:\(s\))?|print|e-?mail|share|source|from|credit|adjust font size)\s*:?\s*",
-                     re.I)
+                     re.IGNORECASE)
 _DATE_TAIL = re.compile(r"[,\s]+(?:updated|published|posted)?:?\s*(?:\w+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+\w+\.?\s+\d{4}|"
-                        r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}).*$", re.I)
+                        r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}).*$", re.IGNORECASE)
 _PAREN = re.compile(r"\(([A-Z][\w.&' -]{1,40})\)")
 _OUTLET = re.compile(r"^(?:The\s+)?[A-Z][\w.&'-]*(?:\s+(?:[A-Z][\w.&'-]*|of|de|the|and|&)){0,5}$")
-_BY = re.compile(r"^\s*by\b", re.I)
+_BY = re.compile(r"^\s*by\b", re.IGNORECASE)
 
 
 def agency(name: str | None) -> str | None:

@@ -40,7 +40,7 @@ ABBREVIATIONS = {
     "jst": "Asia/Tokyo", "kst": "Asia/Seoul", "hkt": "Asia/Hong_Kong", "sgt": "Asia/Singapore",
     "aest": "Australia/Sydney", "aedt": "Australia/Sydney", "bjt": "Asia/Shanghai",
 }
-_GMT_OFFSET = re.compile(r"^(?:gmt|utc)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?$", re.I)
+_GMT_OFFSET = re.compile(r"^(?:gmt|utc)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?$", re.IGNORECASE)
 
 
 def zone_for_abbreviation(abbr: str) -> tzinfo | None:
