@@ -1,0 +1,200 @@
+"""A realistic, invented page corpus for speed and memory benchmarks, deterministic from a seed.
+
+Out: FOLDER/ with N pages: HTML pages of several invented publishers, each with its own layout
+(menus, breadcrumbs, cookie banners, inline scripts, JSON-LD, share bars, related-story rails,
+reader comments, newsletter boxes, long footers), a share of them gzipped, and plain-text page
+dumps (every visible block on its own line, boilerplate lines included). Nothing is copied from any
+real page: the prose is assembled from an invented vocabulary.
+
+  python -m bench.corpus /tmp/corpus --pages 2000 --seed 7
+"""
+
+import argparse
+import gzip
+import json
+import pathlib
+import random
+
+# Page mix: the share of text dumps and of gzipped HTML, roughly what a scraper's output holds.
+TEXT_SHARE = 0.2
+GZIP_SHARE = 0.15
+# Inline script bytes per page: real article pages carry 10-100 KB of tracking and app code.
+SCRIPT_BYTES = (6_000, 30_000)
+# Body size in paragraphs: short briefs to long reads.
+PARAGRAPHS = (4, 28)
+# A daily crawl: most pages are from the last few days, the rest archive pages from any day of the year.
+RECENT_SHARE, RECENT_DAYS = 0.85, 3
+
+NAMES = ("Marta Velasquez", "Oren Hadley", "Priya Ramanathan", "Tomasz Wilk", "Ines Duarte", "Kofi Mensah",
+         "Lena Sørvik", "Daniel Okafor", "Ruth Abernathy", "Sami Haddad", "Elif Aydın", "Jonah Whitcombe")
+PLACES = ("Port Aldine", "Carrow Falls", "Westmere", "Lindqvist Bay", "New Halden", "Osterby", "Fenmoor",
+          "Ridgecrest County", "Saltmarsh", "Brennan Heights")
+BODIES = ("the city council", "the regional transit authority", "the water board", "the port commission",
+          "the state university", "the county health department", "the harbour pilots' union",
+          "the planning committee", "the schools trust", "the fire service")
+VERBS = ("approved", "postponed", "rejected", "reviewed", "announced", "defended", "questioned", "unveiled")
+THINGS = ("a revised budget", "the new ferry timetable", "a plan to widen the coastal road",
+          "emergency repairs to the old bridge", "a pilot scheme for electric buses", "the housing strategy",
+          "a review of school catchment areas", "a ban on overnight parking", "the flood defence upgrade")
+CLAUSES = ("after a debate that ran past midnight", "despite objections from local traders",
+           "following months of public consultation", "amid concern over rising costs",
+           "weeks ahead of the original schedule", "in a vote that split the chamber",
+           "citing figures published earlier this year", "as residents packed the public gallery")
+QUOTES = ("We have listened, and this is the result", "Nobody pretends this is cheap",
+          "The numbers simply did not add up", "It is a start, not the finish line",
+          "People deserve a straight answer on this")
+SECTIONS = ("Local", "Politics", "Business", "Transport", "Education", "Environment", "Health", "Sport")
+
+PUBLISHERS = {
+    "harbor-ledger": "classic", "valley-courier": "divsoup", "northern-dispatch": "wire",
+    "metro-brief": "liveblog", "quarterly-review": "longform",
+}
+
+
+def sentence(rng: random.Random) -> str:
+    kind = rng.random()
+    if kind < 0.5:
+        return (f"{rng.choice(BODIES).capitalize()} in {rng.choice(PLACES)} {rng.choice(VERBS)} "
+                f"{rng.choice(THINGS)} {rng.choice(CLAUSES)}.")
+    if kind < 0.75:
+        return (f"\u201c{rng.choice(QUOTES)},\u201d said {rng.choice(NAMES)}, who has followed the issue "
+                f"for {rng.randrange(2, 19)} years.")
+    return (f"The figure rose to {rng.randrange(3, 980)} {rng.choice(('million', 'thousand', 'per cent'))} "
+            f"in {rng.randrange(2015, 2026)}, according to {rng.choice(BODIES)}.")
+
+
+def paragraph(rng: random.Random) -> str:
+    return " ".join(sentence(rng) for _ in range(rng.randrange(2, 6)))
+
+
+def story(rng: random.Random, n: int) -> dict:
+    if rng.random() < RECENT_SHARE:
+        day = f"2025-06-{28 - rng.randrange(RECENT_DAYS):02d}"
+    else:
+        day = f"2025-{rng.randrange(1, 13):02d}-{rng.randrange(1, 29):02d}"
+    title = f"{rng.choice(BODIES).capitalize()} {rng.choice(VERBS)} {rng.choice(THINGS)}"
+    return {"title": title, "author": rng.choice(NAMES), "date": day, "time": f"{rng.randrange(6, 22):02d}:{rng.randrange(60):02d}",
+            "section": rng.choice(SECTIONS), "place": rng.choice(PLACES), "id": n,
+            "paragraphs": [paragraph(rng) for _ in range(rng.randrange(*PARAGRAPHS))]}
+
+
+def menu(rng: random.Random, name: str, links: int) -> str:
+    items = "".join(f"<li><a href='/{name}/{s.lower()}/{i}'>{s} {i}</a></li>"
+                    for i, s in ((i, rng.choice(SECTIONS)) for i in range(links)))
+    return f"<nav class='{name}'><ul>{items}</ul></nav>"
+
+
+def script(rng: random.Random) -> str:
+    size = rng.randrange(*SCRIPT_BYTES)
+    chunk = "window.dataLayer=window.dataLayer||[];function track(e){dataLayer.push({event:e,t:Date.now()})};"
+    return f"<script>{(chunk * (size // len(chunk) + 1))[:size]}</script>"
+
+
+def comments(rng: random.Random) -> str:
+    items = "".join(f"<li class='comment'><span class='who'>{rng.choice(NAMES).split()[0]}{rng.randrange(99)}</span>"
+                    f"<p>{sentence(rng)}</p><a href='#'>Reply</a></li>" for _ in range(rng.randrange(0, 25)))
+    return f"<section id='comments'><h3>Comments</h3><ol>{items}</ol></section>"
+
+
+def related(rng: random.Random) -> str:
+    items = "".join(f"<li><a href='/story/{rng.randrange(10**6)}'>{story_title(rng)}</a></li>" for _ in range(8))
+    return f"<aside class='related'><h3>More stories</h3><ul>{items}</ul></aside>"
+
+
+def story_title(rng: random.Random) -> str:
+    return f"{rng.choice(PLACES)}: {rng.choice(BODIES)} {rng.choice(VERBS)} {rng.choice(THINGS)}"
+
+
+def jsonld(s: dict, publisher: str) -> str:
+    data = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": s["title"],
+            "datePublished": f"{s['date']}T{s['time']}:00Z", "author": {"@type": "Person", "name": s["author"]},
+            "publisher": {"@type": "Organization", "name": publisher.replace("-", " ").title()},
+            "articleSection": s["section"]}
+    return f"<script type='application/ld+json'>{json.dumps(data)}</script>"
+
+
+def body_html(rng: random.Random, s: dict, layout: str) -> str:
+    paras = s["paragraphs"]
+    if layout == "divsoup":
+        inner = "".join(f"<div class='paragraph'><span>{p}</span></div>" +
+                        (f"<div class='ad-slot'>Advertisement</div>" if i % 4 == 3 else "") for i, p in enumerate(paras))
+        return f"<div class='story-body'>{inner}</div>"
+    if layout == "wire":
+        first = f"<p>{s['place'].upper()} (Northern Wire) \u2014 {paras[0]}</p>"
+        return "<article>" + first + "".join(f"<p>{p}</p>" for p in paras[1:]) + "</article>"
+    if layout == "liveblog":
+        parts = [f"<div class='update'><time>{rng.randrange(7, 20):02d}:{rng.randrange(60):02d}</time>"
+                 f"<h2>{story_title(rng)}</h2><p>{p}</p></div>" for p in paras]
+        return "<div class='live-updates'>" + "".join(parts) + "</div>"
+    if layout == "longform":
+        quote = f"<blockquote class='pull'>{rng.choice(QUOTES)}</blockquote>"
+        half = len(paras) // 2
+        return ("<article class='essay'>" + "".join(f"<p>{p}</p>" for p in paras[:half]) + quote +
+                "".join(f"<p>{p}</p>" for p in paras[half:]) + "<ol class='notes'><li>Figures as published.</li></ol></article>")
+    return "<article>" + "".join(f"<p>{p}</p>" for p in paras) + "</article>"
+
+
+def html_page(rng: random.Random, s: dict, publisher: str, layout: str) -> str:
+    name = publisher.replace("-", " ").title()
+    head = (f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>{s['title']} | {name}</title>"
+            f"<meta property='og:title' content='{s['title']}'><meta name='author' content='{s['author']}'>"
+            f"<link rel='canonical' href='https://{publisher}.example/{s['section'].lower()}/{s['id']}'>"
+            f"{jsonld(s, publisher)}{script(rng)}<style>{'.x{margin:0}' * rng.randrange(50, 400)}</style></head>")
+    top = (f"<body><div class='cookie-banner'>We use cookies to improve your experience. <button>Accept</button></div>"
+           f"<header><a class='logo' href='/'>{name}</a>{menu(rng, 'main-menu', rng.randrange(20, 60))}</header>"
+           f"<ol class='breadcrumbs'><li><a href='/'>Home</a></li><li>{s['section']}</li></ol>")
+    byline = (f"<h1>{s['title']}</h1><div class='byline'>By <a rel='author' href='/staff'>{s['author']}</a> "
+              f"<time datetime='{s['date']}T{s['time']}'>{s['date']}</time></div>"
+              f"<div class='share'><a>Share</a><a>Tweet</a><a>Email</a></div>")
+    tail = (f"<div class='newsletter'>Get the morning briefing in your inbox. <input><button>Sign up</button></div>"
+            f"{related(rng)}{comments(rng)}<footer>{menu(rng, 'footer-menu', rng.randrange(30, 90))}"
+            f"<p>\u00a9 2025 {name}. All rights reserved.</p></footer>{script(rng)}</body></html>")
+    return head + top + "<main>" + byline + body_html(rng, s, layout) + "</main>" + tail
+
+
+def text_dump(rng: random.Random, s: dict, publisher: str) -> str:
+    name = publisher.replace("-", " ").title()
+    lines = ["Skip to content", name, " | ".join(rng.sample(SECTIONS, 6)), "Subscribe  Sign in", s["title"],
+             f"By {s['author']}", f"{s['date']} {s['time']}", "Share  Tweet  Email", *s["paragraphs"],
+             "Get the morning briefing in your inbox.", "More stories",
+             *(story_title(rng) for _ in range(6)), "Comments",
+             *(f"{rng.choice(NAMES).split()[0]} {sentence(rng)}" for _ in range(rng.randrange(0, 8))),
+             f"\u00a9 2025 {name}. All rights reserved.", "Privacy  Terms  Contact"]
+    return "\n".join(lines) + "\n"
+
+
+def write_corpus(folder: pathlib.Path, pages: int, seed: int) -> list[pathlib.Path]:
+    """Write `pages` files into `folder` (same seed, same bytes); returns their paths."""
+    folder.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(seed)
+    written = []
+    for n in range(pages):
+        publisher = rng.choice(sorted(PUBLISHERS))
+        s = story(rng, n)
+        kind = rng.random()
+        if kind < TEXT_SHARE:
+            path, data = folder / f"{n:06d}-{publisher}.txt", text_dump(rng, s, publisher).encode("utf-8")
+        else:
+            data = html_page(rng, s, publisher, PUBLISHERS[publisher]).encode("utf-8")
+            path = folder / f"{n:06d}-{publisher}.html"
+            if kind > 1 - GZIP_SHARE:
+                path, data = path.with_suffix(".html.gz"), gzip.compress(data, mtime=0)
+        path.write_bytes(data)
+        written.append(path)
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("folder", type=pathlib.Path)
+    parser.add_argument("--pages", type=int, default=2000)
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args(argv)
+    files = write_corpus(args.folder, args.pages, args.seed)
+    size = sum(f.stat().st_size for f in files)
+    print(f"{len(files)} pages, {size / 1e6:.1f} MB in {args.folder}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
