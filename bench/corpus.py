@@ -117,7 +117,7 @@ def body_html(rng: random.Random, s: dict, layout: str) -> str:
     paras = s["paragraphs"]
     if layout == "divsoup":
         inner = "".join(f"<div class='paragraph'><span>{p}</span></div>" +
-                        (f"<div class='ad-slot'>Advertisement</div>" if i % 4 == 3 else "") for i, p in enumerate(paras))
+                        ("<div class='ad-slot'>Advertisement</div>" if i % 4 == 3 else "") for i, p in enumerate(paras))
         return f"<div class='story-body'>{inner}</div>"
     if layout == "wire":
         first = f"<p>{s['place'].upper()} (Northern Wire) \u2014 {paras[0]}</p>"

@@ -198,7 +198,7 @@ def print_table(rows, memory, args, load) -> None:
         print(f"| {name} | {pages} | {rate(loop):.1f} | {rate(one):.1f} | {rate(one) / rate(loop):.2f} | "
               f"{rate(two):.1f} | {rate(two) / rate(one):.2f} | {one['cpu'] / pages:.4f} | {loop['cpu'] / pages:.4f} |")
     one, ten = memory[1], memory[10]
-    print(f"\n| memory, 1 worker | pages | largest process peak RSS MB | process tree peak RSS MB |\n|---|---|---|---|")
+    print("\n| memory, 1 worker | pages | largest process peak RSS MB | process tree peak RSS MB |\n|---|---|---|---|")
     for scale, run in ((1, one), (10, ten)):
         print(f"| {scale}x | {run['docs']} | {run['max_rss'] * mb:.0f} | {run['tree_rss'] * mb:.0f} |")
     print(f"| 10x / 1x | | {ten['max_rss'] / one['max_rss']:.2f} | {ten['tree_rss'] / max(one['tree_rss'], 1):.2f} |")
