@@ -70,7 +70,7 @@ schedule() {
     --source dataflow/daily_workflow.yaml --service-account "$SERVICE_ACCOUNT" \
     --set-env-vars "TEMPLATE=$(template),IMAGE=$(image),INPUT_PREFIX=${INPUT_PREFIX:-gs://$BUCKET/pages},OUTPUT=${OUTPUT:-gs://$BUCKET/news},REGION=$REGION,TEMP_LOCATION=gs://$BUCKET/tmp,MACHINE_TYPE=$MACHINE_TYPE,MAX_WORKERS=$MAX_WORKERS"
   gcloud scheduler jobs create http news-ingest-daily --project "$PROJECT" --location "$REGION" \
-    --schedule "30 2 * * *" --time-zone Etc/UTC --http-method POST --message-body '{}' \
+    --schedule "30 2 * * *" --time-zone Etc/UTC --http-method POST --message-body '{"argument": "{}"}' \
     --uri "https://workflowexecutions.googleapis.com/v1/projects/$PROJECT/locations/$REGION/workflows/news-ingest-daily/executions" \
     --oauth-service-account-email "$SERVICE_ACCOUNT"
 }
