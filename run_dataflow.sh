@@ -30,6 +30,8 @@ check() {
   source "$ROOT/scripts/ensure_venv.sh"
   # Offline: no metadata server probe, no credentials; placeholders that pass Beam's validation.
   export NO_GCE_CHECK=True GCE_METADATA_HOST=127.0.0.1:9
+  TMPDIR="$(mktemp -d)"; export TMPDIR  # Beam's stager leaves the sdist it builds in a temp folder
+  trap 'rm -rf "$TMPDIR"' EXIT
   local fake=(--runner DataflowRunner --project news-dry-run --region "$REGION"
               --temp_location gs://news-dry-run/tmp --setup_file ./setup.py --dry_run=True)
   python -m pipeline "${fake[@]}" --input 'gs://news-dry-run/pages/*' --output gs://news-dry-run/news

@@ -112,12 +112,14 @@ def test_the_launcher_makes_a_subscription_a_streaming_job():
     assert template_argv(["--input_subscription", "x", "--streaming"]).count("--streaming") == 1
 
 
-def dry_run(args: list[str]) -> subprocess.CompletedProcess:
+def dry_run(args: list[str], tmp_path: Path) -> subprocess.CompletedProcess:
     pytest.importorskip("apache_beam.io.gcp.gcsio", reason="needs the gcp extra: pip install -e .[gcp]")
     pytest.importorskip("google.cloud.pubsub", reason="needs the gcp extra: pip install -e .[gcp]")
     env = {**os.environ, "NO_GCE_CHECK": "True", "GCE_METADATA_HOST": "127.0.0.1:9",
            # any attempt to reach a cloud API fails at once instead of hanging on DNS or retries
-           "HTTPS_PROXY": "http://127.0.0.1:9", "HTTP_PROXY": "http://127.0.0.1:9"}
+           "HTTPS_PROXY": "http://127.0.0.1:9", "HTTP_PROXY": "http://127.0.0.1:9",
+           # the stager builds the sdist in a temp folder it never removes: keep it in the test's
+           "TMPDIR": str(tmp_path)}
     started = time.monotonic()
     done = subprocess.run([sys.executable, *args], cwd=ROOT, env=env, capture_output=True, text=True,
                           timeout=DRY_RUN_SECONDS * 2, check=False)
@@ -128,16 +130,18 @@ def dry_run(args: list[str]) -> subprocess.CompletedProcess:
     return done
 
 
-def test_dataflow_dry_run_builds_and_translates_the_batch_job():
-    dry_run(["-m", "pipeline", *FAKE, "--input", "gs://news-dry-run/pages/*", "--output", "gs://news-dry-run/news"])
+def test_dataflow_dry_run_builds_and_translates_the_batch_job(tmp_path):
+    dry_run(["-m", "pipeline", *FAKE, "--input", "gs://news-dry-run/pages/*", "--output", "gs://news-dry-run/news"],
+            tmp_path)
+    assert list(tmp_path.glob("*/news-ingest-*.tar.gz"))  # the sdist --setup_file stages was built
 
 
-def test_dataflow_dry_run_builds_and_translates_the_streaming_job():
+def test_dataflow_dry_run_builds_and_translates_the_streaming_job(tmp_path):
     parser = argparse.ArgumentParser()
     NewsOptions._add_argparse_args(parser)
     if "input_subscription" not in {a.dest for a in parser._actions}:
         pytest.skip("the pipeline has no --input_subscription yet")
     dry_run(["-m", "pipeline", *FAKE, "--streaming", "--input_subscription",
-             "projects/news-dry-run/subscriptions/pages", "--output", "gs://news-dry-run/news"])
+             "projects/news-dry-run/subscriptions/pages", "--output", "gs://news-dry-run/news"], tmp_path)
     dry_run([str(DATAFLOW / "launch.py"), *FAKE, "--input_subscription=projects/news-dry-run/subscriptions/pages",
-             "--output=gs://news-dry-run/news"])
+             "--output=gs://news-dry-run/news"], tmp_path)
