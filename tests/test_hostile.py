@@ -300,13 +300,11 @@ def test_retried_bundles_do_not_duplicate_rows(small, monkeypatch):
     assert len(read_table(out, "quarantine")) == 1
 
 
-@pytest.mark.xfail(strict=True, reason="commit_run raises 'staged files never landed' when retried after success")
 def test_a_retried_commit_is_idempotent(small):
     folder, out = small
     assert main(["--input", f"{folder}/*", "--output", str(out), "--direct_runner_bundle_repeat=1"]) == 0
 
 
-@pytest.mark.xfail(strict=True, reason="commit_run deletes/replaces a rerun's files before it removes the old manifest")
 def test_a_rerun_killed_mid_commit_leaves_no_manifest_pointing_at_missing_files(small, monkeypatch):
     import transforms.commit as commit
     folder, out = small

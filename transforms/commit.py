@@ -77,11 +77,26 @@ def _size(path: str) -> int:
 
 
 def commit_run(output: str, run_id: str, staging: str, staged: list[str], manifest: dict) -> dict:
-    """Move staged files into place and write the manifest; returns the manifest."""
-    missing = [p for p in staged if not FileSystems.exists(p)]
+    """Move staged files into place and write the manifest; returns the manifest.
+
+    Safe to run again after it failed or was retried half-way (a runner may retry the bundle): an
+    intent file names this attempt (`started_at`), so a staged file that is gone because this very
+    commit already moved it is accepted, while one that never landed still fails the run.
+    """
+    plan = plan_commit(output, run_id, staged)
+    done = read_manifest(output, run_id)
+    if done and done.get("started_at") == manifest.get("started_at") and not any(FileSystems.exists(s) for s in staged):
+        return done  # this very commit already finished: a retried bundle
+    retry = _read_json(intent_path(output, run_id)) or {}
+    is_retry = retry.get("started_at") is not None and retry.get("started_at") == manifest.get("started_at")
+    missing = [s for s, d in plan if not FileSystems.exists(s) and not (is_retry and FileSystems.exists(d))]
     if missing:
         raise RuntimeError(f"{len(missing)} staged files never landed, e.g. {missing[0]}")
-    plan = plan_commit(output, run_id, staged)
+    # From here on the run's old manifest is no longer true: remove it before touching any file,
+    # so a commit killed half-way leaves no manifest that vouches for files it deleted.
+    _write_json(intent_path(output, run_id), {"started_at": manifest.get("started_at")})
+    if FileSystems.exists(manifest_path(output, run_id)):
+        FileSystems.delete([manifest_path(output, run_id)])
     from pipeline.compact import drop_run  # lazy: pipeline.compact imports this module
     drop_run(output, run_id)  # rows of an earlier run with this id that compaction merged away
     stale = [p for p in _existing_run_files(output, run_id) if p not in {dst for _, dst in plan}]
@@ -89,8 +104,9 @@ def commit_run(output: str, run_id: str, staging: str, staged: list[str], manife
         FileSystems.delete(stale)
     for dst_dir in sorted({posixpath.dirname(dst) for _, dst in plan}):
         _mkdirs(dst_dir)
-    if plan:
-        FileSystems.rename([s for s, _ in plan], [d for _, d in plan])
+    moves = [(s, d) for s, d in plan if FileSystems.exists(s)]
+    if moves:
+        FileSystems.rename([s for s, _ in moves], [d for _, d in moves])
     files, tables = [], {table: 0 for table in PARTITION_KEYS}
     partitions: dict[str, set] = {table: set() for table in PARTITION_KEYS}
     for _, dst in plan:
@@ -108,9 +124,27 @@ def commit_run(output: str, run_id: str, staging: str, staged: list[str], manife
                                        if k.startswith("quarantine.")},
                 "finished_at": datetime.now(timezone.utc).isoformat()}
     write_manifest(output, run_id, manifest)
+    FileSystems.delete([intent_path(output, run_id)])
     if FileSystems.exists(staging):
         FileSystems.delete([staging])
     return manifest
+
+
+def intent_path(output: str, run_id: str) -> str:
+    return FileSystems.join(output, MANIFEST_DIR, f"{run_id}.committing")
+
+
+def _read_json(path: str) -> dict | None:
+    if not FileSystems.exists(path):
+        return None
+    with FileSystems.open(path) as fh:
+        return json.loads(fh.read().decode("utf-8"))
+
+
+def _write_json(path: str, value: dict) -> None:
+    _mkdirs(posixpath.dirname(path))
+    with FileSystems.create(path) as fh:
+        fh.write(json.dumps(value, indent=2, sort_keys=True, default=str).encode("utf-8"))
 
 
 def manifest_path(output: str, run_id: str) -> str:
@@ -120,17 +154,11 @@ def manifest_path(output: str, run_id: str) -> str:
 def write_manifest(output: str, run_id: str, manifest: dict) -> None:
     final = manifest_path(output, run_id)
     tmp = final + ".tmp"
-    _mkdirs(FileSystems.join(output, MANIFEST_DIR))
-    with FileSystems.create(tmp) as fh:
-        fh.write(json.dumps(manifest, indent=2, sort_keys=True, default=str).encode("utf-8"))
+    _write_json(tmp, manifest)
     if FileSystems.exists(final):
         FileSystems.delete([final])
     FileSystems.rename([tmp], [final])
 
 
 def read_manifest(output: str, run_id: str) -> dict | None:
-    path = manifest_path(output, run_id)
-    if not FileSystems.exists(path):
-        return None
-    with FileSystems.open(path) as fh:
-        return json.loads(fh.read().decode("utf-8"))
+    return _read_json(manifest_path(output, run_id))
