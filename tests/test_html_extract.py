@@ -1,0 +1,136 @@
+"""HTML main-text extraction on small invented pages: boilerplate out, body kept in order."""
+
+import pytest
+
+from schemas import Page
+from transforms.errors import NoArticle
+from transforms.html_extract import extract_html
+from transforms.htmlclean.paragraphs import filter_paragraphs
+
+BODY = [
+    "The harbour town of Quellmere opened its new tidal footbridge on Saturday morning, after four "
+    "years of delays caused by storms, a change of contractor and a shortage of the special steel.",
+    "Engineers say the bridge can rise by almost two metres with the spring tides, so that the small "
+    "fishing boats moored in the inner basin can pass beneath it without waiting for the ebb.",
+    "Residents queued along the quay long before the ribbon was cut, and several of them said the "
+    "crossing would save them a walk of more than twenty minutes around the old warehouses.",
+    "The council expects the bridge to carry about three thousand walkers and cyclists a day once the "
+    "summer ferry timetable begins, and has promised new benches on both landings by the autumn.",
+]
+
+
+def _page(body_html: str, head: str = "<title>Tidal bridge opens | Quellmere Courier</title>") -> Page:
+    html = f"<html><head>{head}</head><body>{body_html}</body></html>"
+    return Page(source_uri="test.html", text=html, fmt="html", encoding="utf-8", byte_size=len(html))
+
+
+def _article(extra_inside: str = "", extra_outside: str = "") -> Page:
+    paragraphs = "".join(f"<p>{p}</p>" for p in BODY[:2])
+    paragraphs += "<h2>What comes next</h2>" + "".join(f"<p>{p}</p>" for p in BODY[2:])
+    return _page(
+        '<header><nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li>'
+        '<li><a href="/sport">Sport</a></li></ul></nav></header>'
+        f"<main><article><h1>Tidal bridge opens</h1>{paragraphs}{extra_inside}</article></main>"
+        f"{extra_outside}"
+        "<footer><p>Copyright Quellmere Courier. All rights reserved.</p>"
+        '<a href="/privacy">Privacy policy</a></footer>'
+    )
+
+
+def _text(page: Page) -> str:
+    return "\n".join(extract_html(page).stories[0].paragraphs)
+
+
+def test_body_paragraphs_kept_in_order():
+    paragraphs = extract_html(_article()).stories[0].paragraphs
+    positions = [next(i for i, p in enumerate(paragraphs) if p.startswith(b[:40])) for b in BODY]
+    assert positions == sorted(positions)
+
+
+def test_headline_nav_and_footer_dropped():
+    text = _text(_article())
+    assert "Tidal bridge opens" not in text
+    assert "Sport" not in text and "Privacy policy" not in text and "All rights reserved" not in text
+
+
+def test_subheading_flagged():
+    story = extract_html(_article()).stories[0]
+    assert [story.paragraphs[i] for i in story.heading_indexes] == ["What comes next"]
+
+
+def test_share_advertisement_and_caption_dropped():
+    inside = (
+        "<p>Advertisement</p>"
+        '<figure><img src="bridge.jpg"><figcaption>The bridge at high tide. Photo: Ada Brennock'
+        "</figcaption></figure>"
+        '<div class="share-tools"><a href="#">Share on Facebook</a> <a href="#">Share on X</a></div>'
+        "<p>Sign up for our weekly harbour newsletter</p>"
+    )
+    text = _text(_article(extra_inside=inside))
+    for gone in ("Advertisement", "Photo: Ada Brennock", "Share on Facebook", "newsletter"):
+        assert gone not in text
+    assert BODY[-1][:40] in text
+
+
+def test_comment_form_and_related_list_dropped():
+    outside = (
+        '<section class="comments"><h3>Leave a comment</h3><form><textarea name="c"></textarea>'
+        "<button>Post comment</button></form>"
+        '<div class="comment"><p>Great news, I will cross it every day from now on!</p></div></section>'
+        '<aside class="related"><h3>Related stories</h3><ul>'
+        '<li><a href="/a">Ferry fares to rise in spring</a></li>'
+        '<li><a href="/b">Lighthouse repainted by volunteers</a></li></ul></aside>'
+    )
+    text = _text(_article(extra_outside=outside))
+    for gone in ("Leave a comment", "cross it every day", "Ferry fares", "Lighthouse repainted"):
+        assert gone not in text
+
+
+def test_one_paragraph_per_list_item():
+    items = "<ul><li>A lifting deck of weathered steel</li><li>Lighting powered by the tide</li></ul>"
+    paragraphs = extract_html(_article(extra_inside=items)).stories[0].paragraphs
+    assert "A lifting deck of weathered steel" in paragraphs
+    assert "Lighting powered by the tide" in paragraphs
+
+
+def test_signals_and_input_chars():
+    extraction = extract_html(_article())
+    assert extraction.signals.title == "Tidal bridge opens | Quellmere Courier"
+    assert set(extraction.signals.extractor) >= {"title", "author", "date", "sitename", "url"}
+    assert extraction.input_chars >= sum(len(p) for p in BODY)
+
+
+def test_nav_only_page_is_no_article():
+    nav = "".join(f'<li><a href="/s{i}">Section {i}</a></li>' for i in range(30))
+    with pytest.raises(NoArticle):
+        extract_html(_page(f"<nav><ul>{nav}</ul></nav><footer>Contact us</footer>"))
+
+
+def test_deep_nesting_does_not_crash():
+    depth = 20_000
+    page = _page("<div>" * depth + f"<p>{BODY[0]}</p>" + "</div>" * depth)
+    try:
+        extract_html(page)
+    except NoArticle:
+        pass
+
+
+def test_filter_drops_headline_credits_related_tail_and_bio():
+    paras = [
+        ("Tidal bridge opens", False),
+        (BODY[0], False),
+        ("Credit: Ada Brennock / Courier", False),
+        (BODY[1], False),
+        ("Marta Quill is a reporter for the Courier covering the harbour and the coast.", False),
+        ("Related stories", True),
+        ("Ferry fares to rise in spring", False),
+        ("Lighthouse repainted by volunteers", False),
+    ]
+    kept = [t for t, _ in filter_paragraphs(paras, ["Tidal bridge opens"])]
+    assert kept == [BODY[0], BODY[1]]
+
+
+def test_filter_keeps_long_prose_after_a_related_heading():
+    paras = [(BODY[0], False), ("Related", True), (BODY[1], False), (BODY[2], False)]
+    kept = [t for t, _ in filter_paragraphs(paras, [])]
+    assert kept == [BODY[0], BODY[1], BODY[2]]

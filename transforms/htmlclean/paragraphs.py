@@ -1,0 +1,119 @@
+"""trafilatura's body tree to clean paragraphs: one per block or list item, boilerplate dropped.
+
+In: the `<body>` element trafilatura returns (p / head / list / quote / table children) and a few
+page facts (headline candidates). Out: `(text, is_heading)` pairs in reading order, minus
+residual boilerplate: the headline repeated as first line, share / subscribe / newsletter
+prompts, photo credits, "Advertisement", related-story tails, author bios at the end.
+"""
+
+import re
+
+from trafilatura.xml import xmltotxt
+
+# A prompt or credit line is short: longer paragraphs are body text even when they say "subscribe".
+PROMPT_MAX_WORDS = 30
+# A related-stories heading drops the short lines after it (link titles, teasers); the first
+# paragraph longer than this is prose again and ends the dropped block.
+LINK_BLOCK_MAX_WORDS = 30
+# Such a block is dropped when it runs to the end and holds at most this share of the words ...
+LINK_BLOCK_MAX_SHARE = 0.3
+# ... or when prose resumes after at most this many lines (a teaser box inside the article).
+LINK_BLOCK_MAX_LINES = 4
+# Author bios are looked for among the last few paragraphs only.
+BIO_LAST_PARAGRAPHS = 3
+BIO_MAX_WORDS = 90
+
+# trafilatura's rendering of h2-h4: the subheadings a later step may split a page on.
+SUBHEADING_RENDS = ("h2", "h3", "h4")
+
+_WORD = re.compile(r"\w+")
+_BULLET = re.compile(r"^\s*[-*•]\s+")
+_ALNUM = re.compile(r"[^\W_]")
+
+# Whole-line boilerplate (short lines only): calls to action, ad slots, photo credits.
+_PROMPT = re.compile(
+    r"^(advertisement|advertising|sponsored( content)?|story continues below( advertisement)?"
+    r"|continue reading|(read|see|show|load) more\W*|share( this)?( article| post| story| page)?"
+    r"|share (on|via) \w+|(photo|image|picture|illustration|photograph)s?( credit)?\s*:.*|credits?\s*:.*"
+    r"|(sign up|subscribe|join|follow us|download (the|our)|click here|tap here|want to bookmark"
+    r"|thanks for subscribing)\b.*|.*\b(newsletter|commenting forum)\b.*)$",
+    re.I,
+)
+# A heading (or short line) that opens a list of other stories, not more of this one.
+_TAIL_HEADING = re.compile(
+    r"^(related( \w+)?|more from\b.*|more (stories|news|articles)\b.*|read (more|next)( (from|on|about)\b.*)?|read this next"
+    r"|recommended( for you| reading| stories| articles)?|you (may|might) (also )?like\b.*|(most )?popular( \w+)?|most read|trending( \w+)?"
+    r"|other (posts|articles|stories)|latest (news|stories|articles|posts)|also read|see also|keep reading|top stories)\W*$",
+    re.I,
+)
+_BIO = re.compile(
+    r"^([A-Z][\w.'’-]+ ){1,3}(is|was|has been|serves as) (a|an|the)\b.{0,120}?\b(writer|reporter|editor"
+    r"|correspondent|journalist|contributor|columnist|author|producer|critic|director|intern|fellow)\b"
+)
+
+
+def _norm(text: str) -> str:
+    return " ".join(_WORD.findall(text.lower()))
+
+
+def body_paragraphs(body) -> list[tuple[str, bool]]:
+    """(text, is_subheading) per top-level block of trafilatura's body; one line per list item."""
+    out: list[tuple[str, bool]] = []
+    for child in body:
+        rend = child.get("rend") or ""
+        if child.tag == "head" and rend == "h1":
+            continue  # the page headline: metadata, not body
+        heading = child.tag == "head" and rend in SUBHEADING_RENDS
+        for line in xmltotxt(child, False).split("\n"):
+            line = " ".join(_BULLET.sub("", line).split())
+            if line:
+                out.append((line, heading))
+    return out
+
+
+def _is_prompt(text: str) -> bool:
+    words = len(text.split())
+    if not _ALNUM.search(text):
+        return True
+    return words <= PROMPT_MAX_WORDS and bool(_PROMPT.match(text))
+
+
+def _drop_link_blocks(paras: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """Drop related-stories blocks: such a heading and the run of short lines after it, when the
+    run ends the text (and is a minor part of it) or is only a few lines inside it."""
+    words = [len(t.split()) for t, _ in paras]
+    total = sum(words) or 1
+    drop: set[int] = set()
+    i = 0
+    while i < len(paras):
+        if words[i] > 6 or not _TAIL_HEADING.match(paras[i][0]):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(paras) and words[j] <= LINK_BLOCK_MAX_WORDS:
+            j += 1
+        at_end = j == len(paras) and sum(words[i:j]) <= LINK_BLOCK_MAX_SHARE * total
+        if at_end or j - i <= LINK_BLOCK_MAX_LINES:
+            drop.update(range(i, j))
+        i = j
+    return [p for k, p in enumerate(paras) if k not in drop]
+
+
+def filter_paragraphs(paras: list[tuple[str, bool]], headlines: list[str]) -> list[tuple[str, bool]]:
+    """Drop residual boilerplate from extracted paragraphs; order of the rest is kept."""
+    titles = {_norm(h) for h in headlines if h and _norm(h)}
+    kept = list(paras)
+    # the headline is metadata, not body: drop it when it opens the text
+    while kept and kept[0] and _norm(kept[0][0]) in titles:
+        kept.pop(0)
+    # a related-stories heading in the tail ends the article
+    kept = _drop_link_blocks(kept)
+    kept = [(t, h) for t, h in kept if not _is_prompt(t)]
+    # author bio lines at the end
+    while len(kept) > 1:
+        tail = kept[-BIO_LAST_PARAGRAPHS:]
+        bio = next((j for j, (t, _) in enumerate(tail) if len(t.split()) <= BIO_MAX_WORDS and _BIO.match(t)), None)
+        if bio is None:
+            break
+        del kept[len(kept) - len(tail) + bio]
+    return kept
