@@ -15,7 +15,7 @@ setup(
     python_requires=">=3.10",
     # Every package, subpackages too (tests/test_dataflow.py checks this list against the tree):
     # Dataflow workers import only what this list ships.
-    packages=["pipeline", "schemas", "transforms", "transforms.metadata", "transforms.textmodel"],
+    packages=["pipeline", "schemas", "transforms", "transforms.htmlclean", "transforms.metadata", "transforms.textmodel"],
     package_data={"": ["*.json"]},  # model and profile files next to the code that loads them
     install_requires=[
         f"apache-beam=={BEAM}",
