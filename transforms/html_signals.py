@@ -3,14 +3,21 @@
 In: a parsed lxml tree. Out: `Signals`, raw and unnormalized (`transforms.metadata` decides):
 <title>, h1 texts, <meta> by name/property/itemprop, JSON-LD objects (@graph flattened), the
 canonical link, <html lang>, author elements (rel=author, itemprop=author, class/id byline or
-author, links to /author/ pages), visible byline and date lines just after the first h1,
-<time datetime> values, breadcrumb trails (class/id/aria-label "breadcrumb") and a standfirst.
-Read-only over the tree, so the body extractor can run on the same tree afterwards; one pass
-over the elements plus a bounded look after the h1, so it stays cheap on large pages.
+author, links to /author/ pages, "Written by" credits), visible byline and date lines around
+the headline (after it first, then the few elements before it), <time datetime> values, date
+elements by class, breadcrumb trails and a standfirst.
+
+Read-only over the tree, so the body extractor can run on the same tree afterwards. Cheap: each
+kind of candidate is one precompiled XPath (class/id tests run inside libxml2), and Python only
+looks at the elements those return plus a bounded window around the headline.
 """
 
 import json
 import re
+from bisect import bisect_right
+from itertools import accumulate
+
+from lxml import etree
 
 from schemas import Signals
 
@@ -18,34 +25,54 @@ from schemas import Signals
 _MAX_JSONLD_CHARS = 200_000
 # A byline or date line is short; longer texts are bios, teasers or whole sections.
 MAX_LINE_CHARS = 160
-# How many elements after the first h1 are read for visible byline/date lines.
-AFTER_H1_ELEMENTS = 120
+# How many elements after / before the headline are read for visible byline and date lines.
+AFTER_H1_ELEMENTS = 60
+BEFORE_H1_ELEMENTS = 25
+# Without an h1 (or h2), the first this many elements of <body> stand in for the headline's surroundings.
+TOP_ELEMENTS = 150
 # At most this many candidates of each kind are kept (pages repeat author boxes per teaser).
 MAX_CANDIDATES = 12
-
-_AUTHOR_CLASS = re.compile(r"byline|author|writer|contributor|reporter", re.IGNORECASE)
-_NOT_AUTHOR_CLASS = re.compile(r"avatar|image|img|photo|bio|about|social|follow|comment|more-from|related", re.IGNORECASE)
-_BREADCRUMB = re.compile(r"breadcrumb", re.IGNORECASE)
-_STANDFIRST = re.compile(r"(^|[\s_-])(standfirst|dek|deck|subtitle|sub-title|subheadline|sub-headline|"
-                         r"strapline|article-summary|summary-text|lede|excerpt)($|[\s_-])", re.IGNORECASE)
-_BY_START = re.compile(r"^\s*(by|written by|words by|posted by|von|por|par)\b", re.IGNORECASE)
-_DATEISH = re.compile(
-    r"\b(19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\b|\b\d{1,2}[/.]\d{1,2}[/.](19|20)\d{2}\b"
-    r"|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(st|nd|rd|th)?,?\s+(19|20)\d{2}\b"
-    r"|\b\d{1,2}(st|nd|rd|th)?\s+(of\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(19|20)\d{2}\b"
-    r"|\b(updated|published|posted)\b", re.IGNORECASE)
-_DATE_CLASS = re.compile(r"date|time|publish|posted|byline|meta|dateline|article-info|entry-info", re.IGNORECASE)
-_DATE_TAGS = {"span", "div", "p", "li", "small", "time", "em", "strong", "header"}
-_STRICT_DATE = re.compile(
-    r"\b(19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\b|\b\d{1,2}[/.]\d{1,2}[/.](19|20)\d{2}\b"
-    r"|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(st|nd|rd|th)?,?\s+(19|20)\d{2}\b"
-    r"|\b\d{1,2}(st|nd|rd|th)?\s+(of\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(19|20)\d{2}\b",
-    re.IGNORECASE)
 # Date elements (by class) longer than this are teasers or whole meta blocks.
 MAX_DATE_CHARS = 90
-_CREDIT_START = re.compile(r"^\s*(written by|contributors?:|author:)\s*", re.IGNORECASE)
+
+# Words in class/id/aria-label that mark an element as a candidate (found with str.find over
+# all marks of the page at once: a regex or an XPath test per element costs more than the rest).
+_AUTHOR_WORDS = ("byline", "author", "writer", "contributor", "reporter")
+_DATE_WORDS = ("date", "time", "publish", "posted", "byline", "meta", "dateline", "article-info", "entry-info")
+_STANDFIRST_WORDS = ("standfirst", "dek", "deck", "subtitle", "sub-title", "subheadline", "sub-headline",
+                     "strapline", "article-summary", "summary-text", "lede", "excerpt")
+_MARK_WORDS = tuple(dict.fromkeys(_AUTHOR_WORDS + _DATE_WORDS + _STANDFIRST_WORDS + ("breadcrumb",)))
+_DATE_TAGS = {"span", "div", "p", "li", "small", "time", "em", "strong", "header"}
 _CREDIT_TAGS = {"p", "h2", "h3", "h4", "h5", "h6", "span", "div", "strong", "em", "small"}
-_BLOCKS = {"p", "div", "span", "li", "address", "time", "small", "header", "section", "a", "em", "strong", "footer"}
+# rel/itemprop authors and author-page links, in document order.
+_AUTHOR_XPATH = etree.XPath(
+    "//body//*[@rel or @itemprop='author' or @itemprop='creator']"
+    " | //body//a[contains(@href, '/author') or contains(@href, '/writer') or contains(@href, '/contributor')"
+    " or contains(@href, '/people/') or contains(@href, '/profile/')]")
+# "Written by Jane Roe" credits: text nodes that open with a credit word.
+_CREDIT_XPATH = etree.XPath(
+    "//body//text()[contains(., 'ritten by') or contains(., 'ritten By') or contains(., 'WRITTEN BY')"
+    " or contains(., 'ontributor') or contains(., 'uthor:')]")
+_AFTER_XPATH = etree.XPath(f"following::*[position() <= {AFTER_H1_ELEMENTS}]")
+_BEFORE_XPATH = etree.XPath(f"preceding::*[position() <= {BEFORE_H1_ELEMENTS}]")
+_TOP_XPATH = etree.XPath(f"(//body//*)[position() <= {TOP_ELEMENTS}]")
+
+_NOT_AUTHOR_CLASS = re.compile(r"avatar|image|img|photo|bio|about|social|follow|comment|more-from|related", re.IGNORECASE)
+_AUTHOR_CLASS = re.compile(r"byline|author|writer|contributor|reporter", re.IGNORECASE)
+_AUTHOR_HREF = re.compile(r"/(author|authors|writers?|contributors?|people|profile)/[^/?#]+")
+_CREDIT_START = re.compile(r"^\s*(written by|contributors?:|author:)\s*", re.IGNORECASE)
+_MARKS_RE = re.compile("|".join(re.escape(w) for w in _MARK_WORDS))
+_DATE_RE = re.compile("|".join(_DATE_WORDS))
+_STANDFIRST = re.compile(r"(^|[\s_-])(" + "|".join(_STANDFIRST_WORDS) + r")($|[\s_-])", re.IGNORECASE)
+_BY_START = re.compile(r"^\s*(by|written by|words by|posted by|von|por|par)\b", re.IGNORECASE)
+_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_STRICT_DATE = re.compile(
+    rf"\b(19|20)\d{{2}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}\b|\b\d{{1,2}}[/.]\d{{1,2}}[/.](19|20)\d{{2}}\b"
+    rf"|\b{_MONTH}\s+\d{{1,2}}(st|nd|rd|th)?,?\s+(19|20)\d{{2}}\b"
+    rf"|\b\d{{1,2}}(st|nd|rd|th)?\s+(of\s+)?{_MONTH},?\s+(19|20)\d{{2}}\b", re.IGNORECASE)
+_DATEISH = re.compile(_STRICT_DATE.pattern + r"|\b(updated|published|posted)\b", re.IGNORECASE)
+_LINE_TAGS = {"p", "div", "span", "li", "address", "time", "small", "header", "section", "em", "strong",
+              "footer", "h2", "h3", "h4", "h5", "h6", "legend", "dd"}
 
 
 def _text(el) -> str:
@@ -55,6 +82,16 @@ def _text(el) -> str:
 def _spaced_text(el) -> str:
     """Text with a space at every element boundary: "<a>Name</a><span>May 2</span>" stays apart."""
     return " ".join(" ".join(el.itertext()).split())
+
+
+def _heading_text(el) -> str:
+    """A heading's text, a <br> read as a space ("WEEKEND<br>PLANS" -> "WEEKEND PLANS")."""
+    parts = [el.text or ""]
+    for child in el:
+        if isinstance(child.tag, str):
+            parts.append(" " if child.tag == "br" else _heading_text(child))
+        parts.append(child.tail or "")
+    return " ".join("".join(parts).split())
 
 
 def _flatten_jsonld(obj, out: list[dict], depth: int = 0) -> None:
@@ -74,32 +111,81 @@ def _add(items: list, item) -> None:
         items.append(item)
 
 
-def _author_element(el, signals: Signals) -> None:
-    """rel=author, itemprop=author, class/id byline/author, links to author pages."""
+def _author_element(el, signals: Signals, marks: str = "") -> None:
+    """One candidate element as (source, text) when it qualifies: rel/itemprop author, a link to
+    an author page, a byline/author class, or a "Written by" credit."""
     rel = (el.get("rel") or "").lower()
     itemprop = (el.get("itemprop") or "").lower()
-    marks = f"{el.get('class') or ''} {el.get('id') or ''}"
     if "author" in rel.split():
         source = "rel"
     elif itemprop in ("author", "creator"):
-        source = "itemprop"
-        names = [n for n in el.iter() if (n.get("itemprop") or "").lower() == "name"]
+        names = el.xpath(".//*[@itemprop='name']")
         if names:
             name = names[0].get("content") or _spaced_text(names[0])
             if name:
-                _add(signals.author_texts, (source, name))
+                _add_author(signals, "itemprop", name)
             return
-    elif el.tag == "a" and re.search(r"/(author|authors|writers?|contributors?|people|profile)/[^/?#]+", el.get("href") or ""):
+        source = "itemprop"
+    elif el.tag == "a" and _AUTHOR_HREF.search(el.get("href") or ""):
         source = "link"
-    elif _AUTHOR_CLASS.search(marks) and not _NOT_AUTHOR_CLASS.search(marks):
+    elif marks and _AUTHOR_CLASS.search(marks):
+        if _NOT_AUTHOR_CLASS.search(marks):
+            return
         source = "class"
     elif el.tag in _CREDIT_TAGS and _CREDIT_START.match(el.text or ""):
         source = "credit"  # "Written by Jane Roe" in an author box anywhere on the page
     else:
         return
-    text = el.get("content") if el.tag == "meta" else _spaced_text(el)
-    if text and len(text) <= MAX_LINE_CHARS:
-        _add(signals.author_texts, (source, text))
+    text = el.get("content") if el.tag == "meta" else _short_text(el)
+    if text:
+        _add_author(signals, source, text)
+
+
+def _add_author(signals: Signals, source: str, text: str) -> None:
+    """At most MAX_CANDIDATES per source: a page's teaser links cannot crowd out its byline."""
+    if sum(s == source for s, _ in signals.author_texts) < MAX_CANDIDATES and (source, text) not in signals.author_texts:
+        signals.author_texts.append((source, text))
+
+
+def _short_text(el, limit: int = MAX_LINE_CHARS) -> str | None:
+    """`_spaced_text`, or None as soon as it passes `limit` characters (without reading the rest)."""
+    parts, size = [], 0
+    for piece in el.itertext():
+        size += len(piece.strip())
+        if size > limit:
+            return None
+        parts.append(piece)
+    text = " ".join(" ".join(parts).split())
+    return text if text and len(text) <= limit else None
+
+
+def _marked(body, signals: Signals) -> list[tuple[object, str]]:
+    """(element, lower-cased class/id/aria-label) for elements marked with a candidate word;
+    rel=author and itemprop=author/creator elements go to `_author_element` on the way.
+    The words are looked up with str.find in all marks of the page joined into one string."""
+    elements, marks = [], []
+    for el in body.iter(etree.Element):
+        get = el.get
+        if get("rel") or get("itemprop") or "/" in (get("href") or "") and _AUTHOR_HREF.search(get("href")):
+            _author_element(el, signals)
+        mark = get("class") or ""
+        if get("id"):
+            mark += " " + get("id")
+        if get("aria-label"):
+            mark += " " + get("aria-label")
+        if mark:
+            elements.append(el)
+            marks.append(mark)
+    joined = "\n".join(marks).lower()
+    starts = list(accumulate((len(m) + 1 for m in marks), initial=0))
+    hits = set()
+    for word in _MARK_WORDS:
+        at = joined.find(word)
+        while at >= 0:
+            index = bisect_right(starts, at) - 1
+            hits.add(index)
+            at = joined.find(word, starts[index + 1])  # the next element's marks
+    return [(elements[i], joined[starts[i]:starts[i + 1] - 1]) for i in sorted(hits)]
 
 
 def _breadcrumb(el) -> str | None:
@@ -108,14 +194,13 @@ def _breadcrumb(el) -> str | None:
     return " / ".join(parts) if parts else None
 
 
-def _after_h1(h1, signals: Signals) -> None:
-    """Short visible lines right after the headline that look like bylines or dates."""
-    seen: set[str] = set()
-    for el in h1.xpath(f"following::*[position() <= {AFTER_H1_ELEMENTS}]"):
-        if el.tag not in _BLOCKS or el.tag == "a":
+def _lines(elements, signals: Signals, seen: set[str]) -> None:
+    """Short visible lines that look like bylines or dates."""
+    for el in elements:
+        if el.tag not in _LINE_TAGS:
             continue
-        text = _spaced_text(el)
-        if not text or len(text) > MAX_LINE_CHARS or text in seen:
+        text = _short_text(el)
+        if not text or text in seen:
             continue
         seen.add(text)
         if _BY_START.match(text) or _DATEISH.search(text):
@@ -142,37 +227,45 @@ def _head(tree, signals: Signals) -> None:
             break
 
 
+def _body_signals(body, signals: Signals) -> None:
+    for el in body.iter("time"):
+        if el.get("datetime"):
+            _add(signals.date_texts, ("time", el.get("datetime").strip()))
+    for el, marks in _marked(body, signals):
+        if _AUTHOR_CLASS.search(marks):
+            _author_element(el, signals, marks)
+        if el.tag in _DATE_TAGS and _DATE_RE.search(marks):
+            text = _short_text(el, MAX_DATE_CHARS)
+            if text and _STRICT_DATE.search(text):
+                _add(signals.date_texts, ("class", text))
+        if "breadcrumb" in marks and el.tag in ("nav", "ol", "ul", "div", "p"):
+            trail = _breadcrumb(el)
+            if trail:
+                _add(signals.breadcrumbs, trail)
+        elif signals.subtitle is None and el.tag in ("p", "div", "h2", "span") and _STANDFIRST.search(marks):
+            text = _short_text(el, 400)
+            if text and len(text) >= 20:
+                signals.subtitle = text
+
+
 def html_signals(tree) -> Signals:
     signals = Signals()
     title = tree.find(".//title")
     if title is not None:
         signals.title = _text(title) or None
     h1s = list(tree.iter("h1"))
-    signals.headings = [t for t in (_text(h) for h in h1s) if t][:5]
+    signals.headings = [t for t in (_heading_text(h) for h in h1s) if t][:5]
     _head(tree, signals)
     root = tree.getroottree().getroot() if hasattr(tree, "getroottree") else tree
     lang = root.get("lang") or root.get("xml:lang")
     signals.declared_language = lang.strip() if lang else None
     body = tree.find(".//body")
-    for el in (body if body is not None else tree).iter():
-        if not isinstance(el.tag, str) or el.tag in ("script", "style"):
-            continue
-        _author_element(el, signals)
-        if el.tag == "time" and el.get("datetime"):
-            _add(signals.date_texts, ("time", el.get("datetime").strip()))
-        marks = f"{el.get('class') or ''} {el.get('id') or ''} {el.get('aria-label') or ''}"
-        if el.tag in _DATE_TAGS and _DATE_CLASS.search(marks):
-            text = _spaced_text(el)
-            if len(text) <= MAX_DATE_CHARS and _STRICT_DATE.search(text):
-                _add(signals.date_texts, ("class", text))
-        if _BREADCRUMB.search(marks) and el.tag in ("nav", "ol", "ul", "div", "p"):
-            trail = _breadcrumb(el)
-            if trail:
-                _add(signals.breadcrumbs, trail)
-        elif signals.subtitle is None and el.tag in ("p", "div", "h2", "span") and _STANDFIRST.search(marks):
-            text = _text(el)
-            if 20 <= len(text) <= 400:
-                signals.subtitle = text
-    if h1s:
-        _after_h1(h1s[0], signals)
+    _body_signals(body if body is not None else tree, signals)
+    anchor = h1s[0] if h1s else next(tree.iter("h2"), None)
+    seen: set[str] = set()
+    if anchor is not None:
+        _lines(_AFTER_XPATH(anchor), signals, seen)
+        _lines(reversed(_BEFORE_XPATH(anchor)), signals, seen)
+    else:
+        _lines(_TOP_XPATH(tree), signals, seen)
     return signals

@@ -13,16 +13,16 @@ import re
 
 from schemas import Signals
 from transforms.metadata.jsonld import article_objects, by_id, names
-from transforms.metadata.names import person_name
+from transforms.metadata.names import person_name, recase
 from transforms.metadata.titles import key
 
 # More names than this in one credit is a list of related authors, not a byline.
 MAX_AUTHORS = 8
 
-_LEAD = re.compile(r"^\s*(?:(?:written|words|story|text|posted|published|reported|reporting|compiled|"
-                   r"edited|reviewed)\s+by|by|von|por|par|author|authors|writer|byline|contributors?)\b\s*[:\-]?\s*", re.IGNORECASE)
+_LEAD = re.compile(r"^\s*(?:(?:written|words|story|text|posted|published|reported|reporting|compiled)\s+by|by|von|por|par|author|authors|writer|byline|contributors?)\b\s*[:\-]?\s*", re.IGNORECASE)
 _CUT = re.compile(
-    r"(?<=[a-z])(?=(?:Published|Updated|Posted|Last|Reviewed|Fact|Modified)\b)|\s+[|•·]\s*|\s+[-–—]\s+|\s*\b(?:updated|published|posted|last\s+updated|modified|on\s+(?=\w+\s+\d)|"
+    r"(?<=[a-z])(?=(?:Published|Updated|Posted|Last|Reviewed|Fact|Modified)\b)|\s+[|•·]\s*|\s+[-–—]\s+|"
+    r"\s+(?:at|on)\s+(?=\w+\.?\s+\d|\d)|\s+in\s+(?=[A-Z])|\s*\b(?:updated|published|posted|last\s+updated|modified|on\s+(?=\w+\s+\d)|"
     r"(?:medically\s+|fact[- ]?)?(?:reviewed|checked|edited|photo(?:graph)?s?|illustrations?|video)\s+by|"
     r"\d+\s*min(?:ute)?s?\s+read|reading\s+time|follow|share|email|e-mail|twitter|read\s+more)\b"
     r"|\s*\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b"
@@ -48,7 +48,7 @@ def parse_byline(line: str, orgs: set[str], single_word_ok: bool = False, strict
     `strict`: every piece must be a name (a clean list of co-authors), else [].
     `led`: the text is known to follow a credit ("By"), so a first name alone is a name.
     """
-    text = " ".join(line.split())
+    text = " ".join(line.split()).lstrip("&+ ")
     led = led or bool(_LEAD.match(text))
     text = _LEAD.sub("", text, count=1)
     text = _CUT.split(text, maxsplit=1)[0]
@@ -76,6 +76,12 @@ def _name_prefix(piece: str) -> str | None:
     return person_name(" ".join(words[:2]))
 
 
+def _structured(name: str) -> str:
+    """A name typed in lower case into a CMS field ("jane roe") is still a name; one lower-case
+    word ("jroe") stays a handle."""
+    return recase(name) if name.islower() and len(name.split()) >= 2 else name
+
+
 def _dedupe(found: list[str]) -> list[str]:
     seen, out = set(), []
     for name in found:
@@ -95,7 +101,7 @@ def _jsonld_authors(signals: Signals, orgs: set[str]) -> list[str]:
         found = []
         for name, kind in names([by_id(signals, item) for item in items]):
             if kind in ("", "person"):
-                found += parse_byline(name, orgs, single_word_ok=True)
+                found += parse_byline(_structured(name), orgs, single_word_ok=True)
         if found:
             return found
     return []
@@ -152,7 +158,7 @@ def _meta_credits(signals: Signals, orgs: set[str]) -> list[str]:
         if value and "://" not in value:
             if meta_key == "citation_author" and value.count(",") == 1:  # "Roe, Jane"
                 value = " ".join(reversed(value.split(",")))
-            found += parse_byline(value, orgs, single_word_ok=True)
+            found += parse_byline(_structured(value), orgs, single_word_ok=True)
     for n in "12345":  # Yoast's "Written by" label/data pairs
         if re.match(r"(?i)^(written by|author)", signals.meta.get(f"twitter:label{n}", "")):
             found += parse_byline(signals.meta.get(f"twitter:data{n}", ""), orgs, led=True)

@@ -22,8 +22,15 @@ MAX_TITLE_CHARS = 300
 MIN_LONE_H1_WORDS = 3
 # A "site name" longer than this is a page title that landed in og:site_name.
 MAX_SITE_NAME_CHARS = 40
+# An h1 sharing less than this share of words (Jaccard) with every SEO title is a blog's or
+# section's name: the SEO titles (og/JSON-LD/<title>) then name the article.
+MIN_H1_OVERLAP = 0.2
 
-_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"',
+# Fullwidth ASCII forms ("？", "！") are written as plain ASCII.
+_PLAIN = {**{chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}}
+# Mojibake: UTF-8 bytes read as Latin-1 ("Investorâ\x80\x99s"); such titles are re-decoded.
+_MOJIBAKE = re.compile("[ÂÃâ][\x80-\xbf]")
+_QUOTES = str.maketrans({**_PLAIN, "‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"',
                          "\u00a0": " "})
 _WIRE_SLUG = re.compile(
     r"^(?:\d+(?:st|nd|rd|th)\s+LD[- ]Writethru|LD[- ]Writethru|Writethru|(?:UPDATE|WRAPUP|REFILE|RPT|"
@@ -33,8 +40,9 @@ _WIRE_SLUG = re.compile(
 _NOT_HEADLINE = re.compile(r"(?i)^(?:.*\b(?:menu|navigation|skip to|sign in|log in|subscribe|contact us|follow us|"
                            r"search|cart|blog)$|[\w.-]+\.[a-z]{2,6}$|.*\s[>»›]\s.*)")
 # What an h1 may carry after the headline: a byline or a date.
-_BYLINE_TAIL = re.compile(r"(?i)^\W*(?:posted|published|updated|by)\b|^\W*(?:\w{3,9}\.?\s+\d{1,2},?\s+(?:19|20)\d{2}|"
+_BYLINE_TAIL = re.compile(r"(?i)^\W*(?:posted|published|updated|by)\b|^\(?[\w-]+(?:\.[\w-]+)+\)?\s*\d*$|^\W*(?:\w{3,9}\.?\s+\d{1,2},?\s+(?:19|20)\d{2}|"
                           r"(?:19|20)\d{2}-\d{2}-\d{2})\W*$")
+_WORDS = re.compile(r"\w+")
 _TAIL = re.compile(r"\s+\|\s+")
 _SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|»|·|•|/|:)\s+")
 
@@ -42,7 +50,13 @@ _SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|»|·|•|/|:)\s+")
 def clean(raw: str | None) -> str | None:
     if not raw:
         return None
-    value = " ".join(html.unescape(str(raw)).translate(_QUOTES).split())
+    value = html.unescape(str(raw))
+    if _MOJIBAKE.search(value):
+        try:
+            value = value.encode("latin-1").decode("utf-8")
+        except UnicodeError:
+            pass
+    value = " ".join(value.translate(_QUOTES).split())
     while True:
         cut = _WIRE_SLUG.sub("", value, count=1)
         if cut == value:
@@ -79,6 +93,12 @@ def _agrees(short: str, long: str) -> bool:
     return bool(a) and (a == b or (len(a) >= 12 and a in b))
 
 
+def overlap(a: str, b: str) -> float:
+    """Jaccard overlap of the two strings' case-folded words."""
+    wa, wb = set(_WORDS.findall(a.casefold())), set(_WORDS.findall(b.casefold()))
+    return len(wa & wb) / len(wa | wb) if wa | wb else 0.0
+
+
 def cut_tail(value: str) -> str:
     """'Headline | Section' -> 'Headline': what follows a pipe is a label, not the headline."""
     head = _TAIL.split(value, maxsplit=1)[0]
@@ -92,20 +112,23 @@ def choose_title(signals: Signals, site_names: list[str]) -> str | None:
 
 def _choose(signals: Signals, site_names: list[str]) -> str | None:
     site_keys = {key(n) for n in site_names if n and key(n) and len(n) <= MAX_SITE_NAME_CHARS}
-    h1s = [h for h in (clean(h) for h in signals.headings) if h and not _is_site(h, site_keys)]
+    h1s = [strip_site(h, site_names) for h in (clean(h) for h in signals.headings) if h and not _is_site(h, site_keys)]
     others = [text(o.get("headline")) for o in article_objects(signals)[:2]]
     others += [signals.meta.get("og:title"), signals.meta.get("twitter:title"), signals.title,
                signals.extractor.get("title")]
     others = [strip_site(c, site_names) for c in (clean(o) for o in others) if c]
     for h1 in h1s:
-        if any(_agrees(h1, o) for o in others):
-            return h1
+        agreeing = [o for o in others if _agrees(h1, o)]
+        if agreeing:  # a headline set in capitals is written as the agreeing SEO title writes it
+            cased = [o for o in agreeing if key(o) == key(h1) and not o.isupper()]
+            return cased[0] if h1.isupper() and cased else h1
         for other in others:  # "Headline Posted on <date> by <name>": the h1 swallowed the byline
             extra = h1.replace(other, "", 1).strip() if len(other) >= 12 and other in h1 else None
             if extra and _BYLINE_TAIL.search(extra) and len(extra) < len(other):
                 return other
     h1s = [h for h in h1s if not _NOT_HEADLINE.match(h)]
-    if h1s and len(h1s[0].split()) >= MIN_LONE_H1_WORDS:
+    if h1s and len(h1s[0].split()) >= MIN_LONE_H1_WORDS and (
+            not others or max(overlap(h1s[0], o) for o in others) >= MIN_H1_OVERLAP):
         return h1s[0]
     if not others:
         return h1s[0] if h1s else None
