@@ -120,6 +120,7 @@ def test_a_truncated_archive_keeps_what_came_before(tmp_path):
     items = list(iter_warc(io.BytesIO(data[: int(len(data) * 0.8)]), "cut.warc", 1 << 20))
     assert sum(isinstance(i, Page) for i in items) >= 1
     assert isinstance(items[-1], Failure) and items[-1].reason == "decode_error"
+    assert items[-1].record_id == "urn:uuid:00000000-0000-0000-0000-000000000002"  # the record cut off
 
 
 class CountingStream(io.BytesIO):

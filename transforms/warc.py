@@ -117,36 +117,38 @@ def _read_body(record, limit: int) -> bytes | None:
     return body
 
 
+def record_item(record, record_id: str, source_uri: str, max_bytes: int) -> Page | Failure | Skipped:
+    """One parsed record as a Page, a Failure (too large, undecodable) or a Skipped."""
+    media = _media_type(record)
+    reason = _skip_reason(record, media)
+    if reason:
+        return Skipped(record_id, reason)
+    url = record.rec_headers.get_header("WARC-Target-URI")
+    declared = int(record.rec_headers.get_header("Content-Length") or 0)
+    body = None if declared > max_bytes + HTTP_HEADER_ALLOWANCE else _read_body(record, max_bytes)
+    if body is None:  # over the cap: quarantined; its bytes are skipped by the iterator, never kept
+        return Failure(source_uri, "read", "too_large", f"WARC record of {url} is over {max_bytes} bytes",
+                       "", record_id, declared)
+    page = decode_page(source_uri, body, record_id=record_id, url=url,
+                       crawled_at=warc_date(record.rec_headers.get_header("WARC-Date")))
+    if isinstance(page, Page) and page.fmt != "html" and not media:
+        return Skipped(record_id, "not_html")  # untyped, and it does not look like HTML
+    return page
+
+
 def iter_warc(stream: BinaryIO, source_uri: str, max_bytes: int) -> Iterator[Page | Failure | Skipped]:
     """Every record of one WARC stream as a Page, a Failure or a Skipped, lazily. Never raises on
-    bad input: a broken archive ends with one decode_error Failure."""
-    ordinal = 0
+    bad input: a broken archive ends with one decode_error Failure, on the record where it broke."""
+    ordinal, current = 0, "record-1"
     try:
         for record in ArchiveIterator(stream):
             ordinal += 1
-            record_id = (record.rec_headers.get_header("WARC-Record-ID") or "").strip("<> ") or f"record-{ordinal}"
-            media = _media_type(record)
-            reason = _skip_reason(record, media)
-            if reason:
-                yield Skipped(record_id, reason)
-                continue
-            url = record.rec_headers.get_header("WARC-Target-URI")
-            declared = int(record.rec_headers.get_header("Content-Length") or 0)
-            body = None if declared > max_bytes + HTTP_HEADER_ALLOWANCE else _read_body(record, max_bytes)
-            if body is None:  # over the cap: quarantined, and its bytes are skipped, never kept
-                yield Failure(source_uri, "read", "too_large", f"WARC record of {url} is over {max_bytes} bytes",
-                              "", record_id, declared)
-                continue
-            page = decode_page(source_uri, body, record_id=record_id, url=url,
-                               crawled_at=warc_date(record.rec_headers.get_header("WARC-Date")))
-            if isinstance(page, Page) and page.fmt != "html" and not media:
-                # an untyped payload that does not look like HTML: counted like any non-HTML record
-                yield Skipped(record_id, "not_html")
-                continue
-            yield page
+            current = (record.rec_headers.get_header("WARC-Record-ID") or "").strip("<> ") or f"record-{ordinal}"
+            yield record_item(record, current, source_uri, max_bytes)
+            current = f"record-{ordinal + 1}"
     except (ArchiveLoadFailed, EOFError, zlib.error, ValueError, OSError) as err:
         yield Failure(source_uri, "read", "decode_error", f"broken WARC after {ordinal} records: {err}"[:2000],
-                      "", f"record-{ordinal + 1}")
+                      "", current)
 
 
 def main(argv: list[str]) -> int:
