@@ -115,8 +115,11 @@ class DocGuard:
 
     def start(self) -> None:
         """Start the child (it imports the extractor while the caller goes on)."""
+        # The child must import this package before it reads the parent's sys.path: point it here.
+        home = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in (home, os.environ.get("PYTHONPATH")) if p)}
         self._proc = subprocess.Popen([sys.executable, "-c", _CHILD], stdin=subprocess.PIPE,
-                                      stdout=subprocess.PIPE, close_fds=True)
+                                      stdout=subprocess.PIPE, close_fds=True, env=env)
         self._outbox = Connection(os.dup(self._proc.stdin.fileno()), readable=False)
         self._inbox = Connection(os.dup(self._proc.stdout.fileno()), writable=False)
         self._proc.stdin.close()
