@@ -2,8 +2,8 @@
 
   fuzz      mutate seed pages (samples/ and any --seeds folder) for --seconds and push every mutant
             through read_capped -> decode_page -> the guarded extractor -> build_articles ->
-            segment_article. Anything but a documented outcome (Page/Failure, NoArticle, DocTimeout,
-            WorkerDied) is a finding: its input is saved under --findings for a repro.
+            segment_article. Anything but a pipeline outcome (a Failure, an extractor exception, which
+            the strip stage quarantines, a timeout) is a finding, saved under --findings for a repro.
   overhead  the per-document time limit's cost: extract_page called directly vs through DocGuard,
             interleaved page by page, best of --repeat, on a folder of pages.
 
@@ -85,6 +85,8 @@ def run_one(name: str, raw: bytes, guard: DocGuard) -> str:
         return "timeout"
     except WorkerDied:
         return "worker_died"
+    except Exception:  # the strip stage quarantines these as parse_error: an outcome, not a finding
+        return "parse_error"
     try:
         rows = build_articles(extraction, datetime.now(timezone.utc))
     except NoArticle:
