@@ -20,6 +20,7 @@ from itertools import accumulate
 from lxml import etree
 
 from schemas import Signals
+from transforms.metadata.datetexts import INTL_MONTHS
 
 # JSON-LD blocks larger than this are cut (they are product feeds, not article metadata).
 _MAX_JSONLD_CHARS = 200_000
@@ -70,7 +71,8 @@ _STRICT_DATE = re.compile(
     rf"\b(19|20)\d{{2}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}\b|\b\d{{1,2}}[/.]\d{{1,2}}[/.](19|20)\d{{2}}\b"
     rf"|\b{_MONTH}\s+\d{{1,2}}(st|nd|rd|th)?,?\s+(19|20)\d{{2}}\b"
     rf"|\b\d{{1,2}}(st|nd|rd|th)?\s+(of\s+)?{_MONTH},?\s+(19|20)\d{{2}}\b", re.IGNORECASE)
-_DATEISH = re.compile(_STRICT_DATE.pattern + r"|\b(updated|published|posted)\b", re.IGNORECASE)
+_INTL_DATE = rf"\b\d{{1,2}}\.?\s+(de\s+)?({'|'.join(INTL_MONTHS)})\.?,?\s+(de\s+)?(19|20)\d{{2}}\b"
+_DATEISH = re.compile(_STRICT_DATE.pattern + "|" + _INTL_DATE + r"|\b(updated|published|posted)\b", re.IGNORECASE)
 _LINE_TAGS = {"p", "div", "span", "li", "address", "time", "small", "header", "section", "em", "strong",
               "footer", "h2", "h3", "h4", "h5", "h6", "legend", "dd"}
 
@@ -104,6 +106,10 @@ def _flatten_jsonld(obj, out: list[dict], depth: int = 0) -> None:
         out.append(obj)
         if "@graph" in obj:
             _flatten_jsonld(obj["@graph"], out, depth + 1)
+        for key in ("mainEntity", "blogPost"):  # a WebPage's or Blog's one article
+            value = obj.get(key)
+            if isinstance(value, dict) or (isinstance(value, list) and len(value) == 1):
+                _flatten_jsonld(value, out, depth + 1)
 
 
 def _add(items: list, item) -> None:
@@ -261,7 +267,8 @@ def html_signals(tree) -> Signals:
     signals.declared_language = lang.strip() if lang else None
     body = tree.find(".//body")
     _body_signals(body if body is not None else tree, signals)
-    anchor = h1s[0] if h1s else next(tree.iter("h2"), None)
+    # The headline's h1: the first of a few words (a lone "Articles" h1 is a section label).
+    anchor = next((h for h in h1s if len(_heading_text(h).split()) >= 3), h1s[0] if h1s else next(tree.iter("h2"), None))
     seen: set[str] = set()
     if anchor is not None:
         _lines(_AFTER_XPATH(anchor), signals, seen)

@@ -26,6 +26,8 @@ PUBLISHED_META = ("article:published_time", "og:published_time", "datepublished"
                   "published", "publication_date", "article:published", "datecreated")
 MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified",
                  "last-modified", "article.updated")
+# Other <meta> names that carry a publication date ("w-published-date", "sailthru.pubdate").
+_PUBLISHED_META_NAME = re.compile(r"(?:publish|pub|release|issued|created)[\w.:-]*(?:date|time)$|^[\w.:-]*(?:publish|pub)date$")
 _UPDATED = re.compile(r"\b(updated|modified|edited|revised|last\s+reviewed|reviewed)\b", re.IGNORECASE)
 _PUBLISHED = re.compile(r"\b(published|posted|created|first\s+published|released|by)\b", re.IGNORECASE)
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})(?:/|$)")
@@ -77,7 +79,9 @@ def candidates(signals: Signals, url: str | None) -> dict[str, list[Stamp]]:
     articles = article_objects(signals)
     found = {
         "jsonld": _machine(o.get("datePublished") or o.get("dateCreated") for o in articles),
-        "meta": _machine(signals.meta.get(k) for k in PUBLISHED_META),
+        "meta": _machine([signals.meta.get(k) for k in PUBLISHED_META]
+                         + [signals.meta[k] for k in sorted(signals.meta, key=lambda k: not k.endswith("date"))
+                            if k not in PUBLISHED_META and _PUBLISHED_META_NAME.search(k)]),
         "time": _machine(raw for source, raw in signals.date_texts if source == "time"),
         "text": [], "text_updated": [], "url": [], "class": [], "class_updated": [],
         "modified": _machine([o.get("dateModified") for o in articles] + [signals.meta.get(k) for k in MODIFIED_META]),

@@ -17,11 +17,28 @@ MIN_YEAR = 1900
 MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
           "oct": 10, "nov": 11, "dec": 12}
 _MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+# Month names of the other languages the pipeline meets (es, pt, fr, de, it, nl): "12 de mayo de 2024",
+# "3. März 2024", "1er mars 2024".
+INTL_MONTHS = {
+    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7, "agosto": 8,
+    "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
+    "janeiro": 1, "fevereiro": 2, "março": 3, "maio": 5, "junho": 6, "julho": 7, "setembro": 9,
+    "outubro": 10, "novembro": 11, "dezembro": 12,
+    "janvier": 1, "février": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7, "août": 8,
+    "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12,
+    "januar": 1, "februar": 2, "märz": 3, "juni": 6, "juli": 7, "oktober": 10, "dezember": 12,
+    "gennaio": 1, "febbraio": 2, "aprile": 4, "maggio": 5, "giugno": 6, "luglio": 7, "settembre": 9,
+    "ottobre": 10, "dicembre": 12,
+    "januari": 1, "februari": 2, "maart": 3, "mei": 5, "augustus": 8,
+}
+_INTL_MONTH = "|".join(sorted(INTL_MONTHS, key=len, reverse=True))
 _PRINTED = [
     ("ymd", re.compile(r"\b((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")),
     ("ymd", re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")),
     ("mdy", re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{{2}})\b", re.IGNORECASE)),
     ("dmy", re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+((?:19|20)\d{{2}})\b", re.IGNORECASE)),
+    ("dmy_intl", re.compile(rf"\b(\d{{1,2}})\.?(?:er|º|°)?\s+(?:de\s+)?({_INTL_MONTH})\.?,?\s+(?:de\s+)?((?:19|20)\d{{2}})\b",
+                            re.IGNORECASE)),
     ("num", re.compile(r"\b(\d{1,2})([/.])(\d{1,2})\2((?:19|20)\d{2})\b")),
 ]
 _TIME = re.compile(
@@ -86,6 +103,8 @@ def _day(kind: str, groups: tuple) -> date | None:
         return _safe_date(int(groups[0]), int(groups[1]), int(groups[2]))
     if kind == "mdy":
         return _safe_date(int(groups[2]), MONTHS[groups[0][:3].lower()], int(groups[1]))
+    if kind == "dmy_intl":
+        return _safe_date(int(groups[2]), INTL_MONTHS[groups[1].lower()], int(groups[0]))
     if kind == "dmy":
         return _safe_date(int(groups[2]), MONTHS[groups[1][:3].lower()], int(groups[0]))
     a, sep, b, year = int(groups[0]), groups[1], int(groups[2]), int(groups[3])

@@ -25,6 +25,7 @@ from transforms.metadata.publishers import (
     WIRE_AGENCIES,
     agency,
     choose_publisher,
+    masthead,
     site_publisher,
 )
 from transforms.metadata.sections import choose_section
@@ -37,6 +38,8 @@ METADATA_FIELDS = (
     "modified_at", "dateline", "section", "declared_language",
 )
 
+# A standfirst shorter than this (in letters and digits) may be a real one-line first paragraph.
+MIN_STANDFIRST_CHARS = 40
 # Every agency spelling is an organisation, never an author.
 _AGENCY_KEYS = {key(s) for spellings in WIRE_AGENCIES.values() for s in spellings}
 
@@ -56,8 +59,16 @@ def _bound(page: Page) -> datetime:
     return min(page.crawled_at, now) if page.crawled_at else now
 
 
+def _standfirst(signals: Signals) -> set[str]:
+    """The page's standfirst/description texts in `key` form: as a first paragraph it is not body."""
+    texts = [signals.subtitle, signals.meta.get("description"), signals.meta.get("og:description")]
+    return {key(t) for t in texts if t and len(key(t)) >= MIN_STANDFIRST_CHARS}
+
+
 def normalize_metadata(page: Page, signals: Signals, paragraphs: list[str]) -> tuple[dict, list[str]]:
     body = list(paragraphs)
+    if len(body) > 1 and key(body[0]) in _standfirst(signals):
+        body = body[1:]
     place, credit = None, None
     if body:
         place, credit, body[0] = split_dateline(body[0])
@@ -66,6 +77,8 @@ def normalize_metadata(page: Page, signals: Signals, paragraphs: list[str]) -> t
     url = canonical_url(page.url, signals)
     host = url_host(url or page.url)
     publisher, wire = choose_publisher(signals, host, [credit] if credit else [])
+    if publisher is None and page.fmt == "text":
+        publisher = masthead(page.text)
     site_names = _site_names(signals, host)
     orgs = _AGENCY_KEYS  # site names are not excluded: on a personal blog the site is its author
     title = choose_title(signals, site_names)

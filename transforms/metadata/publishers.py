@@ -42,6 +42,9 @@ WIRE_AGENCIES = {
     "Antara": ("Antara", "Antara News"),
     "CNS": ("CNS", "China News Service"),
 }
+# The masthead is on one of a dump's first lines, and short.
+MASTHEAD_LINES = 3
+MAX_MASTHEAD_CHARS = 40
 _AGENCY_BY_KEY = {key(s): name for name, spellings in WIRE_AGENCIES.items() for s in spellings}
 # Chrome words that precede a credit on some page templates ("0 Comment(s) Print E-mail Outlet").
 _CHROME = re.compile(r"^(?:\d+\s*comments?(?:\(s\))?|print|e-?mail|share|source|from|credit|adjust font size)\s*:?\s*",
@@ -63,15 +66,17 @@ def credits(lines: list[str]) -> list[str]:
     found = []
     for line in lines:
         found += _PAREN.findall(line)
+        by_first = False
         for i, part in enumerate(re.split(r"\s+\|\s+|\s+[•·]\s+", line)):
             if _BY.match(part) and i == 0:
+                by_first = True
                 continue
             part = _DATE_TAIL.sub("", part).strip()
             while _CHROME.match(part):
                 part = _CHROME.sub("", part, count=1).strip()
             part = part.strip(" ,;:-–—()")
             if (part and _OUTLET.match(part) and not re.match(r"(?i)^(updated|published|posted)\b", part)
-                    and not person_name(part)):
+                    and (not person_name(part) or (by_first and i == 1))):  # "By X | Outlet | ..."
                 found.append(part)
     return list(dict.fromkeys(f for f in found if f))
 
@@ -97,6 +102,15 @@ def site_publisher(signals: Signals) -> str | None:
         name = _clean(candidate)
         if name and not name.startswith("@"):
             return name
+    return None
+
+
+def masthead(dump: str) -> str | None:
+    """A text dump's first line when it is an outlet's name ("Valley Courier"): dumps open with
+    the masthead. None when that line is a menu, a sentence or anything but a short name."""
+    first = next((line.strip() for line in dump.splitlines()[:MASTHEAD_LINES] if line.strip()), "")
+    if len(first) <= MAX_MASTHEAD_CHARS and _OUTLET.match(first) and len(first.split()) <= 5 and not agency(first):
+        return first
     return None
 
 

@@ -16,6 +16,7 @@ from transforms.metadata.titles import key
 MAX_SECTION_CHARS = 40
 
 _CRUMB_SPLIT = re.compile(r"\s+[|/>»›→]\s+|\s*[>»›→]\s*")
+_ACCOUNT = re.compile(r"(?i)\b(?:sign\s*in|sign\s*up|log\s*in|log\s*out|register|subscribe|my account)\b")
 _NOT_SECTION = {"home", "homepage", "youarehere", "index", "main", "frontpage", "start"}
 
 
@@ -49,8 +50,13 @@ def _jsonld_trail(signals: Signals) -> list[str]:
     return []
 
 
+def _account_bar(trail: str) -> bool:
+    """'Subscribe | Sign In', 'Log in | Register': a trail with an account link is a toolbar."""
+    return bool(_ACCOUNT.search(trail))
+
+
 def choose_section(signals: Signals, title: str | None) -> str | None:
-    for trail in signals.breadcrumbs:
+    for trail in (t for t in signals.breadcrumbs if not _account_bar(t)):
         section = _section_from_trail(_CRUMB_SPLIT.split(trail), title)
         if section:
             return section

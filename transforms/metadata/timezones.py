@@ -30,15 +30,17 @@ HOME_ZONES = {
     "pamedia": "Europe/London", "bbc.co.uk": "Europe/London", "theguardian.com": "Europe/London",
     "aap": "Australia/Sydney", "thecanadianpress": "America/Toronto",
 }
-# Abbreviations printed after times; ambiguous ones (IST, CST for China) are left out.
+# Abbreviations printed after times; ambiguous ones (IST, CST for China) are left out. Generic
+# names ("ET") follow the zone's summer time; a standard or daylight name ("EST", "EDT") states
+# its offset, and is taken at its word even when the date says otherwise.
 ABBREVIATIONS = {
-    "utc": "UTC", "gmt": "UTC", "z": "UTC", "et": "America/New_York", "est": "America/New_York",
-    "edt": "America/New_York", "ct": "America/Chicago", "cdt": "America/Chicago",
-    "mt": "America/Denver", "mdt": "America/Denver", "mst": "America/Denver",
-    "pt": "America/Los_Angeles", "pst": "America/Los_Angeles", "pdt": "America/Los_Angeles",
-    "bst": "Europe/London", "cet": "Europe/Paris", "cest": "Europe/Paris", "eet": "Europe/Athens",
-    "jst": "Asia/Tokyo", "kst": "Asia/Seoul", "hkt": "Asia/Hong_Kong", "sgt": "Asia/Singapore",
-    "aest": "Australia/Sydney", "aedt": "Australia/Sydney", "bjt": "Asia/Shanghai",
+    "utc": "UTC", "gmt": "UTC", "z": "UTC", "et": "America/New_York", "ct": "America/Chicago",
+    "mt": "America/Denver", "pt": "America/Los_Angeles",
+}
+FIXED_OFFSETS = {
+    "est": -5, "edt": -4, "cdt": -5, "mst": -7, "mdt": -6, "pst": -8, "pdt": -7, "bst": 1, "cet": 1,
+    "cest": 2, "eet": 2, "eest": 3, "jst": 9, "kst": 9, "hkt": 8, "sgt": 8, "aest": 10, "aedt": 11,
+    "bjt": 8,
 }
 _GMT_OFFSET = re.compile(r"^(?:gmt|utc)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?$", re.IGNORECASE)
 
@@ -50,7 +52,10 @@ def zone_for_abbreviation(abbr: str) -> tzinfo | None:
         sign = -1 if match.group(1) == "-" else 1
         minutes = int(match.group(2)) * 60 + int(match.group(3) or 0)
         return timezone(sign * timedelta(minutes=minutes)) if minutes <= 14 * 60 else None
-    name = ABBREVIATIONS.get(abbr.replace(".", ""))
+    abbr = abbr.replace(".", "")
+    if abbr in FIXED_OFFSETS:
+        return timezone(timedelta(hours=FIXED_OFFSETS[abbr]))
+    name = ABBREVIATIONS.get(abbr)
     return ZoneInfo(name) if name else None
 
 
