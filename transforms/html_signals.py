@@ -73,6 +73,8 @@ _STRICT_DATE = re.compile(
     rf"|\b\d{{1,2}}(st|nd|rd|th)?\s+(of\s+)?{_MONTH},?\s+(19|20)\d{{2}}\b", re.IGNORECASE)
 _INTL_DATE = rf"\b\d{{1,2}}\.?\s+(de\s+)?({'|'.join(INTL_MONTHS)})\.?,?\s+(de\s+)?(19|20)\d{{2}}\b"
 _DATEISH = re.compile(_STRICT_DATE.pattern + "|" + _INTL_DATE + r"|\b(updated|published|posted)\b", re.IGNORECASE)
+# <meta> names repeated once per co-author (scholarly pages); their values are joined with "; ".
+_REPEATED_META = {"citation_author", "citation_authors", "dc.creator", "article:author"}
 _LINE_TAGS = {"p", "div", "span", "li", "address", "time", "small", "header", "section", "em", "strong",
               "footer", "h2", "h3", "h4", "h5", "h6", "legend", "dd"}
 
@@ -219,6 +221,8 @@ def _head(tree, signals: Signals) -> None:
         content = (meta.get("content") or "").strip()
         if key and content and key not in signals.meta:
             signals.meta[key] = content
+        elif key in _REPEATED_META and content:  # one <meta> per co-author
+            signals.meta[key] += "; " + content
     for script in tree.iter("script"):
         if (script.get("type") or "").strip().lower() != "application/ld+json":
             continue

@@ -22,7 +22,7 @@ MAX_AUTHORS = 8
 _LEAD = re.compile(r"^\s*(?:(?:written|words|story|text|posted|published|reported|reporting|compiled)\s+by|by|von|por|par|author|authors|writer|byline|contributors?)\b\s*[:\-]?\s*", re.IGNORECASE)
 _CUT = re.compile(
     r"(?<=[a-z])(?=(?:Published|Updated|Posted|Last|Reviewed|Fact|Modified)\b)|\s+[|•·]\s*|\s+[-–—]\s+|"
-    r"\s+(?:at|on)\s+(?=\w+\.?\s+\d|\d)|\s+in\s+(?=[A-Z])|\s*\b(?:updated|published|posted|last\s+updated|modified|on\s+(?=\w+\s+\d)|"
+    r"\s+(?:at|on)\s+(?=\w+\.?\s+\d|\d)|\s+in\s+(?-i:(?=[A-Z]))|\s*\b(?:updated|published|posted|last\s+updated|modified|on\s+(?=\w+\s+\d)|"
     r"(?:medically\s+|fact[- ]?)?(?:reviewed|checked|edited|photo(?:graph)?s?|illustrations?|video)\s+by|"
     r"\d+\s*min(?:ute)?s?\s+read|reading\s+time|follow|share|email|e-mail|twitter|read\s+more)\b"
     r"|\s*\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b"
@@ -37,7 +37,7 @@ _DATE_LEAD = re.compile(r"^(?:\w{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{
                         r"\s*[·•|\-–—]?\s*(?=[A-Z])")
 _DATEISH = re.compile(r"\b(?:19|20)\d{2}\b")
 _META_KEYS = ("author", "article:author", "dc.creator", "dcterms.creator", "parsely-author",
-              "sailthru.author", "byl", "citation_author")
+              "sailthru.author", "byl", "citation_author", "citation_authors")
 
 
 def parse_byline(line: str, orgs: set[str], single_word_ok: bool = False, strict: bool = False,
@@ -156,9 +156,10 @@ def _meta_credits(signals: Signals, orgs: set[str]) -> list[str]:
     for meta_key in _META_KEYS:
         value = signals.meta.get(meta_key)
         if value and "://" not in value:
-            if meta_key == "citation_author" and value.count(",") == 1:  # "Roe, Jane"
-                value = " ".join(reversed(value.split(",")))
-            found += parse_byline(_structured(value), orgs, single_word_ok=True)
+            for item in value.split(";"):  # repeated <meta>s arrive joined with "; "
+                if meta_key.startswith("citation_author") and item.count(",") == 1:  # "Roe, Jane"
+                    item = " ".join(reversed(item.split(",")))
+                found += parse_byline(_structured(item), orgs, single_word_ok=True)
     for n in "12345":  # Yoast's "Written by" label/data pairs
         if re.match(r"(?i)^(written by|author)", signals.meta.get(f"twitter:label{n}", "")):
             found += parse_byline(signals.meta.get(f"twitter:data{n}", ""), orgs, led=True)
@@ -177,7 +178,7 @@ def candidates(signals: Signals, orgs: set[str]) -> list[tuple[str, list[str] | 
         ("jsonld", _jsonld_authors(signals, orgs)),
         ("itemprop", _first_credit(texts.get("itemprop", []), orgs, True)),
         ("byline", _first_credit(by_lines, orgs, False)),
-        ("link", _first_credit(texts.get("link", []), orgs, True)),
+        ("link", _first_credit(texts.get("link", []), orgs, False)),
         ("meta", _meta_credits(signals, orgs)),
         ("class", _first_credit(texts.get("class", []), orgs, False)),
         ("credit", _first_credit(texts.get("credit", []), orgs, False)),

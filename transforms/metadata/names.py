@@ -44,7 +44,8 @@ ROLE_WORDS = {"founder", "co-founder", "cofounder", "ceo", "cto", "cfo", "coo", 
               "analyst", "strategist", "specialist", "researcher", "professor", "dietitian", "nutritionist",
               "architect", "engineer", "developer", "designer", "partner", "owner", "author", "host",
               "research", "associate", "assistant", "staff", "intern", "coach", "advisor", "adviser", "attorney",
-              "lawyer", "managing", "executive", "deputy", "marketing", "gardener", "tech"}
+              "lawyer", "managing", "executive", "deputy", "marketing", "gardener", "tech", "verified",
+              "contributing", "trending", "featured", "staff", "guest", "visiting"}
 # A credit ending in one of these months is a name glued to a date ("Jane Roe November").
 _DATE_MONTHS = {"january", "february", "march", "september", "october", "november", "december"}
 # Month names are also given names ("April", "May", "June"): only a credit made of nothing else is
@@ -101,6 +102,10 @@ def person_name(raw: str, single_word_ok: bool = False) -> str | None:
     name = re.sub(r"\s*\([^)]*\)", "", " ".join(raw.split()))
     name = re.sub(r"(?<=[^\W\d])[\d*†‡]+(?=\s|$)", "", name).strip(" ,;:|-–—·•()[]\"'")
     words = name.split()
+    half = len(words) // 2
+    if len(words) % 2 == 0 and half and words[:half] == words[half:]:  # "Jane Roe Jane Roe": avatar alt + name
+        words = words[:half]
+        name = " ".join(words)
     for i, word in enumerate(words[2:], start=2):  # "Jane Roe Senior Editor" -> "Jane Roe"
         if word.lower().strip(".,") in ROLE_WORDS:
             name = " ".join(words[:i])
