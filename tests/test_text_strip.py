@@ -5,24 +5,30 @@ import pytest
 from schemas import Page
 from transforms.errors import NoArticle
 from transforms.text_strip import is_breadcrumb, is_byline, strip_lines, strip_text_dump
-from transforms.textmodel.features import FEATURES, best_run, normalize_lines, page_matrix
+from transforms.textmodel.features import (
+    FEATURES,
+    best_run,
+    normalize_lines,
+    page_matrix,
+)
 from transforms.textmodel.model import LineModel, default_model
 
 BODY = [
-    "The harbour commission of Port Wendell voted on Tuesday to close the old north pier to heavy "
-    "trucks after engineers found cracks in three of its supporting columns.",
-    "The decision, which takes effect next Monday, will send about forty delivery vehicles a day "
-    "through the narrower streets of the market district, according to figures from the city.",
+    ("The harbour commission of Port Wendell voted on Tuesday to close the old north pier to heavy "
+     "trucks after engineers found cracks in three of its supporting columns."),
+    ("The decision, which takes effect next Monday, will send about forty delivery vehicles a day "
+     "through the narrower streets of the market district, according to figures from the city."),
     "\u201cWe had no responsible choice left,\u201d said the commission chair.",
-    "Shop owners in the district said they were worried about noise and congestion, and several asked "
-    "the commission to limit truck traffic to the early morning hours before the stalls open.",
-    "Repairs to the pier are expected to take at least eighteen months and to cost roughly twelve "
-    "million dollars, most of which the commission hopes to recover from a regional transport fund.",
-    "A public hearing on the detour plan is scheduled for the first week of next month at the "
-    "library on Fennel Street, where residents can comment on the proposed truck hours.",
+    ("Shop owners in the district said they were worried about noise and congestion, and several asked "
+     "the commission to limit truck traffic to the early morning hours before the stalls open."),
+    ("Repairs to the pier are expected to take at least eighteen months and to cost roughly twelve "
+     "million dollars, most of which the commission hopes to recover from a regional transport fund."),
+    ("A public hearing on the detour plan is scheduled for the first week of next month at the "
+     "library on Fennel Street, where residents can comment on the proposed truck hours."),
 ]
 CHROME = [
     "Advertisement",
+    "Ferry fares to rise in spring \u2022 Market stalls reopen after storm \u2022 New library hours announced",
     "The north pier seen from the ferry terminal on a foggy morning. (Photo: Dana Okoro/Harbor Gazette)",
     "Read more: Ferry fares to rise in the spring",
     "Sign up for our morning newsletter to get the top local stories in your inbox every day.",

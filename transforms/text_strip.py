@@ -15,10 +15,23 @@ prose lines of the best-scoring contiguous run (Kadane over per-line prose score
 
 import re
 
+import numpy as np
+
 from schemas import Extraction, Page, Signals, Story
 from transforms.errors import NoArticle
 from transforms.textmodel.features import (
-    BYLINE, CAPTION, CHROME, CHROME_PENALTY, DATEISH, FOOTER, PROMO, best_run, ends_sentence, is_prose, normalize_lines, visual_len,
+    BYLINE,
+    CHROME,
+    CHROME_PENALTY,
+    DATEISH,
+    FOOTER,
+    best_run,
+    ends_sentence,
+    has_caption,
+    has_promo,
+    is_prose,
+    normalize_lines,
+    visual_len,
 )
 from transforms.textmodel.model import LineModel, default_model
 
@@ -32,9 +45,16 @@ HEADING_MAX_CHARS = 100
 HEADER_LOOKBACK = 25
 # Title-like lines in the header cluster: the headline and its deck; more is a headline list.
 HEADER_TITLES = 2
+# Caption/promo/chrome patterns mark a line as chrome only when it is shorter than this.
+CHROME_MAX_CHARS = 300
+# Line length cap (visual chars) when weighing lines for the main run: one huge line is no run.
+RUN_LEN_CAP = 400
+# Outside the main run of body lines, a line needs this probability to be kept (a second story part).
+OUTSIDE_RUN_MIN = 0.8
 
 _TRAILING_MARK = re.compile(r"\s+(Endi|\(END\)|END|-{2,}\s*END)\s*$")
 _CRUMB_SPLIT = re.compile(r"\s+[|/>»›]\s+")
+_RIGHTS = re.compile(r"(©|\ball rights reserved\b|\bcopyright\s+(\(c\)|\d{4}))", re.IGNORECASE)
 _SEPARATED = re.compile(r"(\s[|•·»>/]\s|\s•\s)")
 
 
@@ -45,6 +65,22 @@ def is_byline(line: str) -> bool:
 def is_breadcrumb(line: str) -> bool:
     parts = _CRUMB_SPLIT.split(line)
     return 1 < len(parts) <= 6 and all(0 < len(p) <= 40 for p in parts) and not ends_sentence(line)
+
+
+def is_body_chrome(line: str) -> bool:
+    """Caption, promo, copyright, ticker or one-word chrome line, even where it sits inside the body."""
+    low = line.lower()
+    if ("©" in line or "rights reserved" in low or "copyright" in low) and _RIGHTS.search(line):
+        return True
+    if line.count("•") >= 2 or line.count(" | ") >= 2:  # a ticker or a row of links
+        return True
+    if len(line) >= CHROME_MAX_CHARS:
+        return False
+    return has_caption(line, low) or has_promo(line, low) or (len(line) < 60 and bool(CHROME.match(line)))
+
+
+def _loose(line: str) -> bool:
+    return (is_byline(line) or visual_len(line) <= HEADING_MAX_CHARS) and not ends_sentence(line)
 
 
 def _title_like(line: str) -> bool:
@@ -83,25 +119,35 @@ def read_header(lines: list[str], signals: Signals) -> None:
 def rule_body(lines: list[str]) -> list[int]:
     """Fallback without a model: the prose lines of the main run of prose, less captions and
     promos, plus subheadings standing between two prose lines."""
-    prose = [is_prose(ln) and not (len(ln) < 300 and (CAPTION.search(ln) or PROMO.search(ln))) for ln in lines]
+    prose = [is_prose(ln) and not is_body_chrome(ln) for ln in lines]
     start, end = best_run([visual_len(ln) if ok else -CHROME_PENALTY for ln, ok in zip(lines, prose)])
     return [i for i in range(start, end)
             if prose[i] or (start < i < end - 1 and prose[i - 1] and prose[i + 1] and _title_like(lines[i]))
-            or (len(lines[i].split()) >= 6 and ends_sentence(lines[i]) and not CAPTION.search(lines[i])
-                and not PROMO.search(lines[i]))]
+            or (len(lines[i].split()) >= 6 and ends_sentence(lines[i]))]
 
 
-def model_body(lines: list[str], model: LineModel) -> list[int]:
-    probs = model.predict(lines)
-    return [i for i, p in enumerate(probs) if p >= model.threshold]
+def select_body(lines: list[str], probs: np.ndarray, threshold: float) -> list[int]:
+    """Lines the classifier scores as body, within the main run of such lines unless very sure."""
+    lens = np.minimum([visual_len(ln) for ln in lines], RUN_LEN_CAP)
+    start, end = best_run((probs - threshold) * lens)
+    return [i for i, p in enumerate(probs) if p >= threshold and (start <= i < end or p >= OUTSIDE_RUN_MIN)]
 
 
-def strip_lines(lines: list[str], model: LineModel | None) -> tuple[list[str], list[int], Signals]:
-    """Body lines, their subheading indexes and the header signals of a dump's lines."""
-    keep = model_body(lines, model) if model is not None else rule_body(lines)
-    # Credit/date lines the classifier let in at the top of the body belong to the header.
-    while keep and is_byline(lines[keep[0]]) and not ends_sentence(lines[keep[0]]):
+def strip_lines(lines: list[str], model: LineModel | None, probs: np.ndarray | None = None,
+                threshold: float = 0.5) -> tuple[list[str], list[int], Signals]:
+    """Body lines, their subheading indexes and the header signals of a dump's lines.
+
+    The body comes from `model`, else from given line `probs` (training), else from the rules."""
+    if model is not None:
+        probs, threshold = model.predict(lines), model.threshold
+    keep = select_body(lines, probs, threshold) if probs is not None else rule_body(lines)
+    keep = [i for i in keep if not is_body_chrome(lines[i])]
+    # Credit/date lines and a deck the classifier let in at the top of the body belong to the
+    # header; a short unpunctuated line cannot end the body.
+    while keep and _loose(lines[keep[0]]):
         keep.pop(0)
+    while keep and _loose(lines[keep[-1]]):
+        keep.pop()
     body = [lines[i] for i in keep]
     if body:
         body[-1] = _TRAILING_MARK.sub("", body[-1])

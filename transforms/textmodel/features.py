@@ -19,19 +19,20 @@ PROSE_MIN_CHARS = 70
 CHROME_PENALTY = 60.0
 # Neighbour offsets whose core values join a line's row: two lines of context each side.
 NEIGHBOURS = (-3, -2, -1, 1, 2, 3)
+# Case and digit shares are read from a line's first this many chars (enough to tell, and cheap).
+HEAD_CHARS = 160
 # Half-width (lines) of the windows that average prose-ness and line-model scores around a line.
 WINDOWS = (2, 5)
 
 END_CHARS = frozenset(""".!?…。！？」』"”'’)]""")
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 WORD = re.compile(r"\w+")
-SEPARATORS = re.compile(r"(?:\s[|•·»>/]\s|•|\|)")
-BYLINE = re.compile(r"^(by|por|par|von|di|door|av|af|written by|posted by|from)\s+\S", re.I)
+BYLINE = re.compile(r"^(by|por|par|von|di|door|av|af|written by|posted by|from)\s+\S", re.IGNORECASE)
 DATEISH = re.compile(
     r"(\b(19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\b|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+(19|20)\d{2}\b"
     r"|\b\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(19|20)\d{2}\b|(19|20)\d{2}年\d{1,2}月\d{1,2}日"
     r"|\bupdated:?|\bpublished:?|\b\d{1,2}:\d{2}\b|\b\d+\s+(min|minutes?|hours?|days?)\s+ago\b)",
-    re.I,
+    re.IGNORECASE,
 )
 CHROME = re.compile(
     r"^(advertisement|advertisements?|sponsored( content)?|share( this( article| story)?)?( on \w+)?|print|e-?mail|"
@@ -39,13 +40,19 @@ CHROME = re.compile(
     r"most (popular|read|viewed|shared)|hot topics|adjust font size:?|skip to .*|sign (in|up).*|subscribe.*|"
     r"log ?in|menu|search|home|more|next|previous|close|top|back to top|see also|recommended( for you)?|"
     r"you may also like.*|you are here:?.*|trending( now)?|follow us.*|newsletters?|photo:? .*|image:? .*|credit:? .*)$",
-    re.I,
+    re.IGNORECASE,
 )
-FOOTER = re.compile(r"(copyright|all rights reserved|©|\(c\) \d{4}|terms of (use|service)|privacy policy|cookie)", re.I)
-CAPTION = re.compile(r"(\((photo|image|picture|credit)[^)]*\)|\b(photo|image|picture|illustration)\s*(:|by|credit|courtesy)|\bgetty images\b|\breuters/|\bap photo\b|/\s*(afp|ap|reuters|getty)\b)", re.I)
+FOOTER = re.compile(r"(copyright|all rights reserved|©|\(c\) \d{4}|terms of (use|service)|privacy policy|cookie)", re.IGNORECASE)
+CAPTION = re.compile(r"(\((photo|image|picture|credit)[^)]*\)|\b(photo|image|picture|illustration)\s*(:|by|credit|courtesy)|\bgetty images\b|\breuters/|\bap photo\b|/\s*(afp|ap|reuters|getty)\b)", re.IGNORECASE)
 PROMO = re.compile(r"\b(newsletter|subscribe|sign up|read more|click here|follow us|download (the|our) app|"
-                   r"all rights reserved|terms of (use|service)|privacy policy)\b", re.I)
-URLISH = re.compile(r"(https?://|www\.|\.com\b|@\w)", re.I)
+                   r"all rights reserved|terms of (use|service)|privacy policy)\b", re.IGNORECASE)
+URLISH = re.compile(r"(https?://|www\.|\.com\b|@\w)", re.IGNORECASE)
+# Substrings without which the regexes above cannot match (cheap pre-checks on the lower-cased line).
+CAPTION_HINTS = ("photo", "image", "picture", "credit", "illustration", "getty", "/")
+PROMO_HINTS = ("newsletter", "subscribe", "sign up", "read more", "click here", "follow us", "download",
+               "all rights reserved", "terms of", "privacy policy")
+URL_HINTS = ("http", "www.", ".com", "@")
+SEPARATOR_MARKS = ("|", "•", " · ", " » ", " > ", " / ")
 QUOTE_START = re.compile(r"""^\s*["“'‘«「]""")
 DIGIT = re.compile(r"\d")
 UPPER_WORD = re.compile(r"(?:^|\s)[^\W\d_a-z]")
@@ -72,6 +79,15 @@ def ends_sentence(line: str) -> bool:
     return bool(line) and line[-1] in END_CHARS
 
 
+def has_caption(line: str, low: str) -> bool:
+    """CAPTION.search, tried only when a word it needs is there (case-blind regexes are slow)."""
+    return any(h in low for h in CAPTION_HINTS) and bool(CAPTION.search(line))
+
+
+def has_promo(line: str, low: str) -> bool:
+    return any(h in low for h in PROMO_HINTS) and bool(PROMO.search(line))
+
+
 def visual_len(line: str) -> int:
     return len(line) + len(CJK.findall(line))
 
@@ -88,8 +104,11 @@ def is_prose(line: str, n: int | None = None) -> bool:
 
 def tokens(line: str) -> list[str]:
     """Lower-cased words for the line model; a CJK run becomes its single characters."""
+    words = WORD.findall(line.lower())
+    if not CJK.search(line):
+        return [w for w in words if len(w) <= 20 and not w.isdigit()]
     out = []
-    for w in WORD.findall(line.lower()):
+    for w in words:
         if CJK.search(w):
             out.extend(w)
         elif len(w) <= 20 and not w.isdigit():
@@ -103,19 +122,22 @@ def own_features(line: str, repeats: int, bow: float) -> list[float]:
     n = size + cjk
     words = line.split()
     nw = len(words) or 1
-    caps = len(UPPER_WORD.findall(line))
+    low = line.lower()
+    head = line[:HEAD_CHARS]
+    caps = len(UPPER_WORD.findall(head))
     short = size < 200
-    digits = len(DIGIT.findall(line))
+    digits = len(DIGIT.findall(head))
     dated = short and (digits > 0 or "ublish" in line or "pdate" in line) and bool(DATEISH.search(line))
     return [
         math.log1p(n), math.log1p(len(words)), cjk / size, float(line[-1] in END_CHARS),
         float(line[-1] == ":"), float(line[0].isupper() or line[0].isdigit()),
-        sum(line.count(c) for c in ",.;:") / nw, digits / size,
-        caps / max(len(ALPHA_WORD.findall(line)), 1), float(line.isupper()),
-        float(len(SEPARATORS.findall(line))), float(size < 300 and bool(URLISH.search(line))),
+        sum(line.count(c) for c in ",.;:") / nw, digits / len(head),
+        caps / max(len(ALPHA_WORD.findall(head)), 1), float(line.isupper()),
+        float(sum(line.count(t) for t in SEPARATOR_MARKS)),
+        float(size < 300 and any(h in low for h in URL_HINTS) and bool(URLISH.search(line))),
         float(dated), float(bool(BYLINE.match(line))),
         float(size < 60 and bool(CHROME.match(line))), float(short and bool(FOOTER.search(line))),
-        float(size < 400 and bool(CAPTION.search(line))), float(size < 300 and bool(PROMO.search(line))),
+        float(size < 400 and has_caption(line, low)), float(size < 300 and has_promo(line, low)),
         float(is_prose(line, n)), size / nw,
         float(len(SENTENCE_END.findall(line))), float(bool(QUOTE_START.match(line))), float(repeats), bow,
     ]

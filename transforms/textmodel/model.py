@@ -19,6 +19,11 @@ import numpy as np
 from transforms.textmodel.features import FEATURES, page_matrix, tokens
 
 MODEL_PATH = pathlib.Path(__file__).with_name("model.json")
+# A line of at least this many distinct words, less than this share of them known to the line
+# model, is in a language the line model never saw: its score is UNKNOWN, not a guess.
+MIN_WORDS_CHECKED = 3
+MIN_KNOWN_SHARE = 0.5
+UNKNOWN = -1.0
 
 
 def _sigmoid(x):
@@ -26,10 +31,15 @@ def _sigmoid(x):
 
 
 def bow_scores(lines: list[str], bias: float, vocab: dict[str, float]) -> list[float]:
-    """Line model: logistic over the L2-normalized binary presence of known words."""
+    """Line model: logistic over the L2-normalized binary presence of known words; UNKNOWN for a
+    line whose words are mostly unknown (another language), so the trees judge it by shape."""
     out = []
     for line in lines:
-        weights = [vocab[t] for t in set(tokens(line)) if t in vocab]
+        words = set(tokens(line))
+        weights = [vocab[t] for t in words if t in vocab]
+        if len(words) >= MIN_WORDS_CHECKED and len(weights) < MIN_KNOWN_SHARE * len(words):
+            out.append(UNKNOWN)
+            continue
         z = bias + (sum(weights) / math.sqrt(len(weights)) if weights else 0.0)
         out.append(1.0 / (1.0 + math.exp(-z)))
     return out
