@@ -52,7 +52,6 @@ CAPTION_HINTS = ("photo", "image", "picture", "credit", "illustration", "getty",
 PROMO_HINTS = ("newsletter", "subscribe", "sign up", "read more", "click here", "follow us", "download",
                "all rights reserved", "terms of", "privacy policy")
 URL_HINTS = ("http", "www.", ".com", "@")
-SEPARATOR_MARKS = ("|", "•", " · ", " » ", " > ", " / ")
 QUOTE_START = re.compile(r"""^\s*["“'‘«「]""")
 DIGIT = re.compile(r"\d")
 UPPER_WORD = re.compile(r"(?:^|\s)[^\W\d_a-z]")
@@ -131,9 +130,10 @@ def own_features(line: str, repeats: int, bow: float) -> list[float]:
     return [
         math.log1p(n), math.log1p(len(words)), cjk / size, float(line[-1] in END_CHARS),
         float(line[-1] == ":"), float(line[0].isupper() or line[0].isdigit()),
-        sum(line.count(c) for c in ",.;:") / nw, digits / len(head),
+        (line.count(",") + line.count(".") + line.count(";") + line.count(":")) / nw, digits / len(head),
         caps / max(len(ALPHA_WORD.findall(head)), 1), float(line.isupper()),
-        float(sum(line.count(t) for t in SEPARATOR_MARKS)),
+        float(line.count("|") + line.count("•") + line.count(" · ") + line.count(" » ") + line.count(" > ")
+              + line.count(" / ")),
         float(size < 300 and any(h in low for h in URL_HINTS) and bool(URLISH.search(line))),
         float(dated), float(bool(BYLINE.match(line))),
         float(size < 60 and bool(CHROME.match(line))), float(short and bool(FOOTER.search(line))),

@@ -69,12 +69,13 @@ class LineModel:
 
     def tree_scores(self, matrix: np.ndarray) -> np.ndarray:
         """Sum of all trees' leaf values per row (leaves loop onto themselves, so a fixed depth works)."""
-        rows = np.arange(len(matrix))[:, None]
+        flat = np.ascontiguousarray(matrix, dtype=float).ravel()
+        offsets = (np.arange(len(matrix)) * matrix.shape[1])[:, None]
         node = np.broadcast_to(self.roots, (len(matrix), len(self.roots)))
         for _ in range(self.depth):
-            go_left = matrix[rows, self.feature[node]] <= self.cut[node]
-            node = np.where(go_left, self.left[node], self.right[node])
-        return _sigmoid(self.base + self.value[node].sum(axis=1))
+            go_left = flat.take(offsets + self.feature.take(node)) <= self.cut.take(node)
+            node = np.where(go_left, self.left.take(node), self.right.take(node))
+        return _sigmoid(self.base + self.value.take(node).sum(axis=1))
 
     def predict(self, lines: list[str]) -> np.ndarray:
         if not lines:
