@@ -36,13 +36,18 @@ MAX_CANDIDATES = 12
 # Date elements (by class) longer than this are teasers or whole meta blocks.
 MAX_DATE_CHARS = 90
 
-# Words in class/id/aria-label that mark an element as a candidate (found with str.find over
+# Words in class/id that mark an element as a candidate (found with str.find over
 # all marks of the page at once: a regex or an XPath test per element costs more than the rest).
 _AUTHOR_WORDS = ("byline", "author", "writer", "contributor", "reporter")
 _DATE_WORDS = ("date", "time", "publish", "posted", "byline", "meta", "dateline", "article-info", "entry-info")
 _STANDFIRST_WORDS = ("standfirst", "dek", "deck", "subtitle", "sub-title", "subheadline", "sub-headline",
                      "strapline", "article-summary", "summary-text", "lede", "excerpt")
 _MARK_WORDS = tuple(dict.fromkeys(_AUTHOR_WORDS + _DATE_WORDS + _STANDFIRST_WORDS + ("breadcrumb",)))
+# Tags that can hold a byline, an author, a date, a breadcrumb or a standfirst; the rest (images,
+# SVG paths, scripts, table cells, form fields) are skipped inside libxml2 without a Python object.
+_SCANNED_TAGS = ("div", "span", "p", "a", "li", "ul", "ol", "nav", "section", "header", "footer", "article",
+                 "aside", "main", "address", "time", "small", "strong", "em", "h2", "h3", "h4", "h5", "h6",
+                 "meta", "dd", "dt", "dl", "figcaption", "link")
 _DATE_TAGS = {"span", "div", "p", "li", "small", "time", "em", "strong", "header"}
 _CREDIT_TAGS = {"p", "h2", "h3", "h4", "h5", "h6", "span", "div", "strong", "em", "small"}
 # rel/itemprop authors and author-page links, in document order.
@@ -75,6 +80,8 @@ _INTL_DATE = rf"\b\d{{1,2}}\.?\s+(de\s+)?({'|'.join(INTL_MONTHS)})\.?,?\s+(de\s+
 _DATEISH = re.compile(_STRICT_DATE.pattern + "|" + _INTL_DATE + r"|\b(updated|published|posted)\b", re.IGNORECASE)
 # <meta> names repeated once per co-author (scholarly pages); their values are joined with "; ".
 _REPEATED_META = {"citation_author", "citation_authors", "dc.creator", "article:author"}
+_DIGIT = re.compile(r"\d")
+_LABEL = re.compile(r"(?i)updated|published|posted")
 _LINE_TAGS = {"p", "div", "span", "li", "address", "time", "small", "header", "section", "em", "strong",
               "footer", "h2", "h3", "h4", "h5", "h6", "legend", "dd"}
 
@@ -168,19 +175,17 @@ def _short_text(el, limit: int = MAX_LINE_CHARS) -> str | None:
 
 
 def _marked(body, signals: Signals) -> list[tuple[object, str]]:
-    """(element, lower-cased class/id/aria-label) for elements marked with a candidate word;
+    """(element, lower-cased class and id) for elements marked with a candidate word;
     rel=author and itemprop=author/creator elements go to `_author_element` on the way.
     The words are looked up with str.find in all marks of the page joined into one string."""
     elements, marks = [], []
-    for el in body.iter(etree.Element):
+    for el in body.iter(*_SCANNED_TAGS):
         get = el.get
         if get("rel") or get("itemprop") or "/" in (get("href") or "") and _AUTHOR_HREF.search(get("href")):
             _author_element(el, signals)
         mark = get("class") or ""
         if get("id"):
             mark += " " + get("id")
-        if get("aria-label"):
-            mark += " " + get("aria-label")
         if mark:
             elements.append(el)
             marks.append(mark)
@@ -211,7 +216,7 @@ def _lines(elements, signals: Signals, seen: set[str]) -> None:
         if not text or text in seen:
             continue
         seen.add(text)
-        if _BY_START.match(text) or _DATEISH.search(text):
+        if _BY_START.match(text) or ((_DIGIT.search(text) or _LABEL.search(text)) and _DATEISH.search(text)):
             _add(signals.byline_lines, text)
 
 
