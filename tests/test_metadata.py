@@ -203,3 +203,79 @@ def test_normalize_an_undated_page():
     assert fields["published_date"] is None and fields["published_at"] is None
     assert fields["published_source"] is None and fields["dateline"] is None
     assert body == ["The lanes reopened."]
+
+
+# second round: agreement, credits, zones, languages, text dumps
+
+def test_an_h1_unrelated_to_every_seo_title_is_the_blogs_name():
+    signals = Signals(title="Why the old mill pond froze early | Fernbrook", headings=["Fernbrook Field Journal"],
+                      meta={"og:title": "Why the old mill pond froze early"})
+    assert choose_title(signals, []) == "Why the old mill pond froze early"
+    related = Signals(headings=["Why the mill pond froze so early this year"], meta={"og:title": "Why the old mill pond froze early"})
+    assert choose_title(related, []) == "Why the mill pond froze so early this year"
+
+
+def test_title_repairs_mojibake_fullwidth_and_capitals():
+    assert clean("A Farmerâ\x80\x99s Guide to Frost") == "A Farmer's Guide to Frost"
+    assert clean("Does Frost Harm Tulips？") == "Does Frost Harm Tulips?"
+    shouting = Signals(headings=["FROST COMES EARLY TO THE VALLEY"], meta={"og:title": "Frost Comes Early to the Valley"})
+    assert choose_title(shouting, []) == "Frost Comes Early to the Valley"
+
+
+def test_reviewers_are_not_authors():
+    signals = Signals(byline_lines=["Reviewed by: Odile Ferrand, CPA March 2, 2024"], meta={"author": "Bram Kessel"})
+    assert choose_authors(signals, set()) == ["Bram Kessel"]
+
+
+def test_credit_lines_with_places_and_times():
+    assert parse_byline("Posted by Wren Adair at March 3, 2024 10:15 AM", set()) == ["Wren Adair"]
+    assert parse_byline("Tomas Eklund in Field Notes", set(), led=True) == ["Tomas Eklund"]
+    assert parse_byline("& Ilse Marchetti Writer, Gardens", set(), led=True) == ["Ilse Marchetti"]
+    assert parse_byline("Human in the Loop", set(), single_word_ok=True) == []
+
+
+def test_cms_names_in_lower_case_and_repeated_citation_metas():
+    lower = Signals(jsonld=[{"@type": "BlogPosting", "author": {"@type": "Person", "name": "petra lindqvist"}}])
+    assert choose_authors(lower, set()) == ["Petra Lindqvist"]
+    handle = Signals(jsonld=[{"@type": "BlogPosting", "author": {"@type": "Person", "name": "plindqvist"}}])
+    assert choose_authors(handle, set()) == []
+    paper = Signals(meta={"citation_author": "Okoye, Ada; Brandt, Lukas"})
+    assert choose_authors(paper, set()) == ["Ada Okoye", "Lukas Brandt"]
+    assert person_name("Rhea Mollen Rhea Mollen") == "Rhea Mollen"
+    assert person_name("Rhea Mollen Verified") == "Rhea Mollen"
+
+
+def test_standard_and_daylight_abbreviations_state_their_offset():
+    summer = find_printed("March 15, 2024 at 6:45 p.m. EST")  # EST printed after the switch to daylight time
+    assert summer.instant() == datetime(2024, 3, 15, 23, 45, tzinfo=UTC)
+    assert find_printed("March 15, 2024 at 6:45 p.m. ET").instant() == datetime(2024, 3, 15, 22, 45, tzinfo=UTC)
+
+
+def test_month_names_of_other_languages():
+    assert find_printed("Por Inés Varela 12 de mayo de 2024").day == date(2024, 5, 12)
+    assert find_printed("Von Jonas Albrecht, 3. März 2024").day == date(2024, 3, 3)
+    assert find_printed("Publié le 1er mars 2024").day == date(2024, 3, 1)
+
+
+def test_other_publish_date_meta_names():
+    signals = Signals(meta={"page-published-date": "2021-02-16", "page-modified-date": "2024-07-30"})
+    assert choose_dates(signals, None, None, None, NOW)["published_date"] == date(2021, 2, 16)
+
+
+def test_account_toolbars_are_not_breadcrumbs():
+    signals = Signals(breadcrumbs=["Subscribe | Sign In", "Home > Weather"])
+    assert choose_section(signals, None) == "Weather"
+
+
+def test_text_dump_masthead_and_standfirst():
+    dump = "Lakeside Ledger\nHome | Town | Sports\nDock repairs to finish before summer\n"
+    page = Page("mem://x.txt", dump, "text", "utf-8", len(dump))
+    signals = Signals(title="Dock repairs to finish before summer",
+                      subtitle="Crews will close the north pier for two more weeks while pilings are replaced")
+    body = ["Crews will close the north pier for two more weeks while pilings are replaced",
+            "GRANTSVILLE - The harbour board said on Tuesday that the work is on schedule.", "Boaters should use the south ramp."]
+    fields, out = normalize_metadata(page, signals, body)
+    assert fields["publisher"] == "Lakeside Ledger" and fields["dateline"] == "Grantsville"
+    assert out[0] == "The harbour board said on Tuesday that the work is on schedule."
+    menu = Page("mem://y.txt", "Home | Town | Sports\n", "text", "utf-8", 20)
+    assert normalize_metadata(menu, Signals(title="Dock repairs"), ["Boaters should use the south ramp."])[0]["publisher"] is None

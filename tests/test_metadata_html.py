@@ -77,3 +77,42 @@ def test_page_without_any_date_or_author():
     fields, _ = normalize_metadata(page, html_signals(lxml.html.document_fromstring(html)), ["We sell bread."])
     assert fields["title"] == "About our shop"
     assert fields["authors"] == [] and fields["published_date"] is None
+
+
+BLOG = """<html><head><title>Night trains return | Lindqvist Rail Notes</title>
+<meta name="citation_author" content="Okoye, Ada"><meta name="citation_author" content="Brandt, Lukas">
+<meta name="page-published-date" content="2022-04-02">
+<script type="application/ld+json">{"@type": "Blog", "blogPost": [{"@type": "BlogPosting",
+ "headline": "Night trains return", "datePublished": "2022-04-02T06:00:00Z"}]}</script>
+</head><body>
+<header><nav class="site-nav"><a href="/">Home</a></nav></header>
+<div class="kicker">Travel · 2 April 2022</div>
+<h1>NIGHT<br>TRAINS RETURN</h1>
+<div class="entry-meta"><span class="posted-on">Posted by Wren Adair at April 2, 2022</span></div>
+<p>The sleeper service resumed on Saturday after three years.</p>
+<svg><path d="M0 0"/></svg>
+</body></html>"""
+
+
+def test_blog_page_signals():
+    signals = html_signals(lxml.html.document_fromstring(BLOG))
+    assert signals.headings == ["NIGHT TRAINS RETURN"]  # <br> read as a space
+    assert signals.meta["citation_author"] == "Okoye, Ada; Brandt, Lukas"
+    assert any(obj.get("@type") == "BlogPosting" for obj in signals.jsonld)  # the Blog's one post
+    assert "Posted by Wren Adair at April 2, 2022" in signals.byline_lines
+    assert "Travel · 2 April 2022" in signals.byline_lines  # a date line just before the headline
+    assert ("class", "Posted by Wren Adair at April 2, 2022") in signals.date_texts
+
+
+def test_blog_page_fields():
+    page = Page("mem://blog.html", BLOG, "html", "utf-8", len(BLOG))
+    fields, _ = normalize_metadata(page, html_signals(lxml.html.document_fromstring(BLOG)), ["The sleeper service resumed."])
+    assert fields["title"] == "Night trains return"
+    assert fields["authors"] == ["Wren Adair"]  # the visible byline is trusted over <meta>
+    assert fields["published_date"] == date(2022, 4, 2) and fields["published_source"] == "jsonld"
+
+
+def test_page_without_h1_reads_the_top_of_the_body():
+    html = "<html><body><div>Filed 14 March 2021</div><h3>Canal locks reopen</h3><p>Boats passed again.</p></body></html>"
+    signals = html_signals(lxml.html.document_fromstring(html))
+    assert "Filed 14 March 2021" in signals.byline_lines

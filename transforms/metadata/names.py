@@ -45,7 +45,7 @@ ROLE_WORDS = {"founder", "co-founder", "cofounder", "ceo", "cto", "cfo", "coo", 
               "architect", "engineer", "developer", "designer", "partner", "owner", "author", "host",
               "research", "associate", "assistant", "staff", "intern", "coach", "advisor", "adviser", "attorney",
               "lawyer", "managing", "executive", "deputy", "marketing", "gardener", "tech", "verified",
-              "contributing", "trending", "featured", "staff", "guest", "visiting"}
+              "contributing", "trending", "featured", "guest", "visiting"}
 # A credit ending in one of these months is a name glued to a date ("Jane Roe November").
 _DATE_MONTHS = {"january", "february", "march", "september", "october", "november", "december"}
 # Month names are also given names ("April", "May", "June"): only a credit made of nothing else is

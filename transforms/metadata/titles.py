@@ -127,8 +127,10 @@ def _choose(signals: Signals, site_names: list[str]) -> str | None:
             if extra and _BYLINE_TAIL.search(extra) and len(extra) < len(other):
                 return other
     h1s = [h for h in h1s if not _NOT_HEADLINE.match(h)]
+    # Overlap is measured with the h1 itself cut as a site name: "Post | Blog Name" shares no word
+    # with an h1 "Blog Name" once the blog's name is cut.
     if h1s and len(h1s[0].split()) >= MIN_LONE_H1_WORDS and (
-            not others or max(overlap(h1s[0], o) for o in others) >= MIN_H1_OVERLAP):
+            not others or max(overlap(h1s[0], strip_site(o, [h1s[0]])) for o in others) >= MIN_H1_OVERLAP):
         return h1s[0]
     if not others:
         return h1s[0] if h1s else None
