@@ -279,3 +279,17 @@ def test_text_dump_masthead_and_standfirst():
     assert out[0] == "The harbour board said on Tuesday that the work is on schedule."
     menu = Page("mem://y.txt", "Home | Town | Sports\n", "text", "utf-8", 20)
     assert normalize_metadata(menu, Signals(title="Dock repairs"), ["Boaters should use the south ramp."])[0]["publisher"] is None
+
+
+def test_dump_header_headline_and_credits():
+    from transforms.metadata.dumps import dump_header
+
+    lines = ["Lakeside Ledger", "Home", "Town", "Sports", "You are here: Home > Town",
+             "Sign up for our newsletter today.", "Dock Repairs to Finish Before Summer",
+             "By Wren Adair", "March 3, 2024", "Photo: Ledger staff",
+             "The harbour board said on Tuesday that the work is on schedule.", "Boaters should use the south ramp."]
+    dump = "\n".join(lines)
+    headline, credits = dump_header(dump, "The harbour board said on Tuesday that the work is on schedule.")
+    assert headline == "Dock Repairs to Finish Before Summer"
+    assert credits == ["By Wren Adair", "March 3, 2024"]
+    assert dump_header(dump, "A paragraph that is not in the dump.") == (None, [])

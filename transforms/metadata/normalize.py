@@ -11,16 +11,19 @@ dateline cut from the first paragraph. Each field is decided in its own module:
   dates       publication day/instant/offset/precision/source, modification instant
   datelines   "WASHINGTON -" -> "Washington"
   sections    breadcrumbs / declared section
+  dumps       a text dump's headline and credit lines, read from its header
 
   .venv/bin/python -m bench.metadata --data ../shared/data/wcxb-dev-articles --limit 100
 """
 
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from schemas import Page, Signals
 from transforms.metadata.authors import choose_authors
 from transforms.metadata.datelines import split_dateline
 from transforms.metadata.dates import choose_dates
+from transforms.metadata.dumps import dump_header
 from transforms.metadata.publishers import (
     WIRE_AGENCIES,
     agency,
@@ -65,7 +68,19 @@ def _standfirst(signals: Signals) -> set[str]:
     return {key(t) for t in texts if t and len(key(t)) >= MIN_STANDFIRST_CHARS}
 
 
+def _with_dump_header(page: Page, signals: Signals, paragraphs: list[str]) -> Signals:
+    """A text dump's Signals with the headline and credit lines read from the dump's header
+    (`dumps.dump_header`) in front of the stripper's own."""
+    headline, credits = dump_header(page.text, paragraphs[0] if paragraphs else "")
+    if headline is None:
+        return signals
+    return replace(signals, title=headline,
+                   byline_lines=credits + [line for line in signals.byline_lines if line not in credits])
+
+
 def normalize_metadata(page: Page, signals: Signals, paragraphs: list[str]) -> tuple[dict, list[str]]:
+    if page.fmt == "text":
+        signals = _with_dump_header(page, signals, paragraphs)
     body = list(paragraphs)
     if len(body) > 1 and key(body[0]) in _standfirst(signals):
         body = body[1:]
