@@ -6,6 +6,7 @@ and routes.
 """
 
 import hashlib
+import re
 from datetime import datetime
 
 from pipeline import __version__ as PIPELINE_VERSION
@@ -28,11 +29,16 @@ def article_id(page: Page, story_index: int) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
 
 
+_CJK_CHAR = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
 def word_count(text: str) -> int:
     """Whitespace words, with each CJK character counted as a word (CJK has no spaces)."""
-    cjk = sum(1 for ch in text if "\u3040" <= ch <= "\u30ff" or "\u3400" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af")
-    spaced = sum(1 for w in text.split() if not any("\u3040" <= c <= "\u9fff" for c in w))
-    return spaced + cjk
+    words = text.split()
+    if text.isascii():  # the common case, in C: a character loop cost ~2 ms per article
+        return len(words)
+    cjk = len(_CJK_CHAR.findall(text))
+    return cjk + sum(1 for w in words if not _CJK_CHAR.search(w))
 
 
 def build_articles(extraction: Extraction, ingested_at: datetime) -> list[dict]:
