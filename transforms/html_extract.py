@@ -18,6 +18,7 @@ import trafilatura
 from schemas import Extraction, Page, Story
 from transforms.errors import NoArticle, TooLarge
 from transforms.html_signals import html_signals
+from transforms.htmlclean import rescue
 from transforms.htmlclean.paragraphs import body_paragraphs, filter_paragraphs
 
 # Pages past this many characters are not parsed: no article needs it, and trafilatura's time
@@ -39,22 +40,41 @@ def parse_html(text: str):
 
 def _headlines(signals, doc) -> list[str]:
     """Texts that, as an opening paragraph, are the headline rather than body."""
-    return [h for h in [*signals.headings, signals.title, getattr(doc, "title", None)] if h]
+    return [h for h in [*signals.headings, signals.title, getattr(doc, "title", None) if doc else None] if h]
+
+
+def _extract(tree, page: Page, **kwargs):
+    return trafilatura.bare_extraction(tree, url=page.url, **{**TRAFILATURA_KWARGS, **kwargs})
+
+
+def _paragraphs(doc, anchors) -> list[tuple[str, bool]]:
+    if doc is None or doc.body is None:
+        return []
+    return rescue.insert_subheadings(body_paragraphs(doc.body), anchors)
 
 
 def extract_html(page: Page) -> Extraction:
     if len(page.text) > MAX_HTML_CHARS:
         raise TooLarge(f"{len(page.text)} characters of HTML")
     tree = parse_html(page.text)
-    signals = html_signals(tree)  # before anything touches the tree
-    doc = trafilatura.bare_extraction(tree, url=page.url, **TRAFILATURA_KWARGS)
-    if doc is None or doc.body is None:
-        raise NoArticle("trafilatura found no main text")
-    signals.extractor = {k: getattr(doc, k, None) for k in EXTRACTOR_FIELDS}
-    paras = filter_paragraphs(body_paragraphs(doc.body), _headlines(signals, doc))
+    # read before trafilatura, which prunes the tree it is given
+    signals = html_signals(tree)
+    visible_text = " ".join(tree.body.text_content().split()) if tree.body is not None else ""
+    anchors = rescue.subheading_anchors(tree)
+    doc = _extract(tree, page)
+    headlines = _headlines(signals, doc)
+    paras = filter_paragraphs(_paragraphs(doc, anchors), headlines)
+    if rescue.looks_short(paras, len(visible_text.split())):
+        # maybe a sub-container was picked: recall mode on a fresh tree, metadata already known
+        second = _extract(parse_html(page.text), page, favor_recall=True, with_metadata=False)
+        second_paras = filter_paragraphs(_paragraphs(second, anchors), headlines)
+        if rescue.better_by_length(paras, second_paras):
+            paras = second_paras
+    paras = rescue.jsonld_paragraphs(rescue.jsonld_body(signals.jsonld), paras) or paras
+    if doc is not None:
+        signals.extractor = {k: getattr(doc, k, None) for k in EXTRACTOR_FIELDS}
     words = [len(text.split()) for text, _ in paras]
     if not paras or (max(words) < MIN_LONGEST_PARAGRAPH_WORDS and sum(words) < MIN_WORDS_WITHOUT_LONG_PARAGRAPH):
         raise NoArticle("no article text left after boilerplate filtering")
     story = Story([text for text, _ in paras], heading_indexes=[i for i, (_, h) in enumerate(paras) if h])
-    visible = len(" ".join(tree.body.text_content().split())) if tree.body is not None else 0
-    return Extraction(page, [story], signals, input_chars=visible)
+    return Extraction(page, [story], signals, input_chars=len(visible_text))

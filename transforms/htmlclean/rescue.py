@@ -1,0 +1,104 @@
+"""Second chances for trafilatura's output: dropped subheadings back in, short extractions replaced.
+
+In: facts read from the parsed page before trafilatura runs (its subheadings and what follows each,
+its JSON-LD `articleBody`, its visible word count) and the extracted `(text, is_heading)`
+paragraphs. Out: the paragraphs with the missing subheadings re-inserted, or a decision whether a
+second extraction (trafilatura's recall mode, the page's own JSON-LD body) should replace them.
+
+Balanced trafilatura drops plain h2-h6 subheadings on many template families, and now and then
+settles on a small sub-container (a teaser, an intro box) of a long article. A recall-mode rerun is
+paid only on pages whose extraction is short against the page's visible text.
+"""
+
+import re
+
+# h2-h6 only: h1 is the headline (metadata). Longer "headings" are teasers or styled paragraphs.
+SUBHEADING_TAGS = ("h2", "h3", "h4", "h5", "h6")
+SUBHEADING_MAX_WORDS = 20
+# The text right after a heading must be long enough to identify the paragraph it opens.
+ANCHOR_MIN_WORDS = 3
+# An extraction under this share of the page's visible words (or under the floor) may have picked
+# a sub-container: only then is recall mode run (about one page in fifteen on news/blog sets).
+SHORT_SHARE = 0.15
+SHORT_FLOOR_WORDS = 100
+# Recall mode's text replaces the first one only when the first is well under it in length.
+RECALL_MIN_GAIN = 1 / 0.6
+# The page's JSON-LD articleBody wins when it is a real text and clearly longer than the extraction.
+LD_MIN_WORDS = 150
+LD_MIN_GAIN = 1.5
+
+_WORD = re.compile(r"\w+")
+_LINE_BREAKS = re.compile(r"\s*\n\s*")
+
+
+def _norm(text: str) -> str:
+    return " ".join(_WORD.findall(text.lower()))
+
+
+def subheading_anchors(tree) -> list[tuple[str, str]]:
+    """(heading text, normalized start of the text that follows it) for the page's plain
+    subheadings; link headings (teaser titles) are left out. Call before trafilatura prunes the tree."""
+    out = []
+    for el in tree.iter(*SUBHEADING_TAGS):
+        text = " ".join(el.text_content().split())
+        if not text or len(text.split()) > SUBHEADING_MAX_WORDS:
+            continue
+        if el.find(".//a") is not None or any(a.tag == "a" for a in el.iterancestors()):
+            continue
+        following = el.xpath("following::text()[normalize-space()][1]")
+        anchor = _norm(str(following[0])) if following else ""
+        if len(anchor.split()) >= ANCHOR_MIN_WORDS:
+            out.append((text, anchor))
+    return out
+
+
+def insert_subheadings(paras: list[tuple[str, bool]], anchors: list[tuple[str, str]]) -> list[tuple[str, bool]]:
+    """Put back each missing subheading right before the extracted paragraph its following text
+    opens; headings whose text was not extracted stay out (they belong to dropped blocks)."""
+    norms = [_norm(text) for text, _ in paras]
+    have = set(norms)
+    inserts: dict[int, list[tuple[str, bool]]] = {}
+    for heading, anchor in anchors:
+        key = _norm(heading)
+        if not key or key in have:
+            continue
+        k = next((k for k, n in enumerate(norms) if n.startswith(anchor)), None)
+        if k is not None:
+            inserts.setdefault(k, []).append((heading, True))
+            have.add(key)
+    if not inserts:
+        return paras
+    out: list[tuple[str, bool]] = []
+    for k, para in enumerate(paras):
+        out.extend(inserts.get(k, []))
+        out.append(para)
+    return out
+
+
+def word_count(paras: list[tuple[str, bool]]) -> int:
+    return sum(len(text.split()) for text, _ in paras)
+
+
+def looks_short(paras: list[tuple[str, bool]], visible_words: int) -> bool:
+    """True when the extraction may be a fragment of the page's article."""
+    words = word_count(paras)
+    return words < SHORT_FLOOR_WORDS or words < SHORT_SHARE * visible_words
+
+
+def better_by_length(paras: list[tuple[str, bool]], other: list[tuple[str, bool]]) -> bool:
+    """True when the second extraction is clearly longer than the first."""
+    return word_count(other) > RECALL_MIN_GAIN * word_count(paras)
+
+
+def jsonld_body(jsonld: list[dict]) -> str:
+    """The longest `articleBody` string among the page's JSON-LD objects ("" when none)."""
+    bodies = [obj.get("articleBody") for obj in jsonld if isinstance(obj, dict)]
+    return max((b for b in bodies if isinstance(b, str)), key=len, default="")
+
+
+def jsonld_paragraphs(body: str, paras: list[tuple[str, bool]]) -> list[tuple[str, bool]] | None:
+    """The JSON-LD body as paragraphs when it should replace the extraction, else None."""
+    words = len(body.split())
+    if words < LD_MIN_WORDS or words <= LD_MIN_GAIN * word_count(paras):
+        return None
+    return [(line, False) for line in _LINE_BREAKS.split(body.strip()) if line]
