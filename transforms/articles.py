@@ -55,7 +55,8 @@ def build_articles(extraction: Extraction, ingested_at: datetime) -> list[dict]:
         if len(stories) > 1 and story.title:
             meta["title"] = story.title
         index = len(rows)
-        language, confidence = detect_language(text)
+        if not rows:  # one detection per page: the stories of one page share its language
+            language, confidence = detect_language(text)
         rows.append({
             **meta,
             "article_id": article_id(page, index),
