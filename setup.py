@@ -34,5 +34,7 @@ setup(
         "test": ["pytest>=8,<10", "hypothesis>=6.100,<7", "duckdb>=1.1,<3", "polars>=1.0,<3"],
         "spark": ["pyspark>=3.5,<5"],  # only for the slow Spark read-back test (needs Java 17+)
         "gcp": [f"apache-beam[gcp]=={BEAM}"],
+        # bench/train_text_model.py only: the shipped text-dump model runs on numpy alone
+        "train": ["scikit-learn>=1.4,<2"],
     },
 )
