@@ -116,3 +116,15 @@ def test_page_without_h1_reads_the_top_of_the_body():
     html = "<html><body><div>Filed 14 March 2021</div><h3>Canal locks reopen</h3><p>Boats passed again.</p></body></html>"
     signals = html_signals(lxml.html.document_fromstring(html))
     assert "Filed 14 March 2021" in signals.byline_lines
+
+
+def test_chinese_page_fields():
+    html = """<html lang="zh-CN"><head><title>东湖隧道今日通车，市民出行更便捷_东湖晚报</title></head><body>
+    <h1>东湖隧道今日通车，市民出行更便捷</h1>
+    <div class="info"><span class="time">2022年5月8日 09:30</span> <span class="source">来源：东湖晚报</span>
+    <span class="author">记者 陈一鸣</span></div><p>隧道全长三公里。</p></body></html>"""
+    page = Page("mem://zh.html", html, "html", "utf-8", len(html))
+    fields, _ = normalize_metadata(page, html_signals(lxml.html.document_fromstring(html)), ["隧道全长三公里。"])
+    assert fields["title"] == "东湖隧道今日通车，市民出行更便捷"  # fullwidth punctuation kept in CJK
+    assert fields["authors"] == ["陈一鸣"] and fields["publisher"] == "东湖晚报"
+    assert fields["published_date"] == date(2022, 5, 8) and fields["published_at"] is None

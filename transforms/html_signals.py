@@ -69,7 +69,8 @@ _MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _STRICT_DATE = re.compile(
     rf"\b(19|20)\d{{2}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}\b|\b\d{{1,2}}[/.]\d{{1,2}}[/.](19|20)\d{{2}}\b"
     rf"|\b{_MONTH}\s+\d{{1,2}}(st|nd|rd|th)?,?\s+(19|20)\d{{2}}\b"
-    rf"|\b\d{{1,2}}(st|nd|rd|th)?\s+(of\s+)?{_MONTH},?\s+(19|20)\d{{2}}\b", re.IGNORECASE)
+    rf"|\b\d{{1,2}}(st|nd|rd|th)?\s+(of\s+)?{_MONTH},?\s+(19|20)\d{{2}}\b"
+    r"|(19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日", re.IGNORECASE)
 _INTL_DATE = rf"\b\d{{1,2}}\.?\s+(de\s+)?({'|'.join(INTL_MONTHS)})\.?,?\s+(de\s+)?(19|20)\d{{2}}\b"
 _DATEISH = re.compile(_STRICT_DATE.pattern + "|" + _INTL_DATE + r"|\b(updated|published|posted)\b", re.IGNORECASE)
 # <meta> names repeated once per co-author (scholarly pages); their values are joined with "; ".

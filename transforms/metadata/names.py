@@ -57,6 +57,9 @@ WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 # Credentials and honorifics that follow or precede a name and are not part of it.
 CREDENTIAL = re.compile(r"^(?:(?:[A-Z][A-Za-z]?\.){2,}[A-Z]?|[A-Z]{2,6}\d*|Ph\.?D\.?|M\.?D\.?|Jr\.?|Sr\.?|"
                         r"II|III|IV|Esq\.?|[A-Z]{1,5}-[A-Z]{1,5}(?:\s+\d+)?|CFP®|CEPF®)$")
+_HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
+# Han-character endings of outlets and institutions (newspaper, agency, site, station, bureau, ...).
+_HAN_ORG = re.compile(r"[报社网台局院部会司团刊站处所厅委]$")
 _TITLE_PREFIX = re.compile(r"^(?:dr|prof|mr|mrs|ms|sir|dame|rev)\.?\s+", re.IGNORECASE)
 _WORD = re.compile(r"^[^\W\d_][^\W\d_'’.\-]*(?:['’\-.][^\W\d_]*)*\.?$")
 
@@ -99,6 +102,8 @@ def strip_credentials(name: str) -> str:
 
 def person_name(raw: str, single_word_ok: bool = False) -> str | None:
     """The cleaned name when `raw` reads as a person's name, else None."""
+    if _HAN_NAME.fullmatch(raw.strip()) and not _HAN_ORG.search(raw.strip()):
+        return raw.strip()  # a Chinese name: two to four Han characters, no organisation suffix
     name = re.sub(r"\s*\([^)]*\)", "", " ".join(raw.split()))
     name = re.sub(r"(?<=[^\W\d])[\d*†‡]+(?=\s|$)", "", name).strip(" ,;:|-–—·•()[]\"'")
     words = name.split()

@@ -51,6 +51,8 @@ _CHROME = re.compile(r"^(?:\d+\s*comments?(?:\(s\))?|print|e-?mail|share|source|
                      re.IGNORECASE)
 _DATE_TAIL = re.compile(r"[,\s]+(?:updated|published|posted)?:?\s*(?:\w+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+\w+\.?\s+\d{4}|"
                         r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}).*$", re.IGNORECASE)
+# "来源：清河日报" / "Source: Outlet": a source credit in a byline line.
+_SOURCE = re.compile(r"(?:来源|來源|出处|Source)\s*[:：]\s*([^\s|　,，]{2,30})")
 _PAREN = re.compile(r"\(([A-Z][\w.&' -]{1,40})\)")
 _OUTLET = re.compile(r"^(?:The\s+)?[A-Z][\w.&'-]*(?:\s+(?:[A-Z][\w.&'-]*|of|de|the|and|&)){0,5}$")
 _BY = re.compile(r"^\s*by\b", re.IGNORECASE)
@@ -65,7 +67,7 @@ def credits(lines: list[str]) -> list[str]:
     """Outlet names credited in byline/credit lines, in order."""
     found = []
     for line in lines:
-        found += _PAREN.findall(line)
+        found += _PAREN.findall(line) + _SOURCE.findall(line)
         by_first = False
         for i, part in enumerate(re.split(r"\s+\|\s+|\s+[•·]\s+", line)):
             if _BY.match(part) and i == 0:

@@ -30,8 +30,11 @@ MIN_H1_OVERLAP = 0.2
 _PLAIN = {**{chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}}
 # Mojibake: UTF-8 bytes read as Latin-1 ("Investorâ\x80\x99s"); such titles are re-decoded.
 _MOJIBAKE = re.compile("[ÂÃâ][\x80-\xbf]")
+_CJK = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _QUOTES = str.maketrans({**_PLAIN, "‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"',
                          "\u00a0": " "})
+# In CJK text the fullwidth forms are the normal punctuation ("，" "："): only the quotes change.
+_CJK_QUOTES = str.maketrans({k: v for k, v in _QUOTES.items() if chr(k) not in _PLAIN})
 _WIRE_SLUG = re.compile(
     r"^(?:\d+(?:st|nd|rd|th)\s+LD[- ]Writethru|LD[- ]Writethru|Writethru|(?:UPDATE|WRAPUP|REFILE|RPT|"
     r"CORRECTED|EXCLUSIVE|BREAKING|URGENT|FLASH|ADVISORY|CORRECTION|INSIGHT|ANALYSIS|FOCUS|"
@@ -56,7 +59,8 @@ def clean(raw: str | None) -> str | None:
             value = value.encode("latin-1").decode("utf-8")
         except UnicodeError:
             pass
-    value = " ".join(value.translate(_QUOTES).split())
+    value = value.translate(_QUOTES if not _CJK.search(value) else _CJK_QUOTES)
+    value = " ".join(value.split())
     while True:
         cut = _WIRE_SLUG.sub("", value, count=1)
         if cut == value:
