@@ -19,7 +19,6 @@ from apache_beam.options.pipeline_options import GoogleCloudOptions, PipelineOpt
 
 from pipeline import __version__
 from pipeline.options import NewsOptions, run_id, validate
-from pipeline.report import write_report
 from pipeline.streaming import build_streaming
 from pipeline.summary import format_summary, quarantine_rate_breach
 from pipeline.watch import run_watch
@@ -124,6 +123,8 @@ def main(argv: list[str] | None = None) -> int:
     text, ok = format_summary(manifest, time.monotonic() - started)
     print(text)
     if news.report:
+        from pipeline.report import write_report  # matplotlib: ~0.7 s of import, only for --report
+
         write_report(news.output, run_id(news), news.report)
         print(f"  report:              {news.report}")
     breach = quarantine_rate_breach(manifest.get("counts", {}), news.fail_on_quarantine_rate)
