@@ -23,6 +23,9 @@ Steps (all keyed shuffles, no global state):
    Nodes that still changed in the last round are counted (`cluster_components_not_converged`).
 5. Canonical: GroupByKey on cluster_id; canonical = the wire agency's own version, else the earliest
    published, ties by article_id (`canonical_key`).
+6. Apply: one CoGroupByKey of the whole rows with their decisions (cluster columns, or "copy of").
+Steps 1-5 move only light records (ids, canonical-choice fields, signature: `light_record`); the
+rows themselves, text and all, are shuffled once, in step 6.
 
 Distinct stories on one topic share few 3-word shingles (Jaccard well under 0.1) and do not link.
 Run the benchmark: `python -m bench.clusters --data ../shared/data/fundus-news-80`.
@@ -41,6 +44,8 @@ DUPLICATES = "duplicates"
 # Columns of a copy carried into its duplicates row (see schemas.tables.DUPLICATE_FIELDS).
 DUPLICATE_KEYS = ("article_id", "source_uri", "record_id", "story_index", "content_hash", "ingested_at",
                   "schema_version", "pipeline_version")
+# Columns the clustering steps group and join (with the signature): never the text.
+LIGHT_KEYS = DUPLICATE_KEYS + ("published_at", "publisher", "wire_agency")
 # Estimated Jaccard (3-word shingles) at which two texts are versions of one story: syndicated copies
 # with a trimmed ending and light edits measure 0.4-0.9; distinct same-topic stories under 0.1.
 MIN_JACCARD = 0.4
@@ -122,9 +127,20 @@ class _KeepCanonicalCopyFn(beam.DoFn):
             yield beam.pvalue.TaggedOutput(DUPLICATES, duplicate_record(copy, copies[0]))
 
 
-def _signature_of(article: dict):
-    sig = signature(article.get("text") or "")
-    return [] if sig is None else [(article["article_id"], sig)]
+def light_record(article: dict) -> dict:
+    """What clustering needs of an article: ids, canonical-choice fields and its MinHash signature.
+
+    Only these small records are grouped and joined; the whole rows (text and all) are shuffled
+    once, at the end, to receive their cluster columns.
+    """
+    record = {key: article.get(key) for key in LIGHT_KEYS}
+    record["signature"] = signature(article.get("text") or "")
+    return record
+
+
+def _signature_of(light: dict):
+    sig = light["signature"]
+    return [] if sig is None else [(light["article_id"], sig)]
 
 
 def _first_end(element):
@@ -180,24 +196,42 @@ class _MergeSetsFn(beam.DoFn):
 def _with_cluster(element):
     article_id, grouped = element
     labels = list(grouped["label"])
-    for article in grouped["article"]:
-        yield (labels[0] if labels else article_id), article
+    for light in grouped["light"]:
+        yield (labels[0] if labels else article_id), light
 
 
 def _set_canonical(element):
-    cluster_id, articles = element
-    articles = list(articles)
-    canonical = min(articles, key=canonical_key)["article_id"]
-    for article in articles:
-        yield {**article, "cluster_id": cluster_id, "canonical_article_id": canonical}
+    """(cluster_id, light records) -> (article_id, (cluster_id, canonical_article_id)) per member."""
+    cluster_id, members = element
+    members = list(members)
+    canonical = min(members, key=canonical_key)["article_id"]
+    for light in members:
+        yield light["article_id"], (cluster_id, canonical)
+
+
+@beam.typehints.with_output_types(dict)  # the main output; copies leave by the DUPLICATES tag
+class _ApplyDecisionFn(beam.DoFn):
+    """(article_id, {article, cluster, duplicate}) -> the row with its cluster columns, or DUPLICATES."""
+
+    def process(self, element):
+        _, grouped = element
+        duplicates = list(grouped["duplicate"])
+        if duplicates:
+            yield beam.pvalue.TaggedOutput(DUPLICATES, duplicates[0])
+            return
+        decisions = list(grouped["cluster"])
+        for article in grouped["article"]:
+            cluster_id, canonical = decisions[0] if decisions else (article["article_id"], article["article_id"])
+            yield {**article, "cluster_id": cluster_id, "canonical_article_id": canonical}
 
 
 class ClusterArticles(beam.PTransform):
     """Articles -> articles with cluster_id and canonical_article_id, plus DUPLICATES (exact copies)."""
 
     def expand(self, articles):
+        lights = articles | "Light" >> beam.Map(light_record)
         exact = (
-            articles
+            lights
             | "KeyByContentHash" >> beam.Map(lambda a: (a.get("content_hash") or a["article_id"], a))
             | "GroupByContentHash" >> beam.GroupByKey()
             | "KeepCanonicalCopy" >> beam.ParDo(_KeepCanonicalCopyFn()).with_outputs(DUPLICATES, main="kept")
@@ -234,11 +268,20 @@ class ClusterArticles(beam.PTransform):
                 | f"MergeSets{round_index}" >> beam.ParDo(_MergeSetsFn(round_index == COMPONENT_ROUNDS - 1))
             )
         labels = sets | "ClusterLabel" >> beam.MapTuple(lambda node, members: (node, min(members)))
-        clustered = (
-            {"article": kept | "KeyById" >> beam.Map(lambda a: (a["article_id"], a)), "label": labels}
+        decisions = (
+            {"light": kept | "KeyById" >> beam.Map(lambda a: (a["article_id"], a)), "label": labels}
             | "JoinLabels" >> beam.CoGroupByKey()
             | "KeyByCluster" >> beam.FlatMap(_with_cluster)
             | "GroupByCluster" >> beam.GroupByKey()
             | "SetCanonical" >> beam.FlatMap(_set_canonical)
         )
-        return clustered, exact[DUPLICATES]
+        result = (
+            {
+                "article": articles | "KeyRowsById" >> beam.Map(lambda a: (a["article_id"], a)),
+                "cluster": decisions,
+                "duplicate": exact[DUPLICATES] | "KeyCopiesById" >> beam.Map(lambda d: (d["article_id"], d)),
+            }
+            | "JoinDecisions" >> beam.CoGroupByKey()
+            | "ApplyDecision" >> beam.ParDo(_ApplyDecisionFn()).with_outputs(DUPLICATES, main="articles")
+        )
+        return result.articles, result[DUPLICATES]
