@@ -24,7 +24,7 @@ class NewsOptions(PipelineOptions):
     def _add_argparse_args(cls, parser):
         parser.add_argument(
             "--input", action="append", default=None, metavar="PATTERN",
-            help="glob of input files (HTML, text dumps, either may be .gz); repeat for several. "
+            help="glob of input files (HTML, text dumps, WARC; any may be gzipped); repeat for several. "
                  "Local paths or any Beam filesystem (gs://...). Required unless --input_subscription.")
         parser.add_argument(
             "--output", default=None, metavar="DIR",
