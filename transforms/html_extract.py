@@ -61,11 +61,12 @@ def extract_html(page: Page) -> Extraction:
     signals = html_signals(tree)
     visible_text = " ".join(tree.body.text_content().split()) if tree.body is not None else ""
     anchors = rescue.subheading_anchors(tree)
+    prose_words = rescue.prose_words(tree)
     doc = _extract(tree, page)
     headlines = _headlines(signals, doc)
     paras = filter_paragraphs(_paragraphs(doc, anchors), headlines)
-    if rescue.looks_short(paras, len(visible_text.split())):
-        # maybe a sub-container was picked: recall mode on a fresh tree, metadata already known
+    if rescue.looks_short(paras, prose_words):
+        # sections may be missing: recall mode on a fresh tree, metadata already known
         second = _extract(parse_html(page.text), page, favor_recall=True, with_metadata=False)
         second_paras = filter_paragraphs(_paragraphs(second, anchors), headlines)
         if rescue.better_by_length(paras, second_paras):

@@ -17,12 +17,16 @@ SUBHEADING_TAGS = ("h2", "h3", "h4", "h5", "h6")
 SUBHEADING_MAX_WORDS = 20
 # The text right after a heading must be long enough to identify the paragraph it opens.
 ANCHOR_MIN_WORDS = 3
-# An extraction under this share of the page's visible words (or under the floor) may have picked
-# a sub-container: only then is recall mode run (about one page in fifteen on news/blog sets).
-SHORT_SHARE = 0.15
+# An extraction under this share of the page's prose words (paragraphs and list items outside
+# navigation, not mostly links), or under the floor, may have missed sections: only then is recall
+# mode run (about one page in ten on news and blog sets).
+SHORT_SHARE = 0.75
 SHORT_FLOOR_WORDS = 100
-# Recall mode's text replaces the first one only when the first is well under it in length.
-RECALL_MIN_GAIN = 1 / 0.6
+PROSE_SKIP_ANCESTORS = frozenset({"nav", "header", "footer", "aside", "form"})
+PROSE_MAX_LINK_SHARE = 0.5
+# Recall mode's text replaces the first one when it is longer by this factor: on pages it was
+# triggered for, the extra text is mostly the missed sections, not boilerplate.
+RECALL_MIN_GAIN = 1 / 0.9
 # The page's JSON-LD articleBody wins when it is a real text and clearly longer than the extraction.
 LD_MIN_WORDS = 150
 LD_MIN_GAIN = 1.5
@@ -79,10 +83,26 @@ def word_count(paras: list[tuple[str, bool]]) -> int:
     return sum(len(text.split()) for text, _ in paras)
 
 
-def looks_short(paras: list[tuple[str, bool]], visible_words: int) -> bool:
-    """True when the extraction may be a fragment of the page's article."""
+def prose_words(tree) -> int:
+    """Words in the page's paragraphs and innermost list items outside navigation, header, footer,
+    asides and forms, leaving out those that are mostly link text. Call before trafilatura."""
+    total = 0
+    for el in tree.iter("p", "li"):
+        if el.tag == "li" and el.find(".//li") is not None:
+            continue
+        words = len(el.text_content().split())
+        if not words or any(a.tag in PROSE_SKIP_ANCESTORS for a in el.iterancestors()):
+            continue
+        links = sum(len(a.text_content().split()) for a in el.iter("a"))
+        if links <= PROSE_MAX_LINK_SHARE * words:
+            total += words
+    return total
+
+
+def looks_short(paras: list[tuple[str, bool]], page_prose_words: int) -> bool:
+    """True when the extraction may have missed part of the page's article."""
     words = word_count(paras)
-    return words < SHORT_FLOOR_WORDS or words < SHORT_SHARE * visible_words
+    return words < SHORT_FLOOR_WORDS or words < SHORT_SHARE * page_prose_words
 
 
 def better_by_length(paras: list[tuple[str, bool]], other: list[tuple[str, bool]]) -> bool:
