@@ -4,7 +4,8 @@ import pytest
 
 from schemas import Page
 from transforms.errors import NoArticle
-from transforms.html_extract import extract_html
+from transforms.html_extract import extract_html, parse_html
+from transforms.htmlclean import rescue
 from transforms.htmlclean.paragraphs import filter_paragraphs
 
 BODY = [
@@ -134,3 +135,72 @@ def test_filter_keeps_long_prose_after_a_related_heading():
     paras = [(BODY[0], False), ("Related", True), (BODY[1], False), (BODY[2], False)]
     kept = [t for t, _ in filter_paragraphs(paras, [])]
     assert kept == [BODY[0], BODY[1], BODY[2]]
+
+
+def test_filter_drops_affiliate_disclosure_but_keeps_prose_about_commissions():
+    notice = "This guide contains affiliate links: we may earn a small commission if you buy through them."
+    prose = ("The harbour commission met on Tuesday and agreed to pay for the bridge lighting from the "
+             "port budget rather than from the town's own reserves, after a long and heated debate.")
+    kept = [t for t, _ in filter_paragraphs([(notice, False), (BODY[0], False), (prose, False)], [])]
+    assert kept == [BODY[0], prose]
+
+
+def _sectioned_page() -> str:
+    return (
+        "<html><body><article><h1>Tidal bridge opens</h1>"
+        f"<p>{BODY[0]}</p><h2>How it rises</h2><p>{BODY[1]}</p>"
+        f'<h3><a href="/x">A teaser title</a></h3><p>{BODY[2]}</p>'
+        f"<h2>What comes next</h2><div><p>{BODY[3]}</p></div>"
+        '<nav><ul><li><a href="/a">Ferry fares to rise in spring</a></li></ul></nav>'
+        "</article></body></html>"
+    )
+
+
+def test_subheading_anchors_skip_link_headings():
+    anchors = rescue.subheading_anchors(parse_html(_sectioned_page()))
+    assert [h for h, _ in anchors] == ["How it rises", "What comes next"]
+    assert all(len(a.split()) >= rescue.ANCHOR_MIN_WORDS for _, a in anchors)
+
+
+def test_dropped_subheadings_are_put_back_before_their_paragraph():
+    anchors = rescue.subheading_anchors(parse_html(_sectioned_page()))
+    paras = [(b, False) for b in BODY]
+    out = rescue.insert_subheadings(paras, anchors)
+    assert [t for t, _ in out] == [BODY[0], "How it rises", BODY[1], BODY[2], "What comes next", BODY[3]]
+    assert [h for _, h in out] == [False, True, False, False, True, False]
+    # a heading whose section was not extracted stays out; one already there is not doubled
+    assert rescue.insert_subheadings([(BODY[0], False)], anchors) == [(BODY[0], False)]
+    assert rescue.insert_subheadings(out, anchors) == out
+
+
+def test_skipped_sections_count_gaps_inside_the_text_only():
+    anchors = [("One", "alpha beta gamma"), ("Two", "delta epsilon zeta"), ("Three", "eta theta iota"),
+               ("Four", "kappa lambda mu")]
+    paras = [("One", True), ("Alpha beta gamma delta.", False), ("Four", True), ("Kappa lambda mu nu.", False)]
+    assert rescue.skipped_sections(paras, anchors) == 2
+    assert rescue.skipped_sections(paras[:2], anchors) == 0
+
+
+def test_prose_words_leave_out_navigation_and_link_lists():
+    tree = parse_html(_sectioned_page())
+    words = sum(len(b.split()) for b in BODY)
+    assert rescue.prose_words(tree) == words
+
+
+def test_jsonld_body_replaces_only_a_much_shorter_extraction():
+    body = "\n".join(BODY * 3)
+    jsonld = [{"@type": "WebPage"}, {"@type": "NewsArticle", "articleBody": body}]
+    assert rescue.jsonld_body(jsonld) == body
+    short = [(BODY[0], False)]
+    assert [t for t, _ in rescue.jsonld_paragraphs(body, short)] == BODY * 3
+    assert rescue.jsonld_paragraphs(body, [(b, False) for b in BODY * 2]) is None
+    assert rescue.jsonld_paragraphs("Too short to trust.", []) is None
+
+
+def test_article_in_plain_divs_is_extracted_whole():
+    """Sections in plain divs, no <p>: whichever pass (balanced or recall) keeps them, all are there."""
+    blocks = "".join(f'<div class="box"><div>{b}</div></div>' for b in BODY)
+    page = _page(f"<main>{blocks}</main>")
+    text = _text(page)
+    for b in BODY:
+        assert b[:40] in text

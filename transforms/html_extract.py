@@ -26,8 +26,8 @@ from transforms.htmlclean.paragraphs import body_paragraphs, filter_paragraphs
 MAX_HTML_CHARS = 8_000_000
 # trafilatura settings: no comments; balanced focus, tables kept (they are article content more
 # often than not); metadata on, for `signals.extractor`.
-TRAFILATURA_KWARGS = dict(include_comments=False, include_tables=True, with_metadata=True,
-                          output_format="python")
+TRAFILATURA_KWARGS = {"include_comments": False, "include_tables": True, "with_metadata": True,
+                      "output_format": "python"}
 # A text with no sentence-long paragraph and few words in all is a menu or a link list.
 MIN_LONGEST_PARAGRAPH_WORDS = 10
 MIN_WORDS_WITHOUT_LONG_PARAGRAPH = 100
@@ -64,8 +64,9 @@ def extract_html(page: Page) -> Extraction:
     prose_words = rescue.prose_words(tree)
     doc = _extract(tree, page)
     headlines = _headlines(signals, doc)
-    paras = filter_paragraphs(_paragraphs(doc, anchors), headlines)
-    if rescue.looks_short(paras, prose_words):
+    raw = _paragraphs(doc, anchors)
+    paras = filter_paragraphs(raw, headlines)
+    if rescue.looks_short(paras, prose_words, rescue.skipped_sections(raw, anchors)):
         # sections may be missing: recall mode on a fresh tree, metadata already known
         second = _extract(parse_html(page.text), page, favor_recall=True, with_metadata=False)
         second_paras = filter_paragraphs(_paragraphs(second, anchors), headlines)
@@ -74,7 +75,7 @@ def extract_html(page: Page) -> Extraction:
     paras = rescue.jsonld_paragraphs(rescue.jsonld_body(signals.jsonld), paras) or paras
     if doc is not None:
         signals.extractor = {k: getattr(doc, k, None) for k in EXTRACTOR_FIELDS}
-    words = [len(text.split()) for text, _ in paras]
+    words = [rescue.text_words(text) for text, _ in paras]
     if not paras or (max(words) < MIN_LONGEST_PARAGRAPH_WORDS and sum(words) < MIN_WORDS_WITHOUT_LONG_PARAGRAPH):
         raise NoArticle("no article text left after boilerplate filtering")
     story = Story([text for text, _ in paras], heading_indexes=[i for i, (_, h) in enumerate(paras) if h])

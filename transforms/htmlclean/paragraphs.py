@@ -3,7 +3,8 @@
 In: the `<body>` element trafilatura returns (p / head / list / quote / table children) and a few
 page facts (headline candidates). Out: `(text, is_heading)` pairs in reading order, minus
 residual boilerplate: the headline repeated as first line, share / subscribe / newsletter
-prompts, photo credits, "Advertisement", related-story tails, author bios at the end.
+prompts, affiliate disclosures, photo credits, "Advertisement", related-story tails, author bios
+at the end.
 """
 
 import re
@@ -22,6 +23,8 @@ LINK_BLOCK_MAX_LINES = 4
 # Author bios are looked for among the last few paragraphs only.
 BIO_LAST_PARAGRAPHS = 3
 BIO_MAX_WORDS = 90
+# An affiliate disclosure is a short notice; a longer paragraph mentioning commissions is body text.
+DISCLOSURE_MAX_WORDS = 60
 
 # trafilatura's rendering of h2-h4: the subheadings a later step may split a page on.
 SUBHEADING_RENDS = ("h2", "h3", "h4")
@@ -38,14 +41,21 @@ _PROMPT = re.compile(
     r"|(photo|image|picture)s? (by|from|via|courtesy( of)?)\b.*|(table of )?contents|in this article|jump to( section)?"
     r"|(sign up|subscribe|join|follow us|download (the|our)|click here|tap here|want to bookmark"
     r"|thanks for subscribing)\b.*|.*\b(newsletter|commenting forum)\b.*)$",
-    re.I,
+    re.IGNORECASE,
+)
+# Affiliate / editorial-independence disclosures, a line of their own.
+_DISCLOSURE = re.compile(
+    r"(contains?|may contain|uses|includes?|use) (some )?affiliate links"
+    r"|(purchases?|buy|click) (made )?(through|via|from) (our|these|my|the|one of) (affiliate )?links.{0,60}\b(earn|commission|compensat)"
+    r"|independently (selected|chosen|reviewed|curated)\b.{0,80}\bcommission|\bwe may earn\b|\bmay (earn|receive) a (small )?commission",
+    re.IGNORECASE,
 )
 # A heading (or short line) that opens a list of other stories, not more of this one.
 _TAIL_HEADING = re.compile(
     r"^(related( \w+)?|more from\b.*|more (stories|news|articles)\b.*|read (more|next)( (from|on|about)\b.*)?|read this next"
     r"|recommended( for you| reading| stories| articles)?|you (may|might) (also )?like\b.*|(most )?popular( \w+)?|most read|trending( \w+)?"
     r"|other (posts|articles|stories)|latest (news|stories|articles|posts)|also read|see also|keep reading|top stories)\W*$",
-    re.I,
+    re.IGNORECASE,
 )
 _BIO = re.compile(
     r"^([A-Z][\w.'’-]+ ){1,3}(is|was|has been|serves as) (a|an|the)\b.{0,120}?\b(writer|reporter|editor"
@@ -75,6 +85,8 @@ def body_paragraphs(body) -> list[tuple[str, bool]]:
 def _is_prompt(text: str) -> bool:
     words = len(text.split())
     if not _ALNUM.search(text):
+        return True
+    if words <= DISCLOSURE_MAX_WORDS and _DISCLOSURE.search(text):
         return True
     return words <= PROMPT_MAX_WORDS and bool(_PROMPT.match(text))
 

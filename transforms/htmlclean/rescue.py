@@ -24,6 +24,8 @@ SHORT_SHARE = 0.75
 SHORT_FLOOR_WORDS = 100
 PROSE_SKIP_ANCESTORS = frozenset({"nav", "header", "footer", "aside", "form"})
 PROSE_MAX_LINK_SHARE = 0.5
+# ... or when it skips this many of the page's subheaded sections between sections it kept.
+SKIPPED_SECTIONS = 2
 # Recall mode's text replaces the first one when it is longer by this factor: on pages it was
 # triggered for, the extra text is mostly the missed sections, not boilerplate.
 RECALL_MIN_GAIN = 1 / 0.9
@@ -33,6 +35,8 @@ LD_MIN_GAIN = 1.5
 
 _WORD = re.compile(r"\w+")
 _LINE_BREAKS = re.compile(r"\s*\n\s*")
+# Chinese, Japanese and Korean are written without spaces: each such character counts as a word.
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
 def _norm(text: str) -> str:
@@ -79,8 +83,13 @@ def insert_subheadings(paras: list[tuple[str, bool]], anchors: list[tuple[str, s
     return out
 
 
+def text_words(text: str) -> int:
+    """Words of a text: space-separated ones, plus one per CJK character."""
+    return len(text.split()) + len(_CJK.findall(text))
+
+
 def word_count(paras: list[tuple[str, bool]]) -> int:
-    return sum(len(text.split()) for text, _ in paras)
+    return sum(text_words(text) for text, _ in paras)
 
 
 def prose_words(tree) -> int:
@@ -90,19 +99,28 @@ def prose_words(tree) -> int:
     for el in tree.iter("p", "li"):
         if el.tag == "li" and el.find(".//li") is not None:
             continue
-        words = len(el.text_content().split())
+        words = text_words(el.text_content())
         if not words or any(a.tag in PROSE_SKIP_ANCESTORS for a in el.iterancestors()):
             continue
-        links = sum(len(a.text_content().split()) for a in el.iter("a"))
+        links = sum(text_words(a.text_content()) for a in el.iter("a"))
         if links <= PROSE_MAX_LINK_SHARE * words:
             total += words
     return total
 
 
-def looks_short(paras: list[tuple[str, bool]], page_prose_words: int) -> bool:
+def skipped_sections(paras: list[tuple[str, bool]], anchors: list[tuple[str, str]]) -> int:
+    """How many subheaded sections of the page the extraction leaves out between the first and
+    the last section it has: a gap inside the article rather than a dropped sidebar."""
+    norms = [_norm(text) for text, _ in paras]
+    found = [_norm(h) in norms or any(n.startswith(anchor) for n in norms) for h, anchor in anchors]
+    kept = [k for k, f in enumerate(found) if f]
+    return sum(not f for f in found[kept[0]:kept[-1]]) if len(kept) > 1 else 0
+
+
+def looks_short(paras: list[tuple[str, bool]], page_prose_words: int, skipped: int = 0) -> bool:
     """True when the extraction may have missed part of the page's article."""
     words = word_count(paras)
-    return words < SHORT_FLOOR_WORDS or words < SHORT_SHARE * page_prose_words
+    return words < SHORT_FLOOR_WORDS or words < SHORT_SHARE * page_prose_words or skipped >= SKIPPED_SECTIONS
 
 
 def better_by_length(paras: list[tuple[str, bool]], other: list[tuple[str, bool]]) -> bool:
@@ -118,7 +136,7 @@ def jsonld_body(jsonld: list[dict]) -> str:
 
 def jsonld_paragraphs(body: str, paras: list[tuple[str, bool]]) -> list[tuple[str, bool]] | None:
     """The JSON-LD body as paragraphs when it should replace the extraction, else None."""
-    words = len(body.split())
+    words = text_words(body)
     if words < LD_MIN_WORDS or words <= LD_MIN_GAIN * word_count(paras):
         return None
     return [(line, False) for line in _LINE_BREAKS.split(body.strip()) if line]
