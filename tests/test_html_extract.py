@@ -204,3 +204,10 @@ def test_article_in_plain_divs_is_extracted_whole():
     text = _text(page)
     for b in BODY:
         assert b[:40] in text
+
+
+def test_comment_section_tail_dropped_in_other_languages():
+    paras = [(BODY[0], False), (BODY[1], False), ("Añadir comentario", False),
+             ("Los comentarios son responsabilidad de sus autores y pueden ser moderados.", False),
+             ("Aviso legal | Privacidad | Contacto", False)]
+    assert [t for t, _ in filter_paragraphs(paras, [])] == [BODY[0], BODY[1]]
