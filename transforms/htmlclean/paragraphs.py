@@ -36,7 +36,7 @@ _ALNUM = re.compile(r"[^\W_]")
 # Whole-line boilerplate (short lines only): calls to action, ad slots, photo credits.
 _PROMPT = re.compile(
     r"^(advertisement|advertising|sponsored( content)?|story continues below( advertisement)?"
-    r"|continue reading|(read|see|show|load) more\W*|share( this)?( article| post| story| page)?"
+    r"|continue reading|(read|see|show|load) more\W*|(read|see) (more|also|next)\s*:.*|share( this)?( article| post| story| page)?"
     r"|share (on|via) \w+|(photo|image|picture|illustration|photograph)s?( credit)?\s*:.*|credits?\s*:.*"
     r"|(photo|image|picture)s? (by|from|via|courtesy( of)?)\b.*|(table of )?contents|in this article|jump to( section)?"
     r"|(sign up|subscribe|join|follow us|download (the|our)|click here|tap here|want to bookmark"

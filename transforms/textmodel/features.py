@@ -43,7 +43,7 @@ CHROME = re.compile(
     re.IGNORECASE,
 )
 FOOTER = re.compile(r"(copyright|all rights reserved|©|\(c\) \d{4}|terms of (use|service)|privacy policy|cookie)", re.IGNORECASE)
-CAPTION = re.compile(r"(\((photo|image|picture|credit)[^)]*\)|\b(photo|image|picture|illustration)\s*(:|by|credit|courtesy)|\bgetty images\b|\breuters/|\bap photo\b|/\s*(afp|ap|reuters|getty)\b)", re.IGNORECASE)
+CAPTION = re.compile(r"(\((photo|image|picture|credit)[^)]*\)|\([^()]{0,60}\b(photo|photograph|image|picture)s?\)\s*$|\b(photo|image|picture|illustration)\s*(:|by|credit|courtesy)|\bgetty images\b|\breuters/|\bap photo\b|/\s*(afp|ap|reuters|getty)\b)", re.IGNORECASE)
 PROMO = re.compile(r"\b(newsletter|subscribe|sign up|read more|click here|follow us|download (the|our) app|"
                    r"all rights reserved|terms of (use|service)|privacy policy)\b", re.IGNORECASE)
 URLISH = re.compile(r"(https?://|www\.|\.com\b|@\w)", re.IGNORECASE)
