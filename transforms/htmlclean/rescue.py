@@ -12,6 +12,8 @@ paid only on pages whose extraction is short against the page's visible text.
 
 import re
 
+from lxml import etree
+
 # h2-h6 only: h1 is the headline (metadata). Longer "headings" are teasers or styled paragraphs.
 SUBHEADING_TAGS = ("h2", "h3", "h4", "h5", "h6")
 SUBHEADING_MAX_WORDS = 20
@@ -36,6 +38,8 @@ LD_MIN_GAIN = 1.5
 _WORD = re.compile(r"\w+")
 _LINE_BREAKS = re.compile(r"\s*\n\s*")
 # Chinese, Japanese and Korean are written without spaces: each such character counts as a word.
+_OUTSIDE = " or ".join(f"ancestor::{tag}" for tag in sorted(PROSE_SKIP_ANCESTORS))
+_PROSE_XPATH = etree.XPath(f"//p[not({_OUTSIDE})] | //li[not(.//li) and not({_OUTSIDE})]")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
@@ -96,14 +100,9 @@ def prose_words(tree) -> int:
     """Words in the page's paragraphs and innermost list items outside navigation, header, footer,
     asides and forms, leaving out those that are mostly link text. Call before trafilatura."""
     total = 0
-    for el in tree.iter("p", "li"):
-        if el.tag == "li" and el.find(".//li") is not None:
-            continue
+    for el in _PROSE_XPATH(tree):
         words = text_words(el.text_content())
-        if not words or any(a.tag in PROSE_SKIP_ANCESTORS for a in el.iterancestors()):
-            continue
-        links = sum(text_words(a.text_content()) for a in el.iter("a"))
-        if links <= PROSE_MAX_LINK_SHARE * words:
+        if words and sum(text_words(a.text_content()) for a in el.iter("a")) <= PROSE_MAX_LINK_SHARE * words:
             total += words
     return total
 
