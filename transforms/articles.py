@@ -6,7 +6,6 @@ and routes.
 """
 
 import hashlib
-import re
 from datetime import datetime
 
 from pipeline import __version__ as PIPELINE_VERSION
@@ -16,6 +15,7 @@ from transforms.errors import NoArticle
 from transforms.language import detect_language
 from transforms.metadata import normalize_metadata
 from transforms.stories import split_stories
+from transforms.textstats import word_count
 
 PARAGRAPH_SEPARATOR = "\n\n"
 # A story with fewer body characters than this is not an article (a teaser, a caption).
@@ -27,18 +27,6 @@ def article_id(page: Page, story_index: int) -> str:
     """Deterministic id: the same input document and story give the same id on every run."""
     key = f"{page.source_uri}\x1f{page.record_id}\x1f{story_index}"
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
-
-
-_CJK_CHAR = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-
-
-def word_count(text: str) -> int:
-    """Whitespace words, with each CJK character counted as a word (CJK has no spaces)."""
-    words = text.split()
-    if text.isascii():  # the common case, in C: a character loop cost ~2 ms per article
-        return len(words)
-    cjk = len(_CJK_CHAR.findall(text))
-    return cjk + sum(1 for w in words if not _CJK_CHAR.search(w))
 
 
 def build_articles(extraction: Extraction, ingested_at: datetime) -> list[dict]:

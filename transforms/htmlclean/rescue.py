@@ -14,6 +14,8 @@ import re
 
 from lxml import etree
 
+from transforms.textstats import word_count as text_words  # CJK characters count as words
+
 # h2-h6 only: h1 is the headline (metadata). Longer "headings" are teasers or styled paragraphs.
 SUBHEADING_TAGS = ("h2", "h3", "h4", "h5", "h6")
 SUBHEADING_MAX_WORDS = 20
@@ -37,10 +39,8 @@ LD_MIN_GAIN = 1.5
 
 _WORD = re.compile(r"\w+")
 _LINE_BREAKS = re.compile(r"\s*\n\s*")
-# Chinese, Japanese and Korean are written without spaces: each such character counts as a word.
 _OUTSIDE = " or ".join(f"ancestor::{tag}" for tag in sorted(PROSE_SKIP_ANCESTORS))
 _PROSE_XPATH = etree.XPath(f"//p[not({_OUTSIDE})] | //li[not(.//li) and not({_OUTSIDE})]")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
 def _norm(text: str) -> str:
@@ -85,11 +85,6 @@ def insert_subheadings(paras: list[tuple[str, bool]], anchors: list[tuple[str, s
         out.extend(inserts.get(k, []))
         out.append(para)
     return out
-
-
-def text_words(text: str) -> int:
-    """Words of a text: space-separated ones, plus one per CJK character."""
-    return len(text.split()) + len(_CJK.findall(text))
 
 
 def word_count(paras: list[tuple[str, bool]]) -> int:

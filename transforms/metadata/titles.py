@@ -15,6 +15,7 @@ import re
 
 from schemas import Signals
 from transforms.metadata.jsonld import article_objects, text
+from transforms.textstats import CJK_CHAR as _CJK
 
 # Headlines longer than this (chars) are paragraphs that landed in a title slot.
 MAX_TITLE_CHARS = 300
@@ -30,7 +31,6 @@ MIN_H1_OVERLAP = 0.2
 _PLAIN = {**{chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}}
 # Mojibake: UTF-8 bytes read as Latin-1 ("Investorâ\x80\x99s"); such titles are re-decoded.
 _MOJIBAKE = re.compile("[ÂÃâ][\x80-\xbf]")
-_CJK = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _QUOTES = str.maketrans({**_PLAIN, "‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"',
                          "\u00a0": " "})
 # In CJK text the fullwidth forms are the normal punctuation ("，" "："): only the quotes change.

@@ -13,6 +13,8 @@ import re
 
 import numpy as np
 
+from transforms.textstats import CJK_CHAR as CJK
+
 # A line at least this long (visual chars, CJK count double) that ends like a sentence is prose.
 PROSE_MIN_CHARS = 70
 # Cost of a non-prose line inside the main run: a few short lines do not break it, a nav block does.
@@ -25,7 +27,6 @@ HEAD_CHARS = 160
 WINDOWS = (2, 5)
 
 END_CHARS = frozenset(""".!?…。！？」』"”'’)]""")
-CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 WORD = re.compile(r"\w+")
 BYLINE = re.compile(r"^(by|por|par|von|di|door|av|af|written by|posted by|from)\s+\S", re.IGNORECASE)
 DATEISH = re.compile(
