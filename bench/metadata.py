@@ -84,7 +84,9 @@ def predict(raw: bytes, uri: str) -> tuple[dict, dict]:
     fields, _ = normalize_metadata(page, extraction.signals, paragraphs)
     ours = {"title": fields["title"], "author": fields["authors"], "date": fields["published_date"],
             "_all": fields}
-    ex = extraction.signals.extractor
+    import trafilatura
+    doc = trafilatura.bare_extraction(page.text, with_metadata=True, include_comments=False)
+    ex = {k: getattr(doc, k, None) for k in ("title", "author", "date")} if doc else {}
     theirs = {"title": ex.get("title"), "author": (ex.get("author") or "").split("; ") if ex.get("author") else [],
               "date": ex.get("date")} if ex else {}
     return ours, theirs

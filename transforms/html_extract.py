@@ -25,8 +25,9 @@ from transforms.htmlclean.paragraphs import body_paragraphs, filter_paragraphs
 # grows with the tree. (Deep nesting is capped by libxml2 itself at 256 levels.)
 MAX_HTML_CHARS = 8_000_000
 # trafilatura settings: no comments; balanced focus, tables kept (they are article content more
-# often than not); metadata on, for `signals.extractor`.
-TRAFILATURA_KWARGS = {"include_comments": False, "include_tables": True, "with_metadata": True,
+# often than not); metadata off: `transforms.metadata` reads the page itself, and trafilatura's
+# metadata pass (htmldate above all) was most of its cost.
+TRAFILATURA_KWARGS = {"include_comments": False, "include_tables": True, "with_metadata": False,
                       "output_format": "python"}
 # A text with no sentence-long paragraph and few words in all is a menu or a link list.
 MIN_LONGEST_PARAGRAPH_WORDS = 10
