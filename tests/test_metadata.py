@@ -293,3 +293,35 @@ def test_dump_header_headline_and_credits():
     assert headline == "Dock Repairs to Finish Before Summer"
     assert credits == ["By Wren Adair", "March 3, 2024"]
     assert dump_header(dump, "A paragraph that is not in the dump.") == (None, [])
+
+
+def test_a_printed_date_earlier_than_the_metadata_is_the_original():
+    signals = Signals(jsonld=[{"@type": "BlogPosting", "datePublished": "2023-05-10T08:00:00Z"}],
+                      byline_lines=["By Mira Holt | 14 March 2019"])
+    assert choose_dates(signals, None, None, None, NOW)["published_date"] == date(2019, 3, 14)
+    # a day earlier that the instant falls on in some zone is the same moment: the metadata stays
+    shifted = Signals(meta={"article:published_time": "2023-05-10T02:30:00+00:00"}, byline_lines=["May 9, 2023"])
+    out = choose_dates(shifted, None, None, None, NOW)
+    assert out["published_date"] == date(2023, 5, 10) and out["published_source"] == "meta"
+
+
+def test_a_later_byline_date_beats_a_jsonld_date_no_meta_repeats():
+    jsonld = [{"@type": "Article", "datePublished": "2020-01-02T10:00:00Z", "dateModified": "2023-04-05"}]
+    updated = Signals(jsonld=jsonld, byline_lines=["Last updated: April 5, 2023"])
+    assert choose_dates(updated, None, None, None, NOW)["published_date"] == date(2023, 4, 5)
+    confirmed = Signals(jsonld=jsonld, meta={"article:published_time": "2020-01-02T10:00:00Z"},
+                        byline_lines=["Last updated: April 5, 2023"])
+    assert choose_dates(confirmed, None, None, None, NOW)["published_date"] == date(2020, 1, 2)
+
+
+def test_numeric_dates_read_in_the_pages_own_order():
+    page = Signals(byline_lines=["Posted 7/2/2022", "Comment 7/29/2022"])
+    assert choose_dates(page, None, None, None, NOW)["published_date"] == date(2022, 7, 2)
+    dotted = Signals(byline_lines=["04.05.2021", "Also: 04.23.2021"])
+    assert choose_dates(dotted, None, None, None, NOW)["published_date"] == date(2021, 4, 5)
+
+
+def test_by_in_prose_is_not_a_byline_label():
+    signals = Signals(jsonld=[{"@type": "Article", "datePublished": "2024-02-01"}],
+                      byline_lines=["February 1, 2024", "Fees drop by 10% on March 1, 2024."])
+    assert choose_dates(signals, None, None, None, NOW)["published_date"] == date(2024, 2, 1)

@@ -6,16 +6,23 @@ time bound (crawl or ingest time). Out: the published_* and modified_at columns.
 
 Conservative by design: no date is guessed. A page that states no date gets nulls; a date
 after the bound is dropped; a visible date labelled "Updated" is used for publication only when
-the page prints no other date. A local time without an offset is anchored by an offset stated
+the page prints no other date. Machine dates win over printed ones, except where they
+disagree in a telling way: a byline date earlier than the metadata's (a re-stamped migration),
+or later than a JSON-LD datePublished no <meta> repeats. A local time without an offset is anchored by an offset stated
 elsewhere on the page, else by the publisher's home zone (`timezones.HOME_ZONES`), else only
 the day is kept (precision "day", published_at and offset null).
 """
 
 import re
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from schemas import Signals
-from transforms.metadata.datetexts import Stamp, find_printed_all, parse_machine
+from transforms.metadata.datetexts import (
+    Stamp,
+    find_printed_all,
+    numeric_order,
+    parse_machine,
+)
 from transforms.metadata.jsonld import article_objects, text
 from transforms.metadata.timezones import home_zone
 
@@ -29,22 +36,27 @@ MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "dc
 # Other <meta> names that carry a publication date ("w-published-date", "sailthru.pubdate").
 _PUBLISHED_META_NAME = re.compile(r"(?:publish|pub|release|issued|created)[\w.:-]*(?:date|time)$|^[\w.:-]*(?:publish|pub)date$")
 _UPDATED = re.compile(r"\b(updated|modified|edited|revised|last\s+reviewed|reviewed)\b", re.IGNORECASE)
-_PUBLISHED = re.compile(r"\b(published|posted|created|first\s+published|released|by)\b", re.IGNORECASE)
+# "by" labels a date only before a name ("By Jane Roe, May 2"), not in prose ("cut by 5% on May 2").
+_PUBLISHED = re.compile(r"\b(published|posted|created|first\s+published|released|by(?=\s+(?-i:[A-Z])))\b", re.IGNORECASE)
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})(?:/|$)")
 
 # Which candidates are tried first, with the published_source each reports.
 SOURCE_ORDER = (("jsonld", "jsonld"), ("meta", "meta"), ("text", "text"), ("time", "meta"),
                 ("text_updated", "text"), ("class", "text"), ("class_updated", "text"), ("url", "url"))
 
+# The zones a page can print its local day in: a machine instant and a printed day this far apart
+# (UTC-12 .. UTC+14) can be the same moment, so the print is not an earlier date.
+_ZONE_SPAN = (timedelta(hours=-12), timedelta(hours=14))
+
 EMPTY = {"published_at": None, "published_date": None, "published_offset_minutes": None,
          "published_precision": None, "published_source": None, "modified_at": None}
 
 
-def _labelled(line: str) -> list[tuple[str, bool, Stamp]]:
+def _labelled(line: str, order: str | None = None) -> list[tuple[str, bool, Stamp]]:
     """Dates printed in a line, each labelled 'updated' or 'published' by the word before it,
     and whether that label was written (True) or assumed (False)."""
     out = []
-    for start, stamp in find_printed_all(line):
+    for start, stamp in find_printed_all(line, order):
         before = line[:start]
         upd = [m.end() for m in _UPDATED.finditer(before)]
         pub = [m.end() for m in _PUBLISHED.finditer(before)]
@@ -53,10 +65,10 @@ def _labelled(line: str) -> list[tuple[str, bool, Stamp]]:
     return out
 
 
-def _visible(lines: list[str], found: dict, kind: str) -> None:
+def _visible(lines: list[str], found: dict, kind: str, order: str | None = None) -> None:
     """Visible dates into found[kind] / found[kind + '_updated']; a date written with its label
     first, and a bare date that another line labels "Updated" (nested elements) is an update."""
-    labelled = [item for line in lines for item in _labelled(line)]
+    labelled = [item for line in lines for item in _labelled(line, order)]
     updated_days = {stamp.day for label, _, stamp in labelled if label == "updated"}
     published = [(not explicit, i, stamp) for i, (label, explicit, stamp) in enumerate(labelled)
                  if label == "published" and (explicit or stamp.day not in updated_days)]
@@ -86,8 +98,10 @@ def candidates(signals: Signals, url: str | None) -> dict[str, list[Stamp]]:
         "text": [], "text_updated": [], "url": [], "class": [], "class_updated": [],
         "modified": _machine([o.get("dateModified") for o in articles] + [signals.meta.get(k) for k in MODIFIED_META]),
     }
-    _visible(signals.byline_lines, found, "text")
-    _visible([line for source, line in signals.date_texts if source == "class"], found, "class")
+    classed = [line for source, line in signals.date_texts if source == "class"]
+    order = numeric_order(signals.byline_lines + classed)
+    _visible(signals.byline_lines, found, "text", order)
+    _visible(classed, found, "class", order)
     match = _URL_DATE.search(url or "")
     if match:
         stamp = parse_machine(f"{match.group(1)}-{int(match.group(2)):02d}-{int(match.group(3)):02d}")
@@ -105,12 +119,42 @@ def _page_zone(found: dict[str, list[Stamp]], day) -> object:
     return None
 
 
+def _printed_earlier(machine: Stamp, printed: Stamp) -> bool:
+    """The page prints a publication date before the one its metadata states: the metadata was
+    re-stamped (a migration or a refresh) and the print keeps the original day. A day that the
+    metadata's own instant falls on in some zone is the same date, not an earlier one."""
+    if printed.day >= machine.day:
+        return False
+    instant = machine.instant(UTC)
+    if instant is None:
+        return printed.day < machine.day - timedelta(days=1)
+    return printed.day < min((instant + shift).date() for shift in _ZONE_SPAN)
+
+
+def _first(kind: str) -> tuple[tuple[str, str], ...]:
+    return ((kind, "text"),) + tuple(item for item in SOURCE_ORDER if item[0] != kind)
+
+
+def _order(found: dict[str, list[Stamp]]) -> tuple[tuple[str, str], ...]:
+    """SOURCE_ORDER, with the byline's printed date first when it is earlier than the metadata's,
+    or later than a JSON-LD datePublished that no <meta> repeats (a template's creation stamp:
+    the byline shows the date of the version on the page, "Updated" or not)."""
+    machine = found["jsonld"][:1] or found["meta"][:1]
+    if machine and found["text"] and _printed_earlier(machine[0], found["text"][0]):
+        return _first("text")
+    if found["jsonld"] and not found["meta"]:
+        kind = "text" if found["text"] else "text_updated"
+        if found[kind] and found[kind][0].day > found["jsonld"][0].day:
+            return _first(kind)
+    return SOURCE_ORDER
+
+
 def choose_dates(signals: Signals, url: str | None, publisher: str | None, host: str | None,
                  bound: datetime | None = None) -> dict:
     bound = bound or datetime.now(UTC)
     found = candidates(signals, url)
     home = home_zone(publisher, host)
-    order = SOURCE_ORDER
+    order = _order(found)
     out = dict(EMPTY)
     for kind, source in order:
         for stamp in found[kind]:

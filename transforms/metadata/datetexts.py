@@ -41,6 +41,7 @@ _PRINTED = [
                             re.IGNORECASE)),
     ("num", re.compile(r"\b(\d{1,2})([/.])(\d{1,2})\2((?:19|20)\d{2})\b")),
 ]
+_NUMERIC = _PRINTED[-1][1]
 _TIME = re.compile(
     r"(?<![\d:])(\d{1,2})[:.h](\d{2})(?::\d{2})?(?![\d:])\s*(a\.?m\.?|p\.?m\.?)?"
     r"(?:\s*\(?((?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::?\d{2})?|[A-Z]{1,4}T|UTC|GMT|ET|PT|CT|MT|Z|[+-]\d{2}:?\d{2})\)?)?",
@@ -98,7 +99,20 @@ def parse_machine(raw: str) -> Stamp | None:
     return Stamp(day, time(hour, minute), zone)
 
 
-def _day(kind: str, groups: tuple) -> date | None:
+def numeric_order(texts: list[str]) -> str | None:
+    """"dmy" or "mdy" when the page's unambiguous numeric dates (a part above 12) all read one way:
+    "8/27/2025" settles "8/1/2025" on the same page as August 1. None without or with mixed evidence."""
+    orders = set()
+    for line in texts:
+        for a, _, b, _ in _NUMERIC.findall(line):
+            if int(a) > 12 >= int(b):
+                orders.add("dmy")
+            elif int(b) > 12 >= int(a):
+                orders.add("mdy")
+    return orders.pop() if len(orders) == 1 else None
+
+
+def _day(kind: str, groups: tuple, order: str | None = None) -> date | None:
     if kind == "ymd":
         return _safe_date(int(groups[0]), int(groups[1]), int(groups[2]))
     if kind == "mdy":
@@ -108,6 +122,8 @@ def _day(kind: str, groups: tuple) -> date | None:
     if kind == "dmy":
         return _safe_date(int(groups[2]), MONTHS[groups[1][:3].lower()], int(groups[0]))
     a, sep, b, year = int(groups[0]), groups[1], int(groups[2]), int(groups[3])
+    if order:
+        return _safe_date(year, b, a) if order == "dmy" else _safe_date(year, a, b)
     if a > 12 or (sep == "." and b <= 12):
         return _safe_date(year, b, a)  # day first (or the dotted European form)
     if b > 12:
@@ -136,14 +152,15 @@ def _clock(text: str) -> tuple[time | None, tzinfo | None]:
     return time(hour, minute), zone
 
 
-def find_printed_all(text: str) -> list[tuple[int, Stamp]]:
-    """Every date printed in `text` with its position, each with the time that follows it."""
+def find_printed_all(text: str, order: str | None = None) -> list[tuple[int, Stamp]]:
+    """Every date printed in `text` with its position, each with the time that follows it;
+    numeric dates read in `order` ("dmy"/"mdy", see `numeric_order`) when it is given."""
     found = []
     for kind, pattern in _PRINTED:
         for match in pattern.finditer(text):
             if any(start <= match.start() < end for start, end, _ in found):
                 continue
-            day = _day(kind, match.groups())
+            day = _day(kind, match.groups(), order)
             if day is None:
                 continue
             after = text[match.end(): match.end() + TIME_WINDOW]
