@@ -325,3 +325,9 @@ def test_by_in_prose_is_not_a_byline_label():
     signals = Signals(jsonld=[{"@type": "Article", "datePublished": "2024-02-01"}],
                       byline_lines=["February 1, 2024", "Fees drop by 10% on March 1, 2024."])
     assert choose_dates(signals, None, None, None, NOW)["published_date"] == date(2024, 2, 1)
+
+
+def test_year_first_month_names_and_word_order_for_numbers():
+    assert find_printed("2021 Feb 9") and find_printed("2021 Feb 9").day == date(2021, 2, 9)
+    page = Signals(byline_lines=["05/06/2020 by The Desk", "Related: 18 July 2021"])
+    assert choose_dates(page, None, None, None, NOW)["published_date"] == date(2020, 6, 5)

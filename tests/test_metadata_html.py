@@ -128,3 +128,12 @@ def test_chinese_page_fields():
     assert fields["title"] == "东湖隧道今日通车，市民出行更便捷"  # fullwidth punctuation kept in CJK
     assert fields["authors"] == ["陈一鸣"] and fields["publisher"] == "东湖晚报"
     assert fields["published_date"] == date(2022, 5, 8) and fields["published_at"] is None
+
+
+def test_dates_between_elements_and_joined_to_their_time():
+    page = """<html><body><h1>Notes</h1><fieldset><legend>Week two of the puzzle calendar</legend>
+    12 December 2024 <div><p>Long text of the post.</p></div></fieldset>
+    <p><span class="post-publicationTime">2021-04-02T09:15+02:00</span></p></body></html>"""
+    signals = html_signals(lxml.html.document_fromstring(page))
+    assert "12 December 2024" in signals.byline_lines
+    assert ("class", "2021-04-02T09:15+02:00") in signals.date_texts

@@ -68,7 +68,7 @@ _STANDFIRST = re.compile(r"(^|[\s_-])(" + "|".join(_STANDFIRST_WORDS) + r")($|[\
 _BY_START = re.compile(r"^\s*(by|written by|words by|posted by|von|por|par)\b", re.IGNORECASE)
 _MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _STRICT_DATE = re.compile(
-    rf"\b(19|20)\d{{2}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}\b|\b\d{{1,2}}[/.]\d{{1,2}}[/.](19|20)\d{{2}}\b"
+    rf"\b(19|20)\d{{2}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}(?!\d)|\b\d{{1,2}}[/.]\d{{1,2}}[/.](19|20)\d{{2}}\b"
     rf"|\b{_MONTH}\s+\d{{1,2}}(st|nd|rd|th)?,?\s+(19|20)\d{{2}}\b"
     rf"|\b\d{{1,2}}(st|nd|rd|th)?\s+(of\s+)?{_MONTH},?\s+(19|20)\d{{2}}\b"
     r"|(19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日", re.IGNORECASE)
@@ -214,6 +214,9 @@ def _lines(elements, signals: Signals, seen: set[str]) -> None:
         seen.add(text)
         if _BY_START.match(text) or ((_DIGIT.search(text) or _LABEL.search(text)) and _DATEISH.search(text)):
             _add(signals.byline_lines, text)
+        tail = (el.tail or "").strip()  # "<legend>Title</legend> 20 May 2024": a date between elements
+        if tail and len(tail) <= MAX_DATE_CHARS and _DIGIT.search(tail) and _STRICT_DATE.search(tail):
+            _add(signals.byline_lines, " ".join(tail.split()))
 
 
 def _head(tree, signals: Signals) -> None:

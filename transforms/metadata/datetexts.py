@@ -35,6 +35,7 @@ _INTL_MONTH = "|".join(sorted(INTL_MONTHS, key=len, reverse=True))
 _PRINTED = [
     ("ymd", re.compile(r"\b((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")),
     ("ymd", re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")),
+    ("ymd_name", re.compile(rf"\b((?:19|20)\d{{2}})\s+{_MONTH}\s+(\d{{1,2}})\b", re.IGNORECASE)),  # "2023 Jan 7"
     ("mdy", re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{{2}})\b", re.IGNORECASE)),
     ("dmy", re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+((?:19|20)\d{{2}})\b", re.IGNORECASE)),
     ("dmy_intl", re.compile(rf"\b(\d{{1,2}})\.?(?:er|º|°)?\s+(?:de\s+)?({_INTL_MONTH})\.?,?\s+(?:de\s+)?((?:19|20)\d{{2}})\b",
@@ -42,6 +43,7 @@ _PRINTED = [
     ("num", re.compile(r"\b(\d{1,2})([/.])(\d{1,2})\2((?:19|20)\d{2})\b")),
 ]
 _NUMERIC = _PRINTED[-1][1]
+_WORD_ORDERS = [(kind, pattern) for kind, pattern in _PRINTED if kind in ("mdy", "dmy", "dmy_intl")]
 _TIME = re.compile(
     r"(?<![\d:])(\d{1,2})[:.h](\d{2})(?::\d{2})?(?![\d:])\s*(a\.?m\.?|p\.?m\.?)?"
     r"(?:\s*\(?((?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::?\d{2})?|[A-Z]{1,4}T|UTC|GMT|ET|PT|CT|MT|Z|[+-]\d{2}:?\d{2})\)?)?",
@@ -101,20 +103,25 @@ def parse_machine(raw: str) -> Stamp | None:
 
 def numeric_order(texts: list[str]) -> str | None:
     """"dmy" or "mdy" when the page's unambiguous numeric dates (a part above 12) all read one way:
-    "8/27/2025" settles "8/1/2025" on the same page as August 1. None without or with mixed evidence."""
-    orders = set()
+    "8/27/2025" settles "8/1/2025" on the same page as August 1. Without those, the order of its
+    dates in words ("16 May 2024" day first, "May 16, 2024" month first). None when mixed or absent."""
+    numeric, words = set(), set()
     for line in texts:
         for a, _, b, _ in _NUMERIC.findall(line):
             if int(a) > 12 >= int(b):
-                orders.add("dmy")
+                numeric.add("dmy")
             elif int(b) > 12 >= int(a):
-                orders.add("mdy")
+                numeric.add("mdy")
+        words.update(kind[:3] for kind, pattern in _WORD_ORDERS if pattern.search(line))
+    orders = numeric or words
     return orders.pop() if len(orders) == 1 else None
 
 
 def _day(kind: str, groups: tuple, order: str | None = None) -> date | None:
     if kind == "ymd":
         return _safe_date(int(groups[0]), int(groups[1]), int(groups[2]))
+    if kind == "ymd_name":
+        return _safe_date(int(groups[0]), MONTHS[groups[1][:3].lower()], int(groups[2]))
     if kind == "mdy":
         return _safe_date(int(groups[2]), MONTHS[groups[0][:3].lower()], int(groups[1]))
     if kind == "dmy_intl":
