@@ -331,3 +331,22 @@ def test_year_first_month_names_and_word_order_for_numbers():
     assert find_printed("2021 Feb 9") and find_printed("2021 Feb 9").day == date(2021, 2, 9)
     page = Signals(byline_lines=["05/06/2020 by The Desk", "Related: 18 July 2021"])
     assert choose_dates(page, None, None, None, NOW)["published_date"] == date(2020, 6, 5)
+
+
+def test_account_names_as_credits():
+    assert choose_authors(Signals(meta={"author": "jroe_writes"}), set()) == ["jroe_writes"]
+    assert choose_authors(Signals(meta={"author": "webmaster"}), set()) == []
+    assert choose_authors(Signals(meta={"author": "HarborSupply.com"}), set()) == []
+    assert choose_authors(Signals(byline_lines=["Posted by kestrel88x on May 2, 2024"]), set()) == []  # digits: an id
+    assert choose_authors(Signals(byline_lines=["by quillfox 3 min read"]), set()) == ["quillfox"]
+    # a field's label ("Written by" in Yoast's twitter:data) does not make a handle a credit
+    yoast = Signals(meta={"twitter:label1": "Written by", "twitter:data1": "j.roe"},
+                    author_texts=[("class", "Jane Roe")])
+    assert choose_authors(yoast, set()) == ["Jane Roe"]
+
+
+def test_first_names_as_co_authors_and_agreeing_sources():
+    assert parse_byline("Written By Mira and Tomas", set()) == ["Mira", "Tomas"]
+    signals = Signals(author_texts=[("link", "Owen Brandt"), ("class", "Lena Fischer May 2, 2024")],
+                      meta={"author": "Lena Fischer"})
+    assert choose_authors(signals, set()) == ["Lena Fischer"]

@@ -137,3 +137,10 @@ def test_dates_between_elements_and_joined_to_their_time():
     signals = html_signals(lxml.html.document_fromstring(page))
     assert "12 December 2024" in signals.byline_lines
     assert ("class", "2021-04-02T09:15+02:00") in signals.date_texts
+
+
+def test_written_by_credit_at_the_foot_of_the_page():
+    page = """<html><body><h1>Five ways to prune roses</h1><p>Cut above a bud.</p>
+    <div class="box"><p>Written by <a href="/about">Ines Moreau</a></p></div></body></html>"""
+    signals = html_signals(lxml.html.document_fromstring(page))
+    assert ("credit", "Written by Ines Moreau") in signals.author_texts

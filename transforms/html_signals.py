@@ -174,7 +174,7 @@ def _marked(body, signals: Signals) -> list[tuple[object, str]]:
     """(element, lower-cased class and id) for elements marked with a candidate word;
     rel=author and itemprop=author/creator elements go to `_author_element` on the way.
     The words are looked up with str.find in all marks of the page joined into one string."""
-    elements, marks = [], []
+    elements, marks, credits = [], [], []
     for el in body.iter(*_SCANNED_TAGS):
         get = el.get
         if get("rel") or get("itemprop") or "/" in (get("href") or "") and _AUTHOR_HREF.search(get("href")):
@@ -185,6 +185,12 @@ def _marked(body, signals: Signals) -> list[tuple[object, str]]:
         if mark:
             elements.append(el)
             marks.append(mark)
+        text = el.text
+        if text and ("ritten" in text or "uthor:" in text) and len(credits) < MAX_CANDIDATES:
+            credits.append(el)  # "Written by Jane Roe" in an author box anywhere on the page
+    for el in credits:
+        if el.tag in _CREDIT_TAGS:
+            _author_element(el, signals)
     joined = "\n".join(marks).lower()
     starts = list(accumulate((len(m) + 1 for m in marks), initial=0))
     hits = set()

@@ -13,7 +13,7 @@ import re
 
 from schemas import Signals
 from transforms.metadata.jsonld import article_objects, by_id, names
-from transforms.metadata.names import person_name, recase
+from transforms.metadata.names import NOT_PERSON_WORDS, person_name, recase
 from transforms.metadata.titles import key
 
 # More names than this in one credit is a list of related authors, not a byline.
@@ -36,6 +36,9 @@ _INNER = re.compile(r"(?:^|[\s·•|,])(?:[Bb]y|BY|[Aa]uthor:?|[Ww]ritten [Bb]y|
 _DATE_LEAD = re.compile(r"^(?:\w{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})"
                         r"\s*[·•|\-–—]?\s*(?=[A-Z])")
 _DATEISH = re.compile(r"\b(?:19|20)\d{2}\b")
+# A CMS account name: one token of letters (dots, dashes, underscores inside), no digits or spaces.
+_HANDLE = re.compile(r"[^\W\d_](?:[^\W\d]|[._-](?=[^\W\d_])){2,39}")
+_DOMAIN = re.compile(r"(?i)\.(?:com|net|org|io|co|info|biz|app|ai|us|uk|de|fr|ca|au)$")
 _META_KEYS = ("author", "article:author", "dc.creator", "dcterms.creator", "parsely-author",
               "sailthru.author", "byl", "citation_author", "citation_authors")
 
@@ -49,19 +52,30 @@ def parse_byline(line: str, orgs: set[str], single_word_ok: bool = False, strict
     `led`: the text is known to follow a credit ("By"), so a first name alone is a name.
     """
     text = " ".join(line.split()).lstrip("&+ ")
-    led = led or bool(_LEAD.match(text))
+    written_lead = bool(_LEAD.match(text))  # "By" on the page itself, not a field's label
+    led = led or written_lead
     text = _LEAD.sub("", text, count=1)
     text = _CUT.split(text, maxsplit=1)[0]
     out = []
     for i, piece in enumerate(_SPLIT.split(text)):
-        name = person_name(piece, single_word_ok=single_word_ok or (led and i == 0))
+        # "By Linny and Peter": after a lone first name, a co-author's first name alone is a name too
+        first_names = led and (i == 0 or (len(out) == 1 and " " not in out[0]))
+        name = person_name(piece, single_word_ok=single_word_ok or first_names)
         if name is None and i == 0 and led and not strict:
-            name = _name_prefix(piece)
+            name = _name_prefix(piece) or (_led_handle(piece, text) if written_lead else None)
         if name and key(name) not in orgs:
             out.append(name)
         elif (i == 0 or strict) and key(piece) not in orgs:
             return []
     return out
+
+
+def _led_handle(piece: str, text: str) -> str | None:
+    """"Posted by jroe on ...": an account name that is the whole credit after "by"."""
+    piece = piece.strip()
+    if piece == text.strip() and _HANDLE.fullmatch(piece) and piece.lower() not in NOT_PERSON_WORDS:
+        return piece
+    return None
 
 
 def _name_prefix(piece: str) -> str | None:
@@ -166,6 +180,16 @@ def _meta_credits(signals: Signals, orgs: set[str]) -> list[str]:
     return found
 
 
+def _handle(signals: Signals, orgs: set[str]) -> list[str]:
+    """The CMS account in <meta name="author"> ("jroe", "JaneR") when nothing else names anyone: the
+    page's own credit, as written. Role accounts ("admin", "webmaster"), ids and addresses are not."""
+    value = (signals.meta.get("author") or "").strip()
+    if (not _HANDLE.fullmatch(value) or value.lower() in NOT_PERSON_WORDS or key(value) in orgs
+            or _DOMAIN.search(value)):
+        return []
+    return [value]
+
+
 def candidates(signals: Signals, orgs: set[str]) -> list[tuple[str, list[str] | None]]:
     """(source, names) in order of trust; names None when the source credits a non-person."""
     texts: dict[str, list[str]] = {}
@@ -183,15 +207,29 @@ def candidates(signals: Signals, orgs: set[str]) -> list[tuple[str, list[str] | 
         ("class", _first_credit(texts.get("class", []), orgs, False)),
         ("credit", _first_credit(texts.get("credit", []), orgs, False)),
         ("loose", _loose_credits(other_lines + texts.get("class", []) + [description.split("\n")[0][:200]], orgs)),
+        ("handle", _handle(signals, orgs)),
     ]
+
+
+def _agreed(found: list[str], by_source: dict[str, list[str] | None]) -> list[str]:
+    """A link's name loses to the <meta> author that the page's author element also names:
+    links to author pages also sit in teasers and sidebars, two sources agreeing do not."""
+    meta, classed = by_source.get("meta") or [], by_source.get("class") or []
+    meta_keys, found_keys = {key(n) for n in meta}, {key(n) for n in found}
+    if meta and not meta_keys & found_keys and meta_keys <= {key(n) for n in classed}:
+        return meta
+    return found
 
 
 def choose_authors(signals: Signals, orgs: set[str]) -> list[str]:
     lines = [t for _, t in signals.author_texts] + signals.byline_lines
-    for _, found in candidates(signals, orgs):
+    ranked = candidates(signals, orgs)
+    for source, found in ranked:
         if found is None:
             return []
         found = _dedupe(found)
         if found:
+            if source == "link":
+                found = _dedupe(_agreed(found, dict(ranked)))
             return _dedupe(_extend(found, lines, orgs))
     return []
