@@ -350,3 +350,11 @@ def test_first_names_as_co_authors_and_agreeing_sources():
     signals = Signals(author_texts=[("link", "Owen Brandt"), ("class", "Lena Fischer May 2, 2024")],
                       meta={"author": "Lena Fischer"})
     assert choose_authors(signals, set()) == ["Lena Fischer"]
+
+
+def test_domain_names_and_labels_around_the_headline():
+    assert strip_site("Spring sale opens | Harborgoods.com", []) == "Spring sale opens"
+    assert strip_site("Gear Talk! | GearTalk.net - Ten quiet fans, ranked", []) == "Ten quiet fans, ranked"
+    signals = Signals(headings=["Guide: Ten quiet fans for a hot bedroom"],
+                      meta={"og:title": "Ten quiet fans for a hot bedroom | Cool Rooms"}, title="Ten quiet fans for a hot bedroom")
+    assert choose_title(signals, ["Cool Rooms"]) == "Ten quiet fans for a hot bedroom"

@@ -46,6 +46,9 @@ _NOT_HEADLINE = re.compile(r"(?i)^(?:.*\b(?:menu|navigation|skip to|sign in|log 
 _BYLINE_TAIL = re.compile(r"(?i)^\W*(?:posted|published|updated|by)\b|^\(?[\w-]+(?:\.[\w-]+)+\)?\s*\d*$|^\W*(?:\w{3,9}\.?\s+\d{1,2},?\s+(?:19|20)\d{2}|"
                           r"(?:19|20)\d{2}-\d{2}-\d{2})\W*$")
 _WORDS = re.compile(r"\w+")
+# A label set before the headline in the h1: "Blog:", "Case study:", "Title:".
+_LABEL = re.compile(r"\w+(?:\s\w+)?\s*:")
+_DOMAIN = re.compile(r"(?i)^(?:www\.)?[a-z\d-]+(?:\.[a-z\d-]+)*\.[a-z]{2,6}$")
 _TAIL = re.compile(r"\s+\|\s+")
 _SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|»|·|•|/|:)\s+")
 
@@ -80,9 +83,22 @@ def _is_site(part: str, site_keys: set[str]) -> bool:
 
 
 def strip_site(value: str, site_names: list[str]) -> str:
-    """Cut "... | Site" / "Site - ..." when the cut part is a name of the site."""
+    """Cut "... | Site" / "Site - ..." when the cut part is a name of the site, or a domain name
+    ("Headline | Example.com"), repeatedly ("Site | Site.com - Headline")."""
+    for _ in range(3):
+        cut = _strip_once(value, site_names)
+        if cut == value:
+            break
+        value = cut
+    return value
+
+
+def _strip_once(value: str, site_names: list[str]) -> str:
     site_keys = {key(n) for n in site_names if n and key(n) and len(n) <= MAX_SITE_NAME_CHARS}
     parts = _SEPARATORS.split(value)
+    for part in parts:
+        if _DOMAIN.match(part):
+            site_keys |= {key(part), key(part.split(".")[-2])}
     if len(parts) < 2:
         return value
     if _is_site(parts[-1], site_keys):
@@ -129,6 +145,8 @@ def _choose(signals: Signals, site_names: list[str]) -> str | None:
         for other in others:  # "Headline Posted on <date> by <name>": the h1 swallowed the byline
             extra = h1.replace(other, "", 1).strip() if len(other) >= 12 and other in h1 else None
             if extra and _BYLINE_TAIL.search(extra) and len(extra) < len(other):
+                return other
+            if extra and h1.startswith(extra) and _LABEL.fullmatch(extra):  # "Blog: <headline>"
                 return other
     h1s = [h for h in h1s if not _NOT_HEADLINE.match(h)]
     # Overlap is measured with the h1 itself cut as a site name: "Post | Blog Name" shares no word
