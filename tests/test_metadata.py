@@ -358,3 +358,13 @@ def test_domain_names_and_labels_around_the_headline():
     signals = Signals(headings=["Guide: Ten quiet fans for a hot bedroom"],
                       meta={"og:title": "Ten quiet fans for a hot bedroom | Cool Rooms"}, title="Ten quiet fans for a hot bedroom")
     assert choose_title(signals, ["Cool Rooms"]) == "Ten quiet fans for a hot bedroom"
+
+
+def test_dump_credits_over_the_headline_and_under_a_standfirst():
+    from transforms.metadata.dumps import dump_header
+    first = "Lift the tubers after the first frost and dry them before storing them in boxes of sand."
+    lines = ["Menu", "Gardening", "03.14.2024", "How to overwinter dahlias in a cold shed", first,
+             "By Ada Brennan", "Long paragraphs of the article follow here, with plenty of words in them."]
+    headline, credits = dump_header("\n".join(lines), first)
+    assert headline == "How to overwinter dahlias in a cold shed"
+    assert "03.14.2024" in credits and "By Ada Brennan" in credits

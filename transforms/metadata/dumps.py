@@ -16,6 +16,12 @@ import re
 HEADER_LINES = 40
 # How many lines after a candidate may hold the byline/date that marks it as the headline.
 CREDIT_REACH = 4
+# How many lines before the headline may hold its date ("May 2, 2024" over the headline).
+CREDIT_BEFORE = 4
+# How many lines after the body's first paragraph may still be its credit lines (the first
+# paragraph was a standfirst), and how long such a line may be (body sentences are longer).
+CREDIT_BELOW = 4
+MAX_BELOW_CHARS = 80
 # Headline length in words: fewer is a menu entry or a label, more is a paragraph.
 MIN_WORDS, MAX_WORDS = 3, 25
 # Lines between the headline and the body longer than this are a standfirst or a caption.
@@ -23,7 +29,7 @@ MAX_CREDIT_CHARS = 120
 
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _DATE = (rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?:19|20)\d\d"
-         r"|(?:19|20)\d\d-\d\d-\d\d|\b\d{1,2}/\d{1,2}/(?:19|20)?\d\d\b")
+         r"|(?:19|20)\d\d-\d\d-\d\d|\b\d{1,2}/\d{1,2}/(?:19|20)?\d\d\b|\b\d{1,2}\.\d{1,2}\.(?:19|20)\d\d\b")
 _CREDIT = re.compile(rf"(?i)^(?:by|written by|posted|published|updated|last updated|reviewed by|edited by)\b"
                      rf"|\bmin(?:ute)?s? read\b|reading time|{_DATE}")
 _NOT_HEADLINE = re.compile(r"(?i)^(?:share|advertisement|home\b|menu|search|skip to|log ?in|sign ?in|subscribe|"
@@ -69,5 +75,9 @@ def dump_header(dump: str, first_paragraph: str) -> tuple[str | None, list[str]]
     if not scored:
         return None, []
     _, best = max(scored)
-    credits = [line for line in lines[best + 1: end] if len(line) <= MAX_CREDIT_CHARS and _CREDIT.search(line)]
-    return lines[best], credits
+    after = [line for line in lines[best + 1: end] if len(line) <= MAX_CREDIT_CHARS and _CREDIT.search(line)]
+    before = [line for line in lines[max(0, best - CREDIT_BEFORE): best]  # a date or category line over the headline
+              if len(line) <= MAX_CREDIT_CHARS and _CREDIT.search(line)]
+    below = [line for line in lines[end + 1: end + 1 + CREDIT_BELOW]  # a byline under a one-paragraph standfirst
+             if len(line) <= MAX_BELOW_CHARS and _CREDIT.search(line)]
+    return lines[best], after + before + below
