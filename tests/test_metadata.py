@@ -368,3 +368,18 @@ def test_dump_credits_over_the_headline_and_under_a_standfirst():
     headline, credits = dump_header("\n".join(lines), first)
     assert headline == "How to overwinter dahlias in a cold shed"
     assert "03.14.2024" in credits and "By Ada Brennan" in credits
+
+
+def test_dump_credits_split_over_lines_and_names_alone():
+    from transforms.metadata.dumps import dump_header
+    first = "The county opened its third cooling centre on Monday as temperatures climbed past forty."
+    lines = ["Weather", "Cooling centres open across the county", "By", "Tomas Reyes", "July 8, 2024", first,
+             "More text of the article follows in this paragraph, long enough to be body text."]
+    headline, credits = dump_header("\n".join(lines), first)
+    assert headline == "Cooling centres open across the county" and credits[0] == "By Tomas Reyes"
+    lines[2:4] = ["Grace Odum"]  # a name alone over its date; a category over a date stays out
+    assert dump_header("\n".join(lines), first)[1][0] == "By Grace Odum"
+    lines[2] = "Community Planning"
+    assert dump_header("\n".join(lines), first)[1] == ["July 8, 2024"]
+    lines[2] = "Grace Odum, Staff Writer"  # a name and role line is not the headline
+    assert dump_header("\n".join(lines), first)[0] == "Cooling centres open across the county"
