@@ -14,4 +14,7 @@ def word_count(text: str) -> int:
     words = text.split()
     if text.isascii():  # the common case, in C: a character loop cost ~2 ms per article
         return len(words)
-    return len(CJK_CHAR.findall(text)) + sum(1 for w in words if not CJK_CHAR.search(w))
+    cjk = len(CJK_CHAR.findall(text))
+    if not cjk:  # curly quotes, accents: still no CJK, no per-word loop
+        return len(words)
+    return cjk + sum(1 for w in words if not CJK_CHAR.search(w))

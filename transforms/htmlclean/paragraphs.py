@@ -2,7 +2,8 @@
 
 In: the `<body>` element trafilatura returns (p / head / list / quote / table children) and a few
 page facts (headline candidates). Out: `(text, is_heading)` pairs in reading order, minus
-residual boilerplate: the headline repeated as first line, share / subscribe / newsletter
+residual boilerplate: the headline repeated as first line, date, byline, label and kicker lines
+before the first real paragraph, share / subscribe / newsletter
 prompts, affiliate disclosures, photo credits, "Advertisement", related-story tails, author bios
 at the end.
 """
@@ -10,6 +11,8 @@ at the end.
 import re
 
 from trafilatura.xml import xmltotxt
+
+from transforms.metadata.datetexts import find_printed
 
 # A prompt or credit line is short: longer paragraphs are body text even when they say "subscribe".
 PROMPT_MAX_WORDS = 30
@@ -26,6 +29,13 @@ BIO_MAX_WORDS = 90
 # An affiliate disclosure is a short notice; a longer paragraph mentioning commissions is body text.
 DISCLOSURE_MAX_WORDS = 60
 
+# Before the first paragraph longer than this, a short line that is a printed date (a masthead's
+# "Town, Sunday 12 May 2024", a "Published ..." stamp) is page furniture, not body.
+OPENING_MAX_WORDS = 20
+DATE_LINE_MAX_WORDS = 8
+# ... and so is a bare label ("Posted:") or an all-caps kicker ("STATE NEWS") of this many words.
+LABEL_MAX_WORDS = 3
+
 # trafilatura's rendering of h2-h4: the subheadings a later step may split a page on.
 SUBHEADING_RENDS = ("h2", "h3", "h4")
 
@@ -36,6 +46,8 @@ _ALNUM = re.compile(r"[^\W_]")
 # Whole-line boilerplate (short lines only): calls to action, ad slots, photo credits.
 _PROMPT = re.compile(
     r"^(advertisement|advertising|sponsored( content)?|story continues below( advertisement)?"
+    # the ad label in a few other languages (a whole line of its own only)
+    r"|publicidad|anuncio|publicité|werbung|anzeige|pubblicità|publicidade|advertentie|reklame|реклама|广告|広告"
     r"|continue reading|(read|see|show|load) more\W*|(read|see) (more|also|next)\s*:.*|share( this)?( article| post| story| page)?"
     r"|share (on|via) \w+|(photo|image|picture|illustration|photograph)s?( credit)?\s*:.*|credits?\s*:.*"
     r"|(photo|image|picture)s? (by|from|via|courtesy( of)?)\b.*|(table of )?contents|in this article|jump to( section)?"
@@ -50,10 +62,12 @@ _DISCLOSURE = re.compile(
     r"|independently (selected|chosen|reviewed|curated)\b.{0,80}\bcommission|\bwe may earn\b|\bmay (earn|receive) a (small )?commission",
     re.IGNORECASE,
 )
+_DISCLOSURE_STEMS = ("affiliate", "earn", "commission", "compensat")
 # A heading (or short line) that opens a list of other stories, not more of this one.
 _TAIL_HEADING = re.compile(
     r"^(related( \w+)?|more from\b.*|more (stories|news|articles)\b.*|read (more|next)( (from|on|about)\b.*)?|read this next"
-    r"|recommended( for you| reading| stories| articles)?|you (may|might) (also )?like\b.*|(most )?popular( \w+)?|most read|trending( \w+)?"
+    r"|recommended( for you| reading| stories| articles)?|you (may|might) (also )?like\b.*|(most )?popular( \w+)?|most read|trending( now| (on|in) .+| \w+)?"
+    r"|(sponsored|promoted|partner) (content|stories|links|posts)( from\b.*)?|(from|around) the web"
     r"|other (posts|articles|stories)|latest (news|stories|articles|posts)|also read|see also|keep reading|top stories"
     # a comment section's opener (the comments themselves are never article text), a few languages
     r"|(add|post|leave|write) (a )?(comment|reply)|comments?( \(\d+\))?|añadir (un )?comentario|deja (un|tu) comentario"
@@ -61,6 +75,7 @@ _TAIL_HEADING = re.compile(
     r"|lascia un commento|commenti|deixe (um|seu) comentário|comentários?)\W*$",
     re.IGNORECASE,
 )
+_SENTENCE_END = re.compile(r"[.!?\"”»]$")
 _BIO = re.compile(
     r"^([A-Z][\w.'’-]+ ){1,3}(is|was|has been|serves as) (a|an|the)\b.{0,120}?\b(writer|reporter|editor"
     r"|correspondent|journalist|contributor|columnist|author|producer|critic|director|intern|fellow)\b"
@@ -86,13 +101,37 @@ def body_paragraphs(body) -> list[tuple[str, bool]]:
     return out
 
 
+def _may_disclose(text: str) -> bool:
+    """Cheap pre-check: every _DISCLOSURE branch holds one of these stems."""
+    low = text.lower()
+    return any(stem in low for stem in _DISCLOSURE_STEMS)
+
+
 def _is_prompt(text: str) -> bool:
     words = len(text.split())
     if not _ALNUM.search(text):
         return True
-    if words <= DISCLOSURE_MAX_WORDS and _DISCLOSURE.search(text):
+    if words <= DISCLOSURE_MAX_WORDS and _may_disclose(text) and _DISCLOSURE.search(text):
         return True
     return words <= PROMPT_MAX_WORDS and bool(_PROMPT.match(text))
+
+
+def _is_date_line(text: str) -> bool:
+    return (len(text.split()) <= DATE_LINE_MAX_WORDS and not _SENTENCE_END.search(text)
+            and find_printed(text) is not None)
+
+
+def _is_furniture(text: str, furniture: set[str], first: bool) -> bool:
+    """A line of the page's header block: date stamp, byline, a bare label ("Posted:"), one of
+    the page's own credit lines, or (as the very first line) an all-caps kicker ("STATE NEWS")."""
+    short = len(text.split()) <= LABEL_MAX_WORDS
+    return (_is_date_line(text) or _norm(text) in furniture or (short and text.endswith(":"))
+            or (first and short and text.isupper() and not _SENTENCE_END.search(text)))
+
+
+def _drop_opening_furniture(paras: list[tuple[str, bool]], furniture: set[str]) -> list[tuple[str, bool]]:
+    opening = next((k for k, (t, _) in enumerate(paras) if len(t.split()) > OPENING_MAX_WORDS), len(paras))
+    return [p for k, p in enumerate(paras) if k >= opening or not _is_furniture(p[0], furniture, k == 0)]
 
 
 def _drop_link_blocks(paras: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
@@ -116,13 +155,16 @@ def _drop_link_blocks(paras: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
     return [p for k, p in enumerate(paras) if k not in drop]
 
 
-def filter_paragraphs(paras: list[tuple[str, bool]], headlines: list[str]) -> list[tuple[str, bool]]:
-    """Drop residual boilerplate from extracted paragraphs; order of the rest is kept."""
+def filter_paragraphs(paras: list[tuple[str, bool]], headlines: list[str],
+                      furniture: list[str] = ()) -> list[tuple[str, bool]]:
+    """Drop residual boilerplate from extracted paragraphs; order of the rest is kept.
+    `furniture`: the page's byline / credit lines, dropped where they open the text."""
     titles = {_norm(h) for h in headlines if h and _norm(h)}
     kept = list(paras)
     # the headline is metadata, not body: drop it when it opens the text
     while kept and kept[0] and _norm(kept[0][0]) in titles:
         kept.pop(0)
+    kept = _drop_opening_furniture(kept, {_norm(f) for f in furniture if f and _norm(f)})
     # a related-stories heading in the tail ends the article
     kept = _drop_link_blocks(kept)
     kept = [(t, h) for t, h in kept if not _is_prompt(t)]
