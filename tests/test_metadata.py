@@ -339,6 +339,7 @@ def test_account_names_as_credits():
     assert choose_authors(Signals(meta={"author": "HarborSupply.com"}), set()) == []
     assert choose_authors(Signals(byline_lines=["Posted by kestrel88x on May 2, 2024"]), set()) == []  # digits: an id
     assert choose_authors(Signals(byline_lines=["by quillfox 3 min read"]), set()) == ["quillfox"]
+    assert choose_authors(Signals(byline_lines=["By KQTV"]), set()) == []  # an acronym is an outlet
     # a field's label ("Written by" in Yoast's twitter:data) does not make a handle a credit
     yoast = Signals(meta={"twitter:label1": "Written by", "twitter:data1": "j.roe"},
                     author_texts=[("class", "Jane Roe")])

@@ -37,7 +37,7 @@ _DATE_LEAD = re.compile(r"^(?:\w{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{
                         r"\s*[·•|\-–—]?\s*(?=[A-Z])")
 _DATEISH = re.compile(r"\b(?:19|20)\d{2}\b")
 # A CMS account name: one token of letters (dots, dashes, underscores inside), no digits or spaces.
-_HANDLE = re.compile(r"[^\W\d_](?:[^\W\d]|[._-](?=[^\W\d_])){2,39}")
+_HANDLE = re.compile(r"(?=.*[a-z])[^\W\d_](?:[^\W\d]|[._-](?=[^\W\d_])){2,39}")  # "CNN": an outlet
 _DOMAIN = re.compile(r"(?i)\.(?:com|net|org|io|co|info|biz|app|ai|us|uk|de|fr|ca|au)$")
 _META_KEYS = ("author", "article:author", "dc.creator", "dcterms.creator", "parsely-author",
               "sailthru.author", "byl", "citation_author", "citation_authors")
