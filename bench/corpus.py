@@ -44,6 +44,13 @@ QUOTES = ("We have listened, and this is the result", "Nobody pretends this is c
           "The numbers simply did not add up", "It is a start, not the finish line",
           "People deserve a straight answer on this")
 SECTIONS = ("Local", "Politics", "Business", "Transport", "Education", "Environment", "Health", "Sport")
+# Invented words (syllable pairs and triples): real distinct stories share few 3-word shingles
+# (Jaccard under 0.1, see transforms/cluster.py). Prose from the small phrase lists above alone
+# made unrelated briefs near-duplicates (one "cluster" of 298 articles in 600 pages), which no
+# crawl shows and which made clustering, not extraction, dominate the benchmark.
+SYLLABLES = ("ka", "ro", "len", "mi", "tor", "va", "sel", "du", "ari", "bo", "nesh", "pal", "ur", "fi", "gan",
+             "te", "lom", "zi", "har", "em", "qua", "vin", "os", "bre", "ly", "dam", "ce", "jor", "wil", "nu")
+DETAIL_WORDS = (3, 9)
 
 PUBLISHERS = {
     "harbor-ledger": "classic", "valley-courier": "divsoup", "northern-dispatch": "wire",
@@ -51,7 +58,20 @@ PUBLISHERS = {
 }
 
 
+def word(rng: random.Random) -> str:
+    return "".join(rng.choice(SYLLABLES) for _ in range(rng.randrange(2, 4)))
+
+
+def detail(rng: random.Random) -> str:
+    """A clause of invented words: the part of each sentence that is this story's own."""
+    return " ".join(word(rng) for _ in range(rng.randrange(*DETAIL_WORDS)))
+
+
 def sentence(rng: random.Random) -> str:
+    return f"{_frame(rng)[:-1]}, {detail(rng)}."
+
+
+def _frame(rng: random.Random) -> str:
     kind = rng.random()
     if kind < 0.5:
         return (f"{rng.choice(BODIES).capitalize()} in {rng.choice(PLACES)} {rng.choice(VERBS)} "
