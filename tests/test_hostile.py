@@ -41,10 +41,6 @@ from transforms.strip import StripBoilerplate
 ROOT = Path(__file__).resolve().parents[1]
 # Generous for any normal page on a loaded machine, far below the ~25-50 s the minified 7 MB page needs.
 TEST_TIMEOUT = 10
-# Outcomes that regressed with the balanced extractor + paragraph filter (ef97087): its word counts
-# split on whitespace, so CJK pages have no "words", and a list of 60 section links passes as text.
-# Tracked by the strict xfail below; when it passes, empty this.
-REGRESSED = {"gbk.html", "big5-undeclared.html", "shift-jis.html", "nav-only.html"}
 _PARTITION_DIR = re.compile(rf"^({'|'.join(k for keys in PARTITION_KEYS.values() for k in keys)})=[a-z0-9_-]+$")
 
 
@@ -87,14 +83,15 @@ def test_every_file_ends_where_expected(hostile):
     _, _, cases, got, code, _ = hostile
     assert code == 0
     assert set(got) == set(cases)
-    assert {n: got[n] for n in cases if n not in REGRESSED} == {n: c.expect for n, c in cases.items() if n not in REGRESSED}
+    assert got == {n: c.expect for n, c in cases.items()}
     assert set(got.values()) <= {"article", "duplicate", *REASONS}
 
 
-@pytest.mark.xfail(strict=True, reason="html_extract filter: CJK pages become no_article, a nav-only page an article")
 def test_cjk_pages_are_articles_and_navigation_is_not(hostile):
+    """Once regressed: whitespace word counts made CJK pages wordless, and 60 section links passed as text."""
     _, _, cases, got, _, _ = hostile
-    assert {n: got[n] for n in REGRESSED} == {n: cases[n].expect for n in REGRESSED}
+    watched = {"gbk.html", "big5-undeclared.html", "shift-jis.html", "nav-only.html"}
+    assert {n: got[n] for n in watched} == {n: cases[n].expect for n in watched}
 
 
 def test_run_summary_accounts_for_every_file(hostile):
@@ -133,7 +130,7 @@ def test_decoded_text_is_the_written_text(hostile):
     _, out, cases, _, _, _ = hostile
     texts = {Path(r["source_uri"]).name: r["text"] for r in read_table(out, "articles")}
     for name, case in cases.items():
-        if case.expect == "article" and case.phrase and name not in REGRESSED:
+        if case.expect == "article" and case.phrase:
             assert case.phrase in texts[name], name
             assert "\ufffd" not in texts[name] or name == "bad-utf8.html", name
 

@@ -232,3 +232,9 @@ def test_header_furniture_and_sponsored_tails_are_dropped():
     kept = [t for t, _ in filter_paragraphs(paras, [], furniture=["By Ana Ruiz, Tidewater Post"])]
     # the kicker goes only as the very first line; later all-caps lines are subheadings
     assert kept == [body, "LATE UPDATE", body + " More."]
+
+
+def test_a_page_of_navigation_links_is_no_article():
+    links = "".join(f'<li><a href="/s/{i}">Section {i}</a></li>' for i in range(60))
+    with pytest.raises(NoArticle):
+        extract_html(_page(f"<nav><ul>{links}</ul></nav><footer>Copyright</footer>"))

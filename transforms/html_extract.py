@@ -33,7 +33,8 @@ MAX_HTML_CHARS = 8_000_000
 # metadata pass (htmldate above all) was most of its cost.
 TRAFILATURA_KWARGS = {"include_comments": False, "include_tables": True, "with_metadata": False,
                       "output_format": "python"}
-# A text with no sentence-long paragraph and few words in all is a menu or a link list.
+# A text with no sentence-long paragraph and few words in all, or with no prose on the page outside
+# navigation and link lists, is a menu or a link list.
 MIN_LONGEST_PARAGRAPH_WORDS = 10
 MIN_WORDS_WITHOUT_LONG_PARAGRAPH = 100
 
@@ -85,7 +86,8 @@ def extract_html(page: Page) -> Extraction:
             paras, words = second_paras, second_words
     paras = rescue.jsonld_paragraphs(rescue.jsonld_body(signals.jsonld), paras, words) or paras
     counts = [rescue.text_words(text) for text, _ in paras]
-    if not paras or (max(counts) < MIN_LONGEST_PARAGRAPH_WORDS and sum(counts) < MIN_WORDS_WITHOUT_LONG_PARAGRAPH):
+    if not paras or (max(counts) < MIN_LONGEST_PARAGRAPH_WORDS
+                     and (sum(counts) < MIN_WORDS_WITHOUT_LONG_PARAGRAPH or not prose_words)):
         raise NoArticle("no article text left after boilerplate filtering")
     story = Story([text for text, _ in paras], heading_indexes=[i for i, (_, h) in enumerate(paras) if h])
     return Extraction(page, [story], signals, input_chars=len(visible_text))
