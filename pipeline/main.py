@@ -23,12 +23,9 @@ from pipeline.streaming import build_streaming
 from pipeline.summary import format_summary, quarantine_rate_breach
 from pipeline.watch import run_watch
 from transforms.accounting import TallyRun
-from transforms.cluster import ClusterArticles
 from transforms.commit import STAGING_DIR, read_manifest
-from transforms.enrich import EnrichArticles
+from transforms.process import ProcessPages
 from transforms.read import ReadPages
-from transforms.segmentation import SegmentArticles
-from transforms.strip import StripBoilerplate
 from transforms.write import WriteTables
 
 LOCAL_RUNNER = "FnApiRunner"
@@ -53,11 +50,9 @@ def build_pipeline(options: PipelineOptions, ingested_at: datetime | None = None
 
     p = beam.Pipeline(options=options)
     pages, read_failed, skipped = p | "ReadPages" >> ReadPages(news.input, news.max_file_bytes, tally_skipped=True)
-    extractions, strip_failed = pages | "StripBoilerplate" >> StripBoilerplate(news.doc_timeout_seconds)
-    enriched, enrich_failed = extractions | "EnrichArticles" >> EnrichArticles(ingested_at)
-    articles, duplicates = enriched | "ClusterArticles" >> ClusterArticles()
-    segments = articles | "SegmentArticles" >> SegmentArticles()
-    failures = (read_failed, strip_failed, enrich_failed) | "AllFailures" >> beam.Flatten()
+    processed = pages | "ProcessPages" >> ProcessPages(news.doc_timeout_seconds, ingested_at)
+    articles, segments, duplicates = processed["articles"], processed["segments"], processed["duplicates"]
+    failures = (read_failed, processed["failures"]) | "AllFailures" >> beam.Flatten()
     counted = (pages, articles, segments, failures, duplicates) | "TallyRun" >> TallyRun()
     tallies = (counted, skipped) | "AllTallies" >> beam.Flatten()  # + WARC records that are no pages
     tables = {"articles": articles, "segments": segments, "failures": failures, "duplicates": duplicates,

@@ -4,10 +4,10 @@
       --window_seconds 60 --runner DataflowRunner --project P --region R --temp_location gs://B/tmp
 
   ReadFromPubSub -> WindowByIngestTime -> ParseNotifications -> (paths) -> ReadObjects
-    -> StripBoilerplate -> EnrichArticles -> StampIngestTime -> ClusterArticles -> SegmentArticles
+    -> ProcessPages (strip, enrich, stamp ingest time, cluster, segment)
     -> TallyRun -> WriteWindows (per window firing: Parquet in hive partitions, manifest last)
 
-The stages are the batch job's own; only the read (a path per notification instead of a glob)
+`ProcessPages` is the batch job's own; only the read (a path per notification instead of a glob)
 and the write (per window firing instead of per run) differ. Duplicates are found within a
 window: a copy that lands in a later window is kept as an article of its own.
 
@@ -31,12 +31,9 @@ from apache_beam.transforms import trigger, window
 
 from schemas import Failure
 from transforms.accounting import TallyRun
-from transforms.cluster import ClusterArticles
-from transforms.enrich import EnrichArticles
 from transforms.notifications import ParseNotifications
+from transforms.process import ProcessPages
 from transforms.read import ReadPageFn
-from transforms.segmentation import SegmentArticles
-from transforms.strip import StripBoilerplate
 from transforms.tags import FAILED
 from transforms.window_write import WriteWindows
 from transforms.write import article_table_row, duplicate_table_row, failure_table_row
@@ -85,12 +82,9 @@ class IngestObjects(beam.PTransform):
         # element outright, and a Pub/Sub read is spread over the workers already.
         read = paths | "ReadObjects" >> beam.ParDo(ReadPageFn(self._max_bytes)).with_outputs(FAILED, main="pages")
         pages = read.pages
-        extractions, strip_failed = pages | "StripBoilerplate" >> StripBoilerplate(self._timeout)
-        enriched, enrich_failed = extractions | "EnrichArticles" >> EnrichArticles(self._started)
-        stamped = enriched | "StampIngestTime" >> beam.Map(stamp_ingested_at)
-        articles, duplicates = stamped | "ClusterArticles" >> ClusterArticles()
-        segments = articles | "SegmentArticles" >> SegmentArticles()
-        failures = (notify_failed, read[FAILED], strip_failed, enrich_failed) | "AllFailures" >> beam.Flatten()
+        processed = pages | "ProcessPages" >> ProcessPages(self._timeout, self._started, stamp=stamp_ingested_at)
+        articles, segments, duplicates = processed["articles"], processed["segments"], processed["duplicates"]
+        failures = (notify_failed, read[FAILED], processed["failures"]) | "AllFailures" >> beam.Flatten()
         tallies = (pages, articles, segments, failures, duplicates) | "TallyRun" >> TallyRun()
         rows = (
             articles | "ArticleRows" >> beam.Map(article_table_row),
