@@ -9,6 +9,7 @@ from apache_beam.testing.util import assert_that, equal_to, is_not_empty
 
 from schemas import Extraction, Page, Signals, Story
 from transforms.enrich import EnrichArticles
+from transforms.process import ProcessPages
 from transforms.read import ReadPages
 from transforms.segmentation import SegmentArticles
 from transforms.strip import StripBoilerplate
@@ -80,3 +81,22 @@ def test_segment_articles_slices_exactly():
         checked = rows | beam.Map(lambda r: article["text"][r.row["char_start"]:r.row["char_end"]] == r.row["text"])
         assert_that(checked | beam.Distinct(), equal_to([True]), label="Offsets")
         assert_that(rows, is_not_empty(), label="NotEmpty")
+
+
+def _stamp(row: dict) -> dict:
+    return {**row, "ingested_at": NOW}
+
+
+def test_process_pages_chains_the_stages_and_gathers_their_failures():
+    good = Page("u:good", HTML, "html", "utf-8", len(HTML))
+    copy = Page("u:copy", HTML, "html", "utf-8", len(HTML))
+    nav_only = Page("u:nav", "Home\nNews\nSport\nWeather\nContact us", "text", "utf-8", 30)
+    with runner() as p:
+        out = p | beam.Create([good, copy, nav_only]) | ProcessPages(0, datetime(2025, 6, 1, tzinfo=timezone.utc),
+                                                                     stamp=_stamp)
+        assert_that(out["articles"] | beam.Map(lambda r: (r["title"], r["ingested_at"] == NOW)),
+                    equal_to([("Water board approves new pumping station", True)]), label="Articles")
+        assert_that(out["duplicates"] | beam.combiners.Count.Globally(), equal_to([1]), label="Duplicates")
+        assert_that(out["segments"], is_not_empty(), label="Segments")
+        assert_that(out["failures"] | beam.Map(lambda f: (f.source_uri, f.stage, f.reason)),
+                    equal_to([("u:nav", "strip", "no_article")]), label="Failures")
