@@ -74,7 +74,29 @@ def parse_options(argv: list[str] | None) -> PipelineOptions:
         parser.error(str(err))  # a clear usage message and exit 2, before anything is built
     if options.view_as(StandardOptions).runner is None:
         options.view_as(StandardOptions).runner = LOCAL_RUNNER
+    if options.view_as(StandardOptions).runner in REMOTE_RUNNERS:
+        problem = cloud_location_problem(options)
+        if problem:
+            parser.error(problem)
     return options
+
+
+def cloud_location_problem(options: PipelineOptions) -> str | None:
+    """Why the given --temp_location / --staging_location cannot be used, or None.
+
+    When every given location is malformed (a bucket name like "B" is too short), Beam falls back
+    to creating a default bucket: a network call that hangs for two minutes offline and creates a
+    bucket the user never asked for online. Say so before anything is built. With no location
+    given at all, Beam's default bucket is what the user chose.
+    """
+    from apache_beam.options.pipeline_options_validator import PipelineOptionsValidator
+
+    cloud = options.view_as(GoogleCloudOptions)
+    given = [name for name in ("temp_location", "staging_location") if getattr(cloud, name, None)]
+    errors = [PipelineOptionsValidator(options, None).validate_gcs_path(cloud, name) for name in given]
+    if given and all(errors):
+        return "; ".join(e[0] for e in errors) + " (bucket names have 3-63 characters, e.g. gs://my-bucket/tmp)"
+    return None
 
 
 def submit(pipeline: beam.Pipeline, options: PipelineOptions) -> int:

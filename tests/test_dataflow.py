@@ -145,3 +145,17 @@ def test_dataflow_dry_run_builds_and_translates_the_streaming_job(tmp_path):
              "projects/news-dry-run/subscriptions/pages", "--output", "gs://news-dry-run/news"], tmp_path)
     dry_run([str(DATAFLOW / "launch.py"), *FAKE, "--input_subscription=projects/news-dry-run/subscriptions/pages",
              "--output=gs://news-dry-run/news"], tmp_path)
+
+
+def test_a_malformed_temp_bucket_fails_fast_instead_of_creating_a_default_bucket():
+    """`gs://B/tmp` is no valid bucket: Beam would fall back to creating one (2 minutes offline)."""
+    env = {**os.environ, "NO_GCE_CHECK": "True", "GCE_METADATA_HOST": "127.0.0.1:9",
+           "HTTPS_PROXY": "http://127.0.0.1:9", "HTTP_PROXY": "http://127.0.0.1:9"}
+    started = time.monotonic()
+    done = subprocess.run([sys.executable, "-m", "pipeline", "--runner", "DataflowRunner", "--project", "P",
+                           "--region", "R", "--temp_location", "gs://B/tmp", "--dry_run=True",
+                           "--input", "gs://B/in/*", "--output", "gs://B/out"],
+                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 2
+    assert "Invalid GCS bucket (gs://B/tmp)" in done.stderr and "3-63 characters" in done.stderr
+    assert time.monotonic() - started < 30
