@@ -158,7 +158,8 @@ def _drop_link_blocks(paras: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
 def filter_paragraphs(paras: list[tuple[str, bool]], headlines: list[str],
                       furniture: list[str] = ()) -> list[tuple[str, bool]]:
     """Drop residual boilerplate from extracted paragraphs; order of the rest is kept.
-    `furniture`: the page's byline / credit lines, dropped where they open the text."""
+    `furniture`: the page's own metadata lines (byline / credit lines, deck), dropped where they
+    open the text."""
     titles = {_norm(h) for h in headlines if h and _norm(h)}
     kept = list(paras)
     # the headline is metadata, not body: drop it when it opens the text

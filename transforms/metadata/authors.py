@@ -1,7 +1,7 @@
 """The article's authors: person names from bylines, author elements and structured data.
 
 In: `Signals` (JSON-LD author, author elements found in the HTML, visible byline lines, <meta>
-author, the extractor's author) and names that are organisations (site, publisher, agencies).
+author) and names that are organisations (site, publisher, agencies).
 Out: a de-duplicated list of person names, possibly empty: better no author than a wrong one.
 
 Bylines: "By X and Y", "X, Y and Z", "By NAME | Outlet | Updated: ...", "Written by X on <date>";

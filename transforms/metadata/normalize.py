@@ -49,7 +49,7 @@ _AGENCY_KEYS = {key(s) for spellings in WIRE_AGENCIES.values() for s in spelling
 
 def _site_names(signals: Signals, host: str | None) -> list[str]:
     names = [site_publisher(signals), signals.meta.get("og:site_name"), signals.meta.get("application-name"),
-             signals.meta.get("twitter:site", "").lstrip("@") or None, signals.extractor.get("sitename")]
+             signals.meta.get("twitter:site", "").lstrip("@") or None]
     if host:
         names += [host, host.split(".")[0] if host.count(".") >= 1 else None,
                   host.split(".")[-2] if host.count(".") >= 1 else None]

@@ -1,6 +1,6 @@
 """Publisher and wire agency: who runs the site, and which agency a story is credited to.
 
-In: `Signals` (JSON-LD publisher, og:site_name, application-name, the extractor's site name,
+In: `Signals` (JSON-LD publisher, og:site_name, application-name,
 credit lines such as "(Agency)", "Agency, September 26, 2015", "By X | Outlet | Updated: ...")
 and the canonical URL. Out: (publisher, wire_agency), each a consistently spelled name or None.
 
@@ -99,8 +99,7 @@ def site_publisher(signals: Signals) -> str | None:
             for name, _ in names([by_id(signals, item) for item in items]):
                 if _clean(name):
                     return _clean(name)
-    for candidate in (signals.meta.get("og:site_name"), signals.meta.get("application-name"),
-                      signals.extractor.get("sitename")):
+    for candidate in (signals.meta.get("og:site_name"), signals.meta.get("application-name")):
         name = _clean(candidate)
         if name and not name.startswith("@"):
             return name

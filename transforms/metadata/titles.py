@@ -1,6 +1,6 @@
 """The headline as a reader sees it, chosen among the page's title candidates.
 
-In: `Signals` (h1 texts, og:title/twitter:title, JSON-LD headline, <title>, the extractor's title,
+In: `Signals` (h1 texts, og:title/twitter:title, JSON-LD headline, <title>,
 or a text dump's headline line) and the site's names. Out: one cleaned headline or None.
 
 Cleaning: whitespace collapsed, curly quotes made straight, wire slugs cut ("2nd LD Writethru:",
@@ -134,8 +134,7 @@ def _choose(signals: Signals, site_names: list[str]) -> str | None:
     site_keys = {key(n) for n in site_names if n and key(n) and len(n) <= MAX_SITE_NAME_CHARS}
     h1s = [strip_site(h, site_names) for h in (clean(h) for h in signals.headings) if h and not _is_site(h, site_keys)]
     others = [text(o.get("headline")) for o in article_objects(signals)[:2]]
-    others += [signals.meta.get("og:title"), signals.meta.get("twitter:title"), signals.title,
-               signals.extractor.get("title")]
+    others += [signals.meta.get("og:title"), signals.meta.get("twitter:title"), signals.title]
     others = [strip_site(c, site_names) for c in (clean(o) for o in others) if c]
     for h1 in h1s:
         agreeing = [o for o in others if _agrees(h1, o)]

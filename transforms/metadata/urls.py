@@ -51,7 +51,7 @@ def canonical_url(page_url: str | None, signals: Signals) -> str | None:
         url = clean_url(raw if isinstance(raw, str) else None, page_url)
         if url and not (own and _is_home(url) and not _is_home(own)):
             return url
-    return own or clean_url(signals.extractor.get("url"))
+    return own
 
 
 def url_host(url: str | None) -> str | None:
