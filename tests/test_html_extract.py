@@ -238,3 +238,13 @@ def test_a_page_of_navigation_links_is_no_article():
     links = "".join(f'<li><a href="/s/{i}">Section {i}</a></li>' for i in range(60))
     with pytest.raises(NoArticle):
         extract_html(_page(f"<nav><ul>{links}</ul></nav><footer>Copyright</footer>"))
+
+
+def test_a_run_of_truncated_teasers_is_dropped_but_a_trailing_quote_stays():
+    body = "The council voted on the harbour plan late on Saturday after a long debate that ran well into the night."
+    teasers = [("Many people dream of opening a bakery, and often the hardest part...", False),
+               ("Letting software do the heavy lifting for dull tasks…", False),
+               ("Every January, companies promise themselves that this year...", False)]
+    quote = ("She paused before answering: \"We will see...\"", False)
+    kept = [t for t, _ in filter_paragraphs([(body, False), *teasers, (body, False), quote], [])]
+    assert kept == [body, body, quote[0]]

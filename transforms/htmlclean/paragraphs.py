@@ -3,7 +3,7 @@
 In: the `<body>` element trafilatura returns (p / head / list / quote / table children) and a few
 page facts (headline candidates). Out: `(text, is_heading)` pairs in reading order, minus
 residual boilerplate: the headline repeated as first line, date, byline, label and kicker lines
-before the first real paragraph, share / subscribe / newsletter
+before the first real paragraph, runs of truncated teasers, share / subscribe / newsletter
 prompts, affiliate disclosures, photo credits, "Advertisement", related-story tails, author bios
 at the end.
 """
@@ -35,6 +35,11 @@ OPENING_MAX_WORDS = 20
 DATE_LINE_MAX_WORDS = 8
 # ... and so is a bare label ("Posted:") or an all-caps kicker ("STATE NEWS") of this many words.
 LABEL_MAX_WORDS = 3
+
+# A run of this many short lines that each end in an ellipsis is a list of truncated teasers
+# ("Every January, companies promise themselves..."), not the article.
+TEASER_RUN = 3
+TEASER_MAX_WORDS = 40
 
 # trafilatura's rendering of h2-h4: the subheadings a later step may split a page on.
 SUBHEADING_RENDS = ("h2", "h3", "h4")
@@ -76,6 +81,7 @@ _TAIL_HEADING = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?\"”»]$")
+_ELLIPSIS_END = re.compile(r"(?:\.\.\.|…)\s*$")
 _BIO = re.compile(
     r"^([A-Z][\w.'’-]+ ){1,3}(is|was|has been|serves as) (a|an|the)\b.{0,120}?\b(writer|reporter|editor"
     r"|correspondent|journalist|contributor|columnist|author|producer|critic|director|intern|fellow)\b"
@@ -155,6 +161,20 @@ def _drop_link_blocks(paras: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
     return [p for k, p in enumerate(paras) if k not in drop]
 
 
+def _drop_teaser_runs(paras: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    teaser = [len(t.split()) <= TEASER_MAX_WORDS and bool(_ELLIPSIS_END.search(t)) for t, _ in paras]
+    drop: set[int] = set()
+    i = 0
+    while i < len(paras):
+        j = i
+        while j < len(paras) and teaser[j]:
+            j += 1
+        if j - i >= TEASER_RUN:
+            drop.update(range(i, j))
+        i = max(j, i + 1)
+    return [p for k, p in enumerate(paras) if k not in drop]
+
+
 def filter_paragraphs(paras: list[tuple[str, bool]], headlines: list[str],
                       furniture: list[str] = ()) -> list[tuple[str, bool]]:
     """Drop residual boilerplate from extracted paragraphs; order of the rest is kept.
@@ -168,7 +188,7 @@ def filter_paragraphs(paras: list[tuple[str, bool]], headlines: list[str],
     kept = _drop_opening_furniture(kept, {_norm(f) for f in furniture if f and _norm(f)})
     # a related-stories heading in the tail ends the article
     kept = _drop_link_blocks(kept)
-    kept = [(t, h) for t, h in kept if not _is_prompt(t)]
+    kept = [(t, h) for t, h in _drop_teaser_runs(kept) if not _is_prompt(t)]
     # author bio lines at the end
     while len(kept) > 1:
         tail = kept[-BIO_LAST_PARAGRAPHS:]
