@@ -193,9 +193,9 @@ def test_jsonld_body_replaces_only_a_much_shorter_extraction():
     jsonld = [{"@type": "WebPage"}, {"@type": "NewsArticle", "articleBody": body}]
     assert rescue.jsonld_body(jsonld) == body
     short = [(BODY[0], False)]
-    assert [t for t, _ in rescue.jsonld_paragraphs(body, short)] == BODY * 3
-    assert rescue.jsonld_paragraphs(body, [(b, False) for b in BODY * 2]) is None
-    assert rescue.jsonld_paragraphs("Too short to trust.", []) is None
+    assert [t for t, _ in rescue.jsonld_paragraphs(body, rescue.word_count(short))] == BODY * 3
+    assert rescue.jsonld_paragraphs(body, rescue.word_count([(b, False) for b in BODY * 2])) is None
+    assert rescue.jsonld_paragraphs("Too short to trust.", 0) is None
 
 
 def test_article_in_plain_divs_is_extracted_whole():

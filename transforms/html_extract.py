@@ -84,7 +84,7 @@ def extract_html(page: Page) -> Extraction:
         second_words = rescue.word_count(second_paras)
         if rescue.better_by_length(words, second_words):
             paras, words = second_paras, second_words
-    paras = rescue.jsonld_paragraphs(rescue.jsonld_body(signals.jsonld), paras, words) or paras
+    paras = rescue.jsonld_paragraphs(rescue.jsonld_body(signals.jsonld), words) or paras
     counts = [rescue.text_words(text) for text, _ in paras]
     if not paras or (max(counts) < MIN_LONGEST_PARAGRAPH_WORDS
                      and (sum(counts) < MIN_WORDS_WITHOUT_LONG_PARAGRAPH or not prose_words)):

@@ -1,12 +1,20 @@
 """Counting words in any script: the one definition the extractor and the article rows share.
 
 Chinese, Japanese and Korean are written without spaces, so each CJK character counts as a word;
-every other whitespace-separated token counts once.
+every other whitespace-separated token counts once. `word_key` is the one normal form the HTML
+clean-up compares lines by (headline, deck, subheading anchors).
 """
 
 import re
 
 CJK_CHAR = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_WORD = re.compile(r"\w+")
+
+
+def word_key(text: str) -> str:
+    """Lower-cased word characters joined by single spaces: a line's identity for comparisons,
+    whatever its punctuation, case and spacing."""
+    return " ".join(_WORD.findall(text.lower()))
 
 
 def word_count(text: str) -> int:

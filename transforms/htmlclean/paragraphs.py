@@ -13,6 +13,7 @@ import re
 from trafilatura.xml import xmltotxt
 
 from transforms.metadata.datetexts import find_printed
+from transforms.textstats import word_key as _norm
 
 # A prompt or credit line is short: longer paragraphs are body text even when they say "subscribe".
 PROMPT_MAX_WORDS = 30
@@ -44,7 +45,6 @@ TEASER_MAX_WORDS = 40
 # trafilatura's rendering of h2-h4: the subheadings a later step may split a page on.
 SUBHEADING_RENDS = ("h2", "h3", "h4")
 
-_WORD = re.compile(r"\w+")
 _BULLET = re.compile(r"^\s*[-*•]\s+")
 _ALNUM = re.compile(r"[^\W_]")
 
@@ -86,10 +86,6 @@ _BIO = re.compile(
     r"^([A-Z][\w.'’-]+ ){1,3}(is|was|has been|serves as) (a|an|the)\b.{0,120}?\b(writer|reporter|editor"
     r"|correspondent|journalist|contributor|columnist|author|producer|critic|director|intern|fellow)\b"
 )
-
-
-def _norm(text: str) -> str:
-    return " ".join(_WORD.findall(text.lower()))
 
 
 def body_paragraphs(body) -> list[tuple[str, bool]]:

@@ -17,6 +17,7 @@ import re
 from lxml import etree
 
 from transforms.textstats import word_count as text_words  # CJK characters count as words
+from transforms.textstats import word_key as _norm
 
 # h2-h6 only: h1 is the headline (metadata). Longer "headings" are teasers or styled paragraphs.
 SUBHEADING_TAGS = ("h2", "h3", "h4", "h5", "h6")
@@ -38,14 +39,9 @@ SECOND_MIN_GAIN = 1 / 0.9
 LD_MIN_WORDS = 150
 LD_MIN_GAIN = 1.5
 
-_WORD = re.compile(r"\w+")
 _LINE_BREAKS = re.compile(r"\s*\n\s*")
 _OUTSIDE = " or ".join(f"ancestor::{tag}" for tag in sorted(PROSE_SKIP_ANCESTORS))
 _PROSE_XPATH = etree.XPath(f"//p[not({_OUTSIDE})] | //li[not(.//li) and not({_OUTSIDE})]")
-
-
-def _norm(text: str) -> str:
-    return " ".join(_WORD.findall(text.lower()))
 
 
 def subheading_anchors(tree) -> list[tuple[str, str]]:
@@ -119,14 +115,12 @@ def jsonld_body(jsonld: list[dict]) -> str:
     return max((b for b in bodies if isinstance(b, str)), key=len, default="")
 
 
-def jsonld_paragraphs(body: str, paras: list[tuple[str, bool]], paras_words: int | None = None
-                      ) -> list[tuple[str, bool]] | None:
-    """The JSON-LD body as paragraphs when it should replace the extraction, else None."""
+def jsonld_paragraphs(body: str, extracted_words: int) -> list[tuple[str, bool]] | None:
+    """The JSON-LD body as paragraphs when it should replace an extraction of `extracted_words`
+    words, else None."""
     if not body:
         return None
     words = text_words(body)
-    if paras_words is None:
-        paras_words = word_count(paras)
-    if words < LD_MIN_WORDS or words <= LD_MIN_GAIN * paras_words:
+    if words < LD_MIN_WORDS or words <= LD_MIN_GAIN * extracted_words:
         return None
     return [(line, False) for line in _LINE_BREAKS.split(body.strip()) if line]
