@@ -384,3 +384,22 @@ def test_dump_credits_split_over_lines_and_names_alone():
     assert dump_header("\n".join(lines), first)[1] == ["July 8, 2024"]
     lines[2] = "Grace Odum, Staff Writer"  # a name and role line is not the headline
     assert dump_header("\n".join(lines), first)[0] == "Cooling centres open across the county"
+
+
+def test_a_long_pipe_tail_is_half_the_headline_and_a_bare_domain_h1_is_the_site():
+    full = "Nine folding bikes under $900 | The Best Commuter Bikes for Small Flats"
+    signals = Signals(headings=[full], jsonld=[{"@type": "Article", "headline": full}],
+                      meta={"og:title": full + " - Spoke Notes"})
+    assert choose_title(signals, ["Spoke Notes"]) == full
+    signals = Signals(headings=["Nine folding bikes under $900 | Reviews"])
+    assert choose_title(signals, []) == "Nine folding bikes under $900"
+    signals = Signals(headings=["quietwheels.net"], title="quietwheels.net Tuning a rear hub")
+    assert choose_title(signals, []) == "Tuning a rear hub"
+
+
+def test_an_h1_with_lost_characters_is_written_as_the_seo_title():
+    signals = Signals(headings=["Potting Soil Basics? A Grower? Notes"],
+                      meta={"og:title": "Potting Soil Basics: A Grower's Notes"})
+    assert choose_title(signals, []) == "Potting Soil Basics: A Grower's Notes"
+    signals = Signals(headings=["Why repot? Roots need room"], meta={"og:title": "Why repot: roots need room to grow"})
+    assert choose_title(signals, []) == "Why repot? Roots need room"

@@ -26,6 +26,9 @@ MAX_SITE_NAME_CHARS = 40
 # An h1 sharing less than this share of words (Jaccard) with every SEO title is a blog's or
 # section's name: the SEO titles (og/JSON-LD/<title>) then name the article.
 MIN_H1_OVERLAP = 0.2
+# What follows "Headline | " is a label (a section, a site, a tagline) up to this many words;
+# a longer run is the second half of the headline ("... Under $500 | The Best Cameras on the Market").
+MAX_LABEL_WORDS = 5
 
 # Fullwidth ASCII forms ("？", "！") are written as plain ASCII.
 _PLAIN = {**{chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}}
@@ -49,6 +52,8 @@ _WORDS = re.compile(r"\w+")
 # A label set before the headline in the h1: "Blog:", "Case study:", "Title:".
 _LABEL = re.compile(r"\w+(?:\s\w+)?\s*:")
 _DOMAIN = re.compile(r"(?i)^(?:www\.)?[a-z\d-]+(?:\.[a-z\d-]+)*\.[a-z]{2,6}$")
+# A "?" or replacement character inside a heading, before a space or a letter: a lost character.
+_LOST = re.compile(r"[?\ufffd](?=[\s\w])")
 _TAIL = re.compile(r"\s+\|\s+")
 _SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|»|·|•|/|:)\s+")
 
@@ -99,6 +104,9 @@ def _strip_once(value: str, site_names: list[str]) -> str:
     for part in parts:
         if _DOMAIN.match(part):
             site_keys |= {key(part), key(part.split(".")[-2])}
+    first, _, rest = value.partition(" ")
+    if len(parts) < 2 and _DOMAIN.match(first) and key(first) in site_keys and len(rest.split()) >= 2:
+        return rest  # "example.com Headline": the site's own domain set before the headline
     if len(parts) < 2:
         return value
     if _is_site(parts[-1], site_keys):
@@ -120,9 +128,22 @@ def overlap(a: str, b: str) -> float:
 
 
 def cut_tail(value: str) -> str:
-    """'Headline | Section' -> 'Headline': what follows a pipe is a label, not the headline."""
-    head = _TAIL.split(value, maxsplit=1)[0]
+    """'Headline | Section' -> 'Headline': what follows a pipe is a label, not the headline
+    (unless it runs longer than a label)."""
+    parts = _TAIL.split(value)
+    head = parts[0]
+    if len(parts) > 1 and len(parts[1].split()) > MAX_LABEL_WORDS:
+        return value
     return head if len(head.split()) >= MIN_LONE_H1_WORDS else value
+
+
+def _repaired(h1: str, others: list[str]) -> str:
+    """An h1 whose apostrophes or colons were lost in decoding ("Beginner? Guide", "Beginner\ufffds
+    Guide") is written as the SEO title that reads the same with those characters in place."""
+    if not _LOST.search(h1):
+        return h1
+    pattern = re.compile("".join(".{1,3}" if c in "?\ufffd" else re.escape(c) for c in h1), re.IGNORECASE)
+    return next((o for o in others if pattern.fullmatch(o)), h1)
 
 
 def choose_title(signals: Signals, site_names: list[str]) -> str | None:
@@ -131,11 +152,13 @@ def choose_title(signals: Signals, site_names: list[str]) -> str | None:
 
 
 def _choose(signals: Signals, site_names: list[str]) -> str | None:
+    site_names = site_names + [h for h in signals.headings if _DOMAIN.match(h.strip())]  # an h1 "example.com"
     site_keys = {key(n) for n in site_names if n and key(n) and len(n) <= MAX_SITE_NAME_CHARS}
     h1s = [strip_site(h, site_names) for h in (clean(h) for h in signals.headings) if h and not _is_site(h, site_keys)]
     others = [text(o.get("headline")) for o in article_objects(signals)[:2]]
     others += [signals.meta.get("og:title"), signals.meta.get("twitter:title"), signals.title]
     others = [strip_site(c, site_names) for c in (clean(o) for o in others) if c]
+    h1s = [_repaired(h1, others) for h1 in h1s]
     for h1 in h1s:
         agreeing = [o for o in others if _agrees(h1, o)]
         if agreeing:  # a headline set in capitals is written as the agreeing SEO title writes it
