@@ -403,3 +403,23 @@ def test_an_h1_with_lost_characters_is_written_as_the_seo_title():
     assert choose_title(signals, []) == "Potting Soil Basics: A Grower's Notes"
     signals = Signals(headings=["Why repot? Roots need room"], meta={"og:title": "Why repot: roots need room to grow"})
     assert choose_title(signals, []) == "Why repot? Roots need room"
+
+
+def test_author_boxes_desks_roles_and_outlets():
+    # an author box too long as a whole: its first text is the name, then the bio
+    signals = Signals(author_texts=[("box", "Author Spotlight"), ("box", "Mara Lindqvist")])
+    assert choose_authors(signals, set()) == ["Mara Lindqvist"]
+    # a named desk first in a trusted source: no person, not the next teaser's name
+    signals = Signals(author_texts=[("rel", "Harbour Eats Staff"), ("rel", "Ivo Pereira")])
+    assert choose_authors(signals, set()) == []
+    signals = Signals(jsonld=[{"@type": "Article", "author": {"@type": "Person", "name": "The Tidewater Editorial Team"}}],
+                      byline_lines=["Fact checked by Ivo Pereira"])
+    assert choose_authors(signals, set()) == []
+    assert parse_byline("By: Tidewater Editorial Team", set()) == []
+    # ... unless an author box writes out a full name
+    signals = Signals(byline_lines=["By Team Tidewater"], author_texts=[("credit", "Written by Ivo Pereira")])
+    assert choose_authors(signals, set()) == ["Ivo Pereira"]
+    # what follows a role is the affiliation; the outlet is never a co-author
+    assert parse_byline("By Noor Haddad, Head of Research and Field Studies", set()) == ["Noor Haddad"]
+    signals = Signals(byline_lines=["By Noor Haddad, Tidewater Post"])
+    assert choose_authors(signals, set(), {"tidewaterpost"}) == ["Noor Haddad"]

@@ -36,6 +36,8 @@ BEFORE_H1_ELEMENTS = 25
 TOP_ELEMENTS = 150
 # At most this many candidates of each kind are kept (pages repeat author boxes per teaser).
 MAX_CANDIDATES = 12
+# The first text of an author box (name, then bio) longer than this is not a name.
+MAX_BOX_NAME_CHARS = 60
 # Date elements (by class) longer than this are teasers or whole meta blocks.
 MAX_DATE_CHARS = 90
 
@@ -148,6 +150,9 @@ def _author_element(el, signals: Signals, marks: str = "") -> None:
     else:
         return
     text = el.get("content") if el.tag == "meta" else _short_text(el)
+    if text is None and source == "class":  # an author box: the name first, then the bio
+        source, text = "box", next((t.strip() for t in el.itertext() if t.strip()), None)
+        text = text if text and len(text) <= MAX_BOX_NAME_CHARS else None
     if text:
         _add_author(signals, source, text)
 

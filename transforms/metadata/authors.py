@@ -13,7 +13,7 @@ import re
 
 from schemas import Signals
 from transforms.metadata.jsonld import article_objects, by_id, names
-from transforms.metadata.names import NOT_PERSON_WORDS, person_name, recase
+from transforms.metadata.names import NOT_PERSON_WORDS, ROLE_WORDS, person_name, recase
 from transforms.metadata.titles import key
 
 # More names than this in one credit is a list of related authors, not a byline.
@@ -36,6 +36,8 @@ _INNER = re.compile(r"(?:^|[\s·•|,])(?:[Bb]y|BY|[Aa]uthor:?|[Ww]ritten [Bb]y|
 _DATE_LEAD = re.compile(r"^(?:\w{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})"
                         r"\s*[·•|\-–—]?\s*(?=[A-Z])")
 _DATEISH = re.compile(r"\b(?:19|20)\d{2}\b")
+# A desk or team credit ("Editorial Team", "Resy Staff", "Our Editors", "News Desk"): an organisation.
+_DESK = re.compile(r"(?i)\b(?:team|staff|editors|editorial|desk|newsroom)\s*$")
 # A CMS account name: one token of letters (dots, dashes, underscores inside), no digits or spaces.
 _HANDLE = re.compile(r"(?=.*[a-z])[^\W\d_](?:[^\W\d]|[._-](?=[^\W\d_])){2,39}")  # "CNN": an outlet
 _DOMAIN = re.compile(r"(?i)\.(?:com|net|org|io|co|info|biz|app|ai|us|uk|de|fr|ca|au)$")
@@ -60,14 +62,25 @@ def parse_byline(line: str, orgs: set[str], single_word_ok: bool = False, strict
     for i, piece in enumerate(_SPLIT.split(text)):
         # "By Linny and Peter": after a lone first name, a co-author's first name alone is a name too
         first_names = led and (i == 0 or (len(out) == 1 and " " not in out[0]))
-        name = person_name(piece, single_word_ok=single_word_ok or first_names)
+        name = None if _DESK.search(piece) else person_name(piece, single_word_ok=single_word_ok or first_names)
         if name is None and i == 0 and led and not strict:
             name = _name_prefix(piece) or (_led_handle(piece, text) if written_lead else None)
         if name and key(name) not in orgs:
             out.append(name)
         elif (i == 0 or strict) and key(piece) not in orgs:
             return []
+        elif _is_role(piece):
+            break  # "Jane Roe, Senior Editor, Outlet": what follows a role is the affiliation
     return out
+
+
+def _is_desk(text: str) -> bool:
+    """A named desk or team ("Resy Staff", "The Editorial Team"); a lone "Staff" is a menu link."""
+    return 2 <= len(text.split()) <= 6 and bool(_DESK.search(text))
+
+
+def _is_role(piece: str) -> bool:
+    return any(w.lower().strip(".,") in ROLE_WORDS or w.lower().strip(".,") in NOT_PERSON_WORDS for w in piece.split())
 
 
 def _led_handle(piece: str, text: str) -> str | None:
@@ -81,7 +94,7 @@ def _led_handle(piece: str, text: str) -> str | None:
 def _name_prefix(piece: str) -> str | None:
     """'Jane Roe Content Writer at Outlet' -> 'Jane Roe': a name followed by other words."""
     words = piece.split()
-    if len(words) < 3:
+    if len(words) < 3 or _DESK.search(piece):
         return None
     three = person_name(" ".join(words[:3])) if words[2] != words[0] else None
     initial = re.fullmatch(r"[A-Z]\.", words[1]) is not None  # "Jane Q. Roe"
@@ -106,7 +119,7 @@ def _dedupe(found: list[str]) -> list[str]:
     return out[:MAX_AUTHORS] if len(out) <= MAX_AUTHORS else []
 
 
-def _jsonld_authors(signals: Signals, orgs: set[str]) -> list[str]:
+def _jsonld_authors(signals: Signals, orgs: set[str]) -> list[str] | None:
     for obj in article_objects(signals):
         value = obj.get("author") or obj.get("creator")
         if not value:
@@ -115,7 +128,10 @@ def _jsonld_authors(signals: Signals, orgs: set[str]) -> list[str]:
         found = []
         for name, kind in names([by_id(signals, item) for item in items]):
             if kind in ("", "person"):
-                found += parse_byline(_structured(name), orgs, single_word_ok=True)
+                parsed = parse_byline(_structured(name), orgs, single_word_ok=True)
+                if not found and not parsed and _is_desk(name):
+                    return None  # "Editorial Team" typed as a Person: the page credits no one
+                found += parsed
         if found:
             return found
     return []
@@ -128,7 +144,7 @@ def _first_credit(texts: list[str], orgs: set[str], single_word_ok: bool) -> lis
         names = parse_byline(text, orgs, single_word_ok=single_word_ok)
         if names:
             return names
-        if _LEAD.match(text) and _LEAD.sub("", text, count=1).strip() and len(text.split()) <= 6:
+        if _is_desk(text) or _LEAD.match(text) and _LEAD.sub("", text, count=1).strip() and len(text.split()) <= 6:
             return None
     return []
 
@@ -162,6 +178,16 @@ def _loose_credits(lines: list[str], orgs: set[str]) -> list[str]:
             found = parse_byline(parts[0], orgs, strict=True)
             if found:
                 return found
+    return []
+
+
+def _box_name(texts: list[str], orgs: set[str]) -> list[str]:
+    """The first text of an author box that is a full name ("Jane Roe", then her bio); a label
+    ("Author Spotlight", "About the author") or a single word is not."""
+    for text in texts:
+        name = person_name(text)
+        if name and " " in name and key(name) not in orgs:
+            return [name]
     return []
 
 
@@ -206,6 +232,7 @@ def candidates(signals: Signals, orgs: set[str]) -> list[tuple[str, list[str] | 
         ("meta", _meta_credits(signals, orgs)),
         ("class", _first_credit(texts.get("class", []), orgs, False)),
         ("credit", _first_credit(texts.get("credit", []), orgs, False)),
+        ("box", _box_name(texts.get("box", []), orgs)),
         ("loose", _loose_credits(other_lines + texts.get("class", []) + [description.split("\n")[0][:200]], orgs)),
         ("handle", _handle(signals, orgs)),
     ]
@@ -221,15 +248,22 @@ def _agreed(found: list[str], by_source: dict[str, list[str] | None]) -> list[st
     return found
 
 
-def choose_authors(signals: Signals, orgs: set[str]) -> list[str]:
+def choose_authors(signals: Signals, orgs: set[str], outlets: set[str] = frozenset()) -> list[str]:
+    """`outlets`: the site's names in `key` form; never a co-author ("By Jane Roe, Outlet"), though
+    a personal blog's name may be its only author."""
     lines = [t for _, t in signals.author_texts] + signals.byline_lines
     ranked = candidates(signals, orgs)
+    ended = False
     for source, found in ranked:
         if found is None:
-            return []
+            ended = True  # "By Staff": no person, unless an author box says "Written by" a full name
+            continue
         found = _dedupe(found)
+        if ended and (source != "credit" or not all(" " in n for n in found)):
+            continue
         if found:
             if source == "link":
                 found = _dedupe(_agreed(found, dict(ranked)))
-            return _dedupe(_extend(found, lines, orgs))
+            found = _dedupe(_extend(found, lines, orgs))
+            return found[:1] + [n for n in found[1:] if key(n) not in outlets]
     return []

@@ -102,7 +102,7 @@ def normalize_metadata(page: Page, signals: Signals, paragraphs: list[str]) -> t
         url=url,
         title=title,
         subtitle=clean(signals.subtitle) if signals.subtitle and signals.subtitle != title else None,
-        authors=choose_authors(signals, orgs),
+        authors=choose_authors(signals, orgs, {key(n) for n in site_names}),
         publisher=publisher,
         wire_agency=wire or (agency(credit) if credit and agency(credit) != agency(publisher) else None),
         dateline=place,
