@@ -423,3 +423,13 @@ def test_author_boxes_desks_roles_and_outlets():
     assert parse_byline("By Noor Haddad, Head of Research and Field Studies", set()) == ["Noor Haddad"]
     signals = Signals(byline_lines=["By Noor Haddad, Tidewater Post"])
     assert choose_authors(signals, set(), {"tidewaterpost"}) == ["Noor Haddad"]
+
+
+def test_a_site_page_is_not_dated_by_its_webpage_object():
+    page = {"@type": "WebPage", "datePublished": "2019-04-02T09:00:00+00:00", "dateModified": "2024-01-10T09:00:00+00:00"}
+    signals = Signals(jsonld=[page], meta={"article:modified_time": "2024-01-10T09:00:00+00:00"})
+    assert choose_dates(signals, None, None, None, NOW)["published_date"] is None
+    signals.meta["article:published_time"] = "2019-04-02T09:00:00+00:00"  # a post: dated
+    assert choose_dates(signals, None, None, None, NOW)["published_date"] == date(2019, 4, 2)
+    post = Signals(jsonld=[{**page, "@type": "BlogPosting"}], meta={"article:modified_time": "2024-01-10T09:00:00+00:00"})
+    assert choose_dates(post, None, None, None, NOW)["published_date"] == date(2019, 4, 2)

@@ -23,7 +23,7 @@ from transforms.metadata.datetexts import (
     numeric_order,
     parse_machine,
 )
-from transforms.metadata.jsonld import article_objects, text
+from transforms.metadata.jsonld import article_objects, text, types
 from transforms.metadata.timezones import home_zone
 
 PUBLISHED_META = ("article:published_time", "og:published_time", "datepublished", "publishdate",
@@ -38,6 +38,7 @@ _PUBLISHED_META_NAME = re.compile(r"(?:publish|pub|release|issued|created)[\w.:-
 _UPDATED = re.compile(r"\b(updated|modified|edited|revised|last\s+reviewed|reviewed)\b", re.IGNORECASE)
 # "by" labels a date only before a name ("By Jane Roe, May 2"), not in prose ("cut by 5% on May 2").
 _PUBLISHED = re.compile(r"\b(published|posted|created|first\s+published|released|by(?=\s+(?-i:[A-Z])))\b", re.IGNORECASE)
+_ARTICLE_KINDS = ("article", "posting", "report")
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})(?:/|$)")
 
 # Which candidates are tried first, with the published_source each reports.
@@ -86,11 +87,19 @@ def _machine(values) -> list[Stamp]:
     return out
 
 
+def _page_not_post(signals: Signals, obj: dict) -> bool:
+    """A site's page, not a post (WordPress/Yoast): <meta> states when it was modified but not
+    when it was published, and the plain WebPage object's datePublished is the page's creation."""
+    return ("article:modified_time" in signals.meta and not any(signals.meta.get(k) for k in PUBLISHED_META)
+            and "headline" not in obj and not any(k.endswith(_ARTICLE_KINDS) for k in types(obj)))
+
+
 def candidates(signals: Signals, url: str | None) -> dict[str, list[Stamp]]:
     """Stamps by kind: jsonld, meta, text, text_updated, url, modified."""
     articles = article_objects(signals)
     found = {
-        "jsonld": _machine(o.get("datePublished") or o.get("dateCreated") for o in articles),
+        "jsonld": _machine(o.get("datePublished") or o.get("dateCreated") for o in articles
+                           if not _page_not_post(signals, o)),
         "meta": _machine([signals.meta.get(k) for k in PUBLISHED_META]
                          + [signals.meta[k] for k in sorted(signals.meta, key=lambda k: not k.endswith("date"))
                             if k not in PUBLISHED_META and _PUBLISHED_META_NAME.search(k)]),
