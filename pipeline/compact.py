@@ -24,6 +24,7 @@ import json
 import os
 import shutil
 import sys
+import time
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -38,6 +39,11 @@ from transforms.parquet_sink import MAX_ROW_GROUP_ROWS, open_writer
 # small enough to rewrite cheaply; 128 MB is the split size Spark, Hive and BigQuery work best with.
 DEFAULT_TARGET_FILE_MB = 128.0
 WORK_DIR = "_compaction"
+RETIRED_DIR = "_retired"  # under WORK_DIR: the replaced folders, kept RETIRE_SECONDS after their swap
+# A reader that opened the partition folder just before the swap still reads the old folder: its
+# files stay (moved whole, never emptied) this long, and the first compaction after that deletes
+# them, as table formats keep replaced files for a retention period before a vacuum.
+RETIRE_SECONDS = 3600
 RECORD_DIR = "_compactions"
 PROVENANCE_KEY = b"compacted_from"  # file metadata: [{"file": original path, "rows": n}] in row order
 _AT_FDCWD, _RENAME_EXCHANGE = -100, 2
@@ -156,10 +162,28 @@ def swap_partition(output: Path, table: str, folder: Path, token: str, replaced:
     for late in sorted(set(os.listdir(staged)) - set(os.listdir(folder)) - replaced):
         os.rename(staged / late, folder / late)  # landed between the check and the swap: keep it
     mark_manifests(output, partition, record["outputs"])
-    shutil.rmtree(work)
+    retire(output, work)
     record.update(status="done", finished_at=datetime.now(timezone.utc).isoformat())
     _write_json(_record_path(output, token), record)
     return record
+
+
+def retire(output: Path, work: Path) -> None:
+    """Move a swapped-out folder under `_compaction/_retired/<unix time>-<token>` (whole, unemptied)."""
+    retired = output / WORK_DIR / RETIRED_DIR
+    retired.mkdir(parents=True, exist_ok=True)
+    os.rename(work, retired / f"{int(time.time())}-{work.name}")
+
+
+def purge_retired(output: Path, now: float | None = None) -> int:
+    """Delete retired folders older than RETIRE_SECONDS; returns how many were deleted."""
+    now = time.time() if now is None else now
+    purged = 0
+    for folder in sorted((output / WORK_DIR / RETIRED_DIR).glob("*-*")):
+        if now - int(folder.name.split("-", 1)[0]) > RETIRE_SECONDS:
+            shutil.rmtree(folder, ignore_errors=True)
+            purged += 1
+    return purged
 
 
 def drop_run(output: str, run_id: str) -> int:
@@ -253,6 +277,7 @@ def compact(output: str, tables: list[str] | None = None, target_file_mb: float 
     root = Path(output)
     if not dry_run:
         finish_pending(root)
+        purge_retired(root)
     target = int(target_file_mb * 1024 * 1024)
     records = []
     for table in tables or sorted(PARTITION_KEYS):

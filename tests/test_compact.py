@@ -3,13 +3,14 @@
 import json
 import os
 import threading
+import time
 from datetime import date, datetime, timezone
 
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 import pytest
 
-from pipeline.compact import compact, main, plan_groups
+from pipeline.compact import RETIRE_SECONDS, compact, main, plan_groups, purge_retired
 from schemas import ARTICLE_SCHEMA
 from transforms.commit import commit_run, read_manifest, staged_file_name
 from transforms.parquet_sink import open_writer, rows_to_table
@@ -74,6 +75,10 @@ def test_compaction_merges_a_partition_and_keeps_rows_identical(out):
     assert record["status"] == "done" and record["outputs"][0]["rows"] == 12
     assert len(record["outputs"][0]["inputs"]) == 3
     assert not (out / "_compaction" / records[0]["token"]).exists()
+    (retired,) = (out / "_compaction" / "_retired").iterdir()  # the old folder, whole, for late readers
+    assert retired.name.endswith(records[0]["token"]) and len(os.listdir(next(retired.iterdir()))) == 3
+    assert purge_retired(out, now=time.time() + RETIRE_SECONDS - 5) == 0
+    assert purge_retired(out, now=time.time() + RETIRE_SECONDS + 5) == 1 and not retired.exists()
 
 
 def test_run_manifests_point_at_the_merged_rows(out):
