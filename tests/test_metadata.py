@@ -433,3 +433,17 @@ def test_a_site_page_is_not_dated_by_its_webpage_object():
     assert choose_dates(signals, None, None, None, NOW)["published_date"] == date(2019, 4, 2)
     post = Signals(jsonld=[{**page, "@type": "BlogPosting"}], meta={"article:modified_time": "2024-01-10T09:00:00+00:00"})
     assert choose_dates(post, None, None, None, NOW)["published_date"] == date(2019, 4, 2)
+
+
+def test_dump_interface_lines_are_not_headlines_and_labelled_credits_anywhere_in_the_header():
+    from transforms.metadata.dumps import dump_header
+    first = "The ferry timetable changes on Monday, with two extra sailings on weekday evenings."
+    lines = ["News", "Published: March 3, 2024", "Ferry adds evening sailings across the sound", "Ida Marsh",
+             "Ports", "Back to all stories", "Send via email", "Pin on Pinterest", "Written by", "Ida Marsh",
+             "Listen to this article", first, "More text of the article follows, long enough to be body text."]
+    headline, credits = dump_header("\n".join(lines), first)
+    assert headline == "Ferry adds evening sailings across the sound"
+    assert "Published: March 3, 2024" in credits and "Written by Ida Marsh" in credits
+    lines[1] = "Originally published March 3, 2024"  # a credit, never a headline
+    lines[2] = "Authored by: Ida Marsh"
+    assert dump_header("\n".join(lines), first)[0] not in ("Originally published March 3, 2024", "Authored by: Ida Marsh")

@@ -39,18 +39,21 @@ MIN_WORDS, MAX_WORDS = 3, 25
 MAX_CREDIT_CHARS = 120
 
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
-_DATE = (rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?:19|20)\d\d"
+_DATE = (rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d(?!\d)|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?:19|20)\d\d"
          r"|(?:19|20)\d\d-\d\d-\d\d|\b\d{1,2}/\d{1,2}/(?:19|20)?\d\d\b|\b\d{1,2}\.\d{1,2}\.(?:19|20)\d\d\b")
-_CREDIT = re.compile(rf"(?i)^(?:by|written by|posted|published|updated|last updated|reviewed by|edited by)\b"
+_CREDIT = re.compile(rf"(?i)^(?:by|written by|authored by|author:|posted|published|originally published|updated|"
+                     rf"last updated|reviewed by|edited by)\b"
                      rf"|\bmin(?:ute)?s? read\b|reading time|{_DATE}")
 _DATE_LINE = re.compile(_DATE, re.IGNORECASE)
+_LABELLED = re.compile(rf"(?i)^(?:(?:originally )?(?:published|posted)(?: on)?:?\s*(?:{_DATE})|(?:written|authored) by\b)")
 # Words that make a lone capitalised line over a date a category or a link, not a person: nouns of
 # action and field ("Recruiting", "Development", "Strategy"), acronyms and single letters.
 _LABEL_WORD = re.compile(r"(?:ing|tion|sion|ment|ness|ity|ics|gy|ies|ship)$|^[A-Z]{2,}$|^[A-Z]$")
 _GLUED_BY = re.compile(r"^By(?=[A-Z][a-z])")
 _LEAD_ONLY = re.compile(r"(?i)(?:written |posted |words )?by:?|author:?")
 _NOT_HEADLINE = re.compile(r"(?i)^(?:share|advertisement|home\b|menu|search|skip to|log ?in|sign ?in|subscribe|"
-                           r"read more|click|image|photo|credit)|getty images|\bcourtesy\b|opens in new window"
+                           r"read more|click|image|photo|credit|back to\b|send\b|pin\b|copy\b|print\b|email\b|"
+                           r"listen\b|learn about\b|join\b|enter your\b|sign up\b|member\b|this article is\b)|getty images|\bcourtesy\b|opens in new window"
                            r"|»|›|>|\s/\s|[|•·@]|https?:|\.com\b|^\d+\.\s|^you are here")
 
 
@@ -120,4 +123,8 @@ def dump_header(dump: str, first_paragraph: str) -> tuple[str | None, list[str]]
     after = _credits(lines[best + 1: end], MAX_CREDIT_CHARS, names=True)
     before = _credits(lines[max(0, best - CREDIT_BEFORE): best], MAX_CREDIT_CHARS)  # a date line over the headline
     below = _credits(lines[end + 1: end + 1 + CREDIT_BELOW], MAX_BELOW_CHARS)  # a byline under a one-line standfirst
-    return lines[best], after + before + below
+    found = after + before + below
+    header = _credits(lines[max(0, end - HEADER_LINES): end], MAX_CREDIT_CHARS)
+    labelled = [line for line in header  # "Published: <date>", "Written by <name>" anywhere in the header
+                if _LABELLED.match(line) and line not in found]
+    return lines[best], found + labelled
