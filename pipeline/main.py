@@ -24,7 +24,7 @@ from pipeline.summary import format_summary, quarantine_rate_breach
 from pipeline.watch import run_watch
 from transforms.accounting import TallyRun
 from transforms.commit import STAGING_DIR, read_manifest
-from transforms.process import ProcessPages
+from transforms.process import StagePages
 from transforms.read import ReadPages
 from transforms.write import WriteTables
 
@@ -50,12 +50,12 @@ def build_pipeline(options: PipelineOptions, ingested_at: datetime | None = None
 
     p = beam.Pipeline(options=options)
     pages, read_failed, skipped = p | "ReadPages" >> ReadPages(news.input, news.max_file_bytes, tally_skipped=True)
-    processed = pages | "ProcessPages" >> ProcessPages(news.doc_timeout_seconds, ingested_at)
-    articles, segments, duplicates = processed["articles"], processed["segments"], processed["duplicates"]
+    processed = pages | "StagePages" >> StagePages(news.doc_timeout_seconds, ingested_at, staging)
     failures = (read_failed, processed["failures"]) | "AllFailures" >> beam.Flatten()
-    counted = (pages, articles, segments, failures, duplicates) | "TallyRun" >> TallyRun()
+    counted = ({"pages": pages, "articles": processed["articles"], "failures": failures,
+                "duplicates": processed["duplicates"]} | "TallyRun" >> TallyRun())
     tallies = (counted, skipped) | "AllTallies" >> beam.Flatten()  # + WARC records that are no pages
-    tables = {"articles": articles, "segments": segments, "failures": failures, "duplicates": duplicates,
+    tables = {"articles": processed["articles"], "failures": failures, "duplicates": processed["duplicates"],
               "tallies": tallies}
     _ = tables | "WriteTables" >> WriteTables(news.output, rid, staging, ingested_at, manifest)
     return p

@@ -85,7 +85,8 @@ class IngestObjects(beam.PTransform):
         processed = pages | "ProcessPages" >> ProcessPages(self._timeout, self._started, stamp=stamp_ingested_at)
         articles, segments, duplicates = processed["articles"], processed["segments"], processed["duplicates"]
         failures = (notify_failed, read[FAILED], processed["failures"]) | "AllFailures" >> beam.Flatten()
-        tallies = (pages, articles, segments, failures, duplicates) | "TallyRun" >> TallyRun()
+        tallies = ({"pages": pages, "articles": articles, "segments": segments, "failures": failures,
+                    "duplicates": duplicates} | "TallyRun" >> TallyRun())
         rows = (
             articles | "ArticleRows" >> beam.Map(article_table_row),
             segments,

@@ -10,6 +10,8 @@ def format_summary(manifest: dict, elapsed: float) -> tuple[str, bool]:
     for f in manifest.get("files", []):
         partitions.setdefault(f["table"], set()).add(f["path"].rsplit("/", 1)[0])
     ok, balance = conservation(counts)
+    rows_ok, rows = rows_written(manifest)
+    ok = ok and rows_ok
     lines = [
         f"run {manifest['run_id']} -> {manifest['output']}",
         f"  pages read:          {counts.get('pages_in', 0)}",
@@ -23,10 +25,20 @@ def format_summary(manifest: dict, elapsed: float) -> tuple[str, bool]:
         "  partitions written:  " + (", ".join(f"{t} {len(p)}" for t, p in sorted(partitions.items())) or "none"),
         f"  files written:       {len(manifest.get('files', []))}"
         + (f" (replaced {manifest['replaced_files']} from an earlier run)" if manifest.get("replaced_files") else ""),
-        f"  accounting:          {'OK' if ok else 'MISMATCH'}: {balance}",
+        f"  accounting:          {'OK' if ok else 'MISMATCH'}: {balance}; {rows}",
         f"  elapsed:             {elapsed:.1f} s",
     ]
     return "\n".join(lines), ok
+
+
+def rows_written(manifest: dict) -> tuple[bool, str]:
+    """(holds, explanation): the rows in the run's files are the rows its tallies counted."""
+    counts, rows = manifest.get("counts", {}), manifest.get("rows", {})
+    pairs = [(table, counts.get(table, 0), rows.get(table, 0)) for table in ("articles", "segments")]
+    if "segments" not in counts:  # a manifest written before segments were tallied
+        pairs = pairs[:1]
+    bad = [f"{table}: {counted} counted, {written} in files" for table, counted, written in pairs if counted != written]
+    return not bad, "; ".join(bad) if bad else "rows in files = rows counted"
 
 
 def quarantine_rate_breach(counts: dict, max_rate: float | None) -> str | None:

@@ -146,6 +146,8 @@ def test_copies_are_accounted_and_syndication_clustered(tmp_path, samples_dir):
     copy_uri, kept_id = dups[0]
     assert copy_uri.rsplit("/", 1)[1] in ("valley-courier-school.txt", "mirror of the school story.txt")
     assert kept_id in {a for a, _, _ in articles.values()}
+    segment_ids = {r[0] for r in sql(f"select distinct article_id from {table(out, 'segments')}")}
+    assert segment_ids == {a for a, _, _ in articles.values()}  # the copy's segments left with its row
     original, syndicated = articles["coastline-times-wildfire.html"], articles["coastline-times-wildfire-copy.html"]
     assert original[1] == syndicated[1]  # one cluster
     assert original[2] == syndicated[2] == original[0]  # the earlier-published original is canonical

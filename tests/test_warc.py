@@ -158,7 +158,7 @@ def test_read_documents_sniffs_warc_by_content_not_name(tmp_path):
     assert isinstance(only, Page) and only.record_id == "" and only.url is None
 
 
-def test_read_pages_spreads_warc_pages_and_tallies_skips(tmp_path):
+def test_read_pages_reads_warc_records_beside_plain_files_and_tallies_skips(tmp_path):
     write_warc(tmp_path / "crawl.warc.gz", mixed_records())
     (tmp_path / "plain.html").write_bytes(article("Plain page"))
     with test_pipeline.TestPipeline(runner="FnApiRunner") as p:

@@ -21,6 +21,8 @@ def article_keys(article: dict) -> list[tuple[str, int]]:
     keys = [("articles", 1)]
     if article["story_index"] == 0:
         keys.append(("pages_with_articles", 1))
+    if "segment_count" in article:  # a staged article's light record counts its segments itself
+        keys.append(("segments", article["segment_count"]))
     return keys
 
 
@@ -47,21 +49,28 @@ def conservation(counts: dict) -> tuple[bool, str]:
     return pages_in == out, f"{pages_in} pages in = {parts}" if pages_in == out else f"{pages_in} pages in != {parts}"
 
 
+def _one(key: str):
+    return lambda _: [(key, 1)]
+
+
+# Tally keys of each input of TallyRun, by input name.
+KEYS = {"pages": _one("pages_in"), "articles": article_keys, "segments": _one("segments"),
+        "failures": failure_keys, "duplicates": duplicate_keys}
+
+
 class TallyRun(beam.PTransform):
-    """(pages, articles, segments, failures[, duplicates]) -> (key, count) pairs."""
+    """{"pages", "articles", "failures", "duplicates"[, "segments"]} -> (key, count) pairs.
+
+    Each input is summed on its own before the sums meet: a Flatten of several stages is held
+    whole by the in-process runner, so only a few partial sums per bundle may cross it, never
+    a (key, 1) per element.
+    """
 
     def expand(self, inputs):
-        pages, articles, segments, failures, *duplicates = inputs
-        keyed = [
-            pages | "PageKeys" >> beam.Map(lambda _: ("pages_in", 1)),
-            articles | "ArticleKeys" >> beam.FlatMap(article_keys),
-            segments | "SegmentKeys" >> beam.Map(lambda _: ("segments", 1)),
-            failures | "FailureKeys" >> beam.FlatMap(failure_keys),
+        sums = [
+            inputs[name]
+            | f"{name.title()}Keys" >> beam.FlatMap(KEYS[name])
+            | f"Sum{name.title()}" >> beam.CombinePerKey(sum)
+            for name in KEYS if name in inputs
         ]
-        if duplicates:
-            keyed.append(duplicates[0] | "DuplicateKeys" >> beam.FlatMap(duplicate_keys))
-        return (
-            keyed
-            | "AllKeys" >> beam.Flatten()
-            | "SumKeys" >> beam.CombinePerKey(sum)
-        )
+        return sums | "AllSums" >> beam.Flatten() | "SumKeys" >> beam.CombinePerKey(sum)

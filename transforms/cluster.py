@@ -25,7 +25,8 @@ Steps (all keyed shuffles, no global state):
    published, ties by article_id (`canonical_key`).
 6. Apply: one CoGroupByKey of the whole rows with their decisions (cluster columns, or "copy of").
 Steps 1-5 move only light records (ids, canonical-choice fields, signature: `light_record`); the
-rows themselves, text and all, are shuffled once, in step 6.
+rows themselves, text and all, are shuffled once, in step 6. The batch job passes light records
+only (`signed=True`): its rows wait in staged files for the verdicts (`transforms.staging`).
 
 Distinct stories on one topic share few 3-word shingles (Jaccard well under 0.1) and do not link.
 Run the benchmark: `python -m bench.clusters --data ../shared/data/fundus-news-80`.
@@ -226,10 +227,18 @@ class _ApplyDecisionFn(beam.DoFn):
 
 
 class ClusterArticles(beam.PTransform):
-    """Articles -> articles with cluster_id and canonical_article_id, plus DUPLICATES (exact copies)."""
+    """Articles -> articles with cluster_id and canonical_article_id, plus DUPLICATES (exact copies).
+
+    With `signed=True` the input is light records already (`light_record`, plus whatever else the
+    caller carries: the batch job's staged file paths), and those come out with their columns.
+    """
+
+    def __init__(self, signed: bool = False):
+        super().__init__()
+        self._signed = signed
 
     def expand(self, articles):
-        lights = articles | "Light" >> beam.Map(light_record)
+        lights = articles if self._signed else articles | "Light" >> beam.Map(light_record)
         exact = (
             lights
             | "KeyByContentHash" >> beam.Map(lambda a: (a.get("content_hash") or a["article_id"], a))

@@ -1,7 +1,8 @@
 """Committing a run: staged Parquet files into their hive partitions, then the run's manifest.
 
-`fileio.WriteToFiles` writes every file flat into a private staging folder (its local rename does
-not create nested folders, and fails silently when they are missing). This step, once per run:
+The write stage stages every file flat in a private staging folder (`transforms.staging`,
+`transforms.finish`; flat, because a local rename does not create nested folders). This step,
+once per run:
   1. checks every staged file really landed (a missing one fails the run loudly);
   2. deletes the files an earlier run with the same run id left in the tables (reruns replace,
      never double);

@@ -1,7 +1,7 @@
 """A `fileio.FileSink` that writes rows of one table as Parquet through pyarrow.
 
-Beam 2.77 ships no Parquet FileSink with dynamic destinations; `fileio.WriteToFiles` takes this
-one. Rows arrive as `TableRow`s; the sink writes a row group every `ROW_GROUP_ROWS` rows so memory
+Beam 2.77 ships no Parquet FileSink with dynamic destinations; the streaming write
+(`transforms.window_write`) uses this one. Rows arrive as `TableRow`s; the sink writes a row group every `ROW_GROUP_ROWS` rows so memory
 stays bounded however large a bundle is. The schema is the table's explicit schema from `schemas`:
 nothing is inferred from data (an inferred schema drops struct keys and types empty lists as null).
 
@@ -73,4 +73,4 @@ class ParquetSink(fileio.FileSink):
 
     def flush(self) -> None:
         self._write_rows()
-        self._writer.close()  # writes the footer; WriteToFiles closes the file handle itself
+        self._writer.close()  # writes the footer; the caller closes the file handle itself

@@ -1,12 +1,18 @@
-"""The page-processing chain that batch runs and streaming windows share.
+"""The page-processing chains: pages in, articles, duplicates and failures out.
 
-  pages -> StripBoilerplate -> EnrichArticles [-> stamp] -> ClusterArticles -> SegmentArticles
+  ProcessPages (streaming windows):
+    pages -> StripBoilerplate -> EnrichArticles [-> stamp] -> ClusterArticles -> SegmentArticles
+  StagePages (batch runs):
+    pages -> StripBoilerplate -> EnrichArticles -> StageArticleRows -> ClusterArticles(signed)
 
-In: a PCollection of `Page`s. Out: a dict of PCollections: "articles" (rows with cluster columns),
-"segments" (segment `TableRow`s), "duplicates" (exact copies' records) and "failures" (the
-strip and enrich stages' `Failure`s). Reading before and tallying and writing after are the
-callers' own: a batch run reads a glob and commits once, a streaming job reads notifications and
-commits per window (and stamps each row with its element's ingest time before clustering).
+Both take a PCollection of `Page`s and return a dict with "articles", "duplicates" (exact copies'
+records) and "failures" (the strip and enrich stages' `Failure`s). ProcessPages' "articles" are
+whole rows with cluster columns and it adds "segments" (segment `TableRow`s): a streaming job
+commits per window through a shuffle anyway. StagePages writes every article and segment row to
+a staged Parquet file in the stage that builds it (`transforms.staging`), and its "articles" are
+light records with cluster columns and the staged files' paths, for the commit to finish: a batch
+run's memory then stays flat however many pages it reads. Reading before and tallying and writing
+after are the callers' own.
 """
 
 from collections.abc import Callable
@@ -17,6 +23,7 @@ import apache_beam as beam
 from transforms.cluster import ClusterArticles
 from transforms.enrich import EnrichArticles
 from transforms.segmentation import SegmentArticles
+from transforms.staging import StageArticleRowsFn
 from transforms.strip import StripBoilerplate
 
 
@@ -36,6 +43,25 @@ class ProcessPages(beam.PTransform):
         return {
             "articles": articles,
             "segments": articles | "SegmentArticles" >> SegmentArticles(),
+            "duplicates": duplicates,
+            "failures": (strip_failed, enrich_failed) | "StageFailures" >> beam.Flatten(),
+        }
+
+
+class StagePages(beam.PTransform):
+    """pages -> {"articles" (light records, see module doc), "duplicates", "failures"}."""
+
+    def __init__(self, doc_timeout_seconds: float, ingested_at: datetime, staging: str):
+        super().__init__()
+        self._timeout, self._ingested_at, self._staging = doc_timeout_seconds, ingested_at, staging
+
+    def expand(self, pages):
+        extractions, strip_failed = pages | "StripBoilerplate" >> StripBoilerplate(self._timeout)
+        enriched, enrich_failed = extractions | "EnrichArticles" >> EnrichArticles(self._ingested_at)
+        staged = enriched | "StageArticleRows" >> beam.ParDo(StageArticleRowsFn(self._staging))
+        articles, duplicates = staged | "ClusterArticles" >> ClusterArticles(signed=True)
+        return {
+            "articles": articles,
             "duplicates": duplicates,
             "failures": (strip_failed, enrich_failed) | "StageFailures" >> beam.Flatten(),
         }

@@ -1,13 +1,16 @@
 """Read stage: file patterns in, decoded `Page`s out (and `Failure`s for what cannot be read).
 
-  patterns -> MatchFiles (each) -> Flatten -> distinct paths -> Reshuffle -> ReadPageFn
-           -> pages of plain files + (pages of WARC records -> Reshuffle)
+  patterns -> MatchFiles (each) -> Flatten -> distinct paths -> Reshuffle -> ReadPageFn -> pages
 
 Paths go through Beam's FileSystems, so `gs://` works on Dataflow. Every file is read with a size
 cap (raw and decompressed) and gunzipped by its magic bytes, not its name. A WARC file (known by
 its first bytes, see `transforms/warc.py`) is read as a stream of records instead: one page per
 HTML response, the cap per record, and the records that are no pages counted as `warc_skipped`.
-WARCs split across workers by file; their pages are reshuffled so one big file's pages spread out.
+Work splits across workers by file (the Reshuffle of paths), WARCs included: a WARC's records are
+processed where the file is read, in the same fused stage as everything after the read. Pages are
+never shuffled: a shuffle of pages (or a Flatten of two page streams) is held whole in memory by
+the in-process runner. A crawl of many WARC files (CC-NEWS: ~1 GB each) spreads by file; one huge
+WARC runs on one worker.
 """
 
 from collections.abc import Iterator
@@ -23,7 +26,6 @@ from transforms.errors import TooLarge
 from transforms.tags import FAILED, counter, error_text
 from transforms.warc import SKIP_REASONS, SNIFF_BYTES, PrefixedStream, Skipped, is_warc, iter_warc
 
-WARC_PAGES = "warc_pages"  # pages of WARC records, before they are spread over workers
 SKIPPED = "skipped"  # tally keys of WARC records that are no pages
 
 
@@ -50,11 +52,11 @@ def read_documents(path: str, max_bytes: int) -> Iterator[Page | Failure | Skipp
 
 
 class ReadPageFn(beam.DoFn):
-    """path -> pages (main), failures (FAILED); with `warc_tag`, WARC pages go there instead of
-    main, and with `skipped_tag` the tally key of every skipped WARC record goes there."""
+    """path -> pages (main), failures (FAILED); with `skipped_tag` the tally key of every skipped
+    WARC record goes there."""
 
-    def __init__(self, max_bytes: int, warc_tag: str | None = None, skipped_tag: str | None = None):
-        self._max_bytes, self._warc_tag, self._skipped_tag = max_bytes, warc_tag, skipped_tag
+    def __init__(self, max_bytes: int, skipped_tag: str | None = None):
+        self._max_bytes, self._skipped_tag = max_bytes, skipped_tag
         self._pages = counter("pages_read")
         self._failed = counter("read_failed")
         self._skipped = counter("warc_skipped")
@@ -78,7 +80,7 @@ class ReadPageFn(beam.DoFn):
                 yield beam.pvalue.TaggedOutput(self._skipped_tag, f"warc_skipped.{item.reason}")
         else:
             self._pages.inc()
-            yield beam.pvalue.TaggedOutput(self._warc_tag, item) if self._warc_tag and item.record_id else item
+            yield item
 
 
 def skipped_keys(key: str) -> list[tuple[str, int]]:
@@ -103,11 +105,10 @@ class ReadPages(beam.PTransform):
             | "Paths" >> beam.Map(lambda metadata: metadata.path)
             | "DistinctPaths" >> beam.Distinct()
             | "SpreadFiles" >> beam.Reshuffle()
-            | "ReadFiles" >> beam.ParDo(ReadPageFn(self._max_bytes, WARC_PAGES, SKIPPED)).with_outputs(
-                FAILED, WARC_PAGES, SKIPPED, main="pages")
+            | "ReadFiles" >> beam.ParDo(ReadPageFn(self._max_bytes, SKIPPED)).with_outputs(
+                FAILED, SKIPPED, main="pages")
         )
-        warc_pages = outputs[WARC_PAGES] | "SpreadRecords" >> beam.Reshuffle()
-        pages = (outputs.pages, warc_pages) | "AllPages" >> beam.Flatten()
+        pages = outputs.pages
         if not self._tally_skipped:
             return pages, outputs[FAILED]
         skipped = (outputs[SKIPPED]

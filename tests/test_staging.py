@@ -1,0 +1,94 @@
+"""Staged rows (transforms.staging) and their finishing with the clustering's verdicts (transforms.finish)."""
+
+import os
+from datetime import date, datetime, timezone
+
+import apache_beam as beam
+import pyarrow.parquet as pq
+from apache_beam.testing.test_pipeline import TestPipeline
+from apache_beam.testing.util import assert_that, equal_to
+
+from schemas import ARTICLES, SEGMENTS, Page, TableRow, partition_values
+from transforms.commit import destination_of
+from transforms.finish import apply_verdicts, file_verdicts, finish_staged
+from transforms.process import StagePages
+from transforms.staging import BundleFiles, row_bytes, staged_name
+
+NOW = datetime(2026, 1, 1, tzinfo=timezone.utc)
+PROSE = ("The harbour commission voted on Monday to dredge the eastern channel before the autumn storms, "
+         "after two cargo ships ran aground there in a single week. ")
+
+
+def article(article_id: str, day: date = date(2025, 3, 4), language: str = "en") -> dict:
+    return {"article_id": article_id, "source_uri": f"u:{article_id}", "story_index": 0, "text": PROSE * 2,
+            "published_date": day, "language": language, "content_hash": article_id, "schema_version": "1.0"}
+
+
+def row(a: dict) -> TableRow:
+    return TableRow(ARTICLES, partition_values(ARTICLES, a), a)
+
+
+def segment(article_id: str, index: int) -> TableRow:
+    values = {"article_id": article_id, "kind": "paragraph", "index": index, "paragraph_index": index,
+              "text": PROSE, "char_start": 0, "char_end": len(PROSE)}
+    return TableRow(SEGMENTS, ("2025-03-04", "en"), values)
+
+
+def ids(path: str) -> list[str]:
+    return pq.read_table(path).column("article_id").to_pylist()
+
+
+def test_staged_names_parse_back_to_their_partition():
+    name = staged_name("articles/pub_date=2025-03-04/lang=en", "b0", 3)
+    assert destination_of(name) == "articles/pub_date=2025-03-04/lang=en" and name.endswith("b0-00003.parquet")
+
+
+def test_bundle_files_bound_buffers_and_open_files_and_lose_no_row(tmp_path):
+    files = BundleFiles(str(tmp_path), "b0", buffer_bytes=3 * row_bytes(article("x")), max_open=1)
+    paths = [files.write(row(article(f"a{i}", day=date(2025, 3, 4 + i % 2)))) for i in range(8)]
+    written = files.close()
+    assert set(paths) == set(written) and len(written) == 8  # one open file: each change of day starts a file
+    assert sorted(i for p in written for i in ids(p)) == sorted(f"a{i}" for i in range(8))
+    files = BundleFiles(str(tmp_path / "big"), "b1", buffer_bytes=3 * row_bytes(article("x")))
+    for i in range(10):
+        files.write(row(article(f"c{i}")))
+    (path,) = files.close()
+    assert pq.ParquetFile(path).num_row_groups >= 3 and ids(path) == [f"c{i}" for i in range(10)]
+
+
+def test_finishing_sets_cluster_columns_and_drops_rows_without_a_verdict(tmp_path):
+    staged = BundleFiles(str(tmp_path / "pre"), "b0", buffer_bytes=2 * row_bytes(article("x")))
+    for name in ("a", "b", "c"):
+        staged.write(row(article(name)))
+        staged.write(segment(name, 0))
+        staged.write(segment(name, 1))
+    article_file, segment_file = sorted(staged.close())
+    verdicts = {"a": ("a", "a"), "c": ("a", "a")}  # b was an exact copy: no verdict, no row
+    assert finish_staged(article_file, str(tmp_path / "articles.parquet"), verdicts) == 2
+    done = pq.read_table(tmp_path / "articles.parquet")
+    assert done.column("article_id").to_pylist() == ["a", "c"]
+    assert done.column("cluster_id").to_pylist() == ["a", "a"] and done.schema == pq.read_schema(article_file)
+    assert pq.ParquetFile(tmp_path / "articles.parquet").num_row_groups == 1  # small groups merged
+    assert finish_staged(segment_file, str(tmp_path / "segments.parquet"), verdicts) == 4
+    assert sorted(set(ids(str(tmp_path / "segments.parquet")))) == ["a", "c"]
+    assert finish_staged(segment_file, str(tmp_path / "none.parquet"), {"z": ("z", "z")}) == 0
+    assert not (tmp_path / "none.parquet").exists()
+
+
+def test_file_verdicts_and_apply_verdicts():
+    light = {"article_id": "a", "cluster_id": "a0", "canonical_article_id": "a1", "files": ["f1", "f2"]}
+    assert file_verdicts(light) == [("f1", ("a", ("a0", "a1"))), ("f2", ("a", ("a0", "a1")))]
+
+
+def test_stage_pages_stages_rows_and_passes_light_records(tmp_path):
+    html = (f"<html><head><title>Channel to be dredged</title></head><body><article><h1>Channel to be dredged</h1>"
+            f"<p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></article></body></html>")
+    pages = [Page("u:one", html, "html", "utf-8", len(html)), Page("u:two", html, "html", "utf-8", len(html))]
+    with TestPipeline(runner="FnApiRunner") as p:
+        out = p | beam.Create(pages) | StagePages(0, NOW, str(tmp_path))
+        assert_that(out["articles"] | beam.Map(lambda a: (a["cluster_id"] == a["article_id"], "text" in a,
+                                                          a["segment_count"] > 0, len(a["files"]))),
+                    equal_to([(True, False, True, 2)]), label="Lights")
+        assert_that(out["duplicates"] | beam.combiners.Count.Globally(), equal_to([1]), label="Copies")
+    staged = {name.split("+", 1)[0]: ids(str(tmp_path / "pre" / name)) for name in os.listdir(tmp_path / "pre")}
+    assert len(staged["articles"]) == 2 and len(staged["segments"]) > 2  # both copies: the commit drops one
