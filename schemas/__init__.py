@@ -5,6 +5,7 @@ from schemas.records import REASONS, Extraction, Failure, Page, Signals, Story, 
 from schemas.tables import (
     ARTICLE_SCHEMA,
     ARTICLES,
+    BAND_KEY_SCHEMA,
     DUPLICATE_SCHEMA,
     DUPLICATES,
     QUARANTINE,
@@ -16,7 +17,7 @@ from schemas.tables import (
 )
 
 __all__ = [
-    "ARTICLES", "ARTICLE_SCHEMA", "DUPLICATES", "DUPLICATE_SCHEMA", "Extraction", "Failure", "PARTITION_KEYS", "Page", "QUARANTINE",
+    "ARTICLES", "ARTICLE_SCHEMA", "BAND_KEY_SCHEMA", "DUPLICATES", "DUPLICATE_SCHEMA", "Extraction", "Failure", "PARTITION_KEYS", "Page", "QUARANTINE",
     "QUARANTINE_SCHEMA", "REASONS", "SCHEMAS", "SCHEMA_VERSION", "SEGMENTS", "SEGMENT_SCHEMA",
     "Signals", "Story", "TableRow", "parse_partition_path", "partition_path", "partition_values",
     "safe_value",

@@ -110,3 +110,11 @@ SCHEMAS: dict[str, pa.Schema] = {
     QUARANTINE: QUARANTINE_SCHEMA,
     DUPLICATES: DUPLICATE_SCHEMA,
 }
+
+# Internal, never an output table: the LSH band keys a batch run stages next to its rows
+# (transforms/bands.py), one row per (article, band), read back one band at a time.
+BAND_KEY_SCHEMA = pa.schema([
+    pa.field("band", pa.int16(), nullable=False),
+    pa.field("digest", pa.uint64(), nullable=False),
+    pa.field("article_id", pa.string(), nullable=False),
+])

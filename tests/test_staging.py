@@ -9,7 +9,10 @@ from apache_beam.testing.test_pipeline import TestPipeline
 from apache_beam.testing.util import assert_that, equal_to
 
 from schemas import ARTICLES, SEGMENTS, Page, TableRow, partition_values
+from transforms.bands import BandFile, band_pairs, read_band
+from transforms.cluster import bucket_pairs
 from transforms.commit import destination_of
+from transforms.dedup import BANDS, band_keys, signature
 from transforms.finish import apply_verdicts, file_verdicts, finish_staged
 from transforms.process import StagePages
 from transforms.staging import BundleFiles, row_bytes, staged_name
@@ -92,3 +95,25 @@ def test_stage_pages_stages_rows_and_passes_light_records(tmp_path):
         assert_that(out["duplicates"] | beam.combiners.Count.Globally(), equal_to([1]), label="Copies")
     staged = {name.split("+", 1)[0]: ids(str(tmp_path / "pre" / name)) for name in os.listdir(tmp_path / "pre")}
     assert len(staged["articles"]) == 2 and len(staged["segments"]) > 2  # both copies: the commit drops one
+
+
+def test_staged_band_keys_give_the_pairs_that_grouping_the_keys_gives(tmp_path):
+    texts = {f"s{i}": f"{PROSE} Story {i} adds its own line about berth {i} and crane {i * 7}." for i in range(6)}
+    texts["far"] = "A choir from the hill villages sang at the reopening of the old market hall on Sunday evening."
+    signatures = {aid: signature(text) for aid, text in texts.items()}
+    grouped: dict = {}
+    for aid, sig in signatures.items():
+        for key in band_keys(sig):
+            grouped.setdefault(key, []).append(aid)
+    expected = sorted({pair for key, ids in grouped.items() if len(ids) > 1 for pair in bucket_pairs(key, ids)})
+    files = []
+    for part, ids in enumerate((["s0", "s1", "far"], ["s2", "s3", "s4", "s5"])):  # two bundles
+        staged = BandFile(str(tmp_path / f"b{part}.parquet"), flush_rows=50)  # several flushes per file
+        for aid in ids:
+            staged.add(aid, signatures[aid])
+        assert staged.close() == len(ids) * BANDS
+        files.append(staged.path)
+    assert pq.ParquetFile(files[0]).num_row_groups > BANDS  # a row group per band and flush
+    found = sorted({pair for band in range(BANDS) for pair in band_pairs(band, files)})
+    assert found == expected and ("s0", "s1") in found and not any("far" in pair for pair in found)
+    assert read_band(files[0], BANDS + 1) is None

@@ -26,7 +26,8 @@ Steps (all keyed shuffles, no global state):
 6. Apply: one CoGroupByKey of the whole rows with their decisions (cluster columns, or "copy of").
 Steps 1-5 move only light records (ids, canonical-choice fields, signature: `light_record`); the
 rows themselves, text and all, are shuffled once, in step 6. The batch job passes light records
-only (`signed=True`): its rows wait in staged files for the verdicts (`transforms.staging`).
+and its own candidate pairs (`pairs=`): its rows wait in staged files for the verdicts
+(`transforms.staging`) and its band keys are bucketed from staged files (`transforms.bands`).
 
 Distinct stories on one topic share few 3-word shingles (Jaccard well under 0.1) and do not link.
 Run the benchmark: `python -m bench.clusters --data ../shared/data/fundus-news-80`.
@@ -139,6 +140,13 @@ def light_record(article: dict) -> dict:
     return record
 
 
+def _keyed_by_id(article: dict) -> tuple[str, dict]:
+    """(article_id, the record without its signature): joins past the pair step carry no signature."""
+    if "signature" in article:
+        article = {k: v for k, v in article.items() if k != "signature"}
+    return article["article_id"], article
+
+
 def _signature_of(light: dict):
     sig = light["signature"]
     return [] if sig is None else [(light["article_id"], sig)]
@@ -229,16 +237,17 @@ class _ApplyDecisionFn(beam.DoFn):
 class ClusterArticles(beam.PTransform):
     """Articles -> articles with cluster_id and canonical_article_id, plus DUPLICATES (exact copies).
 
-    With `signed=True` the input is light records already (`light_record`, plus whatever else the
-    caller carries: the batch job's staged file paths), and those come out with their columns.
+    With `pairs` (the batch job's candidate pairs, `transforms.bands.CandidatePairs`) the input is
+    light records already (`light_record`, plus whatever else the caller carries: the staged file
+    paths), those come out with their columns, and the band keys are not grouped here.
     """
 
-    def __init__(self, signed: bool = False):
+    def __init__(self, pairs=None):
         super().__init__()
-        self._signed = signed
+        self._pairs = pairs
 
     def expand(self, articles):
-        lights = articles if self._signed else articles | "Light" >> beam.Map(light_record)
+        lights = articles if self._pairs is not None else articles | "Light" >> beam.Map(light_record)
         exact = (
             lights
             | "KeyByContentHash" >> beam.Map(lambda a: (a.get("content_hash") or a["article_id"], a))
@@ -247,13 +256,16 @@ class ClusterArticles(beam.PTransform):
         )
         kept = exact.kept
         signatures = kept | "Sign" >> beam.FlatMap(_signature_of)
-        pairs = (
-            signatures
-            | "BandKeys" >> beam.FlatMap(lambda kv: [(key, kv[0]) for key in band_keys(kv[1])])
-            | "GroupByBand" >> beam.GroupByKey()
-            | "BucketPairs" >> beam.FlatMap(lambda kv: bucket_pairs(kv[0], list(kv[1])))
-            | "DistinctPairs" >> beam.Distinct()
-        )
+        if self._pairs is None:
+            candidates = (
+                signatures
+                | "BandKeys" >> beam.FlatMap(lambda kv: [(key, kv[0]) for key in band_keys(kv[1])])
+                | "GroupByBand" >> beam.GroupByKey()
+                | "BucketPairs" >> beam.FlatMap(lambda kv: bucket_pairs(kv[0], list(kv[1])))
+            )
+        else:
+            candidates = self._pairs
+        pairs = candidates | "DistinctPairs" >> beam.Distinct()
         halves = (
             {"sig": signatures, "pair": pairs}
             | "JoinFirstEnd" >> beam.CoGroupByKey()
@@ -278,7 +290,7 @@ class ClusterArticles(beam.PTransform):
             )
         labels = sets | "ClusterLabel" >> beam.MapTuple(lambda node, members: (node, min(members)))
         decisions = (
-            {"light": kept | "KeyById" >> beam.Map(lambda a: (a["article_id"], a)), "label": labels}
+            {"light": kept | "KeyById" >> beam.Map(_keyed_by_id), "label": labels}
             | "JoinLabels" >> beam.CoGroupByKey()
             | "KeyByCluster" >> beam.FlatMap(_with_cluster)
             | "GroupByCluster" >> beam.GroupByKey()
@@ -286,7 +298,7 @@ class ClusterArticles(beam.PTransform):
         )
         result = (
             {
-                "article": articles | "KeyRowsById" >> beam.Map(lambda a: (a["article_id"], a)),
+                "article": articles | "KeyRowsById" >> beam.Map(_keyed_by_id),
                 "cluster": decisions,
                 "duplicate": exact[DUPLICATES] | "KeyCopiesById" >> beam.Map(lambda d: (d["article_id"], d)),
             }

@@ -3,7 +3,8 @@
   ProcessPages (streaming windows):
     pages -> StripBoilerplate -> EnrichArticles [-> stamp] -> ClusterArticles -> SegmentArticles
   StagePages (batch runs):
-    pages -> StripBoilerplate -> EnrichArticles -> StageArticleRows -> ClusterArticles(signed)
+    pages -> StripBoilerplate -> EnrichArticles -> StageArticleRows -> ClusterArticles(pairs)
+                                                     (band files) -> CandidatePairs ^
 
 Both take a PCollection of `Page`s and return a dict with "articles", "duplicates" (exact copies'
 records) and "failures" (the strip and enrich stages' `Failure`s). ProcessPages' "articles" are
@@ -23,7 +24,8 @@ import apache_beam as beam
 from transforms.cluster import ClusterArticles
 from transforms.enrich import EnrichArticles
 from transforms.segmentation import SegmentArticles
-from transforms.staging import StageArticleRowsFn
+from transforms.bands import CandidatePairs
+from transforms.staging import BAND_FILES, StageArticleRowsFn
 from transforms.strip import StripBoilerplate
 
 
@@ -58,8 +60,10 @@ class StagePages(beam.PTransform):
     def expand(self, pages):
         extractions, strip_failed = pages | "StripBoilerplate" >> StripBoilerplate(self._timeout)
         enriched, enrich_failed = extractions | "EnrichArticles" >> EnrichArticles(self._ingested_at)
-        staged = enriched | "StageArticleRows" >> beam.ParDo(StageArticleRowsFn(self._staging))
-        articles, duplicates = staged | "ClusterArticles" >> ClusterArticles(signed=True)
+        staged = enriched | "StageArticleRows" >> beam.ParDo(StageArticleRowsFn(self._staging)).with_outputs(
+            BAND_FILES, main="lights")
+        pairs = staged[BAND_FILES] | "CandidatePairs" >> CandidatePairs()
+        articles, duplicates = staged.lights | "ClusterArticles" >> ClusterArticles(pairs=pairs)
         return {
             "articles": articles,
             "duplicates": duplicates,

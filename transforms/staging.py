@@ -14,8 +14,9 @@ together pass BUFFER_BYTES. At most MAX_OPEN_FILES files are open; the least rec
 finished first and its destination's next row starts a new file. Flat names:
 `<table>+<key=value>+...+<bundle id>-<n>.parquet` (see `transforms.commit.destination_of`).
 
-DoFns: `StageArticleRowsFn` (article row -> its row and its segments staged; out: its light
-record with "files" and "segment_count") and `WriteRowsFn` (TableRows staged as they are; out,
+DoFns: `StageArticleRowsFn` (article row -> its row and its segments staged, its band keys to
+the bundle's band file; out: its light record with "files" and "segment_count", and at bundle end
+the band file's path) and `WriteRowsFn` (TableRows staged as they are; out,
 at bundle end: the staged paths).
 """
 
@@ -28,6 +29,7 @@ from apache_beam.transforms.window import GlobalWindow
 from apache_beam.utils.windowed_value import WindowedValue
 
 from schemas import ARTICLES, TableRow, partition_path, partition_values
+from transforms.bands import BandFile
 from transforms.cluster import light_record
 from transforms.commit import DESTINATION_SEP
 from transforms.parquet_sink import ROW_GROUP_ROWS, open_writer, rows_to_table
@@ -40,6 +42,8 @@ BUFFER_BYTES = 32 * 1024 * 1024
 # Files open per bundle: each holds a handle (and on object stores an upload buffer).
 MAX_OPEN_FILES = 128
 PRE_DIR = "pre"  # staged files that the commit still finishes live in <staging>/pre/
+BANDS_DIR = "bands"  # staged LSH band keys, one file per bundle (transforms/bands.py)
+BAND_FILES = "band_files"  # StageArticleRowsFn's output of staged band-key file paths
 _ROW_OVERHEAD = 64
 
 
@@ -121,15 +125,19 @@ class BundleFiles:
 
 
 class StageArticleRowsFn(beam.DoFn):
-    """article row -> its light record with "files" (staged paths of its rows) and "segment_count"."""
+    """article row -> its light record with "files" (staged paths of its rows) and "segment_count";
+    its band keys go to the bundle's band file, whose path leaves at bundle end by BAND_FILES."""
 
     def __init__(self, staging: str):
         self._folder = FileSystems.join(staging, PRE_DIR)
-        self._files = None
+        self._bands_folder = FileSystems.join(staging, BANDS_DIR)
+        self._files = self._bands = None
         self._segments = counter("segments")
 
     def start_bundle(self):
-        self._files = BundleFiles(self._folder, uuid.uuid4().hex[:16])
+        bundle = uuid.uuid4().hex[:16]
+        self._files = BundleFiles(self._folder, bundle)
+        self._bands = BandFile(FileSystems.join(self._bands_folder, f"{bundle}.parquet"))
 
     def process(self, article: dict):
         files = {self._files.write(TableRow(ARTICLES, partition_values(ARTICLES, article), article))}
@@ -137,10 +145,16 @@ class StageArticleRowsFn(beam.DoFn):
         for segment in segments:
             files.add(self._files.write(segment))
         self._segments.inc(len(segments))
-        yield {**light_record(article), "files": sorted(files), "segment_count": len(segments)}
+        light = light_record(article)
+        if light["signature"] is not None:
+            self._bands.add(light["article_id"], light["signature"])
+        yield {**light, "files": sorted(files), "segment_count": len(segments)}
 
     def finish_bundle(self):
         self._files.close()
+        if self._bands.close():
+            yield beam.pvalue.TaggedOutput(BAND_FILES, WindowedValue(
+                self._bands.path, GlobalWindow().max_timestamp(), [GlobalWindow()]))
 
 
 class WriteRowsFn(beam.DoFn):
