@@ -247,7 +247,10 @@ class ClusterArticles(beam.PTransform):
         self._pairs = pairs
 
     def expand(self, articles):
-        lights = articles if self._pairs is not None else articles | "Light" >> beam.Map(light_record)
+        if self._pairs is None:
+            lights = articles | "Light" >> beam.Map(light_record)
+        else:  # only what clustering reads: the caller's extra fields wait for the final join
+            lights = articles | "Light" >> beam.Map(lambda a: {k: a.get(k) for k in (*LIGHT_KEYS, "signature")})
         exact = (
             lights
             | "KeyByContentHash" >> beam.Map(lambda a: (a.get("content_hash") or a["article_id"], a))
