@@ -11,7 +11,7 @@ from apache_beam.testing.util import assert_that, equal_to
 from schemas import ARTICLES, SEGMENTS, Page, TableRow, partition_values
 from transforms.bands import BandFile, band_pairs, read_band
 from transforms.cluster import bucket_pairs
-from transforms.commit import destination_of
+from transforms.commit import destination_of, remove_staging
 from transforms.dedup import BANDS, band_keys, signature
 from transforms.finish import apply_verdicts, file_verdicts, finish_staged
 from transforms.process import StagePages
@@ -117,3 +117,13 @@ def test_staged_band_keys_give_the_pairs_that_grouping_the_keys_gives(tmp_path):
     found = sorted({pair for band in range(BANDS) for pair in band_pairs(band, files)})
     assert found == expected and ("s0", "s1") in found and not any("far" in pair for pair in found)
     assert read_band(files[0], BANDS + 1) is None
+
+
+def test_remove_staging_deletes_nested_files_and_the_folder(tmp_path):
+    staging = tmp_path / "_staging" / "run1"
+    for sub in ("pre", "bands", ""):
+        (staging / sub).mkdir(parents=True, exist_ok=True)
+        (staging / sub / "x.parquet").write_bytes(b"PAR1")
+    remove_staging(str(staging))
+    assert not staging.exists()
+    remove_staging(str(staging))  # nothing left: no error

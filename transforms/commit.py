@@ -12,7 +12,7 @@ once per run:
      manifest never sees a half-committed run as complete. It holds run_id, inputs, started_at and
      finished_at, schema_version, files (path, table, rows, bytes), rows per table, partitions per
      table, counts (the run's tallies) and quarantine_reasons;
-  5. removes the staging folder.
+  5. removes the staging folder and everything in it (files of retried bundles too).
 """
 
 import json
@@ -126,9 +126,23 @@ def commit_run(output: str, run_id: str, staging: str, staged: list[str], manife
                 "finished_at": datetime.now(timezone.utc).isoformat()}
     write_manifest(output, run_id, manifest)
     FileSystems.delete([intent_path(output, run_id)])
+    remove_staging(staging)
+    return manifest
+
+
+def remove_staging(staging: str) -> None:
+    """Delete everything under the staging folder, then the folder.
+
+    Object stores have no folders: `exists(staging)` is false there and deleting the folder's
+    name deletes nothing, so the files (staged rows and band keys that were read, not moved, and
+    those of retried bundles) are matched and deleted by name first.
+    """
+    leftovers = [m.path for result in FileSystems.match([FileSystems.join(staging, "**")])
+                 for m in result.metadata_list]
+    if leftovers:
+        FileSystems.delete(leftovers)
     if FileSystems.exists(staging):
         FileSystems.delete([staging])
-    return manifest
 
 
 def intent_path(output: str, run_id: str) -> str:
