@@ -37,6 +37,11 @@ TITLE_CASE_WEIGHT = 0.75
 MIN_WORDS, MAX_WORDS = 3, 25
 # Lines between the headline and the body longer than this are a standfirst or a caption.
 MAX_CREDIT_CHARS = 120
+# A headline sits over its deck: the line over the best one is the headline when it scores within
+# this of it (the same evidence, the deck only nearer the body) and has at least DECK_HEAD_WORDS
+# words (a shorter line over a headline is a kicker or a menu entry).
+DECK_MARGIN = 0.25
+DECK_HEAD_WORDS = 5
 
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _DATE = (rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d(?!\d)|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?:19|20)\d\d"
@@ -49,6 +54,8 @@ _LABELLED = re.compile(rf"(?i)^(?:(?:originally )?(?:published|posted)(?: on)?:?
 # Words that make a lone capitalised line over a date a category or a link, not a person: nouns of
 # action and field ("Recruiting", "Development", "Strategy"), acronyms and single letters.
 _LABEL_WORD = re.compile(r"(?:ing|tion|sion|ment|ness|ity|ics|gy|ies|ship)$|^[A-Z]{2,}$|^[A-Z]$")
+# A word with a capital glued to lower-case letters ("HomeNews"): menu entries run together.
+_GLUED = re.compile(r"[a-z]{2}[A-Z]")
 _GLUED_BY = re.compile(r"^By(?=[A-Z][a-z])")
 _LEAD_ONLY = re.compile(r"(?i)(?:written |posted |words )?by:?|author:?")
 _NOT_HEADLINE = re.compile(r"(?i)^(?:share|advertisement|home\b|menu|search|skip to|log ?in|sign ?in|subscribe|"
@@ -79,7 +86,7 @@ def _score(lines: list[str], i: int, end: int) -> float | None:
     line = lines[i]
     words = line.split()
     if (not MIN_WORDS <= len(words) <= MAX_WORDS or _CREDIT.search(line) or _NOT_HEADLINE.search(line)
-            or _credit_name(line)):
+            or _credit_name(line) or len(_GLUED.findall(line)) >= 2):
         return None
     alpha = [w for w in words if w[0].isalpha()]
     score = TITLE_CASE_WEIGHT * sum(w[0].isupper() for w in alpha) / max(1, len(alpha))  # title case
@@ -119,7 +126,11 @@ def dump_header(dump: str, first_paragraph: str) -> tuple[str | None, list[str]]
     scored = [(s, i) for i in range(max(0, end - HEADER_LINES), end) if (s := _score(lines, i, end)) is not None]
     if not scored:
         return None, []
-    _, best = max(scored)
+    top, best = max(scored)
+    over = dict((i, s) for s, i in scored).get(best - 1)
+    if (over is not None and over >= top - DECK_MARGIN and len(lines[best - 1].split()) >= DECK_HEAD_WORDS
+            and not lines[best - 1].endswith(lines[best])):  # "Guides Headline" over "Headline": a glued kicker
+        best -= 1  # the best line is the deck under its headline
     after = _credits(lines[best + 1: end], MAX_CREDIT_CHARS, names=True)
     before = _credits(lines[max(0, best - CREDIT_BEFORE): best], MAX_CREDIT_CHARS)  # a date line over the headline
     below = _credits(lines[end + 1: end + 1 + CREDIT_BELOW], MAX_BELOW_CHARS)  # a byline under a one-line standfirst
