@@ -1,8 +1,9 @@
 """Syndication clustering benchmark: pair precision and recall on scripted variants of dev-set articles.
 
 In:  the dev sets' ground-truth bodies (`ground-truth.aeb.json` of each --data folder). Out: printed
-pair precision / recall / F1 of (1) the pure functions with an in-memory union-find and (2) the real
-`ClusterArticles` transform on the in-process FnApiRunner. Goal: >= 0.95 both.
+pair precision / recall / F1 of (1) the pure functions with an in-memory union-find, (2) the real
+`ClusterArticles` transform on the in-process FnApiRunner as a streaming job runs it and (3) as a
+batch run does (staged band keys, `transforms.bands.CandidatePairs`). Goal: >= 0.95 both.
 
 Every --sources-th article gets --variants scripted copies: a rewritten headline line, boilerplate
 swapped in or out, wire credits and datelines added, the ending trimmed, light word edits, and now and
@@ -11,6 +12,7 @@ the same topics. True pairs are an article and its copies; originals that are th
 (exact shingle Jaccard >= the threshold) are counted as true pairs too, and listed.
 
     python -m bench.clusters --data ../shared/data/fundus-news-80 --data ../shared/data/wcxb-dev-articles
+    python -m bench.clusters --sources 80 --variants 1000   # one wire story carried 1,000 times
 """
 
 import argparse
@@ -135,15 +137,28 @@ def cluster_in_memory(articles: list[dict]) -> dict[str, str]:
     return {a["article_id"]: find(a["article_id"]) for a in articles}
 
 
-def cluster_with_beam(articles: list[dict]) -> dict[str, str]:
+def cluster_with_beam(articles: list[dict], staged: bool = False) -> dict[str, str]:
+    """`ClusterArticles` as streaming runs it (band keys grouped), or with `staged=True` as a batch
+    run does (light records, band keys staged in four band files, `CandidatePairs`)."""
     import apache_beam as beam
     from apache_beam.options.pipeline_options import PipelineOptions
 
-    from transforms.cluster import ClusterArticles
+    from transforms.bands import BandFile, CandidatePairs
+    from transforms.cluster import ClusterArticles, light_record
 
     with tempfile.TemporaryDirectory() as tmp:
         with beam.Pipeline(options=PipelineOptions(["--runner=FnApiRunner"])) as p:
-            kept, duplicates = p | beam.Create(articles) | ClusterArticles()
+            if staged:
+                lights = [light_record(a) for a in articles]
+                files = [BandFile(f"{tmp}/bands-{i}.parquet") for i in range(4)]
+                for i, light in enumerate(lights):
+                    if light["signature"] is not None:
+                        files[i % 4].add(light["article_id"], light["signature"])
+                paths = [f.path for f in files if f.close()]
+                pairs = p | "BandFiles" >> beam.Create(paths) | CandidatePairs()
+                kept, duplicates = p | beam.Create(lights) | ClusterArticles(pairs=pairs)
+            else:
+                kept, duplicates = p | beam.Create(articles) | ClusterArticles()
             rows = kept | "Rows" >> beam.Map(lambda a: json.dumps([a["article_id"], a["cluster_id"]]))
             dups = duplicates | "Dups" >> beam.Map(lambda d: json.dumps([d["article_id"], d["duplicate_of"]]))
             rows | "WriteRows" >> beam.io.WriteToText(f"{tmp}/rows")
@@ -200,7 +215,8 @@ def main(argv: list[str] | None = None) -> None:
     originals_merged = merge_true_near_duplicates(articles, group)
     print(f"{len(articles)} articles, {len(set(group.values()))} true groups; "
           f"near-duplicate originals merged: {originals_merged}")
-    runs = [("pure", cluster_in_memory)] + ([] if args.no_beam else [("beam", cluster_with_beam)])
+    runs = [("pure", cluster_in_memory)] + ([] if args.no_beam else [
+        ("beam", cluster_with_beam), ("batch", lambda a: cluster_with_beam(a, staged=True))])
     for name, run in runs:
         started = time.perf_counter()
         predicted = run(articles)
