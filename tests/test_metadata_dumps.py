@@ -30,3 +30,13 @@ def test_menu_entries_glued_together_are_not_a_headline():
     assert _header(lines)[0] == "Cooling centres open across the county"
     lines[1:2] = []
     assert _header(lines)[0] is None
+
+
+def test_role_lines_and_interface_labels_behind_symbols_are_not_headlines():
+    lines = ["Cooling centres open across the county", "By Tomas Reyes", "Senior Weather Editor and Storm Chaser",
+             "July 8, 2024"]
+    assert _header(lines)[0] == "Cooling centres open across the county"
+    lines[2] = "Deputy Editor, The Valley Ledger"
+    assert _header(lines)[0] == "Cooling centres open across the county"
+    lines[2:2] = ["\U0001F50A Listen to this article"]
+    assert _header(lines)[0] == "Cooling centres open across the county"

@@ -15,12 +15,15 @@ Used when a dump's `Signals` lack a headline or credit lines, or name a worse on
 
 import re
 
-from transforms.metadata.names import person_name
+from transforms.metadata.names import ROLE_WORDS, person_name
 
 # How many lines before the body are read as the header.
 HEADER_LINES = 40
 # How many lines after a candidate may hold the byline/date that marks it as the headline.
 CREDIT_REACH = 4
+# An author's role line ("Executive Editor, Example Health Letter") has at most this many words
+# before its first comma or "and".
+MAX_ROLE_WORDS = 5
 # How many lines before the headline may hold its date ("May 2, 2024" over the headline).
 CREDIT_BEFORE = 4
 # How many lines after the body's first paragraph may still be its credit lines (the first
@@ -56,6 +59,13 @@ _LABELLED = re.compile(rf"(?i)^(?:(?:originally )?(?:published|posted)(?: on)?:?
 _LABEL_WORD = re.compile(r"(?:ing|tion|sion|ment|ness|ity|ics|gy|ies|ship)$|^[A-Z]{2,}$|^[A-Z]$")
 # A word with a capital glued to lower-case letters ("HomeNews"): menu entries run together.
 _GLUED = re.compile(r"[a-z]{2}[A-Z]")
+# Job titles that end a role line (the head noun), and desks that sign as a team.
+_ROLE_NOUNS = {w for w in ROLE_WORDS if w not in {"head", "chief", "senior", "lead", "former", "research", "managing",
+                                                   "executive", "deputy", "marketing", "tech", "verified", "contributing",
+                                                   "trending", "featured", "guest", "visiting", "partner", "expert"}}
+_ROLE_NOUNS |= {"team", "staff", "desk", "editors", "writers", "reporters", "contributors"}
+# Symbols set before an interface label ("🔊 Listen to this article", "» Read more").
+_LEAD_SYMBOLS = re.compile(r"^[^\w\"'‘“(]+")
 _GLUED_BY = re.compile(r"^By(?=[A-Z][a-z])")
 _LEAD_ONLY = re.compile(r"(?i)(?:written |posted |words )?by:?|author:?")
 _NOT_HEADLINE = re.compile(r"(?i)^(?:share|advertisement|home\b|menu|search|skip to|log ?in|sign ?in|subscribe|"
@@ -82,11 +92,18 @@ def _credit_name(line: str) -> bool:
     return "," in line and len(line.split()) <= 8 and person_name(head) is not None
 
 
+def _role_line(line: str) -> bool:
+    """"Senior Science Editor", "Math Editor, The Weekly": a job title under a byline, not a headline."""
+    words = re.split(r",| and | & ", line)[0].split()
+    return (len(words) <= MAX_ROLE_WORDS and words[-1].lower() in _ROLE_NOUNS
+            and all(w[0].isupper() or w in ("and", "of", "&", "for") for w in words))
+
+
 def _score(lines: list[str], i: int, end: int) -> float | None:
     line = lines[i]
     words = line.split()
-    if (not MIN_WORDS <= len(words) <= MAX_WORDS or _CREDIT.search(line) or _NOT_HEADLINE.search(line)
-            or _credit_name(line) or len(_GLUED.findall(line)) >= 2):
+    if (not MIN_WORDS <= len(words) <= MAX_WORDS or _CREDIT.search(line) or _NOT_HEADLINE.search(_LEAD_SYMBOLS.sub("", line))
+            or _credit_name(line) or len(_GLUED.findall(line)) >= 2 or _role_line(line)):
         return None
     alpha = [w for w in words if w[0].isalpha()]
     score = TITLE_CASE_WEIGHT * sum(w[0].isupper() for w in alpha) / max(1, len(alpha))  # title case
