@@ -40,3 +40,23 @@ def test_role_lines_and_interface_labels_behind_symbols_are_not_headlines():
     assert _header(lines)[0] == "Cooling centres open across the county"
     lines[2:2] = ["\U0001F50A Listen to this article"]
     assert _header(lines)[0] == "Cooling centres open across the county"
+
+
+def test_a_name_alone_over_its_role_or_a_line_before_its_date_is_a_byline():
+    lines = ["Cooling centres open across the county", "Tomas Reyes", "Weather Reporter", "July 8, 2024"]
+    assert "By Tomas Reyes" in _header(lines)[1]
+    lines[2] = "Local News"  # one line between the name and its date
+    assert "By Tomas Reyes" in _header(lines)[1]
+    lines[1] = "Copy Link"  # an interface label is nobody
+    assert not any(line.startswith("By ") for line in _header(lines)[1])
+
+
+def test_a_name_over_its_date_under_a_one_paragraph_standfirst():
+    lines = ["Menu", "Cooling centres open across the county"]
+    body = [FIRST, "Grace Odum", "July 8, 2024", MORE]
+    assert "By Grace Odum" in dump_header("\n".join(lines + body), FIRST)[1]
+
+
+def test_a_line_opening_with_a_comma_is_read_without_error():
+    lines = ["Cooling centres open across the county", "Tomas Reyes", ", and The Valley Desk", "July 8, 2024"]
+    assert _header(lines)[0] == "Cooling centres open across the county"

@@ -95,7 +95,7 @@ def _credit_name(line: str) -> bool:
 def _role_line(line: str) -> bool:
     """"Senior Science Editor", "Math Editor, The Weekly": a job title under a byline, not a headline."""
     words = re.split(r",| and | & ", line)[0].split()
-    return (len(words) <= MAX_ROLE_WORDS and words[-1].lower() in _ROLE_NOUNS
+    return (0 < len(words) <= MAX_ROLE_WORDS and words[-1].lower() in _ROLE_NOUNS
             and all(w[0].isupper() or w in ("and", "of", "&", "for") for w in words))
 
 
@@ -128,8 +128,10 @@ def _credits(region: list[str], max_chars: int, names: bool = False) -> list[str
             out.append(f"{line} {nxt}")
         elif len(line) <= max_chars and _CREDIT.search(line):
             out.append(line)
-        elif (names and len(line.split()) <= 4 and person_name(line) and _DATE_LINE.search(nxt)
-              and not any(_LABEL_WORD.search(word) for word in line.split())):
+        elif (names and len(line.split()) <= 4 and person_name(line)
+              and not any(_LABEL_WORD.search(word) for word in line.split()) and not _NOT_HEADLINE.search(line)
+              and (_DATE_LINE.search(nxt) or _role_line(nxt)
+                   or (i + 2 < len(region) and _DATE_LINE.search(region[i + 2])))):
             out.append(f"By {line}")
     return out
 
@@ -150,7 +152,7 @@ def dump_header(dump: str, first_paragraph: str) -> tuple[str | None, list[str]]
         best -= 1  # the best line is the deck under its headline
     after = _credits(lines[best + 1: end], MAX_CREDIT_CHARS, names=True)
     before = _credits(lines[max(0, best - CREDIT_BEFORE): best], MAX_CREDIT_CHARS)  # a date line over the headline
-    below = _credits(lines[end + 1: end + 1 + CREDIT_BELOW], MAX_BELOW_CHARS)  # a byline under a one-line standfirst
+    below = _credits(lines[end + 1: end + 1 + CREDIT_BELOW], MAX_BELOW_CHARS, names=True)  # a byline under a one-line standfirst
     found = after + before + below
     header = _credits(lines[max(0, end - HEADER_LINES): end], MAX_CREDIT_CHARS)
     labelled = [line for line in header  # "Published: <date>", "Written by <name>" anywhere in the header
