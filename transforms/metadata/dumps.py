@@ -103,7 +103,8 @@ def _score(lines: list[str], i: int, end: int) -> float | None:
     line = lines[i]
     words = line.split()
     if (not MIN_WORDS <= len(words) <= MAX_WORDS or _CREDIT.search(line) or _NOT_HEADLINE.search(_LEAD_SYMBOLS.sub("", line))
-            or _credit_name(line) or len(_GLUED.findall(line)) >= 2 or _role_line(line)):
+            or _credit_name(line) or len(_GLUED.findall(line)) >= 2 or _role_line(line)
+            or line[0] in ",;"):  # a line opening with a comma goes on from the one before
         return None
     alpha = [w for w in words if w[0].isalpha()]
     score = TITLE_CASE_WEIGHT * sum(w[0].isupper() for w in alpha) / max(1, len(alpha))  # title case
