@@ -60,3 +60,18 @@ def test_a_name_over_its_date_under_a_one_paragraph_standfirst():
 def test_a_line_opening_with_a_comma_is_read_without_error():
     lines = ["Cooling centres open across the county", "Tomas Reyes", ", and The Valley Desk", "July 8, 2024"]
     assert _header(lines)[0] == "Cooling centres open across the county"
+
+
+def test_dates_glued_to_the_next_word_or_time_and_labels_alone_on_their_line():
+    from datetime import date
+
+    from transforms.metadata.datetexts import find_printed
+    assert find_printed("March 4, 2024March 9, 2024").day == date(2024, 3, 4)
+    assert find_printed("Originally published March 4, 202409:15 AM ET").day == date(2024, 3, 4)
+    assert find_printed("March 4. 2024").day == date(2024, 3, 4)
+    assert find_printed("March 4, 20245") is None
+    lines = ["Cooling centres open across the county", "Published:", "July 8, 2024"]
+    assert "Published: July 8, 2024" in _header(lines)[1]
+    tags = ", ".join(["Weather", "County News", "Public Health", "Community Services", "Summer", "Heat Safety"] * 3)
+    lines[1:3] = [f"Posted on July 8, 2024 in {tags}"]
+    assert lines[1] in _header(lines)[1]

@@ -47,7 +47,7 @@ DECK_MARGIN = 0.25
 DECK_HEAD_WORDS = 5
 
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
-_DATE = (rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d(?!\d)|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?:19|20)\d\d"
+_DATE = (rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?[,.]?\s+(?:19|20)\d\d(?:(?!\d)|(?=\d{{1,2}}:\d\d))|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?:19|20)\d\d"
          r"|(?:19|20)\d\d-\d\d-\d\d|\b\d{1,2}/\d{1,2}/(?:19|20)?\d\d\b|\b\d{1,2}\.\d{1,2}\.(?:19|20)\d\d\b")
 _CREDIT = re.compile(rf"(?i)^(?:by|written by|authored by|author:|posted|published|originally published|updated|"
                      rf"last updated|reviewed by|edited by)\b"
@@ -66,6 +66,8 @@ _ROLE_NOUNS = {w for w in ROLE_WORDS if w not in {"head", "chief", "senior", "le
 _ROLE_NOUNS |= {"team", "staff", "desk", "editors", "writers", "reporters", "contributors"}
 # Symbols set before an interface label ("🔊 Listen to this article", "» Read more").
 _LEAD_SYMBOLS = re.compile(r"^[^\w\"'‘“(]+")
+# A date's label alone on its line ("Published:", "Last updated"): the dump split it from its date.
+_DATE_LABEL_ONLY = re.compile(r"(?i)(?:originally |first |last )?(?:published|posted|updated|modified)(?: on)?:?")
 _GLUED_BY = re.compile(r"^By(?=[A-Z][a-z])")
 _LEAD_ONLY = re.compile(r"(?i)(?:written |posted |words )?by:?|author:?")
 _NOT_HEADLINE = re.compile(r"(?i)^(?:share|advertisement|home\b|menu|search|skip to|log ?in|sign ?in|subscribe|"
@@ -127,7 +129,9 @@ def _credits(region: list[str], max_chars: int, names: bool = False) -> list[str
         nxt = region[i + 1] if i + 1 < len(region) else ""
         if _LEAD_ONLY.fullmatch(line) and nxt and not _CREDIT.search(nxt):
             out.append(f"{line} {nxt}")
-        elif len(line) <= max_chars and _CREDIT.search(line):
+        elif _DATE_LABEL_ONLY.fullmatch(line) and _DATE_LINE.search(nxt):
+            out.append(f"{line} {nxt}")
+        elif (len(line) <= max_chars or _LABELLED.match(line)) and _CREDIT.search(line):  # "Posted on <date> in <long tag list>"
             out.append(line)
         elif (names and len(line.split()) <= 4 and person_name(line)
               and not any(_LABEL_WORD.search(word) for word in line.split()) and not _NOT_HEADLINE.search(line)
