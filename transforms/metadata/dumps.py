@@ -5,8 +5,10 @@ stripper). Out: (headline or None, the credit lines around it: between the headl
 body, a few over the headline, a few under a one-paragraph standfirst). The header is the run of
 lines before the body; the headline is the line in it that reads most like one: followed closely
 by a byline or date line, near the body, five to sixteen words, not a sentence, a menu entry, a
-caption, a credit, an author's name and role or a list item. A lone "By" is joined to the next
-line, and a name alone over a date becomes "By <name>" (a dump splits inline elements apart).
+caption, a credit, an author's name or role, glued menu entries or a list item; a line over it that
+scores as well is the headline over its deck. A lone "By" or "Published:" is joined to the next
+line, and a name alone over its date or role becomes "By <name>" (a dump splits inline elements
+apart).
 Used when a dump's `Signals` lack a headline or credit lines, or name a worse one
 (`normalize_metadata`).
 
@@ -127,9 +129,8 @@ def _credits(region: list[str], max_chars: int, names: bool = False) -> list[str
     region = [_GLUED_BY.sub("By ", line) for line in region]  # "ByJane Roe": inline elements glued
     for i, line in enumerate(region):
         nxt = region[i + 1] if i + 1 < len(region) else ""
-        if _LEAD_ONLY.fullmatch(line) and nxt and not _CREDIT.search(nxt):
-            out.append(f"{line} {nxt}")
-        elif _DATE_LABEL_ONLY.fullmatch(line) and _DATE_LINE.search(nxt):
+        if ((_LEAD_ONLY.fullmatch(line) and nxt and not _CREDIT.search(nxt))
+                or (_DATE_LABEL_ONLY.fullmatch(line) and _DATE_LINE.search(nxt))):  # "By" / "Published:" split off
             out.append(f"{line} {nxt}")
         elif (len(line) <= max_chars or _LABELLED.match(line)) and _CREDIT.search(line):  # "Posted on <date> in <long tag list>"
             out.append(line)
@@ -151,7 +152,7 @@ def dump_header(dump: str, first_paragraph: str) -> tuple[str | None, list[str]]
     if not scored:
         return None, []
     top, best = max(scored)
-    over = dict((i, s) for s, i in scored).get(best - 1)
+    over = {i: s for s, i in scored}.get(best - 1)
     if (over is not None and over >= top - DECK_MARGIN and len(lines[best - 1].split()) >= DECK_HEAD_WORDS
             and not lines[best - 1].endswith(lines[best])):  # "Guides Headline" over "Headline": a glued kicker
         best -= 1  # the best line is the deck under its headline
