@@ -56,6 +56,11 @@ def row_bytes(row: dict) -> int:
     return _ROW_OVERHEAD + sum(len(v) for v in row.values() if isinstance(v, str))
 
 
+def at_bundle_end(value) -> WindowedValue:
+    """An output of `finish_bundle` (a batch job's global window)."""
+    return WindowedValue(value, GlobalWindow().max_timestamp(), [GlobalWindow()])
+
+
 class _OpenFile:
     def __init__(self, path: str, table: str):
         self.path, self.table = path, table
@@ -153,8 +158,7 @@ class StageArticleRowsFn(beam.DoFn):
     def finish_bundle(self):
         self._files.close()
         if self._bands.close():
-            yield beam.pvalue.TaggedOutput(BAND_FILES, WindowedValue(
-                self._bands.path, GlobalWindow().max_timestamp(), [GlobalWindow()]))
+            yield beam.pvalue.TaggedOutput(BAND_FILES, at_bundle_end(self._bands.path))
 
 
 class WriteRowsFn(beam.DoFn):
@@ -173,4 +177,4 @@ class WriteRowsFn(beam.DoFn):
 
     def finish_bundle(self):
         for path in self._files.close():
-            yield WindowedValue(path, GlobalWindow().max_timestamp(), [GlobalWindow()])
+            yield at_bundle_end(path)
