@@ -14,6 +14,7 @@ from transforms.cluster import bucket_pairs
 from transforms.commit import destination_of, remove_staging
 from transforms.dedup import BANDS, band_keys, signature
 from transforms.finish import apply_verdicts, file_verdicts, finish_staged
+from transforms.parquet_sink import rows_to_table
 from transforms.process import StagePages
 from transforms.staging import BundleFiles, row_bytes, staged_name
 
@@ -81,6 +82,11 @@ def test_finishing_sets_cluster_columns_and_drops_rows_without_a_verdict(tmp_pat
 def test_file_verdicts_and_apply_verdicts():
     light = {"article_id": "a", "cluster_id": "a0", "canonical_article_id": "a1", "files": ["f1", "f2"]}
     assert file_verdicts(light) == [("f1", ("a", ("a0", "a1"))), ("f2", ("a", ("a0", "a1")))]
+    rows = rows_to_table(ARTICLES, [article("a"), article("b")])
+    done = apply_verdicts(ARTICLES, rows, {"b": ("a", "b")})
+    assert done.to_pylist() == [{**rows.to_pylist()[1], "cluster_id": "a", "canonical_article_id": "b"}]
+    segments = rows_to_table(SEGMENTS, [segment("a", 0).row, segment("b", 0).row, segment("b", 1).row])
+    assert apply_verdicts(SEGMENTS, segments, {"b": ("a", "b")}).column("index").to_pylist() == [0, 1]
 
 
 def test_stage_pages_stages_rows_and_passes_light_records(tmp_path):

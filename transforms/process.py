@@ -12,8 +12,8 @@ whole rows with cluster columns and it adds "segments" (segment `TableRow`s): a 
 commits per window through a shuffle anyway. StagePages writes every article and segment row to
 a staged Parquet file in the stage that builds it (`transforms.staging`), and its "articles" are
 light records with cluster columns and the staged files' paths, for the commit to finish: a batch
-run's memory then stays flat however many pages it reads. Reading before and tallying and writing
-after are the callers' own.
+run's memory then holds a light record per article, never its rows. Reading before and tallying
+and writing after are the callers' own.
 """
 
 from collections.abc import Callable
@@ -21,10 +21,10 @@ from datetime import datetime
 
 import apache_beam as beam
 
+from transforms.bands import CandidatePairs
 from transforms.cluster import ClusterArticles
 from transforms.enrich import EnrichArticles
 from transforms.segmentation import SegmentArticles
-from transforms.bands import CandidatePairs
 from transforms.staging import BAND_FILES, StageArticleRowsFn
 from transforms.strip import StripBoilerplate
 
