@@ -26,7 +26,8 @@ Steps (all keyed shuffles, no global state):
 6. Apply: one CoGroupByKey of the whole rows with their decisions (cluster columns, or "copy of").
 Steps 1-5 move only light records (ids, canonical-choice fields, signature: `light_record`); the
 rows themselves, text and all, are shuffled once, in step 6. The batch job passes light records
-and its own candidate pairs (`pairs=`): its rows wait in staged files for the verdicts
+and its own candidate pairs (`pairs=`) and has no step 6 (its kept records leave step 5 with their
+cluster columns, copies leave step 1): its rows wait in staged files for the verdicts
 (`transforms.staging`) and its band keys are bucketed from staged files (`transforms.bands`).
 
 Distinct stories on one topic share few 3-word shingles (Jaccard well under 0.1) and do not link.
@@ -218,6 +219,15 @@ def _set_canonical(element):
         yield light["article_id"], (cluster_id, canonical)
 
 
+def _with_canonical(element):
+    """(cluster_id, light records) -> each record with its cluster columns."""
+    cluster_id, members = element
+    members = list(members)
+    canonical = min(members, key=canonical_key)["article_id"]
+    for light in members:
+        yield {**light, "cluster_id": cluster_id, "canonical_article_id": canonical}
+
+
 @beam.typehints.with_output_types(dict)  # the main output; copies leave by the DUPLICATES tag
 class _ApplyDecisionFn(beam.DoFn):
     """(article_id, {article, cluster, duplicate}) -> the row with its cluster columns, or DUPLICATES."""
@@ -247,10 +257,7 @@ class ClusterArticles(beam.PTransform):
         self._pairs = pairs
 
     def expand(self, articles):
-        if self._pairs is None:
-            lights = articles | "Light" >> beam.Map(light_record)
-        else:  # only what clustering reads: the caller's extra fields wait for the final join
-            lights = articles | "Light" >> beam.Map(lambda a: {k: a.get(k) for k in (*LIGHT_KEYS, "signature")})
+        lights = articles if self._pairs is not None else articles | "Light" >> beam.Map(light_record)
         exact = (
             lights
             | "KeyByContentHash" >> beam.Map(lambda a: (a.get("content_hash") or a["article_id"], a))
@@ -292,13 +299,15 @@ class ClusterArticles(beam.PTransform):
                 | f"MergeSets{round_index}" >> beam.ParDo(_MergeSetsFn(round_index == COMPONENT_ROUNDS - 1))
             )
         labels = sets | "ClusterLabel" >> beam.MapTuple(lambda node, members: (node, min(members)))
-        decisions = (
+        clusters = (
             {"light": kept | "KeyById" >> beam.Map(_keyed_by_id), "label": labels}
             | "JoinLabels" >> beam.CoGroupByKey()
             | "KeyByCluster" >> beam.FlatMap(_with_cluster)
             | "GroupByCluster" >> beam.GroupByKey()
-            | "SetCanonical" >> beam.FlatMap(_set_canonical)
         )
+        if self._pairs is not None:  # light records: the kept ones come out of the grouping whole
+            return clusters | "SetCanonical" >> beam.FlatMap(_with_canonical), exact[DUPLICATES]
+        decisions = clusters | "SetCanonical" >> beam.FlatMap(_set_canonical)
         result = (
             {
                 "article": articles | "KeyRowsById" >> beam.Map(_keyed_by_id),
