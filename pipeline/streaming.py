@@ -36,7 +36,8 @@ from transforms.process import ProcessPages
 from transforms.read import ReadPageFn
 from transforms.tags import FAILED
 from transforms.window_write import WriteWindows
-from transforms.write import article_table_row, duplicate_table_row, failure_table_row
+from transforms.articles import article_table_row
+from transforms.write import duplicate_table_row, failure_table_row
 
 # Allowed lateness: Pub/Sub keeps an unacknowledged message at most 7 days, so no redelivery can be
 # later than this; a window's state (a trigger per destination) is kept that long, a few bytes each.

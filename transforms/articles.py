@@ -9,7 +9,7 @@ import hashlib
 from datetime import datetime
 
 from pipeline import __version__ as PIPELINE_VERSION
-from schemas import SCHEMA_VERSION, Extraction, Failure, Page
+from schemas import ARTICLES, SCHEMA_VERSION, Extraction, Failure, Page, TableRow, partition_values
 from transforms.dedup import content_hash
 from transforms.errors import NoArticle
 from transforms.language import detect_language
@@ -72,6 +72,11 @@ def build_articles(extraction: Extraction, ingested_at: datetime) -> list[dict]:
         row["cluster_id"] = row["article_id"]
         row["canonical_article_id"] = row["article_id"]
     return rows
+
+
+def article_table_row(row: dict) -> TableRow:
+    """An article row bound for its partition of the articles table."""
+    return TableRow(ARTICLES, partition_values(ARTICLES, row), row)
 
 
 def quarantine_row(failure: Failure, ingested_at: datetime) -> dict:

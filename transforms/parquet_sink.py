@@ -1,8 +1,8 @@
 """A `fileio.FileSink` that writes rows of one table as Parquet through pyarrow.
 
 Beam 2.77 ships no Parquet FileSink with dynamic destinations; the streaming write
-(`transforms.window_write`) uses this one. Rows arrive as `TableRow`s; the sink writes a row group every `ROW_GROUP_ROWS` rows so memory
-stays bounded however large a bundle is. The schema is the table's explicit schema from `schemas`:
+(`transforms.window_write`) uses this one. Rows arrive as `TableRow`s; the sink writes a row group
+every `ROW_GROUP_ROWS` rows so memory stays bounded however large a bundle is. The schema is the table's explicit schema from `schemas`:
 nothing is inferred from data (an inferred schema drops struct keys and types empty lists as null).
 
 `open_writer` holds the file settings every engine reads alike (BigQuery, Spark, Athena, DuckDB,

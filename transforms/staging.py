@@ -28,7 +28,8 @@ from apache_beam.io.filesystems import FileSystems
 from apache_beam.transforms.window import GlobalWindow
 from apache_beam.utils.windowed_value import WindowedValue
 
-from schemas import ARTICLES, TableRow, partition_path, partition_values
+from schemas import TableRow, partition_path
+from transforms.articles import article_table_row
 from transforms.bands import BandFile
 from transforms.cluster import light_record
 from transforms.commit import DESTINATION_SEP
@@ -145,7 +146,7 @@ class StageArticleRowsFn(beam.DoFn):
         self._bands = BandFile(FileSystems.join(self._bands_folder, f"{bundle}.parquet"))
 
     def process(self, article: dict):
-        files = {self._files.write(TableRow(ARTICLES, partition_values(ARTICLES, article), article))}
+        files = {self._files.write(article_table_row(article))}
         segments = segment_rows(article)
         for segment in segments:
             files.add(self._files.write(segment))

@@ -14,16 +14,12 @@ from datetime import datetime
 
 import apache_beam as beam
 
-from schemas import ARTICLES, DUPLICATES, QUARANTINE, Failure, TableRow, partition_path, partition_values
+from schemas import DUPLICATES, QUARANTINE, Failure, TableRow, partition_path, partition_values
 from transforms.articles import quarantine_row
 from transforms.commit import commit_run
 from transforms.finish import FinishStagedFn, file_verdicts
 from transforms.staging import WriteRowsFn
 from transforms.tags import counter
-
-
-def article_table_row(row: dict) -> TableRow:
-    return TableRow(ARTICLES, partition_values(ARTICLES, row), row)
 
 
 def failure_table_row(failure: Failure, ingested_at: datetime) -> TableRow:
