@@ -157,6 +157,14 @@ def test_jsonld_date_beats_url_date():
     assert only_url["published_date"] == date(2020, 2, 2) and only_url["published_source"] == "url"
 
 
+def test_url_date_as_one_path_segment():
+    blog = choose_dates(Signals(), "https://blog.example/posts/2021-07-09-tuning-a-sourdough-starter", None, None, NOW)
+    assert blog["published_date"] == date(2021, 7, 9) and blog["published_source"] == "url"
+    escaped = choose_dates(Signals(), "https://blog.example%2Fposts%2F2021-07-09%2Bstarter", None, None, NOW)
+    assert escaped["published_date"] == date(2021, 7, 9)
+    assert choose_dates(Signals(), "https://shop.example/item/2021-07-0912", None, None, NOW)["published_date"] is None
+
+
 # datelines, sections, urls
 
 def test_datelines():

@@ -1,7 +1,8 @@
 """Publication and modification dates: candidates from every source, the most trusted wins.
 
 In: `Signals` (JSON-LD datePublished/dateModified, <meta> published/modified times, visible
-byline and credit lines, <time datetime>), the canonical URL, the publisher and host, and the
+byline and credit lines, <time datetime>), the canonical URL (a date in its path, "/2024/05/03/"
+or a "/2024-05-03-slug" segment, percent-escapes read), the publisher and host, and the
 time bound (crawl or ingest time). Out: the published_* and modified_at columns.
 
 Conservative by design: no date is guessed. A page that states no date gets nulls; a date
@@ -15,6 +16,7 @@ the day is kept (precision "day", published_at and offset null).
 
 import re
 from datetime import UTC, datetime, timedelta
+from urllib.parse import unquote
 
 from schemas import Signals
 from transforms.metadata.datetexts import (
@@ -39,7 +41,8 @@ _UPDATED = re.compile(r"\b(updated|modified|edited|revised|last\s+reviewed|revie
 # "by" labels a date only before a name ("By Jane Roe, May 2"), not in prose ("cut by 5% on May 2").
 _PUBLISHED = re.compile(r"\b(published|posted|created|first\s+published|released|by(?=\s+(?-i:[A-Z])))\b", re.IGNORECASE)
 _ARTICLE_KINDS = ("article", "posting", "report")
-_URL_DATE = re.compile(r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})(?:/|$)")
+# A date in the URL's path: "/2024/05/03/" or a segment opening with "2024-05-03" ("/2024-05-03-slug").
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})(?:/|$)|/((?:19|20)\d{2})-(\d{2})-(\d{2})(?=[/+_-]|$)")
 
 # Which candidates are tried first, with the published_source each reports.
 SOURCE_ORDER = (("jsonld", "jsonld"), ("meta", "meta"), ("text", "text"), ("time", "meta"),
@@ -111,9 +114,10 @@ def candidates(signals: Signals, url: str | None) -> dict[str, list[Stamp]]:
     order = numeric_order(signals.byline_lines + classed)
     _visible(signals.byline_lines, found, "text", order)
     _visible(classed, found, "class", order)
-    match = _URL_DATE.search(url or "")
+    match = _URL_DATE.search(unquote(url or ""))
     if match:
-        stamp = parse_machine(f"{match.group(1)}-{int(match.group(2)):02d}-{int(match.group(3)):02d}")
+        year, month, day = [g for g in match.groups() if g]
+        stamp = parse_machine(f"{year}-{int(month):02d}-{int(day):02d}")
         if stamp:
             found["url"].append(stamp)
     return found
