@@ -3,7 +3,7 @@
 In:  the dev sets' ground-truth bodies (`ground-truth.aeb.json` of each --data folder). Out: printed
 pair precision / recall / F1 of (1) the pure functions with an in-memory union-find, (2) the real
 `ClusterArticles` transform on the in-process FnApiRunner as a streaming job runs it and (3) as a
-batch run does (staged band keys, `transforms.bands.CandidatePairs`). Goal: >= 0.95 both.
+batch run does (staged facts and band keys, `transforms.cluster_staged.ClusterStaged`). Goal: >= 0.95 both.
 
 Every --sources-th article gets --variants scripted copies: a rewritten headline line, boilerplate
 swapped in or out, wire credits and datelines added, the ending trimmed, light word edits, and now and
@@ -139,31 +139,41 @@ def cluster_in_memory(articles: list[dict]) -> dict[str, str]:
 
 def cluster_with_beam(articles: list[dict], staged: bool = False) -> dict[str, str]:
     """`ClusterArticles` as streaming runs it (band keys grouped), or with `staged=True` as a batch
-    run does (light records, band keys staged in four band files, `CandidatePairs`)."""
+    run does (facts and band keys staged in four bundles' files, `ClusterStaged`)."""
     import apache_beam as beam
     from apache_beam.options.pipeline_options import PipelineOptions
 
-    from transforms.bands import BandFile, CandidatePairs
-    from transforms.cluster import ClusterArticles, light_record
+    from transforms.bands import BandFile
+    from transforms.cluster import ClusterArticles
+    from transforms.cluster_staged import ClusterStaged
+    from transforms.facts import FactFile, fact_row
 
     with tempfile.TemporaryDirectory() as tmp:
         with beam.Pipeline(options=PipelineOptions(["--runner=FnApiRunner"])) as p:
             if staged:
-                lights = [light_record(a) for a in articles]
-                files = [BandFile(f"{tmp}/bands-{i}.parquet") for i in range(4)]
-                for i, light in enumerate(lights):
-                    if light["signature"] is not None:
-                        files[i % 4].add(light["article_id"], light["signature"])
-                paths = [f.path for f in files if f.close()]
-                pairs = p | "BandFiles" >> beam.Create(paths) | CandidatePairs()
-                kept, duplicates = p | beam.Create(lights) | ClusterArticles(pairs=pairs)
+                facts = [FactFile(f"{tmp}/facts-{i}.parquet") for i in range(4)]
+                bands = [BandFile(f"{tmp}/bands-{i}.parquet") for i in range(4)]
+                for i, a in enumerate(articles):
+                    sig = signature(a["text"])
+                    row = {"source_uri": a["article_id"], "story_index": 0, **a}
+                    facts[i % 4].add(fact_row(row, [f"{a['article_id']}.parquet"], 0, sig))
+                    if sig is not None:
+                        bands[i % 4].add(a["article_id"], sig)
+                out = ({"facts": p | "Facts" >> beam.Create([f.path for f in facts if f.close()]),
+                        "bands": p | "Bands" >> beam.Create([b.path for b in bands if b.close()])}
+                       | ClusterStaged())
+                verdicts = out["verdicts"] | "Clustered" >> beam.Filter(lambda v: v[1][1] is not None)
+                rows = verdicts | "Rows" >> beam.Map(lambda v: json.dumps([v[1][0], v[1][1][0]]))
+                duplicates = out["duplicates"]
             else:
                 kept, duplicates = p | beam.Create(articles) | ClusterArticles()
-            rows = kept | "Rows" >> beam.Map(lambda a: json.dumps([a["article_id"], a["cluster_id"]]))
+                rows = kept | "Rows" >> beam.Map(lambda a: json.dumps([a["article_id"], a["cluster_id"]]))
             dups = duplicates | "Dups" >> beam.Map(lambda d: json.dumps([d["article_id"], d["duplicate_of"]]))
             rows | "WriteRows" >> beam.io.WriteToText(f"{tmp}/rows")
             dups | "WriteDups" >> beam.io.WriteToText(f"{tmp}/dups")
         clusters, dup_of = _read_pairs(tmp, "rows"), _read_pairs(tmp, "dups")
+    for a in articles:  # a batch run gives no verdict to an article that stands alone
+        clusters.setdefault(a["article_id"], a["article_id"])
     clusters.update({a: clusters[k] for a, k in dup_of.items()})
     return clusters
 

@@ -52,11 +52,11 @@ def build_pipeline(options: PipelineOptions, ingested_at: datetime | None = None
     pages, read_failed, skipped = p | "ReadPages" >> ReadPages(news.input, news.max_file_bytes, tally_skipped=True)
     processed = pages | "StagePages" >> StagePages(news.doc_timeout_seconds, ingested_at, staging)
     failures = (read_failed, processed["failures"]) | "AllFailures" >> beam.Flatten()
-    counted = ({"pages": pages, "articles": processed["articles"], "failures": failures,
+    counted = ({"pages": pages, "counts": processed["counts"], "failures": failures,
                 "duplicates": processed["duplicates"]} | "TallyRun" >> TallyRun())
     tallies = (counted, skipped) | "AllTallies" >> beam.Flatten()  # + WARC records that are no pages
-    tables = {"articles": processed["articles"], "failures": failures, "duplicates": processed["duplicates"],
-              "tallies": tallies}
+    tables = {"staged": processed["staged"], "verdicts": processed["verdicts"], "failures": failures,
+              "duplicates": processed["duplicates"], "tallies": tallies}
     _ = tables | "WriteTables" >> WriteTables(news.output, rid, staging, ingested_at, manifest)
     return p
 

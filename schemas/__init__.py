@@ -8,6 +8,7 @@ from schemas.tables import (
     BAND_KEY_SCHEMA,
     DUPLICATE_SCHEMA,
     DUPLICATES,
+    FACT_SCHEMA,
     QUARANTINE,
     QUARANTINE_SCHEMA,
     SCHEMA_VERSION,
@@ -17,7 +18,7 @@ from schemas.tables import (
 )
 
 __all__ = [
-    "ARTICLES", "ARTICLE_SCHEMA", "BAND_KEY_SCHEMA", "DUPLICATES", "DUPLICATE_SCHEMA", "Extraction", "Failure", "PARTITION_KEYS", "Page", "QUARANTINE",
+    "ARTICLES", "ARTICLE_SCHEMA", "BAND_KEY_SCHEMA", "DUPLICATES", "DUPLICATE_SCHEMA", "Extraction", "FACT_SCHEMA", "Failure", "PARTITION_KEYS", "Page", "QUARANTINE",
     "QUARANTINE_SCHEMA", "REASONS", "SCHEMAS", "SCHEMA_VERSION", "SEGMENTS", "SEGMENT_SCHEMA",
     "Signals", "Story", "TableRow", "parse_partition_path", "partition_path", "partition_values",
     "safe_value",

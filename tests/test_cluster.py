@@ -116,3 +116,59 @@ def test_chain_of_variants_forms_one_cluster_and_big_buckets_stay_connected():
         articles, _ = p | beam.Create(rows) | ClusterArticles()
         clusters = articles | beam.Map(lambda a: (a["cluster_id"], a["canonical_article_id"])) | beam.Distinct()
         assert_that(clusters, equal_to([("v00", "v00")]))
+
+
+def _staged(tmp_path, articles) -> tuple[list[str], list[str]]:
+    """The articles' facts and band keys staged as two bundles would (one staged file each: "<id>.parquet")."""
+    from transforms.bands import BandFile
+    from transforms.dedup import signature
+    from transforms.facts import FactFile, fact_row
+
+    fact_paths, band_paths = [], []
+    for part, bundle in enumerate((articles[::2], articles[1::2])):
+        facts = FactFile(str(tmp_path / f"facts-{part}.parquet"))
+        bands = BandFile(str(tmp_path / f"bands-{part}.parquet"))
+        for a in bundle:
+            sig = signature(a["text"])
+            facts.add(fact_row({"source_uri": f"u:{a['article_id']}", "story_index": 0, **a},
+                               [f"/staging/pre/{a['article_id']}.parquet"], 3, sig))
+            if sig is not None:
+                bands.add(a["article_id"], sig)
+        facts.close(), bands.close()
+        fact_paths.append(facts.path), band_paths.append(bands.path)
+    return fact_paths, band_paths
+
+
+def test_staged_clustering_gives_the_streaming_paths_clusters(tmp_path):
+    from transforms.cluster_staged import ClusterStaged
+
+    fact_paths, band_paths = _staged(tmp_path, _articles())
+    with BeamTestPipeline(options=PipelineOptions(["--runner=FnApiRunner"])) as p:
+        out = ({"facts": p | "Facts" >> beam.Create(fact_paths), "bands": p | "Bands" >> beam.Create(band_paths)}
+               | ClusterStaged())
+        assert_that(out["verdicts"], equal_to([  # a2 and a9 stand alone: no verdict, their rows stay as staged
+            ("a3.parquet", ("a3", ("a1", "a3"))),
+            ("a1.parquet", ("a1", ("a1", "a3"))),
+            ("a7.parquet", ("a7", None)),  # the exact copy: its rows are left out
+        ]), label="Verdicts")
+        assert_that(out["duplicates"] | beam.Map(lambda d: (d["article_id"], d["duplicate_of"], d["source_uri"])),
+                    equal_to([("a7", "a3", "u:a7")]), label="Duplicates")
+        assert_that(out["counts"], equal_to([("articles", -1), ("segments", -3), ("pages_with_articles", -1)]),
+                    label="Counts")
+
+
+def test_band_edges_verify_pairs_and_leave_copies_out(tmp_path):
+    from transforms.bands import band_edges
+    from transforms.dedup import BANDS
+    from transforms.facts import exact_copies
+
+    fact_paths, band_paths = _staged(tmp_path, _articles())
+    edges, ends = set(), {}
+    for band in range(BANDS):
+        found, band_ends, tried = band_edges(band, band_paths, fact_paths)
+        assert len(found) <= tried
+        edges.update(found), ends.update(band_ends)
+    assert edges == {("a1", "a3")}  # a7 (a3's exact copy) never pairs; a2 shares a topic, not a text
+    assert ends["a3"][0] < ends["a1"][0] and ends["a1"][1] == ["a1.parquet"]  # canonical key, staged files
+    assert [(c["article_id"], k["article_id"]) for c, k in exact_copies(fact_paths)] == [("a7", "a3")]
+    assert exact_copies(fact_paths[1:]) == []  # a1 and a2: no copies

@@ -8,7 +8,6 @@ import pytest
 
 from schemas import PARTITION_KEYS, SCHEMAS
 from schemas.export import athena_ddl, bigquery_ddl, bigquery_schema, main, spark_ddl
-from schemas.partitions import PARTITION_KEYS
 
 # What each engine must call each pyarrow type: written out here, independently of the exporter.
 BIGQUERY = {pa.string(): "STRING", pa.int32(): "INT64", pa.int64(): "INT64", pa.float32(): "FLOAT64",

@@ -13,7 +13,7 @@ from transforms.bands import BandFile, band_pairs, read_band
 from transforms.cluster import bucket_pairs
 from transforms.commit import destination_of, remove_staging
 from transforms.dedup import BANDS, band_keys, signature
-from transforms.finish import apply_verdicts, file_verdicts, finish_staged
+from transforms.finish import apply_verdicts, finish_staged, merge_verdicts
 from transforms.parquet_sink import rows_to_table
 from transforms.process import StagePages
 from transforms.staging import BundleFiles, row_bytes, staged_name
@@ -60,47 +60,60 @@ def test_bundle_files_bound_buffers_and_open_files_and_lose_no_row(tmp_path):
     assert pq.ParquetFile(path).num_row_groups >= 3 and ids(path) == [f"c{i}" for i in range(10)]
 
 
-def test_finishing_sets_cluster_columns_and_drops_rows_without_a_verdict(tmp_path):
+def test_finishing_sets_cluster_columns_and_drops_the_copies_rows(tmp_path):
     staged = BundleFiles(str(tmp_path / "pre"), "b0", buffer_bytes=2 * row_bytes(article("x")))
-    for name in ("a", "b", "c"):
-        staged.write(row(article(name)))
+    for name in ("a", "b", "c", "d"):
+        staged.write(row({**article(name), "cluster_id": name, "canonical_article_id": name}))
         staged.write(segment(name, 0))
         staged.write(segment(name, 1))
     article_file, segment_file = sorted(staged.close())
-    verdicts = {"a": ("a", "a"), "c": ("a", "a")}  # b was an exact copy: no verdict, no row
-    assert finish_staged(article_file, str(tmp_path / "articles.parquet"), verdicts) == 2
+    verdicts = {"b": None, "c": ("a", "a")}  # b is an exact copy; a and d have no verdict: as staged
+    assert finish_staged(article_file, str(tmp_path / "articles.parquet"), verdicts) == 3
     done = pq.read_table(tmp_path / "articles.parquet")
-    assert done.column("article_id").to_pylist() == ["a", "c"]
-    assert done.column("cluster_id").to_pylist() == ["a", "a"] and done.schema == pq.read_schema(article_file)
+    assert done.column("article_id").to_pylist() == ["a", "c", "d"]
+    assert done.column("cluster_id").to_pylist() == ["a", "a", "d"] and done.schema == pq.read_schema(article_file)
+    assert done.column("canonical_article_id").to_pylist() == ["a", "a", "d"]
     assert pq.ParquetFile(tmp_path / "articles.parquet").num_row_groups == 1  # small groups merged
-    assert finish_staged(segment_file, str(tmp_path / "segments.parquet"), verdicts) == 4
-    assert sorted(set(ids(str(tmp_path / "segments.parquet")))) == ["a", "c"]
-    assert finish_staged(segment_file, str(tmp_path / "none.parquet"), {"z": ("z", "z")}) == 0
+    assert finish_staged(segment_file, str(tmp_path / "segments.parquet"), verdicts) == 6
+    assert sorted(set(ids(str(tmp_path / "segments.parquet")))) == ["a", "c", "d"]
+    all_copies = {name: None for name in "abcd"}
+    assert finish_staged(segment_file, str(tmp_path / "none.parquet"), all_copies) == 0
     assert not (tmp_path / "none.parquet").exists()
 
 
-def test_file_verdicts_and_apply_verdicts():
-    light = {"article_id": "a", "cluster_id": "a0", "canonical_article_id": "a1", "files": ["f1", "f2"]}
-    assert file_verdicts(light) == [("f1", ("a", ("a0", "a1"))), ("f2", ("a", ("a0", "a1")))]
-    rows = rows_to_table(ARTICLES, [article("a"), article("b")])
-    done = apply_verdicts(ARTICLES, rows, {"b": ("a", "b")})
-    assert done.to_pylist() == [{**rows.to_pylist()[1], "cluster_id": "a", "canonical_article_id": "b"}]
+def test_apply_and_merge_verdicts():
+    rows = rows_to_table(ARTICLES, [{**article(a), "cluster_id": a, "canonical_article_id": a} for a in "abc"])
+    done = apply_verdicts(ARTICLES, rows, {"b": ("a", "b"), "c": None})
+    assert [(r["article_id"], r["cluster_id"], r["canonical_article_id"]) for r in done.to_pylist()] == [
+        ("a", "a", "a"), ("b", "a", "b")]
     segments = rows_to_table(SEGMENTS, [segment("a", 0).row, segment("b", 0).row, segment("b", 1).row])
-    assert apply_verdicts(SEGMENTS, segments, {"b": ("a", "b")}).column("index").to_pylist() == [0, 1]
+    assert apply_verdicts(SEGMENTS, segments, {"a": None, "b": ("a", "b")}).column("index").to_pylist() == [0, 1]
+    assert apply_verdicts(SEGMENTS, segments, {}) is segments
+    assert merge_verdicts([("x", ("x", "y")), ("x", None), ("y", ("x", "y"))]) == {"x": None, "y": ("x", "y")}
+    assert merge_verdicts([("x", None), ("x", ("x", "y"))]) == {"x": None}
 
 
-def test_stage_pages_stages_rows_and_passes_light_records(tmp_path):
+def test_stage_pages_stages_rows_and_facts_and_sends_verdicts_only_for_copies(tmp_path):
     html = (f"<html><head><title>Channel to be dredged</title></head><body><article><h1>Channel to be dredged</h1>"
             f"<p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></article></body></html>")
-    pages = [Page("u:one", html, "html", "utf-8", len(html)), Page("u:two", html, "html", "utf-8", len(html))]
+    other = html.replace("Channel to be dredged", "Choir sings at market hall").replace(
+        PROSE, "A choir from the hill villages sang at the reopening of the old market hall on Sunday evening, "
+               "and the stallholders who had waited three years for the roof repairs sold out before dark. ")
+    pages = [Page("u:one", html, "html", "utf-8", len(html)), Page("u:two", html, "html", "utf-8", len(html)),
+             Page("u:three", other, "html", "utf-8", len(other))]
     with TestPipeline(runner="FnApiRunner") as p:
         out = p | beam.Create(pages) | StagePages(0, NOW, str(tmp_path))
-        assert_that(out["articles"] | beam.Map(lambda a: (a["cluster_id"] == a["article_id"], "text" in a,
-                                                          a["segment_count"] > 0, len(a["files"]))),
-                    equal_to([(True, False, True, 2)]), label="Lights")
+        assert_that(out["staged"] | beam.Map(lambda path: path.rsplit("/", 2)[1]), equal_to(["pre", "pre"]),
+                    label="Staged")  # one article file, one segment file
+        assert_that(out["verdicts"] | beam.Map(lambda v: (v[0].split("+", 1)[0], v[1][1])),
+                    equal_to([("articles", None), ("segments", None)]), label="OnlyTheCopyHasVerdicts")
         assert_that(out["duplicates"] | beam.combiners.Count.Globally(), equal_to([1]), label="Copies")
+        counts = out["counts"] | beam.CombinePerKey(sum)
+        assert_that(counts | beam.Filter(lambda kv: kv[0] != "segments"),
+                    equal_to([("articles", 2), ("pages_with_articles", 2)]), label="Counts")
     staged = {name.split("+", 1)[0]: ids(str(tmp_path / "pre" / name)) for name in os.listdir(tmp_path / "pre")}
-    assert len(staged["articles"]) == 2 and len(staged["segments"]) > 2  # both copies: the commit drops one
+    assert len(staged["articles"]) == 3 and len(staged["segments"]) > 3  # both copies: the commit drops one
+    assert len(os.listdir(tmp_path / "facts")) == 1 and len(os.listdir(tmp_path / "bands")) == 1
 
 
 def test_staged_band_keys_give_the_pairs_that_grouping_the_keys_gives(tmp_path):

@@ -21,8 +21,6 @@ def article_keys(article: dict) -> list[tuple[str, int]]:
     keys = [("articles", 1)]
     if article["story_index"] == 0:
         keys.append(("pages_with_articles", 1))
-    if "segment_count" in article:  # a staged article's light record counts its segments itself
-        keys.append(("segments", article["segment_count"]))
     return keys
 
 
@@ -55,11 +53,12 @@ def _one(key: str):
 
 # Tally keys of each input of TallyRun, by input name.
 KEYS = {"pages": _one("pages_in"), "articles": article_keys, "segments": _one("segments"),
-        "failures": failure_keys, "duplicates": duplicate_keys}
+        "failures": failure_keys, "duplicates": duplicate_keys, "counts": lambda kv: [kv]}
 
 
 class TallyRun(beam.PTransform):
-    """{"pages", "articles", "failures", "duplicates"[, "segments"]} -> (key, count) pairs.
+    """{"pages", "failures", "duplicates", and "articles" + "segments" (rows) or "counts" (a batch
+    run's (key, count) sums, see `transforms.process.StagePages`)} -> (key, count) pairs.
 
     Each input is summed on its own before the sums meet: a Flatten of several stages is held
     whole by the in-process runner, so only a few partial sums per bundle may cross it, never

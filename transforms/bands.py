@@ -1,19 +1,20 @@
-"""LSH band keys staged as Parquet and bucketed one band at a time: a batch run's candidate pairs.
+"""LSH band keys staged as Parquet and bucketed one band at a time: a batch run's near-duplicate edges.
 
-Grouping band keys by key (the streaming path, `ClusterArticles` without `pairs`) makes 42
-grouping keys per article; the in-process runner holds each as its own entry, ~500 bytes apiece
-(145 MB per 6,400 articles). In a batch run each bundle instead writes its articles' band keys to
-one staged file (`BandFile`: per flush one row group per band, so a band is found by row-group
-statistics), and one task per band reads that band from every file, groups the digests with
-pyarrow and emits the candidate pairs of every bucket with two or more members, by the same rule
-as the grouped path (`transforms.cluster.bucket_pairs`). Memory per task: one band's keys as
-Arrow columns, ~30 bytes per article (about 30 MB per million articles).
+Grouping band keys by key (the streaming path, `ClusterArticles`) makes 42 grouping keys per
+article; the in-process runner holds each as its own entry, ~500 bytes apiece (145 MB per 6,400
+articles). In a batch run each bundle instead writes its articles' band keys to one staged file
+(`BandFile`: per flush one row group per band, so a band is found by row-group statistics), and
+one task per band (`band_edges`) reads that band from every file, groups the digests with pyarrow
+and pairs the members of every bucket with two or more by the same rule as the grouped path
+(`transforms.cluster.bucket_pairs`), after leaving out exact copies (they share every bucket with
+their canonical copy). It verifies each pair on the two signatures, read from the staged facts
+(`transforms.facts`), so only verified edges leave the task.
 
-Exact copies' band keys are staged too (the copies are found later); their pairs end at
-verification, which joins the signatures of kept articles only.
+Memory per task: one band's keys as Arrow columns, ~30 bytes per article (about 30 MB per million
+articles), plus the facts of the articles that share a bucket. Each task reads the fact files'
+id column: past tens of millions of articles, shard the tasks by digest range as well.
 """
 
-import apache_beam as beam
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
@@ -21,12 +22,14 @@ from apache_beam.io.filesystem import CompressionTypes
 from apache_beam.io.filesystems import FileSystems
 
 from schemas import BAND_KEY_SCHEMA
-from transforms.cluster import bucket_pairs
-from transforms.dedup import BANDS, band_keys
-from transforms.tags import counter
+from transforms.cluster import MIN_JACCARD, bucket_pairs, canonical_key
+from transforms.dedup import BANDS, band_keys, estimated_jaccard
+from transforms.facts import read_facts, signature_of
 
-# Band-key rows a bundle buffers before writing them (~10 MB of Python lists).
-FLUSH_ROWS = 200_000
+# Fact columns a band task reads for the members of its buckets.
+EDGE_COLUMNS = ["article_id", "content_hash", "published_at", "publisher", "wire_agency", "signature", "files"]
+# Band-key rows a bundle buffers before writing them (1,000 articles, ~2 MB of Python lists).
+FLUSH_ROWS = 42_000
 
 
 class BandFile:
@@ -81,38 +84,48 @@ def read_band(path: str, band: int) -> pa.Table | None:
         return staged.read_row_groups(groups, columns=["digest", "article_id"]) if groups else None
 
 
-def band_pairs(band: int, paths: list[str]) -> list[tuple[str, str]]:
-    """Candidate pairs (smaller id first) of one band over all staged band files."""
+def band_buckets(band: int, paths: list[str]) -> list[tuple[int, list[str]]]:
+    """(digest, member ids) of every bucket of one band with two or more members, over all files."""
     tables = [t for t in (read_band(p, band) for p in paths) if t is not None]
     if not tables:
         return []
     grouped = pa.concat_tables(tables).group_by("digest").aggregate([("article_id", "list")])
     shared = grouped.filter(pc.greater(pc.list_value_length(grouped.column("article_id_list")), 1))
-    pairs = []
-    for digest, ids in zip(shared.column("digest").to_pylist(), shared.column("article_id_list").to_pylist()):
-        pairs.extend(bucket_pairs((band, f"{digest:016x}"), ids))
-    return sorted(pairs)
+    return sorted(zip(shared.column("digest").to_pylist(), shared.column("article_id_list").to_pylist()))
 
 
-class _BandPairsFn(beam.DoFn):
-    def __init__(self):
-        self._pairs = counter("cluster_candidate_pairs")
-
-    def process(self, element):
-        band, paths = element
-        pairs = band_pairs(band, paths)
-        self._pairs.inc(len(pairs))
-        yield from pairs
+def band_pairs(band: int, paths: list[str]) -> list[tuple[str, str]]:
+    """Candidate pairs (smaller id first) of one band over all staged band files."""
+    return sorted({pair for digest, ids in band_buckets(band, paths) for pair in bucket_pairs((band, f"{digest:016x}"), ids)})
 
 
-class CandidatePairs(beam.PTransform):
-    """Staged band-key file paths -> candidate id pairs (duplicates possible across bands)."""
+def _without_copies(facts: list[dict]) -> list[str]:
+    """The ids of a bucket's members that keep their row: of exact copies (one content hash; they
+    share every bucket, their signatures being equal) only the canonical one."""
+    by_hash: dict[str, dict] = {}
+    for fact in facts:
+        key = fact["content_hash"] or fact["article_id"]
+        if key not in by_hash or canonical_key(fact) < canonical_key(by_hash[key]):
+            by_hash[key] = fact
+    return [fact["article_id"] for fact in by_hash.values()]
 
-    def expand(self, band_files):
-        return (
-            band_files
-            | "AllBandFiles" >> beam.combiners.ToList()
-            | "OneTaskPerBand" >> beam.FlatMap(lambda paths: [(band, sorted(paths)) for band in range(BANDS)])
-            | "SpreadBands" >> beam.Reshuffle()
-            | "BandPairs" >> beam.ParDo(_BandPairsFn())
-        )
+
+def band_edges(band: int, band_paths: list[str], fact_paths: list[str]) -> tuple[list[tuple[str, str]], dict, int]:
+    """Verified near-duplicate edges (a < b) of one band, the edge ends' (canonical key, staged
+    files) and the number of candidate pairs tried. The members' signatures are read from the fact
+    files (`transforms.facts`): only row groups holding a member are read past their ids."""
+    buckets = band_buckets(band, band_paths)
+    if not buckets:
+        return [], {}, 0
+    members = {m for _, ids in buckets for m in ids}
+    facts = {f["article_id"]: f for f in read_facts(fact_paths, "article_id", members, EDGE_COLUMNS)}
+    signatures = {i: signature_of(f) for i, f in facts.items()}
+    edges, tried = set(), 0
+    for digest, ids in buckets:
+        kept = _without_copies([facts[i] for i in ids if i in facts and signatures[i] is not None])
+        for a, b in bucket_pairs((band, f"{digest:016x}"), kept):
+            tried += 1
+            if estimated_jaccard(signatures[a], signatures[b]) >= MIN_JACCARD:
+                edges.add((a, b))
+    ends = sorted({node for edge in edges for node in edge})
+    return sorted(edges), {n: (canonical_key(facts[n]), facts[n]["files"]) for n in ends}, tried

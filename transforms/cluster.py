@@ -25,10 +25,9 @@ Steps (all keyed shuffles, no global state):
    published, ties by article_id (`canonical_key`).
 6. Apply: one CoGroupByKey of the whole rows with their decisions (cluster columns, or "copy of").
 Steps 1-5 move only light records (ids, canonical-choice fields, signature: `light_record`); the
-rows themselves, text and all, are shuffled once, in step 6. The batch job passes light records
-and its own candidate pairs (`pairs=`) and has no step 6 (its kept records leave step 5 with their
-cluster columns, copies leave step 1): its rows wait in staged files for the verdicts
-(`transforms.staging`) and its band keys are bucketed from staged files (`transforms.bands`).
+rows themselves, text and all, are shuffled once, in step 6. This is the streaming path, whose
+windows are small; a batch run clusters staged facts instead, with the same rules and no
+per-article record in flight (`transforms.cluster_staged`).
 
 Distinct stories on one topic share few 3-word shingles (Jaccard well under 0.1) and do not link.
 Run the benchmark: `python -m bench.clusters --data ../shared/data/fundus-news-80`.
@@ -241,48 +240,11 @@ class _ApplyDecisionFn(beam.DoFn):
             yield {**article, "cluster_id": cluster_id, "canonical_article_id": canonical}
 
 
-class ClusterArticles(beam.PTransform):
-    """Articles -> articles with cluster_id and canonical_article_id, plus DUPLICATES (exact copies).
+class Components(beam.PTransform):
+    """Verified edges, (node, other) in both directions -> (node, cluster_id) for every node of an
+    edge: hash-to-min over COMPONENT_ROUNDS rounds (step 4 of the module doc)."""
 
-    With `pairs` (the batch job's candidate pairs, `transforms.bands.CandidatePairs`) the input is
-    light records already (`light_record`, plus whatever else the caller carries: the staged file
-    paths), those come out with their columns, and the band keys are not grouped here.
-    """
-
-    def __init__(self, pairs=None):
-        super().__init__()
-        self._pairs = pairs
-
-    def expand(self, articles):
-        lights = articles if self._pairs is not None else articles | "Light" >> beam.Map(light_record)
-        exact = (
-            lights
-            | "KeyByContentHash" >> beam.Map(lambda a: (a.get("content_hash") or a["article_id"], a))
-            | "GroupByContentHash" >> beam.GroupByKey()
-            | "KeepCanonicalCopy" >> beam.ParDo(_KeepCanonicalCopyFn()).with_outputs(DUPLICATES, main="kept")
-        )
-        kept = exact.kept
-        signatures = kept | "Sign" >> beam.FlatMap(_signature_of)
-        if self._pairs is None:
-            candidates = (
-                signatures
-                | "BandKeys" >> beam.FlatMap(lambda kv: [(key, kv[0]) for key in band_keys(kv[1])])
-                | "GroupByBand" >> beam.GroupByKey()
-                | "BucketPairs" >> beam.FlatMap(lambda kv: bucket_pairs(kv[0], list(kv[1])))
-            )
-        else:
-            candidates = self._pairs
-        pairs = candidates | "DistinctPairs" >> beam.Distinct()
-        halves = (
-            {"sig": signatures, "pair": pairs}
-            | "JoinFirstEnd" >> beam.CoGroupByKey()
-            | "FirstEnd" >> beam.FlatMap(_first_end)
-        )
-        edges = (
-            {"sig": signatures, "half": halves}
-            | "JoinSecondEnd" >> beam.CoGroupByKey()
-            | "VerifyPairs" >> beam.ParDo(_VerifyPairsFn())
-        )
+    def expand(self, edges):
         sets = (
             edges
             | "GroupNeighbours" >> beam.GroupByKey()
@@ -295,16 +257,51 @@ class ClusterArticles(beam.PTransform):
                 | f"GroupMessages{round_index}" >> beam.GroupByKey()
                 | f"MergeSets{round_index}" >> beam.ParDo(_MergeSetsFn(round_index == COMPONENT_ROUNDS - 1))
             )
-        labels = sets | "ClusterLabel" >> beam.MapTuple(lambda node, members: (node, min(members)))
-        clusters = (
+        return sets | "ClusterLabel" >> beam.MapTuple(lambda node, members: (node, min(members)))
+
+
+class ClusterArticles(beam.PTransform):
+    """Articles -> articles with cluster_id and canonical_article_id, plus DUPLICATES (exact copies).
+
+    The streaming path's clustering, on whole rows; a batch run clusters its staged facts instead
+    (`transforms.cluster_staged.ClusterStaged`), with the same rules.
+    """
+
+    def expand(self, articles):
+        lights = articles | "Light" >> beam.Map(light_record)
+        exact = (
+            lights
+            | "KeyByContentHash" >> beam.Map(lambda a: (a.get("content_hash") or a["article_id"], a))
+            | "GroupByContentHash" >> beam.GroupByKey()
+            | "KeepCanonicalCopy" >> beam.ParDo(_KeepCanonicalCopyFn()).with_outputs(DUPLICATES, main="kept")
+        )
+        kept = exact.kept
+        signatures = kept | "Sign" >> beam.FlatMap(_signature_of)
+        pairs = (
+            signatures
+            | "BandKeys" >> beam.FlatMap(lambda kv: [(key, kv[0]) for key in band_keys(kv[1])])
+            | "GroupByBand" >> beam.GroupByKey()
+            | "BucketPairs" >> beam.FlatMap(lambda kv: bucket_pairs(kv[0], list(kv[1])))
+            | "DistinctPairs" >> beam.Distinct()
+        )
+        halves = (
+            {"sig": signatures, "pair": pairs}
+            | "JoinFirstEnd" >> beam.CoGroupByKey()
+            | "FirstEnd" >> beam.FlatMap(_first_end)
+        )
+        edges = (
+            {"sig": signatures, "half": halves}
+            | "JoinSecondEnd" >> beam.CoGroupByKey()
+            | "VerifyPairs" >> beam.ParDo(_VerifyPairsFn())
+        )
+        labels = edges | "Components" >> Components()
+        decisions = (
             {"light": kept | "KeyById" >> beam.Map(_keyed_by_id), "label": labels}
             | "JoinLabels" >> beam.CoGroupByKey()
             | "KeyByCluster" >> beam.FlatMap(_with_cluster)
             | "GroupByCluster" >> beam.GroupByKey()
+            | "SetCanonical" >> beam.FlatMap(_set_canonical)
         )
-        if self._pairs is not None:  # light records: the kept ones come out of the grouping whole
-            return clusters | "SetCanonical" >> beam.FlatMap(_with_canonical), exact[DUPLICATES]
-        decisions = clusters | "SetCanonical" >> beam.FlatMap(_set_canonical)
         result = (
             {
                 "article": articles | "KeyRowsById" >> beam.Map(_keyed_by_id),

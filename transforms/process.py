@@ -3,17 +3,17 @@
   ProcessPages (streaming windows):
     pages -> StripBoilerplate -> EnrichArticles [-> stamp] -> ClusterArticles -> SegmentArticles
   StagePages (batch runs):
-    pages -> StripBoilerplate -> EnrichArticles -> StageArticleRows -> ClusterArticles(pairs)
-                                                     (band files) -> CandidatePairs ^
+    pages -> StripBoilerplate -> EnrichArticles -> StageArticleRows -> (fact and band files) -> ClusterStaged
 
-Both take a PCollection of `Page`s and return a dict with "articles", "duplicates" (exact copies'
-records) and "failures" (the strip and enrich stages' `Failure`s). ProcessPages' "articles" are
-whole rows with cluster columns and it adds "segments" (segment `TableRow`s): a streaming job
-commits per window through a shuffle anyway. StagePages writes every article and segment row to
-a staged Parquet file in the stage that builds it (`transforms.staging`), and its "articles" are
-light records with cluster columns and the staged files' paths, for the commit to finish: a batch
-run's memory then holds a light record per article, never its rows. Reading before and tallying
-and writing after are the callers' own.
+Both take a PCollection of `Page`s and return a dict with "duplicates" (exact copies' records)
+and "failures" (the strip and enrich stages' `Failure`s). ProcessPages adds "articles" (whole
+rows with cluster columns) and "segments" (segment `TableRow`s): a streaming job commits per
+window through a shuffle anyway. StagePages writes every article and segment row to a staged
+Parquet file in the stage that builds it, with a fact row per article (`transforms.staging`), and
+adds "staged" (the staged row files' paths), "verdicts" (cluster columns or "exact copy", per
+staged file, for the articles that have one: `transforms.cluster_staged`) and "counts" (tallies
+of articles and segments, (key, count) pairs): no record per article is in flight in a batch run.
+Reading before and tallying and writing after are the callers' own.
 """
 
 from collections.abc import Callable
@@ -21,11 +21,11 @@ from datetime import datetime
 
 import apache_beam as beam
 
-from transforms.bands import CandidatePairs
 from transforms.cluster import ClusterArticles
+from transforms.cluster_staged import ClusterStaged
 from transforms.enrich import EnrichArticles
 from transforms.segmentation import SegmentArticles
-from transforms.staging import BAND_FILES, StageArticleRowsFn
+from transforms.staging import BAND_FILES, FACT_FILES, STAGED, StageArticleRowsFn
 from transforms.strip import StripBoilerplate
 
 
@@ -51,7 +51,7 @@ class ProcessPages(beam.PTransform):
 
 
 class StagePages(beam.PTransform):
-    """pages -> {"articles" (light records, see module doc), "duplicates", "failures"}."""
+    """pages -> {"staged", "verdicts", "duplicates", "counts", "failures"} (see module doc)."""
 
     def __init__(self, doc_timeout_seconds: float, ingested_at: datetime, staging: str):
         super().__init__()
@@ -61,11 +61,12 @@ class StagePages(beam.PTransform):
         extractions, strip_failed = pages | "StripBoilerplate" >> StripBoilerplate(self._timeout)
         enriched, enrich_failed = extractions | "EnrichArticles" >> EnrichArticles(self._ingested_at)
         staged = enriched | "StageArticleRows" >> beam.ParDo(StageArticleRowsFn(self._staging)).with_outputs(
-            BAND_FILES, main="lights")
-        pairs = staged[BAND_FILES] | "CandidatePairs" >> CandidatePairs()
-        articles, duplicates = staged.lights | "ClusterArticles" >> ClusterArticles(pairs=pairs)
+            STAGED, FACT_FILES, BAND_FILES, main="counts")
+        clusters = {"facts": staged[FACT_FILES], "bands": staged[BAND_FILES]} | "ClusterStaged" >> ClusterStaged()
         return {
-            "articles": articles,
-            "duplicates": duplicates,
+            "staged": staged[STAGED],
+            "verdicts": clusters["verdicts"],
+            "duplicates": clusters["duplicates"],
+            "counts": (staged.counts, clusters["counts"]) | "AllCounts" >> beam.Flatten(),
             "failures": (strip_failed, enrich_failed) | "StageFailures" >> beam.Flatten(),
         }

@@ -3,9 +3,11 @@
 On the in-process runner every PCollection that crosses a grouping (or a Flatten of several
 stages) is held whole in memory, and on Dataflow it is shuffled: a run that grouped its article
 rows for clustering held every article and segment of the run at once (peak RSS grew 2.4x from
-200 to 2,000 pages). Here the rows go to staged files in the stage that builds them, and only
-light records travel on (ids, the MinHash signature and the staged files' paths); the commit
-finishes the staged files with the clustering's verdicts (`transforms.finish`).
+200 to 2,000 pages). Here the rows go to staged files in the stage that builds them, with one
+fact row per article (ids, canonical-choice fields, MinHash signature, the staged files' paths:
+`transforms.facts`) and its LSH band keys (`transforms.bands`); nothing per article travels on.
+The clustering reads the facts (`transforms.cluster_staged`) and the commit finishes the staged
+files its verdicts touch (`transforms.finish`).
 
 `BundleFiles` (plain, no Beam) writes one bundle's rows: per destination (table + partition) one
 open Parquet file at a time. Rows are buffered per destination and written as a row group when
@@ -14,14 +16,14 @@ together pass BUFFER_BYTES. At most MAX_OPEN_FILES files are open; the least rec
 finished first and its destination's next row starts a new file. Flat names:
 `<table>+<key=value>+...+<bundle id>-<n>.parquet` (see `transforms.commit.destination_of`).
 
-DoFns: `StageArticleRowsFn` (article row -> its row and its segments staged, its band keys to
-the bundle's band file; out: its light record with "files" and "segment_count", and at bundle end
-the band file's path) and `WriteRowsFn` (TableRows staged as they are; out,
-at bundle end: the staged paths).
+DoFns: `StageArticleRowsFn` (article row -> its row and its segments staged, its fact row and
+band keys to the bundle's fact and band files; out, at bundle end only: the bundle's tallies and
+the paths of every file it wrote) and `WriteRowsFn` (TableRows staged as they are; out, at
+bundle end: the staged paths).
 """
 
 import uuid
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 
 import apache_beam as beam
 from apache_beam.io.filesystems import FileSystems
@@ -31,8 +33,9 @@ from apache_beam.utils.windowed_value import WindowedValue
 from schemas import TableRow, partition_path
 from transforms.articles import article_table_row
 from transforms.bands import BandFile
-from transforms.cluster import light_record
 from transforms.commit import DESTINATION_SEP
+from transforms.dedup import signature
+from transforms.facts import FactFile, fact_row
 from transforms.parquet_sink import ROW_GROUP_ROWS, open_writer, rows_to_table
 from transforms.segmentation import segment_rows
 from transforms.tags import counter
@@ -42,9 +45,11 @@ from transforms.tags import counter
 BUFFER_BYTES = 32 * 1024 * 1024
 # Files open per bundle: each holds a handle (and on object stores an upload buffer).
 MAX_OPEN_FILES = 128
-PRE_DIR = "pre"  # staged files that the commit still finishes live in <staging>/pre/
+PRE_DIR = "pre"  # staged article and segment files, finished or taken as they are, in <staging>/pre/
 BANDS_DIR = "bands"  # staged LSH band keys, one file per bundle (transforms/bands.py)
-BAND_FILES = "band_files"  # StageArticleRowsFn's output of staged band-key file paths
+FACTS_DIR = "facts"  # staged article facts, one file per bundle (transforms/facts.py)
+# StageArticleRowsFn's tagged outputs at bundle end: paths of the staged row, band and fact files
+STAGED, BAND_FILES, FACT_FILES = "staged_files", "band_files", "fact_files"
 _ROW_OVERHEAD = 64
 
 
@@ -131,19 +136,22 @@ class BundleFiles:
 
 
 class StageArticleRowsFn(beam.DoFn):
-    """article row -> its light record with "files" (staged paths of its rows) and "segment_count";
-    its band keys go to the bundle's band file, whose path leaves at bundle end by BAND_FILES."""
+    """article row -> its row and segments staged, its fact row and band keys to the bundle's fact
+    and band files; nothing per article comes out. At bundle end: the bundle's tallies (main
+    output, (key, count)), and by tag the staged files' paths (STAGED), the fact file's
+    (FACT_FILES) and the band file's (BAND_FILES)."""
 
     def __init__(self, staging: str):
-        self._folder = FileSystems.join(staging, PRE_DIR)
-        self._bands_folder = FileSystems.join(staging, BANDS_DIR)
-        self._files = self._bands = None
+        self._staging = staging
+        self._files = self._facts = self._bands = self._counts = None
         self._segments = counter("segments")
 
     def start_bundle(self):
         bundle = uuid.uuid4().hex[:16]
-        self._files = BundleFiles(self._folder, bundle)
-        self._bands = BandFile(FileSystems.join(self._bands_folder, f"{bundle}.parquet"))
+        self._files = BundleFiles(FileSystems.join(self._staging, PRE_DIR), bundle)
+        self._facts = FactFile(FileSystems.join(self._staging, FACTS_DIR, f"{bundle}.parquet"))
+        self._bands = BandFile(FileSystems.join(self._staging, BANDS_DIR, f"{bundle}.parquet"))
+        self._counts = Counter()
 
     def process(self, article: dict):
         files = {self._files.write(article_table_row(article))}
@@ -151,15 +159,23 @@ class StageArticleRowsFn(beam.DoFn):
         for segment in segments:
             files.add(self._files.write(segment))
         self._segments.inc(len(segments))
-        light = light_record(article)
-        if light["signature"] is not None:
-            self._bands.add(light["article_id"], light["signature"])
-        yield {**light, "files": sorted(files), "segment_count": len(segments)}
+        sig = signature(article.get("text") or "")
+        self._facts.add(fact_row(article, sorted(files), len(segments), sig))
+        if sig is not None:
+            self._bands.add(article["article_id"], sig)
+        self._counts.update({"articles": 1, "segments": len(segments),
+                             "pages_with_articles": int(article["story_index"] == 0)})
+        return []
 
     def finish_bundle(self):
-        self._files.close()
+        for path in self._files.close():
+            yield beam.pvalue.TaggedOutput(STAGED, at_bundle_end(path))
+        if self._facts.close():
+            yield beam.pvalue.TaggedOutput(FACT_FILES, at_bundle_end(self._facts.path))
         if self._bands.close():
             yield beam.pvalue.TaggedOutput(BAND_FILES, at_bundle_end(self._bands.path))
+        for key, count in sorted(self._counts.items()):
+            yield at_bundle_end((key, count))
 
 
 class WriteRowsFn(beam.DoFn):

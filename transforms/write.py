@@ -1,15 +1,17 @@
 """Write stage of a batch run: staged rows in; Parquet in hive partitions and a manifest out.
 
-  kept articles' light records -> (staged file, verdict) -> GroupByKey per file -> FinishStagedFn
+  staged article/segment files + clustering verdicts -> CoGroupByKey per file -> FinishStagedFn
   failures, duplicates -> TableRows -> WriteRowsFn (staged as they are)
   all finished files -> CommitRunFn (move into partitions, manifest last)
 
 Article and segment rows were staged where they were made (`transforms.staging`); here each
-staged file gets the clustering's verdicts of its articles (`transforms.finish`). The run's
+staged file that holds an exact copy or a cluster member gets the clustering's verdicts
+(`transforms.finish`), and every other staged file goes to the commit as it is. The run's
 tallies (pages in, outcomes, quarantine reasons) ride into the commit as a side input, so the
 manifest says what the run did, and whether every page is accounted for.
 """
 
+import posixpath
 from datetime import datetime
 
 import apache_beam as beam
@@ -17,7 +19,7 @@ import apache_beam as beam
 from schemas import DUPLICATES, QUARANTINE, Failure, TableRow, partition_path, partition_values
 from transforms.articles import quarantine_row
 from transforms.commit import commit_run
-from transforms.finish import FinishStagedFn, file_verdicts
+from transforms.finish import FinishStagedFn
 from transforms.staging import WriteRowsFn
 from transforms.tags import counter
 
@@ -48,7 +50,8 @@ class CommitRunFn(beam.DoFn):
 
 
 class WriteTables(beam.PTransform):
-    """{"articles" (staged light records), "failures", "duplicates", "tallies"} -> the run's manifest."""
+    """{"staged" (staged row files' paths), "verdicts" ((file name, (article_id, verdict)), see
+    `transforms.cluster_staged`), "failures", "duplicates", "tallies"} -> the run's manifest."""
 
     def __init__(self, output: str, run_id: str, staging: str, ingested_at: datetime, manifest: dict):
         super().__init__()
@@ -57,9 +60,9 @@ class WriteTables(beam.PTransform):
 
     def expand(self, inputs):
         finished = (
-            inputs["articles"]
-            | "FileVerdicts" >> beam.FlatMap(file_verdicts)
-            | "GroupByFile" >> beam.GroupByKey()
+            {"file": inputs["staged"] | "KeyByName" >> beam.Map(lambda path: (posixpath.basename(path), path)),
+             "verdict": inputs["verdicts"]}
+            | "GroupByFile" >> beam.CoGroupByKey()
             | "FinishStaged" >> beam.ParDo(FinishStagedFn(self._staging))
         )
         written = (
