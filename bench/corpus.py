@@ -6,10 +6,11 @@ pages carry what real news pages carry around the story: wrapper-div nesting, a 
 lists (and its hidden mobile copy), svg icons and logo, <picture> srcsets and captions, ad slots and
 their empty containers, consent dialogs and hidden modals, teaser grids, comments, footer link grids,
 tracking pixels, data-* attributes, inline CSS, script bundles and a JSON state blob. Weights are
-drawn per page so the HTML pages spread like the wcxb and fundus dev sets (elements about
-600/900/1200, bytes 115k/230k/350k, script+style 25k/90k/190k chars, links 85/150/240 at q1/median/
-q3: `--stats` prints them). A text dump is the visible text of the page's HTML, one block a line,
-boilerplate lines included. Nothing is copied from any real page: prose and chrome are assembled
+drawn per page so the HTML pages spread like real article pages (q1/median/q3, `--stats`; 2,000
+pages, seed 7: bytes 169k/227k/292k, elements 798/990/1199, script+style 64k/99k/157k chars, links
+128/172/209; fundus-news-80: 181k/291k/424k, 785/989/1142, 87k/129k/224k, 121/178/243). A text dump
+is the visible text of the page's HTML, one block a line, boilerplate lines included (200-300
+lines, like the dev sets' dumps). Nothing is copied from any real page: prose and chrome are assembled
 from an invented vocabulary, hosts end in .example.
 
   python -m bench.corpus /tmp/corpus --pages 2000 --seed 7 --stats
