@@ -15,6 +15,7 @@ permutations come from a seeded PCG64 generator, never from Python's salted `has
     python -c "from transforms.dedup import content_hash as h; print(h('LONDON (Reuters) - Hi.'))"
 """
 
+import functools
 import hashlib
 import re
 import zlib
@@ -53,6 +54,7 @@ _TOKEN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]|[^\W_]+")
 _MASK32 = np.uint64(0xFFFFFFFF)
 
 
+@functools.lru_cache(maxsize=4)  # an article's text is normalized for its content hash, then its signature
 def normalize_text(text: str) -> str:
     """Lower-cased word tokens joined by single spaces, wire credits and datelines removed."""
     text = TRAILING_CREDIT.sub(" ", text)

@@ -13,6 +13,9 @@ DETECT_PREFIX_CHARS = 500
 # Below this many letters the guess is noise: report no language.
 MIN_LETTERS = 20
 SEED = 0
+# langdetect's trials per text (its default is 7): on the 871 gold bodies of both dev sets, 3 trials
+# gave the same language as 7 on every one, in 1.0 ms a text instead of 1.7.
+N_TRIAL = 3
 # Share of letters in CJK scripts above which the script decides the language.
 CJK_SHARE = 0.5
 UNDETERMINED = None
@@ -87,6 +90,7 @@ def detect_language(text: str) -> tuple[str | None, float | None]:
 
     try:
         detector = detector_factory._factory.create()
+        detector.n_trial = N_TRIAL
         detector.append(sample)
         best = detector.get_probabilities()[0]
     except (LangDetectException, IndexError):

@@ -30,7 +30,7 @@ from apache_beam.io.filesystems import FileSystems
 from apache_beam.transforms.window import GlobalWindow
 from apache_beam.utils.windowed_value import WindowedValue
 
-from schemas import TableRow, partition_path
+from schemas import SEGMENTS, TableRow, partition_path
 from transforms.articles import article_table_row
 from transforms.bands import BandFile
 from transforms.commit import DESTINATION_SEP
@@ -99,18 +99,22 @@ class BundleFiles:
         self.paths: list[str] = []
 
     def write(self, record: TableRow) -> str:
-        destination = partition_path(record.table, record.partition)
+        return self.write_rows(record.table, record.partition, [record.row])
+
+    def write_rows(self, table: str, partition: tuple[str, ...], rows: list[dict]) -> str:
+        """Rows of one table and partition (an article's segments); the path they went to."""
+        destination = partition_path(table, partition)
         staged = self._open.get(destination)
         if staged is None:
             if len(self._open) >= self._max_open:
                 self._finish(next(iter(self._open)))
             path = FileSystems.join(self._folder, staged_name(destination, self._bundle, self._count))
             self._count += 1
-            staged = self._open[destination] = _OpenFile(path, record.table)
+            staged = self._open[destination] = _OpenFile(path, table)
             self.paths.append(path)
         self._open.move_to_end(destination)
-        size = row_bytes(record.row)
-        staged.rows.append(record.row)
+        size = sum(row_bytes(row) for row in rows)
+        staged.rows.extend(rows)
         staged.bytes += size
         self._buffered += size
         if len(staged.rows) >= self._row_group_rows:
@@ -156,8 +160,8 @@ class StageArticleRowsFn(beam.DoFn):
     def process(self, article: dict):
         files = {self._files.write(article_table_row(article))}
         segments = segment_rows(article)
-        for segment in segments:
-            files.add(self._files.write(segment))
+        if segments:
+            files.add(self._files.write_rows(SEGMENTS, segments[0].partition, [s.row for s in segments]))
         self._segments.inc(len(segments))
         sig = signature(article.get("text") or "")
         self._facts.add(fact_row(article, sorted(files), len(segments), sig))

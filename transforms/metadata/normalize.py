@@ -78,7 +78,13 @@ def _with_dump_header(page: Page, signals: Signals, paragraphs: list[str]) -> Si
                    byline_lines=credits + [line for line in signals.byline_lines if line not in credits])
 
 
-def normalize_metadata(page: Page, signals: Signals, paragraphs: list[str]) -> tuple[dict, list[str]]:
+def normalize_metadata(page: Page, signals: Signals, paragraphs: list[str],
+                       memo: dict | None = None) -> tuple[dict, list[str]]:
+    """(metadata fields, body without standfirst and dateline) of one story of the page.
+
+    `memo` (one dict per page) keeps the page-level fields of an HTML page between its stories:
+    all but the dateline depend on the page and the story's wire credit only.
+    """
     if page.fmt == "text":
         signals = _with_dump_header(page, signals, paragraphs)
     body = list(paragraphs)
@@ -89,6 +95,17 @@ def normalize_metadata(page: Page, signals: Signals, paragraphs: list[str]) -> t
         place, credit, body[0] = split_dateline(body[0])
         if not body[0].strip():
             body = body[1:]
+    if memo is None or page.fmt == "text":  # a dump's header signals depend on the story's first line
+        fields = _page_fields(page, signals, credit)
+    else:
+        if credit not in memo:
+            memo[credit] = _page_fields(page, signals, credit)
+        fields = {k: list(v) if isinstance(v, list) else v for k, v in memo[credit].items()}
+    fields["dateline"] = place
+    return fields, body
+
+
+def _page_fields(page: Page, signals: Signals, credit: str | None) -> dict:
     url = canonical_url(page.url, signals)
     host = url_host(url or page.url)
     publisher, wire = choose_publisher(signals, host, [credit] if credit else [])
@@ -105,9 +122,8 @@ def normalize_metadata(page: Page, signals: Signals, paragraphs: list[str]) -> t
         authors=choose_authors(signals, orgs, {key(n) for n in site_names}),
         publisher=publisher,
         wire_agency=wire or (agency(credit) if credit and agency(credit) != agency(publisher) else None),
-        dateline=place,
         section=choose_section(signals, title),
         declared_language=(signals.declared_language or None),
     )
     fields.update(choose_dates(signals, url or page.url, publisher, host, _bound(page)))
-    return fields, body
+    return fields
