@@ -164,7 +164,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="speed-") as tmp:
         work = pathlib.Path(tmp)
         load = os.getloadavg()
-        rows = []
+        rows, paired = [], []
         sets = input_sets(args, work)
         for name, files in sets.items():
             pattern = link_subset(files, work / f"in-{len(rows)}")
@@ -177,6 +177,8 @@ def main(argv: list[str] | None = None) -> int:
                       flush=True)
             best = {k: max(v, key=rate) for k, v in runs.items()}
             rows.append((name, len(files), best))
+            paired.append((name, [rate(one) / rate(loop) for one, loop in zip(runs["1w"], runs["loop"])],
+                           [rate(two) / rate(one) for two, one in zip(runs["2w"], runs["1w"])]))
         memory = {}
         corpus = sets["corpus"]
         for scale in (1, 10):  # 1 worker, on the first N pages of the same corpus (the same page mix)
@@ -186,6 +188,7 @@ def main(argv: list[str] | None = None) -> int:
             else:
                 memory[scale] = run_pipeline(link_subset(corpus[:count], work / f"mem-{scale}"), count, work, [])
         print_table(rows, memory, args, load)
+        print_rounds(paired)
     return 0
 
 
@@ -205,6 +208,14 @@ def print_table(rows, memory, args, load) -> None:
     for scale, run in ((1, one), (10, ten)):
         print(f"| {scale}x | {run['docs']} | {run['max_rss'] * mb:.0f} | {run['tree_rss'] * mb:.0f} |")
     print(f"| 10x / 1x | | {ten['max_rss'] / one['max_rss']:.2f} | {ten['tree_rss'] / max(one['tree_rss'], 1):.2f} |")
+
+
+def print_rounds(paired) -> None:
+    """The ratios within each round (runs minutes apart): this VM's speed drifts between rounds, and
+    the best-of table above may pair a fast round of one side with a slow one of the other."""
+    print("\n| input | 1w / loop, per round | 2w / 1w, per round |\n|---|---|---|")
+    for name, one_loop, two_one in paired:
+        print(f"| {name} | {' '.join(f'{r:.2f}' for r in one_loop)} | {' '.join(f'{r:.2f}' for r in two_one)} |")
 
 
 if __name__ == "__main__":
