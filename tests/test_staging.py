@@ -146,3 +146,12 @@ def test_remove_staging_deletes_nested_files_and_the_folder(tmp_path):
     remove_staging(str(staging))
     assert not staging.exists()
     remove_staging(str(staging))  # nothing left: no error
+
+
+def test_staging_dofns_put_arrow_on_the_system_allocator():
+    import pyarrow as pa
+
+    from transforms.staging import StageArticleRowsFn
+
+    StageArticleRowsFn("/nowhere").setup()  # no I/O in setup: only the process's Arrow allocator
+    assert pa.default_memory_pool().backend_name == "system"

@@ -29,6 +29,7 @@ from transforms.bands import band_edges
 from transforms.cluster import DUPLICATES, Components
 from transforms.dedup import BANDS
 from transforms.facts import copy_outputs, exact_copies
+from transforms.parquet_sink import use_system_allocator
 from transforms.tags import counter
 
 COUNTS = "counts"
@@ -40,6 +41,7 @@ class _ExactCopiesFn(beam.DoFn):
     """[fact file paths] -> drop verdicts; DUPLICATES records and COUNTS corrections by tag."""
 
     def setup(self):
+        use_system_allocator()
         self.copies = counter("cluster_exact_duplicates")
 
     def process(self, fact_paths: list[str]):
@@ -57,6 +59,7 @@ class _BandEdgesFn(beam.DoFn):
     """(band, band files, fact files) -> edges (node, other) both ways; ENDS: (node, (key, files))."""
 
     def setup(self):
+        use_system_allocator()
         self.candidates = counter("cluster_candidate_pairs")
         self.kept = counter("cluster_pairs_verified")
         self.rejected = counter("cluster_pairs_rejected")

@@ -21,7 +21,7 @@ from apache_beam.io.filesystems import FileSystems
 
 from schemas import ARTICLES
 from transforms.commit import destination_of
-from transforms.parquet_sink import MAX_ROW_GROUP_ROWS, ROW_GROUP_ROWS, open_writer
+from transforms.parquet_sink import MAX_ROW_GROUP_ROWS, ROW_GROUP_ROWS, open_writer, use_system_allocator
 from transforms.tags import counter
 
 Verdicts = dict[str, tuple[str, str] | None]
@@ -91,6 +91,9 @@ class FinishStagedFn(beam.DoFn):
         self._staging = staging
         self._finished = counter("staged_files_finished")
         self._untouched = counter("staged_files_as_staged")
+
+    def setup(self):
+        use_system_allocator()
 
     def process(self, element):
         name, grouped = element

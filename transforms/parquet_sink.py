@@ -30,6 +30,15 @@ DICTIONARY_COLUMNS = ["source_format", "publisher", "wire_agency", "published_pr
                       "stage", "reason"]
 
 
+def use_system_allocator() -> None:
+    """Point this process's pyarrow buffers at the C library's allocator; the DoFns that write or
+    read Parquet call it in `setup()`. pyarrow's default, mimalloc, kept freed Parquet and compute
+    buffers resident, and a batch run's peak memory grew with its input (2,000 pages against 200:
+    1.16x with mimalloc, 1.10x with the system allocator, 1.09x with jemalloc but higher overall)."""
+    if pa.default_memory_pool().backend_name != "system":
+        pa.set_memory_pool(pa.system_memory_pool())
+
+
 def open_writer(where, table: str, metadata: dict[bytes, bytes] | None = None) -> pq.ParquetWriter:
     """A ParquetWriter for `table` on a path or an open binary file, with the warehouse settings.
 

@@ -36,7 +36,7 @@ from transforms.bands import BandFile
 from transforms.commit import DESTINATION_SEP
 from transforms.dedup import signature
 from transforms.facts import FactFile, fact_row
-from transforms.parquet_sink import ROW_GROUP_ROWS, open_writer, rows_to_table
+from transforms.parquet_sink import ROW_GROUP_ROWS, open_writer, rows_to_table, use_system_allocator
 from transforms.segmentation import segment_rows
 from transforms.tags import counter
 
@@ -150,6 +150,9 @@ class StageArticleRowsFn(beam.DoFn):
         self._files = self._facts = self._bands = self._counts = None
         self._segments = counter("segments")
 
+    def setup(self):
+        use_system_allocator()
+
     def start_bundle(self):
         bundle = uuid.uuid4().hex[:16]
         self._files = BundleFiles(FileSystems.join(self._staging, PRE_DIR), bundle)
@@ -188,6 +191,9 @@ class WriteRowsFn(beam.DoFn):
     def __init__(self, staging: str):
         self._folder = staging
         self._files = None
+
+    def setup(self):
+        use_system_allocator()
 
     def start_bundle(self):
         self._files = BundleFiles(self._folder, uuid.uuid4().hex[:16])
