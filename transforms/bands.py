@@ -25,6 +25,7 @@ from schemas import BAND_KEY_SCHEMA
 from transforms.cluster import MIN_JACCARD, bucket_pairs, canonical_key
 from transforms.dedup import BANDS, band_keys, estimated_jaccard
 from transforms.facts import read_facts, signature_of
+from transforms.parquet_sink import StagedFile
 
 # Fact columns a band task reads for the members of its buckets.
 EDGE_COLUMNS = ["article_id", "content_hash", "published_at", "publisher", "wire_agency", "signature", "files"]
@@ -40,7 +41,7 @@ class BandFile:
         self._digests: list[list[int]] = [[] for _ in range(BANDS)]
         self._ids: list[list[str]] = [[] for _ in range(BANDS)]
         self._buffered = self.rows = 0
-        self._handle = self._writer = None
+        self._file = StagedFile(path, BAND_KEY_SCHEMA)
 
     def add(self, article_id: str, sig) -> None:
         for band, digest in band_keys(sig):
@@ -53,21 +54,16 @@ class BandFile:
     def close(self) -> int:
         """Write what is buffered and finish the file; the rows written (0: no file)."""
         self._flush()
-        if self._writer is not None:
-            self._writer.close()
-            self._handle.close()
+        self._file.close()
         return self.rows
 
     def _flush(self) -> None:
         if not self._buffered:
             return
-        if self._writer is None:
-            self._handle = FileSystems.create(self.path)
-            self._writer = pq.ParquetWriter(self._handle, BAND_KEY_SCHEMA, compression="zstd")
         for band in range(BANDS):
             if self._digests[band]:
                 n = len(self._digests[band])
-                self._writer.write_table(pa.table(
+                self._file.write(pa.table(
                     [pa.array([band] * n, pa.int16()), pa.array(self._digests[band], pa.uint64()),
                      pa.array(self._ids[band], pa.string())], schema=BAND_KEY_SCHEMA))
                 self._digests[band], self._ids[band] = [], []

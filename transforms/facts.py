@@ -25,6 +25,7 @@ from apache_beam.io.filesystems import FileSystems
 
 from schemas import FACT_SCHEMA
 from transforms.cluster import canonical_key, duplicate_record
+from transforms.parquet_sink import StagedFile
 
 # Fact rows a bundle buffers before writing a row group (~0.7 KB each in Python: ~1.4 MB).
 FLUSH_ROWS = 2_000
@@ -50,9 +51,9 @@ class FactFile:
 
     def __init__(self, path: str, flush_rows: int = FLUSH_ROWS):
         self.path, self._flush_rows = path, flush_rows
+        self._file = StagedFile(path, FACT_SCHEMA)
         self._rows: list[dict] = []
         self.rows = 0
-        self._handle = self._writer = None
 
     def add(self, row: dict) -> None:
         self._rows.append(row)
@@ -62,20 +63,14 @@ class FactFile:
     def close(self) -> int:
         """Write what is buffered and finish the file; the rows written (0: no file)."""
         self._flush()
-        if self._writer is not None:
-            self._writer.close()
-            self._handle.close()
+        self._file.close()
         return self.rows
 
     def _flush(self) -> None:
-        if not self._rows:
-            return
-        if self._writer is None:
-            self._handle = FileSystems.create(self.path)
-            self._writer = pq.ParquetWriter(self._handle, FACT_SCHEMA, compression="zstd")
-        self._writer.write_table(pa.Table.from_pylist(self._rows, schema=FACT_SCHEMA))
-        self.rows += len(self._rows)
-        self._rows = []
+        if self._rows:
+            self._file.write(pa.Table.from_pylist(self._rows, schema=FACT_SCHEMA))
+            self.rows += len(self._rows)
+            self._rows = []
 
 
 def _row_groups(path: str):

@@ -14,6 +14,7 @@ low-cardinality strings (the Arrow type stays plain `string`), statistics on. Co
 import pyarrow as pa
 import pyarrow.parquet as pq
 from apache_beam.io import fileio
+from apache_beam.io.filesystems import FileSystems
 
 from schemas import SCHEMAS, TableRow
 
@@ -57,6 +58,26 @@ def open_writer(where, table: str, metadata: dict[bytes, bytes] | None = None) -
 def rows_to_table(table: str, rows: list[dict]) -> pa.Table:
     """Rows (dicts keyed by column name; missing keys are null) as an Arrow table of `table`'s schema."""
     return pa.Table.from_pylist(rows, schema=SCHEMAS[table])
+
+
+class StagedFile:
+    """A Parquet file of `schema` at `path` on any Beam filesystem, created at its first table: a
+    bundle's internal staged files (facts, band keys) that may well stay empty."""
+
+    def __init__(self, path: str, schema: pa.Schema):
+        self.path, self._schema = path, schema
+        self._handle = self._writer = None
+
+    def write(self, table: pa.Table) -> None:
+        if self._writer is None:
+            self._handle = FileSystems.create(self.path)
+            self._writer = pq.ParquetWriter(self._handle, self._schema, compression=COMPRESSION)
+        self._writer.write_table(table)
+
+    def close(self) -> None:
+        if self._writer is not None:
+            self._writer.close()
+            self._handle.close()
 
 
 class ParquetSink(fileio.FileSink):
