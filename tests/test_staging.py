@@ -9,7 +9,7 @@ from apache_beam.testing.test_pipeline import TestPipeline
 from apache_beam.testing.util import assert_that, equal_to
 
 from schemas import ARTICLES, SEGMENTS, Page, TableRow, partition_values
-from transforms.bands import BandFile, band_pairs, read_band
+from transforms.bands import BandFile, band_buckets, read_band
 from transforms.cluster import bucket_pairs
 from transforms.commit import destination_of, remove_staging
 from transforms.dedup import BANDS, band_keys, signature
@@ -133,7 +133,8 @@ def test_staged_band_keys_give_the_pairs_that_grouping_the_keys_gives(tmp_path):
         assert staged.close() == len(ids) * BANDS
         files.append(staged.path)
     assert pq.ParquetFile(files[0]).num_row_groups > BANDS  # a row group per band and flush
-    found = sorted({pair for band in range(BANDS) for pair in band_pairs(band, files)})
+    found = sorted({pair for band in range(BANDS) for digest, ids in band_buckets(band, files)
+                    for pair in bucket_pairs((band, f"{digest:016x}"), ids)})
     assert found == expected and ("s0", "s1") in found and not any("far" in pair for pair in found)
     assert read_band(files[0], BANDS + 1) is None
 

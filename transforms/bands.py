@@ -90,11 +90,6 @@ def band_buckets(band: int, paths: list[str]) -> list[tuple[int, list[str]]]:
     return sorted(zip(shared.column("digest").to_pylist(), shared.column("article_id_list").to_pylist()))
 
 
-def band_pairs(band: int, paths: list[str]) -> list[tuple[str, str]]:
-    """Candidate pairs (smaller id first) of one band over all staged band files."""
-    return sorted({pair for digest, ids in band_buckets(band, paths) for pair in bucket_pairs((band, f"{digest:016x}"), ids)})
-
-
 def _without_copies(facts: list[dict]) -> list[str]:
     """The ids of a bucket's members that keep their row: of exact copies (one content hash; they
     share every bucket, their signatures being equal) only the canonical one."""

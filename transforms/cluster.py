@@ -209,19 +209,13 @@ def _with_cluster(element):
         yield (labels[0] if labels else article_id), light
 
 
-def _with_canonical(element):
-    """(cluster_id, light records) -> each record with its cluster columns."""
+def _set_canonical(element):
+    """(cluster_id, light records) -> (article_id, (cluster_id, canonical_article_id)) per member."""
     cluster_id, members = element
     members = list(members)
     canonical = min(members, key=canonical_key)["article_id"]
     for light in members:
-        yield {**light, "cluster_id": cluster_id, "canonical_article_id": canonical}
-
-
-def _set_canonical(element):
-    """(cluster_id, light records) -> (article_id, (cluster_id, canonical_article_id)) per member."""
-    for light in _with_canonical(element):
-        yield light["article_id"], (light["cluster_id"], light["canonical_article_id"])
+        yield light["article_id"], (cluster_id, canonical)
 
 
 @beam.typehints.with_output_types(dict)  # the main output; copies leave by the DUPLICATES tag
