@@ -7,11 +7,12 @@ lists (and its hidden mobile copy), svg icons and logo, <picture> srcsets and ca
 their empty containers, consent dialogs and hidden modals, teaser grids, comments, footer link grids,
 tracking pixels, data-* attributes, inline CSS, script bundles and a JSON state blob. Weights are
 drawn per page so the HTML pages spread like real article pages (q1/median/q3, `--stats`; 2,000
-pages, seed 7: bytes 169k/227k/292k, elements 798/990/1199, script+style 64k/99k/157k chars, links
-128/172/209; fundus-news-80: 181k/291k/424k, 785/989/1142, 87k/129k/224k, 121/178/243). A text dump
+pages, seed 7: bytes 158k/218k/287k, elements 759/995/1234, script+style 56k/95k/155k chars, links
+120/172/228; fundus-news-80: 181k/291k/424k, 785/989/1142, 87k/129k/224k, 121/178/243). A text dump
 is the visible text of the page's HTML, one block a line, boilerplate lines included (200-300
-lines, like the dev sets' dumps). Nothing is copied from any real page: prose and chrome are assembled
-from an invented vocabulary, hosts end in .example.
+lines, like the dev sets' dumps). Nothing is copied from any real page: the prose (`bench.prose`) is
+common English words around invented names, the chrome (`bench.page_chrome`) invented labels, and
+hosts end in .example. This module puts a page together and writes the corpus.
 
   python -m bench.corpus /tmp/corpus --pages 2000 --seed 7 --stats
   python -m bench.corpus SOME_HTML_FOLDER --pages 0 --stats     # measure any folder of pages
@@ -20,558 +21,50 @@ from an invented vocabulary, hosts end in .example.
 import argparse
 import gzip
 import json
-import math
 import pathlib
 import random
-import zlib
-from dataclasses import dataclass
 
 import lxml.html
+
+from bench.page_chrome import (
+    NAV_LINKS,
+    NAV_SECTIONS,
+    PROFILES,
+    PUBLISHERS,
+    Site,
+    ad_slot,
+    base36,
+    build_site,
+    card,
+    comments,
+    consent,
+    footer,
+    header,
+    modals,
+    newsletter,
+    partner_feed,
+    pick,
+    pick_log,
+    picture,
+    pixels,
+    player,
+    rail,
+    scripts,
+    share_bar,
+    state_blob,
+    wrap,
+)
+from bench.prose import QUOTES, detail, story, story_title, word
 
 # Page mix: the share of text dumps and of gzipped HTML, roughly what a scraper's output holds.
 TEXT_SHARE = 0.2
 GZIP_SHARE = 0.15
-# Body size in paragraphs: short briefs to long reads.
-PARAGRAPHS = (4, 28)
-# A daily crawl: most pages are from the last few days, the rest archive pages from any day of the year.
-RECENT_SHARE, RECENT_DAYS = 0.85, 3
-# Each publisher ships this many inline script snippets and reuses them across its pages (as sites do).
-SNIPPETS, SNIPPET_CHARS = 40, (300, 30_000)
-# Per-publisher page weight, each range drawn per page (the kb ones log-uniformly, for a long tail):
-# wrappers = divs around the story, menu/sub = mega-menu sections and links per panel, footer = link
-# columns x links, cards = teaser cards, rail = most-read items, icons = share/social svgs, js/css/state
-# = inline script, style and JSON state in thousands of chars, drawer/consent = share of pages with a
-# mobile menu copy / a consent dialog / a video player, feed = (share of pages, items) of a sponsored
-# widget, more = (share of pages, how many) of extra teaser sections (section fronts' picks, opinion).
-# A wire site is light; an app-rendered live blog ships its state as JSON; a div-soup site nests
-# deepest and has the longest menus.
-PROFILES = {
-    "classic": {"wrappers": (4, 7), "menu": (7, 10), "sub": (3, 7), "footer": ((4, 6), (5, 8)), "cards": (8, 18),
-                "rail": (5, 10), "icons": (5, 8), "js": (20, 260), "css": (8, 30), "state": (0, 0),
-                "drawer": 0.6, "consent": 0.8, "video": 0.4, "feed": (0.5, (6, 12)), "more": (0.35, (1, 3))},
-    "divsoup": {"wrappers": (6, 10), "menu": (9, 13), "sub": (4, 8), "footer": ((5, 7), (6, 10)), "cards": (10, 22),
-                "rail": (8, 12), "icons": (6, 10), "js": (40, 320), "css": (15, 50), "state": (0, 6),
-                "drawer": 1.0, "consent": 1.0, "video": 0.7, "feed": (0.8, (8, 18)), "more": (0.2, (1, 2))},
-    "wire": {"wrappers": (3, 5), "menu": (5, 8), "sub": (0, 4), "footer": ((2, 4), (4, 7)), "cards": (2, 10),
-             "rail": (0, 8), "icons": (3, 6), "js": (8, 80), "css": (3, 14), "state": (0, 0),
-             "drawer": 0.3, "consent": 0.5, "video": 0.2, "feed": (0.3, (4, 8)), "more": (0.2, (1, 2))},
-    "liveblog": {"wrappers": (5, 8), "menu": (7, 10), "sub": (3, 7), "footer": ((3, 5), (4, 7)), "cards": (6, 12),
-                 "rail": (5, 8), "icons": (5, 9), "js": (15, 90), "css": (3, 12), "state": (10, 300),
-                 "drawer": 1.0, "consent": 0.7, "video": 0.8, "feed": (0.5, (6, 12)), "more": (0.3, (1, 3))},
-    "longform": {"wrappers": (4, 7), "menu": (6, 9), "sub": (3, 6), "footer": ((3, 5), (3, 6)), "cards": (6, 14),
-                 "rail": (3, 8), "icons": (4, 7), "js": (12, 120), "css": (10, 80), "state": (0, 20),
-                 "drawer": 0.5, "consent": 0.6, "video": 0.5, "feed": (0.4, (6, 12)), "more": (0.3, (1, 3))},
-}
-# How each publisher names its classes: BEM-ish, CSS modules with hashes, or utility classes.
-PUBLISHERS = {
-    "harbor-ledger": ("classic", "bem"), "valley-courier": ("divsoup", "modules"),
-    "northern-dispatch": ("wire", "bem"), "metro-brief": ("liveblog", "utility"),
-    "quarterly-review": ("longform", "modules"),
-}
 # Share of pages per publisher. A live blog (one page, a dozen or more timed updates, each its own
 # article) is a few percent of a news crawl, not a fifth: at an even mix this corpus gave 4 articles
 # a page (1,331 from 300 pages) where the wcxb dev set gives 1.2, and per-article work outweighed
 # extraction in every speed figure.
 PUBLISHER_SHARES = {"harbor-ledger": 0.27, "valley-courier": 0.24, "northern-dispatch": 0.24, "metro-brief": 0.05,
                     "quarterly-review": 0.20}
-
-NAMES = ("Marta Velasquez", "Oren Hadley", "Priya Ramanathan", "Tomasz Wilk", "Ines Duarte", "Kofi Mensah",
-         "Lena Sørvik", "Daniel Okafor", "Ruth Abernathy", "Sami Haddad", "Elif Aydın", "Jonah Whitcombe")
-PLACES = ("Port Aldine", "Carrow Falls", "Westmere", "Lindqvist Bay", "New Halden", "Osterby", "Fenmoor",
-          "Ridgecrest County", "Saltmarsh", "Brennan Heights")
-BODIES = ("the city council", "the regional transit authority", "the water board", "the port commission",
-          "the state university", "the county health department", "the harbour pilots' union",
-          "the planning committee", "the schools trust", "the fire service")
-VERBS = ("approved", "postponed", "rejected", "reviewed", "announced", "defended", "questioned", "unveiled")
-THINGS = ("a revised budget", "the new ferry timetable", "a plan to widen the coastal road",
-          "emergency repairs to the old bridge", "a pilot scheme for electric buses", "the housing strategy",
-          "a review of school catchment areas", "a ban on overnight parking", "the flood defence upgrade")
-QUOTES = ("We have listened, and this is the result", "Nobody pretends this is cheap",
-          "The numbers simply did not add up", "It is a start, not the finish line",
-          "People deserve a straight answer on this")
-INSTITUTIONS = ("council", "board", "authority", "commission", "trust", "committee", "union", "agency", "court")
-OBJECTS = ("plan", "budget", "project", "scheme", "review", "contract", "timetable", "strategy", "inquiry", "levy")
-SECTIONS = ("Local", "Politics", "Business", "Transport", "Education", "Environment", "Health", "Sport")
-# Invented words (syllable pairs and triples) for each story's names and clauses (see `cast`): real
-# distinct stories share few 3-word shingles. Prose from small phrase lists had made unrelated
-# briefs near-duplicates (one "cluster" of 298 articles in 600 pages) and, after that fix, still
-# ten LSH candidate pairs per article, which made clustering, not extraction, dominate.
-SYLLABLES = ("ka", "ro", "len", "mi", "tor", "va", "sel", "du", "ari", "bo", "nesh", "pal", "ur", "fi", "gan",
-             "te", "lom", "zi", "har", "em", "qua", "vin", "os", "bre", "ly", "dam", "ce", "jor", "wil", "nu")
-DETAIL_WORDS = (3, 9)
-# Common English words for the rest of each clause: news prose is in a language, and a language
-# detector takes two to four times as long on invented words as on real ones (3.9 against 1.7 ms
-# a text), which no real crawl costs. Drawn at random, 3-word shingles of two stories still rarely meet.
-VOCABULARY = tuple("""
-about after again against ahead almost along already also although always among another answer anyone around
-asked away back because before began behind being believe below better between beyond both brought building
-business called came cannot care case cause certain change children city clear close coming community company
-continue cost could council country course court cover current daily data deal decision deep demand despite
-difference district during each early economic effect either else end enough even evening every evidence
-expected experience face fact fair family far field final find first floor follow food force former forward
-found free friday full future given going good government great ground group growing half hand hard having
-health heard help high history hold home hope hospital hours house however hundred idea important increase
-inside instead interest issue itself just keep kind known land large last late later leader least left less
-level life light likely line little local long looking made main major make many market matter maybe measure
-meeting member might million minister moment money month more morning most move much must nation national near
-nearly need never news next night none north nothing number offer office often older once only open order other
-outside over owner paid part party past people perhaps period person place plan point police policy power
-present press price private problem process program project public question quickly quite rather reach ready
-real reason recent record region report rest result return right river road rule safety same school second
-season seen service several share short should side since small social something soon south speaking spring
-staff start state station still street strong study summer support sure system taken talks team than their
-there these thing think those though three through time today together told toward town trade training travel
-under union until update upon used usual valley various village visit voice wait water weather week weekend west
-where whether which while whole wider winter within without women work worker world would year years young
-""".split())
-
-# The chrome's words: menus, footers, consent and account dialogs (generic, invented for this corpus).
-NAV_SECTIONS = ("News", "Local", "Politics", "Business", "Money", "Transport", "Education", "Environment",
-                "Health", "Science", "Sport", "Culture", "Opinion", "Food", "Travel", "Property", "Weather",
-                "Puzzles", "Obituaries", "Video", "Podcasts", "Events")
-NAV_LINKS = ("Latest", "Explained", "Courts", "Crime", "Schools", "Markets", "Jobs", "Housing", "Letters",
-             "Columnists", "Editorials", "Results", "Fixtures", "Reviews", "Recipes", "Photos", "Archive",
-             "Community", "Elections", "Climate", "Technology", "Motoring", "Books", "Music", "Film", "Theatre",
-             "Family", "Gardening", "Energy", "Farming", "Small business", "Personal finance", "Interviews")
-FOOTER_LINKS = ("About us", "Contact us", "Careers", "Advertise with us", "Corrections", "Editorial standards",
-                "Privacy policy", "Cookie settings", "Terms of use", "Accessibility", "Site map", "RSS feeds",
-                "Newsletters", "Archive", "Help centre", "Manage subscription", "Gift subscriptions",
-                "Licensing and reprints", "Events", "Print edition", "E-paper", "Complaints", "Our journalists",
-                "Syndication", "Announcements", "Apps", "Offers", "Competitions", "Feedback", "Vouchers")
-FOOTER_HEADINGS = ("Sections", "About", "Services", "Help", "Subscribe", "Follow us", "More", "Legal")
-PURPOSES = ("Store and access information on a device", "Personalised advertising", "Measure advertising performance",
-            "Measure content performance", "Develop and improve services", "Use precise location data",
-            "Audience research", "Social media features", "Match and combine data from other sources")
-PROMOS = ("You may be paying too much for home insurance", "The one stretch that eases back pain",
-          "Retirees are switching to this kind of savings account", "Holiday cottages with sea views, compared",
-          "Why everyone is talking about this new kettle", "How to cut your energy bill this winter")
-SOCIAL = ("facebook", "x", "instagram", "youtube", "linkedin", "whatsapp", "tiktok", "rss", "email")
-ICONS = ("search", "menu", "account", "close", "chevron", "play", "bookmark", "comment", "logo-mark") + SOCIAL
-JS_WORDS = ("window", "document", "config", "slot", "consent", "track", "event", "queue", "render", "lazy",
-            "observe", "push", "length", "dataset", "target", "state", "module", "exports", "require", "init")
-UTILITIES = ("flex items-center gap-2", "grid grid-cols-12 gap-4 md:gap-6", "px-4 py-2 text-sm font-medium",
-             "mx-auto max-w-screen-xl px-4 lg:px-8", "relative w-full overflow-x-clip", "mt-6 mb-4 leading-relaxed",
-             "text-neutral-700 hover:text-neutral-950 hover:underline", "inline-flex shrink-0 rounded-full p-1.5",
-             "border-b border-neutral-200 pb-3", "col-span-12 lg:col-span-8", "sticky top-0 z-40 bg-white/95")
-
-
-def word(rng: random.Random) -> str:
-    return "".join(rng.choice(SYLLABLES) for _ in range(rng.randrange(2, 4)))
-
-
-def detail(rng: random.Random) -> str:
-    """A clause of common words drawn at random: the part of each sentence that is this story's own."""
-    return " ".join(rng.choice(VOCABULARY) for _ in range(rng.randrange(*DETAIL_WORDS)))
-
-
-def cast(rng: random.Random) -> dict:
-    """A story's own names: who, where, what. Real stories share few 3-word shingles (the wcxb gold
-    bodies: estimated Jaccard of a random pair 0.001 on average, 0.016 at the 99th percentile);
-    sentences built around shared stock phrases made every generated story a near-miss candidate
-    of ten others (0.056 / 0.17), which no crawl shows."""
-    return {"body": f"the {word(rng)} {rng.choice(INSTITUTIONS)}", "place": word(rng).capitalize(),
-            "person": f"{word(rng).capitalize()} {word(rng).capitalize()}",
-            "thing": f"the {word(rng)} {rng.choice(OBJECTS)}"}
-
-
-def sentence(rng: random.Random, c: dict | None = None) -> str:
-    c = c or cast(rng)
-    kind = rng.random()
-    if kind < 0.5:
-        core = f"{c['body'].capitalize()} in {c['place']} {rng.choice(VERBS)} {c['thing']}"
-    elif kind < 0.75:
-        core = f"\u201c{detail(rng).capitalize()},\u201d said {c['person']}"
-    else:
-        core = (f"{c['thing'].capitalize()} {rng.choice(('rose', 'fell', 'came'))} to {rng.randrange(3, 980)} "
-                f"{rng.choice(('million', 'thousand', 'per cent'))} in {rng.randrange(2015, 2026)}, "
-                f"{rng.choice(('according to', 'figures from', 'a report by'))} {c['body']} show")
-    return f"{core}, {detail(rng)}."
-
-
-def paragraph(rng: random.Random, c: dict | None = None) -> str:
-    return " ".join(sentence(rng, c) for _ in range(rng.randrange(2, 6)))
-
-
-def story(rng: random.Random, n: int) -> dict:
-    if rng.random() < RECENT_SHARE:
-        day = f"2025-06-{28 - rng.randrange(RECENT_DAYS):02d}"
-    else:
-        day = f"2025-{rng.randrange(1, 13):02d}-{rng.randrange(1, 29):02d}"
-    c = cast(rng)
-    title = f"{c['body'].capitalize()} {rng.choice(VERBS)} {c['thing']}"
-    return {"title": title, "author": rng.choice(NAMES), "date": day, "time": f"{rng.randrange(6, 22):02d}:{rng.randrange(60):02d}",
-            "section": rng.choice(SECTIONS), "place": c["place"], "id": n, "cast": c,
-            "paragraphs": [paragraph(rng, c) for _ in range(rng.randrange(*PARAGRAPHS))]}
-
-
-def story_title(rng: random.Random) -> str:
-    return f"{rng.choice(PLACES)}: {rng.choice(BODIES)} {rng.choice(VERBS)} {rng.choice(THINGS)}"
-
-
-def slug(text: str) -> str:
-    return "-".join("".join(ch for ch in w if ch.isalnum()) for w in text.lower().split())[:90]
-
-
-def teaser_link(rng: random.Random, host: str, title: str, module: str, pos: int) -> str:
-    """The opening <a> of a teaser: an absolute dated URL and a tracking payload, as real teasers carry."""
-    section = rng.choice(NAV_SECTIONS).lower()
-    url = f"https://www.{host}/{section}/2025/{rng.randint(1, 6):02d}/{rng.randint(1, 28):02d}/{slug(title)}-{rng.randrange(10**7)}"
-    track = json.dumps({"module": module, "position": pos, "type": "teaser", "section": section})
-    return f"<a href='{url}' data-tracking='{track}'>"
-
-
-def pick(rng: random.Random, bounds: tuple[int, int]) -> int:
-    return rng.randint(*bounds)
-
-
-def pick_log(rng: random.Random, bounds: tuple[int, int]) -> int:
-    """Log-uniform in [lo, hi] (0 when hi is 0): page weights have a long right tail."""
-    lo, hi = bounds
-    return 0 if hi <= 0 else int(math.exp(rng.uniform(math.log(max(lo, 1)), math.log(hi))))
-
-
-# --- A publisher: its names, menus, icons and the script and style it ships on every page. ---
-
-
-@dataclass(frozen=True)
-class Site:
-    slug: str
-    name: str
-    layout: str
-    naming: str
-    nav: tuple  # ((section, (link, ...)), ...)
-    footer: tuple  # ((heading, (link, ...)), ...)
-    icons: dict  # icon name -> svg path data
-    logo: str  # the logo's svg paths
-    snippets: tuple  # inline script bodies
-    css: str  # the site's stylesheet, inlined as critical CSS up to a per-page length
-    states: tuple  # JSON component configs that pad a page's state blob
-
-    @property
-    def host(self) -> str:
-        return f"{self.slug}.example"
-
-    def c(self, *names: str) -> str:
-        """The class attribute for component `names`, in the publisher's naming scheme."""
-        out = []
-        for n in names:
-            h = zlib.crc32(f"{self.slug}/{n}".encode())
-            if self.naming == "modules":
-                camel = "".join(p.capitalize() for p in n.split("-"))
-                out.append(f"{camel}_{n.split('-')[-1]}__{base36(h)[:5]}")
-            elif self.naming == "utility":
-                out.append(f"{n} {UTILITIES[h % len(UTILITIES)]}")
-            else:
-                out.append(f"{self.slug.split('-')[0][:2]}-{n}")
-        return " ".join(out)
-
-
-def base36(n: int) -> str:
-    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
-    out = ""
-    while n:
-        n, r = divmod(n, 36)
-        out = digits[r] + out
-    return out or "0"
-
-
-def svg_path(rng: random.Random, segments: int) -> str:
-    parts = [f"M{rng.uniform(0, 24):.2f} {rng.uniform(0, 24):.2f}"]
-    for _ in range(segments):
-        cmd = rng.choice("cslLhvaq")
-        parts.append(cmd + ",".join(f"{rng.uniform(-12, 12):.3f}" for _ in range(rng.choice((2, 4, 6)))))
-    return "".join(parts) + "z"
-
-
-def js_snippet(rng: random.Random, size: int) -> str:
-    """Minified-looking code of about `size` chars (invented identifiers, no real library)."""
-    ident = lambda: rng.choice("abcdefghijklmnopqrstuvwxyz_$") + base36(rng.randrange(36 ** 2))
-    out, total = [f"(function({ident()},{ident()}){{'use strict';"], 0
-    while total < size:
-        w, a, b = rng.choice(JS_WORDS), ident(), ident()
-        kind = rng.randrange(4)
-        if kind == 0:
-            line = f"var {a}=function({b}){{return {b}&&{b}.{w}?{b}.{w}.length:{rng.randrange(999)}}};"
-        elif kind == 1:
-            line = f"{a}.{w}=({b},e)=>{{if(!e){{return null}}e.{rng.choice(JS_WORDS)}({b},'{w}-{base36(rng.randrange(10**6))}')}};"
-        elif kind == 2:
-            value = base36(rng.randrange(10**9))
-            line = f"const {a}={{{w}:{rng.randrange(10**4)},{rng.choice(JS_WORDS)}:\"{value}\",on:!{rng.randrange(2)}}};"
-        else:
-            line = f"for(let {a}=0;{a}<{b}.length;{a}++){{{b}[{a}].{w}&&{b}[{a}].{w}({a})}}"
-        out.append(line)
-        total += len(line)
-    return "".join(out) + "})(window,document);"
-
-
-def stylesheet(rng: random.Random, site_classes: list[str], size: int) -> str:
-    props = ("display:flex", "display:grid", "margin:0 auto", "padding:{}px {}px", "font-size:{}px",
-             "line-height:1.{}", "color:#{:03x}", "background:#{:03x}", "gap:{}px", "max-width:{}0px",
-             "border-bottom:1px solid #{:03x}", "grid-template-columns:repeat({},minmax(0,1fr))", "z-index:{}")
-    out, total = [], 0
-    while total < size:
-        sel = "." + rng.choice(site_classes).split()[0]
-        if rng.random() < 0.4:
-            sel += rng.choice((":hover", " a", ">li", " svg", "::before", ":focus-visible", " img"))
-        body = ";".join(p.format(*(rng.randrange(1, 40) for _ in range(p.count("{}")))) if "x}" not in p
-                        else p.format(rng.randrange(4096)) for p in rng.sample(props, rng.randint(1, 5)))
-        rule = f"{sel}{{{body}}}"
-        if rng.random() < 0.1:
-            rule = f"@media (min-width:{rng.choice((600, 768, 1024, 1280))}px){{{rule}}}"
-        out.append(rule)
-        total += len(rule)
-    return "".join(out)
-
-
-def build_site(publisher: str, seed: int) -> Site:
-    """A publisher's fixed parts, the same on all its pages: menus, icons, script snippets, stylesheet."""
-    rng = random.Random(f"{seed}:site:{publisher}")
-    layout, naming = PUBLISHERS[publisher]
-    prof = PROFILES[layout]
-    nav = tuple((s, tuple(rng.sample(NAV_LINKS, prof["sub"][1] + 2)))
-                for s in rng.sample(NAV_SECTIONS, prof["menu"][1]))
-    footer = tuple((h, tuple(rng.sample(FOOTER_LINKS, prof["footer"][1][1])))
-                   for h in rng.sample(FOOTER_HEADINGS, prof["footer"][0][1]))
-    icons = {name: svg_path(rng, rng.randint(6, 30)) for name in ICONS}
-    logo = "".join(f"<path d='{svg_path(rng, rng.randint(40, 140))}'></path>" for _ in range(rng.randint(2, 6)))
-    snippets = tuple(js_snippet(rng, pick_log(rng, SNIPPET_CHARS)) for _ in range(SNIPPETS))
-    site = Site(publisher, publisher.replace("-", " ").title(), layout, naming, nav, footer, icons, logo, snippets, "", ())
-    classes = [site.c(n) for n in ("header", "nav", "nav-item", "panel", "card", "card-title", "footer", "rail",
-                                   "ad-slot", "byline", "share", "figure", "caption", "button", "modal", "grid")]
-    states = tuple(json.dumps({"component": f"{word(rng)}-{word(rng)}", "id": base36(rng.randrange(10**12)),
-                               "props": {word(rng): [word(rng) for _ in range(rng.randint(5, 60))]
-                                         for _ in range(rng.randint(2, 8))},
-                               "flags": {f"{word(rng)}_{word(rng)}": rng.random() < 0.5 for _ in range(10)}})
-                   for _ in range(60))
-    css = stylesheet(rng, classes, prof["css"][1] * 1000)
-    return Site(publisher, site.name, layout, naming, nav, footer, icons, logo, snippets, css, states)
-
-
-# --- Page parts. Each takes the page's rng and the site and returns HTML. ---
-
-
-def icon(site: Site, name: str) -> str:
-    return (f"<svg class='{site.c('icon')}' viewBox='0 0 24 24' width='20' height='20' aria-hidden='true' "
-            f"focusable='false'><path d='{site.icons[name]}'></path></svg>")
-
-
-def picture(rng: random.Random, site: Site, alt: str, cls: str) -> str:
-    key = base36(rng.randrange(36 ** 10))
-    widths = (320, 480, 640, 960, 1280, 1600, 2048)[: rng.randint(4, 7)]
-    srcset = lambda fmt: ", ".join(f"https://img.{site.host}/{key}/{w}x{w * 9 // 16}.{fmt}?q=80&auto=compress {w}w"
-                                   for w in widths)
-    sizes = "(min-width: 1024px) 720px, (min-width: 768px) 80vw, 100vw"
-    return (f"<picture class='{cls}'><source type='image/avif' srcset='{srcset('avif')}' sizes='{sizes}'>"
-            f"<source type='image/webp' srcset='{srcset('webp')}' sizes='{sizes}'>"
-            f"<img src='https://img.{site.host}/{key}/640x360.jpg' alt='{alt}' width='640' height='360' "
-            f"loading='lazy' decoding='async' data-image-id='{key}'></picture>")
-
-
-def ad_slot(rng: random.Random, site: Site, where: str, label: bool = True) -> str:
-    unit = f"/{rng.randrange(10**7, 10**8)}/{site.slug}/{where}"
-    sizes = rng.choice(("300x250", "728x90,970x250", "300x600,300x250", "320x50", "fluid"))
-    inner = f"<div id='ad-{where}-{rng.randrange(1000)}' data-ad-unit='{unit}' data-sizes='{sizes}' data-refresh='30'></div>"
-    lab = f"<span class='{site.c('ad-label')}'>Advertisement</span>" if label else ""
-    return (f"<!-- ad: {where} --><div class='ad-slot {site.c('ad-container')}' data-ad-position='{where}'>"
-            f"{lab}<div class='{site.c('ad-wrapper')}'>{inner}</div></div>")
-
-
-def wrap(site: Site, inner: str, depth: int, attrs: str = "") -> str:
-    names = ("page", "layout", "container", "row", "region", "stack", "col", "inner", "wrap", "column-main", "frame")
-    for i in range(depth):
-        inner = f"<div class='{site.c(names[i % len(names)])}'{attrs if i == depth - 1 else ''}>{inner}</div>"
-    return inner
-
-
-def consent(rng: random.Random, site: Site) -> str:
-    partners = rng.randrange(90, 900)
-    items = "".join(f"<li class='{site.c('consent-purpose')}'><label><input type='checkbox' name='p{i}' checked>"
-                    f"<span>{p}</span></label><button class='{site.c('consent-more')}' aria-expanded='false'>"
-                    f"{icon(site, 'chevron')}</button></li>" for i, p in enumerate(rng.sample(PURPOSES, rng.randint(4, 9))))
-    body = (f"<div class='cookie-consent {site.c('consent')}' role='dialog' aria-label='Privacy choices'>"
-            f"<div class='{site.c('consent-inner')}'><h2>We value your privacy</h2>"
-            f"<p>We and our {partners} partners store and access information on your device, such as cookies, to show "
-            f"you personalised content and advertising and to measure how our pages are used.</p>"
-            f"<p>You can accept, reject or change your choices at any time under Cookie settings at the bottom of "
-            f"every page.</p><ul>{items}</ul><div class='{site.c('consent-actions')}'><button>Accept all</button>"
-            f"<button>Reject all</button><button>Manage preferences</button></div>"
-            f"<a href='/privacy#vendors'>View our {partners} partners</a></div></div>")
-    return body if rng.random() < 0.6 else f"<template id='consent-tpl'>{body}</template>"
-
-
-def mega_menu(rng: random.Random, site: Site, sections: int, links: int, panels: bool) -> str:
-    items = []
-    for i, (section, subs) in enumerate(site.nav[:sections]):
-        path = f"https://www.{site.host}/{slug(section)}"
-        sub = "".join(f"<li class='{site.c('nav-subitem')}'><a href='{path}/{slug(s)}' "
-                      f"data-nav-level='2' data-tracking='{{\"module\":\"nav\",\"label\":\"{s}\"}}'>{s}</a></li>"
-                      for s in subs[:links])
-        panel = ""
-        if panels and links:
-            promo = ""
-            if rng.random() < 0.5:
-                title = story_title(rng)
-                promo = (f"<div class='{site.c('nav-promo')}'>{teaser_link(rng, site.host, title, 'menu', i)}"
-                         f"{picture(rng, site, '', site.c('nav-promo-image'))}<span>{title}</span></a></div>")
-            panel = (f"<div class='{site.c('nav-panel')}' id='panel-{i}' aria-hidden='true'><div class='{site.c('nav-panel-inner')}'>"
-                     f"<ul class='{site.c('nav-sublist')}'>{sub}</ul>{promo}</div></div>")
-        chevron = (f"<button class='{site.c('nav-toggle')}' aria-controls='panel-{i}' aria-expanded='false'>"
-                   f"{icon(site, 'chevron')}</button>")
-        items.append(f"<li class='{site.c('nav-item')}' data-nav-level='1'><a href='{path}'>{section}</a>"
-                     f"{chevron if panel else ''}{panel}</li>")
-    return f"<nav class='main-menu {site.c('nav')}' aria-label='Main'><ul class='{site.c('nav-list')}'>{''.join(items)}</ul></nav>"
-
-
-def drawer(site: Site, sections: int) -> str:
-    items = "".join(f"<li><a href='/{slug(s)}'>{s}</a><ul>" + "".join(f"<li><a href='/{slug(s)}/{slug(x)}'>{x}</a></li>"
-                                                                     for x in subs[:3]) + "</ul></li>"
-                    for s, subs in site.nav[:sections])
-    return (f"<div class='{site.c('drawer')}' id='mobile-menu' hidden><button aria-label='Close menu'>{icon(site, 'close')}</button>"
-            f"<ul class='{site.c('drawer-list')}'>{items}</ul></div>")
-
-
-def header(rng: random.Random, site: Site, prof: dict) -> str:
-    tools = "".join(f"<button class='{site.c('header-button')}' aria-label='{name.capitalize()}' data-action='{name}'>"
-                    f"{icon(site, name)}</button>" for name in ("search", "menu", "account"))
-    logo = (f"<a class='logo {site.c('logo')}' href='/' aria-label='{site.name} home'>"
-            f"<svg viewBox='0 0 320 48' width='200' height='30' role='img'><title>{site.name}</title>{site.logo}</svg></a>")
-    bar = (f"<div class='{site.c('header-bar')}'><a href='/subscribe' class='{site.c('subscribe')}'>Subscribe</a> "
-           f"<a href='/login' class='{site.c('login')}'>Sign in</a></div>")
-    menu = mega_menu(rng, site, pick(rng, prof["menu"]), pick(rng, prof["sub"]), prof["sub"][1] > 4)
-    mobile = drawer(site, pick(rng, prof["menu"])) if rng.random() < prof["drawer"] else ""
-    return (f"<!-- header --><header class='site-header {site.c('header')}' data-sticky='true'>"
-            f"<div class='{site.c('header-inner')}'>{logo}{tools}{bar}</div>{menu}{mobile}</header><!-- /header -->")
-
-
-def share_bar(rng: random.Random, site: Site, count: int, url: str) -> str:
-    links = "".join(f"<li><a href='https://share.example/{name}?u={url}' aria-label='Share on {name}' data-share='{name}' "
-                    f"rel='noopener' target='_blank'>{icon(site, name)}</a></li>" for name in SOCIAL[:count])
-    return f"<div class='share {site.c('share')}'><ul class='{site.c('share-list')}'>{links}</ul></div>"
-
-
-def card(rng: random.Random, site: Site, pos: int, image: bool) -> str:
-    section = rng.choice(NAV_SECTIONS)
-    hours = rng.randint(1, 23)
-    pic = picture(rng, site, "", site.c("card-image")) if image else ""
-    title = story_title(rng)
-    return (f"<div class='{site.c('card')}' data-position='{pos}'><div class='{site.c('card-inner')}'>"
-            f"{teaser_link(rng, site.host, title, 'related', pos)}{pic}"
-            f"<div class='{site.c('card-body')}'><span class='{site.c('card-kicker')}'>{section}</span>"
-            f"<h3 class='{site.c('card-title')}'>{title}</h3></div></a><div class='{site.c('card-meta')}'>"
-            f"<button class='{site.c('bookmark')}' aria-label='Save'>{icon(site, 'bookmark')}</button>"
-            f"<span class='{site.c('comment-count')}'>{icon(site, 'comment')}<span>{rng.randrange(200)}</span></span></div></div>"
-            f"<span class='{site.c('card-age')}'>{hours} hours ago</span></div>")
-
-
-def rail(rng: random.Random, site: Site, items: int, video: str) -> str:
-    titles = [story_title(rng) for _ in range(items)]
-    top = "".join(f"<li>{teaser_link(rng, site.host, title, 'most-read', i)}<span class='{site.c('rank')}'>{i + 1}</span> "
-                  f"<span>{title}</span></a></li>" for i, title in enumerate(titles))
-    most = f"<div class='{site.c('most-read')}'><h2>Most read</h2><ol>{top}</ol></div>" if items else ""
-    return (f"<aside class='sidebar {site.c('rail')}'>{ad_slot(rng, site, 'rail-top')}{most}"
-            f"{ad_slot(rng, site, 'rail-sticky')}{video}</aside>")
-
-
-def partner_feed(rng: random.Random, site: Site, items: int) -> str:
-    """A third-party recommendation widget: sponsored teasers, each a link, a thumbnail and a brand."""
-    cells = "".join(f"<div class='feed-item'><a href='https://partner.example/c?w={site.slug}&i={rng.randrange(10**9)}' "
-                    f"rel='sponsored noopener' target='_blank'><div class='feed-thumb'><img src='https://partner.example/t/"
-                    f"{base36(rng.randrange(36 ** 12))}.jpg' alt='' width='300' height='200' loading='lazy'></div>"
-                    f"<span class='feed-title'>{rng.choice(PROMOS)}</span> <span class='feed-brand'>{word(rng).capitalize()}"
-                    f"</span></a></div>" for _ in range(items))
-    return (f"<div class='partner-feed' data-widget='feed' data-placement='below-article'><div class='feed-header'>"
-            f"<span>Sponsored stories</span><a href='https://partner.example/about'>What is this?</a></div>"
-            f"<div class='feed-grid'>{cells}</div></div>")
-
-
-def player(rng: random.Random, site: Site) -> str:
-    """A video player shell: poster, controls and settings menus, nearly all of it markup."""
-    controls = "".join(f"<button class='{site.c('vp-' + name)}' aria-label='{name}' data-control='{name}'>"
-                       f"{icon(site, glyph)}</button>"
-                       for name, glyph in (("play", "play"), ("mute", "play"), ("captions", "comment"), ("settings", "menu"),
-                                           ("fullscreen", "chevron")))
-    speeds = "".join(f"<li role='menuitemradio' data-rate='{r}'><span>{r}x</span></li>" for r in ("0.5", "1", "1.25", "1.5", "2"))
-    length = f"{rng.randint(0, 9)}:{rng.randrange(60):02d}"
-    return (f"<div class='video-player {site.c('player')}' data-video-id='{base36(rng.randrange(36 ** 8))}' data-autoplay='false'>"
-            f"<div class='{site.c('vp-poster')}'>{picture(rng, site, '', site.c('vp-image'))}</div>"
-            f"<div class='{site.c('vp-controls')}' role='toolbar'><div class='{site.c('vp-progress')}'><div></div><div></div></div>"
-            f"{controls}<span class='{site.c('vp-time')}'>0:00</span> / <span>{length}</span></div>"
-            f"<div class='{site.c('vp-menu')}' role='menu' hidden><ul>{speeds}</ul></div></div>")
-
-
-def newsletter(site: Site) -> str:
-    return (f"<div class='newsletter {site.c('newsletter')}'><h2>The morning briefing</h2>"
-            f"<p>Get the morning briefing in your inbox.</p><form action='/newsletter' method='post'>"
-            f"<label for='nl-email'>Email address</label><input id='nl-email' type='email' name='email' required>"
-            f"<button type='submit'>Sign up</button></form></div>")
-
-
-def comments(rng: random.Random) -> str:
-    items = "".join(f"<li class='comment'><span class='who'>{rng.choice(NAMES).split()[0]}{rng.randrange(99)}</span>"
-                    f"<p>{sentence(rng)}</p><a href='#'>Reply</a></li>" for _ in range(rng.randrange(0, 25)))
-    return f"<section id='comments'><h3>Comments</h3><ol>{items}</ol></section>"
-
-
-def footer(rng: random.Random, site: Site, prof: dict) -> str:
-    cols = "".join(f"<div class='{site.c('footer-column')}'><h4>{heading}</h4><ul>" +
-                   "".join(f"<li><a href='/{slug(label)}'>{label}</a></li>" for label in links[:pick(rng, prof["footer"][1])]) +
-                   "</ul></div>" for heading, links in site.footer[:pick(rng, prof["footer"][0])])
-    social = "".join(f"<a href='https://social.example/{site.slug}/{name}' aria-label='Follow us on {name}'>{icon(site, name)}</a>"
-                     for name in SOCIAL[: pick(rng, prof["icons"])])
-    apps = "".join(f"<a href='https://apps.example/{site.slug}/{store}'><img src='https://{site.host}/static/{store}-badge.svg' "
-                   f"alt='Get the app' width='120' height='40'></a>" for store in ("ios", "android"))
-    return (f"<!-- footer --><footer class='site-footer {site.c('footer')}'><div class='{site.c('footer-inner')}'>"
-            f"<a href='/' class='{site.c('footer-logo')}'>{icon(site, 'logo-mark')}</a>"
-            f"<div class='{site.c('footer-grid')}'>{cols}</div><div class='{site.c('social')}'>{social}</div>"
-            f"<div class='{site.c('apps')}'>{apps}</div><p>\u00a9 2025 {site.name}. All rights reserved.</p>"
-            f"<p class='{site.c('legal')}'><a href='/privacy'>Privacy</a> <a href='/terms'>Terms</a> "
-            f"<a href='/contact'>Contact</a></p>"
-            f"</div></footer><!-- /footer -->")
-
-
-def modals(rng: random.Random, site: Site) -> str:
-    login = (f"<div class='modal {site.c('modal')}' id='login-modal' role='dialog' aria-modal='true' hidden>"
-             f"<div class='{site.c('modal-inner')}'><button aria-label='Close'>{icon(site, 'close')}</button>"
-             f"<h2>Sign in to your account</h2><form action='/login' method='post'><label for='lg-email'>Email</label>"
-             f"<input id='lg-email' type='email'><label for='lg-pass'>Password</label><input id='lg-pass' type='password'>"
-             f"<button type='submit'>Sign in</button></form><a href='/reset'>Forgot your password?</a>"
-             f"<p>Not a subscriber yet? <a href='/subscribe'>See our offers</a></p></div></div>")
-    search = (f"<div class='{site.c('search-overlay')}' id='search' hidden><form role='search' action='/search'>"
-              f"<input type='search' name='q' placeholder='Search'><button>{icon(site, 'search')}</button></form></div>")
-    paywall = (f"<template id='paywall'><div class='{site.c('paywall')}'><h2>Keep reading for just 1 a week</h2>"
-               f"<p>Subscribe for unlimited access.</p><a href='/subscribe'>Subscribe now</a></div></template>")
-    return login + search + (paywall if rng.random() < 0.7 else "")
-
-
-def pixels(rng: random.Random, site: Site) -> str:
-    return "".join(f"<img src='https://px{i}.example/t.gif?s={site.slug}&r={rng.randrange(10**9)}' width='1' height='1' "
-                   f"alt='' style='display:none' aria-hidden='true'>" for i in range(rng.randint(2, 7)))
-
-
-def scripts(rng: random.Random, site: Site, budget: int) -> str:
-    order = rng.sample(range(len(site.snippets)), len(site.snippets))
-    out, total = [], 0
-    for i in order:
-        if total >= budget:
-            break
-        out.append(f"<script>{site.snippets[i]}</script>")
-        total += len(site.snippets[i])
-    external = "".join(f"<script async src='https://cdn{i}.example/{site.slug}/{base36(rng.randrange(10**9))}.js'></script>"
-                       for i in range(rng.randint(3, 12)))
-    return "".join(out) + external
-
-
-def state_blob(rng: random.Random, site: Site, s: dict, budget: int) -> str:
-    """An app's serialized page state: the article again, plus component configs up to `budget` chars."""
-    article = {"headline": s["title"], "section": s["section"], "body": s["paragraphs"],
-               "byline": {"name": s["author"]}, "id": s["id"]}
-    parts, total = [], 0
-    while total < budget:
-        parts.append(rng.choice(site.states))
-        total += len(parts[-1])
-    data = (f'{{"props":{{"pageProps":{{"article":{json.dumps(article)},"components":[{",".join(parts)}]}}}},'
-            f'"page":"/[section]/[slug]","buildId":"{base36(rng.randrange(10**12))}"}}')
-    return f"<script id='__APP_STATE__' type='application/json'>{data}</script>"
 
 
 def jsonld(s: dict, publisher: str) -> str:
