@@ -188,6 +188,19 @@ def test_prose_words_leave_out_navigation_and_link_lists():
     assert rescue.prose_words(tree) == words
 
 
+def test_prose_words_leave_out_comment_threads_templates_and_count_list_items_once():
+    comment = "I went to that meeting myself and the minutes leave out half of what was said there."
+    page = (f"<html><body><article>{''.join(f'<p>{b}</p>' for b in BODY)}"
+            f"<ul><li><p>{BODY[0]}</p></li></ul></article>"
+            f"<section id='comments'><ol><li class='comment'><p>{comment}</p></li></ol></section>"
+            f"<div class='CommentsSection_list'><p>{comment}</p></div>"
+            f"<template><div class='consent'><p>{comment}</p></div></template>"
+            f"<div class='commentary'><p>{comment}</p></div></body></html>")
+    words = sum(len(b.split()) for b in BODY) + len(BODY[0].split()) + len(comment.split())
+    # the list item is counted through its paragraph; only the "commentary" block counts of the rest
+    assert rescue.prose_words(parse_html(page)) == words
+
+
 def test_jsonld_body_replaces_only_a_much_shorter_extraction():
     body = "\n".join(BODY * 3)
     jsonld = [{"@type": "WebPage"}, {"@type": "NewsArticle", "articleBody": body}]
