@@ -144,3 +144,19 @@ def test_written_by_credit_at_the_foot_of_the_page():
     <div class="box"><p>Written by <a href="/about">Ines Moreau</a></p></div></body></html>"""
     signals = html_signals(lxml.html.document_fromstring(page))
     assert ("credit", "Written by Ines Moreau") in signals.author_texts
+
+
+def test_a_credit_label_alone_takes_the_name_from_the_next_element():
+    page = """<html><body><h1>Five ways to prune roses</h1><p>Cut above a bud.</p>
+    <div class="box"><div class="label">Written by</div><div class="big">Ines Moreau</div>
+    <div>Ines grows roses in the Loire valley and writes about them every week.</div></div>
+    <section><p>Article by</p><div>Tomas Lindqvist</div></section>
+    <p class="note">Posted by <a href="/u/pk">Pia Kraft</a> at 9:14</p>
+    <footer><p>Written by</p></footer></body></html>"""
+    signals = html_signals(lxml.html.document_fromstring(page))
+    credits = [text for source, text in signals.author_texts if source == "credit"]
+    # a label with nothing after it is no credit
+    assert credits == ["Written by Ines Moreau", "Article by Tomas Lindqvist", "Posted by Pia Kraft at 9:14"]
+    fields, _ = normalize_metadata(Page("mem://roses.html", page, "html", "utf-8", len(page)), signals,
+                                   ["Cut above a bud."])
+    assert fields["authors"] == ["Ines Moreau"]

@@ -4,7 +4,8 @@ In: a parsed lxml tree. Out: `Signals`, raw and unnormalized (`transforms.metada
 <title>, h1 texts (a <br> read as a space), <meta> by name/property/itemprop (repeated
 citation_author metas joined), JSON-LD objects (@graph, a WebPage's mainEntity and a Blog's one
 blogPost flattened), the canonical link, <html lang>, author elements (rel=author,
-itemprop=author, class/id byline or author, links to /author/ pages, "Written by" credits),
+itemprop=author, class/id byline or author, links to /author/ pages, "Written by" / "Posted by"
+credits, a label alone read with the element after it),
 visible byline and date lines around the headline h1 (after it, then the few elements before
 it; the top of <body> when there is no heading; a date between two elements included), <time datetime> values, date elements by
 class, breadcrumb trails and a standfirst.
@@ -63,7 +64,7 @@ _TOP_XPATH = etree.XPath(f"(//body//*)[position() <= {TOP_ELEMENTS}]")
 _NOT_AUTHOR_CLASS = re.compile(r"avatar|image|img|photo|bio|about|social|follow|comment|more-from|related", re.IGNORECASE)
 _AUTHOR_CLASS = re.compile(r"byline|author|writer|contributor|reporter", re.IGNORECASE)
 _AUTHOR_HREF = re.compile(r"/(author|authors|writers?|contributors?|people|profile)/[^/?#]+")
-_CREDIT_START = re.compile(r"^\s*(written by|contributors?:|author:)\s*", re.IGNORECASE)
+_CREDIT_START = re.compile(r"^\s*(written by|(?:article|posted|words|story) by|contributors?:|author:)\s*", re.IGNORECASE)
 _MARKS_RE = re.compile("|".join(re.escape(w) for w in _MARK_WORDS))
 _DATE_RE = re.compile("|".join(_DATE_WORDS))
 _STANDFIRST = re.compile(r"(^|[\s_-])(" + "|".join(_STANDFIRST_WORDS) + r")($|[\s_-])", re.IGNORECASE)
@@ -150,6 +151,11 @@ def _author_element(el, signals: Signals, marks: str = "") -> None:
     else:
         return
     text = el.get("content") if el.tag == "meta" else _short_text(el)
+    if source == "credit" and text and not _CREDIT_START.sub("", text):
+        # the label alone ("<div>Written by</div><div>Jane Roe</div>"): the name is the next element
+        following = el.getnext()
+        name = _short_text(following, MAX_BOX_NAME_CHARS) if following is not None else None
+        text = f"{text} {name}" if name else None
     if text is None and source == "class":  # an author box: the name first, then the bio
         source, text = "box", next((t.strip() for t in el.itertext() if t.strip()), None)
         text = text if text and len(text) <= MAX_BOX_NAME_CHARS else None
@@ -191,7 +197,8 @@ def _marked(body, signals: Signals) -> list[tuple[object, str]]:
             elements.append(el)
             marks.append(mark)
         text = el.text
-        if text and ("ritten" in text or "uthor:" in text) and len(credits) < MAX_CANDIDATES:
+        if (text and ("ritten" in text or "uthor:" in text or " by" in text[:12]) and _CREDIT_START.match(text)
+                and len(credits) < MAX_CANDIDATES):
             credits.append(el)  # "Written by Jane Roe" in an author box anywhere on the page
     for el in credits:
         if el.tag in _CREDIT_TAGS:
