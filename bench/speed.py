@@ -6,7 +6,8 @@ when present, the dev sets under --data (skipped cleanly when absent). Out: a ta
 (multi_processing), their ratios, and peak memory of the pipeline at 1x and 10x the input.
 
 Every run is a subprocess, measured from outside: wall time, CPU time and peak RSS (os.wait4, the
-largest process), plus the peak RSS summed over the process tree (sampled from /proc). The
+largest process), plus the peak RSS summed over the process tree (sampled from /proc) and the CPU
+time the hypervisor stole from the VM meanwhile (both cores; printed per run). The
 pipeline's docs/s uses its own reported elapsed time (graph build to manifest), the loop's its own
 timer: both leave out interpreter start and imports. Runs are interleaved (loop, 1 worker,
 2 workers, per round) so machine load hits them alike; the best round counts.
@@ -35,6 +36,18 @@ TWO_WORKERS = ["--direct_num_workers=2", "--direct_running_mode=multi_processing
 # /proc sampling period for the process-tree RSS: short runs still get several samples.
 SAMPLE_SECONDS = 0.2
 PAGE = os.sysconf("SC_PAGE_SIZE")
+TICK = os.sysconf("SC_CLK_TCK")
+
+
+def steal_seconds() -> float | None:
+    """CPU time the hypervisor gave to other guests so far, all cores (/proc/stat), None off Linux.
+    On this VM it comes in bursts that slow a run by half: the rounds table shows it per run."""
+    try:
+        with open("/proc/stat") as stat:
+            fields = stat.readline().split()
+        return int(fields[8]) / TICK
+    except (OSError, IndexError, ValueError):
+        return None
 
 
 def bare_loop(files: list[str]) -> dict:
@@ -75,6 +88,7 @@ def tree_rss(root: int) -> int:
 def measure(cmd: list[str]) -> dict:
     """Run a command; its wall and CPU seconds, largest-process and whole-tree peak RSS, output."""
     out = tempfile.TemporaryFile()
+    stolen = steal_seconds()
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT)
     peak, done = [0], threading.Event()
@@ -93,8 +107,10 @@ def measure(cmd: list[str]) -> dict:
     text = out.read().decode("utf-8", errors="replace")
     if proc.returncode != 0:
         raise RuntimeError(f"{' '.join(cmd[:4])}... exited {proc.returncode}:\n{text[-3000:]}")
-    return {"wall": time.perf_counter() - started, "cpu": usage.ru_utime + usage.ru_stime,
-            "max_rss": usage.ru_maxrss * 1024, "tree_rss": peak[0], "output": text}
+    wall, now_stolen = time.perf_counter() - started, steal_seconds()
+    return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "max_rss": usage.ru_maxrss * 1024,
+            "tree_rss": peak[0], "output": text,
+            "steal": now_stolen - stolen if stolen is not None and now_stolen is not None else None}
 
 
 def run_baseline(files: list[str], work: pathlib.Path) -> dict:
@@ -145,6 +161,10 @@ def rate(run: dict) -> float:
     return run["docs"] / run["seconds"]
 
 
+def _steal(run: dict) -> str:
+    return f" (steal {run['steal']:.1f} s)" if run.get("steal") is not None else ""
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=pathlib.Path, help="an existing corpus folder (default: generate one)")
@@ -173,8 +193,8 @@ def main(argv: list[str] | None = None) -> int:
                 runs["loop"].append(run_baseline(files, work))
                 runs["1w"].append(run_pipeline(pattern, len(files), work, []))
                 runs["2w"].append(run_pipeline(pattern, len(files), work, TWO_WORKERS))
-                print(f"  {name} round {r + 1}: " + ", ".join(f"{k} {rate(v[-1]):.1f} docs/s" for k, v in runs.items()),
-                      flush=True)
+                print(f"  {name} round {r + 1}: " + ", ".join(f"{k} {rate(v[-1]):.1f} docs/s{_steal(v[-1])}"
+                                                             for k, v in runs.items()), flush=True)
             best = {k: max(v, key=rate) for k, v in runs.items()}
             rows.append((name, len(files), best))
             paired.append((name, [rate(one) / rate(loop) for one, loop in zip(runs["1w"], runs["loop"])],
