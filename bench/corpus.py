@@ -11,8 +11,9 @@ pages, seed 7: bytes 158k/218k/287k, elements 759/995/1234, script+style 56k/95k
 120/172/228; fundus-news-80: 181k/291k/424k, 785/989/1142, 87k/129k/224k, 121/178/243). A text dump
 is the visible text of the page's HTML, one block a line, boilerplate lines included (200-300
 lines, like the dev sets' dumps). Nothing is copied from any real page: the prose (`bench.prose`) is
-common English words around invented names, the chrome (`bench.page_chrome`) invented labels, and
-hosts end in .example. This module puts a page together and writes the corpus.
+common English words around invented names, the sites (`bench.publishers`) and the chrome
+(`bench.page_chrome`) invented labels, and hosts end in .example. This module puts a page together
+and writes the corpus.
 
   python -m bench.corpus /tmp/corpus --pages 2000 --seed 7 --stats
   python -m bench.corpus SOME_HTML_FOLDER --pages 0 --stats     # measure any folder of pages
@@ -27,14 +28,7 @@ import random
 import lxml.html
 
 from bench.page_chrome import (
-    NAV_LINKS,
-    NAV_SECTIONS,
-    PROFILES,
-    PUBLISHERS,
-    Site,
     ad_slot,
-    base36,
-    build_site,
     card,
     comments,
     consent,
@@ -43,18 +37,27 @@ from bench.page_chrome import (
     modals,
     newsletter,
     partner_feed,
-    pick,
-    pick_log,
     picture,
     pixels,
     player,
     rail,
-    scripts,
     share_bar,
-    state_blob,
     wrap,
 )
 from bench.prose import QUOTES, detail, story, story_title, word
+from bench.publishers import (
+    NAV_LINKS,
+    NAV_SECTIONS,
+    PROFILES,
+    PUBLISHERS,
+    Site,
+    base36,
+    build_site,
+    pick,
+    pick_log,
+    scripts,
+    state_blob,
+)
 
 # Page mix: the share of text dumps and of gzipped HTML, roughly what a scraper's output holds.
 TEXT_SHARE = 0.2
