@@ -64,6 +64,9 @@ def test_person_name_rejects_credits_that_are_not_people():
                    "March 4, 2019", "Reuters", "The Evening Ledger", "Metro Desk"):
         assert person_name(credit) is None, credit
     assert person_name("Dr. Olu Adeyemi, PhD") == "Olu Adeyemi"
+    # a page label glued after the name ends it; a label alone is no name
+    assert person_name("Maren K. Holt Related Program AI") == "Maren K. Holt"
+    assert person_name("Related Program") is None
 
 
 def test_byline_shapes():

@@ -160,3 +160,13 @@ def test_a_credit_label_alone_takes_the_name_from_the_next_element():
     fields, _ = normalize_metadata(Page("mem://roses.html", page, "html", "utf-8", len(page)), signals,
                                    ["Cut above a bud."])
     assert fields["authors"] == ["Ines Moreau"]
+
+
+def test_author_links_side_by_side_are_two_authors_not_one_long_name():
+    page = """<html><body><h1>Night ferries return to the sound</h1>
+    <p class="byline">Written by: <a href="/author/ines-moreau">Ines Moreau</a><a href="/author/tomas-lind">Tomas Lind</a></p>
+    <p>The first night ferry left the pier at ten.</p></body></html>"""
+    signals = html_signals(lxml.html.document_fromstring(page))
+    fields, _ = normalize_metadata(Page("mem://ferries.html", page, "html", "utf-8", len(page)), signals,
+                                   ["The first night ferry left the pier at ten."])
+    assert fields["authors"] == ["Ines Moreau", "Tomas Lind"]

@@ -248,6 +248,19 @@ def _agreed(found: list[str], by_source: dict[str, list[str] | None]) -> list[st
     return found
 
 
+def _unglued(found: list[str], signals: Signals) -> list[str]:
+    """"Jane Roe Ann Lee" read from "By <a>Jane Roe</a><a>Ann Lee</a>": two author links side by
+    side with no separator in the text; the links name them apart."""
+    links = [text for source, text in signals.author_texts if source in ("link", "rel", "itemprop")]
+    pairs = {key(f"{a} {b}"): (a, b) for a, b in zip(links, links[1:]) if key(a) != key(b)}
+    out = []
+    for name in found:
+        pair = pairs.get(key(name)) if len(name.split()) >= 4 else None
+        names = [person_name(part) for part in pair] if pair else []
+        out += names if names and all(names) else [name]
+    return out
+
+
 def choose_authors(signals: Signals, orgs: set[str], outlets: set[str] = frozenset()) -> list[str]:
     """`outlets`: the site's names in `key` form; never a co-author ("By Jane Roe, Outlet"), though
     a personal blog's name may be its only author."""
@@ -258,7 +271,7 @@ def choose_authors(signals: Signals, orgs: set[str], outlets: set[str] = frozens
         if found is None:
             ended = True  # "By Staff": no person, unless an author box says "Written by" a full name
             continue
-        found = _dedupe(found)
+        found = _dedupe(_unglued(found, signals))
         if ended and (source != "credit" or not all(" " in n for n in found)):
             continue
         if found:

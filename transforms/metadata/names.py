@@ -46,6 +46,9 @@ ROLE_WORDS = {"founder", "co-founder", "cofounder", "ceo", "cto", "cfo", "coo", 
               "research", "associate", "assistant", "staff", "intern", "coach", "advisor", "adviser", "attorney",
               "lawyer", "managing", "executive", "deputy", "marketing", "gardener", "tech", "verified",
               "contributing", "trending", "featured", "guest", "visiting"}
+# Page labels that follow a byline on the same line ("Jane Roe Related Program ...", "Jane Roe
+# Category Health"): the name ends before them.
+LABEL_WORDS = {"related", "category", "categories", "tags", "tagged", "topics", "filed", "program", "programs"}
 # A credit ending in one of these months is a name glued to a date ("Jane Roe November").
 _DATE_MONTHS = {"january", "february", "march", "september", "october", "november", "december"}
 # Month names are also given names ("April", "May", "June"): only a credit made of nothing else is
@@ -111,8 +114,8 @@ def person_name(raw: str, single_word_ok: bool = False) -> str | None:
     if len(words) % 2 == 0 and half and words[:half] == words[half:]:  # "Jane Roe Jane Roe": avatar alt + name
         words = words[:half]
         name = " ".join(words)
-    for i, word in enumerate(words[2:], start=2):  # "Jane Roe Senior Editor" -> "Jane Roe"
-        if word.lower().strip(".,") in ROLE_WORDS:
+    for i, word in enumerate(words[2:], start=2):  # "Jane Roe Senior Editor", "Jane Roe Related" -> "Jane Roe"
+        if word.lower().strip(".,:") in ROLE_WORDS or word.lower().strip(".,:") in LABEL_WORDS:
             name = " ".join(words[:i])
             break
     if len(words) >= 3 and re.fullmatch(r"[A-Z]{1,3}", words[0]) and words[1][:1] == words[0][:1]:
@@ -124,7 +127,8 @@ def person_name(raw: str, single_word_ok: bool = False) -> str | None:
     if not words or len(words) > MAX_NAME_WORDS or (len(words) == 1 and not single_word_ok):
         return None
     lowered = [w.lower().strip(".,'’") for w in words]
-    if any(w in NOT_PERSON_WORDS or w in WEEKDAYS or w in ROLE_WORDS for w in lowered) or all(w in MONTHS for w in lowered):
+    if (any(w in NOT_PERSON_WORDS or w in WEEKDAYS or w in ROLE_WORDS or w in LABEL_WORDS for w in lowered)
+            or all(w in MONTHS for w in lowered)):
         return None
     if len(lowered) >= 2 and lowered[-1] in _DATE_MONTHS:
         return None
