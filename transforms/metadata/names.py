@@ -49,6 +49,7 @@ ROLE_WORDS = {"founder", "co-founder", "cofounder", "ceo", "cto", "cfo", "coo", 
 # Page labels that follow a byline on the same line ("Jane Roe Related Program ...", "Jane Roe
 # Category Health"): the name ends before them.
 LABEL_WORDS = {"related", "category", "categories", "tags", "tagged", "topics", "filed", "program", "programs"}
+_ENDS_NAME = ROLE_WORDS | LABEL_WORDS
 # A credit ending in one of these months is a name glued to a date ("Jane Roe November").
 _DATE_MONTHS = {"january", "february", "march", "september", "october", "november", "december"}
 # Month names are also given names ("April", "May", "June"): only a credit made of nothing else is
@@ -115,7 +116,7 @@ def person_name(raw: str, single_word_ok: bool = False) -> str | None:
         words = words[:half]
         name = " ".join(words)
     for i, word in enumerate(words[2:], start=2):  # "Jane Roe Senior Editor", "Jane Roe Related" -> "Jane Roe"
-        if word.lower().strip(".,:") in ROLE_WORDS or word.lower().strip(".,:") in LABEL_WORDS:
+        if word.lower().strip(".,:") in _ENDS_NAME:
             name = " ".join(words[:i])
             break
     if len(words) >= 3 and re.fullmatch(r"[A-Z]{1,3}", words[0]) and words[1][:1] == words[0][:1]:
