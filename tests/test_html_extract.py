@@ -100,6 +100,17 @@ def test_signals_and_input_chars():
     assert extraction.input_chars >= sum(len(p) for p in BODY)
 
 
+def test_input_chars_count_only_text_a_reader_sees():
+    plain = extract_html(_article()).input_chars
+    unseen = ('<script>window.__STATE__ = {"story": "' + "x" * 5000 + '"};</script>'
+              "<style>.card{color:red}" + ".x{top:0}" * 500 + "</style>"
+              "<noscript><p>" + "Please enable JavaScript. " * 50 + "</p></noscript>")
+    extraction = extract_html(_article(extra_inside=unseen))
+    assert extraction.input_chars == plain
+    # and none of it reaches the body
+    assert not any("__STATE__" in p or ".card" in p or "JavaScript" in p for p in extraction.stories[0].paragraphs)
+
+
 def test_nav_only_page_is_no_article():
     nav = "".join(f'<li><a href="/s{i}">Section {i}</a></li>' for i in range(30))
     with pytest.raises(NoArticle):

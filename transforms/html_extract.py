@@ -18,6 +18,7 @@ better (simulated on both dev sets, then measured).
 
 import lxml.html
 import trafilatura
+from lxml import etree
 
 from schemas import Extraction, Page, Story
 from transforms.errors import NoArticle, TooLarge
@@ -37,10 +38,30 @@ TRAFILATURA_KWARGS = {"include_comments": False, "include_tables": True, "with_m
 # navigation and link lists, is a menu or a link list.
 MIN_LONGEST_PARAGRAPH_WORDS = 10
 MIN_WORDS_WITHOUT_LONG_PARAGRAPH = 100
+# Never shown: dropped once html_signals has read the JSON-LD, so they count in no visible-text
+# measure and trafilatura (which deletes them itself) copies a smaller tree. <template> stays: its
+# content is what scripts render on some sites (a docs site's whole article, Alpine's x-if).
+UNSEEN_TAGS = ("script", "style")
+# Shown only without scripts: left out of the visible text, kept in the tree (trafilatura's
+# recall mode falls back on it when the page has no other paragraph).
+_HIDDEN = etree.XPath("//body//noscript[not(ancestor::noscript)]")
 
 
 def parse_html(text: str):
     return lxml.html.document_fromstring(text)
+
+
+def _spaced_len(text: str) -> int:
+    return len(" ".join(text.split()))
+
+
+def visible_chars(tree) -> int:
+    """Characters of <body> text a reader sees (whitespace runs as one space), once the unseen
+    tags are gone: noscript contents are left out."""
+    if tree.body is None:
+        return 0
+    hidden = sum(_spaced_len(el.text_content()) + 1 for el in _HIDDEN(tree))
+    return max(_spaced_len(tree.body.text_content()) - hidden, 0)
 
 
 def _headlines(signals) -> list[str]:
@@ -64,7 +85,8 @@ def extract_html(page: Page) -> Extraction:
     tree = parse_html(page.text)
     # read before trafilatura, which prunes the tree it is given
     signals = html_signals(tree)
-    visible_text = " ".join(tree.body.text_content().split()) if tree.body is not None else ""
+    etree.strip_elements(tree, *UNSEEN_TAGS, with_tail=False)
+    input_chars = visible_chars(tree)
     anchors = rescue.subheading_anchors(tree)
     prose_words = rescue.prose_words(tree)
     # recall mode first: one pass of trafilatura's own rules, no readability comparison on long
@@ -90,4 +112,4 @@ def extract_html(page: Page) -> Extraction:
                      and (sum(counts) < MIN_WORDS_WITHOUT_LONG_PARAGRAPH or not prose_words)):
         raise NoArticle("no article text left after boilerplate filtering")
     story = Story([text for text, _ in paras], heading_indexes=[i for i, (_, h) in enumerate(paras) if h])
-    return Extraction(page, [story], signals, input_chars=len(visible_text))
+    return Extraction(page, [story], signals, input_chars=input_chars)
