@@ -248,11 +248,15 @@ def _agreed(found: list[str], by_source: dict[str, list[str] | None]) -> list[st
     return found
 
 
-def _unglued(found: list[str], signals: Signals) -> list[str]:
-    """"Jane Roe Ann Lee" read from "By <a>Jane Roe</a><a>Ann Lee</a>": two author links side by
-    side with no separator in the text; the links name them apart."""
+def _link_pairs(signals: Signals) -> dict[str, tuple[str, str]]:
+    """Adjacent author links by the `key` of their texts read together ("Jane Roe Ann Lee")."""
     links = [text for source, text in signals.author_texts if source in ("link", "rel", "itemprop")]
-    pairs = {key(f"{a} {b}"): (a, b) for a, b in zip(links, links[1:]) if key(a) != key(b)}
+    return {key(f"{a} {b}"): (a, b) for a, b in zip(links, links[1:]) if key(a) != key(b)}
+
+
+def _unglued(found: list[str], pairs: dict[str, tuple[str, str]]) -> list[str]:
+    """"Jane Roe Ann Lee" read from "By <a>Jane Roe</a><a>Ann Lee</a>": two author links side by
+    side with no separator in the text (`_link_pairs`); the links name them apart."""
     out = []
     for name in found:
         pair = pairs.get(key(name)) if len(name.split()) >= 4 else None
@@ -266,12 +270,13 @@ def choose_authors(signals: Signals, orgs: set[str], outlets: set[str] = frozens
     a personal blog's name may be its only author."""
     lines = [t for _, t in signals.author_texts] + signals.byline_lines
     ranked = candidates(signals, orgs)
+    pairs = _link_pairs(signals)
     ended = False
     for source, found in ranked:
         if found is None:
             ended = True  # "By Staff": no person, unless an author box says "Written by" a full name
             continue
-        found = _dedupe(_unglued(found, signals))
+        found = _dedupe(_unglued(found, pairs))
         if ended and (source != "credit" or not all(" " in n for n in found)):
             continue
         if found:

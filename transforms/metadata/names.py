@@ -128,8 +128,7 @@ def person_name(raw: str, single_word_ok: bool = False) -> str | None:
     if not words or len(words) > MAX_NAME_WORDS or (len(words) == 1 and not single_word_ok):
         return None
     lowered = [w.lower().strip(".,'’") for w in words]
-    if (any(w in NOT_PERSON_WORDS or w in WEEKDAYS or w in ROLE_WORDS or w in LABEL_WORDS for w in lowered)
-            or all(w in MONTHS for w in lowered)):
+    if any(w in NOT_PERSON_WORDS or w in WEEKDAYS or w in _ENDS_NAME for w in lowered) or all(w in MONTHS for w in lowered):
         return None
     if len(lowered) >= 2 and lowered[-1] in _DATE_MONTHS:
         return None
