@@ -161,8 +161,8 @@ def _choose(signals: Signals, site_names: list[str]) -> str | None:
     h1s = [_repaired(h1, others) for h1 in h1s]
     for h1 in h1s:
         agreeing = [o for o in others if _agrees(h1, o)]
-        if agreeing:  # a headline set in capitals is written as the agreeing SEO title writes it
-            cased = [o for o in agreeing if key(o) == key(h1) and not o.isupper()]
+        if agreeing:  # a headline set in capitals is written as an SEO title of the same text writes it
+            cased = [o for o in agreeing if o.casefold() == h1.casefold() and not o.isupper()]
             return cased[0] if h1.isupper() and cased else h1
         for other in others:  # "Headline Posted on <date> by <name>": the h1 swallowed the byline
             extra = h1.replace(other, "", 1).strip() if len(other) >= 12 and other in h1 else None
