@@ -9,3 +9,11 @@ def test_a_capitals_h1_keeps_its_punctuation_when_the_seo_title_differs_in_more_
     assert choose_title(shouting, []) == "TIDE TABLES VS. WEATHER APPS"
     same_words = Signals(headings=["TIDE TABLES VS. WEATHER APPS"], meta={"og:title": "Tide Tables vs. Weather Apps"})
     assert choose_title(same_words, []) == "Tide Tables vs. Weather Apps"
+
+
+def test_a_title_cut_short_is_written_as_the_longer_candidate_it_starts():
+    full = "Readers Ask: Can a Balcony Garden Feed Four? We Tried It (With One Trick That Doubled the Harvest)"
+    cut = Signals(jsonld=[{"@type": "NewsArticle", "headline": full[:70]}], meta={"og:title": full + " - Balcony Notes"})
+    assert choose_title(cut, ["Balcony Notes"]) == full
+    dotted = Signals(meta={"twitter:title": "Can a Balcony Garden Feed...", "og:title": "Can a Balcony Garden Feed Four?"})
+    assert choose_title(dotted, []) == "Can a Balcony Garden Feed Four?"

@@ -54,6 +54,8 @@ _LABEL = re.compile(r"\w+(?:\s\w+)?\s*:")
 _DOMAIN = re.compile(r"(?i)^(?:www\.)?[a-z\d-]+(?:\.[a-z\d-]+)*\.[a-z]{2,6}$")
 # A "?" or replacement character inside a heading, before a space or a letter: a lost character.
 _LOST = re.compile(r"[?\ufffd](?=[\s\w])")
+# A title cut short by a length limit: it ends in an ellipsis or leaves a bracket open.
+_ELLIPSIS = re.compile(r"(?:\.\.\.|…)$")
 _TAIL = re.compile(r"\s+\|\s+")
 _SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|»|·|•|/|:)\s+")
 
@@ -146,6 +148,19 @@ def _repaired(h1: str, others: list[str]) -> str:
     return next((o for o in others if pattern.fullmatch(o)), h1)
 
 
+def _truncated(value: str) -> bool:
+    return bool(_ELLIPSIS.search(value)) or value.count("(") > value.count(")") or value.count("[") > value.count("]")
+
+
+def _whole(value: str, others: list[str]) -> str:
+    """A title cut short ("... Solutions (Including", "... Merging via...") is written as the longer
+    candidate that starts with it."""
+    if not _truncated(value):
+        return value
+    stem = key(_ELLIPSIS.sub("", value))
+    return next((o for o in others if len(key(o)) > len(stem) and key(o).startswith(stem) and not _truncated(o)), value)
+
+
 def choose_title(signals: Signals, site_names: list[str]) -> str | None:
     title = _choose(signals, site_names)
     return cut_tail(title) if title else None
@@ -158,6 +173,7 @@ def _choose(signals: Signals, site_names: list[str]) -> str | None:
     others = [text(o.get("headline")) for o in article_objects(signals)[:2]]
     others += [signals.meta.get("og:title"), signals.meta.get("twitter:title"), signals.title]
     others = [strip_site(c, site_names) for c in (clean(o) for o in others) if c]
+    others = [_whole(o, others) for o in others]
     h1s = [_repaired(h1, others) for h1 in h1s]
     for h1 in h1s:
         agreeing = [o for o in others if _agrees(h1, o)]
