@@ -56,6 +56,8 @@ _DOMAIN = re.compile(r"(?i)^(?:www\.)?[a-z\d-]+(?:\.[a-z\d-]+)*\.[a-z]{2,6}$")
 _LOST = re.compile(r"[?\ufffd](?=[\s\w])")
 # A title cut short by a length limit: it ends in an ellipsis or leaves a bracket open.
 _ELLIPSIS = re.compile(r"(?:\.\.\.|…)$")
+# "Name: " or "Name | " before the rest of a title.
+_NAME_PREFIX = re.compile(r"(.{3,40}?)(?::|\s(?:\||-|–|—|::|»|·|•|/))\s+")
 _TAIL = re.compile(r"\s+\|\s+")
 _SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|»|·|•|/|:)\s+")
 
@@ -161,6 +163,21 @@ def _whole(value: str, others: list[str]) -> str:
     return next((o for o in others if len(key(o)) > len(stem) and key(o).startswith(stem) and not _truncated(o)), value)
 
 
+def _named_sites(signals: Signals) -> list[str]:
+    """h1s that name the site by the page's own titles: "Name: Post" (or "Name | Post") as one title
+    while another title is the post alone."""
+    raw = [clean(t) for t in (signals.title, signals.meta.get("og:title"), signals.meta.get("twitter:title"))]
+    keys = {key(t) for t in raw if t}
+    names = []
+    for h in signals.headings:
+        for t in raw:
+            head = _NAME_PREFIX.match(t) if t else None
+            if head and key(head[1]) == key(h) and key(t[head.end():]) in keys and len(t[head.end():].split()) >= 2:
+                names.append(h)
+                break
+    return names
+
+
 def choose_title(signals: Signals, site_names: list[str]) -> str | None:
     title = _choose(signals, site_names)
     return cut_tail(title) if title else None
@@ -168,6 +185,7 @@ def choose_title(signals: Signals, site_names: list[str]) -> str | None:
 
 def _choose(signals: Signals, site_names: list[str]) -> str | None:
     site_names = site_names + [h for h in signals.headings if _DOMAIN.match(h.strip())]  # an h1 "example.com"
+    site_names = site_names + _named_sites(signals)
     site_keys = {key(n) for n in site_names if n and key(n) and len(n) <= MAX_SITE_NAME_CHARS}
     h1s = [strip_site(h, site_names) for h in (clean(h) for h in signals.headings) if h and not _is_site(h, site_keys)]
     others = [text(o.get("headline")) for o in article_objects(signals)[:2]]
