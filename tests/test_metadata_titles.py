@@ -26,3 +26,10 @@ def test_an_h1_that_prefixes_the_title_whose_rest_is_the_og_title_is_the_blogs_n
     series = Signals(headings=["Canal Locks Explained"], title="Canal Locks Explained: How the Gates Hold",
                      meta={"og:title": "Canal Locks Explained: How the Gates Hold"})
     assert choose_title(series, []) == "Canal Locks Explained"
+
+
+def test_a_short_label_before_a_pipe_and_a_longer_headline_is_cut():
+    signals = Signals(title="The Ledger | Harbour pilots vote to strike over night shifts")
+    assert choose_title(signals, []) == "Harbour pilots vote to strike over night shifts"
+    short = Signals(title="Tide tables | Harbour Office")
+    assert choose_title(short, []) == "Tide tables | Harbour Office"

@@ -133,9 +133,11 @@ def overlap(a: str, b: str) -> float:
 
 def cut_tail(value: str) -> str:
     """'Headline | Section' -> 'Headline': what follows a pipe is a label, not the headline
-    (unless it runs longer than a label)."""
+    (unless it runs longer than a label); 'Site | A longer headline' -> the headline."""
     parts = _TAIL.split(value)
     head = parts[0]
+    if len(parts) == 2 and len(head.split()) < MIN_LONE_H1_WORDS and len(parts[1].split()) > MAX_LABEL_WORDS:
+        return parts[1]  # "Label | A headline longer than a label": a site or section name before the pipe
     if len(parts) > 1 and len(parts[1].split()) > MAX_LABEL_WORDS:
         return value
     return head if len(head.split()) >= MIN_LONE_H1_WORDS else value
