@@ -1,7 +1,7 @@
 """Title choice rules (transforms.metadata.titles), on invented pages."""
 
 from schemas import Signals
-from transforms.metadata.titles import choose_title
+from transforms.metadata.titles import choose_title, clean
 
 
 def test_a_capitals_h1_keeps_its_punctuation_when_the_seo_title_differs_in_more_than_case():
@@ -33,3 +33,12 @@ def test_a_short_label_before_a_pipe_and_a_longer_headline_is_cut():
     assert choose_title(signals, []) == "Harbour pilots vote to strike over night shifts"
     short = Signals(title="Tide tables | Harbour Office")
     assert choose_title(short, []) == "Tide tables | Harbour Office"
+
+
+def test_more_wire_slugs_are_cut():
+    assert clean("FACTBOX-What the harbour strike means for ferries") == "What the harbour strike means for ferries"
+    assert clean("RPT-COLUMN-Grain stocks thin out before winter") == "Grain stocks thin out before winter"
+    assert clean("(LEAD) Port city opens second ferry terminal") == "Port city opens second ferry terminal"
+    assert clean("(2nd LD) Council passes harbour budget") == "Council passes harbour budget"
+    assert clean("Explainer: why ferry fares rise in winter") == "Explainer: why ferry fares rise in winter"
+    assert clean("COVID-19 rules for ferries eased") == "COVID-19 rules for ferries eased"

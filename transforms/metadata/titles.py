@@ -38,10 +38,14 @@ _QUOTES = str.maketrans({**_PLAIN, "‘": "'", "’": "'", "‚": "'", "‛": "'
                          "\u00a0": " "})
 # In CJK text the fullwidth forms are the normal punctuation ("，" "："): only the quotes change.
 _CJK_QUOTES = str.maketrans({k: v for k, v in _QUOTES.items() if chr(k) not in _PLAIN})
+# Yonhap marks a story's versions in parentheses: "(LEAD) ...", "(2nd LD) ...", "(URGENT) ...".
 _WIRE_SLUG = re.compile(
-    r"^(?:\d+(?:st|nd|rd|th)\s+LD[- ]Writethru|LD[- ]Writethru|Writethru|(?:UPDATE|WRAPUP|REFILE|RPT|"
+    r"^(?:(?:\d+(?:st|nd|rd|th)\s+LD[- ]Writethru|LD[- ]Writethru|Writethru|(?:UPDATE|WRAPUP|REFILE|RPT|"
     r"CORRECTED|EXCLUSIVE|BREAKING|URGENT|FLASH|ADVISORY|CORRECTION|INSIGHT|ANALYSIS|FOCUS|"
-    r"REFILE-UPDATE|RPT-UPDATE)(?:\s*\d+)?)\s*(?::|-{1,2}|—|–)\s*")
+    r"FACTBOX|EXPLAINER|COLUMN|BRIEF|TIMELINE|GRAPHIC|HIGHLIGHTS|PREVIEW|SCENARIOS|SPECIAL REPORT|"
+    r"PRESS DIGEST|BREAKINGVIEWS|GLOBAL MARKETS|INTERVIEW|FEATURE|"
+    r"REFILE-UPDATE|RPT-UPDATE)(?:\s*\d+)?)\s*(?::|-{1,2}|—|–)\s*"
+    r"|\((?:LEAD|\d+(?:st|nd|rd|th)\s+LD|URGENT|News Focus|Yonhap Interview|Yonhap Feature)\)\s+)")
 # An h1 that is a menu label, a domain, a breadcrumb or a blog's name is not the headline.
 _NOT_HEADLINE = re.compile(r"(?i)^(?:.*\b(?:menu|navigation|skip to|sign in|log in|subscribe|contact us|follow us|"
                            r"search|cart|blog)$|[\w.-]+\.[a-z]{2,6}$|.*\s[>»›]\s.*)")
