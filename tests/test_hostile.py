@@ -198,6 +198,17 @@ def test_guard_serves_several_threads():
     assert results == {i: len(p.text) for i, p in enumerate(pages)}
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="F_SETPIPE_SZ is Linux's")
+def test_guard_pipes_take_a_page_in_one_write_and_pages_past_them_still_pass():
+    import fcntl
+
+    with DocGuard(echo_length, 30) as guard:
+        guard.start()
+        assert fcntl.fcntl(guard._outbox.fileno(), getattr(fcntl, "F_GETPIPE_SZ", 1032)) >= 1 << 20
+        big = html_page("<p>" + "y" * 3_000_000 + "</p>")  # three times the pipe: several writes
+        assert guard.call(big) == len(big.text)
+
+
 def test_a_child_that_cannot_start_fails_loudly():
     with DocGuard(print, 5.0, startup_seconds=1.0) as guard:  # fine: builtins are importable
         guard.call("x")

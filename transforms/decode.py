@@ -81,6 +81,8 @@ _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]+")
 # In ASCII-compatible encodings those controls are these same bytes, and no multi-byte sequence
 # uses them, so deleting every other byte leaves nothing exactly when the text has none.
 _NOT_CONTROL_BYTES = bytes(b for b in range(256) if not (b <= 8 or b == 11 or 14 <= b <= 31))
+# Control bytes that mark a file as binary when they are over 5% of its head (tab, LF, VT, FF, CR pass).
+_BINARY_CONTROL_BYTES = bytes(b for b in range(32) if b < 9 or 13 < b)
 _XML_DECL_TEXT = re.compile(r"\A\ufeff?\s*<\?xml\b[^>]{0,500}\?>", re.I)
 _DOCTYPE_SUBSET = re.compile(r"<!DOCTYPE\b([^\[>]{0,500})\[", re.I)
 _SUBSET_END = re.compile(r"\]\s*>")
@@ -149,7 +151,7 @@ def is_binary(raw: bytes) -> bool:
         return False
     if b"\x00" in head:
         return True
-    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    controls = len(head) - len(head.translate(None, _BINARY_CONTROL_BYTES))  # a C-speed count
     return controls > len(head) * 0.05
 
 
