@@ -316,6 +316,20 @@ def test_a_printed_date_earlier_than_the_metadata_is_the_original():
     assert out["published_date"] == date(2023, 5, 10) and out["published_source"] == "meta"
 
 
+def test_a_labelled_date_element_earlier_than_the_metadata_is_the_original():
+    jsonld = [{"@type": "Article", "datePublished": "2023-11-20T09:00:00-05:00"}]
+    labelled = Signals(jsonld=jsonld, date_texts=[("class", "Published June 4, 2023")])
+    out = choose_dates(labelled, None, None, None, NOW)
+    assert out["published_date"] == date(2023, 6, 4) and out["published_source"] == "text"
+    # an unlabelled date element may be a sidebar's or a comment's: the metadata stays
+    bare = Signals(jsonld=jsonld, date_texts=[("class", "June 4, 2023")])
+    assert choose_dates(bare, None, None, None, NOW)["published_date"] == date(2023, 11, 20)
+    # a byline date, when there is one, is what is compared
+    byline = Signals(jsonld=jsonld, byline_lines=["By Ana Vell, November 20, 2023"],
+                     date_texts=[("class", "Published June 4, 2023")])
+    assert choose_dates(byline, None, None, None, NOW)["published_date"] == date(2023, 11, 20)
+
+
 def test_a_later_byline_date_beats_a_jsonld_date_no_meta_repeats():
     jsonld = [{"@type": "Article", "datePublished": "2020-01-02T10:00:00Z", "dateModified": "2023-04-05"}]
     updated = Signals(jsonld=jsonld, byline_lines=["Last updated: April 5, 2023"])

@@ -8,7 +8,8 @@ time bound (crawl or ingest time). Out: the published_* and modified_at columns.
 Conservative by design: no date is guessed. A page that states no date gets nulls; a date
 after the bound is dropped; a visible date labelled "Updated" is used for publication only when
 the page prints no other date. Machine dates win over printed ones, except where they
-disagree in a telling way: a byline date earlier than the metadata's (a re-stamped migration),
+disagree in a telling way: a byline date earlier than the metadata's (a re-stamped migration;
+without a byline date, a date element's date written after "Published", "Posted" or "by"),
 or later than a JSON-LD datePublished no <meta> repeats. A local time without an offset is anchored by an offset stated
 elsewhere on the page, else by the publisher's home zone (`timezones.HOME_ZONES`), else only
 the day is kept (precision "day", published_at and offset null).
@@ -78,6 +79,7 @@ def _visible(lines: list[str], found: dict, kind: str, order: str | None = None)
                  if label == "published" and (explicit or stamp.day not in updated_days)]
     found[kind] += [stamp for _, _, stamp in sorted(published, key=lambda t: (t[0], t[1]))]
     found[kind + "_updated"] += [stamp for label, _, stamp in labelled if label == "updated"]
+    found[kind + "_labelled"] += [stamp for label, explicit, stamp in labelled if label == "published" and explicit]
 
 
 def _machine(values) -> list[Stamp]:
@@ -107,7 +109,8 @@ def candidates(signals: Signals, url: str | None) -> dict[str, list[Stamp]]:
                          + [signals.meta[k] for k in sorted(signals.meta, key=lambda k: not k.endswith("date"))
                             if k not in PUBLISHED_META and _PUBLISHED_META_NAME.search(k)]),
         "time": _machine(raw for source, raw in signals.date_texts if source == "time"),
-        "text": [], "text_updated": [], "url": [], "class": [], "class_updated": [],
+        "text": [], "text_updated": [], "text_labelled": [], "url": [], "class": [], "class_updated": [],
+        "class_labelled": [],
         "modified": _machine([o.get("dateModified") for o in articles] + [signals.meta.get(k) for k in MODIFIED_META]),
     }
     classed = [line for source, line in signals.date_texts if source == "class"]
@@ -149,12 +152,16 @@ def _first(kind: str) -> tuple[tuple[str, str], ...]:
 
 
 def _order(found: dict[str, list[Stamp]]) -> tuple[tuple[str, str], ...]:
-    """SOURCE_ORDER, with the byline's printed date first when it is earlier than the metadata's,
-    or later than a JSON-LD datePublished that no <meta> repeats (a template's creation stamp:
-    the byline shows the date of the version on the page, "Updated" or not)."""
+    """SOURCE_ORDER, with the byline's printed date first when it is earlier than the metadata's
+    (without one, a date element's date written after "Published", "Posted" or "by" that is
+    earlier), or later than a JSON-LD datePublished that no <meta> repeats (a template's creation
+    stamp: the byline shows the date of the version on the page, "Updated" or not)."""
     machine = found["jsonld"][:1] or found["meta"][:1]
     if machine and found["text"] and _printed_earlier(machine[0], found["text"][0]):
         return _first("text")
+    labelled = found["class_labelled"][:1]
+    if machine and not found["text"] and labelled and _printed_earlier(machine[0], labelled[0]):
+        return _first("class")
     if found["jsonld"] and not found["meta"]:
         kind = "text" if found["text"] else "text_updated"
         if found[kind] and found[kind][0].day > found["jsonld"][0].day:
