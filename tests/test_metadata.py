@@ -352,6 +352,17 @@ def test_by_in_prose_is_not_a_byline_label():
     assert choose_dates(signals, None, None, None, NOW)["published_date"] == date(2024, 2, 1)
 
 
+def test_a_date_inside_a_sentence_is_not_the_pages_date():
+    prose = "The grant window for most applicants closes on March 31, 2023. Late forms are read in May."
+    signals = Signals(byline_lines=[prose], date_texts=[("time", "2023-01-09")])
+    assert choose_dates(signals, None, None, None, NOW)["published_date"] == date(2023, 1, 9)
+    # labelled, or in a short credit line, a date is still read
+    posted = Signals(byline_lines=["Posted on January 9, 2023 by the editors of the weekly garden page."])
+    assert choose_dates(posted, None, None, None, NOW)["published_date"] == date(2023, 1, 9)
+    assert choose_dates(Signals(byline_lines=["Ana Vell, staff writer, January 9, 2023"]),
+                        None, None, None, NOW)["published_date"] == date(2023, 1, 9)
+
+
 def test_year_first_month_names_and_word_order_for_numbers():
     assert find_printed("2021 Feb 9") and find_printed("2021 Feb 9").day == date(2021, 2, 9)
     page = Signals(byline_lines=["05/06/2020 by The Desk", "Related: 18 July 2021"])

@@ -41,6 +41,11 @@ _PUBLISHED_META_NAME = re.compile(r"(?:publish|pub|release|issued|created)[\w.:-
 _UPDATED = re.compile(r"\b(updated|modified|edited|revised|last\s+reviewed|reviewed)\b", re.IGNORECASE)
 # "by" labels a date only before a name ("By Jane Roe, May 2"), not in prose ("cut by 5% on May 2").
 _PUBLISHED = re.compile(r"\b(published|posted|created|first\s+published|released|by(?=\s+(?-i:[A-Z])))\b", re.IGNORECASE)
+# A line of at least this many words with a sentence's full stop is prose: a date in it that follows
+# a lower-case word and no label ("... the deadline is April 15, 2025. If you ...") is the text's.
+PROSE_WORDS = 8
+_SENTENCE_END = re.compile(r"[a-z][.!?](?:\s|$)")
+_AFTER_WORD = re.compile(r"(?:^|\s)[a-z]+\s+$")
 _ARTICLE_KINDS = ("article", "posting", "report")
 # A date in the URL's path: "/2024/05/03/" or a segment opening with "2024-05-03" ("/2024-05-03-slug").
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})(?:/|$)|/((?:19|20)\d{2})-(\d{2})-(\d{2})(?=[/+_-]|$)")
@@ -59,12 +64,16 @@ EMPTY = {"published_at": None, "published_date": None, "published_offset_minutes
 
 def _labelled(line: str, order: str | None = None) -> list[tuple[str, bool, Stamp]]:
     """Dates printed in a line, each labelled 'updated' or 'published' by the word before it,
-    and whether that label was written (True) or assumed (False)."""
+    and whether that label was written (True) or assumed (False); an unlabelled date inside a
+    sentence is left out."""
     out = []
+    prose = len(line.split()) >= PROSE_WORDS and _SENTENCE_END.search(line)
     for start, stamp in find_printed_all(line, order):
         before = line[:start]
         upd = [m.end() for m in _UPDATED.finditer(before)]
         pub = [m.end() for m in _PUBLISHED.finditer(before)]
+        if prose and not (upd or pub) and _AFTER_WORD.search(before):
+            continue
         label = "updated" if upd and (not pub or max(upd) > max(pub)) else "published"
         out.append((label, bool(upd or pub), stamp))
     return out
