@@ -206,6 +206,17 @@ def _meta_credits(signals: Signals, orgs: set[str]) -> list[str]:
     return found
 
 
+def _agreed_first_name(signals: Signals, orgs: set[str]) -> list[str]:
+    """A one-word name ("By Yucy") that two kinds of author element give whole (a link to the
+    author's page and the author box, say): the site credits its writers by first name."""
+    kinds: dict[str, set[str]] = {}
+    for source, text in signals.author_texts:
+        name = person_name(text, single_word_ok=True)
+        if name and " " not in name and key(name) not in orgs:
+            kinds.setdefault(name, set()).add("itemprop" if source == "rel" else source)
+    return next(([name] for name, found in kinds.items() if len(found) >= 2), [])
+
+
 def _handle(signals: Signals, orgs: set[str]) -> list[str]:
     """The CMS account in <meta name="author"> ("jroe", "JaneR") when nothing else names anyone: the
     page's own credit, as written. Role accounts ("admin", "webmaster"), ids and addresses are not."""
@@ -234,6 +245,7 @@ def candidates(signals: Signals, orgs: set[str]) -> list[tuple[str, list[str] | 
         ("credit", _first_credit(texts.get("credit", []), orgs, False)),
         ("box", _box_name(texts.get("box", []), orgs)),
         ("loose", _loose_credits(other_lines + texts.get("class", []) + [description.split("\n")[0][:200]], orgs)),
+        ("first name", _agreed_first_name(signals, orgs)),
         ("handle", _handle(signals, orgs)),
     ]
 
