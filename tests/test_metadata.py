@@ -363,6 +363,15 @@ def test_a_date_inside_a_sentence_is_not_the_pages_date():
                         None, None, None, NOW)["published_date"] == date(2023, 1, 9)
 
 
+def test_a_readers_comment_date_is_not_the_pages_date():
+    thread = Signals(date_texts=[("class", "Reply tomvale commented Mar 2, 2023"),
+                                 ("class", "Lia Brandt says: March 3, 2023 at 9:15 am")])
+    assert choose_dates(thread, None, None, None, NOW)["published_date"] is None
+    post = Signals(byline_lines=["Posted March 1, 2023 by Ana Vell"],
+                   date_texts=[("class", "Reply tomvale commented Mar 2, 2023")])
+    assert choose_dates(post, None, None, None, NOW)["published_date"] == date(2023, 3, 1)
+
+
 def test_year_first_month_names_and_word_order_for_numbers():
     assert find_printed("2021 Feb 9") and find_printed("2021 Feb 9").day == date(2021, 2, 9)
     page = Signals(byline_lines=["05/06/2020 by The Desk", "Related: 18 July 2021"])

@@ -46,6 +46,8 @@ _PUBLISHED = re.compile(r"\b(published|posted|created|first\s+published|released
 PROSE_WORDS = 8
 _SENTENCE_END = re.compile(r"[a-z][.!?](?:\s|$)")
 _AFTER_WORD = re.compile(r"(?:^|\s)[a-z]+\s+$")
+# A reader's comment: "jdoe commented Dec 18, 2025", "Sam says: May 2, 2024 at 9:10".
+_COMMENTED = re.compile(r"\b(commented|replied|says:|wrote:)", re.IGNORECASE)
 _ARTICLE_KINDS = ("article", "posting", "report")
 # A date in the URL's path: "/2024/05/03/" or a segment opening with "2024-05-03" ("/2024-05-03-slug").
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})(?:/|$)|/((?:19|20)\d{2})-(\d{2})-(\d{2})(?=[/+_-]|$)")
@@ -65,7 +67,7 @@ EMPTY = {"published_at": None, "published_date": None, "published_offset_minutes
 def _labelled(line: str, order: str | None = None) -> list[tuple[str, bool, Stamp]]:
     """Dates printed in a line, each labelled 'updated' or 'published' by the word before it,
     and whether that label was written (True) or assumed (False); an unlabelled date inside a
-    sentence is left out."""
+    sentence and a comment's date ("jdoe commented May 2, 2024") are left out."""
     out = []
     prose = len(line.split()) >= PROSE_WORDS and _SENTENCE_END.search(line)
     for start, stamp in find_printed_all(line, order):
@@ -74,6 +76,9 @@ def _labelled(line: str, order: str | None = None) -> list[tuple[str, bool, Stam
         pub = [m.end() for m in _PUBLISHED.finditer(before)]
         if prose and not (upd or pub) and _AFTER_WORD.search(before):
             continue
+        said = [m.end() for m in _COMMENTED.finditer(before)]
+        if said and max(said) > max(upd + pub, default=-1):
+            continue  # a comment's date
         label = "updated" if upd and (not pub or max(upd) > max(pub)) else "published"
         out.append((label, bool(upd or pub), stamp))
     return out
