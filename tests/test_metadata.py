@@ -330,6 +330,18 @@ def test_a_labelled_date_element_earlier_than_the_metadata_is_the_original():
     assert choose_dates(byline, None, None, None, NOW)["published_date"] == date(2023, 11, 20)
 
 
+def test_where_jsonld_and_meta_disagree_the_printed_date_decides():
+    jsonld = [{"@type": "NewsArticle", "datePublished": "2021-02-10T08:00:00Z"}]
+    meta = {"article:published_time": "2023-04-18T14:00:00Z"}
+    sided = Signals(jsonld=jsonld, meta=meta, byline_lines=["By Ana Vell | April 18, 2023"])
+    out = choose_dates(sided, None, None, None, NOW)
+    assert out["published_date"] == date(2023, 4, 18) and out["published_source"] == "meta"
+    updated = Signals(jsonld=jsonld, meta=meta, byline_lines=["Updated: Apr 18, 2023 9:00 AM EST"])
+    assert choose_dates(updated, None, None, None, NOW)["published_date"] == date(2023, 4, 18)
+    silent = Signals(jsonld=jsonld, meta=meta)
+    assert choose_dates(silent, None, None, None, NOW)["published_date"] == date(2021, 2, 10)
+
+
 def test_a_later_byline_date_beats_a_jsonld_date_no_meta_repeats():
     jsonld = [{"@type": "Article", "datePublished": "2020-01-02T10:00:00Z", "dateModified": "2023-04-05"}]
     updated = Signals(jsonld=jsonld, byline_lines=["Last updated: April 5, 2023"])

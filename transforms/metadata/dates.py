@@ -161,6 +161,9 @@ def _printed_earlier(machine: Stamp, printed: Stamp) -> bool:
     return printed.day < min((instant + shift).date() for shift in _ZONE_SPAN)
 
 
+_META_FIRST = (("meta", "meta"), ("jsonld", "jsonld")) + SOURCE_ORDER[2:]
+
+
 def _first(kind: str) -> tuple[tuple[str, str], ...]:
     return ((kind, "text"),) + tuple(item for item in SOURCE_ORDER if item[0] != kind)
 
@@ -169,13 +172,18 @@ def _order(found: dict[str, list[Stamp]]) -> tuple[tuple[str, str], ...]:
     """SOURCE_ORDER, with the byline's printed date first when it is earlier than the metadata's
     (without one, a date element's date written after "Published", "Posted" or "by" that is
     earlier), or later than a JSON-LD datePublished that no <meta> repeats (a template's creation
-    stamp: the byline shows the date of the version on the page, "Updated" or not)."""
+    stamp: the byline shows the date of the version on the page, "Updated" or not). Where JSON-LD
+    and <meta> disagree, the one the byline prints comes first."""
     machine = found["jsonld"][:1] or found["meta"][:1]
     if machine and found["text"] and _printed_earlier(machine[0], found["text"][0]):
         return _first("text")
     labelled = found["class_labelled"][:1]
     if machine and not found["text"] and labelled and _printed_earlier(machine[0], labelled[0]):
         return _first("class")
+    printed = (found["text"] or found["text_updated"])[:1]
+    if found["jsonld"] and printed and printed[0].day != found["jsonld"][0].day \
+            and printed[0].day in {stamp.day for stamp in found["meta"]}:
+        return _META_FIRST
     if found["jsonld"] and not found["meta"]:
         kind = "text" if found["text"] else "text_updated"
         if found[kind] and found[kind][0].day > found["jsonld"][0].day:
