@@ -384,6 +384,14 @@ def test_a_readers_comment_date_is_not_the_pages_date():
     assert choose_dates(post, None, None, None, NOW)["published_date"] == date(2023, 3, 1)
 
 
+def test_the_two_ends_of_a_span_are_not_a_publication_date():
+    for line in ["Fair dates: 2023-05-02 - 2023-05-06", "Runs May 2, 2023 to May 6, 2023",
+                 "2 May 2023 – 6 May 2023, Hall B"]:
+        assert choose_dates(Signals(byline_lines=[line]), None, None, None, NOW)["published_date"] is None
+    page = Signals(byline_lines=["Posted April 3, 2023", "Runs May 2, 2023 to May 6, 2023"])
+    assert choose_dates(page, None, None, None, NOW)["published_date"] == date(2023, 4, 3)
+
+
 def test_year_first_month_names_and_word_order_for_numbers():
     assert find_printed("2021 Feb 9") and find_printed("2021 Feb 9").day == date(2021, 2, 9)
     page = Signals(byline_lines=["05/06/2020 by The Desk", "Related: 18 July 2021"])

@@ -48,6 +48,8 @@ _SENTENCE_END = re.compile(r"[a-z][.!?](?:\s|$)")
 _AFTER_WORD = re.compile(r"(?:^|\s)[a-z]+\s+$")
 # A reader's comment: "jdoe commented Dec 18, 2025", "Sam says: May 2, 2024 at 9:10".
 _COMMENTED = re.compile(r"\b(commented|replied|says:|wrote:)", re.IGNORECASE)
+# Two dates joined by a dash or "to" are a span (an event's, a project's), not a publication date.
+_SPAN_JOIN = re.compile(r"\d\s*(?:-|–|—|to|until|through)\s*$", re.IGNORECASE)
 _ARTICLE_KINDS = ("article", "posting", "report")
 # A date in the URL's path: "/2024/05/03/" or a segment opening with "2024-05-03" ("/2024-05-03-slug").
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})(?:/|$)|/((?:19|20)\d{2})-(\d{2})-(\d{2})(?=[/+_-]|$)")
@@ -67,10 +69,15 @@ EMPTY = {"published_at": None, "published_date": None, "published_offset_minutes
 def _labelled(line: str, order: str | None = None) -> list[tuple[str, bool, Stamp]]:
     """Dates printed in a line, each labelled 'updated' or 'published' by the word before it,
     and whether that label was written (True) or assumed (False); an unlabelled date inside a
-    sentence and a comment's date ("jdoe commented May 2, 2024") are left out."""
+    sentence, a comment's date ("jdoe commented May 2, 2024") and a span's two ends are left out."""
     out = []
     prose = len(line.split()) >= PROSE_WORDS and _SENTENCE_END.search(line)
-    for start, stamp in find_printed_all(line, order):
+    printed = find_printed_all(line, order)
+    starts = [start for start, _ in printed]
+    spans = {i for i in range(1, len(starts)) if _SPAN_JOIN.search(line[starts[i - 1]:starts[i]])}
+    for i, (start, stamp) in enumerate(printed):
+        if i in spans or i + 1 in spans:
+            continue  # "2024-03-04 - 2024-03-08"
         before = line[:start]
         upd = [m.end() for m in _UPDATED.finditer(before)]
         pub = [m.end() for m in _PUBLISHED.finditer(before)]
