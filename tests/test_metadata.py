@@ -375,6 +375,16 @@ def test_a_date_inside_a_sentence_is_not_the_pages_date():
                         None, None, None, NOW)["published_date"] == date(2023, 1, 9)
 
 
+def test_an_editors_note_on_an_update_is_not_a_publication_date():
+    note = "Editor's note: We refreshed and updated this guide on March 9, 2023, to add two new picks ."
+    assert choose_dates(Signals(byline_lines=[note]), None, None, None, NOW)["published_date"] is None
+    # a byline's own "Updated" label and a byline's name before its date still count
+    label = Signals(byline_lines=["Updated on March 9, 2023 by the desk editors of the weekly guide."])
+    assert choose_dates(label, None, None, None, NOW)["published_date"] == date(2023, 3, 9)
+    byline = Signals(byline_lines=["By Ana Vell on March 9, 2023 | Comments. Support us! We may earn a fee."])
+    assert choose_dates(byline, None, None, None, NOW)["published_date"] == date(2023, 3, 9)
+
+
 def test_a_readers_comment_date_is_not_the_pages_date():
     thread = Signals(date_texts=[("class", "Reply tomvale commented Mar 2, 2023"),
                                  ("class", "Lia Brandt says: March 3, 2023 at 9:15 am")])

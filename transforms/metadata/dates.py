@@ -42,9 +42,10 @@ _UPDATED = re.compile(r"\b(updated|modified|edited|revised|last\s+reviewed|revie
 # "by" labels a date only before a name ("By Jane Roe, May 2"), not in prose ("cut by 5% on May 2").
 _PUBLISHED = re.compile(r"\b(published|posted|created|first\s+published|released|by(?=\s+(?-i:[A-Z])))\b", re.IGNORECASE)
 # A line of at least this many words with a sentence's full stop is prose: a date in it that follows
-# a lower-case word and no label ("... the deadline is April 15, 2025. If you ...") is the text's.
+# a lower-case word and no label ("... the deadline is April 15, 2025. If you ...") is the text's,
+# and so is one an "updated" three words or more before it leads to ("We updated this guide on ...").
 PROSE_WORDS = 8
-_SENTENCE_END = re.compile(r"[a-z][.!?](?:\s|$)")
+_SENTENCE_END = re.compile(r"[a-z]\s?[.!?](?:\s|$)")
 _AFTER_WORD = re.compile(r"(?:^|\s)[a-z]+\s+$")
 # A reader's comment: "jdoe commented Dec 18, 2025", "Sam says: May 2, 2024 at 9:10".
 _COMMENTED = re.compile(r"\b(commented|replied|says:|wrote:)", re.IGNORECASE)
@@ -81,8 +82,9 @@ def _labelled(line: str, order: str | None = None) -> list[tuple[str, bool, Stam
         before = line[:start]
         upd = [m.end() for m in _UPDATED.finditer(before)]
         pub = [m.end() for m in _PUBLISHED.finditer(before)]
-        if prose and not (upd or pub) and _AFTER_WORD.search(before):
-            continue
+        gap = len(line[max(upd):start].split()) if upd and max(upd) > max(pub, default=-1) else 0
+        if prose and _AFTER_WORD.search(before) and (not (upd or pub) or gap > 2):
+            continue  # "The deadline is May 2, 2024.", "We updated this review on May 2, 2024, to add ..."
         said = [m.end() for m in _COMMENTED.finditer(before)]
         if said and max(said) > max(upd + pub, default=-1):
             continue  # a comment's date
