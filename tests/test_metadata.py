@@ -385,6 +385,16 @@ def test_an_editors_note_on_an_update_is_not_a_publication_date():
     assert choose_dates(byline, None, None, None, NOW)["published_date"] == date(2023, 3, 9)
 
 
+def test_a_list_of_time_elements_is_not_the_pages_date():
+    days = [f"2023-0{m}-1{d}T10:00:00Z" for m in (2, 3) for d in range(5)]  # ten different days
+    feed = Signals(date_texts=[("time", value) for value in days])
+    assert choose_dates(feed, None, None, None, NOW)["published_date"] is None
+    few = Signals(date_texts=[("time", value) for value in days[:3]])
+    assert choose_dates(few, None, None, None, NOW)["published_date"] == date(2023, 2, 10)
+    dated = Signals(byline_lines=["By Ana Vell, May 4, 2023"], date_texts=[("time", value) for value in days])
+    assert choose_dates(dated, None, None, None, NOW)["published_date"] == date(2023, 5, 4)
+
+
 def test_a_readers_comment_date_is_not_the_pages_date():
     thread = Signals(date_texts=[("class", "Reply tomvale commented Mar 2, 2023"),
                                  ("class", "Lia Brandt says: March 3, 2023 at 9:15 am")])

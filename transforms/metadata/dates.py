@@ -59,6 +59,11 @@ _URL_DATE = re.compile(r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})(?:/|$)|/((?:19|20
 SOURCE_ORDER = (("jsonld", "jsonld"), ("meta", "meta"), ("text", "text"), ("time", "meta"),
                 ("text_updated", "text"), ("class", "text"), ("class_updated", "text"), ("url", "url"))
 
+# <time datetime> values or date elements on this many different days are a list (a feed, an
+# archive, a comment thread), not the page's date: without a byline or metadata date, none is used.
+LIST_DAYS = 8
+_LISTED = ("time", "class")
+
 # The zones a page can print its local day in: a machine instant and a printed day this far apart
 # (UTC-12 .. UTC+14) can be the same moment, so the print is not an earlier date.
 _ZONE_SPAN = (timedelta(hours=-12), timedelta(hours=14))
@@ -208,6 +213,8 @@ def choose_dates(signals: Signals, url: str | None, publisher: str | None, host:
     order = _order(found)
     out = dict(EMPTY)
     for kind, source in order:
+        if kind in _LISTED and len({stamp.day for stamp in found[kind]}) >= LIST_DAYS:
+            continue  # a feed, an archive or a thread: its first entry is not the page's date
         for stamp in found[kind]:
             zone = stamp.zone or _page_zone(found, stamp.day) or home
             instant = stamp.instant(zone)
