@@ -75,3 +75,21 @@ def test_dates_glued_to_the_next_word_or_time_and_labels_alone_on_their_line():
     tags = ", ".join(["Weather", "County News", "Public Health", "Community Services", "Summer", "Heat Safety"] * 3)
     lines[1:3] = [f"Posted on July 8, 2024 in {tags}"]
     assert lines[1] in _header(lines)[1]
+
+
+def test_a_name_glued_to_its_date_or_label_is_taken_apart():
+    """A dump runs inline elements together: "Jane RoeMar 5, 2025", "Posted byJane", a year glued to
+    the next element. The credit line gets its spaces back; the date and the name both read."""
+    from transforms.metadata.normalize import normalize_metadata
+    from schemas import Page, Signals
+
+    lines = ["Menu", "Cooling centres open across the county", "Posted byMarta OyelaranMar 5, 2025Updated:Mar 6, 20252 Comments"]
+    headline, credits = _header(lines)
+    assert headline == "Cooling centres open across the county"
+    assert credits == ["Posted by Marta Oyelaran Mar 5, 2025 Updated:Mar 6, 2025 2 Comments"]
+    dump = "\n".join(lines + [FIRST, MORE])
+    fields, _ = normalize_metadata(Page("x.txt", dump, "text", "utf-8", len(dump)), Signals(), [FIRST, MORE])
+    assert fields["authors"] == ["Marta Oyelaran"]
+    assert str(fields["published_date"]) == "2025-03-05"
+    # a month name inside a word, or a capitalised word after a year in prose, is left alone
+    assert _header(["Menu", "Cooling centres open across the county", "By the Mayor 5 times"])[1] == ["By the Mayor 5 times"]

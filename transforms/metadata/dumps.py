@@ -71,6 +71,17 @@ _LEAD_SYMBOLS = re.compile(r"^[^\w\"'‘“(]+")
 # A date's label alone on its line ("Published:", "Last updated"): the dump split it from its date.
 _DATE_LABEL_ONLY = re.compile(r"(?i)(?:originally |first |last )?(?:published|posted|updated|modified)(?: on)?:?")
 _GLUED_BY = re.compile(r"^By(?=[A-Z][a-z])")
+# Inline elements a dump glued together inside a credit line: "Jane RoeMar 5, 2025", "Posted byJane",
+# "Jane RoeUpdated: ...", "Jan 4, 202620 Mins Read", "Dec 30, 2024Posted in". A space goes back where the dump lost it
+# (credit lines only: the body's lines must stay as the stripper saw them).
+_FULL_MONTH = "January|February|March|April|May|June|July|August|September|October|November|December"
+_SHORT_MONTH = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+_UNGLUE = [
+    (re.compile(rf"(?<=[a-z])(?=(?:{_FULL_MONTH}|{_SHORT_MONTH})\.? \d{{1,2}}\b)"), " "),
+    (re.compile(rf"((?<![A-Za-z])(?:{_FULL_MONTH}|{_SHORT_MONTH})\.? \d{{1,2}}(?:st|nd|rd|th)?, (?:19|20)\d\d)(?=[\dA-Z])"), r"\1 "),
+    (re.compile(r"(?<=[a-z])(?=(?:Updated|Published|Posted|Last [Uu]pdated)\b)"), " "),
+    (re.compile(r"\b([Pp]osted by|[Ww]ritten by)(?=[A-Z][a-z])"), r"\1 "),
+]
 _LEAD_ONLY = re.compile(r"(?i)(?:written |posted |words )?by:?|author:?")
 _NOT_HEADLINE = re.compile(r"(?i)^(?:share|advertisement|home\b|menu|search|skip to|log ?in|sign ?in|subscribe|"
                            r"read more|click|image|photo|credit|back to\b|send\b|pin\b|copy\b|print\b|email\b|"
@@ -121,12 +132,18 @@ def _score(lines: list[str], i: int, end: int) -> float | None:
     return score - DISTANCE_COST * (end - i)  # nearer the body is likelier
 
 
+def _unglue(line: str) -> str:
+    for pattern, repl in _UNGLUE:
+        line = pattern.sub(repl, line)
+    return line
+
+
 def _credits(region: list[str], max_chars: int, names: bool = False) -> list[str]:
     """The credit lines of a header region. A dump splits "By <a>Jane Roe</a>" into two lines and
     sets a name alone beside its date: "By" is joined to the next line, and a line that is only a
     person's name next to a date or credit line becomes "By <name>"."""
     out = []
-    region = [_GLUED_BY.sub("By ", line) for line in region]  # "ByJane Roe": inline elements glued
+    region = [_unglue(_GLUED_BY.sub("By ", line)) for line in region]  # "ByJane Roe": inline elements glued
     for i, line in enumerate(region):
         nxt = region[i + 1] if i + 1 < len(region) else ""
         if ((_LEAD_ONLY.fullmatch(line) and nxt and not _CREDIT.search(nxt))
