@@ -395,6 +395,16 @@ def test_a_list_of_time_elements_is_not_the_pages_date():
     assert choose_dates(dated, None, None, None, NOW)["published_date"] == date(2023, 5, 4)
 
 
+def test_unlabelled_dates_on_several_days_are_an_archive_not_the_pages_date():
+    archive = Signals(byline_lines=["Pruning the pear tree Friday, 14.04.2023", "Thursday, 06.04.2023",
+                                    "Seed trays, again Monday, 27.03.2023", "Sunday, 19.03.2023"])
+    assert choose_dates(archive, None, None, None, NOW)["published_date"] is None
+    posted = Signals(byline_lines=["Posted on April 14, 2023", "April 6, 2023", "March 27, 2023", "March 19, 2023"])
+    assert choose_dates(posted, None, None, None, NOW)["published_date"] == date(2023, 4, 14)
+    two = Signals(byline_lines=["April 14, 2023", "Related: March 27, 2023"])
+    assert choose_dates(two, None, None, None, NOW)["published_date"] == date(2023, 4, 14)
+
+
 def test_a_readers_comment_date_is_not_the_pages_date():
     thread = Signals(date_texts=[("class", "Reply tomvale commented Mar 2, 2023"),
                                  ("class", "Lia Brandt says: March 3, 2023 at 9:15 am")])

@@ -62,7 +62,9 @@ SOURCE_ORDER = (("jsonld", "jsonld"), ("meta", "meta"), ("text", "text"), ("time
 # <time datetime> values or date elements on this many different days are a list (a feed, an
 # archive, a comment thread), not the page's date: without a byline or metadata date, none is used.
 LIST_DAYS = 8
-_LISTED = ("time", "class")
+# Printed dates on this many different days, not one of them labelled ("Posted", "By", "Updated"),
+# are a list too (an archive's or an events page's entries).
+UNLABELLED_LIST_DAYS = 4
 
 # The zones a page can print its local day in: a machine instant and a printed day this far apart
 # (UTC-12 .. UTC+14) can be the same moment, so the print is not an earlier date.
@@ -178,6 +180,17 @@ def _printed_earlier(machine: Stamp, printed: Stamp) -> bool:
 _META_FIRST = (("meta", "meta"), ("jsonld", "jsonld")) + SOURCE_ORDER[2:]
 
 
+def _listed(found: dict[str, list[Stamp]], kind: str) -> bool:
+    """The dates of this kind are a list's entries, not the page's date (see LIST_DAYS)."""
+    if kind not in ("time", "class", "text"):
+        return False
+    days = len({stamp.day for stamp in found[kind]})
+    if kind != "text" and days >= LIST_DAYS:
+        return True
+    return (kind != "time" and days >= UNLABELLED_LIST_DAYS
+            and not found[kind + "_labelled"] and not found[kind + "_updated"])
+
+
 def _first(kind: str) -> tuple[tuple[str, str], ...]:
     return ((kind, "text"),) + tuple(item for item in SOURCE_ORDER if item[0] != kind)
 
@@ -213,7 +226,7 @@ def choose_dates(signals: Signals, url: str | None, publisher: str | None, host:
     order = _order(found)
     out = dict(EMPTY)
     for kind, source in order:
-        if kind in _LISTED and len({stamp.day for stamp in found[kind]}) >= LIST_DAYS:
+        if _listed(found, kind):
             continue  # a feed, an archive or a thread: its first entry is not the page's date
         for stamp in found[kind]:
             zone = stamp.zone or _page_zone(found, stamp.day) or home
