@@ -405,6 +405,15 @@ def test_unlabelled_dates_on_several_days_are_an_archive_not_the_pages_date():
     assert choose_dates(two, None, None, None, NOW)["published_date"] == date(2023, 4, 14)
 
 
+def test_a_time_element_showing_the_modified_date_is_not_a_publication_date():
+    meta = {"article:modified_time": "2023-02-01T07:58:04+00:00"}
+    page = Signals(meta=meta, date_texts=[("time", "2023-02-01T09:58:04+02:00"), ("class", "February 1, 2023")])
+    out = choose_dates(page, None, None, None, NOW)
+    assert out["published_date"] is None and out["modified_at"] == datetime(2023, 2, 1, 7, 58, tzinfo=UTC)
+    other = Signals(meta=meta, date_texts=[("time", "2022-11-30T10:00:00Z")])
+    assert choose_dates(other, None, None, None, NOW)["published_date"] == date(2022, 11, 30)
+
+
 def test_a_readers_comment_date_is_not_the_pages_date():
     thread = Signals(date_texts=[("class", "Reply tomvale commented Mar 2, 2023"),
                                  ("class", "Lia Brandt says: March 3, 2023 at 9:15 am")])

@@ -7,7 +7,9 @@ time bound (crawl or ingest time). Out: the published_* and modified_at columns.
 
 Conservative by design: no date is guessed. A page that states no date gets nulls; a date
 after the bound is dropped; a visible date labelled "Updated" is used for publication only when
-the page prints no other date. Machine dates win over printed ones, except where they
+the page prints no other date. Printed dates that are not the page's are left out: a date inside
+a sentence, a reader's comment's, a span's two ends, a list's entries (many different days), an
+unlabelled <time> or date element showing the dateModified. Machine dates win over printed ones, except where they
 disagree in a telling way: a byline date earlier than the metadata's (a re-stamped migration;
 without a byline date, a date element's date written after "Published", "Posted" or "by"),
 or later than a JSON-LD datePublished no <meta> repeats. A local time without an offset is anchored by an offset stated
@@ -224,11 +226,14 @@ def choose_dates(signals: Signals, url: str | None, publisher: str | None, host:
     found = candidates(signals, url)
     home = home_zone(publisher, host)
     order = _order(found)
+    modified_days = {stamp.day for stamp in found["modified"]}
     out = dict(EMPTY)
     for kind, source in order:
         if _listed(found, kind):
             continue  # a feed, an archive or a thread: its first entry is not the page's date
         for stamp in found[kind]:
+            if kind in ("time", "class") and stamp.day in modified_days:
+                continue  # an unlabelled <time> or date element showing the dateModified
             zone = stamp.zone or _page_zone(found, stamp.day) or home
             instant = stamp.instant(zone)
             if stamp.day > bound.date() or (instant and instant > bound):
