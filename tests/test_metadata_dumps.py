@@ -93,3 +93,17 @@ def test_a_name_glued_to_its_date_or_label_is_taken_apart():
     assert str(fields["published_date"]) == "2025-03-05"
     # a month name inside a word, or a capitalised word after a year in prose, is left alone
     assert _header(["Menu", "Cooling centres open across the county", "By the Mayor 5 times"])[1] == ["By the Mayor 5 times"]
+
+
+def test_a_labelled_date_under_the_body_dates_a_page_whose_header_has_none():
+    last = "The centres stay open until the end of the month, the county said in its statement."
+    lines = ["Menu", "Cooling centres open across the county", FIRST, MORE, MORE + " Still more.", MORE + " And more.",
+             last, "Published", "August 30, 2024", "Author", "Tomas Reyes", "Related stories"]
+    dump = "\n".join(lines)
+    assert dump_header(dump, FIRST, last)[1] == ["Published August 30, 2024"]
+    # a date in the header wins: the footer's is not added
+    dated = "\n".join(lines[:2] + ["July 8, 2024"] + lines[2:])
+    assert dump_header(dated, FIRST, last)[1] == ["July 8, 2024"]
+    # further down it is a related story's date
+    far = "\n".join(lines[:7] + ["Share", "Print", "Email", "More from the county"] + lines[7:])
+    assert dump_header(far, FIRST, last)[1] == []

@@ -26,6 +26,9 @@ CREDIT_REACH = 4
 # An author's role line ("Executive Editor, Example Health Letter") has at most this many words
 # before its first comma or "and".
 MAX_ROLE_WORDS = 5
+# How many lines under the body's last paragraph may hold its labelled publication date (a site's
+# article footer: "Published" / "<date>" / "Author" / "<name>"); further down are related stories.
+AFTER_BODY_LINES = 4
 # How many lines before the headline may hold its date ("May 2, 2024" over the headline).
 CREDIT_BEFORE = 4
 # How many lines after the body's first paragraph may still be its credit lines (the first
@@ -70,6 +73,8 @@ _ROLE_NOUNS |= {"team", "staff", "desk", "editors", "writers", "reporters", "con
 _LEAD_SYMBOLS = re.compile(r"^[^\w\"'‘“(]+")
 # A date's label alone on its line ("Published:", "Last updated"): the dump split it from its date.
 _DATE_LABEL_ONLY = re.compile(r"(?i)(?:originally |first |last )?(?:published|posted|updated|modified)(?: on)?:?")
+# A publication label ("Published", "Posted on:"), alone on its line or opening it.
+_PUBLISHED_LABEL = re.compile(r"(?i)(?:originally |first )?(?:published|posted)(?: on)?:?(?=\s|$)")
 _GLUED_BY = re.compile(r"^By(?=[A-Z][a-z])")
 # Inline elements a dump glued together inside a credit line: "Jane RoeMar 5, 2025", "Posted byJane",
 # "Jane RoeUpdated: ...", "Jan 4, 202620 Mins Read", "Dec 30, 2024Posted in". A space goes back where the dump lost it
@@ -159,8 +164,28 @@ def _credits(region: list[str], max_chars: int, names: bool = False) -> list[str
     return out
 
 
-def dump_header(dump: str, first_paragraph: str) -> tuple[str | None, list[str]]:
-    """(headline, credit lines after it) of a text dump; (None, []) when the body is not found."""
+def _after_body(lines: list[str], last_paragraph: str) -> list[str]:
+    """A publication date labelled in the lines right under the body ("Published" / "August 30,
+    2024" under the last paragraph): many sites print the article's date in its footer."""
+    last = " ".join(last_paragraph.split())
+    ends = [i for i, line in enumerate(lines) if last and (line == last or (len(last) > 40 and line.startswith(last[:40])))]
+    if not ends:
+        return []
+    region = lines[ends[-1] + 1: ends[-1] + 1 + AFTER_BODY_LINES]
+    out = []
+    for i, line in enumerate(region):
+        nxt = region[i + 1] if i + 1 < len(region) else ""
+        if _PUBLISHED_LABEL.fullmatch(line) and _DATE_LINE.fullmatch(nxt):  # the label over its date
+            out.append(f"{line} {nxt}")
+        elif _PUBLISHED_LABEL.match(line) and _LABELLED.match(line):
+            out.append(line)
+    return out
+
+
+def dump_header(dump: str, first_paragraph: str, last_paragraph: str = "") -> tuple[str | None, list[str]]:
+    """(headline, credit lines after it) of a text dump; (None, []) when the body is not found.
+    With the body's last paragraph, a labelled publication date under the body joins the credits
+    when the header itself prints no date."""
     lines = _lines(dump)
     end = _body_start(lines, first_paragraph)
     if end is None:
@@ -180,4 +205,7 @@ def dump_header(dump: str, first_paragraph: str) -> tuple[str | None, list[str]]
     header = _credits(lines[max(0, end - HEADER_LINES): end], MAX_CREDIT_CHARS)
     labelled = [line for line in header  # "Published: <date>", "Written by <name>" anywhere in the header
                 if _LABELLED.match(line) and line not in found]
-    return lines[best], found + labelled
+    credits = found + labelled
+    if not any(_DATE_LINE.search(line) for line in credits):
+        credits += _after_body(lines, last_paragraph)
+    return lines[best], credits

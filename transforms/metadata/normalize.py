@@ -71,7 +71,7 @@ def _standfirst(signals: Signals) -> set[str]:
 def _with_dump_header(page: Page, signals: Signals, paragraphs: list[str]) -> Signals:
     """A text dump's Signals with the headline and credit lines read from the dump's header
     (`dumps.dump_header`) in front of the stripper's own."""
-    headline, credits = dump_header(page.text, paragraphs[0] if paragraphs else "")
+    headline, credits = dump_header(page.text, paragraphs[0] if paragraphs else "", paragraphs[-1] if paragraphs else "")
     if headline is None:
         return signals
     return replace(signals, title=headline,
