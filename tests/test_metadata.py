@@ -537,6 +537,10 @@ def test_a_site_page_is_not_dated_by_its_webpage_object():
     assert choose_dates(signals, None, None, None, NOW)["published_date"] == date(2019, 4, 2)
     post = Signals(jsonld=[{**page, "@type": "BlogPosting"}], meta={"article:modified_time": "2024-01-10T09:00:00+00:00"})
     assert choose_dates(post, None, None, None, NOW)["published_date"] == date(2019, 4, 2)
+    # without any <meta> dates too; a WebPage with a headline is an article's record
+    assert choose_dates(Signals(jsonld=[page]), None, None, None, NOW)["published_date"] is None
+    headed = Signals(jsonld=[{**page, "headline": "Tide tables for the spring"}])
+    assert choose_dates(headed, None, None, None, NOW)["published_date"] == date(2019, 4, 2)
 
 
 def test_dump_interface_lines_are_not_headlines_and_labelled_credits_anywhere_in_the_header():

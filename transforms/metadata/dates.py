@@ -125,9 +125,9 @@ def _machine(values) -> list[Stamp]:
 
 
 def _page_not_post(signals: Signals, obj: dict) -> bool:
-    """A site's page, not a post (WordPress/Yoast): <meta> states when it was modified but not
-    when it was published, and the plain WebPage object's datePublished is the page's creation."""
-    return ("article:modified_time" in signals.meta and not any(signals.meta.get(k) for k in PUBLISHED_META)
+    """A site's page, not a post (WordPress/Yoast): no <meta> states when it was published, and
+    the plain WebPage object (no headline, no article type) dates only the page's creation."""
+    return (not any(signals.meta.get(k) for k in PUBLISHED_META)
             and "headline" not in obj and not any(k.endswith(_ARTICLE_KINDS) for k in types(obj)))
 
 
