@@ -342,6 +342,19 @@ def test_where_jsonld_and_meta_disagree_the_printed_date_decides():
     assert choose_dates(silent, None, None, None, NOW)["published_date"] == date(2021, 2, 10)
 
 
+def test_a_utc_stamp_is_read_on_the_permalinks_local_day():
+    meta = {"article:published_time": "2023-03-09T02:30:00+00:00"}
+    zoned = [("time", "2023-03-08T21:40:00-05:00")]  # a comment's time: the site's zone
+    url = "https://blog.example/2023/03/08/first-frost/"
+    out = choose_dates(Signals(meta=meta, date_texts=zoned), url, None, None, NOW)
+    assert out["published_date"] == date(2023, 3, 8) and out["published_offset_minutes"] == -300
+    assert out["published_at"] == datetime(2023, 3, 9, 2, 30, tzinfo=UTC)
+    # no zone to read it in, or a URL day the instant cannot fall on: the stamp's own day
+    assert choose_dates(Signals(meta=meta), url, None, None, NOW)["published_date"] == date(2023, 3, 9)
+    far = "https://blog.example/2023/03/01/first-frost/"
+    assert choose_dates(Signals(meta=meta, date_texts=zoned), far, None, None, NOW)["published_date"] == date(2023, 3, 9)
+
+
 def test_a_later_byline_date_beats_a_jsonld_date_no_meta_repeats():
     jsonld = [{"@type": "Article", "datePublished": "2020-01-02T10:00:00Z", "dateModified": "2023-04-05"}]
     updated = Signals(jsonld=jsonld, byline_lines=["Last updated: April 5, 2023"])

@@ -9,12 +9,15 @@ Conservative by design: no date is guessed. A page that states no date gets null
 after the bound is dropped; a visible date labelled "Updated" is used for publication only when
 the page prints no other date. Printed dates that are not the page's are left out: a date inside
 a sentence, a reader's comment's, a span's two ends, a list's entries (many different days), an
-unlabelled <time> or date element showing the dateModified. Machine dates win over printed ones, except where they
-disagree in a telling way: a byline date earlier than the metadata's (a re-stamped migration;
-without a byline date, a date element's date written after "Published", "Posted" or "by"),
-or later than a JSON-LD datePublished no <meta> repeats. A local time without an offset is anchored by an offset stated
-elsewhere on the page, else by the publisher's home zone (`timezones.HOME_ZONES`), else only
-the day is kept (precision "day", published_at and offset null).
+unlabelled <time> or date element showing the dateModified. Machine dates win over printed ones,
+except where they disagree in a telling way: a byline date earlier than the metadata's (a
+re-stamped migration; without a byline date, a date element's date written after "Published",
+"Posted" or "by"), or later than a JSON-LD datePublished no <meta> repeats; where JSON-LD and
+<meta> disagree, the one the byline prints wins. A local time without an offset is anchored by an
+offset stated elsewhere on the page, else by the publisher's home zone (`timezones.HOME_ZONES`),
+else only the day is kept (precision "day", published_at and offset null). A machine instant
+stated in UTC whose day is not the URL's is read in the site's zone when that puts it on the
+URL's day (permalinks carry the local day).
 """
 
 import re
@@ -182,6 +185,20 @@ def _printed_earlier(machine: Stamp, printed: Stamp) -> bool:
 _META_FIRST = (("meta", "meta"), ("jsonld", "jsonld")) + SOURCE_ORDER[2:]
 
 
+def _url_local(stamp: Stamp, zone, instant: datetime, found: dict[str, list[Stamp]], home) -> tuple[Stamp, object]:
+    """A machine instant stated in UTC whose day is not the URL's ("/2024/05/03/") is read in the
+    site's zone (an offset the page states on that day, else the publisher's home zone): permalinks
+    carry the local day. Unchanged unless that zone puts the instant on the URL's day."""
+    day = found["url"][0].day
+    if day == stamp.day or stamp.zone is None or stamp.zone.utcoffset(None) != timedelta(0):
+        return stamp, zone
+    local_zone = _page_zone(found, day) or home
+    local = instant.astimezone(local_zone) if local_zone else None
+    if local is None or local.date() != day:
+        return stamp, zone
+    return Stamp(day, local.time().replace(second=0, microsecond=0), local_zone), local_zone
+
+
 def _listed(found: dict[str, list[Stamp]], kind: str) -> bool:
     """The dates of this kind are a list's entries, not the page's date (see LIST_DAYS)."""
     if kind not in ("time", "class", "text"):
@@ -238,6 +255,8 @@ def choose_dates(signals: Signals, url: str | None, publisher: str | None, host:
             instant = stamp.instant(zone)
             if stamp.day > bound.date() or (instant and instant > bound):
                 continue
+            if instant and found["url"] and kind in ("jsonld", "meta"):
+                stamp, zone = _url_local(stamp, zone, instant, found, home)
             out.update(published_date=stamp.day, published_source=source,
                        published_precision="minute" if instant else "day")
             if instant:
