@@ -427,6 +427,15 @@ def test_a_time_element_showing_the_modified_date_is_not_a_publication_date():
     assert choose_dates(other, None, None, None, NOW)["published_date"] == date(2022, 11, 30)
 
 
+def test_date_elements_that_disagree_without_a_label_are_teasers():
+    teasers = Signals(date_texts=[("class", "04.11.2023"), ("class", "03.29.2023")])
+    assert choose_dates(teasers, None, None, None, NOW)["published_date"] is None
+    one = Signals(date_texts=[("class", "April 11, 2023"), ("class", "Apr 11, 2023")])
+    assert choose_dates(one, None, None, None, NOW)["published_date"] == date(2023, 4, 11)
+    labelled = Signals(date_texts=[("class", "Published April 11, 2023"), ("class", "March 29, 2023")])
+    assert choose_dates(labelled, None, None, None, NOW)["published_date"] == date(2023, 4, 11)
+
+
 def test_a_readers_comment_date_is_not_the_pages_date():
     thread = Signals(date_texts=[("class", "Reply tomvale commented Mar 2, 2023"),
                                  ("class", "Lia Brandt says: March 3, 2023 at 9:15 am")])

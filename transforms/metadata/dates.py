@@ -68,8 +68,10 @@ SOURCE_ORDER = (("jsonld", "jsonld"), ("meta", "meta"), ("text", "text"), ("time
 # archive, a comment thread), not the page's date: without a byline or metadata date, none is used.
 LIST_DAYS = 8
 # Printed dates on this many different days, not one of them labelled ("Posted", "By", "Updated"),
-# are a list too (an archive's or an events page's entries).
+# are a list too (an archive's or an events page's entries). Date elements found by class anywhere
+# on the page that disagree (2+ days) and carry no label are teasers' dates: none is the page's.
 UNLABELLED_LIST_DAYS = 4
+UNLABELLED_CLASS_DAYS = 2
 
 # The zones a page can print its local day in: a machine instant and a printed day this far apart
 # (UTC-12 .. UTC+14) can be the same moment, so the print is not an earlier date.
@@ -206,7 +208,8 @@ def _listed(found: dict[str, list[Stamp]], kind: str) -> bool:
     days = len({stamp.day for stamp in found[kind]})
     if kind != "text" and days >= LIST_DAYS:
         return True
-    return (kind != "time" and days >= UNLABELLED_LIST_DAYS
+    least = UNLABELLED_CLASS_DAYS if kind == "class" else UNLABELLED_LIST_DAYS
+    return (kind != "time" and days >= least
             and not found[kind + "_labelled"] and not found[kind + "_updated"])
 
 
