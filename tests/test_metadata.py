@@ -453,6 +453,13 @@ def test_the_two_ends_of_a_span_are_not_a_publication_date():
     assert choose_dates(page, None, None, None, NOW)["published_date"] == date(2023, 4, 3)
 
 
+def test_two_dates_side_by_side_are_read_as_printed():
+    from transforms.metadata.datetexts import find_printed_all
+    days = [stamp.day for _, stamp in find_printed_all("Mira Holt July 4, 2023 February 9, 2024 Updated")]
+    assert days == [date(2023, 7, 4), date(2024, 2, 9)]  # not "2023 February 9"
+    assert [stamp.day for _, stamp in find_printed_all("J Clin Med. 2023 Jan 7;15(1):e33")] == [date(2023, 1, 7)]
+
+
 def test_year_first_month_names_and_word_order_for_numbers():
     assert find_printed("2021 Feb 9") and find_printed("2021 Feb 9").day == date(2021, 2, 9)
     page = Signals(byline_lines=["05/06/2020 by The Desk", "Related: 18 July 2021"])

@@ -165,21 +165,29 @@ def _clock(text: str) -> tuple[time | None, tzinfo | None]:
 def find_printed_all(text: str, order: str | None = None) -> list[tuple[int, Stamp]]:
     """Every date printed in `text` with its position, each with the time that follows it;
     numeric dates read in `order` ("dmy"/"mdy", see `numeric_order`) when it is given."""
+    return [(start, stamp) for start, _, stamp in find_printed_spans(text, order)]
+
+
+def find_printed_spans(text: str, order: str | None = None) -> list[tuple[int, int, Stamp]]:
+    """`find_printed_all` with where each date's text ends (its time not included). Of two readings
+    that overlap, the one starting first wins: "July 4, 2025 February 9, 2026" is two dates, not
+    "2025 February 9" (the year-first form); at the same start, the earlier pattern."""
+    matches = sorted(((match.start(), rank, kind, match) for rank, (kind, pattern) in enumerate(_PRINTED)
+                      for match in pattern.finditer(text)), key=lambda m: (m[0], m[1]))
     found = []
-    for kind, pattern in _PRINTED:
-        for match in pattern.finditer(text):
-            if any(start <= match.start() < end for start, end, _ in found):
-                continue
-            day = _day(kind, match.groups(), order)
-            if day is None:
-                continue
-            after = text[match.end(): match.end() + TIME_WINDOW]
-            before = text[max(0, match.start() - TIME_WINDOW // 2): match.start()]
-            clock, zone = _clock(after)
-            if clock is None:
-                clock, zone = _clock(before)
-            found.append((match.start(), match.end(), Stamp(day, clock, zone)))
-    return [(start, stamp) for start, _, stamp in sorted(found, key=lambda f: f[0])]
+    for _, _, kind, match in matches:
+        if found and match.start() < found[-1][1]:
+            continue
+        day = _day(kind, match.groups(), order)
+        if day is None:
+            continue
+        after = text[match.end(): match.end() + TIME_WINDOW]
+        before = text[max(0, match.start() - TIME_WINDOW // 2): match.start()]
+        clock, zone = _clock(after)
+        if clock is None:
+            clock, zone = _clock(before)
+        found.append((match.start(), match.end(), Stamp(day, clock, zone)))
+    return found
 
 
 def find_printed(text: str) -> Stamp | None:
