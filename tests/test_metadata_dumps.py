@@ -107,3 +107,14 @@ def test_a_labelled_date_under_the_body_dates_a_page_whose_header_has_none():
     # further down it is a related story's date
     far = "\n".join(lines[:7] + ["Share", "Print", "Email", "More from the county"] + lines[7:])
     assert dump_header(far, FIRST, last)[1] == []
+
+
+def test_an_author_label_or_a_glued_by_marks_the_headline_over_it():
+    lines = ["Menu", "Weather Alerts For Your Area", "Traffic", "Schools", "Local News",
+             "Cooling centres open across the county", "Author: Tomas Reyes"]
+    assert _header(lines) == ("Cooling centres open across the county", ["Author: Tomas Reyes"])
+    lines[6] = "ByTomas Reyes"
+    assert _header(lines)[0] == "Cooling centres open across the county"
+    # a headline opening with "By..." in one word is no credit line
+    lines[5:7] = ["Bypass road reopens after the flood", "July 8, 2024"]
+    assert _header(lines)[0] == "Bypass road reopens after the flood"

@@ -54,8 +54,8 @@ DECK_HEAD_WORDS = 5
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _DATE = (rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?[,.]?\s+(?:19|20)\d\d(?:(?!\d)|(?=\d{{1,2}}:\d\d))|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?:19|20)\d\d"
          r"|(?:19|20)\d\d-\d\d-\d\d|\b\d{1,2}/\d{1,2}/(?:19|20)?\d\d\b|\b\d{1,2}\.\d{1,2}\.(?:19|20)\d\d\b")
-_CREDIT = re.compile(rf"(?i)^(?:by|written by|authored by|author:|posted|published|originally published|updated|"
-                     rf"last updated|reviewed by|edited by)\b"
+_CREDIT = re.compile(rf"(?i)^(?:by|written by|authored by|posted|published|originally published|updated|"
+                     rf"last updated|reviewed by|edited by)\b|^author:|(?-i:^By(?=[A-Z][a-z]))"
                      rf"|\bmin(?:ute)?s? read\b|reading time|{_DATE}")
 _DATE_LINE = re.compile(_DATE, re.IGNORECASE)
 _LABELLED = re.compile(rf"(?i)^(?:(?:originally )?(?:published|posted)(?: on)?:?\s*(?:{_DATE})|(?:written|authored) by\b)")
