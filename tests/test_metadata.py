@@ -460,6 +460,14 @@ def test_two_dates_side_by_side_are_read_as_printed():
     assert [stamp.day for _, stamp in find_printed_all("J Clin Med. 2023 Jan 7;15(1):e33")] == [date(2023, 1, 7)]
 
 
+def test_of_two_dates_side_by_side_the_earlier_is_the_publication():
+    page = Signals(byline_lines=["May 21, 2023 April 24, 2023 by Ana Vell"])
+    out = choose_dates(page, None, None, None, NOW)
+    assert out["published_date"] == date(2023, 4, 24)
+    assert choose_dates(Signals(byline_lines=["Posted on April 24, 2023 May 21, 2023"]),
+                        None, None, None, NOW)["published_date"] == date(2023, 4, 24)
+
+
 def test_year_first_month_names_and_word_order_for_numbers():
     assert find_printed("2021 Feb 9") and find_printed("2021 Feb 9").day == date(2021, 2, 9)
     page = Signals(byline_lines=["05/06/2020 by The Desk", "Related: 18 July 2021"])

@@ -27,7 +27,7 @@ from urllib.parse import unquote
 from schemas import Signals
 from transforms.metadata.datetexts import (
     Stamp,
-    find_printed_all,
+    find_printed_spans,
     numeric_order,
     parse_machine,
 )
@@ -54,6 +54,8 @@ _SENTENCE_END = re.compile(r"[a-z]\s?[.!?](?:\s|$)")
 _AFTER_WORD = re.compile(r"(?:^|\s)[a-z]+\s+$")
 # A reader's comment: "jdoe commented Dec 18, 2025", "Sam says: May 2, 2024 at 9:10".
 _COMMENTED = re.compile(r"\b(commented|replied|says:|wrote:)", re.IGNORECASE)
+# What may stand between two dates printed side by side: separators and the first one's time.
+_SIDE_BY_SIDE = re.compile(r"[\s,|•·]*(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?[\s,|•·]*)?$", re.IGNORECASE)
 # Two dates joined by a dash or "to" are a span (an event's, a project's), not a publication date.
 _SPAN_JOIN = re.compile(r"\d\s*(?:-|–|—|to|until|through)\s*$", re.IGNORECASE)
 _ARTICLE_KINDS = ("article", "posting", "report")
@@ -84,13 +86,22 @@ EMPTY = {"published_at": None, "published_date": None, "published_offset_minutes
 def _labelled(line: str, order: str | None = None) -> list[tuple[str, bool, Stamp]]:
     """Dates printed in a line, each labelled 'updated' or 'published' by the word before it,
     and whether that label was written (True) or assumed (False); an unlabelled date inside a
-    sentence, a comment's date ("jdoe commented May 2, 2024") and a span's two ends are left out."""
+    sentence, a comment's date ("jdoe commented May 2, 2024") and a span's two ends are left out;
+    of dates printed side by side, the later ones are updates."""
     out = []
     prose = len(line.split()) >= PROSE_WORDS and _SENTENCE_END.search(line)
-    printed = find_printed_all(line, order)
-    starts = [start for start, _ in printed]
-    spans = {i for i in range(1, len(starts)) if _SPAN_JOIN.search(line[starts[i - 1]:starts[i]])}
-    for i, (start, stamp) in enumerate(printed):
+    printed = find_printed_spans(line, order)
+    spans = {i for i in range(1, len(printed)) if _SPAN_JOIN.search(line[printed[i - 1][0]:printed[i][0]])}
+    # Dates side by side ("May 21, 2024 April 2, 2024"): a theme's published and updated dates.
+    beside = {i for i in range(1, len(printed)) if _SIDE_BY_SIDE.match(line[printed[i - 1][1]:printed[i][0]])}
+    later, first = set(), 0
+    for end in range(1, len(printed) + 1):
+        if end < len(printed) and end in beside:
+            continue
+        least = min(printed[j][2].day for j in range(first, end))
+        later.update(j for j in range(first, end) if printed[j][2].day > least)
+        first = end
+    for i, (start, _, stamp) in enumerate(printed):
         if i in spans or i + 1 in spans:
             continue  # "2024-03-04 - 2024-03-08"
         before = line[:start]
@@ -102,7 +113,7 @@ def _labelled(line: str, order: str | None = None) -> list[tuple[str, bool, Stam
         said = [m.end() for m in _COMMENTED.finditer(before)]
         if said and max(said) > max(upd + pub, default=-1):
             continue  # a comment's date
-        label = "updated" if upd and (not pub or max(upd) > max(pub)) else "published"
+        label = "updated" if (upd and (not pub or max(upd) > max(pub))) or i in later else "published"
         out.append((label, bool(upd or pub), stamp))
     return out
 
