@@ -3,6 +3,7 @@
 from datetime import date
 
 import lxml.html
+import pytest
 
 from schemas import Page
 from transforms.html_signals import html_signals
@@ -160,6 +161,19 @@ def test_a_credit_label_alone_takes_the_name_from_the_next_element():
     fields, _ = normalize_metadata(Page("mem://roses.html", page, "html", "utf-8", len(page)), signals,
                                    ["Cut above a bud."])
     assert fields["authors"] == ["Ines Moreau"]
+
+
+@pytest.mark.parametrize("box, author", [
+    ("<h3 class='wp-block-heading'>Written by Ines Moreau</h3><p>Ines grows roses in the Loire.</p>", "Ines Moreau"),
+    ("<h2 class='text-3xl'>Article by</h2><div class='leading-relaxed'>Tomas Lindqvist</div>", "Tomas Lindqvist"),
+])
+def test_an_author_box_heading_credits_the_author(box, author):
+    page = f"""<html><body><h1>Five ways to prune roses</h1><p>Cut above a bud.</p>
+    <div class="elementor-widget">{box}</div></body></html>"""
+    signals = html_signals(lxml.html.document_fromstring(page))
+    fields, _ = normalize_metadata(Page("mem://roses.html", page, "html", "utf-8", len(page)), signals,
+                                   ["Cut above a bud."])
+    assert fields["authors"] == [author]
 
 
 def test_author_links_side_by_side_are_two_authors_not_one_long_name():

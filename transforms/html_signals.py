@@ -57,6 +57,9 @@ _SCANNED_TAGS = ("div", "span", "p", "a", "ul", "ol", "nav", "section", "header"
                  "aside", "main", "address", "time", "small", "meta", "dd", "dl", "link")
 _DATE_TAGS = {"span", "div", "p", "li", "small", "time", "em", "strong", "header"}
 _CREDIT_TAGS = {"p", "h2", "h3", "h4", "h5", "h6", "span", "div", "strong", "em", "small"}
+# Credit tags the mark scan does not visit: an author box's heading ("<h3>Written by Jane Roe</h3>",
+# "<h2>Article by</h2><div>Jane Roe</div>") is read for its credit, nothing else.
+_CREDIT_ONLY_TAGS = tuple(sorted(_CREDIT_TAGS - set(_SCANNED_TAGS)))
 _AFTER_XPATH = etree.XPath(f"following::*[position() <= {AFTER_H1_ELEMENTS}]")
 _BEFORE_XPATH = etree.XPath(f"preceding::*[position() <= {BEFORE_H1_ELEMENTS}]")
 _TOP_XPATH = etree.XPath(f"(//body//*)[position() <= {TOP_ELEMENTS}]")
@@ -186,7 +189,13 @@ def _marked(body, signals: Signals) -> list[tuple[object, str]]:
     rel=author and itemprop=author/creator elements go to `_author_element` on the way.
     The words are looked up with str.find in all marks of the page joined into one string."""
     elements, marks, credits = [], [], []
-    for el in body.iter(*_SCANNED_TAGS):
+    for el in body.iter(*_SCANNED_TAGS, *_CREDIT_ONLY_TAGS):
+        text = el.text
+        if (text and ("ritten" in text or "uthor:" in text or " by" in text[:12]) and _CREDIT_START.match(text)
+                and len(credits) < MAX_CANDIDATES):
+            credits.append(el)  # "Written by Jane Roe" in an author box anywhere on the page
+        if el.tag in _CREDIT_ONLY_TAGS:  # "<h3>Written by Jane Roe</h3>": read for its credit only
+            continue
         get = el.get
         if get("rel") or get("itemprop") or "/" in (get("href") or "") and _AUTHOR_HREF.search(get("href")):
             _author_element(el, signals)
@@ -196,10 +205,6 @@ def _marked(body, signals: Signals) -> list[tuple[object, str]]:
         if mark:
             elements.append(el)
             marks.append(mark)
-        text = el.text
-        if (text and ("ritten" in text or "uthor:" in text or " by" in text[:12]) and _CREDIT_START.match(text)
-                and len(credits) < MAX_CANDIDATES):
-            credits.append(el)  # "Written by Jane Roe" in an author box anywhere on the page
     for el in credits:
         if el.tag in _CREDIT_TAGS:
             _author_element(el, signals)
