@@ -425,6 +425,8 @@ def test_a_time_element_showing_the_modified_date_is_not_a_publication_date():
     assert out["published_date"] is None and out["modified_at"] == datetime(2023, 2, 1, 7, 58, tzinfo=UTC)
     other = Signals(meta=meta, date_texts=[("time", "2022-11-30T10:00:00Z")])
     assert choose_dates(other, None, None, None, NOW)["published_date"] == date(2022, 11, 30)
+    labelled = Signals(meta=meta, date_texts=[("class", "Published February 1, 2023")])
+    assert choose_dates(labelled, None, None, None, NOW)["published_date"] == date(2023, 2, 1)
 
 
 def test_date_elements_that_disagree_without_a_label_are_teasers():

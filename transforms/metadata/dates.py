@@ -263,7 +263,7 @@ def choose_dates(signals: Signals, url: str | None, publisher: str | None, host:
         if _listed(found, kind):
             continue  # a feed, an archive or a thread: its first entry is not the page's date
         for stamp in found[kind]:
-            if kind in ("time", "class") and stamp.day in modified_days:
+            if kind in ("time", "class") and stamp.day in modified_days and stamp not in found["class_labelled"]:
                 continue  # an unlabelled <time> or date element showing the dateModified
             zone = stamp.zone or _page_zone(found, stamp.day) or home
             instant = stamp.instant(zone)
