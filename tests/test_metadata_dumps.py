@@ -118,3 +118,20 @@ def test_an_author_label_or_a_glued_by_marks_the_headline_over_it():
     # a headline opening with "By..." in one word is no credit line
     lines[5:7] = ["Bypass road reopens after the flood", "July 8, 2024"]
     assert _header(lines)[0] == "Bypass road reopens after the flood"
+
+
+def test_credits_captions_and_section_anchors_are_not_headlines():
+    for line in ["Ana Ruiz, Lee Park, Sam Cho & Joy Obi", "Hero Image by Grace Odum for The Valley Ledger",
+                 "Contributions From: Ana Ruiz and Lee Park", "Written byThe Valley Ledger Weather Team",
+                 "Senior Life and Trends Reporter", "Where The Cooling Centres Are #"]:
+        lines = ["Menu", "Cooling centres open across the county", line, "July 8, 2024"]
+        assert _header(lines)[0] == "Cooling centres open across the county", line
+    # two names joined by "&" may be a headline's two nouns ("Job Offers & Salary Talks")
+    assert _header(["Menu", "Job Offers & Salary Talks"])[0] == "Job Offers & Salary Talks"
+
+
+def test_a_button_over_a_date_is_not_a_byline():
+    lines = ["Cooling centres open across the county", "Get Started", "July 8, 2024"]
+    assert _header(lines)[1] == ["July 8, 2024"]
+    lines[1] = "Tomas Reyes"
+    assert _header(lines)[1] == ["By Tomas Reyes", "July 8, 2024"]

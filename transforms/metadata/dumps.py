@@ -56,12 +56,17 @@ _DATE = (rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?[,.]?\s+(?:19|20)\d\d(?:(?!\d)
          r"|(?:19|20)\d\d-\d\d-\d\d|\b\d{1,2}/\d{1,2}/(?:19|20)?\d\d\b|\b\d{1,2}\.\d{1,2}\.(?:19|20)\d\d\b")
 _CREDIT = re.compile(rf"(?i)^(?:by|written by|authored by|posted|published|originally published|updated|"
                      rf"last updated|reviewed by|edited by)\b|^author:|(?-i:^By(?=[A-Z][a-z]))"
+                     rf"|^(?:written|posted|authored|reviewed|edited) by(?-i:(?=[A-Z]))|^contribut(?:ions?|ed) (?:from|by)\b|^contributors?:"
                      rf"|\bmin(?:ute)?s? read\b|reading time|{_DATE}")
 _DATE_LINE = re.compile(_DATE, re.IGNORECASE)
 _LABELLED = re.compile(rf"(?i)^(?:(?:originally )?(?:published|posted)(?: on)?:?\s*(?:{_DATE})|(?:written|authored) by\b)")
 # Words that make a lone capitalised line over a date a category or a link, not a person: nouns of
 # action and field ("Recruiting", "Development", "Strategy"), acronyms and single letters.
 _LABEL_WORD = re.compile(r"(?:ing|tion|sion|ment|ness|ity|ics|gy|ies|ship)$|^[A-Z]{2,}$|^[A-Z]$")
+# Words of buttons and links that read like a name in title case ("Get Started", "Order Now", "All Insights").
+_BUTTON_WORDS = {"get", "started", "order", "now", "request", "demo", "start", "trial", "free", "try", "book", "buy",
+                 "download", "join", "explore", "discover", "learn", "see", "watch", "shop", "all", "apply", "donate",
+                 "register", "schedule", "call", "visit", "find", "insights", "resources", "latest", "popular", "related"}
 # A word with a capital glued to lower-case letters ("HomeNews"): menu entries run together.
 _GLUED = re.compile(r"[a-z]{2}[A-Z]")
 # Job titles that end a role line (the head noun), and desks that sign as a team.
@@ -91,7 +96,8 @@ _LEAD_ONLY = re.compile(r"(?i)(?:written |posted |words )?by:?|author:?")
 _NOT_HEADLINE = re.compile(r"(?i)^(?:share|advertisement|home\b|menu|search|skip to|log ?in|sign ?in|subscribe|"
                            r"read more|click|image|photo|credit|back to\b|send\b|pin\b|copy\b|print\b|email\b|"
                            r"listen\b|learn about\b|join\b|enter your\b|sign up\b|member\b|this article is\b)|getty images|\bcourtesy\b|opens in new window"
-                           r"|»|›|>|\s/\s|[|•·@]|https?:|\.com\b|^\d+\.\s|^you are here")
+                           r"|»|›|>|\s/\s|[|•·@]|https?:|\.com\b|^\d+\.\s|^you are here"
+                           r"|\b(?:image|photo|photograph|illustration|graphic|video)s? (?:by|courtesy)\b|\s[#¶]$")
 
 
 def _lines(dump: str) -> list[str]:
@@ -113,17 +119,27 @@ def _credit_name(line: str) -> bool:
 
 
 def _role_line(line: str) -> bool:
-    """"Senior Science Editor", "Math Editor, The Weekly": a job title under a byline, not a headline."""
-    words = re.split(r",| and | & ", line)[0].split()
-    return (0 < len(words) <= MAX_ROLE_WORDS and words[-1].lower() in _ROLE_NOUNS
-            and all(w[0].isupper() or w in ("and", "of", "&", "for") for w in words))
+    """"Senior Science Editor", "Math Editor, The Weekly", "Life and Trends Reporter": a job title under
+    a byline, not a headline."""
+    for part in (re.split(r",| and | & ", line)[0], line.split(",")[0]):
+        words = part.split()
+        if (0 < len(words) <= MAX_ROLE_WORDS and words[-1].lower() in _ROLE_NOUNS
+                and all(w[0].isupper() or w in ("and", "of", "&", "for") for w in words)):
+            return True
+    return False
+
+
+def _names_list(line: str) -> bool:
+    """"Ana Ruiz, Lee Park & Sam Cho": three or more authors' names, not a headline."""
+    pieces = [p for p in re.split(r"\s*(?:,|&|\band\b)\s*", line) if p]
+    return len(pieces) >= 3 and all(2 <= len(p.split()) <= 3 and person_name(p) for p in pieces)
 
 
 def _score(lines: list[str], i: int, end: int) -> float | None:
     line = lines[i]
     words = line.split()
     if (not MIN_WORDS <= len(words) <= MAX_WORDS or _CREDIT.search(line) or _NOT_HEADLINE.search(_LEAD_SYMBOLS.sub("", line))
-            or _credit_name(line) or len(_GLUED.findall(line)) >= 2 or _role_line(line)
+            or _credit_name(line) or len(_GLUED.findall(line)) >= 2 or _role_line(line) or _names_list(line)
             or line[0] in ",;"):  # a line opening with a comma goes on from the one before
         return None
     alpha = [w for w in words if w[0].isalpha()]
@@ -143,7 +159,7 @@ def _unglue(line: str) -> str:
     return line
 
 
-def _credits(region: list[str], max_chars: int, names: bool = False) -> list[str]:
+def _credits(region: list[str], max_chars: int, names: bool | str = False) -> list[str]:
     """The credit lines of a header region. A dump splits "By <a>Jane Roe</a>" into two lines and
     sets a name alone beside its date: "By" is joined to the next line, and a line that is only a
     person's name next to a date or credit line becomes "By <name>"."""
@@ -157,9 +173,12 @@ def _credits(region: list[str], max_chars: int, names: bool = False) -> list[str
         elif (len(line) <= max_chars or _LABELLED.match(line)) and _CREDIT.search(line):  # "Posted on <date> in <long tag list>"
             out.append(line)
         elif (names and len(line.split()) <= 4 and person_name(line)
-              and not any(_LABEL_WORD.search(word) for word in line.split()) and not _NOT_HEADLINE.search(line)
-              and (_DATE_LINE.search(nxt) or _role_line(nxt)
-                   or (i + 2 < len(region) and _DATE_LINE.search(region[i + 2])))):
+              and not any(_LABEL_WORD.search(word) or word.lower() in _BUTTON_WORDS for word in line.split())
+              and not _NOT_HEADLINE.search(line)
+              and (_DATE_LINE.search(nxt)
+                   or (i + 2 < len(region) and _DATE_LINE.search(region[i + 2])
+                       and (names != "next" or not re.search(r"[^\W\d_]", nxt)))  # a count or a dash between
+                   or (names != "next" and _role_line(nxt)))):
             out.append(f"By {line}")
     return out
 
