@@ -135,3 +135,15 @@ def test_a_button_over_a_date_is_not_a_byline():
     assert _header(lines)[1] == ["July 8, 2024"]
     lines[1] = "Tomas Reyes"
     assert _header(lines)[1] == ["By Tomas Reyes", "July 8, 2024"]
+
+
+def test_a_date_right_over_a_line_marks_it_as_the_headline():
+    lines = ["Menu", "Storm Tracker Map", "Traffic", "Tomas Reyes", "July 8, 2024", "Cooling centres open across the county"]
+    assert _header(lines) == ("Cooling centres open across the county", ["By Tomas Reyes", "July 8, 2024"])
+    lines[3:4] = ["Tomas Reyes", "12"]  # a comment count between the name and its date
+    assert _header(lines)[1] == ["By Tomas Reyes", "July 8, 2024"]
+    lines[3:5] = ["Get Started"]  # a button is nobody
+    assert _header(lines) == ("Cooling centres open across the county", ["July 8, 2024"])
+    # a byline under a line counts for more than one over the next (a deck, a caption)
+    lines = ["Menu", "Cooling centres open across the county", "By Tomas Reyes", "Where to find water and shade this week"]
+    assert _header(lines)[0] == "Cooling centres open across the county"
