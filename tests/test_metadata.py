@@ -438,6 +438,23 @@ def test_date_elements_that_disagree_without_a_label_are_teasers():
     assert choose_dates(labelled, None, None, None, NOW)["published_date"] == date(2023, 4, 11)
 
 
+def test_a_bare_jsonld_date_nothing_else_backs_is_not_used():
+    for value in ("2023-03-02", "Mar 2, 2023", "2023-03-02 10:15:00"):
+        bare = Signals(jsonld=[{"@type": "BlogPosting", "datePublished": value}])
+        assert choose_dates(bare, None, None, None, NOW)["published_date"] is None
+    stamped = Signals(jsonld=[{"@type": "BlogPosting", "datePublished": "2023-03-02T10:15:00+01:00"}])
+    assert choose_dates(stamped, None, None, None, NOW)["published_date"] == date(2023, 3, 2)
+    backed = Signals(jsonld=[{"@type": "BlogPosting", "datePublished": "2023-03-02"}],
+                     meta={"article:published_time": "2023-03-02T10:15:00+01:00"})
+    assert choose_dates(backed, None, None, None, NOW)["published_date"] == date(2023, 3, 2)
+    printed = Signals(jsonld=[{"@type": "BlogPosting", "datePublished": "2023-03-02"}], byline_lines=["By Ana Vell"],
+                      date_texts=[("class", "March 2, 2023")])
+    assert choose_dates(printed, None, None, None, NOW)["published_date"] == date(2023, 3, 2)
+    url = "https://news.example/2023/03/02/ferry-times/"
+    only = Signals(jsonld=[{"@type": "BlogPosting", "datePublished": "2023-03-02"}])
+    assert choose_dates(only, url, None, None, NOW)["published_date"] == date(2023, 3, 2)
+
+
 def test_a_readers_comment_date_is_not_the_pages_date():
     thread = Signals(date_texts=[("class", "Reply tomvale commented Mar 2, 2023"),
                                  ("class", "Lia Brandt says: March 3, 2023 at 9:15 am")])

@@ -9,7 +9,9 @@ Conservative by design: no date is guessed. A page that states no date gets null
 after the bound is dropped; a visible date labelled "Updated" is used for publication only when
 the page prints no other date. Printed dates that are not the page's are left out: a date inside
 a sentence, a reader's comment's, a span's two ends, a list's entries (many different days), an
-unlabelled <time> or date element showing the dateModified. Machine dates win over printed ones,
+unlabelled <time> or date element showing the dateModified. A JSON-LD datePublished without a
+zone that nothing else on the page backs (no <meta>, URL or printed date) is a template's value
+and is not used. Machine dates win over printed ones,
 except where they disagree in a telling way: a byline date earlier than the metadata's (a
 re-stamped migration; without a byline date, a date element's date written after "Published",
 "Posted" or "by"), or later than a JSON-LD datePublished no <meta> repeats; where JSON-LD and
@@ -224,6 +226,15 @@ def _listed(found: dict[str, list[Stamp]], kind: str) -> bool:
             and not found[kind + "_labelled"] and not found[kind + "_updated"])
 
 
+def _bare_jsonld(found: dict[str, list[Stamp]]) -> bool:
+    """The JSON-LD datePublished is the page's only date and states no zone (a bare "2024-05-03",
+    "May 3, 2024", a clock without an offset): a template's value, not a CMS's publication stamp,
+    when neither a <meta> tag, the URL nor any printed date or <time> backs it."""
+    return (bool(found["jsonld"]) and all(stamp.zone is None for stamp in found["jsonld"])
+            and not any(found[kind] for kind in ("meta", "url", "text", "text_updated", "class",
+                                                  "class_updated", "time")))
+
+
 def _first(kind: str) -> tuple[tuple[str, str], ...]:
     return ((kind, "text"),) + tuple(item for item in SOURCE_ORDER if item[0] != kind)
 
@@ -260,8 +271,8 @@ def choose_dates(signals: Signals, url: str | None, publisher: str | None, host:
     modified_days = {stamp.day for stamp in found["modified"]}
     out = dict(EMPTY)
     for kind, source in order:
-        if _listed(found, kind):
-            continue  # a feed, an archive or a thread: its first entry is not the page's date
+        if _listed(found, kind) or (kind == "jsonld" and _bare_jsonld(found)):
+            continue  # a list's entries (a feed, an archive, a thread), a template's bare date
         for stamp in found[kind]:
             if kind in ("time", "class") and stamp.day in modified_days and stamp not in found["class_labelled"]:
                 continue  # an unlabelled <time> or date element showing the dateModified
