@@ -147,3 +147,11 @@ def test_a_date_right_over_a_line_marks_it_as_the_headline():
     # a byline under a line counts for more than one over the next (a deck, a caption)
     lines = ["Menu", "Cooling centres open across the county", "By Tomas Reyes", "Where to find water and shade this week"]
     assert _header(lines)[0] == "Cooling centres open across the county"
+
+
+def test_a_line_that_the_breadcrumb_ends_with_is_the_headline():
+    lines = ["Menu", "Cooling centres open across the county", "Home » News » Cooling Centres Open Across the County",
+             "Where to find water this summer"]
+    assert _header(lines)[0] == "Cooling centres open across the county"
+    lines[2] = "Home » News"
+    assert _header(lines)[0] == "Where to find water this summer"

@@ -4,8 +4,9 @@ In: the dump's text (one visible block per line) and the body's first paragraph 
 stripper). Out: (headline or None, the credit lines around it: between the headline and the
 body, a few over the headline, a few under a one-paragraph standfirst). The header is the run of
 lines before the body; the headline is the line in it that reads most like one: followed closely
-by a byline or date line, near the body, five to sixteen words, not a sentence, a menu entry, a
-caption, a credit, an author's name or role, glued menu entries or a list item; a line over it that
+by a byline or date line (or right under one), near the body, five to sixteen words, the end of a
+breadcrumb or another header line, not a sentence, a menu entry, a caption, a credit, an author's
+name or role, a list of names, glued menu entries or a list item; a line over it that
 scores as well is the headline over its deck. A lone "By" or "Published:" is joined to the next
 line, and a name alone over its date or role becomes "By <name>" (a dump splits inline elements
 apart).
@@ -38,6 +39,9 @@ MAX_BELOW_CHARS = 80
 # Score for a date or byline line right over a line with none under it (a blog's "May 2, 2024" over its
 # title): less than the 3.0 for one under it, the commoner layout (2.0 and 3.0 chose worse on the dev dumps).
 BEFORE_BONUS = 2.5
+# Score for a line that another header line ends with (`_is_tail`): the headline is repeated in the
+# breadcrumb and in labels, but so are menu entries (1.0 and up chose worse on the dev dumps).
+TAIL_BONUS = 0.5
 # Score lost per line between a candidate and the body: the headline usually sits right over the
 # article (0.07 moved 23 of 793 dev dumps to the right headline, 0.02 and 0.2 fewer).
 DISTANCE_COST = 0.07
@@ -138,7 +142,14 @@ def _names_list(line: str) -> bool:
     return len(pieces) >= 3 and all(2 <= len(p.split()) <= 3 and person_name(p) for p in pieces)
 
 
-def _score(lines: list[str], i: int, end: int) -> float | None:
+def _is_tail(line: str, others: list[str]) -> bool:
+    """Another line of the header ends with this one: a breadcrumb's last item ("Home » Guides »
+    <headline>"), "2 Comments on <headline>", a kicker glued to it ("Video: <headline>")."""
+    folded = line.casefold()
+    return any(len(other) > len(folded) and other.endswith(folded) for other in others)
+
+
+def _score(lines: list[str], i: int, end: int, folded: list[str]) -> float | None:
     line = lines[i]
     words = line.split()
     if (not MIN_WORDS <= len(words) <= MAX_WORDS or _CREDIT.search(line) or _NOT_HEADLINE.search(_LEAD_SYMBOLS.sub("", line))
@@ -155,6 +166,8 @@ def _score(lines: list[str], i: int, end: int) -> float | None:
         score -= 2.0  # a sentence or a lead-in
     if 5 <= len(words) <= 16:
         score += 1.0
+    if _is_tail(line, folded):
+        score += TAIL_BONUS
     return score - DISTANCE_COST * (end - i)  # nearer the body is likelier
 
 
@@ -215,7 +228,8 @@ def dump_header(dump: str, first_paragraph: str, last_paragraph: str = "") -> tu
     end = _body_start(lines, first_paragraph)
     if end is None:
         return None, []
-    scored = [(s, i) for i in range(max(0, end - HEADER_LINES), end) if (s := _score(lines, i, end)) is not None]
+    folded = [line.casefold() for line in lines[max(0, end - HEADER_LINES): end + 1]]
+    scored = [(s, i) for i in range(max(0, end - HEADER_LINES), end) if (s := _score(lines, i, end, folded)) is not None]
     if not scored:
         return None, []
     top, best = max(scored)
