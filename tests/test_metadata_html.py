@@ -176,6 +176,28 @@ def test_an_author_box_heading_credits_the_author(box, author):
     assert fields["authors"] == [author]
 
 
+@pytest.mark.parametrize("caption", [
+    "<figure><img src='a.jpg'><figcaption>Riders at the depot in Riverside, May 21, 2019. (Photo: Jane Roe)</figcaption></figure>",
+    "<div class='image__caption'><span>Riders queue at the depot by Harbour Road on Oct. 13, 2021.</span></div>",
+])
+def test_a_photo_caption_never_dates_the_page(caption):
+    page = f"""<html><head><meta property="article:published_time" content="2024-02-29T13:56:04+00:00"></head>
+    <body><h1>Tram line opens to first riders</h1>{caption}<p class="date">February 29, 2024</p>
+    <p>The first tram left the depot at six.</p></body></html>"""
+    signals = html_signals(lxml.html.document_fromstring(page))
+    assert not any("2019" in line or "2021" in line for line in signals.byline_lines)
+    fields, _ = normalize_metadata(Page("mem://tram.html", page, "html", "utf-8", len(page)), signals,
+                                   ["The first tram left the depot at six."])
+    assert fields["published_date"] == date(2024, 2, 29)
+
+
+def test_a_caption_style_class_is_not_a_photo_caption():
+    page = """<html><body><h1>Tram line opens to first riders</h1>
+    <header><span class="caption-with-letter-spacing">February 23, 2026</span></header>
+    <p>The first tram left the depot at six.</p></body></html>"""
+    assert "February 23, 2026" in html_signals(lxml.html.document_fromstring(page)).byline_lines
+
+
 def test_author_links_side_by_side_are_two_authors_not_one_long_name():
     page = """<html><body><h1>Night ferries return to the sound</h1>
     <p class="byline">Written by: <a href="/author/ines-moreau">Ines Moreau</a><a href="/author/tomas-lind">Tomas Lind</a></p>

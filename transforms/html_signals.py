@@ -84,6 +84,7 @@ _DATEISH = re.compile(_STRICT_DATE.pattern + "|" + _INTL_DATE + r"|\b(updated|pu
 _REPEATED_META = {"citation_author", "citation_authors", "dc.creator", "article:author"}
 _DIGIT = re.compile(r"\d")
 _LABEL = re.compile(r"(?i)updated|published|posted")
+_MEDIA_CAPTION = re.compile(r"(?i)(?:image|photo|img|media|picture|video|figure)[-_]*caption")
 _LINE_TAGS = {"p", "div", "span", "li", "address", "time", "small", "header", "section", "em", "strong",
               "footer", "h2", "h3", "h4", "h5", "h6", "legend", "dd"}
 
@@ -235,11 +236,24 @@ def _lines(elements, signals: Signals, seen: set[str]) -> None:
         if not text or text in seen:
             continue
         seen.add(text)
-        if _BY_START.match(text) or ((_DIGIT.search(text) or _LABEL.search(text)) and _DATEISH.search(text)):
-            _add(signals.byline_lines, text)
+        byline = _BY_START.match(text) or ((_DIGIT.search(text) or _LABEL.search(text)) and _DATEISH.search(text))
         tail = (el.tail or "").strip()  # "<legend>Title</legend> 20 May 2024": a date between elements
-        if tail and len(tail) <= MAX_DATE_CHARS and _DIGIT.search(tail) and _STRICT_DATE.search(tail):
+        dated_tail = tail and len(tail) <= MAX_DATE_CHARS and _DIGIT.search(tail) and _STRICT_DATE.search(tail)
+        if (byline or dated_tail) and _in_caption(el):
+            continue  # "... in Philadelphia, May 21, 2019. (AP Photo/...)": the photo's date, not the page's
+        if byline:
+            _add(signals.byline_lines, text)
+        if dated_tail:
             _add(signals.byline_lines, " ".join(tail.split()))
+
+
+def _in_caption(el) -> bool:
+    """Inside a photo's caption: a <figure> or <figcaption>, or an element classed as a media
+    caption ("image__caption"; a bare "caption" class is also a typography style for small text)."""
+    for node in (el, *el.iterancestors()):
+        if node.tag in ("figure", "figcaption") or _MEDIA_CAPTION.search(node.get("class") or ""):
+            return True
+    return False
 
 
 def _head(tree, signals: Signals) -> None:
