@@ -123,7 +123,8 @@ def test_an_author_label_or_a_glued_by_marks_the_headline_over_it():
 def test_credits_captions_and_section_anchors_are_not_headlines():
     for line in ["Ana Ruiz, Lee Park, Sam Cho & Joy Obi", "Hero Image by Grace Odum for The Valley Ledger",
                  "Contributions From: Ana Ruiz and Lee Park", "Written byThe Valley Ledger Weather Team",
-                 "Senior Life and Trends Reporter", "Where The Cooling Centres Are #"]:
+                 "Senior Life and Trends Reporter", "Where The Cooling Centres Are #", "Tweet This Story To Your Followers",
+                 "The County Heat Action Network on Facebook"]:
         lines = ["Menu", "Cooling centres open across the county", line, "July 8, 2024"]
         assert _header(lines)[0] == "Cooling centres open across the county", line
     # two names joined by "&" may be a headline's two nouns ("Job Offers & Salary Talks")

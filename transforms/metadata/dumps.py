@@ -104,7 +104,8 @@ _NOT_HEADLINE = re.compile(r"(?i)^(?:share|advertisement|home\b|menu|search|skip
                            r"read more|click|image|photo|credit|back to\b|send\b|pin\b|copy\b|print\b|email\b|"
                            r"listen\b|learn about\b|join\b|enter your\b|sign up\b|member\b|this article is\b)|getty images|\bcourtesy\b|opens in new window"
                            r"|»|›|>|\s/\s|[|•·@]|https?:|\.com\b|^\d+\.\s|^you are here"
-                           r"|\b(?:image|photo|photograph|illustration|graphic|video)s? (?:by|courtesy)\b|\s[#¶]$")
+                           r"|\b(?:image|photo|photograph|illustration|graphic|video)s? (?:by|courtesy)\b|\s[#¶]$"
+                           r"|^tweet\b|\bon (?:facebook|twitter|x|linkedin|pinterest|reddit|whatsapp|threads|bluesky|instagram)$")
 
 
 def _lines(dump: str) -> list[str]:
