@@ -11,3 +11,15 @@ def test_a_first_name_that_two_kinds_of_author_element_give_is_the_author():
     assert choose_authors(one_kind, set()) == []
     label = Signals(author_texts=[("link", "Staff"), ("box", "Staff")])
     assert choose_authors(label, set()) == []
+
+
+def test_an_outlet_or_agency_as_the_structured_author_means_no_person():
+    """JSON-LD naming the wire agency (or the outlet) as the author: the page credits no person, so
+    a menu's columnist link or a teaser card's kicker further down is not taken instead."""
+    jsonld = [{"@type": "NewsArticle", "headline": "Talks resume", "author": [{"@type": "Person", "name": "Reuters"}]}]
+    teasers = [("link", "Marta Oyelaran"), ("class", "Industry Insight")]
+    signals = Signals(jsonld=jsonld, author_texts=teasers, byline_lines=["Reuters February 29, 2024"])
+    assert choose_authors(signals, {"reuters"}) == []
+    # a person in the JSON-LD is still the author, and an unknown name is not taken for an outlet
+    jsonld[0]["author"] = [{"@type": "Person", "name": "Tomas Reyes"}]
+    assert choose_authors(Signals(jsonld=jsonld, author_texts=teasers), {"reuters"}) == ["Tomas Reyes"]

@@ -125,8 +125,8 @@ def _jsonld_authors(signals: Signals, orgs: set[str]) -> list[str] | None:
         if not value:
             continue
         items = value if isinstance(value, list) else [value]
-        found = []
-        for name, kind in names([by_id(signals, item) for item in items]):
+        found, credited = [], names([by_id(signals, item) for item in items])
+        for name, kind in credited:
             if kind in ("", "person"):
                 parsed = parse_byline(_structured(name), orgs, single_word_ok=True)
                 if not found and not parsed and _is_desk(name):
@@ -134,6 +134,8 @@ def _jsonld_authors(signals: Signals, orgs: set[str]) -> list[str] | None:
                 found += parsed
         if found:
             return found
+        if credited and all(key(name) in orgs for name, _ in credited):
+            return None  # the outlet or a wire agency is the author ("Reuters" as a Person): no one
     return []
 
 
