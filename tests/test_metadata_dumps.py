@@ -156,3 +156,18 @@ def test_a_line_that_the_breadcrumb_ends_with_is_the_headline():
     assert _header(lines)[0] == "Cooling centres open across the county"
     lines[2] = "Home » News"
     assert _header(lines)[0] == "Where to find water this summer"
+
+
+def test_a_name_alone_under_the_headline_is_its_byline():
+    head = "Cooling centres open across the county"
+    assert _header(["Menu", head, "Tomas Reyes"])[1] == ["By Tomas Reyes"]
+    deck = "Where to go when the heat returns, and what to bring with you"
+    assert _header(["Menu", head, deck, "Tomas Reyes"])[1] == ["By Tomas Reyes"]
+    assert _header(["Menu", head, "Tomas Reyes, Weather Editor"])[1] == ["By Tomas Reyes, Weather Editor"]
+    # a byline elsewhere under the headline wins: the name may be a tag
+    assert _header(["Menu", head, "Tomas Reyes", "By Grace Odum"])[1] == ["By Grace Odum"]
+    # a label in title case (its words are in the text in lower case), glued menu entries, a label
+    # with a role-like tail, further down: nobody
+    for lines in (["Menu", head, "County Temperatures"], ["Menu", head, "NewsWeather Alerts"],
+                  ["Menu", head, "County Temperatures, Weather Desk"], ["Menu", head, "Share", "Print", "Tomas Reyes"]):
+        assert _header(lines)[1] == [], lines

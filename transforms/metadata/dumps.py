@@ -57,6 +57,8 @@ MAX_CREDIT_CHARS = 120
 # words (a shorter line over a headline is a kicker or a menu entry).
 DECK_MARGIN = 0.25
 DECK_HEAD_WORDS = 5
+# A line under the headline this long is its deck: a name alone under it is the byline.
+MIN_DECK_WORDS = 8
 
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _DATE = (rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?[,.]?\s+(?:19|20)\d\d(?:(?!\d)|(?=\d{{1,2}}:\d\d))|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?:19|20)\d\d"
@@ -70,10 +72,12 @@ _LABELLED = re.compile(rf"(?i)^(?:(?:originally )?(?:published|posted)(?: on)?:?
 # Words that make a lone capitalised line over a date a category or a link, not a person: nouns of
 # action and field ("Recruiting", "Development", "Strategy"), acronyms and single letters.
 _LABEL_WORD = re.compile(r"(?:ing|tion|sion|ment|ness|ity|ics|gy|ies|ship)$|^[A-Z]{2,}$|^[A-Z]$")
-# Words of buttons and links that read like a name in title case ("Get Started", "Order Now", "All Insights").
+# Words of buttons, links and section labels that read like a name in title case ("Get Started", "Order Now",
+# "All Insights", "Key Takeaways").
 _BUTTON_WORDS = {"get", "started", "order", "now", "request", "demo", "start", "trial", "free", "try", "book", "buy",
                  "download", "join", "explore", "discover", "learn", "see", "watch", "shop", "all", "apply", "donate",
-                 "register", "schedule", "call", "visit", "find", "insights", "resources", "latest", "popular", "related"}
+                 "register", "schedule", "call", "visit", "find", "insights", "resources", "latest", "popular", "related",
+                 "key", "takeaways", "quick", "insight", "summary", "overview", "contents", "introduction", "highlights"}
 # A word with a capital glued to lower-case letters ("HomeNews"): menu entries run together.
 _GLUED = re.compile(r"[a-z]{2}[A-Z]")
 # Job titles that end a role line (the head noun), and desks that sign as a team.
@@ -87,6 +91,9 @@ _LEAD_SYMBOLS = re.compile(r"^[^\w\"'‘“(]+")
 _DATE_LABEL_ONLY = re.compile(r"(?i)(?:originally |first |last )?(?:published|posted|updated|modified)(?: on)?:?")
 # A publication label ("Published", "Posted on:"), alone on its line or opening it.
 _PUBLISHED_LABEL = re.compile(r"(?i)(?:originally |first )?(?:published|posted)(?: on)?:?(?=\s|$)")
+_BYLINE = re.compile(r"(?i)(?:(?:written |posted |authored )?by\b|author:)")
+# Menu entries run together inside a name-like line: "DIYHome Decor", "NewsOpinion".
+_GLUED_NAME = re.compile(r"[A-Z]{2}[a-z]|[a-z][A-Z]")
 _GLUED_BY = re.compile(r"^By(?=[A-Z][a-z])")
 # Inline elements a dump glued together inside a credit line: "Jane RoeMar 5, 2025", "Posted byJane",
 # "Jane RoeUpdated: ...", "Jan 4, 202620 Mins Read", "Dec 30, 2024Posted in". A space goes back where the dump lost it
@@ -178,12 +185,28 @@ def _unglue(line: str) -> str:
     return line
 
 
-def _credits(region: list[str], max_chars: int, names: bool | str = False) -> list[str]:
+def _lower_words(line: str, prose: str) -> bool:
+    """Every word of a capitalised line is also written in lower case in the page ("Electrical Safety",
+    "Key Takeaways"): a label in title case, not a person's name."""
+    words = [w.lower() for w in re.findall(r"[^\W\d_]+", line)]
+    return bool(words) and all(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", prose) for w in words)
+
+
+def _name_alone(line: str) -> bool:
+    """A line that is only a person's name (not a label, a button or an interface line)."""
+    return (len(line.split()) <= 4 and person_name(line) is not None and not _NOT_HEADLINE.search(line)
+            and not any(_LABEL_WORD.search(word) or word.lower() in _BUTTON_WORDS for word in line.split()))
+
+
+def _credits(region: list[str], max_chars: int, names: bool | str = False, prose: str = "") -> list[str]:
     """The credit lines of a header region. A dump splits "By <a>Jane Roe</a>" into two lines and
     sets a name alone beside its date: "By" is joined to the next line, and a line that is only a
     person's name next to a date or credit line becomes "By <name>" (with `names="next"`, only a name
-    right over its date, or over a count or a dash over it: over the headline)."""
-    out = []
+    right over its date, or over a count or a dash over it: over the headline). With
+    `names="under"` (the lines between the headline and the body), a name alone right under the
+    headline or under its deck, or a "Name, Role" line, is the byline when no other line is; its
+    words must not be written in lower case in `prose` (the page: "Electrical Safety" is a label)."""
+    out, fallback = [], []
     region = [_unglue(_GLUED_BY.sub("By ", line)) for line in region]  # "ByJane Roe": inline elements glued
     for i, line in enumerate(region):
         nxt = region[i + 1] if i + 1 < len(region) else ""
@@ -192,15 +215,19 @@ def _credits(region: list[str], max_chars: int, names: bool | str = False) -> li
             out.append(f"{line} {nxt}")
         elif (len(line) <= max_chars or _LABELLED.match(line)) and _CREDIT.search(line):  # "Posted on <date> in <long tag list>"
             out.append(line)
-        elif (names and len(line.split()) <= 4 and person_name(line)
-              and not any(_LABEL_WORD.search(word) or word.lower() in _BUTTON_WORDS for word in line.split())
-              and not _NOT_HEADLINE.search(line)
+        elif (names and _name_alone(line)
               and (_DATE_LINE.search(nxt)
                    or (i + 2 < len(region) and _DATE_LINE.search(region[i + 2])
                        and (names != "next" or not re.search(r"[^\W\d_]", nxt)))  # a count or a dash between
                    or (names != "next" and _role_line(nxt)))):
             out.append(f"By {line}")
-    return out
+        elif names == "under" and (
+                (i == 0 or (i == 1 and len(region[0].split()) >= MIN_DECK_WORDS))  # under the headline or its deck
+                and _name_alone(line) and not _GLUED_NAME.search(line) and not _lower_words(line, prose)
+                or _credit_name(line) and not _NOT_HEADLINE.search(line)  # "Jane Roe, Senior Editor"
+                and _role_line(line.split(",", 1)[1].strip()) and not _lower_words(line.split(",")[0], prose)):
+            fallback.append(f"By {line}")
+    return out + fallback if not any(_BYLINE.match(line) for line in out) else out
 
 
 def _after_body(lines: list[str], last_paragraph: str) -> list[str]:
@@ -238,7 +265,7 @@ def dump_header(dump: str, first_paragraph: str, last_paragraph: str = "") -> tu
     if (over is not None and over >= top - DECK_MARGIN and len(lines[best - 1].split()) >= DECK_HEAD_WORDS
             and not lines[best - 1].endswith(lines[best])):  # "Guides Headline" over "Headline": a glued kicker
         best -= 1  # the best line is the deck under its headline
-    after = _credits(lines[best + 1: end], MAX_CREDIT_CHARS, names=True)
+    after = _credits(lines[best + 1: end], MAX_CREDIT_CHARS, names="under", prose=dump)
     # a date line over the headline, and a name right over its date ("Jane Roe" / "May 2, 2024" / headline)
     before = _credits(lines[max(0, best - CREDIT_BEFORE): best], MAX_CREDIT_CHARS, names="next")
     below = _credits(lines[end + 1: end + 1 + CREDIT_BELOW], MAX_BELOW_CHARS, names=True)  # a byline under a one-line standfirst
