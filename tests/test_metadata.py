@@ -113,6 +113,18 @@ def test_wire_agency_apart_from_the_site():
     assert choose_publisher(signals, None) == ("Associated Press", "Associated Press")
 
 
+def test_a_json_ld_publisher_unlike_the_site_gives_way_to_its_brand_name():
+    def signals(org):
+        return Signals(meta={"og:site_name": "Valley Courier"},
+                       jsonld=[{"@type": "NewsArticle", "headline": "Talks resume", "publisher": {"@type": "Organization", "name": org}}])
+    # a theme's tagline as the organisation, no word of the site's: the brand name wins
+    assert choose_publisher(signals("Making Every Story Count"), "valleycourier.example")[0] == "Valley Courier"
+    # a name that shares a word with the brand or the host (the company behind the site) stays
+    assert choose_publisher(signals("Where the Valley Comes Home"), "valleycourier.example")[0] == "Where the Valley Comes Home"
+    assert choose_publisher(signals("Courier Media Group Ltd"), "valleycourier.example")[0] == "Courier Media Group Ltd"
+    assert choose_publisher(signals("Vallecourt Holdings"), "vallecourt.example")[0] == "Vallecourt Holdings"
+
+
 # dates
 
 def test_machine_dates():

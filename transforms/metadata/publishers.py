@@ -90,20 +90,34 @@ def _clean(name) -> str | None:
     return name if 1 < len(name) <= 80 and "://" not in name else None
 
 
-def site_publisher(signals: Signals) -> str | None:
-    """The site's own name as the page states it."""
+def _words(value: str) -> set[str]:
+    return {w for w in re.findall(r"[^\W_]{4,}", value.casefold())}
+
+
+def _unlike_site(name: str, brand: str | None, host: str | None) -> bool:
+    """A JSON-LD publisher name that shares no word with the site's brand name (og:site_name) nor
+    with its host: a theme's placeholder or a tagline ("Where Hope Finally Made a Comeback"), not
+    the company behind the site ("Guardian News & Media" for theguardian.com shares a word)."""
+    if not brand or key(name) == key(brand):
+        return False
+    words = _words(name)
+    squashed = key(host or "")
+    return not (words & _words(brand) or any(w in squashed for w in words))
+
+
+def site_publisher(signals: Signals, host: str | None = None) -> str | None:
+    """The site's own name as the page states it: the JSON-LD publisher, else og:site_name or
+    application-name (og:site_name also where the JSON-LD name is unlike the site, `_unlike_site`)."""
+    brand = next((n for n in (_clean(signals.meta.get(k)) for k in ("og:site_name", "application-name"))
+                  if n and not n.startswith("@")), None)
     for obj in article_objects(signals):
         pub = obj.get("publisher")
         if pub:
             items = pub if isinstance(pub, list) else [pub]
             for name, _ in names([by_id(signals, item) for item in items]):
                 if _clean(name):
-                    return _clean(name)
-    for candidate in (signals.meta.get("og:site_name"), signals.meta.get("application-name")):
-        name = _clean(candidate)
-        if name and not name.startswith("@"):
-            return name
-    return None
+                    return brand if _unlike_site(_clean(name), brand, host) else _clean(name)
+    return brand
 
 
 def masthead(dump: str) -> str | None:
@@ -117,7 +131,7 @@ def masthead(dump: str) -> str | None:
 
 def choose_publisher(signals: Signals, host: str | None, extra_credits: list[str] = ()) -> tuple[str | None, str | None]:
     """(publisher, wire_agency)."""
-    site = site_publisher(signals)
+    site = site_publisher(signals, host)
     credited = credits(signals.byline_lines) + list(extra_credits)
     agencies = [a for a in (agency(c) for c in credited) if a]
     outlets = [c for c in credited if not agency(c)]
