@@ -17,6 +17,7 @@ Used when a dump's `Signals` lack a headline or credit lines, or name a worse on
 """
 
 import re
+from functools import lru_cache
 
 from transforms.metadata.names import ROLE_WORDS, person_name
 
@@ -106,6 +107,8 @@ _UNGLUE = [
     (re.compile(r"(?<=[a-z])(?=(?:Updated|Published|Posted|Last [Uu]pdated)\b)"), " "),
     (re.compile(r"\b([Pp]osted by|[Ww]ritten by)(?=[A-Z][a-z])"), r"\1 "),
 ]
+# What every _UNGLUE pattern needs: a lower-case letter before a capital, a digit before a digit or capital.
+_MAYBE_GLUED = re.compile(r"[a-z][A-Z]|\d[\dA-Z]")
 _LEAD_ONLY = re.compile(r"(?i)(?:written |posted |words )?by:?|author:?")
 _NOT_HEADLINE = re.compile(r"(?i)^(?:share|advertisement|home\b|menu|search|skip to|log ?in|sign ?in|subscribe|"
                            r"read more|click|image|photo|credit|back to\b|send\b|pin\b|copy\b|print\b|email\b|"
@@ -113,6 +116,16 @@ _NOT_HEADLINE = re.compile(r"(?i)^(?:share|advertisement|home\b|menu|search|skip
                            r"|»|›|>|\s/\s|[|•·@]|https?:|\.com\b|^\d+\.\s|^you are here"
                            r"|\b(?:image|photo|photograph|illustration|graphic|video)s? (?:by|courtesy)\b|\s[#¶]$"
                            r"|^tweet\b|\bon (?:facebook|twitter|x|linkedin|pinterest|reddit|whatsapp|threads|bluesky|instagram)$")
+
+
+@lru_cache(maxsize=4096)
+def _is_credit(line: str) -> bool:
+    return _CREDIT.search(line) is not None
+
+
+@lru_cache(maxsize=4096)
+def _has_date(line: str) -> bool:
+    return _DATE_LINE.search(line) is not None
 
 
 def _lines(dump: str) -> list[str]:
@@ -150,25 +163,33 @@ def _names_list(line: str) -> bool:
     return len(pieces) >= 3 and all(2 <= len(p.split()) <= 3 and person_name(p) for p in pieces)
 
 
-def _is_tail(line: str, others: list[str]) -> bool:
+def _is_tail(line: str, header: str) -> bool:
     """Another line of the header ends with this one: a breadcrumb's last item ("Home » Guides »
-    <headline>"), "2 Comments on <headline>", a kicker glued to it ("Video: <headline>")."""
-    folded = line.casefold()
-    return any(len(other) > len(folded) and other.endswith(folded) for other in others)
+    <headline>"), "2 Comments on <headline>", a kicker glued to it ("Video: <headline>").
+    `header`: the header's lines case-folded, each ended by a newline."""
+    target = line.casefold() + "\n"
+    at = header.find(target)
+    while at != -1:
+        if at > 0 and header[at - 1] != "\n":
+            return True
+        at = header.find(target, at + 1)
+    return False
 
 
-def _score(lines: list[str], i: int, end: int, folded: list[str]) -> float | None:
+def _score(lines: list[str], i: int, end: int, folded: str, credit: dict[int, bool]) -> float | None:
+    """How much line `i` reads like the headline (None: it cannot be one). `folded`: the header
+    case-folded (`_is_tail`); `credit`: which lines around it are credit lines."""
     line = lines[i]
     words = line.split()
-    if (not MIN_WORDS <= len(words) <= MAX_WORDS or _CREDIT.search(line) or _NOT_HEADLINE.search(_LEAD_SYMBOLS.sub("", line))
+    if (not MIN_WORDS <= len(words) <= MAX_WORDS or credit[i] or _NOT_HEADLINE.search(_LEAD_SYMBOLS.sub("", line))
             or _credit_name(line) or len(_GLUED.findall(line)) >= 2 or _role_line(line) or _names_list(line)
             or line[0] in ",;"):  # a line opening with a comma goes on from the one before
         return None
     alpha = [w for w in words if w[0].isalpha()]
     score = TITLE_CASE_WEIGHT * sum(w[0].isupper() for w in alpha) / max(1, len(alpha))  # title case
-    if any(_CREDIT.search(after) for after in lines[i + 1: min(end, i + CREDIT_REACH) + 1]):
+    if any(credit[k] for k in range(i + 1, min(end, i + CREDIT_REACH) + 1)):
         score += 3.0  # a byline or a date follows the headline
-    elif i > 0 and _CREDIT.search(lines[i - 1]):
+    elif i > 0 and credit[i - 1]:
         score += BEFORE_BONUS  # a date or a byline right over it
     if line.endswith((".", ":", ",")):
         score -= 2.0  # a sentence or a lead-in
@@ -180,6 +201,8 @@ def _score(lines: list[str], i: int, end: int, folded: list[str]) -> float | Non
 
 
 def _unglue(line: str) -> str:
+    if not _MAYBE_GLUED.search(line):
+        return line
     for pattern, repl in _UNGLUE:
         line = pattern.sub(repl, line)
     return line
@@ -210,16 +233,16 @@ def _credits(region: list[str], max_chars: int, names: bool | str = False, prose
     region = [_unglue(_GLUED_BY.sub("By ", line)) for line in region]  # "ByJane Roe": inline elements glued
     for i, line in enumerate(region):
         nxt = region[i + 1] if i + 1 < len(region) else ""
-        if ((_LEAD_ONLY.fullmatch(line) and nxt and not _CREDIT.search(nxt))
-                or (_DATE_LABEL_ONLY.fullmatch(line) and _DATE_LINE.search(nxt))):  # "By" / "Published:" split off
+        if ((_LEAD_ONLY.fullmatch(line) and nxt and not _is_credit(nxt))
+                or (_DATE_LABEL_ONLY.fullmatch(line) and _has_date(nxt))):  # "By" / "Published:" split off
             out.append(f"{line} {nxt}")
-        elif (len(line) <= max_chars or _LABELLED.match(line)) and _CREDIT.search(line):  # "Posted on <date> in <long tag list>"
+        elif (len(line) <= max_chars or _LABELLED.match(line)) and _is_credit(line):  # "Posted on <date> in <long tag list>"
             out.append(line)
-        elif (names and _name_alone(line)
-              and (_DATE_LINE.search(nxt)
-                   or (i + 2 < len(region) and _DATE_LINE.search(region[i + 2])
-                       and (names != "next" or not re.search(r"[^\W\d_]", nxt)))  # a count or a dash between
-                   or (names != "next" and _role_line(nxt)))):
+        elif (names and (_has_date(nxt)
+                         or (i + 2 < len(region) and _has_date(region[i + 2])
+                             and (names != "next" or not re.search(r"[^\W\d_]", nxt)))  # a count or a dash between
+                         or (names != "next" and _role_line(nxt)))
+              and _name_alone(line)):
             out.append(f"By {line}")
         elif names == "under" and (
                 (i == 0 or (i == 1 and len(region[0].split()) >= MIN_DECK_WORDS))  # under the headline or its deck
@@ -256,8 +279,10 @@ def dump_header(dump: str, first_paragraph: str, last_paragraph: str = "") -> tu
     end = _body_start(lines, first_paragraph)
     if end is None:
         return None, []
-    folded = [line.casefold() for line in lines[max(0, end - HEADER_LINES): end + 1]]
-    scored = [(s, i) for i in range(max(0, end - HEADER_LINES), end) if (s := _score(lines, i, end, folded)) is not None]
+    start = max(0, end - HEADER_LINES)
+    folded = "".join(line.casefold() + "\n" for line in lines[start: end + 1])
+    credit = {k: _is_credit(lines[k]) for k in range(max(0, start - 1), end + 1)}
+    scored = [(s, i) for i in range(start, end) if (s := _score(lines, i, end, folded, credit)) is not None]
     if not scored:
         return None, []
     top, best = max(scored)
