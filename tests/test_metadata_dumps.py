@@ -171,3 +171,10 @@ def test_a_name_alone_under_the_headline_is_its_byline():
     for lines in (["Menu", head, "County Temperatures"], ["Menu", head, "NewsWeather Alerts"],
                   ["Menu", head, "County Temperatures, Weather Desk"], ["Menu", head, "Share", "Print", "Tomas Reyes"]):
         assert _header(lines)[1] == [], lines
+
+
+def test_a_relative_date_or_a_modified_label_marks_the_headline():
+    for credit in ["2 days ago", "Last Modified: 2 days ago", "an hour ago"]:
+        lines = ["Menu", "Storm Tracker Live Radar Maps", "Traffic", "Schools", "Weather",
+                 "Cooling centres open across the county", credit]
+        assert _header(lines)[0] == "Cooling centres open across the county", credit

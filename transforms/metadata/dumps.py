@@ -67,6 +67,7 @@ _DATE = (rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?[,.]?\s+(?:19|20)\d\d(?:(?!\d)
 _CREDIT = re.compile(rf"(?i)^(?:by|written by|authored by|posted|published|originally published|updated|"
                      rf"last updated|reviewed by|edited by)\b|^author:|(?-i:^By(?=[A-Z][a-z]))"
                      rf"|^(?:written|posted|authored|reviewed|edited) by(?-i:(?=[A-Z]))|^contribut(?:ions?|ed) (?:from|by)\b|^contributors?:"
+                     rf"|^(?:last )?modified\b|^(?:an?|\d+) (?:minute|hour|day|week|month|year)s? ago$"
                      rf"|\bmin(?:ute)?s? read\b|reading time|{_DATE}")
 _DATE_LINE = re.compile(_DATE, re.IGNORECASE)
 _LABELLED = re.compile(rf"(?i)^(?:(?:originally )?(?:published|posted)(?: on)?:?\s*(?:{_DATE})|(?:written|authored) by\b)")
