@@ -178,3 +178,11 @@ def test_a_relative_date_or_a_modified_label_marks_the_headline():
         lines = ["Menu", "Storm Tracker Live Radar Maps", "Traffic", "Schools", "Weather",
                  "Cooling centres open across the county", credit]
         assert _header(lines)[0] == "Cooling centres open across the county", credit
+
+
+def test_a_line_printed_again_with_the_site_name_after_it_is_the_headline():
+    lines = ["Cooling centres open across the county | The Valley Ledger", "Menu",
+             "Cooling centres open across the county", "Storm Tracker Live Radar Maps"]
+    assert _header(lines)[0] == "Cooling centres open across the county"
+    lines[0] = "Cooling centres open across the county tonight"  # not a title: no separator
+    assert _header(lines)[0] == "Storm Tracker Live Radar Maps"

@@ -43,6 +43,8 @@ BEFORE_BONUS = 2.5
 # Score for a line that another header line ends with (`_is_tail`): the headline is repeated in the
 # breadcrumb and in labels, but so are menu entries (1.0 and up chose worse on the dev dumps).
 TAIL_BONUS = 0.5
+# Score for a line printed again over the body with the site's name after it (`_is_title_head`).
+HEAD_BONUS = 1.0
 # Score lost per line between a candidate and the body: the headline usually sits right over the
 # article (0.07 moved 23 of 793 dev dumps to the right headline, 0.02 and 0.2 fewer).
 DISTANCE_COST = 0.07
@@ -177,9 +179,23 @@ def _is_tail(line: str, header: str) -> bool:
     return False
 
 
-def _score(lines: list[str], i: int, end: int, folded: str, credit: dict[int, bool]) -> float | None:
+def _is_title_head(line: str, top: str) -> bool:
+    """A line over the body is this one with the site's name after a separator: the page's title
+    printed ("<headline> | Section | Site", "<headline> — Site"). `top`: the lines over the body
+    case-folded, each after a newline and ended by one."""
+    target = "\n" + line.casefold() + " "
+    at = top.find(target)
+    while at != -1:
+        if top[at + len(target): at + len(target) + 1] in ("|", "–", "—", "-", "·", "•", ":"):
+            return True
+        at = top.find(target, at + 1)
+    return False
+
+
+def _score(lines: list[str], i: int, end: int, folded: str, top: str, credit: dict[int, bool]) -> float | None:
     """How much line `i` reads like the headline (None: it cannot be one). `folded`: the header
-    case-folded (`_is_tail`); `credit`: which lines around it are credit lines."""
+    case-folded (`_is_tail`), `top`: all lines over the body so (`_is_title_head`); `credit`: which
+    lines around it are credit lines."""
     line = lines[i]
     words = line.split()
     if (not MIN_WORDS <= len(words) <= MAX_WORDS or credit[i] or _NOT_HEADLINE.search(_LEAD_SYMBOLS.sub("", line))
@@ -198,6 +214,8 @@ def _score(lines: list[str], i: int, end: int, folded: str, credit: dict[int, bo
         score += 1.0
     if _is_tail(line, folded):
         score += TAIL_BONUS
+    if _is_title_head(line, top):
+        score += HEAD_BONUS
     return score - DISTANCE_COST * (end - i)  # nearer the body is likelier
 
 
@@ -282,8 +300,9 @@ def dump_header(dump: str, first_paragraph: str, last_paragraph: str = "") -> tu
         return None, []
     start = max(0, end - HEADER_LINES)
     folded = "".join(line.casefold() + "\n" for line in lines[start: end + 1])
+    top = "\n" + "".join(line.casefold() + "\n" for line in lines[:start]) + folded
     credit = {k: _is_credit(lines[k]) for k in range(max(0, start - 1), end + 1)}
-    scored = [(s, i) for i in range(start, end) if (s := _score(lines, i, end, folded, credit)) is not None]
+    scored = [(s, i) for i in range(start, end) if (s := _score(lines, i, end, folded, top, credit)) is not None]
     if not scored:
         return None, []
     top, best = max(scored)
