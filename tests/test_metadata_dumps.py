@@ -186,3 +186,11 @@ def test_a_line_printed_again_with_the_site_name_after_it_is_the_headline():
     assert _header(lines)[0] == "Cooling centres open across the county"
     lines[0] = "Cooling centres open across the county tonight"  # not a title: no separator
     assert _header(lines)[0] == "Storm Tracker Live Radar Maps"
+
+
+def test_the_first_paragraph_may_be_the_headline():
+    head = "Cooling centres open across the county"
+    assert dump_header("\n".join(["Menu", "Weather", head, "July 8, 2024", FIRST, MORE]), head) == (head, ["July 8, 2024"])
+    # a headline over it still wins over a short first paragraph
+    lines = ["Menu", head, "By Tomas Reyes", "What the county said on Monday", FIRST, MORE]
+    assert dump_header("\n".join(lines), lines[3])[0] == head

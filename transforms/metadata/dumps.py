@@ -6,8 +6,9 @@ body, a few over the headline, a few under a one-paragraph standfirst). The head
 lines before the body; the headline is the line in it that reads most like one: followed closely
 by a byline or date line (or right under one), near the body, five to sixteen words, the end of a
 breadcrumb or another header line, not a sentence, a menu entry, a caption, a credit, an author's
-name or role, a list of names, glued menu entries or a list item; a line over it that
-scores as well is the headline over its deck. A lone "By" or "Published:" is joined to the next
+name or role, a list of names, glued menu entries or a list item (the body's first paragraph
+itself, when short and no sentence, is a candidate too); a line over it that scores as well is
+the headline over its deck. A lone "By" or "Published:" is joined to the next
 line, and a name alone over its date or role becomes "By <name>" (a dump splits inline elements
 apart).
 Used when a dump's `Signals` lack a headline or credit lines, or name a worse one
@@ -45,6 +46,11 @@ BEFORE_BONUS = 2.5
 TAIL_BONUS = 0.5
 # Score for a line printed again over the body with the site's name after it (`_is_title_head`).
 HEAD_BONUS = 1.0
+# The body's first paragraph may be the headline (a stripper keeps a lone h1 over the text): a short
+# one with no sentence's end is a candidate, scored as if a line over the body, less this (the dev
+# dumps: 0.5 and 1.5 chose worse).
+FIRST_MAX_WORDS = 16
+FIRST_COST = 1.0
 # Score lost per line between a candidate and the body: the headline usually sits right over the
 # article (0.07 moved 23 of 793 dev dumps to the right headline, 0.02 and 0.2 fewer).
 DISTANCE_COST = 0.07
@@ -300,9 +306,12 @@ def dump_header(dump: str, first_paragraph: str, last_paragraph: str = "") -> tu
         return None, []
     start = max(0, end - HEADER_LINES)
     folded = "".join(line.casefold() + "\n" for line in lines[start: end + 1])
-    top = "\n" + "".join(line.casefold() + "\n" for line in lines[:start]) + folded
-    credit = {k: _is_credit(lines[k]) for k in range(max(0, start - 1), end + 1)}
-    scored = [(s, i) for i in range(start, end) if (s := _score(lines, i, end, folded, top, credit)) is not None]
+    page_top = "\n" + "".join(line.casefold() + "\n" for line in lines[:start]) + folded
+    credit = {k: _is_credit(lines[k]) for k in range(max(0, start - 1), min(len(lines), end + 2))}
+    scored = [(s, i) for i in range(start, end) if (s := _score(lines, i, end, folded, page_top, credit)) is not None]
+    if (end + 1 < len(lines) and len(lines[end].split()) <= FIRST_MAX_WORDS and not lines[end].endswith((".", "!", ":", ",", ";"))
+            and (s := _score(lines, end, end + 1, folded, page_top, credit)) is not None):
+        scored.append((s - FIRST_COST, end))  # the stripper took the headline for the body's first paragraph
     if not scored:
         return None, []
     top, best = max(scored)
