@@ -198,6 +198,36 @@ def test_a_caption_style_class_is_not_a_photo_caption():
     assert "February 23, 2026" in html_signals(lxml.html.document_fromstring(page)).byline_lines
 
 
+def _subtitle_of(page: str) -> str | None:
+    signals = html_signals(lxml.html.document_fromstring(page))
+    fields, _ = normalize_metadata(Page("mem://tram.html", page, "html", "utf-8", len(page)), signals,
+                                   ["The first tram left the depot at six."])
+    return fields["subtitle"]
+
+
+def test_the_deck_is_the_one_under_the_headline_not_a_newsletter_box_or_a_teaser():
+    deck = "Commuters queued before dawn for the first ride on the new line."
+    page = f"""<html><body>
+    <aside class="widget-area"><p class="email-subscribe-subtitle">Get our free email every morning, straight to you.</p></aside>
+    <div class="NewsletterFormDek-x1">Enjoy our flagship newsletter as a digest delivered once a week.</div>
+    <article><h1>Tram line opens to first riders</h1>
+    <div class="ContentHeaderDek-a9f3">{deck}</div>
+    <p>The first tram left the depot at six.</p></article>
+    {"<div>More</div>" * 70}
+    <div class="SummaryItemDek-k2">A teaser for another story, further down the page than any deck.</div>
+    </body></html>"""
+    assert _subtitle_of(page) == deck
+    # without the deck, nothing else is taken for it
+    assert _subtitle_of(page.replace(f'<div class="ContentHeaderDek-a9f3">{deck}</div>', "")) is None
+
+
+def test_a_header_block_that_repeats_the_headline_is_no_deck():
+    page = """<html><body><h1>Tram line opens to first riders</h1>
+    <div class="StoryPage-lede"><span>City</span> Tram line opens to first riders</div>
+    <p>The first tram left the depot at six.</p></body></html>"""
+    assert _subtitle_of(page) is None
+
+
 def test_author_links_side_by_side_are_two_authors_not_one_long_name():
     page = """<html><body><h1>Night ferries return to the sound</h1>
     <p class="byline">Written by: <a href="/author/ines-moreau">Ines Moreau</a><a href="/author/tomas-lind">Tomas Lind</a></p>

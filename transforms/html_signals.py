@@ -70,6 +70,8 @@ _AUTHOR_HREF = re.compile(r"/(author|authors|writers?|contributors?|people|profi
 _CREDIT_START = re.compile(r"^\s*(written by|(?:article|posted|words|story) by|contributors?:|author:)\s*", re.IGNORECASE)
 _MARKS_RE = re.compile("|".join(re.escape(w) for w in _MARK_WORDS))
 _DATE_RE = re.compile("|".join(_DATE_WORDS))
+# The same words as a component's suffix in CSS-in-JS class names ("ContentHeaderDek-x1y2").
+_CAMEL_STANDFIRST = re.compile(r"[a-z](?:Dek|Deck|Standfirst|Subtitle|SubTitle|Subheadline|SubHeadline|Strapline)(?=$|[\s_-])")
 _STANDFIRST = re.compile(r"(^|[\s_-])(" + "|".join(_STANDFIRST_WORDS) + r")($|[\s_-])", re.IGNORECASE)
 _BY_START = re.compile(r"^\s*(by|written by|words by|posted by|von|por|par)\b", re.IGNORECASE)
 _MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
@@ -84,6 +86,10 @@ _DATEISH = re.compile(_STRICT_DATE.pattern + "|" + _INTL_DATE + r"|\b(updated|pu
 _REPEATED_META = {"citation_author", "citation_authors", "dc.creator", "article:author"}
 _DIGIT = re.compile(r"\d")
 _LABEL = re.compile(r"(?i)updated|published|posted")
+# Containers of offers, not articles, and the wording of an offer.
+_PROMO_BOX = re.compile(r"newsletter|subscri|sign-?up|paywall|gating|gated")
+_SIDE_TOKENS = {"sidebar", "right-sidebar", "left-sidebar", "widget-area", "secondary"}
+_PROMO = re.compile(r"(?i)\b(?:sign up|subscribe|newsletter|free of charge|premium content|inbox)\b")
 _MEDIA_CAPTION = re.compile(r"(?i)(?:image|photo|img|media|picture|video|figure)[-_]*caption")
 _LINE_TAGS = {"p", "div", "span", "li", "address", "time", "small", "header", "section", "em", "strong",
               "footer", "h2", "h3", "h4", "h5", "h6", "legend", "dd"}
@@ -247,6 +253,20 @@ def _lines(elements, signals: Signals, seen: set[str]) -> None:
             _add(signals.byline_lines, " ".join(tail.split()))
 
 
+def _in_promo(el) -> bool:
+    """Inside a newsletter sign-up, a paywall overlay, a sidebar or the page footer: a "subtitle"
+    there describes a newsletter or an offer, not the article. Class and id tokens are matched
+    whole for sidebars ("content-sidebar-wrap" holds the article too); <body> is not looked at."""
+    for node in (el, *el.iterancestors()):
+        if node.tag in ("body", "html"):
+            return False
+        tokens = f"{node.get('class') or ''} {node.get('id') or ''}".lower().split()
+        if (node.tag in ("aside", "footer") or any(t in _SIDE_TOKENS for t in tokens)
+                or any(_PROMO_BOX.search(t) for t in tokens)):
+            return True
+    return False
+
+
 def _in_caption(el) -> bool:
     """Inside a photo's caption: a <figure> or <figcaption>, or an element classed as a media
     caption ("image__caption"; a bare "caption" class is also a typography style for small text)."""
@@ -278,7 +298,9 @@ def _head(tree, signals: Signals) -> None:
             break
 
 
-def _body_signals(body, signals: Signals) -> None:
+def _body_signals(body, signals: Signals) -> list[tuple[object, str]]:
+    """Fills `signals` from the body; returns the standfirst candidates (element, text) in order."""
+    standfirsts = []
     for el in body.iter("time"):
         if el.get("datetime"):
             _add(signals.date_texts, ("time", el.get("datetime").strip()))
@@ -293,10 +315,22 @@ def _body_signals(body, signals: Signals) -> None:
             trail = _breadcrumb(el)
             if trail:
                 _add(signals.breadcrumbs, trail)
-        elif signals.subtitle is None and el.tag in ("p", "div", "h2", "span") and _STANDFIRST.search(marks):
+        elif (len(standfirsts) < MAX_CANDIDATES and el.tag in ("p", "div", "h2", "span")
+              and (_STANDFIRST.search(marks) or _CAMEL_STANDFIRST.search(el.get("class") or ""))):
             text = _short_text(el, 400)
-            if text and len(text) >= 20:
-                signals.subtitle = text
+            if (text and len(text) >= 20 and not _PROMO.search(text) and not _BY_START.match(text)
+                    and not _STRICT_DATE.match(text) and not _in_promo(el)):  # a byline block is no deck
+                standfirsts.append((el, text))
+    return standfirsts
+
+
+def _standfirst(candidates: list[tuple[object, str]], after: list) -> str | None:
+    """The deck: the first candidate among the elements that follow the headline (teasers lower
+    on the page carry their own "dek"), or the first on a page without a headline."""
+    if after is None:
+        return candidates[0][1] if candidates else None
+    following = set(after)
+    return next((text for el, text in candidates if el in following), None)
 
 
 def html_signals(tree) -> Signals:
@@ -311,13 +345,15 @@ def html_signals(tree) -> Signals:
     lang = root.get("lang") or root.get("xml:lang")
     signals.declared_language = lang.strip() if lang else None
     body = tree.find(".//body")
-    _body_signals(body if body is not None else tree, signals)
+    standfirsts = _body_signals(body if body is not None else tree, signals)
     # The headline's h1: the first of a few words (a lone "Articles" h1 is a section label).
     anchor = next((h for h in h1s if len(_heading_text(h).split()) >= 3), h1s[0] if h1s else next(tree.iter("h2"), None))
     seen: set[str] = set()
+    after = _AFTER_XPATH(anchor) if anchor is not None else None
     if anchor is not None:
-        _lines(_AFTER_XPATH(anchor), signals, seen)
+        _lines(after, signals, seen)
         _lines(reversed(_BEFORE_XPATH(anchor)), signals, seen)
     else:
         _lines(_TOP_XPATH(tree), signals, seen)
+    signals.subtitle = _standfirst(standfirsts, after)
     return signals

@@ -68,6 +68,14 @@ def _standfirst(signals: Signals) -> set[str]:
     return {key(t) for t in texts if t and len(key(t)) >= MIN_STANDFIRST_CHARS}
 
 
+def _subtitle(text: str | None, title: str | None) -> str | None:
+    """The deck, unless it is the headline with a label before or after it ("Sports Headline": a
+    header block read whole)."""
+    if not text or (title and (key(text).endswith(key(title)) or key(text).startswith(key(title)))):
+        return None
+    return clean(text)
+
+
 def _with_dump_header(page: Page, signals: Signals, paragraphs: list[str]) -> Signals:
     """A text dump's Signals with the headline and credit lines read from the dump's header
     (`dumps.dump_header`) in front of the stripper's own."""
@@ -118,7 +126,7 @@ def _page_fields(page: Page, signals: Signals, credit: str | None) -> dict:
     fields.update(
         url=url,
         title=title,
-        subtitle=clean(signals.subtitle) if signals.subtitle and signals.subtitle != title else None,
+        subtitle=_subtitle(signals.subtitle, title),
         authors=choose_authors(signals, orgs, {key(n) for n in site_names}),
         publisher=publisher,
         wire_agency=wire or (agency(credit) if credit and agency(credit) != agency(publisher) else None),
