@@ -194,3 +194,9 @@ def test_the_first_paragraph_may_be_the_headline():
     # a headline over it still wins over a short first paragraph
     lines = ["Menu", head, "By Tomas Reyes", "What the county said on Monday", FIRST, MORE]
     assert dump_header("\n".join(lines), lines[3])[0] == head
+
+
+def test_a_labelled_byline_far_over_the_body_is_read():
+    lines = ["Menu", "Cooling centres open across the county", "Written by Tomas Reyes"] + \
+        [f"Centre number {n} on the county map" for n in range(60)]
+    assert "Written by Tomas Reyes" in _header(lines)[1]

@@ -24,6 +24,9 @@ from transforms.metadata.names import ROLE_WORDS, person_name
 
 # How many lines before the body are read as the header.
 HEADER_LINES = 40
+# How far over the body a labelled credit ("Published: <date>", "Written by <name>") is still the
+# page's: past long tables of contents and product boxes (40 and 60: author 0.609 on the dev dumps, 100: 0.613).
+LABELLED_LINES = 100
 # How many lines after a candidate may hold the byline/date that marks it as the headline.
 CREDIT_REACH = 4
 # An author's role line ("Executive Editor, Example Health Letter") has at most this many words
@@ -324,7 +327,7 @@ def dump_header(dump: str, first_paragraph: str, last_paragraph: str = "") -> tu
     before = _credits(lines[max(0, best - CREDIT_BEFORE): best], MAX_CREDIT_CHARS, names="next")
     below = _credits(lines[end + 1: end + 1 + CREDIT_BELOW], MAX_BELOW_CHARS, names=True)  # a byline under a one-line standfirst
     found = after + before + below
-    header = _credits(lines[max(0, end - HEADER_LINES): end], MAX_CREDIT_CHARS)
+    header = _credits(lines[max(0, end - LABELLED_LINES): end], MAX_CREDIT_CHARS)
     labelled = [line for line in header  # "Published: <date>", "Written by <name>" anywhere in the header
                 if _LABELLED.match(line) and line not in found]
     credits = found + labelled
