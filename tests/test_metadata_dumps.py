@@ -200,3 +200,13 @@ def test_a_labelled_byline_far_over_the_body_is_read():
     lines = ["Menu", "Cooling centres open across the county", "Written by Tomas Reyes"] + \
         [f"Centre number {n} on the county map" for n in range(60)]
     assert "Written by Tomas Reyes" in _header(lines)[1]
+
+
+def test_a_filter_label_after_by_is_no_byline():
+    lines = ["Menu", "Cooling centres open across the county", "By Heat Safety", "July 8, 2024"]
+    text = MORE + " Stay cool: heat safety matters to the county."
+    assert dump_header("\n".join(lines + [FIRST, text]), FIRST)[1] == ["July 8, 2024"]
+    lines[2] = "By Tomas Reyes"
+    assert dump_header("\n".join(lines + [FIRST, text]), FIRST)[1] == ["By Tomas Reyes", "July 8, 2024"]
+    lines[2] = "by heatsafety"  # a handle stays
+    assert dump_header("\n".join(lines + [FIRST, text + " heatsafety"]), FIRST)[1][0] == "by heatsafety"

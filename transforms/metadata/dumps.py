@@ -107,6 +107,7 @@ _PUBLISHED_LABEL = re.compile(r"(?i)(?:originally |first )?(?:published|posted)(
 _BYLINE = re.compile(r"(?i)(?:(?:written |posted |authored )?by\b|author:)")
 # Menu entries run together inside a name-like line: "DIYHome Decor", "NewsOpinion".
 _GLUED_NAME = re.compile(r"[A-Z]{2}[a-z]|[a-z][A-Z]")
+_BY_WHAT = re.compile(r"(?i)(?:(?:written|posted|authored) )?by:?\s+(.+)")
 _GLUED_BY = re.compile(r"^By(?=[A-Z][a-z])")
 # Inline elements a dump glued together inside a credit line: "Jane RoeMar 5, 2025", "Posted byJane",
 # "Jane RoeUpdated: ...", "Jan 4, 202620 Mins Read", "Dec 30, 2024Posted in". A space goes back where the dump lost it
@@ -240,7 +241,7 @@ def _lower_words(line: str, prose: str) -> bool:
     """Every word of a capitalised line is also written in lower case in the page ("Electrical Safety",
     "Key Takeaways"): a label in title case, not a person's name."""
     words = [w.lower() for w in re.findall(r"[^\W\d_]+", line)]
-    return bool(words) and all(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", prose) for w in words)
+    return bool(words) and all(re.search(rf"(?:^|(?<=[\s(])){re.escape(w)}(?=[\s,;:!?)]|\.(?:\s|$)|$)", prose) for w in words)
 
 
 def _name_alone(line: str) -> bool:
@@ -278,7 +279,16 @@ def _credits(region: list[str], max_chars: int, names: bool | str = False, prose
                 or _credit_name(line) and not _NOT_HEADLINE.search(line)  # "Jane Roe, Senior Editor"
                 and _role_line(line.split(",", 1)[1].strip()) and not _lower_words(line.split(",")[0], prose)):
             fallback.append(f"By {line}")
-    return out + fallback if not any(_BYLINE.match(line) for line in out) else out
+    found = out + fallback if not any(_BYLINE.match(line) for line in out) else out
+    return [line for line in found if not (prose and _label_byline(line, prose))]
+
+
+def _label_byline(line: str, prose: str) -> bool:
+    """"By Use Case", "By Manufacturer": a menu or a filter label after "By", not a byline (its
+    words are written in lower case in the page)."""
+    m = _BY_WHAT.match(line)
+    return (bool(m) and len(m[1].split()) <= 4 and not m[1].islower() and not re.search(r"\d", m[1])
+            and _lower_words(m[1], prose))
 
 
 def _after_body(lines: list[str], last_paragraph: str) -> list[str]:
@@ -324,10 +334,10 @@ def dump_header(dump: str, first_paragraph: str, last_paragraph: str = "") -> tu
         best -= 1  # the best line is the deck under its headline
     after = _credits(lines[best + 1: end], MAX_CREDIT_CHARS, names="under", prose=dump)
     # a date line over the headline, and a name right over its date ("Jane Roe" / "May 2, 2024" / headline)
-    before = _credits(lines[max(0, best - CREDIT_BEFORE): best], MAX_CREDIT_CHARS, names="next")
-    below = _credits(lines[end + 1: end + 1 + CREDIT_BELOW], MAX_BELOW_CHARS, names=True)  # a byline under a one-line standfirst
+    before = _credits(lines[max(0, best - CREDIT_BEFORE): best], MAX_CREDIT_CHARS, names="next", prose=dump)
+    below = _credits(lines[end + 1: end + 1 + CREDIT_BELOW], MAX_BELOW_CHARS, names=True, prose=dump)  # a byline under a one-line standfirst
     found = after + before + below
-    header = _credits(lines[max(0, end - LABELLED_LINES): end], MAX_CREDIT_CHARS)
+    header = _credits(lines[max(0, end - LABELLED_LINES): end], MAX_CREDIT_CHARS, prose=dump)
     labelled = [line for line in header  # "Published: <date>", "Written by <name>" anywhere in the header
                 if _LABELLED.match(line) and line not in found]
     credits = found + labelled
