@@ -210,3 +210,9 @@ def test_a_filter_label_after_by_is_no_byline():
     assert dump_header("\n".join(lines + [FIRST, text]), FIRST)[1] == ["By Tomas Reyes", "July 8, 2024"]
     lines[2] = "by heatsafety"  # a handle stays
     assert dump_header("\n".join(lines + [FIRST, text + " heatsafety"]), FIRST)[1][0] == "by heatsafety"
+
+
+def test_the_middle_of_a_wrapped_paragraph_is_no_headline():
+    lines = ["Menu", "Cooling centres open across the county", "Share", "Print",
+             "past forty degrees on Monday. The county said the centres would stay open"]
+    assert _header(lines)[0] == "Cooling centres open across the county"

@@ -108,6 +108,8 @@ _BYLINE = re.compile(r"(?i)(?:(?:written |posted |authored )?by\b|author:)")
 # Menu entries run together inside a name-like line: "DIYHome Decor", "NewsOpinion".
 _GLUED_NAME = re.compile(r"[A-Z]{2}[a-z]|[a-z][A-Z]")
 _BY_WHAT = re.compile(r"(?i)(?:(?:written|posted|authored) )?by:?\s+(.+)")
+# A sentence's end inside a line: with a lower-case first letter, the line is a wrapped paragraph's middle.
+_SENTENCE_INSIDE = re.compile(r"[a-z]{2}[.!?] [A-Z]")
 _GLUED_BY = re.compile(r"^By(?=[A-Z][a-z])")
 # Inline elements a dump glued together inside a credit line: "Jane RoeMar 5, 2025", "Posted byJane",
 # "Jane RoeUpdated: ...", "Jan 4, 202620 Mins Read", "Dec 30, 2024Posted in". A space goes back where the dump lost it
@@ -210,7 +212,8 @@ def _score(lines: list[str], i: int, end: int, folded: str, top: str, credit: di
     words = line.split()
     if (not MIN_WORDS <= len(words) <= MAX_WORDS or credit[i] or _NOT_HEADLINE.search(_LEAD_SYMBOLS.sub("", line))
             or _credit_name(line) or len(_GLUED.findall(line)) >= 2 or _role_line(line) or _names_list(line)
-            or line[0] in ",;"):  # a line opening with a comma goes on from the one before
+            or line[0] in ",;"  # a line opening with a comma goes on from the one before
+            or (line[0].islower() and _SENTENCE_INSIDE.search(line))):  # a wrapped paragraph's middle
         return None
     alpha = [w for w in words if w[0].isalpha()]
     score = TITLE_CASE_WEIGHT * sum(w[0].isupper() for w in alpha) / max(1, len(alpha))  # title case
