@@ -201,6 +201,13 @@ def test_sections():
     assert choose_section(Signals(breadcrumbs=["World / Asia-Pacific"]), None) == "Asia-Pacific"
     assert choose_section(Signals(breadcrumbs=["Home | Sports | Team wins title"]), "Team wins title") == "Sports"
     assert choose_section(Signals(meta={"article:section": "Business"}), None) == "Business"
+    # the kind of page or a CMS default is no section; a declared label is tidied
+    for generic in ("Articles", "Uncategorized", "Post"):
+        assert choose_section(Signals(meta={"article:section": generic}), None) is None
+    assert choose_section(Signals(breadcrumbs=["Home / Business / Article"]), None) == "Business"
+    assert choose_section(Signals(meta={"article:section": "Opinion,Reported Opinion"}), None) == "Opinion"
+    assert choose_section(Signals(meta={"article:section": "annals of the city"}), None) == "Annals of the City"
+    assert choose_section(Signals(meta={"article:section": "seo"}), None) == "seo"
 
 
 def test_urls():

@@ -18,6 +18,11 @@ MAX_SECTION_CHARS = 40
 _CRUMB_SPLIT = re.compile(r"\s+[|/>»›→]\s+|\s*[>»›→]\s*")
 _ACCOUNT = re.compile(r"(?i)\b(?:sign\s*in|sign\s*up|log\s*in|log\s*out|register|subscribe|my account)\b")
 _NOT_SECTION = {"home", "homepage", "youarehere", "index", "main", "frontpage", "start"}
+_SMALL_WORDS = {"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to"}
+# Declared "sections" that name the kind of page, or a CMS's default, not a desk of the paper.
+# ("Blog" stays: on a company's site it is the section, and the crumb before it is the company.)
+_GENERIC = {"article", "articles", "post", "posts", "story", "stories", "newsarticle", "page",
+            "uncategorized", "uncategorised", "default"}
 
 
 def _section_from_trail(parts: list[str], title: str | None) -> str | None:
@@ -26,7 +31,7 @@ def _section_from_trail(parts: list[str], title: str | None) -> str | None:
         part = part.strip(" :")
         part = re.sub(r"(?i)^you are here:?\s*", "", part)
         k = key(part)
-        if not k or len(part) > MAX_SECTION_CHARS or k in _NOT_SECTION:
+        if not k or len(part) > MAX_SECTION_CHARS or k in _NOT_SECTION or k in _GENERIC:
             continue
         if title_key and (k == title_key or (len(k) > 12 and k in title_key)):
             continue
@@ -63,6 +68,19 @@ def choose_section(signals: Signals, title: str | None) -> str | None:
     declared = [text(o.get("articleSection")) if not isinstance(o.get("articleSection"), list)
                 else text((o.get("articleSection") or [None])[0]) for o in article_objects(signals)]
     for value in declared + [signals.meta.get("article:section")]:
-        if value and len(value) <= MAX_SECTION_CHARS:
+        value = _tidy(value) if value else None
+        if value and len(value) <= MAX_SECTION_CHARS and key(value) not in _GENERIC:
             return value
     return _section_from_trail(_jsonld_trail(signals), title)
+
+
+def _tidy(value: str) -> str:
+    """A declared section as a reader would write it: the first of a comma list without spaces
+    ("Opinion,Reported Opinion"), and a lower-case label of several words in title case ("daily
+    comment"; one word may be an acronym: "seo")."""
+    value = re.split(r",(?=\S)", value.strip())[0].strip()
+    if not value.islower() or " " not in value:
+        return value
+    words = value.split()
+    return " ".join(w if 0 < i < len(words) - 1 and w in _SMALL_WORDS else w[:1].upper() + w[1:]
+                    for i, w in enumerate(words))
