@@ -216,3 +216,10 @@ def test_the_middle_of_a_wrapped_paragraph_is_no_headline():
     lines = ["Menu", "Cooling centres open across the county", "Share", "Print",
              "past forty degrees on Monday. The county said the centres would stay open"]
     assert _header(lines)[0] == "Cooling centres open across the county"
+
+
+def test_a_name_in_capitals_over_its_date_is_a_byline():
+    lines = ["Menu", "Cooling centres open across the county", "TOMAS REYES", "July 8, 2024"]
+    assert _header(lines)[1] == ["By TOMAS REYES", "July 8, 2024"]
+    lines[2] = "READ MORE"
+    assert _header(lines)[1] == ["July 8, 2024"]

@@ -248,7 +248,10 @@ def _lower_words(line: str, prose: str) -> bool:
 
 
 def _name_alone(line: str) -> bool:
-    """A line that is only a person's name (not a label, a button or an interface line)."""
+    """A line that is only a person's name (not a label, a button or an interface line); a name set
+    in capitals ("JANE ROE") is read in title case."""
+    if line.isupper() and len(line.split()) >= 2:
+        line = line.title()
     return (len(line.split()) <= 4 and person_name(line) is not None and not _NOT_HEADLINE.search(line)
             and not any(_LABEL_WORD.search(word) or word.lower() in _BUTTON_WORDS for word in line.split()))
 
