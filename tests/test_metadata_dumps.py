@@ -45,6 +45,9 @@ def test_role_lines_and_interface_labels_behind_symbols_are_not_headlines():
 def test_a_name_alone_over_its_role_or_a_line_before_its_date_is_a_byline():
     lines = ["Cooling centres open across the county", "Tomas Reyes", "Weather Reporter", "July 8, 2024"]
     assert "By Tomas Reyes" in _header(lines)[1]
+    # "expert" heads a role too (here under a one-paragraph standfirst)
+    dump = "\n".join(["Menu", "Cooling centres open across the county", FIRST, "Tomas Reyes", "Heat Safety Expert", MORE])
+    assert dump_header(dump, FIRST)[1] == ["By Tomas Reyes"]
     lines[2] = "Local News"  # one line between the name and its date
     assert "By Tomas Reyes" in _header(lines)[1]
     lines[1] = "Copy Link"  # an interface label is nobody

@@ -96,7 +96,7 @@ _GLUED = re.compile(r"[a-z]{2}[A-Z]")
 # Job titles that end a role line (the head noun), and desks that sign as a team.
 _ROLE_NOUNS = {w for w in ROLE_WORDS if w not in {"head", "chief", "senior", "lead", "former", "research", "managing",
                                                    "executive", "deputy", "marketing", "tech", "verified", "contributing",
-                                                   "trending", "featured", "guest", "visiting", "partner", "expert"}}
+                                                   "trending", "featured", "guest", "visiting", "partner"}}
 _ROLE_NOUNS |= {"team", "staff", "desk", "editors", "writers", "reporters", "contributors"}
 # Symbols set before an interface label ("🔊 Listen to this article", "» Read more").
 _LEAD_SYMBOLS = re.compile(r"^[^\w\"'‘“(]+")
