@@ -226,3 +226,9 @@ def test_a_name_in_capitals_over_its_date_is_a_byline():
     assert _header(lines)[1] == ["By TOMAS REYES", "July 8, 2024"]
     lines[2] = "READ MORE"
     assert _header(lines)[1] == ["July 8, 2024"]
+
+
+def test_a_mailbox_byline_gives_way_to_a_name():
+    lines = ["Menu", "Cooling centres open across the county", "By desk@valley-ledger.example", "July 8, 2024",
+             "By Tomas Reyes"]
+    assert _header(lines)[1] == ["July 8, 2024", "By Tomas Reyes"]

@@ -107,6 +107,8 @@ _PUBLISHED_LABEL = re.compile(r"(?i)(?:originally |first )?(?:published|posted)(
 _BYLINE = re.compile(r"(?i)(?:(?:written |posted |authored )?by\b|author:)")
 # Menu entries run together inside a name-like line: "DIYHome Decor", "NewsOpinion".
 _GLUED_NAME = re.compile(r"[A-Z]{2}[a-z]|[a-z][A-Z]")
+# "By ops@example.com": a mailbox, not a person; a byline further on may name one.
+_EMAIL_BYLINE = re.compile(r"(?i)(?:(?:written|posted|authored) )?by:?\s+\S+@\S+\.\w+")
 _BY_WHAT = re.compile(r"(?i)(?:(?:written|posted|authored) )?by:?\s+(.+)")
 # A sentence's end inside a line: with a lower-case first letter, the line is a wrapped paragraph's middle.
 _SENTENCE_INSIDE = re.compile(r"[a-z]{2}[.!?] [A-Z]")
@@ -286,7 +288,7 @@ def _credits(region: list[str], max_chars: int, names: bool | str = False, prose
                 and _role_line(line.split(",", 1)[1].strip()) and not _lower_words(line.split(",")[0], prose)):
             fallback.append(f"By {line}")
     found = out + fallback if not any(_BYLINE.match(line) for line in out) else out
-    return [line for line in found if not (prose and _label_byline(line, prose))]
+    return [line for line in found if not (prose and _label_byline(line, prose)) and not _EMAIL_BYLINE.fullmatch(line)]
 
 
 def _label_byline(line: str, prose: str) -> bool:
