@@ -232,3 +232,11 @@ def test_a_mailbox_byline_gives_way_to_a_name():
     lines = ["Menu", "Cooling centres open across the county", "By desk@valley-ledger.example", "July 8, 2024",
              "By Tomas Reyes"]
     assert _header(lines)[1] == ["July 8, 2024", "By Tomas Reyes"]
+
+
+def test_symbols_are_not_counted_as_words():
+    # "Heat & Safety Tips Now" is four words, as short as a menu entry
+    lines = ["Menu", "Cooling centres open across the county", "Heat & Safety Tips Now", "July 8, 2024"]
+    assert _header(lines)[0] == "Cooling centres open across the county"
+    assert "By Access Calculator" not in _header(["Menu", "Cooling centres open across the county",
+                                                 "Access Calculator", "July 8, 2024"])[1]

@@ -86,11 +86,12 @@ _LABELLED = re.compile(rf"(?i)^(?:(?:originally )?(?:published|posted)(?: on)?:?
 # action and field ("Recruiting", "Development", "Strategy"), acronyms and single letters.
 _LABEL_WORD = re.compile(r"(?:ing|tion|sion|ment|ness|ity|ics|gy|ies|ship)$|^[A-Z]{2,}$|^[A-Z]$")
 # Words of buttons, links and section labels that read like a name in title case ("Get Started", "Order Now",
-# "All Insights", "Key Takeaways").
+# "All Insights", "Key Takeaways", "Access Calculator").
 _BUTTON_WORDS = {"get", "started", "order", "now", "request", "demo", "start", "trial", "free", "try", "book", "buy",
                  "download", "join", "explore", "discover", "learn", "see", "watch", "shop", "all", "apply", "donate",
                  "register", "schedule", "call", "visit", "find", "insights", "resources", "latest", "popular", "related",
-                 "key", "takeaways", "quick", "insight", "summary", "overview", "contents", "introduction", "highlights"}
+                 "key", "takeaways", "quick", "insight", "summary", "overview", "contents", "introduction", "highlights",
+                 "access", "calculator", "tool", "tools"}
 # A word with a capital glued to lower-case letters ("HomeNews"): menu entries run together.
 _GLUED = re.compile(r"[a-z]{2}[A-Z]")
 # Job titles that end a role line (the head noun), and desks that sign as a team.
@@ -211,7 +212,7 @@ def _score(lines: list[str], i: int, end: int, folded: str, top: str, credit: di
     case-folded (`_is_tail`), `top`: all lines over the body so (`_is_title_head`); `credit`: which
     lines around it are credit lines."""
     line = lines[i]
-    words = line.split()
+    words = [w for w in line.split() if any(c.isalnum() for c in w)]  # "&", "—", "|" are no words
     if (not MIN_WORDS <= len(words) <= MAX_WORDS or credit[i] or _NOT_HEADLINE.search(_LEAD_SYMBOLS.sub("", line))
             or _credit_name(line) or len(_GLUED.findall(line)) >= 2 or _role_line(line) or _names_list(line)
             or line[0] in ",;"  # a line opening with a comma goes on from the one before
