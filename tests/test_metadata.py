@@ -105,6 +105,16 @@ def test_credit_lines_name_outlets_and_agencies():
     assert credits(["0 Comment(s)Print E-mail Harbour Daily, May 2, 2014"]) == ["Harbour Daily"]
     assert credits(["By LI WENJUN | Harbour Daily | Updated: 2019-04-02 10:15"]) == ["Harbour Daily"]
 
+    # the day or an interface label is no outlet
+    assert credits(["Sat 2 Mar 2024 12.00 GMT", "Thursday, February 29, 2024"]) == []
+
+
+def test_a_dumps_first_line_is_its_masthead_only_when_it_is_a_name():
+    from transforms.metadata.publishers import masthead
+    assert masthead("Valley Courier\nMenu\nHeadline") == "Valley Courier"
+    for chrome in ("Menu", "Skip Navigation", "ADVERTISEMENT", "Now Reading", "Saturday", "Log In", "News"):
+        assert masthead(f"{chrome}\nValley Courier\nHeadline") is None
+
 
 def test_wire_agency_apart_from_the_site():
     signals = Signals(meta={"og:site_name": "Valley Courier"}, byline_lines=["(Reuters) Updated: 2018-04-05"])

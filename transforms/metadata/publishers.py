@@ -56,6 +56,12 @@ _SOURCE = re.compile(r"(?:来源|來源|出处|Source)\s*[:：]\s*([^\s|　,，]
 _PAREN = re.compile(r"\(([A-Z][\w.&' -]{1,40})\)")
 _OUTLET = re.compile(r"^(?:The\s+)?[A-Z][\w.&'-]*(?:\s+(?:[A-Z][\w.&'-]*|of|de|the|and|&)){0,5}$")
 _BY = re.compile(r"^\s*by\b", re.IGNORECASE)
+# A dump's first line or a credit's part that is the page's interface or the day, not an outlet's name.
+_NOT_OUTLET = re.compile(
+    r"(?i)^(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?(?:\s.*)?"
+    r"|(?:main )?menu\b.*|skip\b.*|.*\bnavigation\b.*|advertis.*|sponsored\b.*|log ?in\b.*|sign (?:in|up)\b.*"
+    r"|subscribe\b.*|search\b.*|now reading\b.*|home|news|latest\b.*|breaking\b.*|trending\b.*|live|close|share\b.*"
+    r"|toggle\b.*|open\b.*|accessibility\b.*|jump to\b.*|edition\b.*|back to\b.*)$")
 
 
 def agency(name: str | None) -> str | None:
@@ -78,6 +84,7 @@ def credits(lines: list[str]) -> list[str]:
                 part = _CHROME.sub("", part, count=1).strip()
             part = part.strip(" ,;:-–—()")
             if (part and _OUTLET.match(part) and not re.match(r"(?i)^(updated|published|posted)\b", part)
+                    and not _NOT_OUTLET.match(part)
                     and (not person_name(part) or (by_first and i == 1))):  # "By X | Outlet | ..."
                 found.append(part)
     return list(dict.fromkeys(f for f in found if f))
@@ -124,7 +131,8 @@ def masthead(dump: str) -> str | None:
     """A text dump's first line when it is an outlet's name ("Valley Courier"): dumps open with
     the masthead. None when that line is a menu, a sentence or anything but a short name."""
     first = next((line.strip() for line in dump.splitlines()[:MASTHEAD_LINES] if line.strip()), "")
-    if len(first) <= MAX_MASTHEAD_CHARS and _OUTLET.match(first) and len(first.split()) <= 5 and not agency(first):
+    if (len(first) <= MAX_MASTHEAD_CHARS and _OUTLET.match(first) and len(first.split()) <= 5 and not agency(first)
+            and not _NOT_OUTLET.match(first)):
         return first
     return None
 
