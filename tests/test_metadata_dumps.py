@@ -240,3 +240,12 @@ def test_symbols_are_not_counted_as_words():
     assert _header(lines)[0] == "Cooling centres open across the county"
     assert "By Access Calculator" not in _header(["Menu", "Cooling centres open across the county",
                                                  "Access Calculator", "July 8, 2024"])[1]
+
+
+def test_a_headline_may_open_with_home_but_a_breadcrumb_may_not():
+    lines = ["Menu", "Weather Alerts For Your Area", "Traffic", "Schools", "Local News",
+             "Home cooling tips for the heat wave", "July 8, 2024"]
+    assert _header(lines)[0] == "Home cooling tips for the heat wave"
+    for crumb in ["Home / Local News / Weather Alerts Today", "/ Weather Alerts For Your Area Today"]:
+        lines[5] = crumb
+        assert _header(lines)[0] != crumb

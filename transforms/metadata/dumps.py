@@ -128,7 +128,7 @@ _UNGLUE = [
 # What every _UNGLUE pattern needs: a lower-case letter before a capital, a digit before a digit or capital.
 _MAYBE_GLUED = re.compile(r"[a-z][A-Z]|\d[\dA-Z]")
 _LEAD_ONLY = re.compile(r"(?i)(?:written |posted |words )?by:?|author:?")
-_NOT_HEADLINE = re.compile(r"(?i)^(?:share|advertisement|home\b|menu|search|skip to|log ?in|sign ?in|subscribe|"
+_NOT_HEADLINE = re.compile(r"(?i)^(?:share|advertisement|home(?:\s*$|\s*[/>»›|-])|menu|search|skip to|log ?in|sign ?in|subscribe|"
                            r"read more|click|image|photo|credit|back to\b|send\b|pin\b|copy\b|print\b|email\b|"
                            r"listen\b|learn about\b|join\b|enter your\b|sign up\b|member\b|this article is\b)|getty images|\bcourtesy\b|opens in new window"
                            r"|»|›|>|\s/\s|[|•·@]|https?:|\.com\b|^\d+\.\s|^you are here"
@@ -215,7 +215,7 @@ def _score(lines: list[str], i: int, end: int, folded: str, top: str, credit: di
     words = [w for w in line.split() if any(c.isalnum() for c in w)]  # "&", "—", "|" are no words
     if (not MIN_WORDS <= len(words) <= MAX_WORDS or credit[i] or _NOT_HEADLINE.search(_LEAD_SYMBOLS.sub("", line))
             or _credit_name(line) or len(_GLUED.findall(line)) >= 2 or _role_line(line) or _names_list(line)
-            or line[0] in ",;"  # a line opening with a comma goes on from the one before
+            or line[0] in ",;/|>»›"  # a line opening with a comma goes on from the one before, a slash a breadcrumb
             or (line[0].islower() and _SENTENCE_INSIDE.search(line))):  # a wrapped paragraph's middle
         return None
     alpha = [w for w in words if w[0].isalpha()]
