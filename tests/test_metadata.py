@@ -645,3 +645,14 @@ def test_dump_interface_lines_are_not_headlines_and_labelled_credits_anywhere_in
     lines[1] = "Originally published March 3, 2024"  # a credit, never a headline
     lines[2] = "Authored by: Ida Marsh"
     assert dump_header("\n".join(lines), first)[0] not in ("Originally published March 3, 2024", "Authored by: Ida Marsh")
+
+
+def test_a_form_label_in_a_dumps_header_is_no_deck():
+    _FIRST = "The county opened its third cooling centre on Monday as temperatures climbed past forty."
+    _MORE = "More text of the article follows in this paragraph, long enough to be body text."
+    for deck, expected in (("Please enter a valid email address", None), ("Save this story", None),
+                           ("Commuters queued before dawn for the first ride on the new line", True)):
+        dump = "\n".join(["Cooling centres open across the county", deck, _FIRST, _MORE])
+        fields, _ = normalize_metadata(Page("x.txt", dump, "text", "utf-8", len(dump)),
+                                       Signals(title="Cooling centres open across the county", subtitle=deck), [_FIRST, _MORE])
+        assert fields["subtitle"] == (deck if expected else None)

@@ -25,6 +25,7 @@ from lxml import etree
 
 from schemas import Signals
 from transforms.metadata.datetexts import INTL_MONTHS
+from transforms.metadata.normalize import OFFER
 
 # JSON-LD blocks larger than this are cut (they are product feeds, not article metadata).
 _MAX_JSONLD_CHARS = 200_000
@@ -89,7 +90,6 @@ _LABEL = re.compile(r"(?i)updated|published|posted")
 # Containers of offers, not articles, and the wording of an offer.
 _PROMO_BOX = re.compile(r"newsletter|subscri|sign-?up|paywall|gating|gated")
 _SIDE_TOKENS = {"sidebar", "right-sidebar", "left-sidebar", "widget-area", "secondary"}
-_PROMO = re.compile(r"(?i)\b(?:sign up|subscribe|newsletter|free of charge|premium content|inbox)\b")
 _MEDIA_CAPTION = re.compile(r"(?i)(?:image|photo|img|media|picture|video|figure)[-_]*caption")
 _LINE_TAGS = {"p", "div", "span", "li", "address", "time", "small", "header", "section", "em", "strong",
               "footer", "h2", "h3", "h4", "h5", "h6", "legend", "dd"}
@@ -318,7 +318,7 @@ def _body_signals(body, signals: Signals) -> list[tuple[object, str]]:
         elif (len(standfirsts) < MAX_CANDIDATES and el.tag in ("p", "div", "h2", "span")
               and (_STANDFIRST.search(marks) or _CAMEL_STANDFIRST.search(el.get("class") or ""))):
             text = _short_text(el, 400)
-            if (text and len(text) >= 20 and not _PROMO.search(text) and not _BY_START.match(text)
+            if (text and len(text) >= 20 and not OFFER.search(text) and not _BY_START.match(text)
                     and not _STRICT_DATE.match(text) and not _in_promo(el)):  # a byline block is no deck
                 standfirsts.append((el, text))
     return standfirsts

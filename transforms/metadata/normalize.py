@@ -16,6 +16,7 @@ dateline cut from the first paragraph. Each field is decided in its own module:
   .venv/bin/python -m bench.metadata --data ../shared/data/wcxb-dev-articles --limit 100
 """
 
+import re
 from dataclasses import replace
 from datetime import UTC, datetime
 
@@ -68,10 +69,16 @@ def _standfirst(signals: Signals) -> set[str]:
     return {key(t) for t in texts if t and len(key(t)) >= MIN_STANDFIRST_CHARS}
 
 
+# The wording of an offer or a form, never a deck (html_signals skips such standfirsts too).
+OFFER = re.compile(r"(?i)\b(?:sign up|subscribe|newsletter|free of charge|premium content|inbox|enter a valid|"
+                   r"emailed about|save this story|log in|sign in|create (?:an|your) account)\b")
+
+
 def _subtitle(text: str | None, title: str | None) -> str | None:
-    """The deck, unless it is the headline with a label before or after it ("Sports Headline": a
-    header block read whole)."""
-    if not text or (title and (key(text).endswith(key(title)) or key(text).startswith(key(title)))):
+    """The deck, unless it is an offer or a form's label ("Save this story", "Please enter a valid
+    email address": a dump's lines) or the headline with a label before or after it ("Sports
+    Headline": a header block read whole)."""
+    if not text or OFFER.search(text) or (title and (key(text).endswith(key(title)) or key(text).startswith(key(title)))):
         return None
     return clean(text)
 
