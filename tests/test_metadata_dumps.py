@@ -249,3 +249,14 @@ def test_a_headline_may_open_with_home_but_a_breadcrumb_may_not():
     for crumb in ["Home / Local News / Weather Alerts Today", "/ Weather Alerts For Your Area Today"]:
         lines[5] = crumb
         assert _header(lines)[0] != crumb
+
+
+def test_a_surname_with_a_nouns_ending_is_a_name_unless_the_page_writes_it_as_a_word():
+    lines = ["Menu", "Cooling centres open across the county", "Dana Fleming", "July 8, 2024"]
+    assert _header(lines)[1] == ["By Dana Fleming", "July 8, 2024"]
+    lines[2] = "Heat Planning"
+    dump = "\n".join(lines + [FIRST, MORE + " Good planning helps."])
+    assert dump_header(dump, FIRST)[1] == ["July 8, 2024"]
+    lines[2] = "Plant Information"  # a menu entry printed again and again
+    dump = "\n".join(["Plant Information", "Menu"] * 3 + lines + [FIRST, MORE])
+    assert dump_header(dump, FIRST)[1] == ["July 8, 2024"]

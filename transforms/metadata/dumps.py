@@ -54,6 +54,8 @@ HEAD_BONUS = 1.0
 # dumps: 0.5 and 1.5 chose worse).
 FIRST_MAX_WORDS = 16
 FIRST_COST = 1.0
+# A line printed this many times in a page is a menu entry, not a byline's name.
+MENU_REPEATS = 3
 # Score lost per line between a candidate and the body: the headline usually sits right over the
 # article (0.07 moved 23 of 793 dev dumps to the right headline, 0.02 and 0.2 fewer).
 DISTANCE_COST = 0.07
@@ -84,7 +86,11 @@ _DATE_LINE = re.compile(_DATE, re.IGNORECASE)
 _LABELLED = re.compile(rf"(?i)^(?:(?:originally )?(?:published|posted)(?: on)?:?\s*(?:{_DATE})|(?:written|authored) by\b)")
 # Words that make a lone capitalised line over a date a category or a link, not a person: nouns of
 # action and field ("Recruiting", "Development", "Strategy"), acronyms and single letters.
-_LABEL_WORD = re.compile(r"(?:ing|tion|sion|ment|ness|ity|ics|gy|ies|ship)$|^[A-Z]{2,}$|^[A-Z]$")
+_LABEL_WORD = re.compile(r"(?:tion|sion|ment|ity|ics|gy|ship)$")
+# Endings that are surnames' too ("King", "Fleming", "Kindness", "Davies"): a label's only when the page
+# writes the word in lower case.
+_SOFT_LABEL_WORD = re.compile(r"(?:ing|ness|ies)$")
+_ACRONYM = re.compile(r"^[A-Z]{2,}$|^[A-Z]$")
 # Words of buttons, links and section labels that read like a name in title case ("Get Started", "Order Now",
 # "All Insights", "Key Takeaways", "Access Calculator").
 _BUTTON_WORDS = {"get", "started", "order", "now", "request", "demo", "start", "trial", "free", "try", "book", "buy",
@@ -250,13 +256,18 @@ def _lower_words(line: str, prose: str) -> bool:
     return bool(words) and all(re.search(rf"(?:^|(?<=[\s(])){re.escape(w)}(?=[\s,;:!?)]|\.(?:\s|$)|$)", prose) for w in words)
 
 
-def _name_alone(line: str) -> bool:
+def _name_alone(line: str, prose: str = "") -> bool:
     """A line that is only a person's name (not a label, a button or an interface line); a name set
-    in capitals ("JANE ROE") is read in title case."""
+    in capitals ("JANE ROE") is read in title case. A word with a noun's ending ("Development",
+    "Community") is a label's; one with an ending surnames share ("Planning" / "King", "Davies") is
+    unless `prose` (the page) never writes it in lower case and the line is not repeated like a menu's."""
     if line.isupper() and len(line.split()) >= 2:
         line = line.title()
     return (len(line.split()) <= 4 and person_name(line) is not None and not _NOT_HEADLINE.search(line)
-            and not any(_LABEL_WORD.search(word) or word.lower() in _BUTTON_WORDS for word in line.split()))
+            and not any(word.lower() in _BUTTON_WORDS or _ACRONYM.search(word) or _LABEL_WORD.search(word)
+                        or (_SOFT_LABEL_WORD.search(word) and (not prose or _lower_words(word, prose)
+                                                               or prose.count("\n" + line + "\n") >= MENU_REPEATS))
+                        for word in line.split()))
 
 
 def _credits(region: list[str], max_chars: int, names: bool | str = False, prose: str = "") -> list[str]:
@@ -280,11 +291,11 @@ def _credits(region: list[str], max_chars: int, names: bool | str = False, prose
                          or (i + 2 < len(region) and _has_date(region[i + 2])
                              and (names != "next" or not re.search(r"[^\W\d_]", nxt)))  # a count or a dash between
                          or (names != "next" and _role_line(nxt)))
-              and _name_alone(line)):
+              and _name_alone(line, prose)):
             out.append(f"By {line}")
         elif names == "under" and (
                 (i == 0 or (i == 1 and len(region[0].split()) >= MIN_DECK_WORDS))  # under the headline or its deck
-                and _name_alone(line) and not _GLUED_NAME.search(line) and not _lower_words(line, prose)
+                and _name_alone(line, prose) and not _GLUED_NAME.search(line) and not _lower_words(line, prose)
                 or _credit_name(line) and not _NOT_HEADLINE.search(line)  # "Jane Roe, Senior Editor"
                 and _role_line(line.split(",", 1)[1].strip()) and not _lower_words(line.split(",")[0], prose)):
             fallback.append(f"By {line}")
