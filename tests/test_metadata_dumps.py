@@ -260,3 +260,8 @@ def test_a_surname_with_a_nouns_ending_is_a_name_unless_the_page_writes_it_as_a_
     lines[2] = "Plant Information"  # a menu entry printed again and again
     dump = "\n".join(["Plant Information", "Menu"] * 3 + lines + [FIRST, MORE])
     assert dump_header(dump, FIRST)[1] == ["July 8, 2024"]
+
+
+def test_an_article_by_label_alone_joins_the_name_under_it():
+    lines = ["Menu", "Cooling centres open across the county", "Article by:", "Tomas Reyes", "July 8, 2024"]
+    assert _header(lines)[1][0] == "Article by: Tomas Reyes"

@@ -133,7 +133,7 @@ _UNGLUE = [
 ]
 # What every _UNGLUE pattern needs: a lower-case letter before a capital, a digit before a digit or capital.
 _MAYBE_GLUED = re.compile(r"[a-z][A-Z]|\d[\dA-Z]")
-_LEAD_ONLY = re.compile(r"(?i)(?:written |posted |words )?by:?|author:?")
+_LEAD_ONLY = re.compile(r"(?i)(?:(?:written|posted|words|article|story) )?by:?|author:?")
 _NOT_HEADLINE = re.compile(r"(?i)^(?:share|advertisement|home(?:\s*$|\s*[/>»›|-])|menu|search|skip to|log ?in|sign ?in|subscribe|"
                            r"read more|click|image|photo|credit|back to\b|send\b|pin\b|copy\b|print\b|email\b|"
                            r"listen\b|learn about\b|join\b|enter your\b|sign up\b|member\b|this article is\b)|getty images|\bcourtesy\b|opens in new window"
