@@ -350,6 +350,17 @@ def test_a_printed_date_earlier_than_the_metadata_is_the_original():
     assert out["published_date"] == date(2023, 5, 10) and out["published_source"] == "meta"
 
 
+def test_a_sentences_by_does_not_make_its_date_a_byline_date():
+    caption = ("Graffiti marking the attack by Rebel fighters on a festival and at farms near the border, "
+               "on Oct. 13, 2021, in the old port.")
+    signals = Signals(meta={"article:published_time": "2024-02-29T04:04:55+00:00"},
+                      byline_lines=[caption, "Ana Ruiz February 28 2024, 11:04 p.m."])
+    assert choose_dates(signals, None, None, None, NOW)["published_date"] != date(2021, 10, 13)
+    # a byline's "by" reaches its date across the outlet's name
+    byline = Signals(byline_lines=["By Kerry Vale - The Valley Courier - Thursday, February 29, 2024"])
+    assert choose_dates(byline, None, None, None, NOW)["published_date"] == date(2024, 2, 29)
+
+
 def test_a_labelled_date_element_earlier_than_the_metadata_is_the_original():
     jsonld = [{"@type": "Article", "datePublished": "2023-11-20T09:00:00-05:00"}]
     labelled = Signals(jsonld=jsonld, date_texts=[("class", "Published June 4, 2023")])

@@ -52,6 +52,10 @@ _PUBLISHED = re.compile(r"\b(published|posted|created|first\s+published|released
 # a lower-case word and no label ("... the deadline is April 15, 2025. If you ...") is the text's,
 # and so is one an "updated" three words or more before it leads to ("We updated this guide on ...").
 PROSE_WORDS = 8
+# "by" labels a date as a byline's only within this many words ("By Jane Roe - The Courier -
+# Thursday, May 2, 2024"); further on it is a sentence's "by" ("... attack by militants on a
+# festival near the border, on Oct. 13, 2023": a photo caption).
+BY_REACH = 10
 _SENTENCE_END = re.compile(r"[a-z]\s?[.!?](?:\s|$)")
 _AFTER_WORD = re.compile(r"(?:^|\s)[a-z]+\s+$")
 # A reader's comment: "jdoe commented Dec 18, 2025", "Sam says: May 2, 2024 at 9:10".
@@ -108,7 +112,8 @@ def _labelled(line: str, order: str | None = None) -> list[tuple[str, bool, Stam
             continue  # "2024-03-04 - 2024-03-08"
         before = line[:start]
         upd = [m.end() for m in _UPDATED.finditer(before)]
-        pub = [m.end() for m in _PUBLISHED.finditer(before)]
+        pub = [m.end() for m in _PUBLISHED.finditer(before)
+               if m.group(1).lower() != "by" or len(line[m.end():start].split()) <= BY_REACH]
         gap = len(line[max(upd):start].split()) if upd and max(upd) > max(pub, default=-1) else 0
         if prose and _AFTER_WORD.search(before) and (not (upd or pub) or gap > 2):
             continue  # "The deadline is May 2, 2024.", "We updated this review on May 2, 2024, to add ..."
