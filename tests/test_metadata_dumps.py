@@ -265,3 +265,10 @@ def test_a_surname_with_a_nouns_ending_is_a_name_unless_the_page_writes_it_as_a_
 def test_an_article_by_label_alone_joins_the_name_under_it():
     lines = ["Menu", "Cooling centres open across the county", "Article by:", "Tomas Reyes", "July 8, 2024"]
     assert _header(lines)[1][0] == "Article by: Tomas Reyes"
+
+
+def test_a_name_alone_under_the_headlines_date_is_its_byline():
+    lines = ["Menu", "Cooling centres open across the county", "July 8, 2024", "5 min read", "Tomas Reyes"]
+    assert _header(lines)[1] == ["July 8, 2024", "5 min read", "By Tomas Reyes"]
+    lines[4] = "Show Sidebar"
+    assert _header(lines)[1] == ["July 8, 2024", "5 min read"]

@@ -92,12 +92,12 @@ _LABEL_WORD = re.compile(r"(?:tion|sion|ment|ity|ics|gy|ship)$")
 _SOFT_LABEL_WORD = re.compile(r"(?:ing|ness|ies)$")
 _ACRONYM = re.compile(r"^[A-Z]{2,}$|^[A-Z]$")
 # Words of buttons, links and section labels that read like a name in title case ("Get Started", "Order Now",
-# "All Insights", "Key Takeaways", "Access Calculator").
+# "All Insights", "Key Takeaways", "Access Calculator", "Show Sidebar").
 _BUTTON_WORDS = {"get", "started", "order", "now", "request", "demo", "start", "trial", "free", "try", "book", "buy",
                  "download", "join", "explore", "discover", "learn", "see", "watch", "shop", "all", "apply", "donate",
                  "register", "schedule", "call", "visit", "find", "insights", "resources", "latest", "popular", "related",
                  "key", "takeaways", "quick", "insight", "summary", "overview", "contents", "introduction", "highlights",
-                 "access", "calculator", "tool", "tools"}
+                 "access", "calculator", "tool", "tools", "show", "hide"}
 # A word with a capital glued to lower-case letters ("HomeNews"): menu entries run together.
 _GLUED = re.compile(r"[a-z]{2}[A-Z]")
 # Job titles that end a role line (the head noun), and desks that sign as a team.
@@ -276,7 +276,8 @@ def _credits(region: list[str], max_chars: int, names: bool | str = False, prose
     person's name next to a date or credit line becomes "By <name>" (with `names="next"`, only a name
     right over its date, or over a count or a dash over it: over the headline). With
     `names="under"` (the lines between the headline and the body), a name alone right under the
-    headline or under its deck, or a "Name, Role" line, is the byline when no other line is; its
+    headline, under its deck or under credit lines only ("May 2, 2024" / "Jane Roe"), or a
+    "Name, Role" line, is the byline when no other line is; its
     words must not be written in lower case in `prose` (the page: "Electrical Safety" is a label)."""
     out, fallback = [], []
     region = [_unglue(_GLUED_BY.sub("By ", line)) for line in region]  # "ByJane Roe": inline elements glued
@@ -294,7 +295,8 @@ def _credits(region: list[str], max_chars: int, names: bool | str = False, prose
               and _name_alone(line, prose)):
             out.append(f"By {line}")
         elif names == "under" and (
-                (i == 0 or (i == 1 and len(region[0].split()) >= MIN_DECK_WORDS))  # under the headline or its deck
+                (i == 0 or (i == 1 and len(region[0].split()) >= MIN_DECK_WORDS)  # under the headline or its deck
+                 or all(_is_credit(r) for r in region[:i]))  # or under its date and credit lines
                 and _name_alone(line, prose) and not _GLUED_NAME.search(line) and not _lower_words(line, prose)
                 or _credit_name(line) and not _NOT_HEADLINE.search(line)  # "Jane Roe, Senior Editor"
                 and _role_line(line.split(",", 1)[1].strip()) and not _lower_words(line.split(",")[0], prose)):
