@@ -272,3 +272,9 @@ def test_a_name_alone_under_the_headlines_date_is_its_byline():
     assert _header(lines)[1] == ["July 8, 2024", "5 min read", "By Tomas Reyes"]
     lines[4] = "Show Sidebar"
     assert _header(lines)[1] == ["July 8, 2024", "5 min read"]
+
+
+def test_a_name_with_credentials_over_its_date_is_a_byline():
+    for name in ["Grace Odum, MS, RD", "Grace Odum MD", "Grace Odum CPP, PSP"]:
+        lines = ["Menu", "Cooling centres open across the county", name, "July 8, 2024"]
+        assert _header(lines)[1] == [f"By {name}", "July 8, 2024"], name

@@ -90,6 +90,8 @@ _LABEL_WORD = re.compile(r"(?:tion|sion|ment|ity|ics|gy|ship)$")
 # Endings that are surnames' too ("King", "Fleming", "Kindness", "Davies"): a label's only when the page
 # writes the word in lower case.
 _SOFT_LABEL_WORD = re.compile(r"(?:ing|ness|ies)$")
+# Credentials after a name: "MD", "CPP, PSP", "Ph.D.".
+_CREDENTIALS = re.compile(r"(?:,?\s+(?:[A-Z]{2,5}|Ph\.\s?D\.?|M\.D\.))+$")
 _ACRONYM = re.compile(r"^[A-Z]{2,}$|^[A-Z]$")
 # Words of buttons, links and section labels that read like a name in title case ("Get Started", "Order Now",
 # "All Insights", "Key Takeaways", "Access Calculator", "Show Sidebar").
@@ -263,6 +265,7 @@ def _name_alone(line: str, prose: str = "") -> bool:
     unless `prose` (the page) never writes it in lower case and the line is not repeated like a menu's."""
     if line.isupper() and len(line.split()) >= 2:
         line = line.title()
+    line = _CREDENTIALS.sub("", line)  # "Jane Roe, MD", "Jane Roe CPP, PSP": credentials after the name
     return (len(line.split()) <= 4 and person_name(line) is not None and not _NOT_HEADLINE.search(line)
             and not any(word.lower() in _BUTTON_WORDS or _ACRONYM.search(word) or _LABEL_WORD.search(word)
                         or (_SOFT_LABEL_WORD.search(word) and (not prose or _lower_words(word, prose)
