@@ -135,6 +135,7 @@ _UNGLUE = [
 ]
 # What every _UNGLUE pattern needs: a lower-case letter before a capital, a digit before a digit or capital.
 _MAYBE_GLUED = re.compile(r"[a-z][A-Z]|\d[\dA-Z]")
+_LABEL_HINT = re.compile(r"(?i)publish|posted|written|authored")
 _LEAD_ONLY = re.compile(r"(?i)(?:(?:written|posted|words|article|story) )?by:?|author:?")
 _NOT_HEADLINE = re.compile(r"(?i)^(?:share|advertisement|home(?:\s*$|\s*[/>»›|-])|menu|search|skip to|log ?in|sign ?in|subscribe|"
                            r"read more|click|image|photo|credit|back to\b|send\b|pin\b|copy\b|print\b|email\b|"
@@ -255,7 +256,8 @@ def _lower_words(line: str, prose: str) -> bool:
     """Every word of a capitalised line is also written in lower case in the page ("Electrical Safety",
     "Key Takeaways"): a label in title case, not a person's name."""
     words = [w.lower() for w in re.findall(r"[^\W\d_]+", line)]
-    return bool(words) and all(re.search(rf"(?:^|(?<=[\s(])){re.escape(w)}(?=[\s,;:!?)]|\.(?:\s|$)|$)", prose) for w in words)
+    return bool(words) and all(w in prose and re.search(rf"(?:^|(?<=[\s(])){re.escape(w)}(?=[\s,;:!?)]|\.(?:\s|$)|$)", prose)
+                               for w in words)  # the substring test first: it is quick, and most names fail it
 
 
 def _name_alone(line: str, prose: str = "") -> bool:
@@ -362,9 +364,12 @@ def dump_header(dump: str, first_paragraph: str, last_paragraph: str = "") -> tu
     before = _credits(lines[max(0, best - CREDIT_BEFORE): best], MAX_CREDIT_CHARS, names="next", prose=dump)
     below = _credits(lines[end + 1: end + 1 + CREDIT_BELOW], MAX_BELOW_CHARS, names=True, prose=dump)  # a byline under a one-line standfirst
     found = after + before + below
-    header = _credits(lines[max(0, end - LABELLED_LINES): end], MAX_CREDIT_CHARS, prose=dump)
-    labelled = [line for line in header  # "Published: <date>", "Written by <name>" anywhere in the header
-                if _LABELLED.match(line) and line not in found]
+    region = lines[max(0, end - LABELLED_LINES): end]
+    labelled = []  # "Published: <date>", "Written by <name>" anywhere in the header
+    for i, line in enumerate(region):
+        if _LABEL_HINT.search(line):  # only such a line (or one split from its date or name) can be one
+            labelled += [c for c in _credits(region[i: i + 2], MAX_CREDIT_CHARS, prose=dump)[:1]
+                         if _LABELLED.match(c) and c not in found and c not in labelled]
     credits = found + labelled
     if not any(_DATE_LINE.search(line) for line in credits):
         credits += _after_body(lines, last_paragraph)
