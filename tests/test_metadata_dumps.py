@@ -278,3 +278,12 @@ def test_a_name_with_credentials_over_its_date_is_a_byline():
     for name in ["Grace Odum, MS, RD", "Grace Odum MD", "Grace Odum CPP, PSP"]:
         lines = ["Menu", "Cooling centres open across the county", name, "July 8, 2024"]
         assert _header(lines)[1] == [f"By {name}", "July 8, 2024"], name
+
+
+def test_a_call_to_action_is_no_headline():
+    for button in ["Book a Demo", "Start Free Trial", "View Full Profile"]:
+        lines = ["Menu", "Cooling centres now open", button, "July 8, 2024"]
+        assert _header(lines)[0] == "Cooling centres now open", button
+    # a longer line opening with such a verb may be one
+    lines = ["Menu", "Get Ready For The Long Hot Summer", "July 8, 2024", "Cooling centres"]
+    assert _header(lines)[0] == "Get Ready For The Long Hot Summer"

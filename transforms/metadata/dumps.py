@@ -135,6 +135,10 @@ _UNGLUE = [
 ]
 # What every _UNGLUE pattern needs: a lower-case letter before a capital, a digit before a digit or capital.
 _MAYBE_GLUED = re.compile(r"[a-z][A-Z]|\d[\dA-Z]")
+# A short line opening with one of these verbs is a button ("Get a Demo", "Start free trial"); "Learn ..."
+# heads courses' titles too.
+_CALL_TO_ACTION = re.compile(r"(?i)(?:get|book|request|start|try|schedule|download|buy|shop|order|contact|call|apply|"
+                             r"register|watch|explore|discover|see|view|find|browse|claim)\b")
 _LABEL_HINT = re.compile(r"(?i)publish|posted|written|authored")
 _LEAD_ONLY = re.compile(r"(?i)(?:(?:written|posted|words|article|story) )?by:?|author:?")
 _NOT_HEADLINE = re.compile(r"(?i)^(?:share|advertisement|home(?:\s*$|\s*[/>»›|-])|menu|search|skip to|log ?in|sign ?in|subscribe|"
@@ -225,7 +229,8 @@ def _score(lines: list[str], i: int, end: int, folded: str, top: str, credit: di
     if (not MIN_WORDS <= len(words) <= MAX_WORDS or credit[i] or _NOT_HEADLINE.search(_LEAD_SYMBOLS.sub("", line))
             or _credit_name(line) or len(_GLUED.findall(line)) >= 2 or _role_line(line) or _names_list(line)
             or line[0] in ",;/|>»›"  # a line opening with a comma goes on from the one before, a slash a breadcrumb
-            or (line[0].islower() and _SENTENCE_INSIDE.search(line))):  # a wrapped paragraph's middle
+            or (line[0].islower() and _SENTENCE_INSIDE.search(line))  # a wrapped paragraph's middle
+            or (len(words) <= 4 and _CALL_TO_ACTION.match(line))):  # a button: "Book a Demo", "View Full Profile"
         return None
     alpha = [w for w in words if w[0].isalpha()]
     score = TITLE_CASE_WEIGHT * sum(w[0].isupper() for w in alpha) / max(1, len(alpha))  # title case
