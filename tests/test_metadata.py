@@ -202,7 +202,7 @@ def test_datelines():
     assert split_dateline("Meanwhile - the talks resume.")[0] is None
     # a colon dateline is a place; a label before a colon is not
     assert split_dateline("NEW DELHI: The monsoon arrived early.")[0] == "New Delhi"
-    for label in ("CLAIM: A post says the bridge closed.", "EDITOR’S NOTE: This story was updated.",
+    for label in ("CLAIM: A post says the bridge closed.", "EDITOR’S NOTE: This story was updated.", "TLDR: It works.",
                   "WHY IT MATTERS: Fares rise in May."):
         assert split_dateline(label) == (None, None, label)
 

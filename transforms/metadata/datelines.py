@@ -30,7 +30,10 @@ _LABELS = {"claim", "the facts", "facts", "fact check", "update", "updated", "br
            "exclusive", "correction", "clarification", "warning", "spoiler", "q", "a", "why it matters",
            "the big picture", "driving the news", "what's next", "whats next", "between the lines", "zoom in",
            "flashback", "the bottom line", "bottom line", "go deeper", "read more", "related", "live", "summary",
-           "key points", "highlights", "disclaimer", "disclosure", "sponsored", "advertisement", "background"}
+           "key points", "highlights", "disclaimer", "disclosure", "sponsored", "advertisement", "background",
+           "tldr", "tl;dr", "project", "overview", "introduction", "abstract", "objective", "goal", "problem",
+           "solution", "result", "results", "conclusion", "important", "tip", "pro tip", "bonus", "fyi", "ps",
+           "faq", "step", "example", "quote", "source", "sources", "credit", "credits", "photo", "image"}
 _CAPS_DATELINE = re.compile(rf"^{_CAPS_PLACE}{_REGION}{_DATE}?{_CREDIT}?\s*{_DASH}\s+(?=\S)")
 _ANY_DATELINE = re.compile(rf"^{_ANY_PLACE}{_REGION}{_DATE}?{_CREDIT}?\s*{_DASH}\s+(?=\S)")
 
