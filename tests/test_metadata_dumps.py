@@ -287,3 +287,16 @@ def test_a_call_to_action_is_no_headline():
     # a longer line opening with such a verb may be one
     lines = ["Menu", "Get Ready For The Long Hot Summer", "July 8, 2024", "Cooling centres"]
     assert _header(lines)[0] == "Get Ready For The Long Hot Summer"
+
+
+def test_a_name_among_a_credit_lines_parts_is_the_byline():
+    for credit in ["Tomas Reyes•July 8, 2024", "July 8, 2024 · 5 min · Tomas Reyes", "July 8, 2024 • Tomas Reyes in",
+                   "12 Comments | Tomas Reyes | Last Updated: July 8, 2024"]:
+        lines = ["Menu", "Cooling centres open across the county", credit]
+        assert _header(lines)[1][-1] == "By Tomas Reyes", credit
+    # a category among them is nobody (the page writes its words in lower case), and a byline elsewhere wins
+    lines = ["Menu", "Cooling centres open across the county", "July 8, 2024 | Heat Safety", FIRST,
+             "Officials said heat safety starts with water and shade."]
+    assert dump_header("\n".join(lines), FIRST)[1] == ["July 8, 2024 | Heat Safety"]
+    lines = ["Menu", "Cooling centres open across the county", "By Grace Odum", "Tomas Reyes | July 8, 2024"]
+    assert _header(lines)[1] == ["By Grace Odum", "Tomas Reyes | July 8, 2024"]

@@ -139,6 +139,8 @@ _MAYBE_GLUED = re.compile(r"[a-z][A-Z]|\d[\dA-Z]")
 # heads courses' titles too.
 _CALL_TO_ACTION = re.compile(r"(?i)(?:get|book|request|start|try|schedule|download|buy|shop|order|contact|call|apply|"
                              r"register|watch|explore|discover|see|view|find|browse|claim)\b")
+# What separates a credit line's inline parts: "Jane Roe • May 2, 2024 | 5 min read".
+_CREDIT_SEPARATORS = re.compile(r"\s*[•·|⋅]\s*|\s[–—-]\s")
 _LABEL_HINT = re.compile(r"(?i)publish|posted|written|authored")
 _LEAD_ONLY = re.compile(r"(?i)(?:(?:written|posted|words|article|story) )?by:?|author:?")
 _NOT_HEADLINE = re.compile(r"(?i)^(?:share|advertisement|home(?:\s*$|\s*[/>»›|-])|menu|search|skip to|log ?in|sign ?in|subscribe|"
@@ -323,6 +325,22 @@ def _label_byline(line: str, prose: str) -> bool:
             and _lower_words(m[1], prose))
 
 
+def _names_in_credits(credits: list[str], prose: str) -> list[str]:
+    """"Jane Roe • May 2, 2024", "May 2, 2024 · 5 min · Jane Roe": a name beside the date in a credit line
+    its inline elements share, as "By <name>" (one name only; not a label in title case)."""
+    out = []
+    for line in credits:
+        if not _has_date(line):
+            continue
+        pieces = [p.strip() for p in _CREDIT_SEPARATORS.split(line) if p.strip()]
+        names = [p for p in (re.sub(r"\s+in$", "", p) for p in pieces)
+                 if not _has_date(p) and not _is_credit(p) and not _GLUED_NAME.search(p) and _name_alone(p, prose)
+                 and not any(_lower_words(w, prose) for w in p.split())]  # any word of it in lower case: a label
+        if len(pieces) >= 2 and len(names) == 1 and f"By {names[0]}" not in out:
+            out.append(f"By {names[0]}")
+    return out
+
+
 def _after_body(lines: list[str], last_paragraph: str) -> list[str]:
     """A publication date labelled in the lines right under the body ("Published" / "August 30,
     2024" under the last paragraph): many sites print the article's date in its footer."""
@@ -376,6 +394,8 @@ def dump_header(dump: str, first_paragraph: str, last_paragraph: str = "") -> tu
             labelled += [c for c in _credits(region[i: i + 2], MAX_CREDIT_CHARS, prose=dump)[:1]
                          if _LABELLED.match(c) and c not in found and c not in labelled]
     credits = found + labelled
+    if not any(_BYLINE.match(line) for line in credits):  # no byline: a name among a credit line's parts
+        credits += _names_in_credits(credits, dump)
     if not any(_DATE_LINE.search(line) for line in credits):
         credits += _after_body(lines, last_paragraph)
     return lines[best], credits
