@@ -300,3 +300,8 @@ def test_a_name_among_a_credit_lines_parts_is_the_byline():
     assert dump_header("\n".join(lines), FIRST)[1] == ["July 8, 2024 | Heat Safety"]
     lines = ["Menu", "Cooling centres open across the county", "By Grace Odum", "Tomas Reyes | July 8, 2024"]
     assert _header(lines)[1] == ["By Grace Odum", "Tomas Reyes | July 8, 2024"]
+
+
+def test_a_name_glued_to_the_role_under_it_is_taken_apart():
+    lines = ["Menu", "Cooling centres open across the county", "By Marta OyelaranStaff Writer", "July 8, 2024"]
+    assert _header(lines)[1][0] == "By Marta Oyelaran Staff Writer"

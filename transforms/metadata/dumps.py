@@ -132,6 +132,9 @@ _UNGLUE = [
     (re.compile(rf"((?<![A-Za-z])(?:{_FULL_MONTH}|{_SHORT_MONTH})\.? \d{{1,2}}(?:st|nd|rd|th)?, (?:19|20)\d\d)(?=[\dA-Z])"), r"\1 "),
     (re.compile(r"(?<=[a-z])(?=(?:Updated|Published|Posted|Last [Uu]pdated)\b)"), " "),
     (re.compile(r"\b([Pp]osted by|[Ww]ritten by)(?=[A-Z][a-z])"), r"\1 "),
+    # "Jane RoeStaff Writer", "Ann LeeSenior Editor": a name glued to the role under it
+    (re.compile(r"(?<=[a-z])(?=(?:Staff|Senior|Contributing|Editor|Reporter|Correspondent|Writer|Columnist|"
+                r"Freelance|Associate|Deputy|Chief|Managing|Executive)\b)"), " "),
 ]
 # What every _UNGLUE pattern needs: a lower-case letter before a capital, a digit before a digit or capital.
 _MAYBE_GLUED = re.compile(r"[a-z][A-Z]|\d[\dA-Z]")
