@@ -23,3 +23,10 @@ def test_an_outlet_or_agency_as_the_structured_author_means_no_person():
     # a person in the JSON-LD is still the author, and an unknown name is not taken for an outlet
     jsonld[0]["author"] = [{"@type": "Person", "name": "Tomas Reyes"}]
     assert choose_authors(Signals(jsonld=jsonld, author_texts=teasers), {"reuters"}) == ["Tomas Reyes"]
+
+
+def test_page_links_are_not_names():
+    from transforms.metadata.names import person_name
+    for label in ("Ad Policy", "Privacy Policy", "Industry Insight", "Morning Newsletter", "The Daily Podcast"):
+        assert person_name(label) is None
+    assert person_name("Jane Roe") == "Jane Roe"

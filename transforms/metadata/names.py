@@ -35,7 +35,8 @@ NOT_PERSON_WORDS = {
     "released", "written", "expert", "experts", "tips", "guide", "articles",
     "financial", "finance", "dentistry", "dental", "solutions", "consulting", "insurance", "bank",
     "clinic", "hospital", "health", "labs", "studio", "studios", "academy", "school", "college",
-    "partners", "thoughts", "sky", "store", "shop", "realty", "law", "firm",
+    "partners", "thoughts", "sky", "store", "shop", "realty", "law", "firm", "policy", "policies",
+    "privacy", "terms", "insight", "insights", "newsletter", "newsletters", "podcast", "podcasts",
 }
 # Job titles glued after a name in author boxes ("Jane Roe Senior Editor"): the name ends before.
 ROLE_WORDS = {"founder", "co-founder", "cofounder", "ceo", "cto", "cfo", "coo", "president", "director",
