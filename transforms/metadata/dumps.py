@@ -18,6 +18,7 @@ Used when a dump's `Signals` lack a headline or credit lines, or name a worse on
 """
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from transforms.metadata.names import ROLE_WORDS, person_name
@@ -168,12 +169,15 @@ def _lines(dump: str) -> list[str]:
     return [line for line in (" ".join(raw.split()) for raw in dump.splitlines()) if line]
 
 
+def _printed_at(lines: list[str], paragraph: str) -> Iterator[int]:
+    """The lines that print this paragraph of the body, in order (a long one may be cut in the dump)."""
+    text = " ".join(paragraph.split())
+    if text:
+        yield from (i for i, line in enumerate(lines) if line == text or (len(text) > 40 and line.startswith(text[:40])))
+
+
 def _body_start(lines: list[str], first_paragraph: str) -> int | None:
-    first = " ".join(first_paragraph.split())
-    if not first:
-        return None
-    return next((i for i, line in enumerate(lines) if line == first or (len(first) > 40 and line.startswith(first[:40]))),
-                None)
+    return next(_printed_at(lines, first_paragraph), None)
 
 
 def _credit_name(line: str) -> bool:
@@ -347,8 +351,7 @@ def _names_in_credits(credits: list[str], prose: str) -> list[str]:
 def _after_body(lines: list[str], last_paragraph: str) -> list[str]:
     """A publication date labelled in the lines right under the body ("Published" / "August 30,
     2024" under the last paragraph): many sites print the article's date in its footer."""
-    last = " ".join(last_paragraph.split())
-    ends = [i for i, line in enumerate(lines) if last and (line == last or (len(last) > 40 and line.startswith(last[:40])))]
+    ends = list(_printed_at(lines, last_paragraph))
     if not ends:
         return []
     region = lines[ends[-1] + 1: ends[-1] + 1 + AFTER_BODY_LINES]
