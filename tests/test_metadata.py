@@ -443,6 +443,15 @@ def test_an_editors_note_on_an_update_is_not_a_publication_date():
     assert choose_dates(byline, None, None, None, NOW)["published_date"] == date(2023, 3, 9)
 
 
+def test_an_updated_date_does_not_stand_in_for_a_publication_month():
+    month = Signals(byline_lines=["First published in June 2021. Last updated on October 4, 2023."])
+    assert choose_dates(month, None, None, None, NOW)["published_date"] is None
+    only = Signals(byline_lines=["Last updated on October 4, 2023."])
+    assert choose_dates(only, None, None, None, NOW)["published_date"] == date(2023, 10, 4)
+    day = Signals(byline_lines=["Published June 3, 2021. Last updated on October 4, 2023."])
+    assert choose_dates(day, None, None, None, NOW)["published_date"] == date(2021, 6, 3)
+
+
 def test_a_list_of_time_elements_is_not_the_pages_date():
     days = [f"2023-0{m}-1{d}T10:00:00Z" for m in (2, 3) for d in range(5)]  # ten different days
     feed = Signals(date_texts=[("time", value) for value in days])

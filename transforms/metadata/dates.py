@@ -28,6 +28,7 @@ from urllib.parse import unquote
 
 from schemas import Signals
 from transforms.metadata.datetexts import (
+    MONTH_YEAR,
     Stamp,
     find_printed_spans,
     numeric_order,
@@ -48,6 +49,9 @@ _PUBLISHED_META_NAME = re.compile(r"(?:publish|pub|release|issued|created)[\w.:-
 _UPDATED = re.compile(r"\b(updated|modified|edited|revised|last\s+reviewed|reviewed)\b", re.IGNORECASE)
 # "by" labels a date only before a name ("By Jane Roe, May 2"), not in prose ("cut by 5% on May 2").
 _PUBLISHED = re.compile(r"\b(published|posted|created|first\s+published|released|by(?=\s+(?-i:[A-Z])))\b", re.IGNORECASE)
+# A publication dated to its month only ("Originally published in March 2022. Last updated on ..."):
+# the page's day of publication is not printed, so its "Updated" date does not stand in for it.
+_PUBLISHED_MONTH = re.compile(rf"\b(?:published|posted)\b(?:\s+(?:in|on))?:?\s+{MONTH_YEAR.pattern}", re.IGNORECASE)
 # A line of at least this many words with a sentence's full stop is prose: a date in it that follows
 # a lower-case word and no label ("... the deadline is April 15, 2025. If you ...") is the text's,
 # and so is one an "updated" three words or more before it leads to ("We updated this guide on ...").
@@ -273,6 +277,8 @@ def choose_dates(signals: Signals, url: str | None, publisher: str | None, host:
     found = candidates(signals, url)
     home = home_zone(publisher, host)
     order = _order(found)
+    if any(_PUBLISHED_MONTH.search(line) for line in signals.byline_lines + [t for _, t in signals.date_texts]):
+        order = tuple(item for item in order if not item[0].endswith("_updated"))
     modified_days = {stamp.day for stamp in found["modified"]}
     out = dict(EMPTY)
     for kind, source in order:

@@ -31,6 +31,8 @@ INTL_MONTHS = {
     "ottobre": 10, "dicembre": 12,
     "januari": 1, "februari": 2, "maart": 3, "mei": 5, "augustus": 8,
 }
+# A month named and its year, no day between them ("March 2022", "Sept. 2019").
+MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+((?:19|20)\d{{2}})\b", re.IGNORECASE)
 # What may follow a year written after a month name: not a digit, unless a time is glued to it
 # ("June 3, 202411:02 AM"); a word glued to it ("June 3, 2024Updated") ends the date.
 _YEAR_END = r"(?:(?!\d)|(?=\d{1,2}:\d{2}))"
