@@ -150,6 +150,9 @@ def test_printed_dates():
     assert find_printed("3 de 2019") is None
     assert find_printed("on 04/05/2019") is None  # April 5 or 4 May: not guessed
     assert find_printed("on 24/05/2019").day == date(2019, 5, 24)
+    assert find_printed("Updated on 07-Jun-2019 | 10:15 IST").day == date(2019, 6, 7)
+    assert find_printed("Posted Jun 7,2019").day == date(2019, 6, 7)  # no space after the comma
+    assert find_printed("07-Jun-19") is None  # a two-digit year is not read
 
 
 def test_local_time_anchored_by_the_home_zone():

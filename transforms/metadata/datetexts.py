@@ -41,8 +41,10 @@ _PRINTED = [
     ("ymd", re.compile(r"\b((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")),
     ("ymd", re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")),
     ("ymd_name", re.compile(rf"\b((?:19|20)\d{{2}})\s+{_MONTH}\s+(\d{{1,2}})\b", re.IGNORECASE)),  # "2023 Jan 7"
-    ("mdy", re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?[,.]?\s+((?:19|20)\d{{2}}){_YEAR_END}", re.IGNORECASE)),
+    # "May 2, 2024", "May 2 2024", "May 2,2024" (no space after the comma)
+    ("mdy", re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:[,.]\s*|\s+)((?:19|20)\d{{2}}){_YEAR_END}", re.IGNORECASE)),
     ("dmy", re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+((?:19|20)\d{{2}}){_YEAR_END}", re.IGNORECASE)),
+    ("dmy", re.compile(rf"\b(\d{{1,2}})-{_MONTH}-((?:19|20)\d{{2}})\b", re.IGNORECASE)),  # "02-May-2024"
     ("dmy_intl", re.compile(rf"\b(\d{{1,2}})\.?(?:er|º|°)?\s+(?:de\s+)?({_INTL_MONTH})\.?,?\s+(?:de\s+)?((?:19|20)\d{{2}})\b",
                             re.IGNORECASE)),
     ("num", re.compile(r"\b(\d{1,2})([/.])(\d{1,2})\2((?:19|20)\d{2})\b")),
