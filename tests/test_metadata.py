@@ -455,6 +455,17 @@ def test_an_updated_date_does_not_stand_in_for_a_publication_month():
     assert choose_dates(day, None, None, None, NOW)["published_date"] == date(2021, 6, 3)
 
 
+def test_a_photo_captions_date_is_not_the_pages_date():
+    jsonld = [{"@type": "NewsArticle", "datePublished": "2023-05-09T11:00:00Z"}]
+    for caption in ["Boats wait at the quay in Porto, Portugal, Monday, May 8, 2023. (AP Photo/Ana Vell)",
+                    "Crowds at the gate on May 8, 2023 in Lyon, France. (Photo by Ana Vell/Getty Images)",
+                    "Boats wait at the quay on May 8, 2023. Photograph: Ana Vell/Reuters"]:
+        page = Signals(jsonld=jsonld, byline_lines=[caption, "By Ana Vell"])
+        assert choose_dates(page, None, None, None, NOW)["published_date"] == date(2023, 5, 9)
+    byline = Signals(byline_lines=["By Ana Vell, May 8, 2023 | Photos: Lia Brandt"])
+    assert choose_dates(byline, None, None, None, NOW)["published_date"] == date(2023, 5, 8)
+
+
 def test_a_list_of_time_elements_is_not_the_pages_date():
     days = [f"2023-0{m}-1{d}T10:00:00Z" for m in (2, 3) for d in range(5)]  # ten different days
     feed = Signals(date_texts=[("time", value) for value in days])

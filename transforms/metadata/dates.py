@@ -8,7 +8,7 @@ time bound (crawl or ingest time). Out: the published_* and modified_at columns.
 Conservative by design: no date is guessed. A page that states no date gets nulls; a date
 after the bound is dropped; a visible date labelled "Updated" is used for publication only when
 the page prints no other date. Printed dates that are not the page's are left out: a date inside
-a sentence, a reader's comment's, a span's two ends, a list's entries (many different days), an
+a sentence, a reader's comment's, a photo caption's, a span's two ends, a list's entries (many different days), an
 unlabelled <time> or date element showing the dateModified. A JSON-LD datePublished without a
 zone that nothing else on the page backs (no <meta>, URL or printed date) is a template's value
 and is not used. Machine dates win over printed ones,
@@ -64,6 +64,10 @@ _SENTENCE_END = re.compile(r"[a-z]\s?[.!?](?:\s|$)")
 _AFTER_WORD = re.compile(r"(?:^|\s)[a-z]+\s+$")
 # A reader's comment: "jdoe commented Dec 18, 2025", "Sam says: May 2, 2024 at 9:10".
 _COMMENTED = re.compile(r"\b(commented|replied|says:|wrote:)", re.IGNORECASE)
+# A photo's caption ends with its credit: "... in Madrid, Monday, Feb. 26, 2024. (AP Photo/Jane Roe)",
+# "(Photo by Jane Roe/Getty Images)", "Photograph: Jane Roe/Reuters". Its date is the picture's.
+_PHOTO_CREDIT = re.compile(r"\([^()]*\b(?:photo|photograph|getty images)\b[^()]*\)\s*$|\bphoto(?:graph)?:\s*[^.:]*$",
+                           re.IGNORECASE)
 # What may stand between two dates printed side by side: separators and the first one's time.
 _SIDE_BY_SIDE = re.compile(r"[\s,|•·]*(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?[\s,|•·]*)?$", re.IGNORECASE)
 # Two dates joined by a dash or "to" are a span (an event's, a project's), not a publication date.
@@ -96,8 +100,11 @@ EMPTY = {"published_at": None, "published_date": None, "published_offset_minutes
 def _labelled(line: str, order: str | None = None) -> list[tuple[str, bool, Stamp]]:
     """Dates printed in a line, each labelled 'updated' or 'published' by the word before it,
     and whether that label was written (True) or assumed (False); an unlabelled date inside a
-    sentence, a comment's date ("jdoe commented May 2, 2024") and a span's two ends are left out;
+    sentence, a comment's date ("jdoe commented May 2, 2024"), a span's two ends and the dates of a
+    photo's caption (a line ending in its credit, "(AP Photo/Jane Roe)") are left out;
     of dates printed side by side, the later ones are updates."""
+    if _PHOTO_CREDIT.search(line):
+        return []
     out = []
     prose = len(line.split()) >= PROSE_WORDS and _SENTENCE_END.search(line)
     printed = find_printed_spans(line, order)
