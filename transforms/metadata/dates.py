@@ -64,9 +64,11 @@ _SENTENCE_END = re.compile(r"[a-z]\s?[.!?](?:\s|$)")
 _AFTER_WORD = re.compile(r"(?:^|\s)[a-z]+\s+$")
 # A reader's comment: "jdoe commented Dec 18, 2025", "Sam says: May 2, 2024 at 9:10".
 _COMMENTED = re.compile(r"\b(commented|replied|says:|wrote:)", re.IGNORECASE)
-# A photo's caption ends with its credit: "... in Madrid, Monday, Feb. 26, 2024. (AP Photo/Jane Roe)",
-# "(Photo by Jane Roe/Getty Images)", "Photograph: Jane Roe/Reuters". Its date is the picture's.
-_PHOTO_CREDIT = re.compile(r"\([^()]*\b(?:photo|photograph|getty images)\b[^()]*\)\s*$|\bphoto(?:graph)?:\s*[^.:]*$",
+# A photo's caption ends with its credit after its last sentence: "... in Madrid, Monday, Feb. 26,
+# 2024. (AP Photo/Jane Roe)", ". (Photo by Jane Roe/Getty Images)", ". Photograph: Jane Roe/Reuters".
+# Its date is the picture's. A byline's own credit ("By Ana Vell, May 8, 2024 | Photo: Lia Brandt")
+# follows no sentence.
+_PHOTO_CREDIT = re.compile(r"[.!?]\s*(?:\([^()]*\b(?:photo|photograph|getty images)\b[^()]*\)|photo(?:graph)?:[^.:]*)\s*$",
                            re.IGNORECASE)
 # What may stand between two dates printed side by side: separators and the first one's time.
 _SIDE_BY_SIDE = re.compile(r"[\s,|•·]*(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?[\s,|•·]*)?$", re.IGNORECASE)
