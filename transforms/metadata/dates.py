@@ -7,7 +7,8 @@ time bound (crawl or ingest time). Out: the published_* and modified_at columns.
 
 Conservative by design: no date is guessed. A page that states no date gets nulls; a date
 after the bound is dropped; a visible date labelled "Updated" is used for publication only when
-the page prints no other date. Printed dates that are not the page's are left out: a date inside
+the page prints no other date, and not when it dates its publication to a month ("Originally
+published in March 2022"). Printed dates that are not the page's are left out: a date inside
 a sentence, a reader's comment's, a photo caption's, a span's two ends, a list's entries (many different days), an
 unlabelled <time> or date element showing the dateModified. A JSON-LD datePublished without a
 zone that nothing else on the page backs (no <meta>, URL or printed date) is a template's value
