@@ -272,3 +272,19 @@ def test_a_run_of_truncated_teasers_is_dropped_but_a_trailing_quote_stays():
     quote = ("She paused before answering: \"We will see...\"", False)
     kept = [t for t, _ in filter_paragraphs([(body, False), *teasers, (body, False), quote], [])]
     assert kept == [body, body, quote[0]]
+
+
+def test_article_after_an_early_document_end_is_extracted():
+    # a theme's header template closes the document before the article, as browsers tolerate
+    html = ('<html><head><title>Tidal bridge opens</title></head><body><header><nav><a href="/">Home</a>'
+            '</nav></header></body></html>\n<div class="post"><h1>Tidal bridge opens</h1>'
+            + "".join(f"<p>{p}</p>" for p in BODY) + "</div>")
+    page = Page(source_uri="early.html", text=html, fmt="html", encoding="utf-8", byte_size=len(html))
+    assert extract_html(page).stories[0].paragraphs == BODY
+
+
+def test_parse_keeps_a_normal_end_and_its_trailing_comment_untouched():
+    html = "<html><body><p>Body text.</p></body></html>\n<!-- served from cache in 0.02 s -->\n"
+    assert parse_html(html).body.text_content() == "Body text."
+    late = parse_html("<html><body><p>Head.</p></body></HTML> <p>Late.</p>")
+    assert late.body.text_content() == "Head. Late."
