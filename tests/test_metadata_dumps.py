@@ -305,3 +305,77 @@ def test_a_name_among_a_credit_lines_parts_is_the_byline():
 def test_a_name_glued_to_the_role_under_it_is_taken_apart():
     lines = ["Menu", "Cooling centres open across the county", "By Marta OyelaranStaff Writer", "July 8, 2024"]
     assert _header(lines)[1][0] == "By Marta Oyelaran Staff Writer"
+
+
+# News pages print photo captions, tickers and live entries between the masthead and the headline.
+HEADLINE = "County opens three new cooling centres as the heat wave reaches its second week"
+
+
+def test_a_caption_cut_short_and_the_publisher_between_byline_and_date_are_not_headlines():
+    caption = "Mayor Ana Ruiz speaks with reporters outside City Hall in Riverton, Wednesday, July 7, 2024. (AP Photo/Lee Park)"
+    lines = ["Advertisement", "Home", "News", HEADLINE, caption, "Mayor Ana Ruiz speaks with reporters …", "more >",
+             "Back", "Print", "By Tomas Reyes", "-", "The Valley Ledger", "-", "Thursday, July 8, 2024"]
+    headline, credits = _header(lines)
+    assert headline == HEADLINE
+    assert "By Tomas Reyes" in credits
+
+
+def test_ticker_entries_and_live_entries_under_a_clock_time_are_not_headlines():
+    lines = ["Latest", "49m agoLibrary extends its summer opening hours for families", "Latest",
+             "2h agoCouncil Approves New Bus Routes For The East Side", "Cooling centres open across the county",
+             "Here is where to go when the heat returns to the valley this week"]
+    assert _header(lines)[0] == "Cooling centres open across the county"
+    lines = ["Live", "Cooling Centres Live: Third Centre Opens In Riverton", "Volunteers hand out water – so far",
+             "Credit: Lee Park / Valley Press", "Key moments", "7:16pm", "Queues Form Outside The Library",
+             "6:03pm", "Who Runs The Cooling Centres?", "5:41pm", "Hello and welcome"]
+    assert _header(lines)[0] == "Cooling Centres Live: Third Centre Opens In Riverton"
+    # a time under its date is the headline's
+    lines = ["Partner With Us", "Login", "Order Now", "Login", "Order Now", "Tomas Reyes", "July 8, 2024", "5:50 am",
+             "Cooling Centres Open Across the County (and Where to Find Them)"]
+    assert _header(lines)[0] == "Cooling Centres Open Across the County (and Where to Find Them)"
+
+
+def test_a_caption_over_its_photo_credit_and_a_list_item_are_not_headlines():
+    lines = ["Mobile deals", HEADLINE, "The mayor toured the first centre on Monday morning", "Tomas Reyes,",
+             "Senior Weather Correspondent", "and", "Grace Odum", "8 July 2024 • 9:36pm", "Related Topics",
+             "Heat waves,", "Riverton County,", "Public Health Services", "A crowd of neighbours waited outside the door",
+             "Credit: Lee Park/Getty Images"]
+    assert _header(lines)[0] == HEADLINE
+    # a headline over its photo's credit, with the byline under it, is still the headline
+    lines = ["Latest News", "Cooling centres open across the county", "Getty Images", "Valley Press", "July 8, 2024"]
+    assert _header(lines)[0] == "Cooling centres open across the county"
+
+
+def test_a_name_between_by_and_its_date_and_an_update_label_kicker():
+    lines = ["Weather", "Cooling centres open across the county",
+             "The county's comments came in response to questions from residents on where to go when the heat returns",
+             "By", "Tomas R.J. Reyes Valley News", "Published", "July 8, 2024 8:38am EST"]
+    assert _header(lines)[0] == "Cooling centres open across the county"
+    # "UPDATED: <headline>" is a kicker over the headline, not an update's date
+    lines = ["News Analysis", "UPDATED: County opens third cooling centre AFTER record heat", "by Tomas Reyes",
+             "July 8, 2024", "Read Next", "HEAT: How the county JUST ran out of fans"]
+    assert _header(lines)[0] == "UPDATED: County opens third cooling centre AFTER record heat"
+
+
+def test_a_long_headline_wins_over_kickers_menu_entries_and_its_shorter_deck():
+    long_headline = ("County opens three new cooling centres in Riverton as the heat wave reaches its second week "
+                     "and nights stay hot")
+    # a trending topic over the headline, a caption under it
+    lines = ["Heat wave", "Bus strike", "Library hours", "World News", long_headline,
+             "A volunteer hands out water in Riverton, Monday, July 8, 2024. (AP Photo/Lee Park)", "By TOMAS REYES"]
+    assert _header(lines)[0] == long_headline
+    # a donation link in the menu over it
+    lines = ["How To Help", "Support The Ledger With a Donation", "Ledger Store", long_headline,
+             "by Tomas Reyes July 8, 2024 10:20 pm"]
+    assert _header(lines)[0] == long_headline
+    # a shorter deck under it
+    lines = ["Weather", long_headline, "The county hopes the centres ease pressure on hospitals", "Associated Press",
+             "Published", "July 8, 2024 8:38am EST"]
+    assert _header(lines)[0] == long_headline
+    # a series' label over it, and an illustration's credit between it and its deck
+    lines = ["View image in fullscreen", "Heat check: a summer special",
+             "‘We come here every afternoon now’: can cooling centres keep a county safe through the hottest summer yet?",
+             "Illustration: Lee Park/The Valley Ledger",
+             "They are free, cool and open late, but are cooling centres really the right answer to a heat wave that lasts weeks?",
+             "by Tomas Reyes", "Mon 8 Jul 2024 17.00 CET"]
+    assert _header(lines)[0].startswith("‘We come here every afternoon now’")

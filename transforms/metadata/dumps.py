@@ -8,9 +8,14 @@ by a byline or date line (or right under one), near the body, five to sixteen wo
 breadcrumb or another header line, not a sentence, a menu entry, a caption, a credit, an author's
 name or role, a list of names, glued menu entries or a list item (the body's first paragraph
 itself, when short and no sentence, is a candidate too); a line over it that scores as well is
-the headline over its deck. A lone "By" or "Published:" is joined to the next
-line, and a name alone over its date or role becomes "By <name>" (a dump splits inline elements
-apart).
+the headline over its deck (a photo's credit may sit between them; a long headline over a shorter
+deck counts as one of headline length). News pages print more between the masthead and the
+headline: photo captions (cut short with "…", ending in "(AP Photo/...)", over a "Credit:" line),
+ticker and live entries ("2h agoSome Name says ...", a line under "7:16pm"), the publisher between
+the byline and the date, trending topics and kickers over the headline (a short line loses its
+byline to a longer headline-like line under it): none is the headline. A lone "By" or
+"Published:" is joined to the next line, and a name alone over its date or role becomes "By
+<name>" (a dump splits inline elements apart).
 Used when a dump's `Signals` lack a headline or credit lines, or name a worse one
 (`normalize_metadata`).
 
@@ -28,8 +33,13 @@ HEADER_LINES = 40
 # How far over the body a labelled credit ("Published: <date>", "Written by <name>") is still the
 # page's: past long tables of contents and product boxes (40 and 60: author 0.609 on the dev dumps, 100: 0.613).
 LABELLED_LINES = 100
-# How many lines after a candidate may hold the byline/date that marks it as the headline.
+# How many lines after a candidate may hold the byline/date that marks it as the headline, and its score for
+# one. A line of at most KICKER_WORDS words with a longer headline-like line between it and the byline loses it
+# (`_shadowed`): news pages set menu entries, trending topics and kickers over the headline (5 to 8 chose
+# alike on the dev dumps and fundus-news-80, 4 worse).
 CREDIT_REACH = 4
+CREDIT_BONUS = 3.0
+KICKER_WORDS = 6
 # An author's role line ("Executive Editor, Example Health Letter") has at most this many words
 # before its first comma or "and".
 MAX_ROLE_WORDS = 5
@@ -72,6 +82,10 @@ MAX_CREDIT_CHARS = 120
 # words (a shorter line over a headline is a kicker or a menu entry).
 DECK_MARGIN = 0.25
 DECK_HEAD_WORDS = 5
+# Lines of five to this many words score this much more: a headline's length (longer ones are paragraphs and
+# lists more often than headlines, but not over a shorter deck: a news headline runs to 20 words and more).
+LONG_HEAD_WORDS = 16
+LONG_HEAD_BONUS = 1.0
 # A line under the headline this long is its deck: a name alone under it is the byline.
 MIN_DECK_WORDS = 8
 
@@ -154,10 +168,23 @@ _NOT_HEADLINE = re.compile(r"(?i)^(?:share|advertisement|home(?:\s*$|\s*[/>»›
                            r"|\b(?:image|photo|photograph|illustration|graphic|video)s? (?:by|courtesy)\b|\s[#¶]$"
                            r"|^tweet\b|\bon (?:facebook|twitter|x|linkedin|pinterest|reddit|whatsapp|threads|bluesky|instagram)$")
 
+# A photo's credit, alone or at a caption's end: "(AP Photo/Jane Roe)", "Credit: HENRY NICHOLLS / AFP/Getty",
+# "Illustration: Jane Roe/The Guardian", "Photograph: Reuters".
+_PHOTO_CREDIT = re.compile(r"(?i)^(?:credits?|illustrations?|photograph|photos?|pictures?|images?)(?: by)?:|\((?:AP|AFP|EPA) Photo\b"
+                           r"|\b(?:AP|AFP|EPA|Reuters) Photo/|/\s?(?:Getty|AFP|Reuters|Shutterstock|Alamy)\b|getty images")
+# "UPDATED: Trump counter-offer ... SHOT DOWN": a kicker before a headline, not an update's date.
+_UPDATE_KICKER = re.compile(r"(?i)updated:(?=(?:\s+\S+){4})\s+[^\W\d][^\d]*$")
+# A caption or a teaser cut short: "President Joe Biden speaks with members …".
+_CUT_SHORT = re.compile(r"(?:…|\.\.\.)$")
+# A ticker entry's age before it, glued or not: "2h agoSome Name says ...", "49m ago Thames Water ...".
+_TICKER_AGE = re.compile(r"^(?:\d+\s?(?:[smhd]|mins?|hrs?)|(?:[Aa]n?|\d+) (?:second|minute|hour|day)s?) ?ago(?=[A-Z\s]|$)")
+# A clock time or an age alone on its line: the live entry or ticker item under it is no headline ("7:16pm", "2h ago").
+_TIME_ALONE = re.compile(r"(?i)\d{1,2}[:.]\d\d\s?(?:[ap]\.?m\.?)?(?:\s?[a-z]{2,4})?|\d+\s?(?:[smhd]|mins?|hrs?) ago")
+
 
 @lru_cache(maxsize=4096)
 def _is_credit(line: str) -> bool:
-    return _CREDIT.search(line) is not None
+    return _CREDIT.search(line) is not None and not _UPDATE_KICKER.match(line)
 
 
 @lru_cache(maxsize=4096)
@@ -229,6 +256,76 @@ def _is_title_head(line: str, top: str) -> bool:
     return False
 
 
+def _caption_or_ticker(lines: list[str], i: int) -> bool:
+    """Line `i` is a photo's caption or credit, a ticker's or a live page's entry, or a byline's name or
+    publisher, not a headline: it carries a photo's credit, or it is a caption over one (with no byline under
+    it); it is cut short ("…": a caption or a teaser); it opens with its age ("2h agoSome Name says ...") or sits
+    under a clock time (not a date's: "7:16pm" / <live entry>); or it sits between a byline and a date ("By Jane
+    Roe" / "-" / "The Daily Ledger" / "-" / "May 2, 2024"; "By" / "Jane Roe Fox News" / "Published")."""
+    line = lines[i]
+    if _PHOTO_CREDIT.search(line) or _CUT_SHORT.search(line) or _TICKER_AGE.match(line):
+        return True
+    if (i + 1 < len(lines) and _PHOTO_CREDIT.match(lines[i + 1])  # a caption over its photo's credit, no byline under
+            and not any(_is_credit(under) for under in lines[i + 2: i + 2 + CREDIT_REACH])):
+        return True
+    k = _neighbour(lines, i, -1)
+    over = lines[k] if k is not None else ""
+    return bool((_TIME_ALONE.fullmatch(over) and not _is_credit(_line_at(lines, _neighbour(lines, k, -1))))  # not a date's time
+                or (_BYLINE.match(over) and _is_credit(over) and len(over.split()) <= 6
+                    and _is_credit(_line_at(lines, _neighbour(lines, i, 1)))))
+
+
+def _neighbour(lines: list[str], i: int | None, step: int) -> int | None:
+    """The nearest line over (`step` -1) or under (1) line `i` that is not a separator ("-", "|": a dump
+    sets inline parts apart on lines of their own); None past the page's edge."""
+    if i is None:
+        return None
+    k = i + step
+    while 0 <= k < len(lines) and not any(c.isalnum() for c in lines[k]):
+        k += step
+    return k if 0 <= k < len(lines) else None
+
+
+def _line_at(lines: list[str], k: int | None) -> str:
+    return lines[k] if k is not None else ""
+
+
+def _credit_under(i: int, end: int, credit: dict[int, bool]) -> int | None:
+    """The first credit line within reach under line `i` (before `end`, the body)."""
+    return next((k for k in range(i + 1, min(end, i + CREDIT_REACH) + 1) if credit[k]), None)
+
+
+def _adjacent(lines: list[str], i: int, j: int) -> bool:
+    """Lines `i` and `j` (i < j) have nothing between them but photo credits and separators."""
+    return all(_PHOTO_CREDIT.search(line) or not any(c.isalnum() for c in line) for line in lines[i + 1: j])
+
+
+def _long_headline(line: str) -> bool:
+    """Longer than most headlines, and with a word in lower case ("... after primary victories in 3 counties"):
+    menu entries run together are in title case throughout ("Our Data Sample Profile User Reviews ...")."""
+    words = line.split()
+    return LONG_HEAD_WORDS < len(words) <= MAX_WORDS and any(w[0].islower() for w in words)
+
+
+def _shadowed(scored: list[tuple[float, int]], lines: list[str], end: int, credit: dict[int, bool]) -> list[tuple[float, int]]:
+    """The scores, less the byline's bonus for a short line (a kicker, a menu entry, a trending topic) with a
+    longer headline-like line between it and the byline ("Wendy's surge pricing" / "World News" / <headline> /
+    <photo caption> / "By ..."; "Support Us With a Donation" / "Store" / <headline> / "by ..."), unless that
+    line is right under it (a short headline over its deck)."""
+    at = sorted(i for _, i in scored)
+    out = []
+    for score, i in scored:
+        words = len(lines[i].split())
+        k = _credit_under(i, end + 1 if i == end else end, credit)
+        if k is not None and words <= KICKER_WORDS:
+            longer = [j for j in at if i < j < k and len(lines[j].split()) >= max(DECK_HEAD_WORDS, words + 1)
+                      and not lines[j].endswith((".", ":"))]  # no sentence, no lead-in
+            if longer and not (len(longer) == 1 and words >= DECK_HEAD_WORDS and _adjacent(lines, i, longer[0])):
+                score -= CREDIT_BONUS
+        out.append((score, i))
+    return out
+
+
 def _score(lines: list[str], i: int, end: int, folded: str, top: str, credit: dict[int, bool]) -> float | None:
     """How much line `i` reads like the headline (None: it cannot be one). `folded`: the header
     case-folded (`_is_tail`), `top`: all lines over the body so (`_is_title_head`); `credit`: which
@@ -238,19 +335,21 @@ def _score(lines: list[str], i: int, end: int, folded: str, top: str, credit: di
     if (not MIN_WORDS <= len(words) <= MAX_WORDS or credit[i] or _NOT_HEADLINE.search(_LEAD_SYMBOLS.sub("", line))
             or _credit_name(line) or len(_GLUED.findall(line)) >= 2 or _role_line(line) or _names_list(line)
             or line[0] in ",;/|>»›"  # a line opening with a comma goes on from the one before, a slash a breadcrumb
+            or (i > 0 and lines[i - 1].endswith(","))  # and so does a line under one ending with a comma: a list's item
             or (line[0].islower() and _SENTENCE_INSIDE.search(line))  # a wrapped paragraph's middle
-            or (len(words) <= 4 and _CALL_TO_ACTION.match(line))):  # a button: "Book a Demo", "View Full Profile"
+            or (len(words) <= 4 and _CALL_TO_ACTION.match(line))  # a button: "Book a Demo", "View Full Profile"
+            or _caption_or_ticker(lines, i)):
         return None
     alpha = [w for w in words if w[0].isalpha()]
     score = TITLE_CASE_WEIGHT * sum(w[0].isupper() for w in alpha) / max(1, len(alpha))  # title case
-    if any(credit[k] for k in range(i + 1, min(end, i + CREDIT_REACH) + 1)):
-        score += 3.0  # a byline or a date follows the headline
+    if _credit_under(i, end, credit) is not None:
+        score += CREDIT_BONUS  # a byline or a date follows the headline
     elif i > 0 and credit[i - 1]:
         score += BEFORE_BONUS  # a date or a byline right over it
     if line.endswith((".", ":", ",")):
         score -= 2.0  # a sentence or a lead-in
-    if 5 <= len(words) <= 16:
-        score += 1.0
+    if 5 <= len(words) <= LONG_HEAD_WORDS:
+        score += LONG_HEAD_BONUS
     if _is_tail(line, folded):
         score += TAIL_BONUS
     if _is_title_head(line, top):
@@ -383,11 +482,13 @@ def dump_header(dump: str, first_paragraph: str, last_paragraph: str = "") -> tu
         scored.append((s - FIRST_COST, end))  # the stripper took the headline for the body's first paragraph
     if not scored:
         return None, []
+    scored = _shadowed(scored, lines, end, credit)
     top, best = max(scored)
-    over = {i: s for s, i in scored}.get(best - 1)
-    if (over is not None and over >= top - DECK_MARGIN and len(lines[best - 1].split()) >= DECK_HEAD_WORDS
-            and not lines[best - 1].endswith(lines[best])):  # "Guides Headline" over "Headline": a glued kicker
-        best -= 1  # the best line is the deck under its headline
+    up, over = max(((i, s) for s, i in scored if i < best), default=(-1, None))
+    if (over is not None and _adjacent(lines, up, best) and len(lines[up].split()) >= DECK_HEAD_WORDS
+            and over + (LONG_HEAD_BONUS if _long_headline(lines[up]) else 0.0) >= top - DECK_MARGIN
+            and not lines[up].endswith(lines[best])):  # "Guides Headline" over "Headline": a glued kicker
+        best = up  # the best line is the deck under its headline (a photo's credit may sit between them)
     after = _credits(lines[best + 1: end], MAX_CREDIT_CHARS, names="under", prose=dump)
     # a date line over the headline, and a name right over its date ("Jane Roe" / "May 2, 2024" / headline)
     before = _credits(lines[max(0, best - CREDIT_BEFORE): best], MAX_CREDIT_CHARS, names="next", prose=dump)
