@@ -30,3 +30,15 @@ def test_page_links_are_not_names():
     for label in ("Ad Policy", "Privacy Policy", "Industry Insight", "Morning Newsletter", "The Daily Podcast"):
         assert person_name(label) is None
     assert person_name("Jane Roe") == "Jane Roe"
+
+
+def test_an_ordinal_date_ends_a_list_of_co_authors():
+    line = "Ana Lind , Bo Sten , Cy Moreau & Dee Park Mar 3rd, 2024 Facebook Twitter"
+    signals = Signals(author_texts=[("link", "Ana Lind")], byline_lines=[line])
+    assert choose_authors(signals, set()) == ["Ana Lind", "Bo Sten", "Cy Moreau", "Dee Park"]
+
+
+def test_a_byline_name_ends_where_its_author_link_ends():
+    """"by <a>Jane Roe</a> <a>Coastal Affairs</a>": the section link after the author's is no part of her name."""
+    signals = Signals(author_texts=[("link", "Hana Ruiz")], byline_lines=["by Hana Ruiz Coastal Affairs May 2nd 2025 6 mins"])
+    assert choose_authors(signals, set()) == ["Hana Ruiz"]

@@ -25,7 +25,7 @@ _CUT = re.compile(
     r"\s+(?:at|on)\s+(?=\w+\.?\s+\d|\d)|\s+in\s+(?-i:(?=[A-Z]))|\s*\b(?:updated|published|posted|last\s+updated|modified|on\s+(?=\w+\s+\d)|"
     r"(?:medically\s+|fact[- ]?)?(?:reviewed|checked|edited|photo(?:graph)?s?|illustrations?|video)\s+by|"
     r"\d+\s*min(?:ute)?s?\s+read|reading\s+time|follow|share|email|e-mail|twitter|read\s+more)\b"
-    r"|\s*\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b"
+    r"|\s*\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b"
     r"|\s*\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{4}"
     r"|\s*\b(?:19|20)\d{2}[-/.]\d|\s*\b\d{1,2}[/.]\d{1,2}[/.]\d{2}",
     re.IGNORECASE)
@@ -279,18 +279,35 @@ def _unglued(found: list[str], pairs: dict[str, tuple[str, str]]) -> list[str]:
     return out
 
 
+def _link_names(signals: Signals) -> list[str]:
+    """Names given whole by author links, longest first."""
+    links = [text for source, text in signals.author_texts if source in ("link", "rel", "itemprop")]
+    names = {name for name in map(person_name, links) if name and " " in name}
+    return sorted(names, key=len, reverse=True)
+
+
+def _trimmed(found: list[str], link_names: list[str]) -> list[str]:
+    """"Jane Roe Global Commons" read from "by <a>Jane Roe</a> <a>Global Commons</a>": a byline
+    name that runs on past an author link's whole name ends where the link ends."""
+    out = []
+    for name in found:
+        words = name.split()
+        out.append(next((n for n in link_names if words[:len(n.split())] == n.split() and len(words) > len(n.split())), name))
+    return out
+
+
 def choose_authors(signals: Signals, orgs: set[str], outlets: set[str] = frozenset()) -> list[str]:
     """`outlets`: the site's names in `key` form; never a co-author ("By Jane Roe, Outlet"), though
     a personal blog's name may be its only author."""
     lines = [t for _, t in signals.author_texts] + signals.byline_lines
     ranked = candidates(signals, orgs)
-    pairs = _link_pairs(signals)
+    pairs, link_names = _link_pairs(signals), _link_names(signals)
     ended = False
     for source, found in ranked:
         if found is None:
             ended = True  # "By Staff": no person, unless an author box says "Written by" a full name
             continue
-        found = _dedupe(_unglued(found, pairs))
+        found = _dedupe(_trimmed(_unglued(found, pairs), link_names))
         if ended and (source != "credit" or not all(" " in n for n in found)):
             continue
         if found:
