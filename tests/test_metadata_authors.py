@@ -42,3 +42,14 @@ def test_a_byline_name_ends_where_its_author_link_ends():
     """"by <a>Jane Roe</a> <a>Coastal Affairs</a>": the section link after the author's is no part of her name."""
     signals = Signals(author_texts=[("link", "Hana Ruiz")], byline_lines=["by Hana Ruiz Coastal Affairs May 2nd 2025 6 mins"])
     assert choose_authors(signals, set()) == ["Hana Ruiz"]
+
+
+def test_co_authors_that_two_other_sources_name_join_the_first_credit():
+    """The first author element names one writer; the <meta> author and a dated credit line name both."""
+    texts = [("itemprop", "Lena Park"), ("link", "Lena Park")]
+    lines = ["Published on March 3rd, 2025 by Lena Park and Omar Haddad"]
+    signals = Signals(author_texts=texts, byline_lines=lines, meta={"author": "Lena Park, Omar Haddad"})
+    assert choose_authors(signals, set()) == ["Lena Park", "Omar Haddad"]
+    # a second name that only one source gives (a stray field) is not taken
+    alone = Signals(author_texts=texts, meta={"author": "Lena Park, Omar Haddad"})
+    assert choose_authors(alone, set()) == ["Lena Park"]

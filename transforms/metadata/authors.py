@@ -41,6 +41,8 @@ _DESK = re.compile(r"(?i)\b(?:team|staff|editors|editorial|desk|newsroom)\s*$")
 # A CMS account name: one token of letters (dots, dashes, underscores inside), no digits or spaces.
 _HANDLE = re.compile(r"(?=.*[a-z])[^\W\d_](?:[^\W\d]|[._-](?=[^\W\d_])){2,39}")  # "CNN": an outlet
 _DOMAIN = re.compile(r"(?i)\.(?:com|net|org|io|co|info|biz|app|ai|us|uk|de|fr|ca|au)$")
+# Sources read again from another one (the handle is the <meta> author's; a first name is the elements').
+_DERIVED = ("handle", "first name")
 _META_KEYS = ("author", "article:author", "dc.creator", "dcterms.creator", "parsely-author",
               "sailthru.author", "byl", "citation_author", "citation_authors")
 
@@ -157,6 +159,21 @@ def _extend(names: list[str], texts: list[str], orgs: set[str]) -> list[str]:
     for text in texts:
         found = parse_byline(text, orgs, strict=True)
         if len(found) > len(names) and keys <= {key(n) for n in found} and len(found) <= MAX_AUTHORS:
+            return found
+    return names
+
+
+def _co_authors(names: list[str], ranked: list[tuple[str, list[str] | None]]) -> list[str]:
+    """Co-authors: another source's credit that names all of `names` and more wins over them
+    when a second source also names each of the others (the <meta> author and the byline line
+    naming them together); one source alone may be a teaser's card or a stray field."""
+    keys = {key(n) for n in names}
+    named = [{key(n) for n in found or []} for source, found in ranked if source not in _DERIVED]
+    for source, found in ranked:
+        found = _dedupe(found or [])
+        others = {key(n) for n in found} - keys
+        if (source not in _DERIVED and len(found) > len(names) and keys <= {key(n) for n in found}
+                and all(sum(k in kinds for kinds in named) >= 2 for k in others)):
             return found
     return names
 
@@ -313,6 +330,6 @@ def choose_authors(signals: Signals, orgs: set[str], outlets: set[str] = frozens
         if found:
             if source == "link":
                 found = _dedupe(_agreed(found, dict(ranked)))
-            found = _dedupe(_extend(found, lines, orgs))
+            found = _co_authors(_dedupe(_extend(found, lines, orgs)), ranked)
             return found[:1] + [n for n in found[1:] if key(n) not in outlets]
     return []
