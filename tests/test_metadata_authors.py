@@ -53,3 +53,12 @@ def test_co_authors_that_two_other_sources_name_join_the_first_credit():
     # a second name that only one source gives (a stray field) is not taken
     alone = Signals(author_texts=texts, meta={"author": "Lena Park, Omar Haddad"})
     assert choose_authors(alone, set()) == ["Lena Park"]
+
+
+def test_a_teaser_cards_itemprop_author_loses_to_the_meta_author_the_byline_element_names():
+    texts = [("itemprop", "By Ivo Brandt"), ("itemprop", "By Sara Lind"), ("link", "Mona Reyes"),
+             ("class", "by Mona Reyes Contributing Writer")]
+    signals = Signals(author_texts=texts, meta={"author": "Mona Reyes"})
+    assert choose_authors(signals, set()) == ["Mona Reyes"]
+    # without the <meta> author to agree with, the itemprop credit stands
+    assert choose_authors(Signals(author_texts=texts), set()) == ["Ivo Brandt"]

@@ -270,8 +270,9 @@ def candidates(signals: Signals, orgs: set[str]) -> list[tuple[str, list[str] | 
 
 
 def _agreed(found: list[str], by_source: dict[str, list[str] | None]) -> list[str]:
-    """A link's name loses to the <meta> author that the page's author element also names:
-    links to author pages also sit in teasers and sidebars, two sources agreeing do not."""
+    """An itemprop's or a link's name loses to the <meta> author that the page's author element
+    also names: itemprop authors and links to author pages also sit in teasers and sidebars
+    ("By <span itemprop=author>..." on every related card), two sources agreeing do not."""
     meta, classed = by_source.get("meta") or [], by_source.get("class") or []
     meta_keys, found_keys = {key(n) for n in meta}, {key(n) for n in found}
     if meta and not meta_keys & found_keys and meta_keys <= {key(n) for n in classed}:
@@ -328,7 +329,7 @@ def choose_authors(signals: Signals, orgs: set[str], outlets: set[str] = frozens
         if ended and (source != "credit" or not all(" " in n for n in found)):
             continue
         if found:
-            if source == "link":
+            if source in ("itemprop", "link"):
                 found = _dedupe(_agreed(found, dict(ranked)))
             found = _co_authors(_dedupe(_extend(found, lines, orgs)), ranked)
             return found[:1] + [n for n in found[1:] if key(n) not in outlets]
