@@ -62,3 +62,10 @@ def test_a_teaser_cards_itemprop_author_loses_to_the_meta_author_the_byline_elem
     assert choose_authors(signals, set()) == ["Mona Reyes"]
     # without the <meta> author to agree with, the itemprop credit stands
     assert choose_authors(Signals(author_texts=texts), set()) == ["Ivo Brandt"]
+
+
+def test_the_sites_name_beside_a_person_is_no_author():
+    meta = {"author": "Shelf Talks", "twitter:label1": "Interview by", "twitter:data1": "Rhea Moss"}
+    assert choose_authors(Signals(meta=meta), set(), {"shelftalks"}) == ["Rhea Moss"]
+    # a personal blog's name alone is still its author
+    assert choose_authors(Signals(meta={"author": "Rhea Moss"}), set(), {"rheamoss"}) == ["Rhea Moss"]

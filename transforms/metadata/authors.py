@@ -220,7 +220,7 @@ def _meta_credits(signals: Signals, orgs: set[str]) -> list[str]:
                     item = " ".join(reversed(item.split(",")))
                 found += parse_byline(_structured(item), orgs, single_word_ok=True)
     for n in "12345":  # Yoast's "Written by" label/data pairs
-        if re.match(r"(?i)^(written by|author)", signals.meta.get(f"twitter:label{n}", "")):
+        if re.match(r"(?i)^(written by|author|interview(?:ed)? by)", signals.meta.get(f"twitter:label{n}", "")):
             found += parse_byline(signals.meta.get(f"twitter:data{n}", ""), orgs, led=True)
     return found
 
@@ -315,8 +315,9 @@ def _trimmed(found: list[str], link_names: list[str]) -> list[str]:
 
 
 def choose_authors(signals: Signals, orgs: set[str], outlets: set[str] = frozenset()) -> list[str]:
-    """`outlets`: the site's names in `key` form; never a co-author ("By Jane Roe, Outlet"), though
-    a personal blog's name may be its only author."""
+    """`outlets`: the site's names in `key` form; never beside a person ("By Jane Roe, Outlet",
+    an <meta> author naming the site before the "Interview by" person), though a personal blog's
+    name may be its only author."""
     lines = [t for _, t in signals.author_texts] + signals.byline_lines
     ranked = candidates(signals, orgs)
     pairs, link_names = _link_pairs(signals), _link_names(signals)
@@ -332,5 +333,5 @@ def choose_authors(signals: Signals, orgs: set[str], outlets: set[str] = frozens
             if source in ("itemprop", "link"):
                 found = _dedupe(_agreed(found, dict(ranked)))
             found = _co_authors(_dedupe(_extend(found, lines, orgs)), ranked)
-            return found[:1] + [n for n in found[1:] if key(n) not in outlets]
+            return [n for n in found if key(n) not in outlets] or found[:1]
     return []
