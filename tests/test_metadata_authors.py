@@ -69,3 +69,13 @@ def test_the_sites_name_beside_a_person_is_no_author():
     assert choose_authors(Signals(meta=meta), set(), {"shelftalks"}) == ["Rhea Moss"]
     # a personal blog's name alone is still its author
     assert choose_authors(Signals(meta={"author": "Rhea Moss"}), set(), {"rheamoss"}) == ["Rhea Moss"]
+
+
+def test_a_firm_name_joined_by_an_ampersand_is_no_person():
+    from transforms.metadata.authors import parse_byline
+    assert parse_byline("Harlow Briggs Tax & Accounting", set()) == []
+    assert parse_byline("By Ada Quill & Ivo Brandt", set()) == ["Ada Quill", "Ivo Brandt"]
+    assert parse_byline("Ada Quill Founder & CEO", set()) == ["Ada Quill"]
+    assert parse_byline("By Maribel & Yucy", set()) == ["Maribel", "Yucy"]
+    texts = [("link", "Harlow Briggs Tax & Accounting")]
+    assert choose_authors(Signals(author_texts=texts, meta={"author": "Ada Quill"}), set()) == ["Ada Quill"]

@@ -35,6 +35,8 @@ _INNER = re.compile(r"(?:^|[\s·•|,])(?:[Bb]y|BY|[Aa]uthor:?|[Ww]ritten [Bb]y|
 # A date (and separator) that opens a credit line: "Dec 26, 2025 • Jane Roe".
 _DATE_LEAD = re.compile(r"^(?:\w{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})"
                         r"\s*[·•|\-–—]?\s*(?=[A-Z])")
+# Several words, "&", one word: "Tax & Accounting" (see `_is_firm`).
+_FIRM = re.compile(r"([^,;&]+\s[^,;&]+?)\s+&\s+[^\W\d_]+\.?")
 _DATEISH = re.compile(r"\b(?:19|20)\d{2}\b")
 # A desk or team credit ("Editorial Team", "Resy Staff", "Our Editors", "News Desk"): an organisation.
 _DESK = re.compile(r"(?i)\b(?:team|staff|editors|editorial|desk|newsroom)\s*$")
@@ -60,6 +62,8 @@ def parse_byline(line: str, orgs: set[str], single_word_ok: bool = False, strict
     led = led or written_lead
     text = _LEAD.sub("", text, count=1)
     text = _CUT.split(text, maxsplit=1)[0]
+    if _is_firm(text):
+        return []
     out = []
     for i, piece in enumerate(_SPLIT.split(text)):
         # "By Linny and Peter": after a lone first name, a co-author's first name alone is a name too
@@ -74,6 +78,17 @@ def parse_byline(line: str, orgs: set[str], single_word_ok: bool = False, strict
         elif _is_role(piece):
             break  # "Jane Roe, Senior Editor, Outlet": what follows a role is the affiliation
     return out
+
+
+def _is_firm(text: str) -> bool:
+    """"Thomson Reuters Tax & Accounting", "Smith Barney & Co": a name of several words joined by
+    "&" to one more word is a firm's name; two people are "Jane Roe & Ann Lee" ("Jane Roe Founder
+    & CEO" is a person and her role: her name ends before the role word)."""
+    match = _FIRM.fullmatch(text.strip())
+    if not match:
+        return False
+    name = person_name(match[1])
+    return name is not None and len(name.split()) == len(match[1].split())
 
 
 def _is_desk(text: str) -> bool:
