@@ -79,3 +79,18 @@ def test_a_firm_name_joined_by_an_ampersand_is_no_person():
     assert parse_byline("By Maribel & Yucy", set()) == ["Maribel", "Yucy"]
     texts = [("link", "Harlow Briggs Tax & Accounting")]
     assert choose_authors(Signals(author_texts=texts, meta={"author": "Ada Quill"}), set()) == ["Ada Quill"]
+
+
+def _page_authors(body: str) -> list[str]:
+    import lxml.html
+
+    from transforms.html_signals import html_signals
+    tree = lxml.html.document_fromstring(f"<html><body><h1>Ferns for dark rooms at home</h1>{body}</body></html>")
+    return choose_authors(html_signals(tree), set())
+
+
+def test_a_credit_label_reads_the_name_after_it_or_the_first_text_of_the_card_under_it():
+    assert _page_authors("<div><strong>Contributors:</strong> Nora Vidal</div><p>Text.</p>") == ["Nora Vidal"]
+    card = ("<section><h2>Article written by:</h2><div><img alt=''><h3>Omar Haddad, MD, FACP</h3>"
+            "<p>Omar Haddad treats patients in a clinic by the river and writes about sleep and diet.</p></div></section>")
+    assert _page_authors(card) == ["Omar Haddad"]

@@ -68,7 +68,8 @@ _TOP_XPATH = etree.XPath(f"(//body//*)[position() <= {TOP_ELEMENTS}]")
 _NOT_AUTHOR_CLASS = re.compile(r"avatar|image|img|photo|bio|about|social|follow|comment|more-from|related", re.IGNORECASE)
 _AUTHOR_CLASS = re.compile(r"byline|author|writer|contributor|reporter", re.IGNORECASE)
 _AUTHOR_HREF = re.compile(r"/(author|authors|writers?|contributors?|people|profile)/[^/?#]+")
-_CREDIT_START = re.compile(r"^\s*(written by|(?:article|posted|words|story) by|contributors?:|author:)\s*", re.IGNORECASE)
+_CREDIT_START = re.compile(r"^\s*((?:(?:article|post|story)\s+)?written by|(?:article|posted|words|story) by|contributors?:|author:)\s*:?\s*",
+                           re.IGNORECASE)
 _MARKS_RE = re.compile("|".join(re.escape(w) for w in _MARK_WORDS))
 _DATE_RE = re.compile("|".join(_DATE_WORDS))
 # The same words as a component's suffix in CSS-in-JS class names ("ContentHeaderDek-x1y2").
@@ -162,10 +163,13 @@ def _author_element(el, signals: Signals, marks: str = "") -> None:
         return
     text = el.get("content") if el.tag == "meta" else _short_text(el)
     if source == "credit" and text and not _CREDIT_START.sub("", text):
-        # the label alone ("<div>Written by</div><div>Jane Roe</div>"): the name is the next element
+        # the label alone: the name is the text after it ("<b>Contributors:</b> Jane Roe") or the
+        # next element's first text ("<h2>Written by</h2><div><img><h3>Jane Roe</h3><p>bio</p></div>")
+        name = " ".join((el.tail or "").split())
         following = el.getnext()
-        name = _short_text(following, MAX_BOX_NAME_CHARS) if following is not None else None
-        text = f"{text} {name}" if name else None
+        if not name and following is not None:
+            name = next((t.strip() for t in following.itertext() if t.strip()), "")
+        text = f"{text} {name}" if name and len(name) <= MAX_BOX_NAME_CHARS else None
     if text is None and source == "class":  # an author box: the name first, then the bio
         source, text = "box", next((t.strip() for t in el.itertext() if t.strip()), None)
         text = text if text and len(text) <= MAX_BOX_NAME_CHARS else None
@@ -198,7 +202,8 @@ def _marked(body, signals: Signals) -> list[tuple[object, str]]:
     elements, marks, credits = [], [], []
     for el in body.iter(*_SCANNED_TAGS, *_CREDIT_ONLY_TAGS):
         text = el.text
-        if (text and ("ritten" in text or "uthor:" in text or " by" in text[:12]) and _CREDIT_START.match(text)
+        if (text and ("ritten" in text or "uthor:" in text or "ontributor" in text or " by" in text[:12])
+                and _CREDIT_START.match(text)
                 and len(credits) < MAX_CANDIDATES):
             credits.append(el)  # "Written by Jane Roe" in an author box anywhere on the page
         if el.tag in _CREDIT_ONLY_TAGS:  # "<h3>Written by Jane Roe</h3>": read for its credit only
