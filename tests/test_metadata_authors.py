@@ -94,3 +94,8 @@ def test_a_credit_label_reads_the_name_after_it_or_the_first_text_of_the_card_un
     card = ("<section><h2>Article written by:</h2><div><img alt=''><h3>Omar Haddad, MD, FACP</h3>"
             "<p>Omar Haddad treats patients in a clinic by the river and writes about sleep and diet.</p></div></section>")
     assert _page_authors(card) == ["Omar Haddad"]
+
+
+def test_on_behalf_of_ends_the_name():
+    signals = Signals(author_texts=[("class", "Mar. 4, 2025 · Ada Quill on behalf of Docs Working group")])
+    assert choose_authors(signals, set()) == ["Ada Quill"]
