@@ -99,3 +99,9 @@ def test_a_credit_label_reads_the_name_after_it_or_the_first_text_of_the_card_un
 def test_on_behalf_of_ends_the_name():
     signals = Signals(author_texts=[("class", "Mar. 4, 2025 · Ada Quill on behalf of Docs Working group")])
     assert choose_authors(signals, set()) == ["Ada Quill"]
+
+
+def test_a_description_that_opens_with_the_byline_names_the_author():
+    signals = Signals(meta={"description": "By Ravi Anand\n\nPORTVILLE, May 3, 2025 - Rice farmers ..."})
+    assert choose_authors(signals, set()) == ["Ravi Anand"]
+    assert choose_authors(Signals(meta={"description": "By following three steps you save water."}), set()) == []

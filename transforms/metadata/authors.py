@@ -194,11 +194,12 @@ def _co_authors(names: list[str], ranked: list[tuple[str, list[str] | None]]) ->
 
 
 def _loose_credits(lines: list[str], orgs: set[str]) -> list[str]:
-    """Names from credit lines without a leading "By": a credit inside the line, a date first
-    ("Dec 26, 2025 · Jane Roe"), or "Jane Roe | Senior Writer | July 2, 2025"."""
+    """Names from credit lines without a leading "By" (and the description's first line, which on
+    wire pages is the story's "By Jane Roe"): a credit inside the line, a date first ("Dec 26, 2025
+    · Jane Roe"), or "Jane Roe | Senior Writer | July 2, 2025"."""
     for line in lines:
         inner = _INNER.search(line)
-        if inner and inner.start() > 0:
+        if inner:
             found = parse_byline(line[inner.end():], orgs, led=True)
             if found:
                 return found
