@@ -105,3 +105,12 @@ def test_a_description_that_opens_with_the_byline_names_the_author():
     signals = Signals(meta={"description": "By Ravi Anand\n\nPORTVILLE, May 3, 2025 - Rice farmers ..."})
     assert choose_authors(signals, set()) == ["Ravi Anand"]
     assert choose_authors(Signals(meta={"description": "By following three steps you save water."}), set()) == []
+
+
+def test_a_commenters_name_is_no_author_but_a_byline_beside_a_comment_count_is():
+    latest = ("<ul class='latest-comments'><li><span class='author'>Ivo Brandt</span><span class='date'>2 weeks ago</span>"
+              "<div class='comment'>Thanks, this helped a lot with my plants.</div></li></ul>")
+    byline = "<div class='post-meta'><span class='meta-author'>Mona Reyes</span><span class='meta-comment'>3 comments</span></div>"
+    assert _page_authors(latest + byline) == ["Mona Reyes"]
+    beside = ("<div><span class='author'>Ivo Brandt</span><div class='comment'>Great read!</div></div>" + byline)
+    assert _page_authors(beside) == ["Mona Reyes"]

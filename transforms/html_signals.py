@@ -19,7 +19,7 @@ up with str.find in all class/id values joined, plus a bounded window around the
 import json
 import re
 from bisect import bisect_right
-from itertools import accumulate
+from itertools import accumulate, islice
 
 from lxml import etree
 
@@ -40,6 +40,9 @@ TOP_ELEMENTS = 150
 MAX_CANDIDATES = 12
 # The first text of an author box (name, then bio) longer than this is not a name.
 MAX_BOX_NAME_CHARS = 60
+# How many levels around an author element are looked at for a comment's class (a comment's
+# author and text sit a few levels inside the comment's element).
+COMMENT_LEVELS = 4
 # Date elements (by class) longer than this are teasers or whole meta blocks.
 MAX_DATE_CHARS = 90
 
@@ -65,6 +68,8 @@ _AFTER_XPATH = etree.XPath(f"following::*[position() <= {AFTER_H1_ELEMENTS}]")
 _BEFORE_XPATH = etree.XPath(f"preceding::*[position() <= {BEFORE_H1_ELEMENTS}]")
 _TOP_XPATH = etree.XPath(f"(//body//*)[position() <= {TOP_ELEMENTS}]")
 
+# Class tokens of the element that holds a comment's text.
+_COMMENT_TEXT = {"comment", "comment-body", "comment-content", "comment-text"}
 _NOT_AUTHOR_CLASS = re.compile(r"avatar|image|img|photo|bio|about|social|follow|comment|more-from|related", re.IGNORECASE)
 _AUTHOR_CLASS = re.compile(r"byline|author|writer|contributor|reporter", re.IGNORECASE)
 _AUTHOR_HREF = re.compile(r"/(author|authors|writers?|contributors?|people|profile)/[^/?#]+")
@@ -154,7 +159,7 @@ def _author_element(el, signals: Signals, marks: str = "") -> None:
     elif el.tag == "a" and _AUTHOR_HREF.search(el.get("href") or ""):
         source = "link"
     elif marks and _AUTHOR_CLASS.search(marks):
-        if _NOT_AUTHOR_CLASS.search(marks):
+        if _NOT_AUTHOR_CLASS.search(marks) or _in_comment(el):
             return
         source = "class"
     elif el.tag in _CREDIT_TAGS and _CREDIT_START.match(el.text or ""):
@@ -175,6 +180,18 @@ def _author_element(el, signals: Signals, marks: str = "") -> None:
         text = text if text and len(text) <= MAX_BOX_NAME_CHARS else None
     if text:
         _add_author(signals, source, text)
+
+
+def _in_comment(el) -> bool:
+    """A name in a comment: an element a few levels around it is classed as a comment
+    ("<li class=comment-item><span class=author>Ann</span>"), or an element beside it holds the
+    comment's text ("<span class=author>Ann</span><div class=comment>Thanks ...</div>"); a
+    comment count beside a byline ("meta-comments", "comments-link") is no comment."""
+    if any("comment" in (node.get("class") or "").lower() for node in islice(el.iterancestors(), COMMENT_LEVELS)):
+        return True
+    parent = el.getparent()
+    return parent is not None and any(_COMMENT_TEXT & set((node.get("class") or "").lower().split())
+                                      for node in parent if isinstance(node.tag, str))
 
 
 def _add_author(signals: Signals, source: str, text: str) -> None:
