@@ -114,3 +114,9 @@ def test_a_commenters_name_is_no_author_but_a_byline_beside_a_comment_count_is()
     assert _page_authors(latest + byline) == ["Mona Reyes"]
     beside = ("<div><span class='author'>Ivo Brandt</span><div class='comment'>Great read!</div></div>" + byline)
     assert _page_authors(beside) == ["Mona Reyes"]
+
+
+def test_an_organisations_name_is_no_person():
+    from transforms.metadata.authors import parse_byline
+    assert parse_byline("By: Prairie Coalition for Rural Schools", set()) == []
+    assert parse_byline("By Delta Alliance", set()) == []
