@@ -120,3 +120,10 @@ def test_an_organisations_name_is_no_person():
     from transforms.metadata.authors import parse_byline
     assert parse_byline("By: Prairie Coalition for Rural Schools", set()) == []
     assert parse_byline("By Delta Alliance", set()) == []
+
+
+def test_a_knighthood_stays_in_the_name_a_courtesy_title_does_not():
+    from transforms.metadata.names import person_name
+    assert person_name("Sir Alder Quinn") == "Sir Alder Quinn"
+    assert person_name("Dr. Alder Quinn") == "Alder Quinn"
+    assert choose_authors(Signals(author_texts=[("credit", "Written by Sir Tobin")]), set()) == ["Sir Tobin"]

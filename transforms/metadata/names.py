@@ -66,7 +66,9 @@ CREDENTIAL = re.compile(r"^(?:(?:[A-Z][A-Za-z]?\.){2,}[A-Z]?|[A-Z]{2,6}\d*|Ph\.?
 _HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
 # Han-character endings of outlets and institutions (newspaper, agency, site, station, bureau, ...).
 _HAN_ORG = re.compile(r"[报社网台局院部会司团刊站处所厅委]$")
-_TITLE_PREFIX = re.compile(r"^(?:dr|prof|mr|mrs|ms|sir|dame|rev)\.?\s+", re.IGNORECASE)
+# Courtesy and academic titles before a name are dropped; a knighthood ("Sir", "Dame") is kept, as
+# the person signs with it.
+_TITLE_PREFIX = re.compile(r"^(?:dr|prof|mr|mrs|ms|rev)\.?\s+", re.IGNORECASE)
 _WORD = re.compile(r"^[^\W\d_][^\W\d_'’.\-]*(?:['’\-.][^\W\d_]*)*\.?$")
 
 
