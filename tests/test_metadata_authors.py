@@ -127,3 +127,12 @@ def test_a_knighthood_stays_in_the_name_a_courtesy_title_does_not():
     assert person_name("Sir Alder Quinn") == "Sir Alder Quinn"
     assert person_name("Dr. Alder Quinn") == "Alder Quinn"
     assert choose_authors(Signals(author_texts=[("credit", "Written by Sir Tobin")]), set()) == ["Sir Tobin"]
+
+
+def test_kind_of_piece_credits_and_photo_credits():
+    from transforms.metadata.authors import parse_byline
+    for line in ("Opinion by Tess Arden", "Analysis by Tess Arden", "Review by Tess Arden", "Commentary by Tess Arden"):
+        assert parse_byline(line, set()) == ["Tess Arden"]
+    assert parse_byline("By Tess Arden Photography by Lou Park", set()) == ["Tess Arden"]
+    assert parse_byline("By Tess Arden Images by Lou Park", set()) == ["Tess Arden"]
+    assert _page_authors("<p>Analysis by Tess Arden</p><p>Text of the story.</p>") == ["Tess Arden"]

@@ -80,7 +80,7 @@ _DATE_RE = re.compile("|".join(_DATE_WORDS))
 # The same words as a component's suffix in CSS-in-JS class names ("ContentHeaderDek-x1y2").
 _CAMEL_STANDFIRST = re.compile(r"[a-z](?:Dek|Deck|Standfirst|Subtitle|SubTitle|Subheadline|SubHeadline|Strapline)(?=$|[\s_-])")
 _STANDFIRST = re.compile(r"(^|[\s_-])(" + "|".join(_STANDFIRST_WORDS) + r")($|[\s_-])", re.IGNORECASE)
-_BY_START = re.compile(r"^\s*(by|written by|words by|posted by|von|por|par)\b", re.IGNORECASE)
+_BY_START = re.compile(r"^\s*(by|(?:written|words|posted|opinion|analysis|review|interview|commentary) by|von|por|par)\b", re.IGNORECASE)
 _MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _STRICT_DATE = re.compile(
     rf"\b(19|20)\d{{2}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}(?!\d)|\b\d{{1,2}}[/.]\d{{1,2}}[/.](19|20)\d{{2}}\b"
