@@ -136,3 +136,10 @@ def test_kind_of_piece_credits_and_photo_credits():
     assert parse_byline("By Tess Arden Photography by Lou Park", set()) == ["Tess Arden"]
     assert parse_byline("By Tess Arden Images by Lou Park", set()) == ["Tess Arden"]
     assert _page_authors("<p>Analysis by Tess Arden</p><p>Text of the story.</p>") == ["Tess Arden"]
+
+
+def test_a_beat_and_role_after_the_name_is_no_co_author():
+    from transforms.metadata.authors import parse_byline
+    assert parse_byline("By Tess Arden, Middle East Correspondent", set()) == ["Tess Arden"]
+    assert parse_byline("By Tess Arden, Harbor Bureau Chief, Lakeside Post", set()) == ["Tess Arden"]
+    assert parse_byline("By Tess Arden and Lou Park, Staff Writers", set()) == ["Tess Arden", "Lou Park"]

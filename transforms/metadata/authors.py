@@ -71,6 +71,8 @@ def parse_byline(line: str, orgs: set[str], single_word_ok: bool = False, strict
         name = None if _DESK.search(piece) else person_name(piece, single_word_ok=single_word_ok or first_names)
         if name is None and i == 0 and led and not strict:
             name = _name_prefix(piece) or (_led_handle(piece, text) if written_lead else None)
+        if i > 0 and name and _is_role(piece) and len(piece.split()) > len(name.split()):
+            break  # "Jane Roe, Capitol Hill Correspondent": a beat and a role, not a co-author
         if name and key(name) not in orgs:
             out.append(name)
         elif (i == 0 or strict) and key(piece) not in orgs:
