@@ -143,3 +143,10 @@ def test_a_beat_and_role_after_the_name_is_no_co_author():
     assert parse_byline("By Tess Arden, Middle East Correspondent", set()) == ["Tess Arden"]
     assert parse_byline("By Tess Arden, Harbor Bureau Chief, Lakeside Post", set()) == ["Tess Arden"]
     assert parse_byline("By Tess Arden and Lou Park, Staff Writers", set()) == ["Tess Arden", "Lou Park"]
+
+
+def test_a_sentences_full_stop_is_no_part_of_the_name():
+    from transforms.metadata.authors import parse_byline
+    from transforms.metadata.names import person_name
+    assert parse_byline("By Tess Arden. Updated May 5, 2025", set()) == ["Tess Arden"]
+    assert person_name("Lou Park Jr.") == "Lou Park"

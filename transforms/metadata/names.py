@@ -128,6 +128,8 @@ def person_name(raw: str, single_word_ok: bool = False) -> str | None:
     if not name or len(name) > MAX_NAME_CHARS or re.search(r"[@#/\\:=<>{}_|\d]|www\.|\.com\b", name):
         return None
     name = strip_credentials(name)
+    if re.search(r"[^\W\d_]{3,}\.$", name):  # "Jane Roe. Updated May 5": the sentence's stop, not "Jr."
+        name = name[:-1]
     words = name.split()
     if not words or len(words) > MAX_NAME_WORDS or (len(words) == 1 and not single_word_ok):
         return None
