@@ -150,3 +150,10 @@ def test_a_sentences_full_stop_is_no_part_of_the_name():
     from transforms.metadata.names import person_name
     assert parse_byline("By Tess Arden. Updated May 5, 2025", set()) == ["Tess Arden"]
     assert person_name("Lou Park Jr.") == "Lou Park"
+
+
+def test_the_outlet_a_name_writes_for_is_no_part_of_it():
+    jsonld = [{"@type": "NewsArticle", "headline": "Tides", "author": {"@type": "Person", "name": "Tess Arden For Harborpost.Com"}}]
+    assert choose_authors(Signals(jsonld=jsonld), set()) == ["Tess Arden"]
+    from transforms.metadata.authors import parse_byline
+    assert parse_byline("Tess Arden for The Lakeside Post", set()) == ["Tess Arden"]

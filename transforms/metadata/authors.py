@@ -22,7 +22,7 @@ MAX_AUTHORS = 8
 _LEAD = re.compile(r"^\s*(?:(?:(?:article|post|story)\s+)?(?:written|words|story|article|text|posted|published|reported|reporting|compiled|opinion|analysis|review|interview|commentary)\s+by|by|von|por|par|author|authors|writer|byline|contributors?|本报记者|记者|作者|撰文|文)\b\s*[:：\-/]?\s*", re.IGNORECASE)
 _CUT = re.compile(
     r"(?<=[a-z])(?=(?:Published|Updated|Posted|Last|Reviewed|Fact|Modified)\b)|\s+[|•·]\s*|\s+[-–—]\s+|"
-    r"\s+(?:at|on)\s+(?=\w+\.?\s+\d|\d)|\s+in\s+(?-i:(?=[A-Z]))|\s*\b(?:updated|published|posted|last\s+updated|modified|on\s+(?=\w+\s+\d)|"
+    r"\s+(?:at|on)\s+(?=\w+\.?\s+\d|\d)|\s+(?:in|for)\s+(?-i:(?=[A-Z]))|\s*\b(?:updated|published|posted|last\s+updated|modified|on\s+(?=\w+\s+\d)|"
     r"(?:medically\s+|fact[- ]?)?(?:reviewed|checked|edited|photo(?:graph(?:y|s)?|s)?|images?|illustrations?|video)\s+by|"
     r"\d+\s*min(?:ute)?s?\s+read|reading\s+time|follow|share|email|e-mail|twitter|read\s+more|on\s+behalf\s+of)\b"
     r"|\s*\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b"
