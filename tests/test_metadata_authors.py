@@ -157,3 +157,9 @@ def test_the_outlet_a_name_writes_for_is_no_part_of_it():
     assert choose_authors(Signals(jsonld=jsonld), set()) == ["Tess Arden"]
     from transforms.metadata.authors import parse_byline
     assert parse_byline("Tess Arden for The Lakeside Post", set()) == ["Tess Arden"]
+
+
+def test_a_byline_set_in_capitals_splits_on_its_and():
+    from transforms.metadata.authors import parse_byline
+    assert parse_byline("BY TESS ARDEN AND LOU PARK", set()) == ["Tess Arden", "Lou Park"]
+    assert parse_byline("By Tess Arden and Lou Park", set()) == ["Tess Arden", "Lou Park"]

@@ -29,7 +29,7 @@ _CUT = re.compile(
     r"|\s*\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{4}"
     r"|\s*\b(?:19|20)\d{2}[-/.]\d|\s*\b\d{1,2}[/.]\d{1,2}[/.]\d{2}",
     re.IGNORECASE)
-_SPLIT = re.compile(r"\s*(?:,|;|\s&\s|\band\b|\bund\b|\by\b|\bet\b)\s*")
+_SPLIT = re.compile(r"\s*(?:,|;|\s&\s|\b(?:and|AND)\b|\bund\b|\by\b|\bet\b)\s*")
 # A credit inside a line: "Published <date> Author Jane Roe", "<date> · by Jane Roe".
 _INNER = re.compile(r"(?:^|[\s·•|,])(?:[Bb]y|BY|[Aa]uthor:?|[Ww]ritten [Bb]y|[Pp]osted [Bb]y)\s+(?=[A-Z])")
 # A date (and separator) that opens a credit line: "Dec 26, 2025 • Jane Roe".
