@@ -4,8 +4,9 @@ import pytest
 
 from schemas import Page
 from transforms.errors import NoArticle
+from transforms import html_extract
 from transforms.html_extract import extract_html, parse_html
-from transforms.htmlclean import rescue
+from transforms.htmlclean import blocks, rescue
 from transforms.htmlclean.paragraphs import filter_paragraphs
 
 BODY = [
@@ -288,3 +289,45 @@ def test_parse_keeps_a_normal_end_and_its_trailing_comment_untouched():
     assert parse_html(html).body.text_content() == "Body text."
     late = parse_html("<html><body><p>Head.</p></body></HTML> <p>Late.</p>")
     assert late.body.text_content() == "Head. Late."
+
+
+def _blocks_page(block_class: str, wrapper: str = "main") -> Page:
+    """An article written as three same-class text blocks with a photo and an ad between them, under
+    a long list of other stories (so the extraction of the first block alone looks short)."""
+    first, second, third = BODY[0], " ".join(BODY[1:3]), BODY[3]
+    blocks = (f'<div class="{block_class}"><p>{first}</p></div><figure><img src="a.jpg"></figure>'
+              f'<div class="{block_class}"><p>{second}</p></div><div class="ad">Advertisement</div>'
+              f'<div class="{block_class}"><p>{third}</p></div>')
+    teasers = "".join(f"<p>Another story about the harbour, number {i}, with a few words of its own text "
+                      f"for the reader who wants more.</p>" for i in range(6))
+    html = (f"<html><head><title>Tidal bridge opens</title></head><body><{wrapper}><h1>Tidal bridge opens</h1>"
+            f'{blocks}</{wrapper}><section class="more">{teasers}</section></body></html>')
+    return Page(source_uri="blocks.html", text=html, fmt="html", encoding="utf-8", byte_size=len(html))
+
+
+def test_sibling_blocks_are_found_only_under_one_element_below_body():
+    page = _blocks_page("rich-text")
+    tree = parse_html(page.text)
+    found = blocks.sibling_blocks(tree, [BODY[0]])
+    assert [b.text_content() for b in found] == [BODY[0], " ".join(BODY[1:3]), BODY[3]]
+    assert blocks.sibling_blocks(tree, ["A sentence that is nowhere on this page at all."]) is None
+    # a page builder's widgets spread over the whole body are not one article's blocks
+    widgets = parse_html(page.text.replace("<main>", "").replace("</main>", ""))
+    assert blocks.sibling_blocks(widgets, [BODY[0]]) is None
+
+
+def test_joined_document_copies_blocks_without_their_class():
+    tree = parse_html(_blocks_page("rich-text").text)
+    doc = blocks.joined_document(blocks.sibling_blocks(tree, [BODY[0]]))
+    pieces = doc.body[0]
+    assert pieces.tag == "article" and len(pieces) == 3 and all(p.get("class") is None for p in pieces)
+    assert len(tree.body.find_class("rich-text")) == 3  # the page's own tree is left as it was
+
+
+def test_an_extraction_of_the_first_block_only_is_read_whole():
+    page = _blocks_page("rich-text")
+    tree = parse_html(page.text)
+    first_only = [(BODY[0], False)]
+    paras, words = html_extract._whole_blocks(tree, page, first_only, rescue.word_count(first_only), [], [], [])
+    assert [text for text, _ in paras] == [BODY[0], " ".join(BODY[1:3]), BODY[3]]
+    assert words == rescue.word_count(paras)

@@ -25,7 +25,7 @@ from lxml import etree
 from schemas import Extraction, Page, Story
 from transforms.errors import NoArticle, TooLarge
 from transforms.html_signals import html_signals
-from transforms.htmlclean import rescue
+from transforms.htmlclean import blocks, rescue
 from transforms.htmlclean.paragraphs import body_paragraphs, filter_paragraphs
 
 # Pages past this many characters are not parsed: no article needs it, and trafilatura's time
@@ -99,11 +99,23 @@ def _paragraphs(doc, anchors) -> list[tuple[str, bool]]:
     return rescue.insert_subheadings(body_paragraphs(doc.body), anchors)
 
 
+def _whole_blocks(tree, page: Page, paras, words: int, anchors, headlines, furniture):
+    """(paragraphs, words) of the same-class blocks the extraction came from, read together, when
+    that is clearly longer (`transforms.htmlclean.blocks`); else the extraction as it was."""
+    found = blocks.sibling_blocks(tree, [text for text, _ in paras])
+    if not found:
+        return paras, words
+    joined = filter_paragraphs(_paragraphs(_extract(blocks.joined_document(found), page, favor_recall=True), anchors),
+                               headlines, furniture)
+    joined_words = rescue.word_count(joined)
+    return (joined, joined_words) if rescue.better_by_length(words, joined_words) else (paras, words)
+
+
 def extract_html(page: Page) -> Extraction:
     if len(page.text) > MAX_HTML_CHARS:
         raise TooLarge(f"{len(page.text)} characters of HTML")
     tree = parse_html(page.text)
-    # read before trafilatura, which prunes the tree it is given
+    # trafilatura works on its own copy of the tree: `tree` stays whole for the blocks rescue
     signals = html_signals(tree)
     etree.strip_elements(tree, *UNSEEN_TAGS, with_tail=False)
     input_chars = visible_chars(tree)
@@ -126,6 +138,8 @@ def extract_html(page: Page) -> Extraction:
         second_words = rescue.word_count(second_paras)
         if rescue.better_by_length(words, second_words):
             paras, words = second_paras, second_words
+    if rescue.looks_short(words, prose_words):
+        paras, words = _whole_blocks(tree, page, paras, words, anchors, headlines, furniture)
     paras = rescue.jsonld_paragraphs(rescue.jsonld_body(signals.jsonld), words) or paras
     counts = [rescue.text_words(text) for text, _ in paras]
     if not paras or (max(counts) < MIN_LONGEST_PARAGRAPH_WORDS
