@@ -236,3 +236,15 @@ def test_author_links_side_by_side_are_two_authors_not_one_long_name():
     fields, _ = normalize_metadata(Page("mem://ferries.html", page, "html", "utf-8", len(page)), signals,
                                    ["The first night ferry left the pier at ten."])
     assert fields["authors"] == ["Ines Moreau", "Tomas Lind"]
+
+
+def test_a_meta_block_too_long_for_a_date_line_is_read_by_its_first_part():
+    tags = "".join(f'<span class="tag"><a href="/tags/t{i}/">tram network extension {i}</a></span>' for i in range(4))
+    page = f"""<html><body><div class="meta post-date-header"><span>Posted on April 13, 2023</span>
+    <div class="tags"><span>Tags:</span>{tags}</div></div><h1>Tram line opens to first riders</h1>
+    <p>The first tram left the depot at six.</p></body></html>"""
+    signals = html_signals(lxml.html.document_fromstring(page))
+    assert ("class", "Posted on April 13, 2023") in signals.date_texts
+    fields, _ = normalize_metadata(Page("mem://tram.html", page, "html", "utf-8", len(page)), signals,
+                                   ["The first tram left the depot at six."])
+    assert fields["published_date"] == date(2023, 4, 13)

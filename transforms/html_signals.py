@@ -212,6 +212,13 @@ def _short_text(el, limit: int = MAX_LINE_CHARS) -> str | None:
     return text if text and len(text) <= limit else None
 
 
+def _first_part(el) -> str | None:
+    """The first child's short text of a meta block too long to be one date line
+    ("<div class=meta><span>Posted on May 2, 2024</span><div class=tags>...")."""
+    first = next(iter(el), None)
+    return _short_text(first, MAX_DATE_CHARS) if first is not None and isinstance(first.tag, str) else None
+
+
 def _marked(body, signals: Signals) -> list[tuple[object, str]]:
     """(element, lower-cased class and id) for elements marked with a candidate word;
     rel=author and itemprop=author/creator elements go to `_author_element` on the way.
@@ -330,7 +337,7 @@ def _body_signals(body, signals: Signals) -> list[tuple[object, str]]:
         if _AUTHOR_CLASS.search(marks):
             _author_element(el, signals, marks)
         if el.tag in _DATE_TAGS and _DATE_RE.search(marks):
-            text = _short_text(el, MAX_DATE_CHARS)
+            text = _short_text(el, MAX_DATE_CHARS) or _first_part(el)
             if text and _STRICT_DATE.search(text):
                 _add(signals.date_texts, ("class", text))
         if "breadcrumb" in marks and el.tag in ("nav", "ol", "ul", "div", "p"):
