@@ -24,6 +24,9 @@ SUBHEADING_TAGS = ("h2", "h3", "h4", "h5", "h6")
 SUBHEADING_MAX_WORDS = 20
 # The text right after a heading must be long enough to identify the paragraph it opens.
 ANCHOR_MIN_WORDS = 3
+# XPath's whitespace (what normalize-space() strips): a text node of only these is blank, one of
+# no-break spaces is not.
+XML_SPACE = " \t\r\n"
 # An extraction under this share of the page's prose words (paragraphs and list items outside
 # navigation, comment threads and never-rendered templates, not mostly links), or under the floor,
 # may have missed the article: only then is the second mode run. Simulated on both dev sets, every
@@ -60,13 +63,32 @@ def subheading_anchors(tree) -> list[tuple[str, str]]:
         text = " ".join(el.text_content().split())
         if not text or len(text.split()) > SUBHEADING_MAX_WORDS:
             continue
-        if el.find(".//a") is not None or any(a.tag == "a" for a in el.iterancestors()):
+        # tag filters run in lxml's C code: no Python object per ancestor or descendant
+        if next(el.iterdescendants("a"), None) is not None or next(el.iterancestors("a"), None) is not None:
             continue
-        following = el.xpath("following::text()[normalize-space()][1]")
-        anchor = _norm(str(following[0])) if following else ""
+        following = _text_after(el)
+        anchor = _norm(following) if following else ""
         if len(anchor.split()) >= ANCHOR_MIN_WORDS:
             out.append((text, anchor))
     return out
+
+
+def _following_texts(el):
+    """The text nodes after `el` and outside it, in document order (XPath's following::text())."""
+    node = el
+    while node is not None:
+        yield node.tail
+        for sibling in node.itersiblings():
+            if isinstance(sibling.tag, str):  # a comment's own text is no text node
+                yield from sibling.itertext()
+            yield sibling.tail
+        node = node.getparent()
+
+
+def _text_after(el) -> str | None:
+    """The first non-blank text after `el`: following::text()[normalize-space()][1], read lazily
+    (libxml2 collects the page's whole following axis per heading: 1.3 -> 0.4 ms per page)."""
+    return next((text for text in _following_texts(el) if text and text.strip(XML_SPACE)), None)
 
 
 def insert_subheadings(paras: list[tuple[str, bool]], anchors: list[tuple[str, str]]) -> list[tuple[str, bool]]:
