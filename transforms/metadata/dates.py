@@ -9,11 +9,11 @@ Conservative by design: no date is guessed. A page that states no date gets null
 after the bound is dropped; a visible date labelled "Updated" is used for publication only when
 the page prints no other date, and not when it dates its publication to a month ("Originally
 published in March 2022"). Printed dates that are not the page's are left out: a date inside
-a sentence, a reader's comment's, a photo caption's, a span's two ends, a list's entries (many different days), an
-unlabelled <time> or date element showing the dateModified. A JSON-LD datePublished without a
-zone that nothing else on the page backs (no <meta>, URL or printed date) is a template's value
-and is not used. Machine dates win over printed ones,
-except where they disagree in a telling way: a byline date earlier than the metadata's (a
+a sentence, a reader's comment's, a photo caption's, a span's two ends, a list's entries (many
+different days), an unlabelled <time> or date element showing the dateModified. A JSON-LD
+datePublished without a zone that nothing else on the page backs (no <meta>, URL or printed date)
+is a template's value and is not used. Machine dates win over printed ones, except where they
+disagree in a telling way: a byline date earlier than the metadata's (a
 re-stamped migration; without a byline date, a date element's date written after "Published",
 "Posted" or "by"), or later than a JSON-LD datePublished no <meta> repeats; where JSON-LD and
 <meta> disagree, the one the byline prints wins. A local time without an offset is anchored by an

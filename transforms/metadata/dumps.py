@@ -27,6 +27,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from transforms.metadata.names import ROLE_WORDS, person_name
+from transforms.metadata.titles import CUT_SHORT
 
 # How many lines before the body are read as the header.
 HEADER_LINES = 40
@@ -174,8 +175,6 @@ _PHOTO_CREDIT = re.compile(r"(?i)^(?:credits?|illustrations?|photograph|photos?|
                            r"|\b(?:AP|AFP|EPA|Reuters) Photo/|/\s?(?:Getty|AFP|Reuters|Shutterstock|Alamy)\b|getty images")
 # "UPDATED: Trump counter-offer ... SHOT DOWN": a kicker before a headline, not an update's date.
 _UPDATE_KICKER = re.compile(r"(?i)updated:(?=(?:\s+\S+){4})\s+[^\W\d][^\d]*$")
-# A caption or a teaser cut short: "President Joe Biden speaks with members …".
-_CUT_SHORT = re.compile(r"(?:…|\.\.\.)$")
 # A ticker entry's age before it, glued or not: "2h agoSome Name says ...", "49m ago Thames Water ...".
 _TICKER_AGE = re.compile(r"^(?:\d+\s?(?:[smhd]|mins?|hrs?)|(?:[Aa]n?|\d+) (?:second|minute|hour|day)s?) ?ago(?=[A-Z\s]|$)")
 # A clock time or an age alone on its line: the live entry or ticker item under it is no headline ("7:16pm", "2h ago").
@@ -263,7 +262,7 @@ def _caption_or_ticker(lines: list[str], i: int) -> bool:
     under a clock time (not a date's: "7:16pm" / <live entry>); or it sits between a byline and a date ("By Jane
     Roe" / "-" / "The Daily Ledger" / "-" / "May 2, 2024"; "By" / "Jane Roe Fox News" / "Published")."""
     line = lines[i]
-    if _PHOTO_CREDIT.search(line) or _CUT_SHORT.search(line) or _TICKER_AGE.match(line):
+    if _PHOTO_CREDIT.search(line) or CUT_SHORT.search(line) or _TICKER_AGE.match(line):
         return True
     if (i + 1 < len(lines) and _PHOTO_CREDIT.match(lines[i + 1])  # a caption over its photo's credit, no byline under
             and not any(_is_credit(under) for under in lines[i + 2: i + 2 + CREDIT_REACH])):

@@ -58,8 +58,9 @@ _LABEL = re.compile(r"\w+(?:\s\w+)?\s*:")
 _DOMAIN = re.compile(r"(?i)^(?:www\.)?[a-z\d-]+(?:\.[a-z\d-]+)*\.[a-z]{2,6}$")
 # A "?" or replacement character inside a heading, before a space or a letter: a lost character.
 _LOST = re.compile(r"[?\ufffd](?=[\s\w])")
-# A title cut short by a length limit: it ends in an ellipsis or leaves a bracket open.
-_ELLIPSIS = re.compile(r"(?:\.\.\.|…)$")
+# A title cut short by a length limit: it ends in an ellipsis (CUT_SHORT, also a dump's cut-short
+# caption or teaser) or leaves a bracket open.
+CUT_SHORT = re.compile(r"(?:\.\.\.|…)$")
 # "Name: " or "Name | " before the rest of a title.
 _NAME_PREFIX = re.compile(r"(.{3,40}?)(?::|\s(?:\||-|–|—|::|»|·|•|/))\s+")
 _TAIL = re.compile(r"\s+\|\s+")
@@ -157,7 +158,7 @@ def _repaired(h1: str, others: list[str]) -> str:
 
 
 def _truncated(value: str) -> bool:
-    return bool(_ELLIPSIS.search(value)) or value.count("(") > value.count(")") or value.count("[") > value.count("]")
+    return bool(CUT_SHORT.search(value)) or value.count("(") > value.count(")") or value.count("[") > value.count("]")
 
 
 def _whole(value: str, others: list[str]) -> str:
@@ -165,7 +166,7 @@ def _whole(value: str, others: list[str]) -> str:
     candidate that starts with it."""
     if not _truncated(value):
         return value
-    stem = key(_ELLIPSIS.sub("", value))
+    stem = key(CUT_SHORT.sub("", value))
     return next((o for o in others if len(key(o)) > len(stem) and key(o).startswith(stem) and not _truncated(o)), value)
 
 
