@@ -25,6 +25,7 @@ setup(
         "langdetect==1.0.9",
         "pyarrow>=16,<26",
         "charset-normalizer>=3.4,<4",
+        "ftfy>=6.2,<7",  # undoes a site's own double-encoded UTF-8 ("isnâ€™t"): transforms/mojibake.py
         "python-dateutil>=2.9,<3",
         "warcio>=1.7,<2",  # WARC input (transforms/warc.py), streamed record by record
         "matplotlib>=3.8,<4",  # the --report page's charts, as inline SVG

@@ -24,6 +24,7 @@ from urllib.parse import urlparse
 import numpy as np
 
 from bench.common import load_scorer, load_truth, page_files, read_bytes
+from transforms import mojibake
 from transforms.errors import NoArticle
 from transforms.text_strip import strip_lines
 from transforms.textmodel.features import FEATURES, normalize_lines, page_matrix, tokens
@@ -69,7 +70,10 @@ def load_pages(data: pathlib.Path) -> list[dict]:
     truth, files = load_truth(data), page_files(data, "text")
     pages = []
     for pid in sorted(i for i in truth if i in files):
-        lines = normalize_lines(read_bytes(files[pid]).decode("utf-8", "replace"))
+        raw = read_bytes(files[pid])
+        text = raw.decode("utf-8", "replace")
+        # the text the pipeline sees (transforms.decode): a site's double-encoded UTF-8 repaired
+        lines = normalize_lines(mojibake.repair(text) if mojibake.suspect_bytes(raw) else text)
         body = truth[pid].get("articleBody") or ""
         url = truth[pid].get("url") or ""
         site = urlparse(url).netloc.removeprefix("www.") or pid.split("_")[0]

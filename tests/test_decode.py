@@ -6,6 +6,7 @@ import io
 import pytest
 
 from schemas import Failure, Page
+from transforms import mojibake
 from transforms.decode import decode_page, decode_text, is_binary, read_capped, sniff_format
 from transforms.errors import TooLarge
 
@@ -107,3 +108,29 @@ def test_decode_page_reasons(raw, reason):
 def test_decode_page_gives_a_page():
     page = decode_page("file:///x.html", ARTICLE.encode())
     assert isinstance(page, Page) and page.fmt == "html" and page.encoding == "utf-8"
+
+
+def _double_encoded(text: str) -> str:
+    """What a CMS that re-encodes UTF-8 read as Latin-1 stores."""
+    return text.encode("utf-8").decode("latin-1")
+
+
+def test_a_sites_double_encoded_utf8_is_repaired_line_by_line():
+    html = ("<html><head><meta charset='utf-8'><title>" + _double_encoded("Weather isn’t kind – yet")
+            + "</title></head><body><p>Crème brûlée “as is”, café’s menu.</p><p>"
+            + _double_encoded("Farmers’ “spring” arrives — early") + "</p><p>" + _double_encoded("By Zofia Jaroń")
+            + "</p></body></html>")
+    page = decode_page("mojibake.html", html.encode("utf-8"))
+    assert isinstance(page, Page) and page.encoding == "utf-8"
+    assert "Weather isn’t kind – yet" in page.text
+    assert "Farmers’ “spring” arrives — early" in page.text and "By Zofia Jaroń" in page.text
+    assert "Crème brûlée “as is”, café’s menu." in page.text  # real accents untouched
+
+
+def test_real_accents_and_legacy_charsets_are_not_repaired():
+    text = "Le café’s crème à 5 €… Señor Ñandú: «Ärger» — Ångström"
+    assert mojibake.repair(text) == text  # "é’" passes the cheap screen; ftfy keeps it
+    # a page declared Windows-1252 means what it writes, even where its bytes would read as UTF-8
+    html = "<html><head><meta charset='windows-1252'></head><body><p>Ã© and Â® as printed</p></body></html>"
+    page = decode_page("legacy.html", html.encode("cp1252"))
+    assert isinstance(page, Page) and page.encoding == "cp1252" and "Ã© and Â® as printed" in page.text

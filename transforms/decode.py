@@ -8,7 +8,8 @@ Charset order, as browsers do it: byte-order mark, then the page's own declarati
 http-equiv, XML declaration) when it decodes cleanly, then strict UTF-8, then detection with
 charset-normalizer. WHATWG aliases apply (latin-1 means windows-1252, gb2312 means GBK/GB18030;
 a declared UTF-16 without a BOM means UTF-8), and a declared label that is not a web encoding
-(`rot13`, `zlib`, `punycode`) is ignored, as browsers do.
+(`rot13`, `zlib`, `punycode`) is ignored, as browsers do. UTF-8 text that a site double-encoded
+itself ("isnâ€™t") is decoded back (`transforms.mojibake`).
 
 Hostile markup is defused before any parser sees it: the XML declaration goes (lxml refuses a
 decoded string that still declares an encoding) and so does a DOCTYPE internal subset, so no
@@ -25,6 +26,7 @@ from typing import BinaryIO
 from charset_normalizer import from_bytes
 
 from schemas import Failure, Page
+from transforms import mojibake
 from transforms.errors import TooLarge
 
 GZIP_MAGIC = b"\x1f\x8b"
@@ -275,6 +277,8 @@ def decode_page(source_uri: str, raw: bytes, *, record_id: str = "", url: str | 
         return fail("decode_error", f"mostly undecodable as {encoding}")
     if has_controls(raw, encoding):
         text = _CONTROLS.sub("", text)
+    if encoding == "utf-8" and mojibake.suspect_bytes(raw):
+        text = mojibake.repair(text)
     fmt = sniff_format(text)
     if fmt == "not_a_page":
         return fail("not_a_page", "structured data, not a page (JSON, XML feed or table)")

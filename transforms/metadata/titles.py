@@ -14,6 +14,7 @@ import html
 import re
 
 from schemas import Signals
+from transforms import mojibake
 from transforms.metadata.jsonld import article_objects, text
 from transforms.textstats import CJK_CHAR as _CJK
 
@@ -32,8 +33,6 @@ MAX_LABEL_WORDS = 5
 
 # Fullwidth ASCII forms ("？", "！") are written as plain ASCII.
 _PLAIN = {**{chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}}
-# Mojibake: UTF-8 bytes read as Latin-1 ("Investorâ\x80\x99s"); such titles are re-decoded.
-_MOJIBAKE = re.compile("[ÂÃâ][\x80-\xbf]")
 _QUOTES = str.maketrans({**_PLAIN, "‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"',
                          "\u00a0": " "})
 # In CJK text the fullwidth forms are the normal punctuation ("，" "："): only the quotes change.
@@ -70,12 +69,8 @@ _SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|»|·|•|/|:)\s+")
 def clean(raw: str | None) -> str | None:
     if not raw:
         return None
-    value = html.unescape(str(raw))
-    if _MOJIBAKE.search(value):
-        try:
-            value = value.encode("latin-1").decode("utf-8")
-        except UnicodeError:
-            pass
+    # mojibake in an attribute or JSON-LD value ("Investorâ\x80\x99s") is repaired once unescaped
+    value = mojibake.repair(html.unescape(str(raw)))
     value = value.translate(_QUOTES if not _CJK.search(value) else _CJK_QUOTES)
     value = " ".join(value.split())
     while True:
