@@ -82,8 +82,17 @@ def test_byline_shapes():
 def test_authors_prefer_jsonld_persons_and_drop_organisations():
     signals = Signals(jsonld=[{"@type": "NewsArticle", "author": [{"@type": "Person", "name": "Ines Moreau"},
                                                                  {"@type": "Organization", "name": "Wire Desk"}]}],
-                      byline_lines=["By Someone Else"])
+                      author_texts=[("link", "Ines Moreau")], byline_lines=["By Someone Else"])
     assert choose_authors(signals, set()) == ["Ines Moreau"]
+
+
+def test_a_jsonld_author_the_page_never_shows_loses_to_its_by_line():
+    # a guest post filed under a staff account: the <meta> author repeats the account, not the page
+    signals = Signals(jsonld=[{"@type": "BlogPosting", "author": {"@type": "Person", "name": "Luca Ferri"}}],
+                      meta={"author": "Luca Ferri"}, byline_lines=["March 4, 2024", "By: Nadia Osei Share"])
+    assert choose_authors(signals, set()) == ["Nadia Osei"]
+    no_byline = Signals(jsonld=signals.jsonld, meta=signals.meta, byline_lines=["March 4, 2024"])
+    assert choose_authors(no_byline, set()) == ["Luca Ferri"]
 
 
 def test_a_non_person_first_credit_means_no_author():

@@ -45,6 +45,8 @@ _HANDLE = re.compile(r"(?=.*[a-z])[^\W\d_](?:[^\W\d]|[._-](?=[^\W\d_])){2,39}") 
 _DOMAIN = re.compile(r"(?i)\.(?:com|net|org|io|co|info|biz|app|ai|us|uk|de|fr|ca|au)$")
 # Sources read again from another one (the handle is the <meta> author's; a first name is the elements').
 _DERIVED = ("handle", "first name")
+# Sources a reader does not see (the <meta> author, and names read again from it).
+_UNSEEN = ("jsonld", "meta", *_DERIVED)
 _META_KEYS = ("author", "article:author", "dc.creator", "dcterms.creator", "parsely-author",
               "sailthru.author", "byl", "citation_author", "citation_authors")
 
@@ -332,12 +334,25 @@ def _trimmed(found: list[str], link_names: list[str]) -> list[str]:
     return out
 
 
+def _shown_first(ranked: list[tuple[str, list[str] | None]]) -> list[tuple[str, list[str] | None]]:
+    """JSON-LD persons that no visible credit names lose to the page's own "By" line when that
+    names someone else: a guest post filed under a staff account, a template's default author."""
+    by_source = dict(ranked)
+    jsonld, byline = by_source.get("jsonld"), by_source.get("byline")
+    if not jsonld or not byline:
+        return ranked
+    shown = {key(n) for source, names in ranked if source not in _UNSEEN and names for n in names}
+    if shown & {key(n) for n in jsonld}:
+        return ranked
+    return [pair for pair in ranked if pair[0] != "jsonld"]
+
+
 def choose_authors(signals: Signals, orgs: set[str], outlets: set[str] = frozenset()) -> list[str]:
     """`outlets`: the site's names in `key` form; never beside a person ("By Jane Roe, Outlet",
     an <meta> author naming the site before the "Interview by" person), though a personal blog's
     name may be its only author."""
     lines = [t for _, t in signals.author_texts] + signals.byline_lines
-    ranked = candidates(signals, orgs)
+    ranked = _shown_first(candidates(signals, orgs))
     pairs, link_names = _link_pairs(signals), _link_names(signals)
     ended = False
     for source, found in ranked:
