@@ -379,3 +379,14 @@ def test_a_long_headline_wins_over_kickers_menu_entries_and_its_shorter_deck():
              "They are free, cool and open late, but are cooling centres really the right answer to a heat wave that lasts weeks?",
              "by Tomas Reyes", "Mon 8 Jul 2024 17.00 CET"]
     assert _header(lines)[0].startswith("‘We come here every afternoon now’")
+
+
+def test_a_date_in_capitals_glued_to_a_label_is_taken_apart():
+    from schemas import Page, Signals
+    from transforms.metadata.normalize import normalize_metadata
+
+    lines = ["Menu", "Cooling centres open across the county", "Local NewsJULY 8, 2024Updated: JULY 9, 2024"]
+    assert _header(lines)[1] == ["Local News JULY 8, 2024 Updated: JULY 9, 2024"]
+    dump = "\n".join(lines + [FIRST, MORE])
+    fields, _ = normalize_metadata(Page("x.txt", dump, "text", "utf-8", len(dump)), Signals(), [FIRST, MORE])
+    assert str(fields["published_date"]) == "2024-07-08"

@@ -143,6 +143,9 @@ _GLUED_BY = re.compile(r"^By(?=[A-Z][a-z])")
 # (credit lines only: the body's lines must stay as the stripper saw them).
 _FULL_MONTH = "January|February|March|April|May|June|July|August|September|October|November|December"
 _SHORT_MONTH = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+# ... and in capitals ("Local NewsJULY 8, 2024Updated: ..."): a theme's upper-case date line.
+_FULL_MONTH += "|" + _FULL_MONTH.upper()
+_SHORT_MONTH += "|" + _SHORT_MONTH.upper()
 _UNGLUE = [
     (re.compile(rf"(?<=[a-z])(?=(?:{_FULL_MONTH}|{_SHORT_MONTH})\.? \d{{1,2}}\b)"), " "),
     (re.compile(rf"((?<![A-Za-z])(?:{_FULL_MONTH}|{_SHORT_MONTH})\.? \d{{1,2}}(?:st|nd|rd|th)?, (?:19|20)\d\d)(?=[\dA-Z])"), r"\1 "),
