@@ -381,6 +381,24 @@ def test_a_long_headline_wins_over_kickers_menu_entries_and_its_shorter_deck():
     assert _header(lines)[0].startswith("‘We come here every afternoon now’")
 
 
+def test_a_signature_under_the_body_dates_a_page_whose_header_has_none():
+    """A blog signs off under its last paragraph: the author's name over the date, or beside it
+    (glued by the dump). Only the first line under the body: a related story's card lower down
+    prints a name over a date too."""
+    last = "The centres stay open until the end of the month, the county said in its statement."
+    top = ["Menu", "Cooling centres open across the county", FIRST, MORE, MORE + " Still more.", MORE + " And more.",
+           last]
+    for signature in (["Tomas Reyes", "August 30, 2024"], ["Tomas ReyesAugust 30, 2024"]):
+        dump = "\n".join(top + signature + ["Share", "Related stories"])
+        assert dump_header(dump, FIRST, last)[1] == ["August 30, 2024"]
+    card = top + ["Related stories", "Tomas Reyes", "August 30, 2024"]
+    assert dump_header("\n".join(card), FIRST, last)[1] == []
+    comment = top + ["tomr says:", "August 30, 2024 at 9:15 am"]
+    assert dump_header("\n".join(comment), FIRST, last)[1] == []
+    not_a_name = top + ["Share This Story", "August 30, 2024"]
+    assert dump_header("\n".join(not_a_name), FIRST, last)[1] == []
+
+
 def test_a_date_in_capitals_glued_to_a_label_is_taken_apart():
     from schemas import Page, Signals
     from transforms.metadata.normalize import normalize_metadata

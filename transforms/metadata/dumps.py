@@ -449,9 +449,10 @@ def _names_in_credits(credits: list[str], prose: str) -> list[str]:
     return out
 
 
-def _after_body(lines: list[str], last_paragraph: str) -> list[str]:
+def _after_body(lines: list[str], last_paragraph: str, prose: str = "") -> list[str]:
     """A publication date labelled in the lines right under the body ("Published" / "August 30,
-    2024" under the last paragraph): many sites print the article's date in its footer."""
+    2024" under the last paragraph), else a signature's (`_signature`): many sites print the
+    article's date in its footer."""
     ends = list(_printed_at(lines, last_paragraph))
     if not ends:
         return []
@@ -463,13 +464,26 @@ def _after_body(lines: list[str], last_paragraph: str) -> list[str]:
             out.append(f"{line} {nxt}")
         elif _PUBLISHED_LABEL.match(line) and _LABELLED.match(line):
             out.append(line)
-    return out
+    return out or _signature(region, prose)
+
+
+def _signature(region: list[str], prose: str) -> list[str]:
+    """The date of a signature right under the body: the author's name over its date ("Jane Roe" /
+    "May 2, 2024") or beside it ("Jane RoeMay 2, 2024", glued by the dump), a blog's sign-off. Only the
+    first line under the body: further down are related stories' cards and comments, name over date too."""
+    first, second = (_unglue(line) for line in (region + ["", ""])[:2])
+    if _name_alone(first, prose) and _DATE_LINE.fullmatch(second):
+        return [second]
+    match = _DATE_LINE.search(first)
+    if match and match.end() == len(first) and match.start() > 0 and _name_alone(first[:match.start()].strip(), prose):
+        return [match.group(0)]
+    return []
 
 
 def dump_header(dump: str, first_paragraph: str, last_paragraph: str = "") -> tuple[str | None, list[str]]:
     """(headline, credit lines after it) of a text dump; (None, []) when the body is not found.
-    With the body's last paragraph, a labelled publication date under the body joins the credits
-    when the header itself prints no date."""
+    With the body's last paragraph, a labelled publication date or a signature's date under the body
+    joins the credits when the header itself prints no date."""
     lines = _lines(dump)
     end = _body_start(lines, first_paragraph)
     if end is None:
@@ -506,5 +520,5 @@ def dump_header(dump: str, first_paragraph: str, last_paragraph: str = "") -> tu
     if not any(_BYLINE.match(line) for line in credits):  # no byline: a name among a credit line's parts
         credits += _names_in_credits(credits, dump)
     if not any(_DATE_LINE.search(line) for line in credits):
-        credits += _after_body(lines, last_paragraph)
+        credits += _after_body(lines, last_paragraph, dump)
     return lines[best], credits
