@@ -408,3 +408,18 @@ def test_a_date_in_capitals_glued_to_a_label_is_taken_apart():
     dump = "\n".join(lines + [FIRST, MORE])
     fields, _ = normalize_metadata(Page("x.txt", dump, "text", "utf-8", len(dump)), Signals(), [FIRST, MORE])
     assert str(fields["published_date"]) == "2024-07-08"
+
+
+def test_the_first_dated_credit_over_the_body_dates_a_page_whose_header_has_none():
+    """A body found far down the article (after a long table or a product list) leaves the byline
+    out of the header: the page's first dated credit line over the body is read."""
+    byline = "By Tomas Reyes ⋅ Weather Editor ⋅ Updated July 9, 2024"
+    table = [f"Station {i} reading: {20 + i % 9} degrees at noon" for i in range(60)]
+    lines = ["Menu", "Cooling centres open across the county", byline] + table
+    assert byline in _header(lines)[1]
+    for other in ["Heat records fall across the valley July 2, 2024", "Contact us: July 2, 2024 opening hours"]:
+        assert _header(["Menu", "Cooling centres open across the county", other] + table)[1] == []
+    # under the body it is not looked for (comments, related stories)
+    body = [FIRST] + [MORE] * 6
+    dump = "\n".join(["Menu", "Cooling centres open across the county"] + table + body + [byline])
+    assert dump_header(dump, FIRST)[1] == []

@@ -164,6 +164,8 @@ _CALL_TO_ACTION = re.compile(r"(?i)(?:get|book|request|start|try|schedule|downlo
 # What separates a credit line's inline parts: "Jane Roe • May 2, 2024 | 5 min read".
 _CREDIT_SEPARATORS = re.compile(r"\s*[•·|⋅]\s*|\s[–—-]\s")
 _LABEL_HINT = re.compile(r"(?i)publish|posted|written|authored")
+# A credit line that opens with its label or byline: "By Jane Roe | Updated May 2, 2024", "Last updated on ...".
+_CREDIT_OPENING = re.compile(r"(?i)^(?:(?:written |posted )?by\s+(?-i:[A-Z])|(?:last\s+)?updated\b|published\b|posted\b)")
 _LEAD_ONLY = re.compile(r"(?i)(?:(?:written|posted|words|article|story) )?by:?|author:?")
 _NOT_HEADLINE = re.compile(r"(?i)^(?:share|advertisement|home(?:\s*$|\s*[/>»›|-])|menu|search|skip to|log ?in|sign ?in|subscribe|"
                            r"read more|click|image|photo|credit|back to\b|send\b|pin\b|copy\b|print\b|email\b|"
@@ -483,7 +485,8 @@ def _signature(region: list[str], prose: str) -> list[str]:
 def dump_header(dump: str, first_paragraph: str, last_paragraph: str = "") -> tuple[str | None, list[str]]:
     """(headline, credit lines after it) of a text dump; (None, []) when the body is not found.
     With the body's last paragraph, a labelled publication date or a signature's date under the body
-    joins the credits when the header itself prints no date."""
+    joins the credits when the header itself prints no date; without those, the page's first dated
+    credit line over the body does."""
     lines = _lines(dump)
     end = _body_start(lines, first_paragraph)
     if end is None:
@@ -521,4 +524,16 @@ def dump_header(dump: str, first_paragraph: str, last_paragraph: str = "") -> tu
         credits += _names_in_credits(credits, dump)
     if not any(_DATE_LINE.search(line) for line in credits):
         credits += _after_body(lines, last_paragraph, dump)
+    if not any(_DATE_LINE.search(line) for line in credits):
+        credits += _first_dated_credit(lines[:end])
     return lines[best], credits
+
+
+def _first_dated_credit(lines: list[str]) -> list[str]:
+    """The page's first dated credit line over the body, when the header holds none (a body found
+    far down the article leaves its byline out of the header)."""
+    for line in lines:
+        line = _unglue(line)
+        if len(line) <= MAX_CREDIT_CHARS and _CREDIT_OPENING.match(line) and _has_date(line):
+            return [line]
+    return []
