@@ -116,6 +116,9 @@ def test_credit_lines_name_outlets_and_agencies():
 
     # the day or an interface label is no outlet
     assert credits(["Sat 2 Mar 2024 12.00 GMT", "Thursday, February 29, 2024"]) == []
+    # a "Last updated" label is no outlet either ("Last" was left over once its date was cut)
+    assert credits(["Last Updated: May 2, 2024 • 5 min read", "Last updated : 2 May 2024"]) == []
+    assert credits(["By Ana Vell | Harbour Daily | Last updated May 2, 2024"]) == ["Harbour Daily"]
 
 
 def test_a_dumps_first_line_is_its_masthead_only_when_it_is_a_name():

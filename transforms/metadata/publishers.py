@@ -49,7 +49,7 @@ _AGENCY_BY_KEY = {key(s): name for name, spellings in WIRE_AGENCIES.items() for 
 # Chrome words that precede a credit on some page templates ("0 Comment(s) Print E-mail Outlet").
 _CHROME = re.compile(r"^(?:\d+\s*comments?(?:\(s\))?|print|e-?mail|share|source|from|credit|adjust font size)\s*:?\s*",
                      re.IGNORECASE)
-_DATE_TAIL = re.compile(r"[,\s]+(?:updated|published|posted)?:?\s*(?:\w+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+\w+\.?\s+\d{4}|"
+_DATE_TAIL = re.compile(r"(?:^|[,\s]+)(?:(?:last\s+)?updated|published|posted)?:?\s*(?:\w+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+\w+\.?\s+\d{4}|"
                         r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}).*$", re.IGNORECASE)
 # "来源：清河日报" / "Source: Outlet": a source credit in a byline line.
 _SOURCE = re.compile(r"(?:来源|來源|出处|Source)\s*[:：]\s*([^\s|　,，]{2,30})")
@@ -83,7 +83,7 @@ def credits(lines: list[str]) -> list[str]:
             while _CHROME.match(part):
                 part = _CHROME.sub("", part, count=1).strip()
             part = part.strip(" ,;:-–—()")
-            if (part and _OUTLET.match(part) and not re.match(r"(?i)^(updated|published|posted)\b", part)
+            if (part and _OUTLET.match(part) and not re.match(r"(?i)^(?:last\s+)?(?:updated|published|posted)\b", part)
                     and not _NOT_OUTLET.match(part)
                     and (not person_name(part) or (by_first and i == 1))):  # "By X | Outlet | ..."
                 found.append(part)
