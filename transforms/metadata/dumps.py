@@ -1,23 +1,23 @@
 """The header of a plain-text page dump: its headline line and the credit lines around it.
 
 In: the dump's text (one visible block per line) and the body's first paragraph (from the text
-stripper). Out: (headline or None, the credit lines around it: between the headline and the
-body, a few over the headline, a few under a one-paragraph standfirst). The header is the run of
-lines before the body; the headline is the line in it that reads most like one: followed closely
-by a byline or date line (or right under one), near the body, five to sixteen words, the end of a
-breadcrumb or another header line, not a sentence, a menu entry, a caption, a credit, an author's
-name or role, a list of names, glued menu entries or a list item (the body's first paragraph
-itself, when short and no sentence, is a candidate too); a line over it that scores as well is
-the headline over its deck (a photo's credit may sit between them; a long headline over a shorter
-deck counts as one of headline length). News pages print more between the masthead and the
+stripper). Out: (headline or None, the credit lines around it: between the headline and the body, a
+few over the headline, a few under a one-paragraph standfirst; when none is dated, a labelled date
+or a signature right under the body, else the first dated credit line over the body). The header is
+the run of lines before the body; the headline is the line in it that reads most like one: followed
+closely by a byline or date line (or right under one), near the body, five to sixteen words, the
+end of a breadcrumb or another header line, not a sentence, a menu entry, a caption, a credit, an
+author's name or role, a list of names, glued menu entries or a list item (the body's first
+paragraph itself, when short and no sentence, is a candidate too); a line over it that scores as
+well is the headline over its deck (a photo's credit may sit between them; a long headline over a
+shorter deck counts as one of headline length). News pages print more between the masthead and the
 headline: photo captions (cut short with "…", ending in "(AP Photo/...)", over a "Credit:" line),
 ticker and live entries ("2h agoSome Name says ...", a line under "7:16pm"), the publisher between
 the byline and the date, trending topics and kickers over the headline (a short line loses its
-byline to a longer headline-like line under it): none is the headline. A lone "By" or
-"Published:" is joined to the next line, and a name alone over its date or role becomes "By
-<name>" (a dump splits inline elements apart).
-Used when a dump's `Signals` lack a headline or credit lines, or name a worse one
-(`normalize_metadata`).
+byline to a longer headline-like line under it): none is the headline. A lone "By" or "Published:"
+is joined to the next line, and a name alone over its date or role becomes "By <name>" (a dump
+splits inline elements apart). Used when a dump's `Signals` lack a headline or credit lines, or
+name a worse one (`normalize_metadata`).
 
   .venv/bin/python -m bench.metadata --data ../shared/data/wcxb-dev-articles --mode text
 """
