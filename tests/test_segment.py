@@ -1,7 +1,5 @@
 """Paragraph and sentence segmentation: hard news cases and the offset invariant."""
 
-import time
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -89,15 +87,6 @@ def test_empty_and_blank():
     assert segment_article(" \n\n \n") == []
 
 
-def test_speed_under_budget():
-    paragraph = " ".join(text for text, _ in HARD_CASES[:20])
-    article = "\n\n".join([paragraph] * 10)[:5000]
-    segment_article(article)
-    started = time.process_time()
-    for _ in range(20):
-        segment_article(article)
-    per_article_ms = (time.process_time() - started) / 20 * 1000
-    assert per_article_ms < 4.0  # budget 2 ms; CPU time, with slack for a loaded shared machine
 
 
 ALPHABET = st.sampled_from(list("aZ .!?…。！？\"')(”’\n\r\t 1.Mr.U.S.") + ["\n\n", "...", "No. ", "J. ", "e.g. "])
