@@ -11,7 +11,7 @@ dateline cut from the first paragraph. Each field is decided in its own module:
   dates       publication day/instant/offset/precision/source, modification instant
   datelines   "WASHINGTON -" -> "Washington"
   sections    breadcrumbs / declared section
-  dumps       a text dump's headline and credit lines, read from its header
+  dumps       a text dump's headline, read from its header (credit lines: dump_credits)
 
   .venv/bin/python -m bench.metadata --data ../shared/data/wcxb-dev-articles --limit 100
 """
