@@ -134,3 +134,12 @@ def test_real_accents_and_legacy_charsets_are_not_repaired():
     html = "<html><head><meta charset='windows-1252'></head><body><p>Ã© and Â® as printed</p></body></html>"
     page = decode_page("legacy.html", html.encode("cp1252"))
     assert isinstance(page, Page) and page.encoding == "cp1252" and "Ã© and Â® as printed" in page.text
+
+
+def test_mojibake_repair_is_bounded_on_a_hostile_page():
+    # a page of nothing but suspect lines: the repair stops after MAX_REPAIR_CHARS, the rest stays
+    line = "Caf\u00c3\u00a9 au lait, cr\u00c3\u00a8me\n"
+    text = line * (2 * mojibake.MAX_REPAIR_CHARS // len(line))
+    repaired = mojibake.repair(text)
+    assert len(repaired) < len(text)
+    assert repaired.startswith("Café au lait, crème\n") and repaired.endswith(line)

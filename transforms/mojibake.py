@@ -21,6 +21,9 @@ import ftfy
 # What a UTF-8 continuation byte (0x80-0xBF) reads as in Windows-1252, and in Latin-1 (C1 controls).
 _CONTINUATION = ("\u0080-\u00bf\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152"
                  "\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178")
+# Characters of suspect lines repaired per text at most: ftfy takes ~0.3 s a MB, and decoding runs
+# outside the extractor's time limit. No dev page comes near it; a hostile page keeps the rest.
+MAX_REPAIR_CHARS = 1_000_000
 _SUSPECT = re.compile(f"[\u00c2-\u00f4][{_CONTINUATION}]")
 # The same pair once the garbage is itself encoded as UTF-8: the lead letter (C3 82..C3 B4), then
 # one of those characters' UTF-8 forms.
@@ -35,14 +38,23 @@ def suspect_bytes(raw: bytes) -> bool:
 
 
 def _suspect_lines(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each line holding a suspect pair, in order, each line once."""
+    """(start, end) of the runs of lines holding a suspect pair, in order, at most
+    MAX_REPAIR_CHARS in all; consecutive such lines form one run (one ftfy call)."""
     spans: list[tuple[int, int]] = []
+    total = 0
     for match in _SUSPECT.finditer(text):
         if spans and match.start() < spans[-1][1]:
             continue
         start = text.rfind("\n", 0, match.start()) + 1
         end = text.find("\n", match.end())
-        spans.append((start, len(text) if end < 0 else end))
+        end = len(text) if end < 0 else end
+        total += end - start
+        if total > MAX_REPAIR_CHARS:
+            break
+        if spans and start == spans[-1][1] + 1:
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
     return spans
 
 
