@@ -2,6 +2,7 @@
 
 import hashlib
 import json
+import os
 
 from apache_beam.io.gcp.pubsub import parse_subscription
 from apache_beam.options.pipeline_options import PipelineOptions, StandardOptions
@@ -17,6 +18,8 @@ DEFAULT_POLL_SECONDS = 2.0
 # Streaming: one commit (manifest, files per partition) per window; a minute keeps files few and
 # rows readable soon after they land.
 DEFAULT_WINDOW_SECONDS = 60
+# A pattern with one of these is a glob, which may match nothing (an empty run); a plain path must exist.
+_GLOB_CHARS = frozenset("*?[")
 
 
 class NewsOptions(PipelineOptions):
@@ -81,10 +84,28 @@ def validate(options: NewsOptions) -> None:
         raise ValueError("--input must not be empty")
     elif options.view_as(StandardOptions).streaming:
         raise ValueError("--streaming reads --input_subscription, not --input (for local files use --watch)")
+    else:
+        problem = next(filter(None, map(local_input_problem, options.input)), None)
+        if problem:
+            raise ValueError(problem)
     if options.watch and options.poll_interval <= 0:
         raise ValueError("--poll_interval must be positive")
     if options.run_id is not None and not options.run_id.replace("-", "").replace("_", "").isalnum():
         raise ValueError("--run_id may hold only letters, digits, '-' and '_'")
+
+
+def local_input_problem(pattern: str) -> str | None:
+    """Why a plain local --input path cannot be read as given, or None. Beam's own error for a
+    missing plain path is a traceback ("ALLOW_IF_WILDCARD"), and a folder would be read as one
+    unreadable page. Globs and cloud paths are not checked: nothing may touch a cloud path while
+    the graph is built."""
+    if "://" in pattern or _GLOB_CHARS & set(pattern):
+        return None
+    if os.path.isdir(pattern):
+        return f"--input {pattern} is a folder: give a glob of its files, e.g. '{os.path.join(pattern, '*')}'"
+    if not os.path.exists(pattern):
+        return f"--input {pattern}: no such file (a glob such as 'pages/*' may match nothing; a plain path must exist)"
+    return None
 
 
 def validate_streaming(options: NewsOptions) -> None:

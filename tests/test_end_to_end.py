@@ -153,3 +153,13 @@ def test_copies_are_accounted_and_syndication_clustered(tmp_path, samples_dir):
     assert original[2] == syndicated[2] == original[0]  # the earlier-published original is canonical
     school = next(v for k, v in articles.items() if "school" in k)
     assert school[1] != original[1]
+
+
+def test_a_folder_or_a_missing_plain_path_is_a_usage_error(tmp_path, samples_dir, capsys):
+    for given, said in ((str(samples_dir), "is a folder: give a glob"), (str(tmp_path / "nope.html"), "no such file")):
+        with pytest.raises(SystemExit) as exit_:
+            main(["--input", given, "--output", str(tmp_path / "out")])
+        assert exit_.value.code == 2 and said in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()  # nothing built, nothing written
+    # a glob may match nothing: an empty run, not an error
+    assert main(["--input", f"{tmp_path}/none-yet/*", "--output", str(tmp_path / "empty")]) == 0
