@@ -28,7 +28,8 @@ class NewsOptions(PipelineOptions):
         parser.add_argument(
             "--input", action="append", default=None, metavar="PATTERN",
             help="glob of input files (HTML, text dumps, WARC; any may be gzipped); repeat for several. "
-                 "Local paths or any Beam filesystem (gs://...). Required unless --input_subscription.")
+                 "Local paths or any Beam filesystem (gs://...); a glob may match nothing, a plain local path "
+                 "must exist. Required unless --input_subscription.")
         parser.add_argument(
             "--output", default=None, metavar="DIR",
             help="(required) output folder: articles/, segments/, quarantine/ (hive partitions) and _manifests/.")
