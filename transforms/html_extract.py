@@ -18,12 +18,12 @@ better (simulated on both dev sets, then measured).
 
 import re
 
-import lxml.html
 import trafilatura
 from lxml import etree
 
 from schemas import Extraction, Page, Story
 from transforms.errors import NoArticle, TooLarge
+from transforms.html_parser import document_fromstring
 from transforms.html_signals import html_signals
 from transforms.htmlclean import blocks, rescue
 from transforms.htmlclean.paragraphs import body_paragraphs, filter_paragraphs
@@ -68,7 +68,7 @@ def parse_html(text: str):
     """The page's tree, parsed as a browser would place text found after an early </html>."""
     if _ends_early(text):
         text = _DOCUMENT_END.sub("", text)
-    return lxml.html.document_fromstring(text)
+    return document_fromstring(text)
 
 
 def _spaced_len(text: str) -> int:

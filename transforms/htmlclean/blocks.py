@@ -13,8 +13,9 @@ of their common ancestor's text to other elements).
 
 import copy
 
-import lxml.html
 from lxml import etree
+
+from transforms.html_parser import document_fromstring
 
 # How much of an extracted paragraph identifies its element in the tree.
 PROBE_CHARS = 40
@@ -78,7 +79,7 @@ def sibling_blocks(tree, paragraphs: list[str]) -> list | None:
 def joined_document(blocks: list):
     """A document whose one <article> holds copies of `blocks`, their own class left out (so that
     an extractor's class rules do not pick the first block again)."""
-    doc = lxml.html.document_fromstring("<html><body><article></article></body></html>")
+    doc = document_fromstring("<html><body><article></article></body></html>")
     article = doc.body[0]
     for block in blocks:
         piece = copy.deepcopy(block)
