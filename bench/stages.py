@@ -17,6 +17,7 @@ import glob
 import time
 from datetime import datetime, timezone
 
+from bench.common import skip
 from schemas import Page
 from transforms import language
 from transforms.articles import build_articles
@@ -75,8 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     files = sorted(glob.glob(args.pages))[: args.limit or None]
     if not files:
-        print(f"SKIP: no file matches {args.pages}")
-        return 0
+        skip(f"no file matches {args.pages}")
     pages, html_pages, spent = measure(files)
     print(f"{pages} pages ({html_pages} html) from {len(files)} files; CPU ms a page (the loop: an html page)")
     for stage in STAGES:

@@ -27,6 +27,7 @@ from transforms.html_parser import document_fromstring
 from transforms.html_signals import html_signals
 from transforms.htmlclean import blocks, rescue
 from transforms.htmlclean.paragraphs import body_paragraphs, filter_paragraphs
+from transforms.textstats import squeezed
 
 # Pages past this many characters are not parsed: no article needs it, and trafilatura's time
 # grows with the tree. (Deep nesting is capped by libxml2 itself at 256 levels.)
@@ -71,17 +72,13 @@ def parse_html(text: str):
     return document_fromstring(text)
 
 
-def _spaced_len(text: str) -> int:
-    return len(" ".join(text.split()))
-
-
 def visible_chars(tree) -> int:
     """Characters of <body> text a reader sees (whitespace runs as one space), once the unseen
     tags are gone: noscript contents are left out."""
     if tree.body is None:
         return 0
-    hidden = sum(_spaced_len(el.text_content()) + 1 for el in _HIDDEN(tree))
-    return max(_spaced_len(tree.body.text_content()) - hidden, 0)
+    hidden = sum(len(squeezed(el.text_content())) + 1 for el in _HIDDEN(tree))
+    return max(len(squeezed(tree.body.text_content())) - hidden, 0)
 
 
 def _headlines(signals) -> list[str]:

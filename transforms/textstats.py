@@ -2,13 +2,19 @@
 
 Chinese, Japanese and Korean are written without spaces, so each CJK character counts as a word;
 every other whitespace-separated token counts once. `word_key` is the one normal form the HTML
-clean-up compares lines by (headline, deck, subheading anchors).
+clean-up compares lines by (headline, deck, subheading anchors); `squeezed` is text as a reader
+sees it, whitespace runs as one space (the extractor's character counts).
 """
 
 import re
 
 CJK_CHAR = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _WORD = re.compile(r"\w+")
+
+
+def squeezed(text: str | None) -> str:
+    """Whitespace runs as one space, no space at either end; None as ''."""
+    return " ".join((text or "").split())
 
 
 def word_key(text: str) -> str:

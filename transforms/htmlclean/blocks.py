@@ -16,6 +16,7 @@ import copy
 from lxml import etree
 
 from transforms.html_parser import document_fromstring
+from transforms.textstats import squeezed
 
 # How much of an extracted paragraph identifies its element in the tree.
 PROBE_CHARS = 40
@@ -23,16 +24,12 @@ PROBE_CHARS = 40
 MIN_BLOCKS_SHARE = 0.5
 
 
-def _squeezed(text: str | None) -> str:
-    return " ".join((text or "").split())
-
-
 def _source_element(body, paragraphs: list[str]):
     """The element whose own text starts the extraction's longest paragraph, or None."""
-    probe = _squeezed(max(paragraphs, key=len))[:PROBE_CHARS]
+    probe = squeezed(max(paragraphs, key=len))[:PROBE_CHARS]
     if not probe:
         return None
-    return next((el for el in body.iter(etree.Element) if probe in _squeezed(el.text)), None)
+    return next((el for el in body.iter(etree.Element) if probe in squeezed(el.text)), None)
 
 
 def _common_ancestor(elements):
@@ -46,7 +43,7 @@ def _common_ancestor(elements):
 
 
 def _text_chars(el) -> int:
-    return len(_squeezed(el.text_content()))
+    return len(squeezed(el.text_content()))
 
 
 def sibling_blocks(tree, paragraphs: list[str]) -> list | None:
