@@ -154,11 +154,21 @@ def test_a_date_right_over_a_line_marks_it_as_the_headline():
 
 
 def test_a_line_that_the_breadcrumb_ends_with_is_the_headline():
+    # both lines share half their words with the body's opening: only the breadcrumb tells them apart
     lines = ["Menu", "Cooling centres open across the county", "Home » News » Cooling Centres Open Across the County",
-             "Where to find water this summer"]
+             "Where to find a cooling centre this summer"]
     assert _header(lines)[0] == "Cooling centres open across the county"
     lines[2] = "Home » News"
-    assert _header(lines)[0] == "Where to find water this summer"
+    assert _header(lines)[0] == "Where to find a cooling centre this summer"
+
+
+def test_the_line_that_names_what_the_body_is_about_is_the_headline():
+    # a related story's headline sits nearer the body, but the article's opening repeats the other one's words
+    lines = ["Menu", "Cooling centres open across the county", "Share", "Bridge repairs close two lanes until May"]
+    assert _header(lines)[0] == "Cooling centres open across the county"
+    # a deck shares even more words with the body: the headline over it still wins
+    lines[2:] = ["The county opened its third cooling centre on Monday"]
+    assert _header(lines)[0] == "Cooling centres open across the county"
 
 
 def test_a_name_alone_under_the_headline_is_its_byline():
