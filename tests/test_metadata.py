@@ -119,13 +119,30 @@ def test_credit_lines_name_outlets_and_agencies():
     # a "Last updated" label is no outlet either ("Last" was left over once its date was cut)
     assert credits(["Last Updated: May 2, 2024 • 5 min read", "Last updated : 2 May 2024"]) == []
     assert credits(["By Ana Vell | Harbour Daily | Last updated May 2, 2024"]) == ["Harbour Daily"]
+    assert credits(["By Ana Vell (Harbour Daily)", "WASHINGTON (AP) Officials said"]) == ["Harbour Daily", "AP"]
+
+
+def test_labels_roles_and_names_in_credit_lines_are_no_outlets():
+    # a line of one part names an outlet only before a comma and a date
+    assert credits(["Written By Ana Vell", "Contributors", "Author Harbour Team"]) == []
+    assert credits(["Editorial May 2, 2024", "DATE: 2024-05-02", "Essay - Published: 2024.05.02 | science"]) == []
+    assert credits(["Released Wednesday, May 2, 2024", "Originally published, May 2, 2024"]) == []
+    # job titles, a name's part in parentheses, a byline and a comments link among the parts
+    assert credits(["Ana Vell | Senior Writer | May 2, 2024", "By Ana Vell (Content Manager)", "By Ana (Vell) Ortiz"]) == []
+    assert credits(["May 2, 2024 · 3 min read · By Harbour Online", "on May 2, 2024 | 4 Comments"]) == []
+    assert credits(["(More than 25 published)"]) == []
 
 
 def test_a_dumps_first_line_is_its_masthead_only_when_it_is_a_name():
     from transforms.metadata.publishers import masthead
-    assert masthead("Valley Courier\nMenu\nHeadline") == "Valley Courier"
+    footer = "\nAbout us\n© 2025 Valley Courier. All rights reserved."
+    assert masthead("Valley Courier\nMenu\nHeadline" + footer) == "Valley Courier"
+    assert masthead("Valley Courier\nMenu\nHeadline\nCopyright © 2019-2025 Valley Courier Media Inc.") == "Valley Courier"
     for chrome in ("Menu", "Skip Navigation", "ADVERTISEMENT", "Now Reading", "Saturday", "Log In", "News"):
-        assert masthead(f"{chrome}\nValley Courier\nHeadline") is None
+        assert masthead(f"{chrome}\nValley Courier\nHeadline" + footer) is None
+    # a menu entry that opens the dump is no masthead unless the copyright notice names it
+    assert masthead("Services\nAbout\nHeadline\n© 2025 Pratt Insurance Services, Inc.") is None
+    assert masthead("Valley Courier\nMenu\nHeadline") is None
 
 
 def test_wire_agency_apart_from_the_site():
@@ -328,7 +345,7 @@ def test_account_toolbars_are_not_breadcrumbs():
 
 
 def test_text_dump_masthead_and_standfirst():
-    dump = "Lakeside Ledger\nHome | Town | Sports\nDock repairs to finish before summer\n"
+    dump = "Lakeside Ledger\nHome | Town | Sports\nDock repairs to finish before summer\n© 2025 Lakeside Ledger\n"
     page = Page("mem://x.txt", dump, "text", "utf-8", len(dump))
     signals = Signals(title="Dock repairs to finish before summer",
                       subtitle="Crews will close the north pier for two more weeks while pilings are replaced")
