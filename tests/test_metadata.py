@@ -254,6 +254,8 @@ def test_sections():
 
 def test_urls():
     assert clean_url("https://News.Example.org/a/b?utm_source=x&id=3&fbclid=y#top") == "https://news.example.org/a/b?id=3"
+    # a path escaped whole, slashes and all, is unescaped: the host is the host
+    assert clean_url("https://blog.example.org%2Fposts%2F2025-12-15%2Bstory") == "https://blog.example.org/posts/2025-12-15%2Bstory"
     signals = Signals(canonical_url="/2020/05/story-slug?gclid=1")
     assert canonical_url("https://news.example.org/amp/story", signals) == "https://news.example.org/2020/05/story-slug"
     home = Signals(canonical_url="https://news.example.org/")

@@ -6,7 +6,7 @@ Relative canonicals are resolved against the page URL; a canonical that points a
 page while the page itself is deeper is a template bug, and the page URL wins.
 """
 
-from urllib.parse import urljoin, urlsplit, urlunsplit
+from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
 
 from courlan import normalize_url
 
@@ -28,6 +28,9 @@ def clean_url(raw: str | None, base: str | None = None) -> str | None:
     elif raw.startswith("//"):
         raw = "https:" + raw
     parts = urlsplit(raw)
+    if "%" in parts.netloc:  # "https://example.org%2Fnews%2Fstory": the site escaped its path whole
+        raw = unquote(raw)
+        parts = urlsplit(raw)
     if parts.scheme not in ("http", "https") or not parts.netloc or " " in parts.netloc:
         return None
     try:
