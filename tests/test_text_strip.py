@@ -144,3 +144,15 @@ def test_line_helpers():
 def test_model_rejects_other_features():
     with pytest.raises(ValueError):
         LineModel({"features": ["x"], "threshold": 0.5, "bow": {"bias": 0, "vocab": {}}, "trees": {}})
+
+
+def test_only_breadcrumb_trails_name_a_section():
+    from transforms.text_strip import is_trail
+
+    for trail in ("Home » Guides » Cooling centres", "Science > Physics", "You are here: Home > Weather",
+                  "Home / Guides", "News / Local", "Blog / Topics / Marketing"):
+        assert is_trail(trail), trail
+    for other in ("Credit: Jane Roe / Getty Images", "Jane Roe / Reuters", "4.5 / 5", "Contact / Help",
+                  "Jane Roe | May 2, 2024", "by Jane Roe | Apr 21, 2025", "Family: Rubiaceae | Place of Origin: Ethiopia",
+                  "September 12, 2025 | 14 min read", "United States / English"):
+        assert not is_trail(other), other

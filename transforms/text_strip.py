@@ -55,7 +55,30 @@ OUTSIDE_RUN_MIN = 0.8
 _TRAILING_MARK = re.compile(r"\s+(Endi|\(END\)|END|-{2,}\s*END)\s*$")
 _CRUMB_SPLIT = re.compile(r"\s+[|/>»›]\s+")
 _RIGHTS = re.compile(r"(©|\ball rights reserved\b|\bcopyright\s+(\(c\)|\d{4}))", re.IGNORECASE)
+_TRAIL_MARK = re.compile(r"\s[>»›→]\s")
+_YOU_ARE_HERE = re.compile(r"(?i)^you are here:?\s*")
+# Where a two-place trail set with " / " or " | " starts: a site's root or its top desks.
+_TRAIL_ROOTS = {"home", "news", "blog", "sections", "topics", "categories", "collections", "articles", "stories",
+                "features", "resources", "guides", "opinion", "sport", "sports", "business", "world", "politics",
+                "culture", "lifestyle", "life", "entertainment", "science", "technology", "tech", "health", "travel",
+                "food", "local", "national", "international", "education", "magazine"}
+# A trail's place that is no section: a label ("Image: ...", "Place of Origin: ..."), a byline, a number
+# or a price, a photo library, a reading time.
+_NOT_CRUMB = re.compile(r"(?i)^(?:[^:]{0,25}:|by\b|[\d.,$€£%\s]*$)|\b(?:getty|unsplash|shutterstock|adobe stock|min read)\b")
 _SEPARATED = re.compile(r"(\s[|•·»>/]\s|\s•\s)")
+
+
+def is_trail(line: str) -> bool:
+    """A breadcrumb trail to read the section from: a separator only trails use ("Home » Guides",
+    "Science > Physics"), or one that starts at a site's root or top desk ("Home / Guides", "News /
+    Local"), or three places or more ("Blog / Topics / Marketing"). " / " and " | " also set apart
+    credits, ratings, menus and labels ("Jane Roe / Getty Images", "4.5 / 5", "Contact / Help",
+    "Jane Roe | May 2, 2024"): none of those is a trail."""
+    line = _YOU_ARE_HERE.sub("", line)
+    parts = [p.strip() for p in _CRUMB_SPLIT.split(line)]
+    if not is_breadcrumb(line) or DATEISH.search(line) or any(_NOT_CRUMB.search(p) for p in parts):
+        return False
+    return bool(_TRAIL_MARK.search(line)) or parts[0].casefold() in _TRAIL_ROOTS or len(parts) >= 3
 
 
 def is_byline(line: str) -> bool:
@@ -103,14 +126,15 @@ def read_header(lines: list[str], signals: Signals) -> None:
         line = lines[i]
         if is_byline(line):
             signals.byline_lines.insert(0, line)
-        elif is_breadcrumb(line):
-            signals.breadcrumbs.insert(0, line)
+        elif is_breadcrumb(line):  # stepped over; a section only from a trail
+            if is_trail(line):
+                signals.breadcrumbs.insert(0, line)
         elif _title_like(line):
             titles.insert(0, line)
         elif not (len(line) < 40 and CHROME.match(line)):
             break
         i -= 1
-    signals.breadcrumbs[:0] = [ln for ln in lines[:i + 1] if is_breadcrumb(ln)][-1:]
+    signals.breadcrumbs[:0] = [ln for ln in lines[:i + 1] if is_trail(ln)][-1:]
     if titles:
         signals.title = titles[0]
         signals.subtitle = titles[1] if len(titles) > 1 else None

@@ -28,7 +28,7 @@ _GENERIC = {"article", "articles", "post", "posts", "story", "stories", "newsart
 def _section_from_trail(parts: list[str], title: str | None) -> str | None:
     title_key = key(title or "")
     for part in reversed(parts):
-        part = part.strip(" :")
+        part = part.strip(" :/|")
         part = re.sub(r"(?i)^you are here:?\s*", "", part)
         k = key(part)
         if not k or len(part) > MAX_SECTION_CHARS or k in _NOT_SECTION or k in _GENERIC:
