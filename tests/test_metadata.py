@@ -344,6 +344,9 @@ def test_other_publish_date_meta_names():
 def test_account_toolbars_are_not_breadcrumbs():
     signals = Signals(breadcrumbs=["Subscribe | Sign In", "Home > Weather"])
     assert choose_section(signals, None) == "Weather"
+    # a back link, a name cut short and a template's placeholder are no places
+    for link in ("< Back to blog", "Back to Research", "Event Manage...", "{{ navItem.title }}"):
+        assert choose_section(Signals(breadcrumbs=[f"Home > Guides > {link}"]), None) == "Guides", link
 
 
 def test_text_dump_masthead_and_standfirst():

@@ -24,6 +24,10 @@ _SMALL_WORDS = {"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "th
 _GENERIC = {"article", "articles", "post", "posts", "story", "stories", "newsarticle", "page",
             "uncategorized", "uncategorised", "default"}
 
+# A trail's link that is no place: "< Back to blog", a name cut short ("Event Manage..."), a template's
+# unfilled placeholder ("{{ navItem.title }}").
+_NOT_A_PLACE = re.compile(r"(?i)^[<«‹←]|^back to\b|(?:\.\.\.|…)$|\{\{|\}\}")
+
 
 def _section_from_trail(parts: list[str], title: str | None) -> str | None:
     title_key = key(title or "")
@@ -31,7 +35,7 @@ def _section_from_trail(parts: list[str], title: str | None) -> str | None:
         part = part.strip(" :/|")
         part = re.sub(r"(?i)^you are here:?\s*", "", part)
         k = key(part)
-        if not k or len(part) > MAX_SECTION_CHARS or k in _NOT_SECTION or k in _GENERIC:
+        if not k or len(part) > MAX_SECTION_CHARS or k in _NOT_SECTION or k in _GENERIC or _NOT_A_PLACE.search(part):
             continue
         if title_key and (k == title_key or (len(k) > 12 and k in title_key)):
             continue
