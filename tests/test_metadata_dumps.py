@@ -433,3 +433,23 @@ def test_the_first_dated_credit_over_the_body_dates_a_page_whose_header_has_none
     body = [FIRST] + [MORE] * 6
     dump = "\n".join(["Menu", "Cooling centres open across the county"] + table + body + [byline])
     assert dump_header(dump, FIRST)[1] == []
+
+
+def test_an_authors_box_under_the_body_names_the_author_when_the_header_does_not():
+    head = ["Menu", "Cooling centres open across the county"]
+    body = [FIRST, MORE, "A second paragraph of the article goes on about the heat and the centres.",
+            "A third paragraph says where the buses stop and when the doors open each day.",
+            "The last paragraph tells readers whom to call when they need a ride to a centre."]
+    last = body[-1]
+
+    def credits(lines):
+        return dump_header("\n".join(lines), FIRST, last)[1]
+
+    tail = ["Share", "By Tomas Reyes", "Related stories"]
+    assert credits(head + body + tail) == ["By Tomas Reyes"]
+    # a byline in the header wins; a credit further down is a related story's or a comment's
+    assert credits(head + ["By Grace Odum"] + body + tail) == ["By Grace Odum"]
+    far = ["Share", "Print", "Email", "Related stories", "Newsletter", "Comments", "Posted by Ana Vell"]
+    assert credits(head + body + far) == []
+    # the name only: the time of a comment-like credit is no publication date
+    assert credits(head + body + ["Posted by: Ana Vell at May 2, 2024 07:54 PM"]) == ["Posted by: Ana Vell"]

@@ -24,6 +24,9 @@ MAX_ROLE_WORDS = 5
 # How many lines under the body's last paragraph may hold its labelled publication date (a site's
 # article footer: "Published" / "<date>" / "Author" / "<name>"); further down are related stories.
 AFTER_BODY_LINES = 4
+# How many lines under the body may hold an author's box (`byline_under_body`): 3 found 6 right
+# authors on the dev dumps, 5 found 8 (2 wrong either way), 10 found 9 and 5 wrong.
+AUTHOR_BOX_LINES = 5
 # A line printed this many times in a page is a menu entry, not a byline's name.
 MENU_REPEATS = 3
 # Lines between the headline and the body longer than this are a standfirst or a caption.
@@ -95,6 +98,9 @@ _MAYBE_GLUED = re.compile(r"[a-z][A-Z]|\d[\dA-Z]")
 # What separates a credit line's inline parts: "Jane Roe • May 2, 2024 | 5 min read".
 _CREDIT_SEPARATORS = re.compile(r"\s*[•·|⋅]\s*|\s[–—-]\s")
 # A credit line that opens with its label or byline: "By Jane Roe | Updated May 2, 2024", "Last updated on ...".
+# An author's box's byline: "By", "Written by", "Posted by", "By:", "Author:" before a capital.
+_BOX_BYLINE = re.compile(r"(?i)^(?:(?:written |posted |authored )?by:?|author:)\s+(?-i:[A-Z])")
+_BOX_TAIL = re.compile(r"(?i)[\s,|·•-]*(?:\b(?:on|at)\s*)?$")
 _CREDIT_OPENING = re.compile(r"(?i)^(?:(?:written |posted )?by\s+(?-i:[A-Z])|(?:last\s+)?updated\b|published\b|posted\b)")
 _LEAD_ONLY = re.compile(r"(?i)(?:(?:written|posted|words|article|story) )?by:?|author:?")
 NOT_HEADLINE = re.compile(r"(?i)^(?:share|advertisement|home(?:\s*$|\s*[/>»›|-])|menu|search|skip to|log ?in|sign ?in|subscribe|"
@@ -247,6 +253,22 @@ def after_body(lines: list[str], last_paragraph: str, prose: str = "") -> list[s
         elif _PUBLISHED_LABEL.match(line) and LABELLED.match(line):
             out.append(line)
     return out or _signature(region, prose)
+
+
+def byline_under_body(lines: list[str], last_paragraph: str) -> list[str]:
+    """A byline in the lines right under the body ("Written by Jane Roe", "By: Jane Roe", "Posted by
+    Jane Roe on May 2"): an author's box set after the article; its name only (a comment's credit looks
+    alike, and its time is no publication date). Only AUTHOR_BOX_LINES lines: further down are related
+    stories' and comments' credits."""
+    ends = list(printed_at(lines, last_paragraph))
+    if not ends:
+        return []
+    region = lines[ends[-1] + 1: ends[-1] + 1 + AUTHOR_BOX_LINES]
+    for line in region:
+        if len(line) <= MAX_CREDIT_CHARS and _BOX_BYLINE.match(line):
+            date = DATE_LINE.search(line)  # the name only: a comment's time is no publication date
+            return [_BOX_TAIL.sub("", line[: date.start()]) if date else line]
+    return []
 
 
 def _signature(region: list[str], prose: str) -> list[str]:

@@ -30,6 +30,7 @@ from transforms.metadata.dump_credits import (
     MAX_CREDIT_CHARS,
     NOT_HEADLINE,
     after_body,
+    byline_under_body,
     credit_lines,
     credit_name,
     first_dated_credit,
@@ -317,6 +318,8 @@ def dump_header(dump: str, first_paragraph: str, last_paragraph: str = "") -> tu
     credits = found + labelled
     if not any(BYLINE.match(line) for line in credits):  # no byline: a name among a credit line's parts
         credits += names_in_credits(credits, dump)
+    if not any(BYLINE.match(line) for line in credits):  # still none: an author's box under the body
+        credits += byline_under_body(lines, last_paragraph)
     if not any(DATE_LINE.search(line) for line in credits):
         credits += after_body(lines, last_paragraph, dump)
     if not any(DATE_LINE.search(line) for line in credits):
