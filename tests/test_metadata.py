@@ -371,10 +371,10 @@ def test_dump_header_headline_and_credits():
              "By Wren Adair", "March 3, 2024", "Photo: Ledger staff",
              "The harbour board said on Tuesday that the work is on schedule.", "Boaters should use the south ramp."]
     dump = "\n".join(lines)
-    headline, credits = dump_header(dump, "The harbour board said on Tuesday that the work is on schedule.")
+    headline, credits, _ = dump_header(dump, "The harbour board said on Tuesday that the work is on schedule.")
     assert headline == "Dock Repairs to Finish Before Summer"
     assert credits == ["By Wren Adair", "March 3, 2024"]
-    assert dump_header(dump, "A paragraph that is not in the dump.") == (None, [])
+    assert dump_header(dump, "A paragraph that is not in the dump.") == (None, [], None)
 
 
 def test_a_printed_date_earlier_than_the_metadata_is_the_original():
@@ -628,7 +628,7 @@ def test_dump_credits_over_the_headline_and_under_a_standfirst():
     first = "Lift the tubers after the first frost and dry them before storing them in boxes of sand."
     lines = ["Menu", "Gardening", "03.14.2024", "How to overwinter dahlias in a cold shed", first,
              "By Ada Brennan", "Long paragraphs of the article follow here, with plenty of words in them."]
-    headline, credits = dump_header("\n".join(lines), first)
+    headline, credits, _ = dump_header("\n".join(lines), first)
     assert headline == "How to overwinter dahlias in a cold shed"
     assert "03.14.2024" in credits and "By Ada Brennan" in credits
 
@@ -638,7 +638,7 @@ def test_dump_credits_split_over_lines_and_names_alone():
     first = "The county opened its third cooling centre on Monday as temperatures climbed past forty."
     lines = ["Weather", "Cooling centres open across the county", "By", "Tomas Reyes", "July 8, 2024", first,
              "More text of the article follows in this paragraph, long enough to be body text."]
-    headline, credits = dump_header("\n".join(lines), first)
+    headline, credits, _ = dump_header("\n".join(lines), first)
     assert headline == "Cooling centres open across the county" and credits[0] == "By Tomas Reyes"
     lines[2:4] = ["Grace Odum"]  # a name alone over its date; a category over a date stays out
     assert dump_header("\n".join(lines), first)[1][0] == "By Grace Odum"
@@ -707,7 +707,7 @@ def test_dump_interface_lines_are_not_headlines_and_labelled_credits_anywhere_in
     lines = ["News", "Published: March 3, 2024", "Ferry adds evening sailings across the sound", "Ida Marsh",
              "Ports", "Back to all stories", "Send via email", "Pin on Pinterest", "Written by", "Ida Marsh",
              "Listen to this article", first, "More text of the article follows, long enough to be body text."]
-    headline, credits = dump_header("\n".join(lines), first)
+    headline, credits, _ = dump_header("\n".join(lines), first)
     assert headline == "Ferry adds evening sailings across the sound"
     assert "Published: March 3, 2024" in credits and "Written by Ida Marsh" in credits
     lines[1] = "Originally published March 3, 2024"  # a credit, never a headline

@@ -87,7 +87,7 @@ def test_a_name_glued_to_its_date_or_label_is_taken_apart():
     from schemas import Page, Signals
 
     lines = ["Menu", "Cooling centres open across the county", "Posted byMarta OyelaranMar 5, 2025Updated:Mar 6, 20252 Comments"]
-    headline, credits = _header(lines)
+    headline, credits, _ = _header(lines)
     assert headline == "Cooling centres open across the county"
     assert credits == ["Posted by Marta Oyelaran Mar 5, 2025 Updated:Mar 6, 2025 2 Comments"]
     dump = "\n".join(lines + [FIRST, MORE])
@@ -115,7 +115,7 @@ def test_a_labelled_date_under_the_body_dates_a_page_whose_header_has_none():
 def test_an_author_label_or_a_glued_by_marks_the_headline_over_it():
     lines = ["Menu", "Weather Alerts For Your Area", "Traffic", "Schools", "Local News",
              "Cooling centres open across the county", "Author: Tomas Reyes"]
-    assert _header(lines) == ("Cooling centres open across the county", ["Author: Tomas Reyes"])
+    assert _header(lines)[:2] == ("Cooling centres open across the county", ["Author: Tomas Reyes"])
     lines[6] = "ByTomas Reyes"
     assert _header(lines)[0] == "Cooling centres open across the county"
     # a headline opening with "By..." in one word is no credit line
@@ -143,11 +143,11 @@ def test_a_button_over_a_date_is_not_a_byline():
 
 def test_a_date_right_over_a_line_marks_it_as_the_headline():
     lines = ["Menu", "Storm Tracker Map", "Traffic", "Tomas Reyes", "July 8, 2024", "Cooling centres open across the county"]
-    assert _header(lines) == ("Cooling centres open across the county", ["By Tomas Reyes", "July 8, 2024"])
+    assert _header(lines)[:2] == ("Cooling centres open across the county", ["By Tomas Reyes", "July 8, 2024"])
     lines[3:4] = ["Tomas Reyes", "12"]  # a comment count between the name and its date
     assert _header(lines)[1] == ["By Tomas Reyes", "July 8, 2024"]
     lines[3:5] = ["Get Started"]  # a button is nobody
-    assert _header(lines) == ("Cooling centres open across the county", ["July 8, 2024"])
+    assert _header(lines)[:2] == ("Cooling centres open across the county", ["July 8, 2024"])
     # a byline under a line counts for more than one over the next (a deck, a caption)
     lines = ["Menu", "Cooling centres open across the county", "By Tomas Reyes", "Where to find water and shade this week"]
     assert _header(lines)[0] == "Cooling centres open across the county"
@@ -203,7 +203,7 @@ def test_a_line_printed_again_with_the_site_name_after_it_is_the_headline():
 
 def test_the_first_paragraph_may_be_the_headline():
     head = "Cooling centres open across the county"
-    assert dump_header("\n".join(["Menu", "Weather", head, "July 8, 2024", FIRST, MORE]), head) == (head, ["July 8, 2024"])
+    assert dump_header("\n".join(["Menu", "Weather", head, "July 8, 2024", FIRST, MORE]), head)[:2] == (head, ["July 8, 2024"])
     # a headline over it still wins over a short first paragraph
     lines = ["Menu", head, "By Tomas Reyes", "What the county said on Monday", FIRST, MORE]
     assert dump_header("\n".join(lines), lines[3])[0] == head
@@ -325,7 +325,7 @@ def test_a_caption_cut_short_and_the_publisher_between_byline_and_date_are_not_h
     caption = "Mayor Ana Ruiz speaks with reporters outside City Hall in Riverton, Wednesday, July 7, 2024. (AP Photo/Lee Park)"
     lines = ["Advertisement", "Home", "News", HEADLINE, caption, "Mayor Ana Ruiz speaks with reporters …", "more >",
              "Back", "Print", "By Tomas Reyes", "-", "The Valley Ledger", "-", "Thursday, July 8, 2024"]
-    headline, credits = _header(lines)
+    headline, credits, _ = _header(lines)
     assert headline == HEADLINE
     assert "By Tomas Reyes" in credits
 
@@ -453,3 +453,16 @@ def test_an_authors_box_under_the_body_names_the_author_when_the_header_does_not
     assert credits(head + body + far) == []
     # the name only: the time of a comment-like credit is no publication date
     assert credits(head + body + ["Posted by: Ana Vell at May 2, 2024 07:54 PM"]) == ["Posted by: Ana Vell"]
+
+
+def test_the_deck_is_the_standfirst_right_under_the_headline():
+    head = "Cooling centres open across the county"
+    deck = "Here is where to go when the heat returns, and what to bring with you"
+    assert _header(["Menu", head, deck, "By Tomas Reyes"]).deck == deck
+    assert _header(["Menu", head, "Photo: Ana Vell / Getty Images", deck, "By Tomas Reyes"]).deck == deck  # over a photo's credit
+    # a byline, a date, a short label, a list of names, a trail or a label with a colon is no deck
+    for under in ("By Tomas Reyes", "July 8, 2024", "Share this story", "Ana Ruiz, Lee Park & Sam Cho",
+                  "Home / Guides / Summer heat and where to stay cool", "Authors: Ana Ruiz and Lee Park of the county desk"):
+        assert _header(["Menu", head, under]).deck is None, under
+    # nothing between the headline and the body: no deck (the body's first paragraph stays body)
+    assert _header(["Menu", head]).deck is None

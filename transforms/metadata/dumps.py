@@ -22,6 +22,7 @@ by `dump_credits`. Used when a dump's `Signals` lack a headline or credit lines,
 """
 
 import re
+from typing import NamedTuple
 
 from transforms.metadata.dump_credits import (
     BYLINE,
@@ -96,6 +97,8 @@ LONG_HEAD_BONUS = 1.0
 # 4 more even and 6 more odd pages of wcxb, none fewer on fundus-news-80 (0.5 and 1.5 fewer on the even
 # half); a related story's or a menu's line shares few words with the article.
 ABOUT_WEIGHT = 1.0
+# A deck's length in words: shorter is a kicker or a label, longer a paragraph.
+DECK_MIN_WORDS, DECK_MAX_WORDS = 6, 60
 ABOUT_LINES = 3
 
 # A word with a capital glued to lower-case letters ("HomeNews"): menu entries run together.
@@ -118,6 +121,10 @@ _PHOTO_CREDIT = re.compile(r"(?i)^(?:credits?|illustrations?|photograph|photos?|
 _TICKER_AGE = re.compile(r"^(?:\d+\s?(?:[smhd]|mins?|hrs?)|(?:[Aa]n?|\d+) (?:second|minute|hour|day)s?) ?ago(?=[A-Z\s]|$)")
 # A clock time or an age alone on its line: the live entry or ticker item under it is no headline ("7:16pm", "2h ago").
 _TIME_ALONE = re.compile(r"(?i)\d{1,2}[:.]\d\d\s?(?:[ap]\.?m\.?)?(?:\s?[a-z]{2,4})?|\d+\s?(?:[smhd]|mins?|hrs?) ago")
+# A line opening with a label ("Authors: ...", "Updated: ...") or set in inline parts (a trail, a menu, a
+# ticker: "Netflix / Crunchyroll / Adult Swim", "•Zero to 5K•5K to 10K") is no deck.
+_LABEL_FIRST = re.compile(r"^[^:]{1,25}:")
+_INLINE_PARTS = re.compile(r"\s[|/»›>]\s|•.*•")
 # The words a headline and its article share: three letters or more, any script ("the", "of", "a" drop out).
 _ABOUT_WORD = re.compile(r"\w{3,}")
 
@@ -273,15 +280,38 @@ def _score(lines: list[str], i: int, end: int, folded: str, top: str, credit: di
     return score - DISTANCE_COST * (end - i)  # nearer the body is likelier
 
 
-def dump_header(dump: str, first_paragraph: str, last_paragraph: str = "") -> tuple[str | None, list[str]]:
-    """(headline, credit lines after it) of a text dump; (None, []) when the body is not found.
+class DumpHeader(NamedTuple):
+    headline: str | None
+    credits: list[str]
+    deck: str | None = None
+
+
+def _deck(lines: list[str], best: int, end: int) -> str | None:
+    """The standfirst right under the headline (line `best`), over the body (line `end`): a line of
+    DECK_MIN_WORDS to DECK_MAX_WORDS words that is no credit, date, caption, photo credit, label
+    ("Authors: ..."), list of names, menu or trail, nor cut short. A photo's credit may sit between."""
+    k = _neighbour(lines, best, 1)
+    while k is not None and k < end and _PHOTO_CREDIT.search(lines[k]):
+        k = _neighbour(lines, k, 1)
+    if k is None or k >= end:
+        return None
+    line = lines[k]
+    if (not DECK_MIN_WORDS <= len(line.split()) <= DECK_MAX_WORDS or is_credit(line) or DATE_LINE.search(line)
+            or CUT_SHORT.search(line) or _PHOTO_CREDIT.search(line) or "©" in line or _LABEL_FIRST.match(line)
+            or _names_list(line) or line.endswith(",") or _INLINE_PARTS.search(line)):
+        return None
+    return line
+
+
+def dump_header(dump: str, first_paragraph: str, last_paragraph: str = "") -> DumpHeader:
+    """(headline, credit lines after it, deck) of a text dump; (None, [], None) when the body is not found.
     With the body's last paragraph, a labelled publication date or a signature's date under the body
     joins the credits when the header itself prints no date; without those, the page's first dated
     credit line over the body does."""
     lines = _lines(dump)
     end = _body_start(lines, first_paragraph)
     if end is None:
-        return None, []
+        return DumpHeader(None, [])
     start = max(0, end - HEADER_LINES)
     folded = "".join(line.casefold() + "\n" for line in lines[start: end + 1])
     page_top = "\n" + "".join(line.casefold() + "\n" for line in lines[:start]) + folded
@@ -291,7 +321,7 @@ def dump_header(dump: str, first_paragraph: str, last_paragraph: str = "") -> tu
             and (s := _score(lines, end, end + 1, folded, page_top, credit)) is not None):
         scored.append((s - FIRST_COST, end))  # the stripper took the headline for the body's first paragraph
     if not scored:
-        return None, []
+        return DumpHeader(None, [])
     scored = _shadowed(scored, lines, end, credit)
     opening = _about_words(" ".join(lines[end: end + ABOUT_LINES]))
     after_first = _about_words(" ".join(lines[end + 1: end + 1 + ABOUT_LINES]))  # for the first paragraph itself
@@ -324,4 +354,4 @@ def dump_header(dump: str, first_paragraph: str, last_paragraph: str = "") -> tu
         credits += after_body(lines, last_paragraph, dump)
     if not any(DATE_LINE.search(line) for line in credits):
         credits += first_dated_credit(lines[:end])
-    return lines[best], credits
+    return DumpHeader(lines[best], credits, _deck(lines, best, end))

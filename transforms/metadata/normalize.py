@@ -84,13 +84,13 @@ def _subtitle(text: str | None, title: str | None) -> str | None:
 
 
 def _with_dump_header(page: Page, signals: Signals, paragraphs: list[str]) -> Signals:
-    """A text dump's Signals with the headline and credit lines read from the dump's header
-    (`dumps.dump_header`) in front of the stripper's own."""
-    headline, credits = dump_header(page.text, paragraphs[0] if paragraphs else "", paragraphs[-1] if paragraphs else "")
-    if headline is None:
+    """A text dump's Signals with the headline, its deck (or none) and credit lines read from the
+    dump's header (`dumps.dump_header`): the credits in front of the stripper's own."""
+    header = dump_header(page.text, paragraphs[0] if paragraphs else "", paragraphs[-1] if paragraphs else "")
+    if header.headline is None:
         return signals
-    return replace(signals, title=headline,
-                   byline_lines=credits + [line for line in signals.byline_lines if line not in credits])
+    return replace(signals, title=header.headline, subtitle=header.deck,
+                   byline_lines=header.credits + [line for line in signals.byline_lines if line not in header.credits])
 
 
 def normalize_metadata(page: Page, signals: Signals, paragraphs: list[str],
