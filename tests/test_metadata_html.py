@@ -248,3 +248,16 @@ def test_a_meta_block_too_long_for_a_date_line_is_read_by_its_first_part():
     fields, _ = normalize_metadata(Page("mem://tram.html", page, "html", "utf-8", len(page)), signals,
                                    ["The first tram left the depot at six."])
     assert fields["published_date"] == date(2023, 4, 13)
+
+
+def test_the_description_printed_under_the_headline_is_its_deck():
+    deck = "Riders queued from dawn for the first trip on the new line across the river"
+    head = f'<html><head><meta name="description" content="{deck}"></head><body>'
+    story = "<h1>Tram line opens to first riders</h1>{}<p>The first tram left the depot at six.</p></body></html>"
+    assert html_signals(lxml.html.fromstring(head + story.format(f"<p>{deck}</p>"))).subtitle == deck
+    # not printed, printed only inside a sign-up box, or too short to be a deck: no subtitle
+    assert html_signals(lxml.html.fromstring(head + story.format(""))).subtitle is None
+    boxed = f'<aside class="newsletter"><p>{deck}</p></aside>'
+    assert html_signals(lxml.html.fromstring(head + story.format(boxed))).subtitle is None
+    short = '<html><head><meta name="description" content="City news"></head><body>'
+    assert html_signals(lxml.html.fromstring(short + story.format("<p>City news</p>"))).subtitle is None

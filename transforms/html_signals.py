@@ -33,6 +33,8 @@ _MAX_JSONLD_CHARS = 200_000
 MAX_LINE_CHARS = 160
 # How many elements after / before the headline are read for visible byline and date lines.
 AFTER_H1_ELEMENTS = 60
+# A description printed under the headline is its deck from this many words (a shorter one is a label).
+MIN_DECK_WORDS = 6
 BEFORE_H1_ELEMENTS = 25
 # Without an h1 (or h2), the first this many elements of <body> stand in for the headline's surroundings.
 TOP_ELEMENTS = 150
@@ -384,5 +386,20 @@ def html_signals(tree) -> Signals:
         _lines(reversed(_BEFORE_XPATH(anchor)), signals, seen)
     else:
         _lines(_TOP_XPATH(tree), signals, seen)
-    signals.subtitle = _standfirst(standfirsts, after)
+    signals.subtitle = _standfirst(standfirsts, after) or _printed_description(after, signals)
     return signals
+
+
+def _printed_description(after, signals: Signals) -> str | None:
+    """The page's description where it is printed right under the headline: a standfirst with no
+    class name that says so (a <p> or <h2> over the article). Its own text must be the whole
+    description; promo boxes and sidebars do not count."""
+    wanted = {" ".join(d.split()) for d in (signals.meta.get("og:description"), signals.meta.get("description")) if d}
+    wanted = {d for d in wanted if len(d.split()) >= MIN_DECK_WORDS}
+    if not after or not wanted:
+        return None
+    for el in after:
+        text = " ".join((el.text or "").split())
+        if text in wanted and not len(el) and not _in_promo(el):
+            return text
+    return None
