@@ -73,7 +73,8 @@ def shingle_hashes(text: str) -> np.ndarray:
     words = normalize_text(text).split()
     if not words:
         return np.zeros(0, dtype=np.uint64)
-    token = np.fromiter((zlib.crc32(w.encode("utf-8")) for w in words), dtype=np.uint64, count=len(words))
+    # map, not a generator expression: the same CRCs with no Python frame per word
+    token = np.fromiter(map(zlib.crc32, map(str.encode, words)), dtype=np.uint64, count=len(words))
     width = min(SHINGLE_WORDS, len(words))
     count = len(words) - width + 1
     combined = np.zeros(count, dtype=np.uint64)
