@@ -1,6 +1,5 @@
 """ClusterArticles on the in-process runner, and its plain helpers."""
 
-import pathlib
 from datetime import datetime, timezone
 
 import apache_beam as beam
@@ -201,17 +200,3 @@ def test_cluster_verdicts_name_the_first_by_canonical_key_in_every_file_of_a_mem
     assert sorted(cluster_verdicts(labels, ends)) == [
         ("a.parquet", ("a", ("a", "b"))), ("b.parquet", ("b", ("a", "b"))), ("b2.parquet", ("b", ("a", "b"))),
         ("c.parquet", ("c", ("c", "d"))), ("d.parquet", ("d", ("c", "d")))]
-
-
-def test_staged_clustering_of_articles_too_short_to_compare_gives_nothing(tmp_path):
-    from transforms.cluster_staged import ClusterStaged
-
-    fact_paths, band_paths = _staged(tmp_path, [_article("s1", "Too short to compare.", 1),
-                                                _article("s2", "Too short to compare.", 2)])
-    assert band_paths and not any(pathlib.Path(p).exists() for p in band_paths)  # no signature: no band file
-    with BeamTestPipeline(options=PipelineOptions(["--runner=FnApiRunner"])) as p:
-        out = ({"facts": p | "Facts" >> beam.Create(fact_paths), "bands": p | "Bands" >> beam.Create([])}
-               | ClusterStaged())
-        assert_that(out["verdicts"], equal_to([("s2.parquet", ("s2", None))]), label="Verdicts")  # the copy
-        assert_that(out["counts"], equal_to([("articles", -1), ("segments", -3), ("pages_with_articles", -1)]),
-                    label="Counts")

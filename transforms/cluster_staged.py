@@ -145,29 +145,22 @@ def cluster_verdicts(labels: dict[str, str], ends: dict[str, tuple]):
                 yield name, (node, (cluster_id, canonical))
 
 
-def all_in_one():
-    """One list of all the elements, and none when there are none: every step here does nothing on
-    an empty list, so the runner's default-value branch of a global combine (two more stages and
-    five transforms each, on a batch graph whose every stage costs fixed CPU) is left out."""
-    return beam.CombineGlobally(beam.combiners.ToListCombineFn()).without_defaults()
-
-
 class ClusterStaged(beam.PTransform):
     """{"facts", "bands"} (staged file paths) -> {"verdicts", "duplicates", "counts"}."""
 
     def expand(self, inputs):
-        facts = inputs["facts"] | "AllFactFiles" >> all_in_one()
+        facts = inputs["facts"] | "AllFactFiles" >> beam.combiners.ToList()
         exact = facts | "ExactCopies" >> beam.ParDo(_ExactCopiesFn()).with_outputs(DUPLICATES, COUNTS, main="drops")
         found = (
             inputs["bands"]
-            | "AllBandFiles" >> all_in_one()
+            | "AllBandFiles" >> beam.combiners.ToList()
             | "OneTaskPerBand" >> beam.FlatMap(band_tasks, beam.pvalue.AsSingleton(facts))
             | "SpreadBands" >> beam.Reshuffle()
             | "BandEdges" >> beam.ParDo(_BandEdgesFn()).with_outputs(ENDS, main="edges")
         )
         clustered = (
             found.edges
-            | "Components" >> beam.CombineGlobally(ComponentsFn()).without_defaults()
+            | "Components" >> beam.CombineGlobally(ComponentsFn())
             | "Verdicts" >> beam.FlatMap(cluster_verdicts, beam.pvalue.AsDict(found[ENDS]))
         )
         return {
