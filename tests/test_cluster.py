@@ -172,31 +172,3 @@ def test_band_edges_verify_pairs_and_leave_copies_out(tmp_path):
     assert ends["a3"][0] < ends["a1"][0] and ends["a1"][1] == ["a1.parquet"]  # canonical key, staged files
     assert [(c["article_id"], k["article_id"]) for c, k in exact_copies(fact_paths)] == [("a7", "a3")]
     assert exact_copies(fact_paths[1:]) == []  # a1 and a2: no copies
-
-
-def test_union_find_labels_every_edge_end_with_its_components_smallest_id():
-    from transforms.cluster_staged import ComponentsFn, component_labels, union
-
-    edges = [("d", "e"), ("b", "c"), ("e", "a"), ("x", "y"), ("c", "d"), ("z", "z")]
-    forest: dict = {}
-    for a, b in edges:
-        union(forest, a, b)
-    expected = {n: "a" for n in "abcde"} | {"x": "x", "y": "x", "z": "z"}
-    assert component_labels(forest) == expected
-    fn = ComponentsFn()  # the same in two bundles, merged
-    halves = [fn.create_accumulator(), fn.create_accumulator()]
-    for i, edge in enumerate(edges):
-        halves[i % 2] = fn.add_input(halves[i % 2], edge)
-    assert fn.extract_output(fn.merge_accumulators(halves)) == expected
-    assert fn.extract_output(fn.create_accumulator()) == {}
-
-
-def test_cluster_verdicts_name_the_first_by_canonical_key_in_every_file_of_a_member():
-    from transforms.cluster_staged import cluster_verdicts
-
-    labels = {"a": "a", "b": "a", "c": "c", "d": "c"}
-    ends = {"a": ((True, 2), ["a.parquet"]), "b": ((False, 5), ["b.parquet", "b2.parquet"]),
-            "c": ((True, 1), ["c.parquet"]), "d": ((True, 0), ["d.parquet"])}
-    assert sorted(cluster_verdicts(labels, ends)) == [
-        ("a.parquet", ("a", ("a", "b"))), ("b.parquet", ("b", ("a", "b"))), ("b2.parquet", ("b", ("a", "b"))),
-        ("c.parquet", ("c", ("c", "d"))), ("d.parquet", ("d", ("c", "d")))]

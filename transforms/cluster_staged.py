@@ -17,24 +17,16 @@ Same rules as the streaming path (`transforms.cluster`):
 2. BandEdges: one task per LSH band pairs the members of its shared buckets, copies left out,
    and verifies each pair on the signatures (`transforms.bands.band_edges`): verified edges, and
    each edge end's canonical key and staged files.
-3. Components: union-find over the edges in one combine (`ComponentsFn`): cluster_id = the
-   component's smallest article_id, which is where the streaming path's hash-to-min
-   (`transforms.cluster.Components`) converges, in one stage instead of its eight shuffle rounds.
-4. Canonical: the labels meet the edge ends' facts (a side input) in one task; the canonical
-   article is the first by `canonical_key`; one verdict per member and staged file.
-
-Why one task may hold the components: its accumulator is a forest over the edge ends only (one
-dict entry, ~150 bytes, per article with a verified near-duplicate), never the edges, and the
-runner combines each bundle's edges into such a forest before the shuffle; the verdicts task
-holds the same ends' canonical keys and file names. That is less than a band task already holds
-(`transforms.bands`: one band's keys of every article, and the facts, signatures included, of
-every article that shares a bucket), so it adds no new bound to the run.
+3. Components: hash-to-min over the edges (`transforms.cluster.Components`): cluster_id = the
+   component's smallest article_id.
+4. Canonical: labels joined with the edge ends' facts, grouped by cluster; the canonical article
+   is the first by `canonical_key`; one verdict per member and staged file.
 """
 
 import apache_beam as beam
 
 from transforms.bands import band_edges
-from transforms.cluster import DUPLICATES
+from transforms.cluster import DUPLICATES, Components
 from transforms.dedup import BANDS
 from transforms.facts import copy_outputs, exact_copies
 from transforms.parquet_sink import use_system_allocator
@@ -64,7 +56,7 @@ class _ExactCopiesFn(beam.DoFn):
 
 @beam.typehints.with_output_types(beam.typehints.Tuple[str, str])  # the main output: edges
 class _BandEdgesFn(beam.DoFn):
-    """(band, band files, fact files) -> edges (a, b), a < b; ENDS: (node, (key, files))."""
+    """(band, band files, fact files) -> edges (node, other) both ways; ENDS: (node, (key, files))."""
 
     def setup(self):
         use_system_allocator()
@@ -78,7 +70,9 @@ class _BandEdgesFn(beam.DoFn):
         self.candidates.inc(tried)
         self.kept.inc(len(edges))
         self.rejected.inc(tried - len(edges))
-        yield from edges
+        for a, b in edges:
+            yield a, b
+            yield b, a
         for node, facts in ends.items():
             yield beam.pvalue.TaggedOutput(ENDS, (node, facts))
 
@@ -87,62 +81,23 @@ def band_tasks(band_paths: list[str], fact_paths: list[str]) -> list[tuple[int, 
     return [(band, sorted(band_paths), sorted(fact_paths)) for band in range(BANDS)] if band_paths else []
 
 
-def _root(forest: dict[str, str], node: str) -> str:
-    """The root of `node`'s tree (a node not in the forest is its own), halving the path on the way."""
-    while forest.get(node, node) != node:
-        parent = forest[node]
-        forest[node] = forest.get(parent, parent)
-        node = forest[node]
-    return node
+def node_in_cluster(element):
+    """(node, {label: [cluster_id], end: [(key, files)...]}) -> (cluster_id, (node, key, files))."""
+    node, grouped = element
+    labels, ends = list(grouped["label"]), list(grouped["end"])
+    if labels and ends:
+        key, files = ends[0]
+        yield labels[0], (node, key, files)
 
 
-def union(forest: dict[str, str], a: str, b: str) -> None:
-    """Join the trees of a and b; the smaller root becomes the root, so a root is always its
-    component's smallest id."""
-    smaller, larger = sorted((_root(forest, a), _root(forest, b)))
-    forest[larger] = smaller
-    forest.setdefault(smaller, smaller)
-
-
-def component_labels(forest: dict[str, str]) -> dict[str, str]:
-    """Every node of the forest -> its component's smallest id (the cluster_id)."""
-    return {node: _root(forest, node) for node in list(forest)}
-
-
-class ComponentsFn(beam.CombineFn):
-    """Edges (a, b) -> {node: cluster_id} for every edge end: union-find, the accumulator a forest
-    (node -> parent) over the edge ends; merging two forests joins each node with its parent."""
-
-    def create_accumulator(self):
-        return {}
-
-    def add_input(self, forest, edge):
-        union(forest, *edge)
-        return forest
-
-    def merge_accumulators(self, forests):
-        forests = iter(forests)
-        merged = next(forests)
-        for forest in forests:
-            for node, parent in forest.items():
-                union(merged, node, parent)
-        return merged
-
-    def extract_output(self, forest):
-        return component_labels(forest)
-
-
-def cluster_verdicts(labels: dict[str, str], ends: dict[str, tuple]):
-    """{node: cluster_id}, {node: (canonical key, files)} -> (file, (article_id, (cluster_id,
-    canonical_article_id))) per member of every cluster and per staged file of the member."""
-    members: dict[str, list[str]] = {}
-    for node, cluster_id in labels.items():
-        members.setdefault(cluster_id, []).append(node)
-    for cluster_id, nodes in sorted(members.items()):
-        canonical = min(nodes, key=lambda n: ends[n][0])
-        for node in sorted(nodes):
-            for name in ends[node][1]:
-                yield name, (node, (cluster_id, canonical))
+def cluster_verdicts(element):
+    """(cluster_id, members) -> (file, (article_id, (cluster_id, canonical_article_id))) per member and file."""
+    cluster_id, members = element
+    members = list(members)
+    canonical = min(members, key=lambda m: m[1])[0]
+    for node, _, files in members:
+        for name in files:
+            yield name, (node, (cluster_id, canonical))
 
 
 class ClusterStaged(beam.PTransform):
@@ -158,10 +113,13 @@ class ClusterStaged(beam.PTransform):
             | "SpreadBands" >> beam.Reshuffle()
             | "BandEdges" >> beam.ParDo(_BandEdgesFn()).with_outputs(ENDS, main="edges")
         )
+        labels = found.edges | "Components" >> Components()
         clustered = (
-            found.edges
-            | "Components" >> beam.CombineGlobally(ComponentsFn())
-            | "Verdicts" >> beam.FlatMap(cluster_verdicts, beam.pvalue.AsDict(found[ENDS]))
+            {"label": labels, "end": found[ENDS]}
+            | "JoinEnds" >> beam.CoGroupByKey()
+            | "KeyByCluster" >> beam.FlatMap(node_in_cluster)
+            | "GroupByCluster" >> beam.GroupByKey()
+            | "Verdicts" >> beam.FlatMap(cluster_verdicts)
         )
         return {
             "verdicts": (clustered, exact.drops) | "AllVerdicts" >> beam.Flatten(),
