@@ -97,9 +97,9 @@ LONG_HEAD_BONUS = 1.0
 # 4 more even and 6 more odd pages of wcxb, none fewer on fundus-news-80 (0.5 and 1.5 fewer on the even
 # half); a related story's or a menu's line shares few words with the article.
 ABOUT_WEIGHT = 1.0
+ABOUT_LINES = 3
 # A deck's length in words: shorter is a kicker or a label, longer a paragraph.
 DECK_MIN_WORDS, DECK_MAX_WORDS = 6, 60
-ABOUT_LINES = 3
 
 # A word with a capital glued to lower-case letters ("HomeNews"): menu entries run together.
 _GLUED = re.compile(r"[a-z]{2}[A-Z]")
@@ -281,6 +281,9 @@ def _score(lines: list[str], i: int, end: int, folded: str, top: str, credit: di
 
 
 class DumpHeader(NamedTuple):
+    """What a dump prints over its body: the headline, the credit lines read around it (and under the
+    body, see `dump_header`) and the deck under the headline."""
+
     headline: str | None
     credits: list[str]
     deck: str | None = None
