@@ -73,8 +73,10 @@ BYLINE = re.compile(r"(?i)(?:(?:written |posted |authored )?by\b|author:)")
 # Menu entries run together inside a name-like line: "DIYHome Decor", "NewsOpinion".
 _GLUED_NAME = re.compile(r"[A-Z]{2}[a-z]|[a-z][A-Z]")
 # "By ops@example.com": a mailbox, not a person; a byline further on may name one.
-_EMAIL_BYLINE = re.compile(r"(?i)(?:(?:written|posted|authored) )?by:?\s+\S+@\S+\.\w+")
-_BY_WHAT = re.compile(r"(?i)(?:(?:written|posted|authored) )?by:?\s+(.+)")
+# "By", "Written by", "Posted by:", ... and the space after it.
+_BY_LEAD = r"(?:(?:written|posted|authored) )?by:?\s+"
+_EMAIL_BYLINE = re.compile(rf"(?i){_BY_LEAD}\S+@\S+\.\w+")
+_BY_WHAT = re.compile(rf"(?i){_BY_LEAD}(.+)")
 _GLUED_BY = re.compile(r"^By(?=[A-Z][a-z])")
 # Inline elements a dump glued together inside a credit line: "Jane RoeMar 5, 2025", "Posted byJane",
 # "Jane RoeUpdated: ...", "Jan 4, 202620 Mins Read", "Dec 30, 2024Posted in". A space goes back where the dump lost it
@@ -97,10 +99,11 @@ _UNGLUE = [
 _MAYBE_GLUED = re.compile(r"[a-z][A-Z]|\d[\dA-Z]")
 # What separates a credit line's inline parts: "Jane Roe • May 2, 2024 | 5 min read".
 _CREDIT_SEPARATORS = re.compile(r"\s*[•·|⋅]\s*|\s[–—-]\s")
-# A credit line that opens with its label or byline: "By Jane Roe | Updated May 2, 2024", "Last updated on ...".
-# An author's box's byline: "By", "Written by", "Posted by", "By:", "Author:" before a capital.
-_BOX_BYLINE = re.compile(r"(?i)^(?:(?:written |posted |authored )?by:?|author:)\s+(?-i:[A-Z])")
+# An author's box's byline: "By", "Written by", "Posted by", "By:", "Author:" before a capital; what is
+# left of it once its date is cut ("Posted by Jane Roe on").
+_BOX_BYLINE = re.compile(rf"(?i)^(?:{_BY_LEAD}|author:\s+)(?-i:[A-Z])")
 _BOX_TAIL = re.compile(r"(?i)[\s,|·•-]*(?:\b(?:on|at)\s*)?$")
+# A credit line that opens with its label or byline: "By Jane Roe | Updated May 2, 2024", "Last updated on ...".
 _CREDIT_OPENING = re.compile(r"(?i)^(?:(?:written |posted )?by\s+(?-i:[A-Z])|(?:last\s+)?updated\b|published\b|posted\b)")
 _LEAD_ONLY = re.compile(r"(?i)(?:(?:written|posted|words|article|story) )?by:?|author:?")
 NOT_HEADLINE = re.compile(r"(?i)^(?:share|advertisement|home(?:\s*$|\s*[/>»›|-])|menu|search|skip to|log ?in|sign ?in|subscribe|"
@@ -237,14 +240,17 @@ def names_in_credits(credits: list[str], prose: str) -> list[str]:
     return out
 
 
+def _under_body(lines: list[str], last_paragraph: str, count: int) -> list[str]:
+    """The `count` lines under the body's last paragraph ([] when the dump does not print it)."""
+    ends = list(printed_at(lines, last_paragraph))
+    return lines[ends[-1] + 1: ends[-1] + 1 + count] if ends else []
+
+
 def after_body(lines: list[str], last_paragraph: str, prose: str = "") -> list[str]:
     """A publication date labelled in the lines right under the body ("Published" / "August 30,
     2024" under the last paragraph), else a signature's (`_signature`): many sites print the
     article's date in its footer."""
-    ends = list(printed_at(lines, last_paragraph))
-    if not ends:
-        return []
-    region = lines[ends[-1] + 1: ends[-1] + 1 + AFTER_BODY_LINES]
+    region = _under_body(lines, last_paragraph, AFTER_BODY_LINES)
     out = []
     for i, line in enumerate(region):
         nxt = region[i + 1] if i + 1 < len(region) else ""
@@ -260,11 +266,7 @@ def byline_under_body(lines: list[str], last_paragraph: str) -> list[str]:
     Jane Roe on May 2"): an author's box set after the article; its name only (a comment's credit looks
     alike, and its time is no publication date). Only AUTHOR_BOX_LINES lines: further down are related
     stories' and comments' credits."""
-    ends = list(printed_at(lines, last_paragraph))
-    if not ends:
-        return []
-    region = lines[ends[-1] + 1: ends[-1] + 1 + AUTHOR_BOX_LINES]
-    for line in region:
+    for line in _under_body(lines, last_paragraph, AUTHOR_BOX_LINES):
         if len(line) <= MAX_CREDIT_CHARS and _BOX_BYLINE.match(line):
             date = DATE_LINE.search(line)  # the name only: a comment's time is no publication date
             return [_BOX_TAIL.sub("", line[: date.start()]) if date else line]

@@ -300,7 +300,7 @@ def _deck(lines: list[str], best: int, end: int) -> str | None:
         return None
     line = lines[k]
     if (not DECK_MIN_WORDS <= len(line.split()) <= DECK_MAX_WORDS or is_credit(line) or DATE_LINE.search(line)
-            or CUT_SHORT.search(line) or _PHOTO_CREDIT.search(line) or "©" in line or _LABEL_FIRST.match(line)
+            or CUT_SHORT.search(line) or "©" in line or _LABEL_FIRST.match(line)
             or _names_list(line) or line.endswith(",") or _INLINE_PARTS.search(line)):
         return None
     return line
