@@ -103,13 +103,14 @@ def test_a_labelled_date_under_the_body_dates_a_page_whose_header_has_none():
     lines = ["Menu", "Cooling centres open across the county", FIRST, MORE, MORE + " Still more.", MORE + " And more.",
              last, "Published", "August 30, 2024", "Author", "Tomas Reyes", "Related stories"]
     dump = "\n".join(lines)
-    assert dump_header(dump, FIRST, last)[1] == ["Published August 30, 2024"]
+    # (the footer's "Author" label over a name is the byline: `labelled_byline`)
+    assert dump_header(dump, FIRST, last)[1] == ["By Tomas Reyes", "Published August 30, 2024"]
     # a date in the header wins: the footer's is not added
     dated = "\n".join(lines[:2] + ["July 8, 2024"] + lines[2:])
-    assert dump_header(dated, FIRST, last)[1] == ["July 8, 2024"]
+    assert dump_header(dated, FIRST, last)[1] == ["July 8, 2024", "By Tomas Reyes"]
     # further down it is a related story's date
     far = "\n".join(lines[:7] + ["Share", "Print", "Email", "More from the county"] + lines[7:])
-    assert dump_header(far, FIRST, last)[1] == []
+    assert dump_header(far, FIRST, last)[1] == ["By Tomas Reyes"]
 
 
 def test_an_author_label_or_a_glued_by_marks_the_headline_over_it():
@@ -453,6 +454,25 @@ def test_an_authors_box_under_the_body_names_the_author_when_the_header_does_not
     assert credits(head + body + far) == []
     # the name only: the time of a comment-like credit is no publication date
     assert credits(head + body + ["Posted by: Ana Vell at May 2, 2024 07:54 PM"]) == ["Posted by: Ana Vell"]
+
+
+
+def test_an_author_label_anywhere_names_the_authors_on_the_lines_under_it():
+    head = ["Menu", "Cooling centres open across the county"]
+    body = [FIRST, MORE]
+
+    def credits(lines):
+        return dump_header("\n".join(lines), FIRST, MORE)[1]
+
+    box = ["Related stories", "Six more buses for the summer", "Article written by:", "Tomas Reyes, MD, MPH", "Share"]
+    assert credits(head + body + box) == ["By Tomas Reyes"]
+    # co-authors one a line, with the dump's lone separators between them; their roles dropped
+    pair = ["Authors:", "Grace Odum, senior editor for the county desk", ";", "Ana Vell", "Updated May 2, 2024"]
+    assert credits(head + body + pair)[0] == "By Grace Odum, Ana Vell"
+    # a menu's "Authors" over other menu entries, and a bare "By" over a teaser's name, name no one
+    assert credits(head + body + ["Authors", "Topics", "Archive"]) == []
+    far = ["Share", "Print", "Email", "Newsletter", "Related stories", "Six more buses for the summer"]
+    assert credits(head + body + far + ["By", "Tomas Reyes"]) == []
 
 
 def test_the_deck_is_the_standfirst_right_under_the_headline():

@@ -294,3 +294,40 @@ def first_dated_credit(lines: list[str]) -> list[str]:
         if len(line) <= MAX_CREDIT_CHARS and _CREDIT_OPENING.match(line) and _has_date(line):
             return [line]
     return []
+
+
+
+# An author's label on its own line, the name on the next ("Written by" / "Jane Roe", "Author:" /
+# "Jane Roe, MD"): a dump splits an author box's label from its names. Not a bare "By": teasers'
+# cards print "By" / name too.
+_AUTHOR_LABEL_LINE = re.compile(r"(?i)(?:(?:(?:article|post|story)\s+)?(?:written|authored)\s+by|(?:article|text|words|post|story)\s+by"
+                                r"|authors?(?:\s+of\s+this\s+(?:article|post))?|contributors?|about\s+the\s+author)\s*:?")
+# What a dump leaves on its own line between co-authors' names.
+_NAME_SEPARATOR = re.compile(r"[,;&]|and")
+# More names than this under a label are a list of the site's authors (a menu), not a byline.
+MAX_LABELLED_NAMES = 8
+
+
+def _names_under(lines: list[str], prose: str) -> list[str]:
+    """The names on the lines from the first on, one a line ("Jane Roe, Senior Editor" gives "Jane Roe"),
+    lone separators between them skipped, up to the first line that is neither."""
+    names = []
+    for line in lines:
+        if _NAME_SEPARATOR.fullmatch(line.strip()):
+            continue
+        head = _CREDENTIALS.sub("", line.split(",")[0].strip())
+        if len(line) > MAX_CREDIT_CHARS or not _name_alone(head, prose) or _lower_words(head, prose):
+            break
+        names.append(head)
+    return names
+
+
+def labelled_byline(lines: list[str], prose: str) -> list[str]:
+    """The first author's label anywhere in the dump with persons' names on the lines under it, as
+    "By <names>": an author box that neither the header nor the lines under the body hold."""
+    for i, line in enumerate(lines[:-1]):
+        if len(line) <= 40 and _AUTHOR_LABEL_LINE.fullmatch(line):
+            names = _names_under(lines[i + 1: i + 2 * MAX_LABELLED_NAMES + 2], prose)
+            if 0 < len(names) <= MAX_LABELLED_NAMES:
+                return ["By " + ", ".join(names)]
+    return []

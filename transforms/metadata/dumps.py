@@ -36,6 +36,7 @@ from transforms.metadata.dump_credits import (
     credit_name,
     first_dated_credit,
     is_credit,
+    labelled_byline,
     names_in_credits,
     printed_at,
     role_line,
@@ -353,6 +354,8 @@ def dump_header(dump: str, first_paragraph: str, last_paragraph: str = "") -> Du
         credits += names_in_credits(credits, dump)
     if not any(BYLINE.match(line) for line in credits):  # still none: an author's box under the body
         credits += byline_under_body(lines, last_paragraph)
+    if not any(BYLINE.match(line) for line in credits):  # an author's label and name anywhere
+        credits += labelled_byline(lines, dump)
     if not any(DATE_LINE.search(line) for line in credits):
         credits += after_body(lines, last_paragraph, dump)
     if not any(DATE_LINE.search(line) for line in credits):
