@@ -224,14 +224,20 @@ def _label_byline(line: str, prose: str) -> bool:
             and _lower_words(m[1], prose))
 
 
+# A date inside a credit line, kept as a part of its own when the line is split at it.
+_DATE_PART = re.compile(rf"({_DATE})", re.IGNORECASE)
+
+
 def names_in_credits(credits: list[str], prose: str) -> list[str]:
-    """"Jane Roe • May 2, 2024", "May 2, 2024 · 5 min · Jane Roe": a name beside the date in a credit line
-    its inline elements share, as "By <name>" (one name only; not a label in title case)."""
+    """"Jane Roe • May 2, 2024", "May 2, 2024 · 5 min · Jane Roe", "Jane Roe May 2, 2024": a name beside
+    the date in a credit line its inline elements share, as "By <name>" (one name only; not a label in
+    title case)."""
     out = []
     for line in credits:
         if not _has_date(line):
             continue
-        pieces = [p.strip() for p in _CREDIT_SEPARATORS.split(line) if p.strip()]
+        # the date is a part too: "Jane Roe May 2, 2024" (no separator between name and date)
+        pieces = [q.strip(" ,") for p in _CREDIT_SEPARATORS.split(line) for q in _DATE_PART.split(p) if q.strip(" ,")]
         names = [p for p in (re.sub(r"\s+in$", "", p) for p in pieces)
                  if not _has_date(p) and not is_credit(p) and not _GLUED_NAME.search(p) and _name_alone(p, prose)
                  and not any(_lower_words(w, prose) for w in p.split())]  # any word of it in lower case: a label
