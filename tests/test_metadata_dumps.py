@@ -52,6 +52,9 @@ def test_a_name_alone_over_its_role_or_a_line_before_its_date_is_a_byline():
     assert "By Tomas Reyes" in _header(lines)[1]
     lines[1] = "Copy Link"  # an interface label is nobody
     assert not any(line.startswith("By ") for line in _header(lines)[1])
+    # co-authors' names on one line over the date
+    lines = ["Cooling centres open across the county", "Tomas Reyes, Grace Odum & Ana Vell", "July 8, 2024"]
+    assert "By Tomas Reyes, Grace Odum & Ana Vell" in _header(lines)[1]
 
 
 def test_a_name_over_its_date_under_a_one_paragraph_standfirst():

@@ -181,6 +181,12 @@ def _name_alone(line: str, prose: str = "") -> bool:
                         for word in line.split()))
 
 
+def names_list(line: str, least: int = 3) -> bool:
+    """"Ana Ruiz, Lee Park & Sam Cho": `least` or more authors' names and nothing else."""
+    pieces = [p for p in re.split(r"\s*(?:,|&|\band\b)\s*", line) if p]
+    return len(pieces) >= least and all(2 <= len(p.split()) <= 3 and person_name(p) for p in pieces)
+
+
 def credit_lines(region: list[str], max_chars: int, names: bool | str = False, prose: str = "") -> list[str]:
     """The credit lines of a header region. A dump splits "By <a>Jane Roe</a>" into two lines and
     sets a name alone beside its date: "By" is joined to the next line, and a line that is only a
@@ -203,7 +209,7 @@ def credit_lines(region: list[str], max_chars: int, names: bool | str = False, p
                          or (i + 2 < len(region) and _has_date(region[i + 2])
                              and (names != "next" or not re.search(r"[^\W\d_]", nxt)))  # a count or a dash between
                          or (names != "next" and role_line(nxt)))
-              and _name_alone(line, prose)):
+              and (_name_alone(line, prose) or names_list(line, least=2))):
             out.append(f"By {line}")
         elif names == "under" and (
                 (i == 0 or (i == 1 and len(region[0].split()) >= MIN_DECK_WORDS)  # under the headline or its deck

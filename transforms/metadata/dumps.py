@@ -38,6 +38,7 @@ from transforms.metadata.dump_credits import (
     is_credit,
     labelled_byline,
     names_in_credits,
+    names_list,
     printed_at,
     role_line,
 )
@@ -148,12 +149,6 @@ def _about(line: str, body_words: set[str]) -> float:
     return len(words & body_words) / len(words) if words else 0.0
 
 
-def _names_list(line: str) -> bool:
-    """"Ana Ruiz, Lee Park & Sam Cho": three or more authors' names, not a headline."""
-    pieces = [p for p in re.split(r"\s*(?:,|&|\band\b)\s*", line) if p]
-    return len(pieces) >= 3 and all(2 <= len(p.split()) <= 3 and person_name(p) for p in pieces)
-
-
 def _is_tail(line: str, header: str) -> bool:
     """Another line of the header ends with this one: a breadcrumb's last item ("Home » Guides »
     <headline>"), "2 Comments on <headline>", a kicker glued to it ("Video: <headline>").
@@ -257,7 +252,7 @@ def _score(lines: list[str], i: int, end: int, folded: str, top: str, credit: di
     line = lines[i]
     words = [w for w in line.split() if any(c.isalnum() for c in w)]  # "&", "—", "|" are no words
     if (not MIN_WORDS <= len(words) <= MAX_WORDS or credit[i] or NOT_HEADLINE.search(_LEAD_SYMBOLS.sub("", line))
-            or credit_name(line) or len(_GLUED.findall(line)) >= 2 or role_line(line) or _names_list(line)
+            or credit_name(line) or len(_GLUED.findall(line)) >= 2 or role_line(line) or names_list(line)
             or line[0] in ",;/|>»›"  # a line opening with a comma goes on from the one before, a slash a breadcrumb
             or (i > 0 and lines[i - 1].endswith(","))  # and so does a line under one ending with a comma: a list's item
             or (line[0].islower() and _SENTENCE_INSIDE.search(line))  # a wrapped paragraph's middle
@@ -302,7 +297,7 @@ def _deck(lines: list[str], best: int, end: int) -> str | None:
     line = lines[k]
     if (not DECK_MIN_WORDS <= len(line.split()) <= DECK_MAX_WORDS or is_credit(line) or DATE_LINE.search(line)
             or CUT_SHORT.search(line) or "©" in line or _LABEL_FIRST.match(line)
-            or _names_list(line) or line.endswith(",") or _INLINE_PARTS.search(line)):
+            or names_list(line) or line.endswith(",") or _INLINE_PARTS.search(line)):
         return None
     return line
 
