@@ -111,9 +111,9 @@ def test_a_labelled_date_under_the_body_dates_a_page_whose_header_has_none():
     # a date in the header wins: the footer's is not added
     dated = "\n".join(lines[:2] + ["July 8, 2024"] + lines[2:])
     assert dump_header(dated, FIRST, last)[1] == ["July 8, 2024", "By Tomas Reyes"]
-    # further down it is a related story's date
+    # further down, only a labelled date counts (`labelled_date`): a bare one is a related story's
     far = "\n".join(lines[:7] + ["Share", "Print", "Email", "More from the county"] + lines[7:])
-    assert dump_header(far, FIRST, last)[1] == ["By Tomas Reyes"]
+    assert dump_header(far, FIRST, last)[1] == ["By Tomas Reyes", "Published August 30, 2024"]
 
 
 def test_an_author_label_or_a_glued_by_marks_the_headline_over_it():
@@ -476,6 +476,23 @@ def test_an_author_label_anywhere_names_the_authors_on_the_lines_under_it():
     assert credits(head + body + ["Authors", "Topics", "Archive"]) == []
     far = ["Share", "Print", "Email", "Newsletter", "Related stories", "Six more buses for the summer"]
     assert credits(head + body + far + ["By", "Tomas Reyes"]) == []
+
+
+
+def test_a_labelled_publication_date_anywhere_dates_a_page_that_prints_none_elsewhere():
+    head = ["Menu", "Cooling centres open across the county"]
+    far = ["Share", "Print", "Email", "Newsletter", "Related stories", "Six more buses for the summer"]
+
+    def credits(lines):
+        return dump_header("\n".join(head + [FIRST, MORE] + far + lines), FIRST, MORE)[1]
+
+    assert credits(["Publish date", "15 November 2018", "Comments"]) == ["Publish date 15 November 2018"]
+    assert credits(["Posted on 02/05/2024 at 19:00", "Comments"]) == ["Posted on 02/05/2024 at 19:00"]
+    # an unlabelled date down there is a related story's or a comment's
+    assert credits(["15 November 2018", "Comments"]) == []
+    # the header's date wins
+    assert dump_header("\n".join(head + ["July 8, 2024", FIRST, MORE] + far + ["Published", "15 November 2018"]),
+                       FIRST, MORE)[1] == ["July 8, 2024"]
 
 
 def test_the_deck_is_the_standfirst_right_under_the_headline():

@@ -343,3 +343,25 @@ def labelled_byline(lines: list[str], prose: str) -> list[str]:
             if 0 < len(names) <= MAX_LABELLED_NAMES:
                 return ["By " + ", ".join(names)]
     return []
+
+
+# A publication date's label, alone on its line or opening it ("Published", "Publish date", "Posted on:").
+_PUBLICATION_LABEL = re.compile(r"(?i)(?:originally |first )?(?:published|posted|publish(?:ed)? date|publication date|date published)(?: on)?:?")
+
+
+def labelled_date(lines: list[str]) -> list[str]:
+    """The first publication date anywhere in the dump that its label names ("Published May 2, 2024",
+    "Posted on 02/05/2024", "Publish date" / "May 2, 2024"): a footer or an author box the header and the
+    lines under the body do not hold."""
+    for i, line in enumerate(lines):
+        if len(line) > MAX_CREDIT_CHARS:
+            continue
+        label = _PUBLICATION_LABEL.match(line)
+        if not label:
+            continue
+        rest = line[label.end():].strip()
+        if not rest and i + 1 < len(lines) and DATE_LINE.fullmatch(lines[i + 1].strip()):
+            return [f"{line} {lines[i + 1]}"]
+        if rest and DATE_LINE.match(rest):
+            return [line]
+    return []

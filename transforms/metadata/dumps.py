@@ -37,6 +37,7 @@ from transforms.metadata.dump_credits import (
     first_dated_credit,
     is_credit,
     labelled_byline,
+    labelled_date,
     names_in_credits,
     names_list,
     printed_at,
@@ -355,4 +356,6 @@ def dump_header(dump: str, first_paragraph: str, last_paragraph: str = "") -> Du
         credits += after_body(lines, last_paragraph, dump)
     if not any(DATE_LINE.search(line) for line in credits):
         credits += first_dated_credit(lines[:end])
+    if not any(DATE_LINE.search(line) for line in credits):  # a labelled date anywhere
+        credits += labelled_date(lines)
     return DumpHeader(lines[best], credits, _deck(lines, best, end))
