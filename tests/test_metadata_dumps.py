@@ -495,6 +495,20 @@ def test_a_labelled_publication_date_anywhere_dates_a_page_that_prints_none_else
                        FIRST, MORE)[1] == ["July 8, 2024"]
 
 
+
+def test_a_name_over_a_bio_that_opens_with_its_first_name_is_the_byline():
+    head = ["Menu", "Cooling centres open across the county"]
+    far = ["Share", "Print", "Email", "Newsletter", "Related stories", "Six more buses for the summer"]
+
+    def credits(lines):
+        return dump_header("\n".join(head + [FIRST, MORE] + far + lines), FIRST, MORE)[1]
+
+    bio = ["Tomas Reyes", "Weather Reporter", "Tomas joined the desk in 2019 and writes about heat, storms and the county's roads."]
+    assert credits(bio) == ["By Tomas Reyes"]
+    # a product described under its name is nobody
+    assert credits(["Harbor Fans", "Harbor is a maker of ceiling fans that sells its fans across the county."]) == []
+
+
 def test_the_deck_is_the_standfirst_right_under_the_headline():
     head = "Cooling centres open across the county"
     deck = "Here is where to go when the heat returns, and what to bring with you"

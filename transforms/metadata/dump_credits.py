@@ -365,3 +365,31 @@ def labelled_date(lines: list[str]) -> list[str]:
         if rest and DATE_LINE.match(rest):
             return [line]
     return []
+
+
+# A bio under an author's name has at least this many words ("Jane is a science writer who ...").
+MIN_BIO_WORDS = 8
+# How many lines under the name its bio may start (a role line may sit between them).
+BIO_LINES = 3
+
+
+# What follows the name (or its first word) at a bio's opening: "Jane Roe is ...", "Jane writes about ...".
+_BIO_OPENING = re.compile(r"\s(?:is|was|has|writes|covers|joined|leads|holds|lives|loves|explores|specializes|specialises|"
+                          r"serves|works|brings|started|founded|graduated|grew)\b")
+
+
+def bio_byline(lines: list[str], prose: str) -> list[str]:
+    """The first name alone on its line with its bio right under it ("Jane Roe" / "Senior Editor" /
+    "Jane writes about ..."): an author's box anywhere in the dump, as "By <name>". The bio opens with
+    the name's first word and a verb of a life ("is", "joined", "writes"); a product's or a place's
+    description opens with its whole name ("Apache Spark is ..."), and a heading whose later words the
+    page writes in lower case ("Dollar Car Rental", "Plant Size") is no name."""
+    for i, line in enumerate(lines):
+        if not (2 <= len(line.split()) <= 4 and _name_alone(line, prose)) or any(_lower_words(w, prose) for w in line.split()[1:]):
+            continue
+        first = line.split()[0]
+        for below in lines[i + 1: i + 1 + BIO_LINES]:
+            if (len(below.split()) >= MIN_BIO_WORDS and below.startswith(first + " ") and not below.startswith(line + " ")
+                    and _BIO_OPENING.match(below[len(first):])):
+                return [f"By {line}"]
+    return []

@@ -31,6 +31,7 @@ from transforms.metadata.dump_credits import (
     MAX_CREDIT_CHARS,
     NOT_HEADLINE,
     after_body,
+    bio_byline,
     byline_under_body,
     credit_lines,
     credit_name,
@@ -352,6 +353,8 @@ def dump_header(dump: str, first_paragraph: str, last_paragraph: str = "") -> Du
         credits += byline_under_body(lines, last_paragraph)
     if not any(BYLINE.match(line) for line in credits):  # an author's label and name anywhere
         credits += labelled_byline(lines, dump)
+    if not any(BYLINE.match(line) for line in credits):  # a name over its bio anywhere
+        credits += bio_byline(lines, dump)
     if not any(DATE_LINE.search(line) for line in credits):
         credits += after_body(lines, last_paragraph, dump)
     if not any(DATE_LINE.search(line) for line in credits):
