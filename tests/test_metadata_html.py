@@ -219,6 +219,9 @@ def test_the_deck_is_the_one_under_the_headline_not_a_newsletter_box_or_a_teaser
     assert _subtitle_of(page) == deck
     # without the deck, nothing else is taken for it
     assert _subtitle_of(page.replace(f'<div class="ContentHeaderDek-a9f3">{deck}</div>', "")) is None
+    # a deck set as an h2 with its class
+    assert _subtitle_of(page.replace(f'<div class="ContentHeaderDek-a9f3">{deck}</div>',
+                                     f'<h2 class="sub-headline speakable">{deck}</h2>')) == deck
 
 
 def test_a_header_block_that_repeats_the_headline_is_no_deck():

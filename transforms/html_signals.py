@@ -55,11 +55,12 @@ _DATE_WORDS = ("date", "time", "publish", "posted", "byline", "meta", "dateline"
 _STANDFIRST_WORDS = ("standfirst", "dek", "deck", "subtitle", "sub-title", "subheadline", "sub-headline",
                      "strapline", "article-summary", "summary-text", "lede", "excerpt")
 _MARK_WORDS = tuple(dict.fromkeys(_AUTHOR_WORDS + _DATE_WORDS + _STANDFIRST_WORDS + ("breadcrumb",)))
-# Tags that hold a byline, an author, a date, a breadcrumb or a standfirst by class; the rest
-# (list items, emphasis, subheadings, images, SVG paths, scripts, table cells, form fields) are
-# skipped inside libxml2 without a Python object (list items near the headline are still read as
-# lines; leaving them out of this scan changed nothing on the 793 dev pages).
-_SCANNED_TAGS = ("div", "span", "p", "a", "ul", "ol", "nav", "section", "header", "footer", "article",
+# Tags that hold a byline, an author, a date, a breadcrumb or a standfirst by class (h2: a deck set as
+# a subheading, "<h2 class=sub-headline>"); the rest (list items, emphasis, other subheadings, images,
+# SVG paths, scripts, table cells, form fields) are skipped inside libxml2 without a Python object
+# (list items near the headline are still read as lines; leaving them out of this scan changed
+# nothing on the 793 dev pages).
+_SCANNED_TAGS = ("div", "span", "p", "a", "h2", "ul", "ol", "nav", "section", "header", "footer", "article",
                  "aside", "main", "address", "time", "small", "meta", "dd", "dl", "link")
 _DATE_TAGS = {"span", "div", "p", "li", "small", "time", "em", "strong", "header"}
 _CREDIT_TAGS = {"p", "h2", "h3", "h4", "h5", "h6", "span", "div", "strong", "em", "small"}
