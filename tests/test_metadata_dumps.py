@@ -518,5 +518,9 @@ def test_the_deck_is_the_standfirst_right_under_the_headline():
     for under in ("By Tomas Reyes", "July 8, 2024", "Share this story", "Ana Ruiz, Lee Park & Sam Cho",
                   "Home / Guides / Summer heat and where to stay cool", "Authors: Ana Ruiz and Lee Park of the county desk"):
         assert _header(["Menu", head, under]).deck is None, under
+    # a photo's caption over its credit in parentheses is no deck; a deck over the lead photo's credit is
+    caption = "Volunteers hand out water at the library's cooling centre during the last heatwave"
+    assert _header(["Menu", head, caption, "(Ana Vell / The Daily Ledger)", "By Tomas Reyes"]).deck is None
+    assert _header(["Menu", head, deck, "Image: Ana Vell", "By Tomas Reyes"]).deck == deck
     # nothing between the headline and the body: no deck (the body's first paragraph stays body)
     assert _header(["Menu", head]).deck is None

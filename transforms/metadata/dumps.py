@@ -121,6 +121,8 @@ _LABEL_HINT = re.compile(r"(?i)publish|posted|written|authored")
 # "Illustration: Jane Roe/The Guardian", "Photograph: Reuters".
 _PHOTO_CREDIT = re.compile(r"(?i)^(?:credits?|illustrations?|photograph|photos?|pictures?|images?)(?: by)?:|\((?:AP|AFP|EPA) Photo\b"
                            r"|\b(?:AP|AFP|EPA|Reuters) Photo/|/\s?(?:Getty|AFP|Reuters|Shutterstock|Alamy)\b|getty images")
+# A line all in parentheses: under a caption, its photo's credit ("(Getty Images)", "(Jane Roe / The Daily Ledger)").
+_PARENTHESISED = re.compile(r"\([^()]{2,80}\)")
 # A ticker entry's age before it, glued or not: "2h agoSome Name says ...", "49m ago Thames Water ...".
 _TICKER_AGE = re.compile(r"^(?:\d+\s?(?:[smhd]|mins?|hrs?)|(?:[Aa]n?|\d+) (?:second|minute|hour|day)s?) ?ago(?=[A-Z\s]|$)")
 # A clock time or an age alone on its line: the live entry or ticker item under it is no headline ("7:16pm", "2h ago").
@@ -290,13 +292,17 @@ class DumpHeader(NamedTuple):
 def _deck(lines: list[str], best: int, end: int) -> str | None:
     """The standfirst right under the headline (line `best`), over the body (line `end`): a line of
     DECK_MIN_WORDS to DECK_MAX_WORDS words that is no credit, date, caption, photo credit, label
-    ("Authors: ..."), list of names, menu or trail, nor cut short. A photo's credit may sit between."""
+    ("Authors: ..."), list of names, menu or trail, nor cut short, nor a photo's caption (its credit in
+    parentheses under it). A photo's credit may sit between the headline and the deck."""
     k = _neighbour(lines, best, 1)
     while k is not None and k < end and _PHOTO_CREDIT.search(lines[k]):
         k = _neighbour(lines, k, 1)
     if k is None or k >= end:
         return None
     line = lines[k]
+    under = _line_at(lines, _neighbour(lines, k, 1))
+    if _PARENTHESISED.fullmatch(under):
+        return None  # a photo's caption over its credit ("(Getty Images)", "(Jane Roe / The Daily Ledger)")
     if (not DECK_MIN_WORDS <= len(line.split()) <= DECK_MAX_WORDS or is_credit(line) or DATE_LINE.search(line)
             or CUT_SHORT.search(line) or "©" in line or _LABEL_FIRST.match(line)
             or names_list(line) or line.endswith(",") or _INLINE_PARTS.search(line)):
