@@ -69,6 +69,10 @@ _HAN_ORG = re.compile(r"[报社网台局院部会司团刊站处所厅委]$")
 # Courtesy and academic titles before a name are dropped; a knighthood ("Sir", "Dame") is kept, as
 # the person signs with it.
 _TITLE_PREFIX = re.compile(r"^(?:dr|prof|mr|mrs|ms|rev)\.?\s+", re.IGNORECASE)
+# Words run together by a page's markup ("Wedding ChecklistsJust EngagedWedding Planning": a menu's
+# entries): a capital after five lower-case letters. Names' inner capitals follow a shorter prefix
+# ("McDonald", "MacArthur", "DeShawn", "SubbaRao").
+_GLUED = re.compile(r"[a-z]{5}[A-Z]")
 _WORD = re.compile(r"^[^\W\d_][^\W\d_'’.\-]*(?:['’\-.][^\W\d_]*)*\.?$")
 
 
@@ -138,7 +142,8 @@ def person_name(raw: str, single_word_ok: bool = False) -> str | None:
         return None
     if len(lowered) >= 2 and lowered[-1] in _DATE_MONTHS:
         return None
-    if not all(_WORD.match(w) for w in words) or any(re.search(r"[a-z]\.[a-z]", w) for w in words):
+    if (not all(_WORD.match(w) for w in words) or any(re.search(r"[a-z]\.[a-z]", w) for w in words)
+            or any(_GLUED.search(w) for w in words)):
         return None
     # Every word of a name starts with a capital, but particles ("van der", "de la", "bin").
     if not all(w[0].isupper() or w.lower() in PARTICLES for w in words if w[0].isalpha()):
