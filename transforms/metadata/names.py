@@ -37,7 +37,7 @@ NOT_PERSON_WORDS = {
     "clinic", "hospital", "health", "labs", "studio", "studios", "academy", "school", "college",
     "partners", "thoughts", "sky", "store", "shop", "realty", "law", "firm", "policy", "policies",
     "privacy", "terms", "insight", "insights", "newsletter", "newsletters", "podcast", "podcasts",
-    "coalition", "alliance", "federation", "initiative",
+    "coalition", "alliance", "federation", "initiative", "why", "how", "what", "where", "when", "which",
 }
 # Job titles glued after a name in author boxes ("Jane Roe Senior Editor"): the name ends before.
 ROLE_WORDS = {"founder", "co-founder", "cofounder", "ceo", "cto", "cfo", "coo", "president", "director",
