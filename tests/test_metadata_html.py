@@ -176,6 +176,15 @@ def test_an_author_box_heading_credits_the_author(box, author):
     assert fields["authors"] == [author]
 
 
+def test_an_author_boxs_description_is_no_name():
+    page = """<html><body><h1>Five ways to prune roses</h1><p>Cut above a bud.</p>
+    <div class="dynamic-author-description">Certified Rose Grower, M.A. Horticulture</div></body></html>"""
+    signals = html_signals(lxml.html.document_fromstring(page))
+    fields, _ = normalize_metadata(Page("mem://roses.html", page, "html", "utf-8", len(page)), signals,
+                                   ["Cut above a bud."])
+    assert fields["authors"] == []
+
+
 @pytest.mark.parametrize("caption", [
     "<figure><img src='a.jpg'><figcaption>Riders at the depot in Riverside, May 21, 2019. (Photo: Jane Roe)</figcaption></figure>",
     "<div class='image__caption'><span>Riders queue at the depot by Harbour Road on Oct. 13, 2021.</span></div>",

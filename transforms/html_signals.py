@@ -73,7 +73,7 @@ _TOP_XPATH = etree.XPath(f"(//body//*)[position() <= {TOP_ELEMENTS}]")
 
 # Class tokens of the element that holds a comment's text.
 _COMMENT_TEXT = {"comment", "comment-body", "comment-content", "comment-text"}
-_NOT_AUTHOR_CLASS = re.compile(r"avatar|image|img|photo|bio|about|social|follow|comment|more-from|related", re.IGNORECASE)
+_NOT_AUTHOR_CLASS = re.compile(r"avatar|image|img|photo|bio|about|description|credential|social|follow|comment|more-from|related", re.IGNORECASE)
 _AUTHOR_CLASS = re.compile(r"byline|author|writer|contributor|reporter", re.IGNORECASE)
 _AUTHOR_HREF = re.compile(r"/(author|authors|writers?|contributors?|people|profile)/[^/?#]+")
 _CREDIT_START = re.compile(r"^\s*((?:(?:article|post|story)\s+)?written by|(?:article|posted|words|story) by|contributors?:|author:)\s*:?\s*",
