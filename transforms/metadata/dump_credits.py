@@ -67,8 +67,9 @@ _ROLE_NOUNS = {w for w in ROLE_WORDS if w not in {"head", "chief", "senior", "le
 _ROLE_NOUNS |= {"team", "staff", "desk", "editors", "writers", "reporters", "contributors"}
 # A date's label alone on its line ("Published:", "Last updated"): the dump split it from its date.
 _DATE_LABEL_ONLY = re.compile(r"(?i)(?:originally |first |last )?(?:published|posted|updated|modified)(?: on)?:?")
-# A publication label ("Published", "Posted on:"), alone on its line or opening it.
-_PUBLISHED_LABEL = re.compile(r"(?i)(?:originally |first )?(?:published|posted)(?: on)?:?(?=\s|$)")
+# A publication label ("Published", "Posted on:", "Publish date"), alone on its line or opening it.
+_PUBLISHED_LABEL = re.compile(r"(?i)(?:originally |first )?(?:published|posted|publish(?:ed)? date|publication date|date published)"
+                              r"(?: on)?:?(?=\s|$)")
 BYLINE = re.compile(r"(?i)(?:(?:written |posted |authored )?by\b|author:)")
 # Menu entries run together inside a name-like line: "DIYHome Decor", "NewsOpinion".
 _GLUED_NAME = re.compile(r"[A-Z]{2}[a-z]|[a-z][A-Z]")
@@ -308,7 +309,6 @@ def first_dated_credit(lines: list[str]) -> list[str]:
     return []
 
 
-
 # An author's label on its own line, the name on the next ("Written by" / "Jane Roe", "Author:" /
 # "Jane Roe, MD"): a dump splits an author box's label from its names. Not a bare "By": teasers'
 # cards print "By" / name too.
@@ -345,9 +345,6 @@ def labelled_byline(lines: list[str], prose: str) -> list[str]:
     return []
 
 
-# A publication date's label, alone on its line or opening it ("Published", "Publish date", "Posted on:").
-_PUBLICATION_LABEL = re.compile(r"(?i)(?:originally |first )?(?:published|posted|publish(?:ed)? date|publication date|date published)(?: on)?:?")
-
 
 def labelled_date(lines: list[str]) -> list[str]:
     """The first publication date anywhere in the dump that its label names ("Published May 2, 2024",
@@ -356,7 +353,7 @@ def labelled_date(lines: list[str]) -> list[str]:
     for i, line in enumerate(lines):
         if len(line) > MAX_CREDIT_CHARS:
             continue
-        label = _PUBLICATION_LABEL.match(line)
+        label = _PUBLISHED_LABEL.match(line)
         if not label:
             continue
         rest = line[label.end():].strip()
@@ -373,7 +370,7 @@ MIN_BIO_WORDS = 8
 BIO_LINES = 3
 
 
-# What follows the name (or its first word) at a bio's opening: "Jane Roe is ...", "Jane writes about ...".
+# What follows the name's first word at a bio's opening: "Jane is ...", "Jane writes about ...".
 _BIO_OPENING = re.compile(r"\s(?:is|was|has|writes|covers|joined|leads|holds|lives|loves|explores|specializes|specialises|"
                           r"serves|works|brings|started|founded|graduated|grew)\b")
 
