@@ -1,6 +1,7 @@
 """Enrich stage: `Extraction` in, article rows out (normalized metadata, language, one per story).
 
-The language detector's profiles load once per worker in `setup()` (thread-safe, seeded).
+The language detector's profiles load once per worker, in a thread started in `setup()` (thread-safe,
+seeded); `process()` waits for them.
 """
 
 from datetime import datetime
@@ -23,9 +24,10 @@ class BuildArticlesFn(beam.DoFn):
         self._failed = counter("enrich_failed")
 
     def setup(self):
-        language.load()
+        language.start_loading()  # while the strip stage's child process starts (transforms.language)
 
     def process(self, extraction: Extraction):
+        language.load()  # waits for the profiles; a failure to load them fails the bundle, not the page
         page = extraction.page
         try:
             rows = build_articles(extraction, self._ingested_at)
