@@ -1,0 +1,25 @@
+"""The job graphs pass Beam's construction-time type check, which the entry point skips at run time."""
+
+from apache_beam.options.pipeline_options import PipelineOptions, TypeOptions
+
+from pipeline.main import build_pipeline, parse_options
+
+BATCH = ["--input", "/no/such/dir/*", "--output", "/tmp/never-written"]
+STREAMING = ["--streaming", "--input_subscription", "projects/news-project/subscriptions/landing-1",
+             "--output", "gs://no-such-bucket/out", "--window_seconds", "30"]
+
+
+def checked(argv: list[str]) -> PipelineOptions:
+    options = PipelineOptions(argv)
+    options.view_as(TypeOptions).pipeline_type_check = True
+    return options
+
+
+def test_the_entry_point_skips_the_construction_time_type_check():
+    assert parse_options(BATCH).view_as(TypeOptions).pipeline_type_check is False
+
+
+def test_both_graphs_pass_the_type_check():
+    for argv in (BATCH, STREAMING):
+        pipeline = build_pipeline(checked(argv))  # a hint mismatch raises TypeCheckError here
+        assert pipeline.transforms_stack[0].parts
