@@ -152,6 +152,19 @@ def test_wire_agency_apart_from_the_site():
     assert choose_publisher(signals, None) == ("Associated Press", "Associated Press")
 
 
+def test_an_agency_as_the_structured_author_is_the_wire_credit():
+    story = {"@type": "NewsArticle", "headline": "Talks resume", "author": {"@type": "Person", "name": "Associated Press"}}
+    signals = Signals(meta={"og:site_name": "Valley Courier"}, jsonld=[story])
+    assert choose_publisher(signals, "valleycourier.example") == ("Valley Courier", "Associated Press")
+    signals = Signals(meta={"og:site_name": "Valley Courier", "author": "Reuters"})
+    assert choose_publisher(signals, "valleycourier.example") == ("Valley Courier", "Reuters")
+    # the agency's own site names itself: no wire credit; a person as the author: none either
+    signals = Signals(meta={"og:site_name": "Reuters", "author": "Reuters"})
+    assert choose_publisher(signals, "reuters.com") == ("Reuters", None)
+    signals = Signals(meta={"og:site_name": "Valley Courier", "author": "Ines Moreau"})
+    assert choose_publisher(signals, "valleycourier.example") == ("Valley Courier", None)
+
+
 def test_a_json_ld_publisher_unlike_the_site_gives_way_to_its_brand_name():
     def signals(org):
         return Signals(meta={"og:site_name": "Valley Courier"},

@@ -14,6 +14,7 @@ import re
 from schemas import Signals
 from transforms.metadata.jsonld import article_objects, by_id, names
 from transforms.metadata.names import NOT_PERSON_WORDS, ROLE_WORDS, person_name, recase
+from transforms.metadata.publishers import AUTHOR_META_KEYS
 from transforms.metadata.titles import key
 
 # More names than this in one credit is a list of related authors, not a byline.
@@ -47,8 +48,6 @@ _DOMAIN = re.compile(r"(?i)\.(?:com|net|org|io|co|info|biz|app|ai|us|uk|de|fr|ca
 _DERIVED = ("handle", "first name")
 # Sources a reader does not see (the <meta> author, and names read again from it).
 _UNSEEN = ("jsonld", "meta", *_DERIVED)
-_META_KEYS = ("author", "article:author", "dc.creator", "dcterms.creator", "parsely-author",
-              "sailthru.author", "byl", "citation_author", "citation_authors")
 
 
 def parse_byline(line: str, orgs: set[str], single_word_ok: bool = False, strict: bool = False,
@@ -232,7 +231,7 @@ def _box_name(texts: list[str], orgs: set[str]) -> list[str]:
 
 def _meta_credits(signals: Signals, orgs: set[str]) -> list[str]:
     found = []
-    for meta_key in _META_KEYS:
+    for meta_key in AUTHOR_META_KEYS:
         value = signals.meta.get(meta_key)
         if value and "://" not in value:
             for item in value.split(";"):  # repeated <meta>s arrive joined with "; "

@@ -1,7 +1,8 @@
 """Publisher and wire agency: who runs the site, and which agency a story is credited to.
 
 In: `Signals` (JSON-LD publisher, og:site_name, application-name,
-credit lines such as "(Agency)", "Agency, September 26, 2015", "By X | Outlet | Updated: ...")
+credit lines such as "(Agency)", "Agency, September 26, 2015", "By X | Outlet | Updated: ...",
+and an agency as the structured author: JSON-LD author, <meta name=author>)
 and the canonical URL. Out: (publisher, wire_agency), each a consistently spelled name or None.
 
 The publisher is the site's own name when the page states it, else the outlet a credit line
@@ -43,6 +44,9 @@ WIRE_AGENCIES = {
     "Antara": ("Antara", "Antara News"),
     "CNS": ("CNS", "China News Service"),
 }
+# <meta> names whose content is the story's author (`transforms.metadata.authors` reads them too).
+AUTHOR_META_KEYS = ("author", "article:author", "dc.creator", "dcterms.creator", "parsely-author",
+                    "sailthru.author", "byl", "citation_author", "citation_authors")
 # The masthead is on one of a dump's first lines, and short.
 MASTHEAD_LINES = 3
 MAX_MASTHEAD_CHARS = 40
@@ -172,11 +176,25 @@ def masthead(dump: str) -> str | None:
     return None
 
 
+def structured_agencies(signals: Signals) -> list[str]:
+    """Wire agencies a page's structured data names as the story's author: the JSON-LD article's
+    author or creator ("Associated Press" as a Person on a syndicated story), the <meta> author."""
+    found = []
+    for obj in article_objects(signals):
+        value = obj.get("author") or obj.get("creator")
+        if value:
+            items = value if isinstance(value, list) else [value]
+            found += [name for name, _ in names([by_id(signals, item) for item in items])]
+    for meta_key in AUTHOR_META_KEYS:
+        found += (signals.meta.get(meta_key) or "").split(";")  # repeated <meta>s arrive joined with "; "
+    return [a for a in (agency(" ".join(name.split())) for name in found) if a]
+
+
 def choose_publisher(signals: Signals, host: str | None, extra_credits: list[str] = ()) -> tuple[str | None, str | None]:
     """(publisher, wire_agency)."""
     site = site_publisher(signals, host)
     credited = credits(signals.byline_lines) + list(extra_credits)
-    agencies = [a for a in (agency(c) for c in credited) if a]
+    agencies = [a for a in (agency(c) for c in credited) if a] + structured_agencies(signals)
     outlets = [c for c in credited if not agency(c)]
     site_agency = agency(site) or (agency(host.split(".")[-2]) if host and host.count(".") >= 1 else None)
     wire = next((a for a in agencies if a != site_agency), None)
