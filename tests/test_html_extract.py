@@ -7,7 +7,7 @@ from transforms.errors import NoArticle
 from transforms import html_extract
 from transforms.html_extract import extract_html, parse_html
 from transforms.htmlclean import blocks, rescue
-from transforms.htmlclean.paragraphs import filter_paragraphs
+from transforms.htmlclean.paragraphs import filter_paragraphs, is_byline_line
 
 BODY = [
     "The harbour town of Quellmere opened its new tidal footbridge on Saturday morning, after four "
@@ -331,3 +331,10 @@ def test_an_extraction_of_the_first_block_only_is_read_whole():
     paras, words = html_extract._whole_blocks(tree, page, first_only, rescue.word_count(first_only), [], [], [])
     assert [text for text, _ in paras] == [BODY[0], " ".join(BODY[1:3]), BODY[3]]
     assert words == rescue.word_count(paras)
+
+
+def test_a_byline_opening_the_text_is_the_header_not_the_body():
+    paras = [("By Ada Brennock", False), (BODY[0], False), ("By the numbers", True), (BODY[1], False)]
+    assert [t for t, _ in filter_paragraphs(paras, [])] == [BODY[0], "By the numbers", BODY[1]]
+    assert is_byline_line("Written by Ada Q. Brennock and Marta Quill")
+    assert not is_byline_line("By the numbers") and not is_byline_line("By Tuesday. The ferry was full.")

@@ -156,3 +156,11 @@ def test_only_breadcrumb_trails_name_a_section():
                   "Jane Roe | May 2, 2024", "by Jane Roe | Apr 21, 2025", "Family: Rubiaceae | Place of Origin: Ethiopia",
                   "September 12, 2025 | 14 min read", "United States / English"):
         assert not is_trail(other), other
+
+
+def test_a_byline_under_a_deck_ends_the_header():
+    deck = "Trucks must take the market detour for eighteen months while the pier is repaired."
+    lines = normalize_lines("\n".join(HEAD[:9] + [HEAD[9], deck, "By Mara Ellison"] + BODY) + "\n")
+    body, _, _ = strip_lines(lines, None)  # the rules alone may keep the deck; the byline ends the header
+    assert body[0] == BODY[0]
+    assert deck not in body and "By Mara Ellison" not in body

@@ -19,6 +19,7 @@ import numpy as np
 
 from schemas import Extraction, Page, Signals, Story
 from transforms.errors import NoArticle
+from transforms.htmlclean.paragraphs import is_byline_line
 from transforms.textmodel.features import (
     BYLINE,
     CHROME,
@@ -39,6 +40,10 @@ from transforms.textmodel.model import LineModel, default_model
 MIN_BODY_CHARS = 200
 # A byline/credit/date line is short; a long line with a date in it is prose.
 BYLINE_MAX_CHARS = 160
+# A byline this near the top of the body (lines) ends the header, with the deck lines over it, each
+# at most this long (words): a longer line over it is the article's.
+BYLINE_WITHIN = 3
+DECK_MAX_WORDS = 60
 # A body line this short without end punctuation reads as a subheading.
 HEADING_MAX_CHARS = 100
 # The headline is searched this many lines above the body at most (past that it is page chrome).
@@ -170,6 +175,12 @@ def strip_lines(lines: list[str], model: LineModel | None, probs: np.ndarray | N
     # header; a short unpunctuated line cannot end the body.
     while keep and _loose(lines[keep[0]]):
         keep.pop(0)
+    # a byline among the first lines: it and the deck over it are the header's ("<deck>" / "By Jane Roe")
+    byline = next((k for k in range(min(BYLINE_WITHIN, len(keep))) if is_byline_line(lines[keep[k]])), None)
+    if byline is not None and all(len(lines[i].split()) <= DECK_MAX_WORDS for i in keep[:byline]):
+        del keep[: byline + 1]
+        while keep and _loose(lines[keep[0]]):
+            keep.pop(0)
     while keep and _loose(lines[keep[-1]]):
         keep.pop()
     body = [lines[i] for i in keep]

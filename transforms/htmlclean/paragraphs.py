@@ -45,6 +45,11 @@ TEASER_MAX_WORDS = 40
 # trafilatura's rendering of h2-h4: the subheadings a later step may split a page on.
 SUBHEADING_RENDS = ("h2", "h3", "h4")
 
+# A byline alone on its line: "By Jane Roe", "Written by Jane Q. Roe and John Doe" (a capital after
+# "by": "By the numbers" is a heading), no sentence's end in it.
+BYLINE_LINE = re.compile(r"^(?i:by|written by|posted by|words by)\s+[A-Z]")
+BYLINE_MAX_WORDS = 10
+_SENTENCE_END_INSIDE = re.compile(r"[a-z]{2}[.!?](?:\s|$)")
 _BULLET = re.compile(r"^\s*[-*•]\s+")
 _ALNUM = re.compile(r"[^\W_]")
 
@@ -123,11 +128,17 @@ def _is_date_line(text: str) -> bool:
             and find_printed(text) is not None)
 
 
+def is_byline_line(text: str) -> bool:
+    """A short line that is a byline and nothing else ("By Jane Roe"): the header's, not the body's."""
+    return (len(text.split()) <= BYLINE_MAX_WORDS and bool(BYLINE_LINE.match(text))
+            and not _SENTENCE_END_INSIDE.search(text))
+
+
 def _is_furniture(text: str, furniture: set[str], first: bool) -> bool:
     """A line of the page's header block: date stamp, byline, a bare label ("Posted:"), one of
     the page's own credit lines, or (as the very first line) an all-caps kicker ("STATE NEWS")."""
     short = len(text.split()) <= LABEL_MAX_WORDS
-    return (_is_date_line(text) or _norm(text) in furniture or (short and text.endswith(":"))
+    return (_is_date_line(text) or _norm(text) in furniture or (short and text.endswith(":")) or is_byline_line(text)
             or (first and short and text.isupper() and not _SENTENCE_END.search(text)))
 
 
