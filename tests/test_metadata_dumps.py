@@ -371,6 +371,13 @@ def test_a_name_between_by_and_its_date_and_an_update_label_kicker():
     assert _header(lines)[0] == "UPDATED: County opens third cooling centre AFTER record heat"
 
 
+def test_a_caption_ending_in_its_photo_credit_is_no_headline_over_the_byline():
+    head, deck = "The best cooling centres this summer", "The county has 14 cooling centres open all week - so there is one near you"
+    caption = "Volunteers hand out water at the library (Photo: Lee Park/Valley Ledger)"
+    lines = ["Menu", head, deck, caption, "By Tomas Reyes", "July 8, 2024 6:00 am"]
+    assert _header(lines)[0] == head
+
+
 def test_a_long_headline_wins_over_kickers_menu_entries_and_its_shorter_deck():
     long_headline = ("County opens three new cooling centres in Riverton as the heat wave reaches its second week "
                      "and nights stay hot")

@@ -117,9 +117,10 @@ _CALL_TO_ACTION = re.compile(r"(?i)(?:get|book|request|start|try|schedule|downlo
                              r"register|watch|explore|discover|see|view|find|browse|claim)\b")
 _LABEL_HINT = re.compile(r"(?i)publish|posted|written|authored")
 
-# A photo's credit, alone or at a caption's end: "(AP Photo/Jane Roe)", "Credit: HENRY NICHOLLS / AFP/Getty",
-# "Illustration: Jane Roe/The Guardian", "Photograph: Reuters".
+# A photo's credit, alone or at a caption's end: "(AP Photo/Jane Roe)", "(Photo: Jane Roe/Agency)",
+# "Credit: HENRY NICHOLLS / AFP/Getty", "Illustration: Jane Roe/The Guardian", "Photograph: Reuters".
 _PHOTO_CREDIT = re.compile(r"(?i)^(?:credits?|illustrations?|photograph|photos?|pictures?|images?)(?: by)?:|\((?:AP|AFP|EPA) Photo\b"
+                           r"|\((?:credits?|illustrations?|photograph|photos?|pictures?|images?)(?: by)?:"
                            r"|\b(?:AP|AFP|EPA|Reuters) Photo/|/\s?(?:Getty|AFP|Reuters|Shutterstock|Alamy)\b|getty images")
 # A line all in parentheses: under a caption, its photo's credit ("(Getty Images)", "(Jane Roe / The Daily Ledger)").
 _PARENTHESISED = re.compile(r"\([^()]{2,80}\)")
