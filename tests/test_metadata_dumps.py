@@ -316,6 +316,19 @@ def test_a_name_among_a_credit_lines_parts_is_the_byline():
     assert _header(lines)[1] == ["By Grace Odum", "Tomas Reyes | July 8, 2024"]
 
 
+def test_social_handles_glued_to_a_name_are_cut_but_a_mailbox_stays_one():
+    from transforms.metadata.normalize import normalize_metadata
+    from schemas import Page, Signals
+
+    def authors(credit):
+        lines = ["Menu", "Cooling centres open across the county", "Published Wed, Jul 8 2024 7:00 AM EST", credit]
+        dump = "\n".join(lines + [FIRST, MORE])
+        return normalize_metadata(Page("x.txt", dump, "text", "utf-8", len(dump)), Signals(), [FIRST, MORE])[0]["authors"]
+
+    assert authors("Marta Oyelaran@in/martaoyelaran@MartaOyelaranNews@MartaO") == ["Marta Oyelaran"]
+    assert authors("By ops@valleyledger.example") == []
+
+
 def test_a_name_glued_to_the_role_under_it_is_taken_apart():
     lines = ["Menu", "Cooling centres open across the county", "By Marta OyelaranStaff Writer", "July 8, 2024"]
     assert _header(lines)[1][0] == "By Marta Oyelaran Staff Writer"

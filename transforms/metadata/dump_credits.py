@@ -95,9 +95,12 @@ _UNGLUE = [
     # "Jane RoeStaff Writer", "Ann LeeSenior Editor": a name glued to the role under it
     (re.compile(r"(?<=[a-z])(?=(?:Staff|Senior|Contributing|Editor|Reporter|Correspondent|Writer|Columnist|"
                 r"Freelance|Associate|Deputy|Chief|Managing|Executive)\b)"), " "),
+    # "Jane Roe@janeroe@JaneRoeNews": an author's social handles (icon links' texts) glued to the name,
+    # after a capitalised word only: "By ops@example.com" is a mailbox
+    (re.compile(r"\b([A-Z][\w'’-]*[a-z])@[\w./@-]+"), r"\1"),
 ]
-# What every _UNGLUE pattern needs: a lower-case letter before a capital, a digit before a digit or capital.
-_MAYBE_GLUED = re.compile(r"[a-z][A-Z]|\d[\dA-Z]")
+# What every _UNGLUE pattern needs: a lower-case letter before a capital or an "@", a digit before a digit or capital.
+_MAYBE_GLUED = re.compile(r"[a-z][A-Z@]|\d[\dA-Z]")
 # What separates a credit line's inline parts: "Jane Roe • May 2, 2024 | 5 min read".
 _CREDIT_SEPARATORS = re.compile(r"\s*[•·|⋅]\s*|\s[–—-]\s")
 # An author's box's byline: "By", "Written by", "Posted by", "By:", "Author:" before a capital; what is
