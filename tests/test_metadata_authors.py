@@ -167,3 +167,11 @@ def test_a_byline_set_in_capitals_splits_on_its_and():
     from transforms.metadata.authors import parse_byline
     assert parse_byline("BY TESS ARDEN AND LOU PARK", set()) == ["Tess Arden", "Lou Park"]
     assert parse_byline("By Tess Arden and Lou Park", set()) == ["Tess Arden", "Lou Park"]
+
+
+def test_a_name_with_two_initials_before_the_outlet_in_a_byline():
+    from transforms.metadata.authors import parse_byline
+
+    assert parse_byline("By Tomas H.J. Reyes Valley News", set()) == ["Tomas H.J. Reyes"]
+    assert parse_byline("By Tomas H. Reyes Valley News", set()) == ["Tomas H. Reyes"]
+

@@ -117,7 +117,7 @@ def _name_prefix(piece: str) -> str | None:
     if len(words) < 3 or _DESK.search(piece):
         return None
     three = person_name(" ".join(words[:3])) if words[2] != words[0] else None
-    initial = re.fullmatch(r"[A-Z]\.", words[1]) is not None  # "Jane Q. Roe"
+    initial = re.fullmatch(r"(?:[A-Z]\.)+", words[1]) is not None  # "Jane Q. Roe", "Jane Q.R. Roe"
     if three and (len(words) == 3 or initial or not words[3][:1].isupper() or words[3] == words[0]):
         return three
     return person_name(" ".join(words[:2]))
