@@ -529,6 +529,19 @@ def test_a_name_over_a_bio_that_opens_with_its_first_name_is_the_byline():
     assert credits(["Harbor Fans", "Harbor is a maker of ceiling fans that sells its fans across the county."]) == []
 
 
+def test_a_writers_bio_anywhere_names_the_author():
+    head = ["Menu", "Cooling centres open across the county"]
+
+    def credits(lines):
+        return dump_header("\n".join(head + [FIRST, MORE] + lines), FIRST, MORE)[1]
+
+    assert credits(["Tomas Reyes is a reporter for the Valley Ledger who covers heat, storms and roads."]) == ["By Tomas Reyes"]
+    assert credits(["The Ledger's Ana Ruiz is the author of a book on the county's rivers and lakes."]) == ["By Ana Ruiz"]
+    # a product or a place described in the same words is nobody
+    assert credits(["Harbor Fans is a maker of ceiling fans and the sponsor of the county fair this year."]) == []
+    assert credits(["Riverton Public Library is a partner of writers and editors across the whole county."]) == []
+
+
 def test_the_deck_is_the_standfirst_right_under_the_headline():
     head = "Cooling centres open across the county"
     deck = "Here is where to go when the heat returns, and what to bring with you"

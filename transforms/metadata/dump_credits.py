@@ -393,3 +393,23 @@ def bio_byline(lines: list[str], prose: str) -> list[str]:
                     and _BIO_OPENING.match(below[len(first):])):
                 return [f"By {line}"]
     return []
+
+
+# A bio's first sentence naming a writer's trade: "Jane Roe is a reporter for ...", "Jane Roe has been a
+# freelance writer ...", "The Ledger's Jane Roe is the author of ..."; not the trade after a preposition
+# ("... is a platform for writers").
+_WRITER_BIO = re.compile(
+    r"^(?:[A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,3}['’]s )?(?P<name>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}) (?:is|was|has been) "
+    r"(?:a|an|the)\b(?:(?!\b(?:of|for|to|with|by|from|among|on|in|at)\b)[^.;:]){0,60}?"
+    r"\b(?:writer|reporter|correspondent|editor|journalist|contributor|columnist|author)\b")
+
+
+def writer_bio_byline(lines: list[str], prose: str) -> list[str]:
+    """The first line that opens like a writer's bio ("Jane Roe is a reporter for the Ledger ...", an
+    author's box or a note under the article), as "By <name>": the name must read as a person's."""
+    for line in lines:
+        match = _WRITER_BIO.match(line) if len(line.split()) >= MIN_BIO_WORDS else None
+        if match and _name_alone(match.group("name"), prose):
+            return [f"By {match.group('name')}"]
+    return []
+

@@ -43,6 +43,7 @@ from transforms.metadata.dump_credits import (
     names_list,
     printed_at,
     role_line,
+    writer_bio_byline,
 )
 from transforms.metadata.names import person_name
 from transforms.metadata.titles import CUT_SHORT
@@ -362,6 +363,8 @@ def dump_header(dump: str, first_paragraph: str, last_paragraph: str = "") -> Du
         credits += labelled_byline(lines, dump)
     if not any(BYLINE.match(line) for line in credits):  # a name over its bio anywhere
         credits += bio_byline(lines, dump)
+    if not any(BYLINE.match(line) for line in credits):  # a writer's bio anywhere ("Jane Roe is a reporter ...")
+        credits += writer_bio_byline(lines, dump)
     if not any(DATE_LINE.search(line) for line in credits):
         credits += after_body(lines, last_paragraph, dump)
     if not any(DATE_LINE.search(line) for line in credits):
