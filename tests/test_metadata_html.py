@@ -185,6 +185,18 @@ def test_an_author_boxs_description_is_no_name():
     assert fields["authors"] == []
 
 
+def test_a_byline_in_another_storys_card_is_not_the_authors():
+    card = ('<div class="recirc-list"><div class="summary-item"><h3>Ferry fares to rise</h3>'
+            '<p class="byline">By <span class="byline__name">Marta Quill</span></p></div></div>')
+    body = "<h1>Spring on the river</h1><p>The season opens with boat races.</p>"
+    for credit, authors in (("", []), ('<p><a href="/contributors/ada-brennock">Ada Brennock</a></p>', ["Ada Brennock"])):
+        page = f"<html><body><article>{body}{credit}</article>{card}</body></html>"
+        signals = html_signals(lxml.html.document_fromstring(page))
+        fields, _ = normalize_metadata(Page("mem://river.html", page, "html", "utf-8", len(page)), signals,
+                                       ["The season opens with boat races."])
+        assert fields["authors"] == authors
+
+
 @pytest.mark.parametrize("caption", [
     "<figure><img src='a.jpg'><figcaption>Riders at the depot in Riverside, May 21, 2019. (Photo: Jane Roe)</figcaption></figure>",
     "<div class='image__caption'><span>Riders queue at the depot by Harbour Road on Oct. 13, 2021.</span></div>",

@@ -75,6 +75,14 @@ _TOP_XPATH = etree.XPath(f"(//body//*)[position() <= {TOP_ELEMENTS}]")
 _COMMENT_TEXT = {"comment", "comment-body", "comment-content", "comment-text"}
 _NOT_AUTHOR_CLASS = re.compile(r"avatar|image|img|photo|bio|about|description|credential|social|follow|comment|more-from|related", re.IGNORECASE)
 _AUTHOR_CLASS = re.compile(r"byline|author|writer|contributor|reporter", re.IGNORECASE)
+# Containers of other stories' cards (their bylines and dates are not this article's), by a class or id
+# token's start: "recirc-list", "summary-item", "related-posts", "most-popular", "read-next" (not a page
+# container's modifier: "<main class='has-recirc-strip'>").
+_TEASER_BOX = re.compile(r"(?:^|\s)(?:recirc|summary-item|related|teaser|more-from|most-popular|trending|read-next"
+                         r"|recommend|also-read|outbrain|taboola)", re.IGNORECASE)
+# How far up an element's ancestors such a container is looked for (the article's own <article> or
+# <main> ends the search).
+TEASER_BOX_LEVELS = 10
 _AUTHOR_HREF = re.compile(r"/(author|authors|writers?|contributors?|people|profile)/[^/?#]+")
 _CREDIT_START = re.compile(r"^\s*((?:(?:article|post|story)\s+)?written by|(?:article|posted|words|story) by|contributors?:|author:)\s*:?\s*",
                            re.IGNORECASE)
@@ -144,9 +152,22 @@ def _add(items: list, item) -> None:
         items.append(item)
 
 
+def _in_teaser(el) -> bool:
+    """The element sits in a card of another story (a related-stories or recirculation box)."""
+    for level, node in enumerate(el.iterancestors()):
+        if level >= TEASER_BOX_LEVELS or node.tag in ("article", "main", "body"):
+            return False
+        mark = (node.get("class") or "") + " " + (node.get("id") or "")
+        if _TEASER_BOX.search(mark):
+            return True
+    return False
+
+
 def _author_element(el, signals: Signals, marks: str = "") -> None:
     """One candidate element as (source, text) when it qualifies: rel/itemprop author, a link to
-    an author page, a byline/author class, or a "Written by" credit."""
+    an author page, a byline/author class, or a "Written by" credit; none inside another story's card."""
+    if _in_teaser(el):
+        return
     rel = (el.get("rel") or "").lower()
     itemprop = (el.get("itemprop") or "").lower()
     if "author" in rel.split():
@@ -277,8 +298,9 @@ def _lines(elements, signals: Signals, seen: set[str]) -> None:
         byline = _BY_START.match(text) or ((_DIGIT.search(text) or _LABEL.search(text)) and _DATEISH.search(text))
         tail = (el.tail or "").strip()  # "<legend>Title</legend> 20 May 2024": a date between elements
         dated_tail = tail and len(tail) <= MAX_DATE_CHARS and _DIGIT.search(tail) and _STRICT_DATE.search(tail)
-        if (byline or dated_tail) and _in_caption(el):
-            continue  # "... in Philadelphia, May 21, 2019. (AP Photo/...)": the photo's date, not the page's
+        if (byline or dated_tail) and (_in_caption(el) or _in_teaser(el)):
+            continue  # "... in Philadelphia, May 21, 2019. (AP Photo/...)": the photo's date, not the page's;
+            # a related story's card: its byline and date
         if byline:
             _add(signals.byline_lines, text)
         if dated_tail:
