@@ -99,7 +99,8 @@ _UNGLUE = [
     # after a capitalised word only: "By ops@example.com" is a mailbox
     (re.compile(r"\b([A-Z][\w'’-]*[a-z])@[\w./@-]+"), r"\1"),
 ]
-# What every _UNGLUE pattern needs: a lower-case letter before a capital or an "@", a digit before a digit or capital.
+# What every _UNGLUE pattern needs: a lower-case letter before a capital or an "@", a digit before a
+# digit or a capital.
 _MAYBE_GLUED = re.compile(r"[a-z][A-Z@]|\d[\dA-Z]")
 # What separates a credit line's inline parts: "Jane Roe • May 2, 2024 | 5 min read".
 _CREDIT_SEPARATORS = re.compile(r"\s*[•·|⋅]\s*|\s[–—-]\s")
@@ -399,7 +400,8 @@ def bio_byline(lines: list[str], prose: str) -> list[str]:
 # freelance writer ...", "The Ledger's Jane Roe is the author of ..."; not the trade after a preposition
 # ("... is a platform for writers").
 _WRITER_BIO = re.compile(
-    r"^(?:[A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,3}['’]s )?(?P<name>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}) (?:is|was|has been) "
+    r"^(?:[A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,3}['’]s )?"  # "The Ledger's "
+    r"(?P<name>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}) (?:is|was|has been) "
     r"(?:a|an|the)\b(?:(?!\b(?:of|for|to|with|by|from|among|on|in|at)\b)[^.;:]){0,60}?"
     r"\b(?:writer|reporter|correspondent|editor|journalist|contributor|columnist|author)\b")
 
@@ -412,4 +414,3 @@ def writer_bio_byline(lines: list[str], prose: str) -> list[str]:
         if match and _name_alone(match.group("name"), prose):
             return [f"By {match.group('name')}"]
     return []
-
