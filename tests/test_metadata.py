@@ -263,6 +263,10 @@ def test_sections():
     assert choose_section(Signals(meta={"article:section": "Opinion,Reported Opinion"}), None) == "Opinion"
     assert choose_section(Signals(meta={"article:section": "annals of the city"}), None) == "Annals of the City"
     assert choose_section(Signals(meta={"article:section": "seo"}), None) == "seo"
+    # Parse.ly's and PRISM's section <meta>s, after Open Graph's
+    assert choose_section(Signals(meta={"prism.section": "politics"}), None) == "politics"
+    assert choose_section(Signals(meta={"parsely-section": "Harbour Life", "prism.section": "local"}), None) == "Harbour Life"
+    assert choose_section(Signals(meta={"article:section": "City", "prism.section": "local"}), None) == "City"
 
 
 def test_urls():

@@ -1,7 +1,7 @@
 """The article's section: the last meaningful breadcrumb, else the declared section.
 
 In: `Signals` (breadcrumb trails from the page, JSON-LD BreadcrumbList and articleSection,
-article:section) and the chosen title. Out: one section name or None.
+article:section, parsely-section, prism.section) and the chosen title. Out: one section name or None.
 "World / China-US" -> "China-US"; "Home | News | Story headline" -> "News" (a crumb that is the
 headline itself, or "Home", is not a section).
 """
@@ -14,6 +14,8 @@ from transforms.metadata.titles import key
 
 # Crumbs longer than this are headlines, not section names.
 MAX_SECTION_CHARS = 40
+# <meta> names that declare the section, in order: Open Graph's, Parse.ly's, PRISM's (Fox News, Conde Nast).
+DECLARED_META = ("article:section", "parsely-section", "prism.section")
 
 _CRUMB_SPLIT = re.compile(r"\s+[|/>»›→]\s+|\s*[>»›→]\s*")
 _ACCOUNT = re.compile(r"(?i)\b(?:sign\s*in|sign\s*up|log\s*in|log\s*out|register|subscribe|my account)\b")
@@ -71,7 +73,7 @@ def choose_section(signals: Signals, title: str | None) -> str | None:
             return section
     declared = [text(o.get("articleSection")) if not isinstance(o.get("articleSection"), list)
                 else text((o.get("articleSection") or [None])[0]) for o in article_objects(signals)]
-    for value in declared + [signals.meta.get("article:section")]:
+    for value in declared + [signals.meta.get(name) for name in DECLARED_META]:
         value = _tidy(value) if value else None
         if value and len(value) <= MAX_SECTION_CHARS and key(value) not in _GENERIC:
             return value
