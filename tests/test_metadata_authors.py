@@ -175,3 +175,29 @@ def test_a_name_with_two_initials_before_the_outlet_in_a_byline():
     assert parse_byline("By Tomas H.J. Reyes Valley News", set()) == ["Tomas H.J. Reyes"]
     assert parse_byline("By Tomas H. Reyes Valley News", set()) == ["Tomas H. Reyes"]
 
+
+
+def test_a_wire_storys_closing_credit_names_its_reporters_and_writers_not_its_editors():
+    from transforms.metadata.authors import wire_credit_authors
+
+    body = ["VALLEY CITY, May 2 (Reuters) - The ferry resumed service on Tuesday.", "It had stopped for a week."]
+    credit = "Reporting by Ana Ruiz, Lee Park in Valley City; Editing by Sam Cho"
+    assert wire_credit_authors(body + [credit], set()) == ["Ana Ruiz", "Lee Park"]
+    assert wire_credit_authors(body + ["Reporting by Ana Ruiz Writing by Tomas Reyes Editing by Sam Cho"], set()) == [
+        "Ana Ruiz", "Tomas Reyes"]
+    # additional reporting is a contribution, not authorship; a credit far up the body is no closing credit
+    assert wire_credit_authors(body + ["Reporting by Ana Ruiz; additional reporting by Lee Park"], set()) == ["Ana Ruiz"]
+    assert wire_credit_authors([credit] + body * 2, set()) == []
+
+
+def test_the_closing_credit_is_read_only_where_the_page_credits_no_one():
+    from schemas import Page
+    from transforms.metadata import normalize_metadata
+
+    story = {"@type": "NewsArticle", "headline": "Ferry resumes", "author": {"@type": "Person", "name": "Reuters"}}
+    body = ["The ferry resumed service on Tuesday.", "Reporting by Ana Ruiz; Editing by Sam Cho"]
+    page = Page("mem://ferry.html", "<html></html>", "html", "utf-8", 13)
+    fields, _ = normalize_metadata(page, Signals(jsonld=[story]), body)
+    assert fields["authors"] == ["Ana Ruiz"]
+    fields, _ = normalize_metadata(page, Signals(byline_lines=["By Tomas Reyes"]), body)
+    assert fields["authors"] == ["Tomas Reyes"]

@@ -367,3 +367,29 @@ def choose_authors(signals: Signals, orgs: set[str], outlets: set[str] = frozens
             found = _co_authors(_dedupe(_extend(found, lines, orgs)), ranked)
             return [n for n in found if key(n) not in outlets] or found[:1]
     return []
+
+
+# A wire story's closing credit: "Reporting by Jane Roe, John Doe in Bengaluru; Editing by Ann Lee",
+# "Writing by Jane Roe". Its reporters and writers are the story's authors, its editors are not.
+_WIRE_CREDIT = re.compile(r"^(?:(?:additional )?reporting|writing) by\s", re.IGNORECASE)
+_WIRE_PART = re.compile(r"^(?:reporting|writing) by\s+(.+)$", re.IGNORECASE)
+# Its parts, after a semicolon or run together ("Reporting by Jane Roe Writing by John Doe").
+_WIRE_PARTS = re.compile(r";|(?<!\badditional)\s+(?=(?:additional reporting|reporting|writing|editing) by\s)", re.IGNORECASE)
+# The closing credit is among the body's last paragraphs, and short.
+WIRE_CREDIT_PARAGRAPHS = 3
+MAX_WIRE_CREDIT_CHARS = 250
+
+
+def wire_credit_authors(paragraphs: list[str], orgs: set[str]) -> list[str]:
+    """Reporters and writers a wire story's closing credit names (its "Additional reporting by" and
+    editors left out), or []: read where the page credits no one else."""
+    found = []
+    for text in paragraphs[-WIRE_CREDIT_PARAGRAPHS:]:
+        if len(text) > MAX_WIRE_CREDIT_CHARS or not _WIRE_CREDIT.match(text):
+            continue
+        for part in _WIRE_PARTS.split(text):
+            match = _WIRE_PART.match(part.strip())
+            if match:
+                found += parse_byline("By " + match.group(1), orgs)
+    return _dedupe(found)
+

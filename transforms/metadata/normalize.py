@@ -21,7 +21,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 
 from schemas import Page, Signals
-from transforms.metadata.authors import choose_authors
+from transforms.metadata.authors import choose_authors, wire_credit_authors
 from transforms.metadata.datelines import split_dateline
 from transforms.metadata.dates import choose_dates
 from transforms.metadata.dumps import dump_header
@@ -117,6 +117,8 @@ def normalize_metadata(page: Page, signals: Signals, paragraphs: list[str],
             memo[credit] = _page_fields(page, signals, credit)
         fields = {k: list(v) if isinstance(v, list) else v for k, v in memo[credit].items()}
     fields["dateline"] = place
+    if not fields["authors"]:  # "Reporting by Jane Roe; Editing by ..." closing a wire story
+        fields["authors"] = wire_credit_authors(body, _AGENCY_KEYS)
     return fields, body
 
 
