@@ -166,19 +166,11 @@ def _in_teaser(el) -> bool:
 def _author_element(el, signals: Signals, marks: str = "") -> None:
     """One candidate element as (source, text) when it qualifies: rel/itemprop author, a link to
     an author page, a byline/author class, or a "Written by" credit; none inside another story's card."""
-    if _in_teaser(el):
-        return
     rel = (el.get("rel") or "").lower()
     itemprop = (el.get("itemprop") or "").lower()
     if "author" in rel.split():
         source = "rel"
     elif itemprop in ("author", "creator"):
-        names = el.xpath(".//*[@itemprop='name']")
-        if names:
-            name = names[0].get("content") or _spaced_text(names[0])
-            if name:
-                _add_author(signals, "itemprop", name)
-            return
         source = "itemprop"
     elif el.tag == "a" and _AUTHOR_HREF.search(el.get("href") or ""):
         source = "link"
@@ -190,6 +182,15 @@ def _author_element(el, signals: Signals, marks: str = "") -> None:
         source = "credit"  # "Written by Jane Roe" in an author box anywhere on the page
     else:
         return
+    if _in_teaser(el):  # looked for only once the element qualifies (most rel= links are no author's)
+        return
+    if source == "itemprop":
+        names = el.xpath(".//*[@itemprop='name']")
+        if names:
+            name = names[0].get("content") or _spaced_text(names[0])
+            if name:
+                _add_author(signals, "itemprop", name)
+            return
     text = el.get("content") if el.tag == "meta" else _short_text(el)
     if source == "credit" and text and not _CREDIT_START.sub("", text):
         # the label alone: the name is the text after it ("<b>Contributors:</b> Jane Roe") or the
