@@ -12,7 +12,7 @@ order of trust and the first that yields a person wins.
 import re
 
 from schemas import Signals
-from transforms.metadata.jsonld import article_objects, by_id, names
+from transforms.metadata.jsonld import article_objects, credited
 from transforms.metadata.names import NOT_PERSON_WORDS, ROLE_WORDS, person_name, recase
 from transforms.metadata.publishers import AUTHOR_META_KEYS
 from transforms.metadata.titles import key
@@ -141,12 +141,10 @@ def _dedupe(found: list[str]) -> list[str]:
 
 def _jsonld_authors(signals: Signals, orgs: set[str]) -> list[str] | None:
     for obj in article_objects(signals):
-        value = obj.get("author") or obj.get("creator")
-        if not value:
+        found, named = [], credited(signals, obj)
+        if not named:
             continue
-        items = value if isinstance(value, list) else [value]
-        found, credited = [], names([by_id(signals, item) for item in items])
-        for name, kind in credited:
+        for name, kind in named:
             if kind in ("", "person"):
                 parsed = parse_byline(_structured(name), orgs, single_word_ok=True)
                 if not found and not parsed and _is_desk(name):
@@ -154,7 +152,7 @@ def _jsonld_authors(signals: Signals, orgs: set[str]) -> list[str] | None:
                 found += parsed
         if found:
             return found
-        if credited and all(key(name) in orgs for name, _ in credited):
+        if all(key(name) in orgs for name, _ in named):
             return None  # the outlet or a wire agency is the author ("Reuters" as a Person): no one
     return []
 

@@ -69,3 +69,14 @@ def by_id(signals: Signals, ref):
         if obj.get("@id") == ref["@id"] and obj is not ref and len(obj) > 1:
             return obj
     return ref
+
+
+def credited(signals: Signals, obj: dict) -> list[tuple[str, str]]:
+    """(name, lower-cased @type or "") of the persons or organisations an article object names as its
+    author (else its creator), references to objects elsewhere on the page resolved."""
+    value = obj.get("author") or obj.get("creator")
+    if not value:
+        return []
+    items = value if isinstance(value, list) else [value]
+    return names([by_id(signals, item) for item in items])
+

@@ -14,7 +14,7 @@ import re
 
 from schemas import Signals
 from transforms.metadata.dump_credits import role_line
-from transforms.metadata.jsonld import article_objects, by_id, names
+from transforms.metadata.jsonld import article_objects, by_id, credited, names
 from transforms.metadata.names import person_name
 from transforms.metadata.titles import key
 
@@ -179,12 +179,7 @@ def masthead(dump: str) -> str | None:
 def structured_agencies(signals: Signals) -> list[str]:
     """Wire agencies a page's structured data names as the story's author: the JSON-LD article's
     author or creator ("Associated Press" as a Person on a syndicated story), the <meta> author."""
-    found = []
-    for obj in article_objects(signals):
-        value = obj.get("author") or obj.get("creator")
-        if value:
-            items = value if isinstance(value, list) else [value]
-            found += [name for name, _ in names([by_id(signals, item) for item in items])]
+    found = [name for obj in article_objects(signals) for name, _ in credited(signals, obj)]
     for meta_key in AUTHOR_META_KEYS:
         found += (signals.meta.get(meta_key) or "").split(";")  # repeated <meta>s arrive joined with "; "
     return [a for a in (agency(" ".join(name.split())) for name in found) if a]
