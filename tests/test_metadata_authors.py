@@ -201,3 +201,15 @@ def test_the_closing_credit_is_read_only_where_the_page_credits_no_one():
     assert fields["authors"] == ["Ana Ruiz"]
     fields, _ = normalize_metadata(page, Signals(byline_lines=["By Tomas Reyes"]), body)
     assert fields["authors"] == ["Tomas Reyes"]
+
+
+def test_a_dumps_closing_credit_under_the_body_names_the_reporters():
+    from schemas import Page
+    from transforms.metadata import normalize_metadata
+
+    body = ["VALLEY CITY, May 2 (Reuters) - The ferry resumed service on Tuesday after a week-long stop for repairs."]
+    dump = "\n".join(["Menu", "Ferry resumes service", *body, "Reporting by Ana Ruiz", "Writing by Tomas Reyes",
+                      "Editing by Sam Cho", "Our Standards"]) + "\n"
+    fields, rest = normalize_metadata(Page("mem://ferry.txt", dump, "text", "utf-8", len(dump)), Signals(), body)
+    assert fields["authors"] == ["Ana Ruiz", "Tomas Reyes"]
+    assert fields["dateline"] == "Valley City" and rest[0].startswith("The ferry")

@@ -378,11 +378,12 @@ WIRE_CREDIT_PARAGRAPHS = 3
 MAX_WIRE_CREDIT_CHARS = 250
 
 
-def wire_credit_authors(paragraphs: list[str], orgs: set[str]) -> list[str]:
+def wire_credit_authors(paragraphs: list[str], orgs: set[str], after: list[str] = ()) -> list[str]:
     """Reporters and writers a wire story's closing credit names (its "Additional reporting by" and
-    editors left out), or []: read where the page credits no one else."""
+    editors left out), or []: read where the page credits no one else. `after`: a dump's lines right
+    under the body (a stripper may leave the credit out of it)."""
     found = []
-    for text in paragraphs[-WIRE_CREDIT_PARAGRAPHS:]:
+    for text in [*paragraphs[-WIRE_CREDIT_PARAGRAPHS:], *after]:
         if len(text) > MAX_WIRE_CREDIT_CHARS or not _WIRE_CREDIT.match(text):
             continue
         for part in _WIRE_PARTS.split(text):

@@ -257,7 +257,7 @@ def names_in_credits(credits: list[str], prose: str) -> list[str]:
     return out
 
 
-def _under_body(lines: list[str], last_paragraph: str, count: int) -> list[str]:
+def under_body(lines: list[str], last_paragraph: str, count: int) -> list[str]:
     """The `count` lines under the body's last paragraph ([] when the dump does not print it)."""
     ends = list(printed_at(lines, last_paragraph))
     return lines[ends[-1] + 1: ends[-1] + 1 + count] if ends else []
@@ -267,7 +267,7 @@ def after_body(lines: list[str], last_paragraph: str, prose: str = "") -> list[s
     """A publication date labelled in the lines right under the body ("Published" / "August 30,
     2024" under the last paragraph), else a signature's (`_signature`): many sites print the
     article's date in its footer."""
-    region = _under_body(lines, last_paragraph, AFTER_BODY_LINES)
+    region = under_body(lines, last_paragraph, AFTER_BODY_LINES)
     out = []
     for i, line in enumerate(region):
         nxt = region[i + 1] if i + 1 < len(region) else ""
@@ -283,7 +283,7 @@ def byline_under_body(lines: list[str], last_paragraph: str) -> list[str]:
     Jane Roe on May 2"): an author's box set after the article; its name only (a comment's credit looks
     alike, and its time is no publication date). Only AUTHOR_BOX_LINES lines: further down are related
     stories' and comments' credits."""
-    for line in _under_body(lines, last_paragraph, AUTHOR_BOX_LINES):
+    for line in under_body(lines, last_paragraph, AUTHOR_BOX_LINES):
         if len(line) <= MAX_CREDIT_CHARS and _BOX_BYLINE.match(line):
             date = DATE_LINE.search(line)  # the name only: a comment's time is no publication date
             return [_BOX_TAIL.sub("", line[: date.start()]) if date else line]

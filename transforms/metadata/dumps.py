@@ -47,6 +47,7 @@ from transforms.metadata.dump_credits import (
 )
 from transforms.metadata.names import person_name
 from transforms.metadata.titles import CUT_SHORT
+from transforms.textmodel.features import normalize_lines
 
 # How many lines before the body are read as the header.
 HEADER_LINES = 40
@@ -135,10 +136,6 @@ _LABEL_FIRST = re.compile(r"^[^:]{1,25}:")
 _INLINE_PARTS = re.compile(r"\s[|/»›>]\s|•.*•")
 # The words a headline and its article share: three letters or more, any script ("the", "of", "a" drop out).
 _ABOUT_WORD = re.compile(r"\w{3,}")
-
-
-def _lines(dump: str) -> list[str]:
-    return [line for line in (" ".join(raw.split()) for raw in dump.splitlines()) if line]
 
 
 def _body_start(lines: list[str], first_paragraph: str) -> int | None:
@@ -317,7 +314,7 @@ def dump_header(dump: str, first_paragraph: str, last_paragraph: str = "") -> Du
     With the body's last paragraph, a labelled publication date or a signature's date under the body
     joins the credits when the header itself prints no date; without those, the page's first dated
     credit line over the body does."""
-    lines = _lines(dump)
+    lines = normalize_lines(dump)
     end = _body_start(lines, first_paragraph)
     if end is None:
         return DumpHeader(None, [])

@@ -24,6 +24,7 @@ from schemas import Page, Signals
 from transforms.metadata.authors import choose_authors, wire_credit_authors
 from transforms.metadata.datelines import split_dateline
 from transforms.metadata.dates import choose_dates
+from transforms.metadata.dump_credits import under_body
 from transforms.metadata.dumps import dump_header
 from transforms.metadata.publishers import (
     WIRE_AGENCIES,
@@ -35,6 +36,7 @@ from transforms.metadata.publishers import (
 from transforms.metadata.sections import choose_section
 from transforms.metadata.titles import choose_title, clean, key
 from transforms.metadata.urls import canonical_url, url_host
+from transforms.textmodel.features import normalize_lines
 
 METADATA_FIELDS = (
     "url", "title", "subtitle", "authors", "publisher", "wire_agency", "published_at",
@@ -42,6 +44,8 @@ METADATA_FIELDS = (
     "modified_at", "dateline", "section", "declared_language",
 )
 
+# A dump's lines under the body read for a wire story's closing credit ("Reporting by ...").
+CLOSING_LINES = 3
 # A standfirst shorter than this (in letters and digits) may be a real one-line first paragraph.
 MIN_STANDFIRST_CHARS = 40
 # Every agency spelling is an organisation, never an author.
@@ -118,7 +122,9 @@ def normalize_metadata(page: Page, signals: Signals, paragraphs: list[str],
         fields = {k: list(v) if isinstance(v, list) else v for k, v in memo[credit].items()}
     fields["dateline"] = place
     if not fields["authors"]:  # "Reporting by Jane Roe; Editing by ..." closing a wire story
-        fields["authors"] = wire_credit_authors(body, _AGENCY_KEYS)
+        # (the last paragraph as the dump prints it: a one-paragraph body has lost its dateline above)
+        after = under_body(normalize_lines(page.text), paragraphs[-1], CLOSING_LINES) if page.fmt == "text" and body else []
+        fields["authors"] = wire_credit_authors(body, _AGENCY_KEYS, after)
     return fields, body
 
 
