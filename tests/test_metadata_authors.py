@@ -176,7 +176,6 @@ def test_a_name_with_two_initials_before_the_outlet_in_a_byline():
     assert parse_byline("By Tomas H. Reyes Valley News", set()) == ["Tomas H. Reyes"]
 
 
-
 def test_a_wire_storys_closing_credit_names_its_reporters_and_writers_not_its_editors():
     from transforms.metadata.authors import wire_credit_authors
 

@@ -479,7 +479,6 @@ def test_an_authors_box_under_the_body_names_the_author_when_the_header_does_not
     assert credits(head + body + ["Posted by: Ana Vell at May 2, 2024 07:54 PM"]) == ["Posted by: Ana Vell"]
 
 
-
 def test_an_author_label_anywhere_names_the_authors_on_the_lines_under_it():
     head = ["Menu", "Cooling centres open across the county"]
     body = [FIRST, MORE]
@@ -498,7 +497,6 @@ def test_an_author_label_anywhere_names_the_authors_on_the_lines_under_it():
     assert credits(head + body + far + ["By", "Tomas Reyes"]) == []
 
 
-
 def test_a_labelled_publication_date_anywhere_dates_a_page_that_prints_none_elsewhere():
     head = ["Menu", "Cooling centres open across the county"]
     far = ["Share", "Print", "Email", "Newsletter", "Related stories", "Six more buses for the summer"]
@@ -513,7 +511,6 @@ def test_a_labelled_publication_date_anywhere_dates_a_page_that_prints_none_else
     # the header's date wins
     assert dump_header("\n".join(head + ["July 8, 2024", FIRST, MORE] + far + ["Published", "15 November 2018"]),
                        FIRST, MORE)[1] == ["July 8, 2024"]
-
 
 
 def test_a_name_over_a_bio_that_opens_with_its_first_name_is_the_byline():

@@ -349,7 +349,6 @@ def labelled_byline(lines: list[str], prose: str) -> list[str]:
     return []
 
 
-
 def labelled_date(lines: list[str]) -> list[str]:
     """The first publication date anywhere in the dump that its label names ("Published May 2, 2024",
     "Posted on 02/05/2024", "Publish date" / "May 2, 2024"): a footer or an author box the header and the
