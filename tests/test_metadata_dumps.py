@@ -329,6 +329,28 @@ def test_social_handles_glued_to_a_name_are_cut_but_a_mailbox_stays_one():
     assert authors("By ops@valleyledger.example") == []
 
 
+def test_a_blog_themes_meta_line_keeps_its_credit_without_its_category_list():
+    """"On <date><updated date> By <name>In <categories>": one glued line, longer than a credit line
+    may be, read without its category list; "Posted in" glued to a date or a category too."""
+    from transforms.metadata.normalize import normalize_metadata
+    from schemas import Page, Signals
+
+    categories = "In Heat Waves, County News, Public Health, Cooling Centres, Summer Guides, Weather"
+    for meta, credit in [
+            ("On July 8, 2024July 9, 2024 By Marta Oyelaran" + categories,
+             "On July 8, 2024 July 9, 2024 By Marta Oyelaran"),
+            ("Posted byMarta OyelaranJuly 8, 2024July 9, 2024Posted in" + categories[3:],
+             "Posted by Marta Oyelaran July 8, 2024 July 9, 2024")]:
+        lines = ["Menu", "Cooling centres open across the county", meta]
+        assert _header(lines)[1] == [credit]
+        dump = "\n".join(lines + [FIRST, MORE])
+        fields, _ = normalize_metadata(Page("x.txt", dump, "text", "utf-8", len(dump)), Signals(), [FIRST, MORE])
+        assert (fields["authors"], str(fields["published_date"])) == (["Marta Oyelaran"], "2024-07-08")
+    # "LinkedIn" is a word, not a name glued to "In"; a short line keeps what follows "In"
+    assert _header(["Menu", "Cooling centres open across the county", "By Marta OyelaranLinkedIn"])[1] == [
+        "By Marta OyelaranLinkedIn"]
+
+
 def test_a_name_glued_to_the_role_under_it_is_taken_apart():
     lines = ["Menu", "Cooling centres open across the county", "By Marta OyelaranStaff Writer", "July 8, 2024"]
     assert _header(lines)[1][0] == "By Marta Oyelaran Staff Writer"

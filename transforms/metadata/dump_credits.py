@@ -92,6 +92,9 @@ _UNGLUE = [
     (re.compile(rf"((?<![A-Za-z])(?:{_FULL_MONTH}|{_SHORT_MONTH})\.? \d{{1,2}}(?:st|nd|rd|th)?, (?:19|20)\d\d)(?=[\dA-Z])"), r"\1 "),
     (re.compile(r"(?<=[a-z])(?=(?:Updated|Published|Posted|Last [Uu]pdated)\b)"), " "),
     (re.compile(r"\b([Pp]osted by|[Ww]ritten by)(?=[A-Z][a-z])"), r"\1 "),
+    # "Jane RoeIn News, Travel", "2024Posted inNews": a theme's category list glued to the byline
+    (re.compile(r"(?<=[a-z\d])(?<!Linked)(?=(?:In|Posted in) ?[A-Z])"), " "),
+    (re.compile(r"(?<=\bPosted in)(?=[A-Z])"), " "),
     # "Jane RoeStaff Writer", "Ann LeeSenior Editor": a name glued to the role under it
     (re.compile(r"(?<=[a-z])(?=(?:Staff|Senior|Contributing|Editor|Reporter|Correspondent|Writer|Columnist|"
                 r"Freelance|Associate|Deputy|Chief|Managing|Executive)\b)"), " "),
@@ -103,6 +106,8 @@ _UNGLUE = [
 # digit or a capital.
 _MAYBE_GLUED = re.compile(r"[a-z][A-Z@]|\d[\dA-Z]")
 # What separates a credit line's inline parts: "Jane Roe • May 2, 2024 | 5 min read".
+# What follows a credit on a blog theme's one meta line: its categories and tags, however long.
+_TAXONOMY_TAIL = re.compile(r"\s+(?:Posted in|Filed under|Categories:|Tags:|In(?= [A-Z]))\s.*$")
 _CREDIT_SEPARATORS = re.compile(r"\s*[•·|⋅]\s*|\s[–—-]\s")
 # An author's box's byline: "By", "Written by", "Posted by", "By:", "Author:" before a capital; what is
 # left of it once its date is cut ("Posted by Jane Roe on").
@@ -203,6 +208,8 @@ def credit_lines(region: list[str], max_chars: int, names: bool | str = False, p
     words must not be written in lower case in `prose` (the page: "Electrical Safety" is a label)."""
     out, fallback = [], []
     region = [_unglue(_GLUED_BY.sub("By ", line)) for line in region]  # "ByJane Roe": inline elements glued
+    # "On May 2, 2024 By Jane Roe In News, Travel, ...": the credit without its category list
+    region = [_TAXONOMY_TAIL.sub("", line) if len(line) > max_chars else line for line in region]
     for i, line in enumerate(region):
         nxt = region[i + 1] if i + 1 < len(region) else ""
         if ((_LEAD_ONLY.fullmatch(line) and nxt and not is_credit(nxt))
