@@ -351,6 +351,24 @@ def test_a_blog_themes_meta_line_keeps_its_credit_without_its_category_list():
         "By Marta OyelaranLinkedIn"]
 
 
+def test_a_reviewer_or_fact_checker_is_no_author_when_the_writer_is_credited():
+    """"Medically reviewed by A — Written by B", "B" / "reviewed by" / "A", "B" / "<role> | <beat>" /
+    "Fact checked by:" / "A": B wrote the page. A reviewer who is the only credit stays the author."""
+    from transforms.metadata.normalize import normalize_metadata
+    from schemas import Page, Signals
+
+    def authors(credits):
+        dump = "\n".join(["Menu", "Cooling centres open across the county", *credits, FIRST, MORE])
+        return normalize_metadata(Page("x.txt", dump, "text", "utf-8", len(dump)), Signals(), [FIRST, MORE])[0]["authors"]
+
+    assert authors(["Medically reviewed by Ilse Varga, RN — Written by Marta Oyelaran — Updated on July 8, 2024"]) == [
+        "Marta Oyelaran"]
+    assert authors(["Marta Oyelaran", "reviewed by", "Ilse Varga", "Updated on July 8, 2024"]) == ["Marta Oyelaran"]
+    assert authors(["Marta Oyelaran", "Contributing Writer | Heat, health and county news", "Fact checked by:",
+                    "Ilse Varga", "Updated:", "July 8, 2024"]) == ["Marta Oyelaran"]
+    assert authors(["Reviewed by Ilse Varga, Public Health Nurse, on July 8, 2024."]) == ["Ilse Varga"]
+
+
 def test_a_name_glued_to_the_role_under_it_is_taken_apart():
     lines = ["Menu", "Cooling centres open across the county", "By Marta OyelaranStaff Writer", "July 8, 2024"]
     assert _header(lines)[1][0] == "By Marta Oyelaran Staff Writer"

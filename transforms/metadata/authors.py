@@ -33,6 +33,11 @@ _CUT = re.compile(
 _SPLIT = re.compile(r"\s*(?:,|;|\s&\s|\b(?:and|AND)\b|\bund\b|\by\b|\bet\b)\s*")
 # A credit inside a line: "Published <date> Author Jane Roe", "<date> · by Jane Roe".
 _INNER = re.compile(r"(?:^|[\s·•|,])(?:[Bb]y|BY|[Aa]uthor:?|[Ww]ritten [Bb]y|[Pp]osted [Bb]y)\s+(?=[A-Z])")
+# What credits someone other than the writer when it comes right before "by": "Medically reviewed
+# by", "Edited by", "Photos by". Such a credit loses to a writer's in the same line; alone, it is the
+# page's only credit and stays (a reviewed page's truth names its reviewer).
+_OTHER_CREDIT = re.compile(r"(?i)\b(?:reviewed|checked|edited|photos?|photographs?|photography|images?|"
+                           r"illustrations?|illustrated|video|produced)\s*$")
 # A date (and separator) that opens a credit line: "Dec 26, 2025 • Jane Roe".
 _DATE_LEAD = re.compile(r"^(?:\w{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})"
                         r"\s*[·•|\-–—]?\s*(?=[A-Z])")
@@ -199,7 +204,8 @@ def _loose_credits(lines: list[str], orgs: set[str]) -> list[str]:
     wire pages is the story's "By Jane Roe"): a credit inside the line, a date first ("Dec 26, 2025
     · Jane Roe"), or "Jane Roe | Senior Writer | July 2, 2025"."""
     for line in lines:
-        inner = _INNER.search(line)
+        inners = list(_INNER.finditer(line))
+        inner = next((m for m in inners if not _OTHER_CREDIT.search(line[:m.start() + 1])), inners[0] if inners else None)
         if inner:
             found = parse_byline(line[inner.end():], orgs, led=True)
             if found:

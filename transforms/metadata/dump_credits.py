@@ -116,6 +116,8 @@ _BOX_TAIL = re.compile(r"(?i)[\s,|·•-]*(?:\b(?:on|at)\s*)?$")
 # A credit line that opens with its label or byline: "By Jane Roe | Updated May 2, 2024", "Last updated on ...".
 _CREDIT_OPENING = re.compile(r"(?i)^(?:(?:written |posted )?by\s+(?-i:[A-Z])|(?:last\s+)?updated\b|published\b|posted\b)")
 _LEAD_ONLY = re.compile(r"(?i)(?:(?:written|posted|words|article|story) )?by:?|author:?")
+# The same for a credit that names someone other than the writer: the name on the next line is theirs.
+_OTHER_LEAD_ONLY = re.compile(r"(?i)(?:(?:medically |expert )?reviewed|fact[- ]?checked|edited|photos?|illustrations?) by:?")
 NOT_HEADLINE = re.compile(r"(?i)^(?:share|advertisement|home(?:\s*$|\s*[/>»›|-])|menu|search|skip to|log ?in|sign ?in|subscribe|"
                           r"read more|click|image|photo|credit|back to\b|send\b|pin\b|copy\b|print\b|email\b|"
                           r"listen\b|learn about\b|join\b|enter your\b|sign up\b|member\b|this article is\b)|getty images|\bcourtesy\b|opens in new window"
@@ -152,7 +154,7 @@ def credit_name(line: str) -> bool:
 def role_line(line: str) -> bool:
     """"Senior Science Editor", "Math Editor, The Weekly", "Life and Trends Reporter": a job title under
     a byline, not a headline."""
-    for part in (re.split(r",| and | & ", line)[0], line.split(",")[0]):
+    for part in (re.split(r",| and | & | [|•·] ", line)[0], line.split(",")[0]):
         words = part.split()
         if (0 < len(words) <= MAX_ROLE_WORDS and words[-1].lower() in _ROLE_NOUNS
                 and all(w[0].isupper() or w in ("and", "of", "&", "for") for w in words)):
@@ -212,6 +214,8 @@ def credit_lines(region: list[str], max_chars: int, names: bool | str = False, p
     region = [_TAXONOMY_TAIL.sub("", line) if len(line) > max_chars else line for line in region]
     for i, line in enumerate(region):
         nxt = region[i + 1] if i + 1 < len(region) else ""
+        if i and _OTHER_LEAD_ONLY.fullmatch(region[i - 1]):
+            continue  # "Reviewed by" / "Jane Roe": the reviewer, not a byline
         if ((_LEAD_ONLY.fullmatch(line) and nxt and not is_credit(nxt))
                 or (_DATE_LABEL_ONLY.fullmatch(line) and _has_date(nxt))):  # "By" / "Published:" split off
             out.append(f"{line} {nxt}")
