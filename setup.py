@@ -5,7 +5,9 @@ from pathlib import Path
 
 from setuptools import setup
 
-VERSION = re.search(r'__version__ = "([^"]+)"', Path(__file__).with_name("pipeline").joinpath("__init__.py").read_text()).group(1)
+VERSION = re.search(
+    r'__version__ = "([^"]+)"', Path(__file__).with_name("pipeline").joinpath("__init__.py").read_text()
+).group(1)
 BEAM = "2.77.0"  # the one Beam version: launcher, workers and the gcp extra all use it
 
 setup(
@@ -15,7 +17,14 @@ setup(
     python_requires=">=3.10",
     # Every package, subpackages too (tests/test_dataflow.py checks this list against the tree):
     # Dataflow workers import only what this list ships.
-    packages=["pipeline", "schemas", "transforms", "transforms.htmlclean", "transforms.metadata", "transforms.textmodel"],
+    packages=[
+        "pipeline",
+        "schemas",
+        "transforms",
+        "transforms.htmlclean",
+        "transforms.metadata",
+        "transforms.textmodel",
+    ],
     package_data={"": ["*.json"]},  # model and profile files next to the code that loads them
     install_requires=[
         f"apache-beam=={BEAM}",
@@ -32,7 +41,8 @@ setup(
         "numpy>=1.24",  # MinHash signatures for near-duplicate clustering (already a pyarrow dependency)
     ],
     extras_require={
-        "test": ["pytest>=8,<10", "hypothesis>=6.100,<7", "duckdb>=1.1,<3", "polars>=1.0,<3"],
+        # ruff pinned to a minor: its rules and format style change between minors (tests/test_lint.py)
+        "test": ["pytest>=8,<10", "hypothesis>=6.100,<7", "duckdb>=1.1,<3", "polars>=1.0,<3", "ruff~=0.17.6"],
         "spark": ["pyspark>=3.5,<5"],  # only for the slow Spark read-back test (needs Java 17+)
         "gcp": [f"apache-beam[gcp]=={BEAM}"],
         # bench/train_text_model.py only: the shipped text-dump model runs on numpy alone

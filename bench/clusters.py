@@ -93,12 +93,16 @@ def build_corpus(data_dirs: list[pathlib.Path], sources: int, variants: int, see
             for k, body in enumerate(copies):
                 article_id = f"{origin}#{k}"
                 group[article_id] = origin
-                articles.append({
-                    "article_id": article_id, "text": body, "content_hash": content_hash(body),
-                    "published_at": start + timedelta(hours=rng.randrange(10_000)),
-                    "publisher": rng.choice(["Associated Press", "Daily Paper", "Coast Herald"]),
-                    "wire_agency": "AP" if k else None,
-                })
+                articles.append(
+                    {
+                        "article_id": article_id,
+                        "text": body,
+                        "content_hash": content_hash(body),
+                        "published_at": start + timedelta(hours=rng.randrange(10_000)),
+                        "publisher": rng.choice(["Associated Press", "Daily Paper", "Coast Herald"]),
+                        "wire_agency": "AP" if k else None,
+                    }
+                )
     return articles, group
 
 
@@ -159,9 +163,10 @@ def cluster_with_beam(articles: list[dict], staged: bool = False) -> dict[str, s
                     facts[i % 4].add(fact_row(row, [f"{a['article_id']}.parquet"], 0, sig))
                     if sig is not None:
                         bands[i % 4].add(a["article_id"], sig)
-                out = ({"facts": p | "Facts" >> beam.Create([f.path for f in facts if f.close()]),
-                        "bands": p | "Bands" >> beam.Create([b.path for b in bands if b.close()])}
-                       | ClusterStaged())
+                out = {
+                    "facts": p | "Facts" >> beam.Create([f.path for f in facts if f.close()]),
+                    "bands": p | "Bands" >> beam.Create([b.path for b in bands if b.close()]),
+                } | ClusterStaged()
                 verdicts = out["verdicts"] | "Clustered" >> beam.Filter(lambda v: v[1][1] is not None)
                 rows = verdicts | "Rows" >> beam.Map(lambda v: json.dumps([v[1][0], v[1][1][0]]))
                 duplicates = out["duplicates"]
@@ -223,16 +228,21 @@ def main(argv: list[str] | None = None) -> None:
     data_dirs = args.data or [pathlib.Path("../shared/data/fundus-news-80")]
     articles, group = build_corpus(data_dirs, args.sources, args.variants, args.seed)
     originals_merged = merge_true_near_duplicates(articles, group)
-    print(f"{len(articles)} articles, {len(set(group.values()))} true groups; "
-          f"near-duplicate originals merged: {originals_merged}")
-    runs = [("pure", cluster_in_memory)] + ([] if args.no_beam else [
-        ("beam", cluster_with_beam), ("batch", lambda a: cluster_with_beam(a, staged=True))])
+    print(
+        f"{len(articles)} articles, {len(set(group.values()))} true groups; "
+        f"near-duplicate originals merged: {originals_merged}"
+    )
+    runs = [("pure", cluster_in_memory)] + (
+        [] if args.no_beam else [("beam", cluster_with_beam), ("batch", lambda a: cluster_with_beam(a, staged=True))]
+    )
     for name, run in runs:
         started = time.perf_counter()
         predicted = run(articles)
         precision, recall, f1 = pair_scores(predicted, group)
-        print(f"{name:5s} pair precision {precision:.4f}  recall {recall:.4f}  F1 {f1:.4f}  "
-              f"({time.perf_counter() - started:.1f} s)")
+        print(
+            f"{name:5s} pair precision {precision:.4f}  recall {recall:.4f}  F1 {f1:.4f}  "
+            f"({time.perf_counter() - started:.1f} s)"
+        )
 
 
 if __name__ == "__main__":

@@ -1,14 +1,14 @@
 """Fuzzing and time-limit overhead, outside CI (minutes, not seconds).
 
-  fuzz      mutate seed pages (samples/ and any --seeds folder) for --seconds and push every mutant
-            through read_capped -> decode_page -> the guarded extractor -> build_articles ->
-            segment_article. Anything but a pipeline outcome (a Failure, an extractor exception, which
-            the strip stage quarantines, a timeout) is a finding, saved under --findings for a repro.
-  overhead  the per-document time limit's cost: extract_page called directly vs through DocGuard,
-            interleaved page by page, best of --repeat, on a folder of pages.
+fuzz      mutate seed pages (samples/ and any --seeds folder) for --seconds and push every mutant
+          through read_capped -> decode_page -> the guarded extractor -> build_articles ->
+          segment_article. Anything but a pipeline outcome (a Failure, an extractor exception, which
+          the strip stage quarantines, a timeout) is a finding, saved under --findings for a repro.
+overhead  the per-document time limit's cost: extract_page called directly vs through DocGuard,
+          interleaved page by page, best of --repeat, on a folder of pages.
 
-  .venv/bin/python -m bench.fuzz fuzz --seconds 300 --seeds ../shared/seeds
-  .venv/bin/python -m bench.fuzz overhead --data ../shared/data/fundus-news-80 --repeat 3
+.venv/bin/python -m bench.fuzz fuzz --seconds 300 --seeds ../shared/seeds
+.venv/bin/python -m bench.fuzz overhead --data ../shared/data/fundus-news-80 --repeat 3
 """
 
 import argparse
@@ -36,12 +36,27 @@ MAX_BYTES = 4 << 20
 FUZZ_TIMEOUT = 10.0
 
 _SNIPPETS = [
-    b"<div>" * 300, b"</p></div></body>", b"<!DOCTYPE html [<!ENTITY x SYSTEM 'file:///etc/passwd'>]>",
-    b"<?xml version='1.0' encoding='utf-16'?>", b"<meta charset='rot13'>", b"<meta charset='shift_jis'>",
-    b"\x00\x01\x02", b"\xff\xfe", b"\xef\xbb\xbf", b"\x1f\x8b\x08", b"<script>" + b"a" * 5000, b"<![CDATA[",
-    b"<table><tr><td>" * 50, b"&#x0;&#xD800;&#1114112;&amp;&lol;", b"\xe4\xb8\xad\xe6" * 20, b"\r\n" * 200,
+    b"<div>" * 300,
+    b"</p></div></body>",
+    b"<!DOCTYPE html [<!ENTITY x SYSTEM 'file:///etc/passwd'>]>",
+    b"<?xml version='1.0' encoding='utf-16'?>",
+    b"<meta charset='rot13'>",
+    b"<meta charset='shift_jis'>",
+    b"\x00\x01\x02",
+    b"\xff\xfe",
+    b"\xef\xbb\xbf",
+    b"\x1f\x8b\x08",
+    b"<script>" + b"a" * 5000,
+    b"<![CDATA[",
+    b"<table><tr><td>" * 50,
+    b"&#x0;&#xD800;&#1114112;&amp;&lol;",
+    b"\xe4\xb8\xad\xe6" * 20,
+    b"\r\n" * 200,
     b'<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"0000-00-00"}</script>',
-    b"<time datetime='99999-99-99'>", b"<html lang='../../x'>", b"By " + b"A. " * 200, b" " * 70000,
+    b"<time datetime='99999-99-99'>",
+    b"<html lang='../../x'>",
+    b"By " + b"A. " * 200,
+    b" " * 70000,
 ]
 
 
@@ -55,15 +70,15 @@ def mutate(data: bytes, rng: random.Random) -> bytes:
             for _ in range(rng.randint(1, 32)):
                 data[rng.randrange(len(data))] = rng.randrange(256)
         elif op == 1 and data:
-            del data[pos:pos + rng.randint(1, 4096)]
+            del data[pos : pos + rng.randint(1, 4096)]
         elif op == 2 and data:
-            chunk = data[pos:pos + rng.randint(1, 2048)]
+            chunk = data[pos : pos + rng.randint(1, 2048)]
             data[pos:pos] = chunk * rng.randint(1, 50)
         elif op in (3, 4):
             data[pos:pos] = rng.choice(_SNIPPETS) * rng.randint(1, 3)
         else:
             data = data[:pos]
-    return bytes(data[:MAX_BYTES * 2])
+    return bytes(data[: MAX_BYTES * 2])
 
 
 def run_one(name: str, raw: bytes, guard: DocGuard) -> str:
@@ -93,7 +108,7 @@ def run_one(name: str, raw: bytes, guard: DocGuard) -> str:
         return "no_article"
     for row in rows:
         for seg in segment_article(row["text"]):
-            assert row["text"][seg["char_start"]:seg["char_end"]] == seg["text"]
+            assert row["text"][seg["char_start"] : seg["char_end"]] == seg["text"]
     return "article"
 
 
@@ -124,8 +139,10 @@ def fuzz(seconds: float, seed_dirs: list[Path], findings: Path, seed: int) -> in
             slowest = sorted(slowest + [(took, f"{name} -> {outcome}")], reverse=True)[:5]
             counts[outcome] = counts.get(outcome, 0) + 1
         restarts = guard.restarts
-    print(f"{sum(counts.values())} mutants in {seconds:.0f} s; outcomes: "
-          + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
+    print(
+        f"{sum(counts.values())} mutants in {seconds:.0f} s; outcomes: "
+        + ", ".join(f"{k} {v}" for k, v in sorted(counts.items()))
+    )
     print(f"guard restarts: {restarts}; findings: {found}" + (f" (saved in {findings})" if found else ""))
     print("slowest: " + "; ".join(f"{t:.2f} s {n}" for t, n in slowest))
     return 1 if found else 0
@@ -172,14 +189,18 @@ def overhead(data: Path, repeat: int, limit: int | None) -> None:
                 cpu_direct += c1 - c0
                 cpu_guarded += time.process_time() - c1 + _child_cpu(guard.child_pid) - k1
                 ipc.append(_timed(bare.call, page))
-    best = lambda xs: [min(xs[i:i + repeat]) for i in range(0, len(xs), repeat)]  # noqa: E731
+    best = lambda xs: [min(xs[i : i + repeat]) for i in range(0, len(xs), repeat)]  # noqa: E731
     d, g, b = sum(best(direct)), sum(best(guarded)), sum(best(ipc))
     n = len(pages)
     print(f"{n} pages (html + text), best of {repeat}, interleaved:")
-    print(f"  wall: direct {d:.2f} s ({d / n * 1000:.1f} ms/page), guarded {g:.2f} s ({g / n * 1000:.1f} ms/page): "
-          f"{100 * (g / d - 1):+.1f}%")
-    print(f"  CPU (parent + child, all runs): direct {cpu_direct:.2f} s, guarded {cpu_guarded:.2f} s: "
-          f"{100 * (cpu_guarded / cpu_direct - 1):+.1f}%")
+    print(
+        f"  wall: direct {d:.2f} s ({d / n * 1000:.1f} ms/page), guarded {g:.2f} s ({g / n * 1000:.1f} ms/page): "
+        f"{100 * (g / d - 1):+.1f}%"
+    )
+    print(
+        f"  CPU (parent + child, all runs): direct {cpu_direct:.2f} s, guarded {cpu_guarded:.2f} s: "
+        f"{100 * (cpu_guarded / cpu_direct - 1):+.1f}%"
+    )
     print(f"  guard alone (do-nothing extractor): {b / n * 1000:.2f} ms/page wall")
 
 

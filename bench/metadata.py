@@ -34,8 +34,9 @@ from transforms.extract import extract_page
 from transforms.metadata import normalize_metadata
 
 FIELDS = ("title", "author", "date")
-_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "′": "'", "“": '"', "”": '"', "„": '"', "″": '"',
-                         "«": '"', "»": '"'})
+_QUOTES = str.maketrans(
+    {"‘": "'", "’": "'", "‚": "'", "′": "'", "“": '"', "”": '"', "„": '"', "″": '"', "«": '"', "»": '"'}
+)
 _SPLIT = re.compile(r"\s*(?:[,;&/]|\band\b)\s*", re.IGNORECASE)
 # A piece of an author string that is a credential, not a name: "MD", "Ph.D.", "E-RYT 200".
 _CREDENTIAL = re.compile(r"^(?:(?:[A-Z][A-Za-z]?\.){2,}|[A-Z][A-Z\d\-®. ]{0,11}|Jr\.?|Sr\.?|[A-Z]\.[A-Z]\.\s*[A-Z]+)$")
@@ -82,13 +83,20 @@ def predict(raw: bytes, uri: str) -> tuple[dict, dict]:
         return {}, {}
     paragraphs = [p for story in extraction.stories for p in story.paragraphs]
     fields, _ = normalize_metadata(page, extraction.signals, paragraphs)
-    ours = {"title": fields["title"], "author": fields["authors"], "date": fields["published_date"],
-            "_all": fields}
+    ours = {"title": fields["title"], "author": fields["authors"], "date": fields["published_date"], "_all": fields}
     import trafilatura
+
     doc = trafilatura.bare_extraction(page.text, with_metadata=True, include_comments=False)
     ex = {k: getattr(doc, k, None) for k in ("title", "author", "date")} if doc else {}
-    theirs = {"title": ex.get("title"), "author": (ex.get("author") or "").split("; ") if ex.get("author") else [],
-              "date": ex.get("date")} if ex else {}
+    theirs = (
+        {
+            "title": ex.get("title"),
+            "author": (ex.get("author") or "").split("; ") if ex.get("author") else [],
+            "date": ex.get("date"),
+        }
+        if ex
+        else {}
+    )
     return ours, theirs
 
 
@@ -130,8 +138,10 @@ def timing(files: list[pathlib.Path], rounds: int = 3) -> None:
             extractor_s[i] = min(extractor_s[i], time.perf_counter() - middle)
     signals_ms = sum(signals_s) * 1000 / max(len(texts), 1)
     extractor_ms = sum(extractor_s) * 1000 / max(len(texts), 1)
-    print(f"pages={len(texts)} html_signals {signals_ms:.2f} ms/page, trafilatura {extractor_ms:.1f} ms/page, "
-          f"ratio {signals_ms / extractor_ms:.3f}")
+    print(
+        f"pages={len(texts)} html_signals {signals_ms:.2f} ms/page, trafilatura {extractor_ms:.1f} ms/page, "
+        f"ratio {signals_ms / extractor_ms:.3f}"
+    )
 
 
 def matches(field: str, gold: dict, pred: dict) -> bool:
@@ -158,7 +168,7 @@ def main(argv=None) -> None:
     data = pathlib.Path(args.data)
     truth = load_truth(data)
     files = page_files(data, args.mode)
-    ids = [i for i in truth if i in files][args.offset:][: args.limit or None]
+    ids = [i for i in truth if i in files][args.offset :][: args.limit or None]
     if args.timing:
         timing([files[i] for i in ids[: args.timing]])
         return
@@ -178,8 +188,9 @@ def main(argv=None) -> None:
                 hits[(group, "trafilatura")][field] += matches(field, gold, theirs)
         if args.show and not matches(args.show, gold, ours):
             key = {"title": "title", "author": "author", "date": "publish_date"}[args.show]
-            misses.append((page_id, gold.get(key), ours.get(args.show),
-                           (ours.get("_all") or {}).get("published_source")))
+            misses.append(
+                (page_id, gold.get(key), ours.get(args.show), (ours.get("_all") or {}).get("published_source"))
+            )
     seconds = time.perf_counter() - start
     print(f"{data.name} mode={args.mode} pages={len(ids)} ({len(ids) / seconds:.1f} docs/s)")
     print(f"{'system':20} " + " ".join(f"{f:>7}" for f in FIELDS))

@@ -26,51 +26,231 @@ SNIPPETS, SNIPPET_CHARS = 40, (300, 30_000)
 # A wire site is light; an app-rendered live blog ships its state as JSON; a div-soup site nests
 # deepest and has the longest menus.
 PROFILES = {
-    "classic": {"wrappers": (4, 7), "menu": (7, 10), "sub": (3, 7), "footer": ((4, 6), (5, 8)), "cards": (8, 18),
-                "rail": (5, 10), "icons": (5, 8), "js": (20, 260), "css": (8, 30), "state": (0, 0),
-                "drawer": 0.6, "consent": 0.8, "video": 0.4, "feed": (0.5, (6, 12)), "more": (0.35, (1, 3))},
-    "divsoup": {"wrappers": (6, 10), "menu": (9, 13), "sub": (4, 8), "footer": ((5, 7), (6, 10)), "cards": (10, 22),
-                "rail": (8, 12), "icons": (6, 10), "js": (40, 320), "css": (15, 50), "state": (0, 6),
-                "drawer": 1.0, "consent": 1.0, "video": 0.7, "feed": (0.8, (8, 18)), "more": (0.2, (1, 2))},
-    "wire": {"wrappers": (3, 5), "menu": (5, 8), "sub": (0, 4), "footer": ((2, 4), (4, 7)), "cards": (2, 10),
-             "rail": (0, 8), "icons": (3, 6), "js": (8, 80), "css": (3, 14), "state": (0, 0),
-             "drawer": 0.3, "consent": 0.5, "video": 0.2, "feed": (0.3, (4, 8)), "more": (0.2, (1, 2))},
-    "liveblog": {"wrappers": (5, 8), "menu": (7, 10), "sub": (3, 7), "footer": ((3, 5), (4, 7)), "cards": (6, 12),
-                 "rail": (5, 8), "icons": (5, 9), "js": (15, 90), "css": (3, 12), "state": (10, 300),
-                 "drawer": 1.0, "consent": 0.7, "video": 0.8, "feed": (0.5, (6, 12)), "more": (0.3, (1, 3))},
-    "longform": {"wrappers": (4, 7), "menu": (6, 9), "sub": (3, 6), "footer": ((3, 5), (3, 6)), "cards": (6, 14),
-                 "rail": (3, 8), "icons": (4, 7), "js": (12, 120), "css": (10, 80), "state": (0, 20),
-                 "drawer": 0.5, "consent": 0.6, "video": 0.5, "feed": (0.4, (6, 12)), "more": (0.3, (1, 3))},
+    "classic": {
+        "wrappers": (4, 7),
+        "menu": (7, 10),
+        "sub": (3, 7),
+        "footer": ((4, 6), (5, 8)),
+        "cards": (8, 18),
+        "rail": (5, 10),
+        "icons": (5, 8),
+        "js": (20, 260),
+        "css": (8, 30),
+        "state": (0, 0),
+        "drawer": 0.6,
+        "consent": 0.8,
+        "video": 0.4,
+        "feed": (0.5, (6, 12)),
+        "more": (0.35, (1, 3)),
+    },
+    "divsoup": {
+        "wrappers": (6, 10),
+        "menu": (9, 13),
+        "sub": (4, 8),
+        "footer": ((5, 7), (6, 10)),
+        "cards": (10, 22),
+        "rail": (8, 12),
+        "icons": (6, 10),
+        "js": (40, 320),
+        "css": (15, 50),
+        "state": (0, 6),
+        "drawer": 1.0,
+        "consent": 1.0,
+        "video": 0.7,
+        "feed": (0.8, (8, 18)),
+        "more": (0.2, (1, 2)),
+    },
+    "wire": {
+        "wrappers": (3, 5),
+        "menu": (5, 8),
+        "sub": (0, 4),
+        "footer": ((2, 4), (4, 7)),
+        "cards": (2, 10),
+        "rail": (0, 8),
+        "icons": (3, 6),
+        "js": (8, 80),
+        "css": (3, 14),
+        "state": (0, 0),
+        "drawer": 0.3,
+        "consent": 0.5,
+        "video": 0.2,
+        "feed": (0.3, (4, 8)),
+        "more": (0.2, (1, 2)),
+    },
+    "liveblog": {
+        "wrappers": (5, 8),
+        "menu": (7, 10),
+        "sub": (3, 7),
+        "footer": ((3, 5), (4, 7)),
+        "cards": (6, 12),
+        "rail": (5, 8),
+        "icons": (5, 9),
+        "js": (15, 90),
+        "css": (3, 12),
+        "state": (10, 300),
+        "drawer": 1.0,
+        "consent": 0.7,
+        "video": 0.8,
+        "feed": (0.5, (6, 12)),
+        "more": (0.3, (1, 3)),
+    },
+    "longform": {
+        "wrappers": (4, 7),
+        "menu": (6, 9),
+        "sub": (3, 6),
+        "footer": ((3, 5), (3, 6)),
+        "cards": (6, 14),
+        "rail": (3, 8),
+        "icons": (4, 7),
+        "js": (12, 120),
+        "css": (10, 80),
+        "state": (0, 20),
+        "drawer": 0.5,
+        "consent": 0.6,
+        "video": 0.5,
+        "feed": (0.4, (6, 12)),
+        "more": (0.3, (1, 3)),
+    },
 }
 # How each publisher names its classes: BEM-ish, CSS modules with hashes, or utility classes.
 PUBLISHERS = {
-    "harbor-ledger": ("classic", "bem"), "valley-courier": ("divsoup", "modules"),
-    "northern-dispatch": ("wire", "bem"), "metro-brief": ("liveblog", "utility"),
+    "harbor-ledger": ("classic", "bem"),
+    "valley-courier": ("divsoup", "modules"),
+    "northern-dispatch": ("wire", "bem"),
+    "metro-brief": ("liveblog", "utility"),
     "quarterly-review": ("longform", "modules"),
 }
 
 # The site's words: menu sections and links, footer links, icon names, script identifiers, utility classes.
-NAV_SECTIONS = ("News", "Local", "Politics", "Business", "Money", "Transport", "Education", "Environment",
-                "Health", "Science", "Sport", "Culture", "Opinion", "Food", "Travel", "Property", "Weather",
-                "Puzzles", "Obituaries", "Video", "Podcasts", "Events")
-NAV_LINKS = ("Latest", "Explained", "Courts", "Crime", "Schools", "Markets", "Jobs", "Housing", "Letters",
-             "Columnists", "Editorials", "Results", "Fixtures", "Reviews", "Recipes", "Photos", "Archive",
-             "Community", "Elections", "Climate", "Technology", "Motoring", "Books", "Music", "Film", "Theatre",
-             "Family", "Gardening", "Energy", "Farming", "Small business", "Personal finance", "Interviews")
-FOOTER_LINKS = ("About us", "Contact us", "Careers", "Advertise with us", "Corrections", "Editorial standards",
-                "Privacy policy", "Cookie settings", "Terms of use", "Accessibility", "Site map", "RSS feeds",
-                "Newsletters", "Archive", "Help centre", "Manage subscription", "Gift subscriptions",
-                "Licensing and reprints", "Events", "Print edition", "E-paper", "Complaints", "Our journalists",
-                "Syndication", "Announcements", "Apps", "Offers", "Competitions", "Feedback", "Vouchers")
+NAV_SECTIONS = (
+    "News",
+    "Local",
+    "Politics",
+    "Business",
+    "Money",
+    "Transport",
+    "Education",
+    "Environment",
+    "Health",
+    "Science",
+    "Sport",
+    "Culture",
+    "Opinion",
+    "Food",
+    "Travel",
+    "Property",
+    "Weather",
+    "Puzzles",
+    "Obituaries",
+    "Video",
+    "Podcasts",
+    "Events",
+)
+NAV_LINKS = (
+    "Latest",
+    "Explained",
+    "Courts",
+    "Crime",
+    "Schools",
+    "Markets",
+    "Jobs",
+    "Housing",
+    "Letters",
+    "Columnists",
+    "Editorials",
+    "Results",
+    "Fixtures",
+    "Reviews",
+    "Recipes",
+    "Photos",
+    "Archive",
+    "Community",
+    "Elections",
+    "Climate",
+    "Technology",
+    "Motoring",
+    "Books",
+    "Music",
+    "Film",
+    "Theatre",
+    "Family",
+    "Gardening",
+    "Energy",
+    "Farming",
+    "Small business",
+    "Personal finance",
+    "Interviews",
+)
+FOOTER_LINKS = (
+    "About us",
+    "Contact us",
+    "Careers",
+    "Advertise with us",
+    "Corrections",
+    "Editorial standards",
+    "Privacy policy",
+    "Cookie settings",
+    "Terms of use",
+    "Accessibility",
+    "Site map",
+    "RSS feeds",
+    "Newsletters",
+    "Archive",
+    "Help centre",
+    "Manage subscription",
+    "Gift subscriptions",
+    "Licensing and reprints",
+    "Events",
+    "Print edition",
+    "E-paper",
+    "Complaints",
+    "Our journalists",
+    "Syndication",
+    "Announcements",
+    "Apps",
+    "Offers",
+    "Competitions",
+    "Feedback",
+    "Vouchers",
+)
 FOOTER_HEADINGS = ("Sections", "About", "Services", "Help", "Subscribe", "Follow us", "More", "Legal")
 SOCIAL = ("facebook", "x", "instagram", "youtube", "linkedin", "whatsapp", "tiktok", "rss", "email")
 ICONS = ("search", "menu", "account", "close", "chevron", "play", "bookmark", "comment", "logo-mark") + SOCIAL
-JS_WORDS = ("window", "document", "config", "slot", "consent", "track", "event", "queue", "render", "lazy",
-            "observe", "push", "length", "dataset", "target", "state", "module", "exports", "require", "init")
-UTILITIES = ("flex items-center gap-2", "grid grid-cols-12 gap-4 md:gap-6", "px-4 py-2 text-sm font-medium",
-             "mx-auto max-w-screen-xl px-4 lg:px-8", "relative w-full overflow-x-clip", "mt-6 mb-4 leading-relaxed",
-             "text-neutral-700 hover:text-neutral-950 hover:underline", "inline-flex shrink-0 rounded-full p-1.5",
-             "border-b border-neutral-200 pb-3", "col-span-12 lg:col-span-8", "sticky top-0 z-40 bg-white/95")
+JS_WORDS = (
+    "window",
+    "document",
+    "config",
+    "slot",
+    "consent",
+    "track",
+    "event",
+    "queue",
+    "render",
+    "lazy",
+    "observe",
+    "push",
+    "length",
+    "dataset",
+    "target",
+    "state",
+    "module",
+    "exports",
+    "require",
+    "init",
+)
+UTILITIES = (
+    "flex items-center gap-2",
+    "grid grid-cols-12 gap-4 md:gap-6",
+    "px-4 py-2 text-sm font-medium",
+    "mx-auto max-w-screen-xl px-4 lg:px-8",
+    "relative w-full overflow-x-clip",
+    "mt-6 mb-4 leading-relaxed",
+    "text-neutral-700 hover:text-neutral-950 hover:underline",
+    "inline-flex shrink-0 rounded-full p-1.5",
+    "border-b border-neutral-200 pb-3",
+    "col-span-12 lg:col-span-8",
+    "sticky top-0 z-40 bg-white/95",
+)
 
 
 def pick(rng: random.Random, bounds: tuple[int, int]) -> int:
@@ -138,7 +318,10 @@ def svg_path(rng: random.Random, segments: int) -> str:
 
 def js_snippet(rng: random.Random, size: int) -> str:
     """Minified-looking code of about `size` chars (invented identifiers, no real library)."""
-    ident = lambda: rng.choice("abcdefghijklmnopqrstuvwxyz_$") + base36(rng.randrange(36 ** 2))
+
+    def ident() -> str:
+        return rng.choice("abcdefghijklmnopqrstuvwxyz_$") + base36(rng.randrange(36**2))
+
     out, total = [f"(function({ident()},{ident()}){{'use strict';"], 0
     while total < size:
         w, a, b = rng.choice(JS_WORDS), ident(), ident()
@@ -149,7 +332,7 @@ def js_snippet(rng: random.Random, size: int) -> str:
             line = f"{a}.{w}=({b},e)=>{{if(!e){{return null}}e.{rng.choice(JS_WORDS)}({b},'{w}-{base36(rng.randrange(10**6))}')}};"
         elif kind == 2:
             value = base36(rng.randrange(10**9))
-            line = f"const {a}={{{w}:{rng.randrange(10**4)},{rng.choice(JS_WORDS)}:\"{value}\",on:!{rng.randrange(2)}}};"
+            line = f'const {a}={{{w}:{rng.randrange(10**4)},{rng.choice(JS_WORDS)}:"{value}",on:!{rng.randrange(2)}}};'
         else:
             line = f"for(let {a}=0;{a}<{b}.length;{a}++){{{b}[{a}].{w}&&{b}[{a}].{w}({a})}}"
         out.append(line)
@@ -158,16 +341,32 @@ def js_snippet(rng: random.Random, size: int) -> str:
 
 
 def stylesheet(rng: random.Random, site_classes: list[str], size: int) -> str:
-    props = ("display:flex", "display:grid", "margin:0 auto", "padding:{}px {}px", "font-size:{}px",
-             "line-height:1.{}", "color:#{:03x}", "background:#{:03x}", "gap:{}px", "max-width:{}0px",
-             "border-bottom:1px solid #{:03x}", "grid-template-columns:repeat({},minmax(0,1fr))", "z-index:{}")
+    props = (
+        "display:flex",
+        "display:grid",
+        "margin:0 auto",
+        "padding:{}px {}px",
+        "font-size:{}px",
+        "line-height:1.{}",
+        "color:#{:03x}",
+        "background:#{:03x}",
+        "gap:{}px",
+        "max-width:{}0px",
+        "border-bottom:1px solid #{:03x}",
+        "grid-template-columns:repeat({},minmax(0,1fr))",
+        "z-index:{}",
+    )
     out, total = [], 0
     while total < size:
         sel = "." + rng.choice(site_classes).split()[0]
         if rng.random() < 0.4:
             sel += rng.choice((":hover", " a", ">li", " svg", "::before", ":focus-visible", " img"))
-        body = ";".join(p.format(*(rng.randrange(1, 40) for _ in range(p.count("{}")))) if "x}" not in p
-                        else p.format(rng.randrange(4096)) for p in rng.sample(props, rng.randint(1, 5)))
+        body = ";".join(
+            p.format(*(rng.randrange(1, 40) for _ in range(p.count("{}"))))
+            if "x}" not in p
+            else p.format(rng.randrange(4096))
+            for p in rng.sample(props, rng.randint(1, 5))
+        )
         rule = f"{sel}{{{body}}}"
         if rng.random() < 0.1:
             rule = f"@media (min-width:{rng.choice((600, 768, 1024, 1280))}px){{{rule}}}"
@@ -181,21 +380,51 @@ def build_site(publisher: str, seed: int) -> Site:
     rng = random.Random(f"{seed}:site:{publisher}")
     layout, naming = PUBLISHERS[publisher]
     prof = PROFILES[layout]
-    nav = tuple((s, tuple(rng.sample(NAV_LINKS, prof["sub"][1] + 2)))
-                for s in rng.sample(NAV_SECTIONS, prof["menu"][1]))
-    footer = tuple((h, tuple(rng.sample(FOOTER_LINKS, prof["footer"][1][1])))
-                   for h in rng.sample(FOOTER_HEADINGS, prof["footer"][0][1]))
+    nav = tuple(
+        (s, tuple(rng.sample(NAV_LINKS, prof["sub"][1] + 2))) for s in rng.sample(NAV_SECTIONS, prof["menu"][1])
+    )
+    footer = tuple(
+        (h, tuple(rng.sample(FOOTER_LINKS, prof["footer"][1][1])))
+        for h in rng.sample(FOOTER_HEADINGS, prof["footer"][0][1])
+    )
     icons = {name: svg_path(rng, rng.randint(6, 30)) for name in ICONS}
     logo = "".join(f"<path d='{svg_path(rng, rng.randint(40, 140))}'></path>" for _ in range(rng.randint(2, 6)))
     snippets = tuple(js_snippet(rng, pick_log(rng, SNIPPET_CHARS)) for _ in range(SNIPPETS))
-    site = Site(publisher, publisher.replace("-", " ").title(), layout, naming, nav, footer, icons, logo, snippets, "", ())
-    classes = [site.c(n) for n in ("header", "nav", "nav-item", "panel", "card", "card-title", "footer", "rail",
-                                   "ad-slot", "byline", "share", "figure", "caption", "button", "modal", "grid")]
-    states = tuple(json.dumps({"component": f"{word(rng)}-{word(rng)}", "id": base36(rng.randrange(10**12)),
-                               "props": {word(rng): [word(rng) for _ in range(rng.randint(5, 60))]
-                                         for _ in range(rng.randint(2, 8))},
-                               "flags": {f"{word(rng)}_{word(rng)}": rng.random() < 0.5 for _ in range(10)}})
-                   for _ in range(60))
+    site = Site(
+        publisher, publisher.replace("-", " ").title(), layout, naming, nav, footer, icons, logo, snippets, "", ()
+    )
+    classes = [
+        site.c(n)
+        for n in (
+            "header",
+            "nav",
+            "nav-item",
+            "panel",
+            "card",
+            "card-title",
+            "footer",
+            "rail",
+            "ad-slot",
+            "byline",
+            "share",
+            "figure",
+            "caption",
+            "button",
+            "modal",
+            "grid",
+        )
+    ]
+    states = tuple(
+        json.dumps(
+            {
+                "component": f"{word(rng)}-{word(rng)}",
+                "id": base36(rng.randrange(10**12)),
+                "props": {word(rng): [word(rng) for _ in range(rng.randint(5, 60))] for _ in range(rng.randint(2, 8))},
+                "flags": {f"{word(rng)}_{word(rng)}": rng.random() < 0.5 for _ in range(10)},
+            }
+        )
+        for _ in range(60)
+    )
     css = stylesheet(rng, classes, prof["css"][1] * 1000)
     return Site(publisher, site.name, layout, naming, nav, footer, icons, logo, snippets, css, states)
 
@@ -211,19 +440,28 @@ def scripts(rng: random.Random, site: Site, budget: int) -> str:
             break
         out.append(f"<script>{site.snippets[i]}</script>")
         total += len(site.snippets[i])
-    external = "".join(f"<script async src='https://cdn{i}.example/{site.slug}/{base36(rng.randrange(10**9))}.js'></script>"
-                       for i in range(rng.randint(3, 12)))
+    external = "".join(
+        f"<script async src='https://cdn{i}.example/{site.slug}/{base36(rng.randrange(10**9))}.js'></script>"
+        for i in range(rng.randint(3, 12))
+    )
     return "".join(out) + external
 
 
 def state_blob(rng: random.Random, site: Site, s: dict, budget: int) -> str:
     """An app's serialized page state: the article again, plus component configs up to `budget` chars."""
-    article = {"headline": s["title"], "section": s["section"], "body": s["paragraphs"],
-               "byline": {"name": s["author"]}, "id": s["id"]}
+    article = {
+        "headline": s["title"],
+        "section": s["section"],
+        "body": s["paragraphs"],
+        "byline": {"name": s["author"]},
+        "id": s["id"],
+    }
     parts, total = [], 0
     while total < budget:
         parts.append(rng.choice(site.states))
         total += len(parts[-1])
-    data = (f'{{"props":{{"pageProps":{{"article":{json.dumps(article)},"components":[{",".join(parts)}]}}}},'
-            f'"page":"/[section]/[slug]","buildId":"{base36(rng.randrange(10**12))}"}}')
+    data = (
+        f'{{"props":{{"pageProps":{{"article":{json.dumps(article)},"components":[{",".join(parts)}]}}}},'
+        f'"page":"/[section]/[slug]","buildId":"{base36(rng.randrange(10**12))}"}}'
+    )
     return f"<script id='__APP_STATE__' type='application/json'>{data}</script>"

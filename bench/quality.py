@@ -78,13 +78,18 @@ def main(argv=None) -> None:
         preds, seconds = run_system(name, fn, inputs)
         result = scorer.score(preds, truth, per_page=True)
         results[name] = (preds, result)
-        print(f"{name:40} {result['f1']:7.4f} {result['precision']:7.4f} {result['recall']:7.4f} "
-              f"{len(ids) / seconds:8.1f}")
+        print(
+            f"{name:40} {result['f1']:7.4f} {result['precision']:7.4f} {result['recall']:7.4f} "
+            f"{len(ids) / seconds:8.1f}"
+        )
     if len(systems) > 1:
         best = max((r["f1"], n) for n, (_, r) in results.items() if n != "ours")
         print(f"ours - best baseline ({best[1]}): {results['ours'][1]['f1'] - best[0]:+.4f} F1")
     per_page = results["ours"][1]["per_page"]
-    worst = sorted(per_page.items(), key=lambda kv: 2 * kv[1]["precision"] * kv[1]["recall"] / ((kv[1]["precision"] + kv[1]["recall"]) or 1))
+    worst = sorted(
+        per_page.items(),
+        key=lambda kv: 2 * kv[1]["precision"] * kv[1]["recall"] / ((kv[1]["precision"] + kv[1]["recall"]) or 1),
+    )
     print(f"worst {args.worst} pages (ours):")
     for page_id, s in worst[: args.worst]:
         print(f"  {page_id:30} precision {s['precision']:.3f} recall {s['recall']:.3f}")

@@ -2,8 +2,9 @@
 
 In: the generated corpus (`bench/corpus.py`, made in a temp folder unless --corpus is given) and,
 when present, the dev sets under --data (skipped cleanly when absent). Out: a table, per input set
-(the corpus, the corpus's HTML pages alone, each dev set's HTML pages), of docs/s for the bare `trafilatura.extract` loop, the pipeline on 1 worker and on 2 workers
-(multi_processing), their ratios, and peak memory of the pipeline at 1x and 10x the input.
+(the corpus, the corpus's HTML pages alone, each dev set's HTML pages), of docs/s for the bare
+`trafilatura.extract` loop, the pipeline on 1 worker and on 2 workers (multi_processing), their
+ratios, and peak memory of the pipeline at 1x and 10x the input.
 
 Every run is a subprocess, measured from outside: wall time, CPU time and peak RSS (os.wait4, the
 largest process), plus the peak RSS summed over the process tree (sampled from /proc) and the CPU
@@ -31,7 +32,7 @@ import time
 from bench.corpus import write_corpus
 
 # The baseline the pipeline is measured against (the issue's exact call).
-BASELINE_KWARGS = dict(include_comments=False, favor_precision=True, with_metadata=True)
+BASELINE_KWARGS = {"include_comments": False, "favor_precision": True, "with_metadata": True}
 TWO_WORKERS = ["--direct_num_workers=2", "--direct_running_mode=multi_processing"]
 # /proc sampling period for the process-tree RSS: short runs still get several samples.
 SAMPLE_SECONDS = 0.2
@@ -87,30 +88,35 @@ def tree_rss(root: int) -> int:
 
 def measure(cmd: list[str]) -> dict:
     """Run a command; its wall and CPU seconds, largest-process and whole-tree peak RSS, output."""
-    out = tempfile.TemporaryFile()
-    stolen = steal_seconds()
-    started = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT)
-    peak, done = [0], threading.Event()
+    with tempfile.TemporaryFile() as out:
+        stolen = steal_seconds()
+        started = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT)
+        peak, done = [0], threading.Event()
 
-    def sample():
-        while not done.wait(SAMPLE_SECONDS):
-            peak[0] = max(peak[0], tree_rss(proc.pid))
+        def sample():
+            while not done.wait(SAMPLE_SECONDS):
+                peak[0] = max(peak[0], tree_rss(proc.pid))
 
-    sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
-    _, status, usage = os.wait4(proc.pid, 0)
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    done.set()
-    sampler.join()
-    out.seek(0)
-    text = out.read().decode("utf-8", errors="replace")
-    if proc.returncode != 0:
-        raise RuntimeError(f"{' '.join(cmd[:4])}... exited {proc.returncode}:\n{text[-3000:]}")
-    wall, now_stolen = time.perf_counter() - started, steal_seconds()
-    return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "max_rss": usage.ru_maxrss * 1024,
-            "tree_rss": peak[0], "output": text,
-            "steal": now_stolen - stolen if stolen is not None and now_stolen is not None else None}
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        _, status, usage = os.wait4(proc.pid, 0)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        done.set()
+        sampler.join()
+        out.seek(0)
+        text = out.read().decode("utf-8", errors="replace")
+        if proc.returncode != 0:
+            raise RuntimeError(f"{' '.join(cmd[:4])}... exited {proc.returncode}:\n{text[-3000:]}")
+        wall, now_stolen = time.perf_counter() - started, steal_seconds()
+        return {
+            "wall": wall,
+            "cpu": usage.ru_utime + usage.ru_stime,
+            "max_rss": usage.ru_maxrss * 1024,
+            "tree_rss": peak[0],
+            "output": text,
+            "steal": now_stolen - stolen if stolen is not None and now_stolen is not None else None,
+        }
 
 
 def run_baseline(files: list[str], work: pathlib.Path) -> dict:
@@ -170,7 +176,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=pathlib.Path, help="an existing corpus folder (default: generate one)")
     parser.add_argument("--pages", type=int, default=2000, help="corpus pages (default %(default)s)")
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--data", type=pathlib.Path, default=pathlib.Path(__file__).resolve().parents[2] / "shared" / "data")
+    parser.add_argument(
+        "--data", type=pathlib.Path, default=pathlib.Path(__file__).resolve().parents[2] / "shared" / "data"
+    )
     parser.add_argument("--limit", type=int, default=None, help="at most this many pages of each dev set")
     parser.add_argument("--no-dev", action="store_true", help="the generated corpus only")
     parser.add_argument("--rounds", type=int, default=2, help="interleaved rounds; the best counts")
@@ -193,12 +201,20 @@ def main(argv: list[str] | None = None) -> int:
                 runs["loop"].append(run_baseline(files, work))
                 runs["1w"].append(run_pipeline(pattern, len(files), work, []))
                 runs["2w"].append(run_pipeline(pattern, len(files), work, TWO_WORKERS))
-                print(f"  {name} round {r + 1}: " + ", ".join(f"{k} {rate(v[-1]):.1f} docs/s{_steal(v[-1])}"
-                                                             for k, v in runs.items()), flush=True)
+                print(
+                    f"  {name} round {r + 1}: "
+                    + ", ".join(f"{k} {rate(v[-1]):.1f} docs/s{_steal(v[-1])}" for k, v in runs.items()),
+                    flush=True,
+                )
             best = {k: max(v, key=rate) for k, v in runs.items()}
             rows.append((name, len(files), best))
-            paired.append((name, [rate(one) / rate(loop) for one, loop in zip(runs["1w"], runs["loop"])],
-                           [rate(two) / rate(one) for two, one in zip(runs["2w"], runs["1w"])]))
+            paired.append(
+                (
+                    name,
+                    [rate(one) / rate(loop) for one, loop in zip(runs["1w"], runs["loop"])],
+                    [rate(two) / rate(one) for two, one in zip(runs["2w"], runs["1w"])],
+                )
+            )
         memory = {}
         corpus = sets["corpus"]
         for scale in (1, 10):  # 1 worker, on the first N pages of the same corpus (the same page mix)
@@ -214,15 +230,21 @@ def main(argv: list[str] | None = None) -> int:
 
 def print_table(rows, memory, args, load) -> None:
     mb = 1 / 1e6
-    print(f"\nload average before the runs: {load[0]:.1f} {load[1]:.1f} {load[2]:.1f} on {os.cpu_count()} cores; "
-          f"best of {args.rounds} interleaved rounds\n")
-    print("| input | pages | bare loop docs/s | pipeline 1 worker docs/s | 1w / loop | 2 workers docs/s | 2w / 1w "
-          "| 1w CPU s/doc | loop CPU s/doc |")
+    print(
+        f"\nload average before the runs: {load[0]:.1f} {load[1]:.1f} {load[2]:.1f} on {os.cpu_count()} cores; "
+        f"best of {args.rounds} interleaved rounds\n"
+    )
+    print(
+        "| input | pages | bare loop docs/s | pipeline 1 worker docs/s | 1w / loop | 2 workers docs/s | 2w / 1w "
+        "| 1w CPU s/doc | loop CPU s/doc |"
+    )
     print("|---|---|---|---|---|---|---|---|---|")
     for name, pages, best in rows:
         loop, one, two = best["loop"], best["1w"], best["2w"]
-        print(f"| {name} | {pages} | {rate(loop):.1f} | {rate(one):.1f} | {rate(one) / rate(loop):.2f} | "
-              f"{rate(two):.1f} | {rate(two) / rate(one):.2f} | {one['cpu'] / pages:.4f} | {loop['cpu'] / pages:.4f} |")
+        print(
+            f"| {name} | {pages} | {rate(loop):.1f} | {rate(one):.1f} | {rate(one) / rate(loop):.2f} | "
+            f"{rate(two):.1f} | {rate(two) / rate(one):.2f} | {one['cpu'] / pages:.4f} | {loop['cpu'] / pages:.4f} |"
+        )
     one, ten = memory[1], memory[10]
     print("\n| memory, 1 worker | pages | largest process peak RSS MB | process tree peak RSS MB |\n|---|---|---|---|")
     for scale, run in ((1, one), (10, ten)):

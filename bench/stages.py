@@ -64,8 +64,11 @@ def measure(files: list[str]) -> tuple[int, int, dict[str, float]]:
             if page.fmt == "html":
                 html_pages += 1
                 spent["trafilatura loop"] += _timed(
-                    lambda text: trafilatura.extract(text, include_comments=False, favor_precision=True,
-                                                     with_metadata=True), page.text)[1]
+                    lambda text: trafilatura.extract(
+                        text, include_comments=False, favor_precision=True, with_metadata=True
+                    ),
+                    page.text,
+                )[1]
     return pages, html_pages, spent
 
 

@@ -40,8 +40,14 @@ BOW_C = 0.5
 # Folds of the out-of-fold line-model scores that the trees train on, and of the k-fold report.
 FOLDS = 5
 # Gradient-boosted trees: enough to fit context interactions, small enough to ship (< 2 MB).
-TREES = {"max_iter": 120, "learning_rate": 0.1, "max_depth": 6, "max_leaf_nodes": 32, "min_samples_leaf": 40,
-         "l2_regularization": 1.0}
+TREES = {
+    "max_iter": 120,
+    "learning_rate": 0.1,
+    "max_depth": 6,
+    "max_leaf_nodes": 32,
+    "min_samples_leaf": 40,
+    "l2_regularization": 1.0,
+}
 # Share (%) of training pages whose lines get no line-model score, so that the trees also learn to
 # judge lines in languages the line model has not seen (their score is UNKNOWN at run time).
 UNSEEN_LANGUAGE_PCT = 15
@@ -77,8 +83,16 @@ def load_pages(data: pathlib.Path) -> list[dict]:
         body = truth[pid].get("articleBody") or ""
         url = truth[pid].get("url") or ""
         site = urlparse(url).netloc.removeprefix("www.") or pid.split("_")[0]
-        pages.append({"id": pid, "set": data.name, "site": site, "lines": lines, "truth": body,
-                      "labels": line_labels(lines, body)})
+        pages.append(
+            {
+                "id": pid,
+                "set": data.name,
+                "site": site,
+                "lines": lines,
+                "truth": body,
+                "labels": line_labels(lines, body),
+            }
+        )
     return pages
 
 
@@ -117,8 +131,16 @@ def export_trees(clf) -> dict:
             value.append(round(float(node["value"]), 6) if leaf else 0.0)
             depth = max(depth, int(node["depth"]))
     threshold = [1e308 if t == float("inf") else t for t in threshold]
-    return {"base": float(np.ravel(clf._baseline_prediction)[0]), "roots": roots, "feature": feature,
-            "threshold": threshold, "left": left, "right": right, "value": value, "depth": depth}
+    return {
+        "base": float(np.ravel(clf._baseline_prediction)[0]),
+        "roots": roots,
+        "feature": feature,
+        "threshold": threshold,
+        "left": left,
+        "right": right,
+        "value": value,
+        "depth": depth,
+    }
 
 
 def fit(pages: list[dict]) -> dict:
@@ -167,8 +189,13 @@ def oracle(pages: list[dict], scorer) -> float:
 def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", action="append", required=True, help="a dev-set folder (repeatable)")
-    ap.add_argument("--eval", action="append", default=[], choices=("cross", "kfold", "rules", "oracle"),
-                    help="cross: train on one set, score the other; kfold: by site over all sets")
+    ap.add_argument(
+        "--eval",
+        action="append",
+        default=[],
+        choices=("cross", "kfold", "rules", "oracle"),
+        help="cross: train on one set, score the other; kfold: by site over all sets",
+    )
     ap.add_argument("--out", help="write the model trained on all sets here")
     ap.add_argument("--oof", help="write the k-fold out-of-fold line probabilities here (JSON)")
     args = ap.parse_args(argv)
@@ -203,8 +230,10 @@ def main(argv=None) -> None:
         spec = fit([p for pages in sets.values() for p in pages])
         text = json.dumps(spec, separators=(",", ":"), sort_keys=True)
         pathlib.Path(args.out).write_text(text, encoding="utf-8")
-        print(f"wrote {args.out}: {len(text) / 1e6:.2f} MB, {len(spec['trees']['roots'])} trees, "
-              f"{len(spec['bow']['vocab'])} words")
+        print(
+            f"wrote {args.out}: {len(text) / 1e6:.2f} MB, {len(spec['trees']['roots'])} trees, "
+            f"{len(spec['bow']['vocab'])} words"
+        )
 
 
 def evaluate_probs(pages: list[dict], probs: list[list[float]], threshold: float, scorer) -> dict:

@@ -74,8 +74,9 @@ def read_aligned(path: Path, table: str) -> pa.Table:
     """A file's rows in the current schema of `table`: columns an older file lacks come back null."""
     data = pq.read_table(path)
     schema = SCHEMAS[table]
-    columns = [data[n] if n in data.column_names else pa.nulls(data.num_rows, f.type)
-               for n, f in zip(schema.names, schema)]
+    columns = [
+        data[n] if n in data.column_names else pa.nulls(data.num_rows, f.type) for n, f in zip(schema.names, schema)
+    ]
     return pa.Table.from_arrays(columns, schema=schema)
 
 
@@ -88,8 +89,13 @@ def write_merged(dest: Path, table: str, inputs: list[Path], relatives: list[str
     writer.write_table(data, row_group_size=MAX_ROW_GROUP_ROWS)
     writer.close()
     tmp.rename(dest)
-    return {"file": dest.name, "rows": data.num_rows, "bytes": dest.stat().st_size,
-            "inputs": [p.name for p in inputs], "from": origin}
+    return {
+        "file": dest.name,
+        "rows": data.num_rows,
+        "bytes": dest.stat().st_size,
+        "inputs": [p.name for p in inputs],
+        "from": origin,
+    }
 
 
 def exchange(a: Path, b: Path) -> None:
@@ -101,8 +107,11 @@ def exchange(a: Path, b: Path) -> None:
 
 
 def _parquet_sizes(folder: Path) -> dict[str, int]:
-    return {p.name: p.stat().st_size for p in folder.iterdir()
-            if p.is_file() and p.suffix == ".parquet" and not p.name.startswith((".", "_"))}
+    return {
+        p.name: p.stat().st_size
+        for p in folder.iterdir()
+        if p.is_file() and p.suffix == ".parquet" and not p.name.startswith((".", "_"))
+    }
 
 
 def partitions(output: Path, table: str) -> list[Path]:
@@ -131,12 +140,24 @@ def compact_partition(output: Path, table: str, folder: Path, target_bytes: int,
     partition = folder.relative_to(output).as_posix()
     token = hashlib.sha256(json.dumps([partition, sorted(sizes.items())]).encode()).hexdigest()[:16]
     if dry_run:
-        return {"token": token, "table": table, "partition": partition, "status": "planned",
-                "outputs": [{"inputs": g, "bytes_in": sum(sizes[n] for n in g)} for g in groups]}
+        return {
+            "token": token,
+            "table": table,
+            "partition": partition,
+            "status": "planned",
+            "outputs": [{"inputs": g, "bytes_in": sum(sizes[n] for n in g)} for g in groups],
+        }
 
     def write(staged: Path) -> list[dict]:
-        return [write_merged(staged / f"compacted-{token}-{k:05d}.parquet", table, [folder / n for n in group],
-                             [f"{partition}/{n}" for n in group]) for k, group in enumerate(groups)]
+        return [
+            write_merged(
+                staged / f"compacted-{token}-{k:05d}.parquet",
+                table,
+                [folder / n for n in group],
+                [f"{partition}/{n}" for n in group],
+            )
+            for k, group in enumerate(groups)
+        ]
 
     return swap_partition(output, table, folder, token, {n for g in groups for n in g}, write)
 
@@ -149,9 +170,15 @@ def swap_partition(output: Path, table: str, folder: Path, token: str, replaced:
     shutil.rmtree(work, ignore_errors=True)
     staged = work / folder.name
     staged.mkdir(parents=True)
-    record = {"token": token, "table": table, "partition": partition, "status": "pending",
-              "replaced": sorted(replaced), "outputs": write(staged),
-              "started_at": datetime.now(timezone.utc).isoformat()}
+    record = {
+        "token": token,
+        "table": table,
+        "partition": partition,
+        "status": "pending",
+        "replaced": sorted(replaced),
+        "outputs": write(staged),
+        "started_at": datetime.now(timezone.utc).isoformat(),
+    }
     for kept in sorted(p for p in folder.iterdir() if p.name not in replaced and p.is_file()):
         os.link(kept, staged / kept.name)
     if _parquet_sizes(folder) != sizes:
@@ -203,8 +230,9 @@ def drop_run(output: str, run_id: str) -> int:
                 if all(run_id_of(e["file"].rsplit("/", 1)[1]) != run_id for e in origin):
                     continue
                 token = hashlib.sha256(f"{merged}:drop:{run_id}".encode()).hexdigest()[:16]
-                write = functools.partial(_without_run, merged=merged, origin=origin, token=token, table=table,
-                                          run_id=run_id)
+                write = functools.partial(
+                    _without_run, merged=merged, origin=origin, token=token, table=table, run_id=run_id
+                )
                 swap_partition(root, table, folder, token, {merged.name}, write)
                 rewritten += 1
     return rewritten
@@ -223,13 +251,20 @@ def _without_run(staged: Path, merged: Path, origin: list[dict], token: str, tab
     writer = open_writer(str(dest), table, {PROVENANCE_KEY: json.dumps(keep).encode("utf-8")})
     writer.write_table(pa.concat_tables(parts), row_group_size=MAX_ROW_GROUP_ROWS)
     writer.close()
-    return [{"file": dest.name, "rows": sum(e["rows"] for e in keep), "bytes": dest.stat().st_size,
-             "inputs": [merged.name], "from": keep}]
+    return [
+        {
+            "file": dest.name,
+            "rows": sum(e["rows"] for e in keep),
+            "bytes": dest.stat().st_size,
+            "inputs": [merged.name],
+            "from": keep,
+        }
+    ]
 
 
 def run_id_of(file_name: str) -> str:
     """`part-<run_id>-00003.parquet` -> run_id."""
-    return file_name[len("part-"):-len("-00000.parquet")]
+    return file_name[len("part-") : -len("-00000.parquet")]
 
 
 def mark_manifests(output: Path, partition: str, outputs: list[dict]) -> None:
@@ -260,7 +295,8 @@ def finish_pending(output: Path) -> int:
         found += 1
         folder = output / record["partition"]
         swapped = all((folder / o["file"]).exists() for o in record["outputs"]) and not any(
-            (folder / name).exists() for name in record["replaced"])
+            (folder / name).exists() for name in record["replaced"]
+        )
         if swapped:  # finish the bookkeeping
             mark_manifests(output, record["partition"], record["outputs"])
             record.update(status="done", finished_at=datetime.now(timezone.utc).isoformat())
@@ -271,8 +307,9 @@ def finish_pending(output: Path) -> int:
     return found
 
 
-def compact(output: str, tables: list[str] | None = None, target_file_mb: float = DEFAULT_TARGET_FILE_MB,
-            dry_run: bool = False) -> list[dict]:
+def compact(
+    output: str, tables: list[str] | None = None, target_file_mb: float = DEFAULT_TARGET_FILE_MB, dry_run: bool = False
+) -> list[dict]:
     """Compact every partition of `tables` (default: all) under `output`; returns the records."""
     root = Path(output)
     if not dry_run:
@@ -291,10 +328,18 @@ def compact(output: str, tables: list[str] | None = None, target_file_mb: float 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m pipeline.compact", description=__doc__.split("\n\n")[0])
     parser.add_argument("--output", required=True, help="the pipeline's --output folder (local or mounted)")
-    parser.add_argument("--table", action="append", choices=sorted(PARTITION_KEYS),
-                        help="table to compact; repeat for several (default: all)")
-    parser.add_argument("--target_file_mb", type=float, default=DEFAULT_TARGET_FILE_MB,
-                        help="merge files smaller than this into files of about this size (default %(default)s)")
+    parser.add_argument(
+        "--table",
+        action="append",
+        choices=sorted(PARTITION_KEYS),
+        help="table to compact; repeat for several (default: all)",
+    )
+    parser.add_argument(
+        "--target_file_mb",
+        type=float,
+        default=DEFAULT_TARGET_FILE_MB,
+        help="merge files smaller than this into files of about this size (default %(default)s)",
+    )
     parser.add_argument("--dry_run", action="store_true", help="print what would be merged, change nothing")
     args = parser.parse_args(argv)
     if args.target_file_mb <= 0:

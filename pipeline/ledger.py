@@ -82,7 +82,7 @@ class Ledger:
     def open(self) -> "Ledger":
         """Take the folder's lock and load every batch record; leftover temp records are dropped."""
         os.makedirs(self.batch_dir, exist_ok=True)
-        self._lock_fh = open(os.path.join(self.root, "lock"), "a")
+        self._lock_fh = open(os.path.join(self.root, "lock"), "a")  # noqa: SIM115 (held until close())
         try:
             fcntl.flock(self._lock_fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError as err:
@@ -114,7 +114,7 @@ class Ledger:
         return {path: (b.batch_id, fp) for b in self.batches.values() for path, fp in b.files.items()}
 
     def next_batch_id(self) -> str:
-        numbers = [int(b[len(BATCH_PREFIX):]) for b in self.batches if b[len(BATCH_PREFIX):].isdigit()]
+        numbers = [int(b[len(BATCH_PREFIX) :]) for b in self.batches if b[len(BATCH_PREFIX) :].isdigit()]
         return f"{BATCH_PREFIX}{max(numbers, default=0) + 1:06d}"
 
     def record(self, batch: Batch) -> None:
@@ -125,11 +125,14 @@ class Ledger:
     def remove(self, batch_id: str) -> None:
         """Drop a batch whose files are all gone: its part files, its manifest, then its record."""
         for table, keys in PARTITION_KEYS.items():
-            for path in glob.glob(os.path.join(glob.escape(self.output), table, *["*"] * len(keys),
-                                               f"part-{batch_id}-*.parquet")):
+            for path in glob.glob(
+                os.path.join(glob.escape(self.output), table, *["*"] * len(keys), f"part-{batch_id}-*.parquet")
+            ):
                 os.remove(path)
-        for path in (os.path.join(self.output, MANIFEST_DIR, f"{batch_id}.json"),
-                     os.path.join(self.batch_dir, f"{batch_id}.json")):
+        for path in (
+            os.path.join(self.output, MANIFEST_DIR, f"{batch_id}.json"),
+            os.path.join(self.batch_dir, f"{batch_id}.json"),
+        ):
             if os.path.exists(path):
                 os.remove(path)
         staging = os.path.join(self.output, STAGING_DIR, batch_id)

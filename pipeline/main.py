@@ -15,8 +15,13 @@ from datetime import datetime, timezone
 
 import apache_beam as beam
 from apache_beam.io.filesystems import FileSystems
-from apache_beam.options.pipeline_options import (GoogleCloudOptions, PipelineOptions, StandardOptions, TestOptions,
-                                                  TypeOptions)
+from apache_beam.options.pipeline_options import (
+    GoogleCloudOptions,
+    PipelineOptions,
+    StandardOptions,
+    TestOptions,
+    TypeOptions,
+)
 
 from pipeline import __version__
 from pipeline.options import NewsOptions, run_id, validate
@@ -42,30 +47,50 @@ def build_pipeline(options: PipelineOptions, ingested_at: datetime | None = None
     ingested_at = ingested_at or datetime.now(timezone.utc)
     if news.input_subscription:  # streaming: one commit per window, see pipeline/streaming.py
         p = beam.Pipeline(options=options)
-        build_streaming(p, news, rid, {"pipeline_version": __version__, "inputs": [news.input_subscription],
-                                       "output": news.output}, ingested_at)
+        build_streaming(
+            p,
+            news,
+            rid,
+            {"pipeline_version": __version__, "inputs": [news.input_subscription], "output": news.output},
+            ingested_at,
+        )
         return p
     staging = FileSystems.join(news.output, STAGING_DIR, rid)
-    manifest = {"pipeline_version": __version__, "inputs": list(news.input), "output": news.output,
-                "started_at": ingested_at.isoformat()}
+    manifest = {
+        "pipeline_version": __version__,
+        "inputs": list(news.input),
+        "output": news.output,
+        "started_at": ingested_at.isoformat(),
+    }
 
     p = beam.Pipeline(options=options)
     pages, read_failed, skipped = p | "ReadPages" >> ReadPages(news.input, news.max_file_bytes, tally_skipped=True)
     processed = pages | "StagePages" >> StagePages(news.doc_timeout_seconds, ingested_at, staging)
     failures = (read_failed, processed["failures"]) | "AllFailures" >> beam.Flatten()
-    counted = ({"pages": pages, "counts": processed["counts"], "failures": failures,
-                "duplicates": processed["duplicates"]} | "TallyRun" >> TallyRun())
+    counted = {
+        "pages": pages,
+        "counts": processed["counts"],
+        "failures": failures,
+        "duplicates": processed["duplicates"],
+    } | "TallyRun" >> TallyRun()
     tallies = (counted, skipped) | "AllTallies" >> beam.Flatten()  # + WARC records that are no pages
-    tables = {"staged": processed["staged"], "verdicts": processed["verdicts"], "failures": failures,
-              "duplicates": processed["duplicates"], "tallies": tallies}
+    tables = {
+        "staged": processed["staged"],
+        "verdicts": processed["verdicts"],
+        "failures": failures,
+        "duplicates": processed["duplicates"],
+        "tallies": tallies,
+    }
     _ = tables | "WriteTables" >> WriteTables(news.output, rid, staging, ingested_at, manifest)
     return p
 
 
 def parse_options(argv: list[str] | None) -> PipelineOptions:
     parser = argparse.ArgumentParser(
-        prog="python -m pipeline", description=__doc__.split("\n\n")[0],
-        epilog="Any other flag is a Beam pipeline option (--runner, --direct_num_workers, --project, ...).")
+        prog="python -m pipeline",
+        description=__doc__.split("\n\n")[0],
+        epilog="Any other flag is a Beam pipeline option (--runner, --direct_num_workers, --project, ...).",
+    )
     NewsOptions._add_argparse_args(parser)
     parser.parse_known_args(argv)  # --help stops here
     options = PipelineOptions(argv)
@@ -118,8 +143,10 @@ def submit(pipeline: beam.Pipeline, options: PipelineOptions) -> int:
     elif options.view_as(GoogleCloudOptions).template_location:  # a Flex Template launcher asked for the spec
         print(f"job spec of run {run_id(news)} written to {options.view_as(GoogleCloudOptions).template_location}")
     else:
-        print(f"submitted job {result.job_id()}: run {run_id(news)} writes "
-              f"{news.output.rstrip('/')}/_manifests/{run_id(news)}.json when it is done")
+        print(
+            f"submitted job {result.job_id()}: run {run_id(news)} writes "
+            f"{news.output.rstrip('/')}/_manifests/{run_id(news)}.json when it is done"
+        )
     return 0
 
 

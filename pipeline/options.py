@@ -26,44 +26,77 @@ class NewsOptions(PipelineOptions):
     @classmethod
     def _add_argparse_args(cls, parser):
         parser.add_argument(
-            "--input", action="append", default=None, metavar="PATTERN",
+            "--input",
+            action="append",
+            default=None,
+            metavar="PATTERN",
             help="glob of input files (HTML, text dumps, WARC; any may be gzipped); repeat for several. "
-                 "Local paths or any Beam filesystem (gs://...); a glob may match nothing, a plain local path "
-                 "must exist. Required unless --input_subscription.")
+            "Local paths or any Beam filesystem (gs://...); a glob may match nothing, a plain local path "
+            "must exist. Required unless --input_subscription.",
+        )
         parser.add_argument(
-            "--output", default=None, metavar="DIR",
-            help="(required) output folder: articles/, segments/, quarantine/ (hive partitions) and _manifests/.")
+            "--output",
+            default=None,
+            metavar="DIR",
+            help="(required) output folder: articles/, segments/, quarantine/ (hive partitions) and _manifests/.",
+        )
         parser.add_argument(
-            "--max_file_bytes", type=int, default=DEFAULT_MAX_FILE_BYTES,
-            help="quarantine a file over this many bytes, raw or decompressed (default %(default)s).")
+            "--max_file_bytes",
+            type=int,
+            default=DEFAULT_MAX_FILE_BYTES,
+            help="quarantine a file over this many bytes, raw or decompressed (default %(default)s).",
+        )
         parser.add_argument(
-            "--doc_timeout_seconds", type=float, default=DEFAULT_DOC_TIMEOUT_SECONDS,
+            "--doc_timeout_seconds",
+            type=float,
+            default=DEFAULT_DOC_TIMEOUT_SECONDS,
             help="quarantine a page as `timeout` when its extraction runs longer (it runs in a child "
-                 "process that is killed and replaced); 0 runs it in-process with no limit (default %(default)s).")
+            "process that is killed and replaced); 0 runs it in-process with no limit (default %(default)s).",
+        )
         parser.add_argument(
-            "--fail_on_quarantine_rate", type=float, default=None, metavar="FRACTION",
+            "--fail_on_quarantine_rate",
+            type=float,
+            default=None,
+            metavar="FRACTION",
             help="exit non-zero when more than this fraction (0-1) of the pages read went to quarantine "
-                 "(the output is still written); default: never.")
+            "(the output is still written); default: never.",
+        )
         parser.add_argument(
-            "--run_id", default=None,
+            "--run_id",
+            default=None,
             help="name of this run's files and manifest; default: derived from --input and --output, so a "
-                 "rerun of the same command replaces its own earlier output instead of adding to it.")
+            "rerun of the same command replaces its own earlier output instead of adding to it.",
+        )
         parser.add_argument(
-            "--report", default=None, metavar="FILE.html",
+            "--report",
+            default=None,
+            metavar="FILE.html",
             help="after the run, write a self-contained HTML report with charts, read from the run's "
-                 "output files (see pipeline/report.py).")
+            "output files (see pipeline/report.py).",
+        )
         parser.add_argument(
-            "--watch", action="store_true",
-            help="keep running: ingest files matching --input as they arrive, in micro-batches (local).")
+            "--watch",
+            action="store_true",
+            help="keep running: ingest files matching --input as they arrive, in micro-batches (local).",
+        )
         parser.add_argument(
-            "--poll_interval", type=float, default=DEFAULT_POLL_SECONDS,
-            help="with --watch: seconds between two listings of --input (default %(default)s).")
+            "--poll_interval",
+            type=float,
+            default=DEFAULT_POLL_SECONDS,
+            help="with --watch: seconds between two listings of --input (default %(default)s).",
+        )
         parser.add_argument(
-            "--input_subscription", default=None, metavar="projects/P/subscriptions/S",
-            help="streaming input: Pub/Sub subscription of a bucket's object notifications (with --streaming).")
+            "--input_subscription",
+            default=None,
+            metavar="projects/P/subscriptions/S",
+            help="streaming input: Pub/Sub subscription of a bucket's object notifications (with --streaming).",
+        )
         parser.add_argument(
-            "--window_seconds", type=int, default=DEFAULT_WINDOW_SECONDS,
-            help="streaming: seconds of ingest time per committed window (default %(default)s).")
+            "--window_seconds",
+            type=int,
+            default=DEFAULT_WINDOW_SECONDS,
+            help="streaming: seconds of ingest time per committed window (default %(default)s).",
+        )
 
 
 def validate(options: NewsOptions) -> None:
@@ -125,6 +158,10 @@ def validate_streaming(options: NewsOptions) -> None:
 def run_id(options: NewsOptions) -> str:
     if options.run_id:
         return options.run_id
-    source = {"input_subscription": options.input_subscription} if options.input is None else {"input": sorted(options.input)}
+    source = (
+        {"input_subscription": options.input_subscription}
+        if options.input is None
+        else {"input": sorted(options.input)}
+    )
     key = json.dumps({**source, "output": options.output.rstrip("/")})
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]

@@ -52,7 +52,7 @@ def load_tables(output: str, manifest: dict) -> dict[str, pa.Table]:
 def _top(counter: Counter, n: int = TOP_N) -> list[tuple[str, int]]:
     items = sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))
     if len(items) > n:
-        items = items[: n - 1] + [("other", sum(v for _, v in items[n - 1:]))]
+        items = items[: n - 1] + [("other", sum(v for _, v in items[n - 1 :]))]
     return items
 
 
@@ -61,8 +61,9 @@ def report_data(tables: dict[str, pa.Table], manifest: dict) -> dict:
     articles = tables["articles"].to_pylist() if tables["articles"].num_columns else []
     quarantine = tables["quarantine"].to_pylist() if tables["quarantine"].num_columns else []
     days = Counter(r["published_date"].isoformat() for r in articles if r["published_date"] is not None)
-    ratios = [r["boilerplate_ratio"] for r in articles
-              if r["boilerplate_ratio"] is not None and r["story_index"] == 0]  # one per page
+    ratios = [
+        r["boilerplate_ratio"] for r in articles if r["boilerplate_ratio"] is not None and r["story_index"] == 0
+    ]  # one per page
     return {
         "publishers": _top(Counter(r["publisher"] or UNKNOWN for r in articles)),
         "days": sorted(days.items()),
@@ -79,7 +80,7 @@ def _svg(fig) -> str:
     buf = io.StringIO()
     fig.savefig(buf, format="svg", bbox_inches="tight", metadata={"Date": None})
     text = buf.getvalue()
-    return text[text.index("<svg"):]  # drop the XML prolog and doctype: the SVG sits inside HTML
+    return text[text.index("<svg") :]  # drop the XML prolog and doctype: the SVG sits inside HTML
 
 
 def bar_chart(title: str, items: list[tuple[str, int]], color: str = COLOR, horizontal: bool = True) -> str:
@@ -139,10 +140,13 @@ def render_html(manifest: dict, data: dict) -> str:
     ok, balance = conservation(manifest.get("counts", {}))
     counts = manifest.get("counts", {})
     kpis = [
-        ("pages read", counts.get("pages_in", 0)), ("articles", manifest.get("rows", {}).get("articles", 0)),
-        ("segments", manifest.get("rows", {}).get("segments", 0)), ("duplicate pages", counts.get("duplicates", 0)),
+        ("pages read", counts.get("pages_in", 0)),
+        ("articles", manifest.get("rows", {}).get("articles", 0)),
+        ("segments", manifest.get("rows", {}).get("segments", 0)),
+        ("duplicate pages", counts.get("duplicates", 0)),
         ("quarantined", data["quarantined"]),
-        ("files", len(manifest.get("files", []))), ("bytes written", f"{sum(f.get('bytes', 0) for f in manifest.get('files', [])):,}"),
+        ("files", len(manifest.get("files", []))),
+        ("bytes written", f"{sum(f.get('bytes', 0) for f in manifest.get('files', [])):,}"),
     ]
     rows = "".join(f"<tr><td>{html.escape(k)}</td><td class=n>{v}</td></tr>" for k, v in kpis)
     rows += f"<tr><td>accounting</td><td class='n {'ok' if ok else 'bad'}'>{html.escape(balance)}</td></tr>"
@@ -155,13 +159,20 @@ def render_html(manifest: dict, data: dict) -> str:
         ratio_chart(data["ratios"]),
     ]
     figures = "".join(f"<figure class=chart>{svg}</figure>" for svg in charts)
-    sub = " &middot; ".join(html.escape(str(x)) for x in (
-        f"output {manifest.get('output', '')}", f"schema {manifest.get('schema_version', '')}",
-        f"{manifest.get('started_at', '')} to {manifest.get('finished_at', '')}"))
-    return (f"<!DOCTYPE html>\n<html lang=en><head><meta charset=utf-8>"
-            f"<title>Run {html.escape(manifest['run_id'])}</title><style>{STYLE}</style></head><body>"
-            f"<h1>Run {html.escape(manifest['run_id'])}</h1><div class=sub>{sub}</div>"
-            f"<table class=kpi>{rows}</table><div class=grid>{figures}</div></body></html>\n")
+    sub = " &middot; ".join(
+        html.escape(str(x))
+        for x in (
+            f"output {manifest.get('output', '')}",
+            f"schema {manifest.get('schema_version', '')}",
+            f"{manifest.get('started_at', '')} to {manifest.get('finished_at', '')}",
+        )
+    )
+    return (
+        f"<!DOCTYPE html>\n<html lang=en><head><meta charset=utf-8>"
+        f"<title>Run {html.escape(manifest['run_id'])}</title><style>{STYLE}</style></head><body>"
+        f"<h1>Run {html.escape(manifest['run_id'])}</h1><div class=sub>{sub}</div>"
+        f"<table class=kpi>{rows}</table><div class=grid>{figures}</div></body></html>\n"
+    )
 
 
 def write_report(output: str, run_id: str, path: str) -> dict:

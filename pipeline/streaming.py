@@ -31,12 +31,12 @@ from apache_beam.transforms import trigger, window
 
 from schemas import Failure
 from transforms.accounting import TallyRun
+from transforms.articles import article_table_row
 from transforms.notifications import ParseNotifications
 from transforms.process import ProcessPages
 from transforms.read import ReadPageFn
 from transforms.tags import FAILED
 from transforms.window_write import WriteWindows
-from transforms.articles import article_table_row
 from transforms.write import duplicate_table_row, failure_table_row
 
 # Allowed lateness: Pub/Sub keeps an unacknowledged message at most 7 days, so no redelivery can be
@@ -56,7 +56,8 @@ class WindowByIngestTime(beam.PTransform):
             window.FixedWindows(self._seconds),
             trigger=trigger.AfterWatermark(late=trigger.AfterCount(1)),
             accumulation_mode=trigger.AccumulationMode.DISCARDING,
-            allowed_lateness=LATE_HORIZON)
+            allowed_lateness=LATE_HORIZON,
+        )
 
 
 def stamp_ingested_at(row: dict, timestamp=beam.DoFn.TimestampParam) -> dict:
@@ -71,8 +72,9 @@ def quarantine_table_row(failure: Failure, timestamp=beam.DoFn.TimestampParam):
 class IngestObjects(beam.PTransform):
     """(windowed object paths, windowed notification failures) -> one manifest per window firing."""
 
-    def __init__(self, output: str, base_run_id: str, max_bytes: int, doc_timeout: float, manifest: dict,
-                 started: datetime):
+    def __init__(
+        self, output: str, base_run_id: str, max_bytes: int, doc_timeout: float, manifest: dict, started: datetime
+    ):
         super().__init__()
         self._output, self._base, self._max_bytes, self._timeout = output, base_run_id, max_bytes, doc_timeout
         self._manifest, self._started = manifest, started
@@ -86,8 +88,13 @@ class IngestObjects(beam.PTransform):
         processed = pages | "ProcessPages" >> ProcessPages(self._timeout, self._started, stamp=stamp_ingested_at)
         articles, segments, duplicates = processed["articles"], processed["segments"], processed["duplicates"]
         failures = (notify_failed, read[FAILED], processed["failures"]) | "AllFailures" >> beam.Flatten()
-        tallies = ({"pages": pages, "articles": articles, "segments": segments, "failures": failures,
-                    "duplicates": duplicates} | "TallyRun" >> TallyRun())
+        tallies = {
+            "pages": pages,
+            "articles": articles,
+            "segments": segments,
+            "failures": failures,
+            "duplicates": duplicates,
+        } | "TallyRun" >> TallyRun()
         rows = (
             articles | "ArticleRows" >> beam.Map(article_table_row),
             segments,
@@ -100,8 +107,10 @@ class IngestObjects(beam.PTransform):
 def build_streaming(pipeline: beam.Pipeline, news, base_run_id: str, manifest: dict, started: datetime) -> None:
     """Wire the streaming job for `news` (NewsOptions) onto `pipeline`: built, not run."""
     messages = pipeline | "ReadNotifications" >> beam.io.ReadFromPubSub(
-        subscription=news.input_subscription, with_attributes=True)
+        subscription=news.input_subscription, with_attributes=True
+    )
     windowed = messages | "WindowByIngestTime" >> WindowByIngestTime(news.window_seconds)
     paths, notify_failed = windowed | "ParseNotifications" >> ParseNotifications()
     _ = (paths, notify_failed) | "IngestObjects" >> IngestObjects(
-        news.output, base_run_id, news.max_file_bytes, news.doc_timeout_seconds, manifest, started)
+        news.output, base_run_id, news.max_file_bytes, news.doc_timeout_seconds, manifest, started
+    )

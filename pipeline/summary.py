@@ -50,5 +50,7 @@ def quarantine_rate_breach(counts: dict, max_rate: float | None) -> str | None:
         return None
     reasons = sorted(((v, k.split(".", 1)[1]) for k, v in counts.items() if k.startswith("quarantine.")), reverse=True)
     top = ", ".join(f"{reason} {count}" for count, reason in reasons[:3])
-    return (f"{counts.get('quarantined', 0)} of {counts.get('pages_in', 0)} pages quarantined ({rate:.1%}), "
-            f"over --fail_on_quarantine_rate {max_rate:g}" + (f" (most: {top})" if top else ""))
+    return (
+        f"{counts.get('quarantined', 0)} of {counts.get('pages_in', 0)} pages quarantined ({rate:.1%}), "
+        f"over --fail_on_quarantine_rate {max_rate:g}" + (f" (most: {top})" if top else "")
+    )

@@ -50,8 +50,9 @@ class Plan:
     waiting: list[str] = field(default_factory=list)  # not stable yet: next poll
 
 
-def plan_poll(listing: dict[str, Stat], previous: dict[str, Stat], index: dict[str, tuple[str, list]],
-              now_us: int, settle_us: int) -> Plan:
+def plan_poll(
+    listing: dict[str, Stat], previous: dict[str, Stat], index: dict[str, tuple[str, list]], now_us: int, settle_us: int
+) -> Plan:
     """Sort one listing against the last one and the ledger's index (path -> (batch, fingerprint))."""
     plan = Plan()
     for path, stat in sorted(listing.items()):
@@ -74,19 +75,23 @@ def list_files(patterns: list[str]) -> dict[str, Stat]:
     listing = {}
     for result in FileSystems.match(list(patterns)):
         for m in result.metadata_list:
-            listing[m.path] = (int(m.size_in_bytes), int(round(m.last_updated_in_seconds * 1e6)))
+            listing[m.path] = (int(m.size_in_bytes), round(m.last_updated_in_seconds * 1e6))
     return listing
 
 
 def chunks(paths: list[str], size: int) -> list[list[str]]:
-    return [paths[i:i + size] for i in range(0, len(paths), size)]
+    return [paths[i : i + size] for i in range(0, len(paths), size)]
 
 
 class Watcher:
     """One watcher per output folder (the ledger's lock refuses a second)."""
 
-    def __init__(self, make_options: Callable[[], PipelineOptions],
-                 build: Callable[[PipelineOptions, datetime], beam.Pipeline], log=print):
+    def __init__(
+        self,
+        make_options: Callable[[], PipelineOptions],
+        build: Callable[[PipelineOptions, datetime], beam.Pipeline],
+        log=print,
+    ):
         self._make_options, self._build = make_options, build
         self._news = make_options().view_as(NewsOptions)
         validate(self._news)
@@ -104,7 +109,7 @@ class Watcher:
                 if self._stop.is_set():
                     return 0
                 self._log(f"watch: batch {batch.batch_id} was interrupted; running it again")
-                self._ingest(batch.batch_id, {p: fp for p, fp in batch.files.items()}, list(batch.files))
+                self._ingest(batch.batch_id, dict(batch.files), list(batch.files))
             previous: dict[str, Stat] = {}
             while not self._stop.is_set():
                 listing = list_files(self._news.input)
@@ -146,8 +151,9 @@ class Watcher:
         started = time.monotonic()
         ingested_at = datetime.now(timezone.utc)
         present = list_files([escape(p) for p in files]) if listing is None else listing
-        batch = Batch(batch_id, ingested_at.isoformat(),
-                      {p: [*present[p], file_sha256(p)] for p in sorted(files) if p in present})
+        batch = Batch(
+            batch_id, ingested_at.isoformat(), {p: [*present[p], file_sha256(p)] for p in sorted(files) if p in present}
+        )
         if not batch.files:
             self.ledger.remove(batch_id)
             self._log(f"watch: batch {batch_id} removed: none of its files is left")
@@ -162,9 +168,11 @@ class Watcher:
             raise RuntimeError(f"batch {batch_id} ran but wrote no manifest")
         manifest = read_manifest(self._news.output, batch_id)
         counts, rows = manifest.get("counts", {}), manifest.get("rows", {})
-        self._log(f"watch: batch {batch_id} committed: {counts.get('pages_in', 0)} pages, "
-                  f"{rows.get('articles', 0)} articles, {rows.get('quarantine', 0)} quarantined, "
-                  f"{len(manifest.get('files', []))} files in {time.monotonic() - started:.1f} s")
+        self._log(
+            f"watch: batch {batch_id} committed: {counts.get('pages_in', 0)} pages, "
+            f"{rows.get('articles', 0)} articles, {rows.get('quarantine', 0)} quarantined, "
+            f"{len(manifest.get('files', []))} files in {time.monotonic() - started:.1f} s"
+        )
 
 
 def _same_bytes(path: str, fingerprint: list) -> bool:
@@ -174,8 +182,9 @@ def _same_bytes(path: str, fingerprint: list) -> bool:
         return False
 
 
-def run_watch(make_options: Callable[[], PipelineOptions],
-              build: Callable[[PipelineOptions, datetime], beam.Pipeline]) -> int:
+def run_watch(
+    make_options: Callable[[], PipelineOptions], build: Callable[[PipelineOptions, datetime], beam.Pipeline]
+) -> int:
     """Watch until SIGTERM/SIGINT; returns the exit code. `make_options()` gives fresh parsed
     options (one copy per batch), `build(options, ingested_at)` the batch pipeline."""
     watcher = Watcher(make_options, build, log=lambda line: print(line, flush=True))

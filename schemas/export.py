@@ -54,8 +54,9 @@ def bigquery_schema(table: str) -> list[dict]:
         if pa.types.is_list(f.type):
             fields.append({"name": f.name, "type": _scalar(f.type.value_type, 0), "mode": "REPEATED"})
         else:
-            fields.append({"name": f.name, "type": _scalar(f.type, 0),
-                           "mode": "NULLABLE" if f.nullable else "REQUIRED"})
+            fields.append(
+                {"name": f.name, "type": _scalar(f.type, 0), "mode": "NULLABLE" if f.nullable else "REQUIRED"}
+            )
     return fields
 
 
@@ -77,8 +78,9 @@ def _join(location: str, table: str) -> str:
 def bigquery_ddl(table: str, location: str, dataset: str = "news") -> str:
     """CREATE EXTERNAL TABLE over the hive partitions of `table` under `location` (gs://...)."""
     keys = ", ".join(f"`{k}` {PARTITION_KEY_TYPE}" for k in PARTITION_KEYS[table])
-    hive_options = (f"  hive_partition_uri_prefix = '{_join(location, table)}',\n"
-                    "  require_hive_partition_filter = true,\n")
+    hive_options = (
+        f"  hive_partition_uri_prefix = '{_join(location, table)}',\n  require_hive_partition_filter = true,\n"
+    )
     hive = (f"WITH PARTITION COLUMNS ({keys})\n", hive_options)
     return (
         f"CREATE OR REPLACE EXTERNAL TABLE `{dataset}.{table}` (\n" + ",\n".join(_columns(table, 0)) + "\n)\n"
@@ -110,7 +112,8 @@ def athena_ddl(table: str, location: str) -> str:
     keys = ", ".join(f"`{k}` string" for k in PARTITION_KEYS[table])
     return (
         f"CREATE EXTERNAL TABLE IF NOT EXISTS `{table}` (\n"
-        + ",\n".join(_columns(table, 2, skip=PARTITION_KEYS[table])) + "\n)\n"
+        + ",\n".join(_columns(table, 2, skip=PARTITION_KEYS[table]))
+        + "\n)\n"
         f"PARTITIONED BY ({keys})\nSTORED AS PARQUET\nLOCATION '{_join(location, table)}/'\n"
         f"TBLPROPERTIES ('parquet.compression' = 'ZSTD', 'schema_version' = '{SCHEMA_VERSION}');\n"
         f"MSCK REPAIR TABLE `{table}`;"
@@ -135,10 +138,14 @@ def render(fmt: str, tables: list[str], location: str) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m schemas.export", description=__doc__.split("\n\n")[0])
     parser.add_argument("--format", required=True, choices=FORMATS, help="what to render")
-    parser.add_argument("--table", choices=sorted(SCHEMAS), action="append",
-                        help="table to render; repeat for several (default: all)")
-    parser.add_argument("--location", default="gs://BUCKET/out",
-                        help="the pipeline's --output as the warehouse sees it (DDL formats only)")
+    parser.add_argument(
+        "--table", choices=sorted(SCHEMAS), action="append", help="table to render; repeat for several (default: all)"
+    )
+    parser.add_argument(
+        "--location",
+        default="gs://BUCKET/out",
+        help="the pipeline's --output as the warehouse sees it (DDL formats only)",
+    )
     args = parser.parse_args(argv)
     print(render(args.format, args.table or sorted(SCHEMAS), args.location))
     return 0

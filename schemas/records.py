@@ -12,15 +12,15 @@ from datetime import datetime
 
 # Stable reason codes of the quarantine table. Add, never rename.
 REASONS = (
-    "empty",          # zero bytes or whitespace only
-    "not_a_page",     # binary, JSON, CSV, ...: not an HTML page or a text page dump
-    "decode_error",   # bytes that cannot be read (corrupt gzip, undecodable text)
-    "too_large",      # over --max_file_bytes, raw or decompressed
-    "parse_error",    # the HTML parser or extractor failed
-    "timeout",        # extraction ran over --doc_timeout_seconds
-    "no_article",     # readable page, but no article text on it (navigation only, too short)
-    "read_error",     # the file system refused the read
-    "internal_error", # a bug: any exception a stage did not expect; never silently dropped
+    "empty",  # zero bytes or whitespace only
+    "not_a_page",  # binary, JSON, CSV, ...: not an HTML page or a text page dump
+    "decode_error",  # bytes that cannot be read (corrupt gzip, undecodable text)
+    "too_large",  # over --max_file_bytes, raw or decompressed
+    "parse_error",  # the HTML parser or extractor failed
+    "timeout",  # extraction ran over --doc_timeout_seconds
+    "no_article",  # readable page, but no article text on it (navigation only, too short)
+    "read_error",  # the file system refused the read
+    "internal_error",  # a bug: any exception a stage did not expect; never silently dropped
 )
 
 
@@ -50,7 +50,9 @@ class Signals:
     byline_lines: list[str] = field(default_factory=list)  # visible credit/byline/date lines
     date_texts: list[tuple[str, str]] = field(default_factory=list)  # (source, raw value)
     subtitle: str | None = None
-    author_texts: list[tuple[str, str]] = field(default_factory=list)  # (source, text): rel/itemprop/class author elements
+    author_texts: list[tuple[str, str]] = field(
+        default_factory=list
+    )  # (source, text): rel/itemprop/class author elements
     extractor: dict = field(default_factory=dict)  # what the body extractor itself reported
 
 

@@ -113,22 +113,26 @@ SCHEMAS: dict[str, pa.Schema] = {
 
 # Internal, never an output table: the LSH band keys a batch run stages next to its rows
 # (transforms/bands.py), one row per (article, band), read back one band at a time.
-BAND_KEY_SCHEMA = pa.schema([
-    pa.field("band", pa.int16(), nullable=False),
-    pa.field("digest", pa.uint64(), nullable=False),
-    pa.field("article_id", pa.string(), nullable=False),
-])
+BAND_KEY_SCHEMA = pa.schema(
+    [
+        pa.field("band", pa.int16(), nullable=False),
+        pa.field("digest", pa.uint64(), nullable=False),
+        pa.field("article_id", pa.string(), nullable=False),
+    ]
+)
 
 # Internal, never an output table: one row per staged article of a batch run (transforms/facts.py),
 # what its clustering needs without the text: the canonical-choice fields, the MinHash signature
 # (NUM_PERM little-endian uint32, null for a text too short to compare), the staged files holding
 # its rows (base names), its segment count, and a copy's duplicates-table columns.
-FACT_SCHEMA = pa.schema([
-    *[f for f in DUPLICATE_FIELDS if f.name != "duplicate_of"],
-    pa.field("published_at", TS),
-    pa.field("publisher", pa.string()),
-    pa.field("wire_agency", pa.string()),
-    pa.field("signature", pa.binary()),
-    pa.field("files", pa.list_(pa.string()), nullable=False),
-    pa.field("segment_count", pa.int32(), nullable=False),
-])
+FACT_SCHEMA = pa.schema(
+    [
+        *[f for f in DUPLICATE_FIELDS if f.name != "duplicate_of"],
+        pa.field("published_at", TS),
+        pa.field("publisher", pa.string()),
+        pa.field("wire_agency", pa.string()),
+        pa.field("signature", pa.binary()),
+        pa.field("files", pa.list_(pa.string()), nullable=False),
+        pa.field("segment_count", pa.int32(), nullable=False),
+    ]
+)

@@ -12,9 +12,9 @@ import os
 import random
 import time
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 # Marker that makes `hang_on_marker` loop forever.
 HANG_MARKER = "PLEASE-HANG-HERE"
@@ -23,45 +23,106 @@ LAUGH = "lol"
 # A path no page may name a folder with.
 TRAVERSAL = "../../escaped"
 
-EN = ("The county council voted on Tuesday to rebuild the old stone bridge over the river, "
-      "ending a debate that has divided the valley for more than a decade. Engineers told the "
-      "meeting that the crossing can no longer carry lorries, and that repairs would cost almost "
-      "as much as a new span. Residents who opposed the plan said the works would close the main "
-      "road for two summers. The council promised a temporary footbridge and a shuttle bus while "
-      "the river crossing is rebuilt, and said construction could begin next spring.")
-ZH = ("青河县政府周二宣布，将在明年春天重建横跨青河的老石桥。工程师在会议上表示，这座桥已经无法承载"
-      "大型货车，维修费用几乎与新建一座桥相当。反对该计划的居民说，施工将使主要道路关闭两个夏天。"
-      "县政府承诺在施工期间修建临时人行桥，并开通免费接驳巴士，方便沿河村庄的居民出行和上学。")
-ZH_T = ("青河縣政府週二宣布，將在明年春天重建橫跨青河的老石橋。工程師在會議上表示，這座橋已經無法承載"
-        "大型貨車，維修費用幾乎與新建一座橋相當。反對該計劃的居民說，施工將使主要道路關閉兩個夏天。"
-        "縣政府承諾在施工期間修建臨時人行橋，並開通免費接駁巴士，方便沿河村莊的居民出行和上學。")
-JA = ("青河町は火曜日、川に架かる古い石橋を来年の春に建て替えると発表した。技術者によると、橋は"
-      "もう大型トラックを支えることができず、修理費用は新しい橋を造るのとほぼ同じだという。計画に反対"
-      "する住民は、工事で幹線道路が二度の夏にわたって閉鎖されると話した。町は工事の間、仮設の歩道橋と"
-      "無料のシャトルバスを用意すると約束した。")
-ES = ("El ayuntamiento aprobó el martes la reconstrucción del viejo puente de piedra sobre el río, "
-      "después de años de debate en el valle. Los ingenieros explicaron que la pasarela ya no "
-      "soporta camiones y que la reparación costaría casi tanto como un puente nuevo. Los vecinos "
-      "que se oponían dijeron que las obras cerrarán la carretera principal durante dos veranos. "
-      "El alcalde prometió una pasarela provisional y un autobús gratuito mientras duren las obras, "
-      "que podrían empezar la próxima primavera según el calendario municipal.")
+EN = (
+    "The county council voted on Tuesday to rebuild the old stone bridge over the river, "
+    "ending a debate that has divided the valley for more than a decade. Engineers told the "
+    "meeting that the crossing can no longer carry lorries, and that repairs would cost almost "
+    "as much as a new span. Residents who opposed the plan said the works would close the main "
+    "road for two summers. The council promised a temporary footbridge and a shuttle bus while "
+    "the river crossing is rebuilt, and said construction could begin next spring."
+)
+ZH = (
+    "青河县政府周二宣布，将在明年春天重建横跨青河的老石桥。工程师在会议上表示，这座桥已经无法承载"
+    "大型货车，维修费用几乎与新建一座桥相当。反对该计划的居民说，施工将使主要道路关闭两个夏天。"
+    "县政府承诺在施工期间修建临时人行桥，并开通免费接驳巴士，方便沿河村庄的居民出行和上学。"
+)
+ZH_T = (
+    "青河縣政府週二宣布，將在明年春天重建橫跨青河的老石橋。工程師在會議上表示，這座橋已經無法承載"
+    "大型貨車，維修費用幾乎與新建一座橋相當。反對該計劃的居民說，施工將使主要道路關閉兩個夏天。"
+    "縣政府承諾在施工期間修建臨時人行橋，並開通免費接駁巴士，方便沿河村莊的居民出行和上學。"
+)
+JA = (
+    "青河町は火曜日、川に架かる古い石橋を来年の春に建て替えると発表した。技術者によると、橋は"
+    "もう大型トラックを支えることができず、修理費用は新しい橋を造るのとほぼ同じだという。計画に反対"
+    "する住民は、工事で幹線道路が二度の夏にわたって閉鎖されると話した。町は工事の間、仮設の歩道橋と"
+    "無料のシャトルバスを用意すると約束した。"
+)
+ES = (
+    "El ayuntamiento aprobó el martes la reconstrucción del viejo puente de piedra sobre el río, "
+    "después de años de debate en el valle. Los ingenieros explicaron que la pasarela ya no "
+    "soporta camiones y que la reparación costaría casi tanto como un puente nuevo. Los vecinos "
+    "que se oponían dijeron que las obras cerrarán la carretera principal durante dos veranos. "
+    "El alcalde prometió una pasarela provisional y un autobús gratuito mientras duren las obras, "
+    "que podrían empezar la próxima primavera según el calendario municipal."
+)
 
 
-_PLACES = ("Northfield", "the harbour town", "Elm Valley", "Stonebridge", "the county seat", "Millbrook",
-           "the river district", "Highmoor", "Eastwick", "the old mill quarter", "Fernhill", "Lowater")
-_BODIES = ("The council", "The school board", "A group of farmers", "The transit authority", "Local traders",
-           "The water company", "A hospital trust", "The fire service", "Parents", "The planning committee")
-_ACTS = ("approved a plan to replace", "voted against a proposal to close", "asked for money to repair",
-         "opened an inquiry into", "agreed to sell", "postponed a decision on", "published a review of",
-         "promised to extend")
-_THINGS = ("the public library", "two bus routes", "the flooded cycle path", "a disused railway shed",
-           "the market square", "its night ambulance service", "the village pool", "a grain silo",
-           "the football ground", "eleven street lights", "the ferry landing", "the primary school roof")
-_WHEN = ("on Monday", "after a long meeting on Tuesday", "late on Wednesday", "on Thursday morning",
-         "at a crowded hearing on Friday", "over the weekend")
-_THEN = ("Officials said work could begin within {n} weeks.", "The cost was put at {n} thousand pounds.",
-         "About {n} residents signed a petition against it.", "A final vote is expected in {n} days.",
-         "Critics said the figures had been revised {n} times.", "The site has been empty for {n} years.")
+_PLACES = (
+    "Northfield",
+    "the harbour town",
+    "Elm Valley",
+    "Stonebridge",
+    "the county seat",
+    "Millbrook",
+    "the river district",
+    "Highmoor",
+    "Eastwick",
+    "the old mill quarter",
+    "Fernhill",
+    "Lowater",
+)
+_BODIES = (
+    "The council",
+    "The school board",
+    "A group of farmers",
+    "The transit authority",
+    "Local traders",
+    "The water company",
+    "A hospital trust",
+    "The fire service",
+    "Parents",
+    "The planning committee",
+)
+_ACTS = (
+    "approved a plan to replace",
+    "voted against a proposal to close",
+    "asked for money to repair",
+    "opened an inquiry into",
+    "agreed to sell",
+    "postponed a decision on",
+    "published a review of",
+    "promised to extend",
+)
+_THINGS = (
+    "the public library",
+    "two bus routes",
+    "the flooded cycle path",
+    "a disused railway shed",
+    "the market square",
+    "its night ambulance service",
+    "the village pool",
+    "a grain silo",
+    "the football ground",
+    "eleven street lights",
+    "the ferry landing",
+    "the primary school roof",
+)
+_WHEN = (
+    "on Monday",
+    "after a long meeting on Tuesday",
+    "late on Wednesday",
+    "on Thursday morning",
+    "at a crowded hearing on Friday",
+    "over the weekend",
+)
+_THEN = (
+    "Officials said work could begin within {n} weeks.",
+    "The cost was put at {n} thousand pounds.",
+    "About {n} residents signed a petition against it.",
+    "A final vote is expected in {n} days.",
+    "Critics said the figures had been revised {n} times.",
+    "The site has been empty for {n} years.",
+)
 
 
 def story(key: str, sentences: int = 7) -> str:
@@ -69,8 +130,10 @@ def story(key: str, sentences: int = 7) -> str:
     rng = random.Random(key)
     out = []
     for _ in range(sentences):
-        out.append(f"{rng.choice(_BODIES)} in {rng.choice(_PLACES)} {rng.choice(_ACTS)} {rng.choice(_THINGS)} "
-                   f"{rng.choice(_WHEN)}.")
+        out.append(
+            f"{rng.choice(_BODIES)} in {rng.choice(_PLACES)} {rng.choice(_ACTS)} {rng.choice(_THINGS)} "
+            f"{rng.choice(_WHEN)}."
+        )
         out.append(rng.choice(_THEN).format(n=rng.randint(2, 999)))
     return " ".join(out)
 
@@ -88,9 +151,11 @@ class Case:
 
 
 def page(body: str, head: str = "", lang: str = "en", title: str = "Valley bridge to be rebuilt") -> str:
-    return (f'<!DOCTYPE html><html lang="{lang}"><head><title>{title}</title>{head}</head><body>'
-            f'<nav><a href="/">Home</a> <a href="/news">News</a></nav><article><h1>{title}</h1>'
-            f'{body}</article><footer>Contact us</footer></body></html>')
+    return (
+        f'<!DOCTYPE html><html lang="{lang}"><head><title>{title}</title>{head}</head><body>'
+        f'<nav><a href="/">Home</a> <a href="/news">News</a></nav><article><h1>{title}</h1>'
+        f"{body}</article><footer>Contact us</footer></body></html>"
+    )
 
 
 def paragraphs(text: str) -> str:
@@ -113,8 +178,11 @@ def _deep() -> bytes:
 
 
 def _unclosed() -> bytes:
-    return ("<html><head><title>Valley bridge</title><body><div><article><h1>Valley bridge to be rebuilt"
-            + "".join(f"<p>{s.strip()}.<b><i>" for s in story("unclosed").split(".") if s.strip()) + "</td></tr><div <span class=").encode()
+    return (
+        "<html><head><title>Valley bridge</title><body><div><article><h1>Valley bridge to be rebuilt"
+        + "".join(f"<p>{s.strip()}.<b><i>" for s in story("unclosed").split(".") if s.strip())
+        + "</td></tr><div <span class="
+    ).encode()
 
 
 def _control_chars() -> bytes:
@@ -132,8 +200,10 @@ def _nav_only() -> bytes:
 def _minified(megabytes: int) -> bytes:
     """A whole page on one line: many short teasers with links and inline markup, as a minified
     front page (~4 s of extraction a MB: small elements, not long paragraphs, make the work)."""
-    teaser = ('<div class="teaser"><h2>Story</h2><p>Rain <b>fell</b> on <a href="/x">the</a> town.</p>'
-              '<p>It <i>did</i>.</p></div>')
+    teaser = (
+        '<div class="teaser"><h2>Story</h2><p>Rain <b>fell</b> on <a href="/x">the</a> town.</p>'
+        "<p>It <i>did</i>.</p></div>"
+    )
     return ("<html><body><main>" + teaser * ((megabytes << 20) // len(teaser)) + "</main></body></html>").encode()
 
 
@@ -144,67 +214,116 @@ def _entities(key: str, subset: str, xml_decl: bool = False) -> bytes:
 
 
 _XXE = '<!ENTITY xxe SYSTEM "file:///etc/passwd">'
-_LAUGHS = (f'<!ENTITY lol "{LAUGH}">' + "".join(
+_LAUGHS = f'<!ENTITY lol "{LAUGH}">' + "".join(
     f'<!ENTITY lol{i} "{("&lol" + str(i - 1) + ";") * 10}">' if i > 1 else f'<!ENTITY lol1 "{"&lol;" * 10}">'
-    for i in range(1, 10)))
+    for i in range(1, 10)
+)
 
 
 def _traversal() -> bytes:
-    head = (f'<meta property="og:site_name" content="{TRAVERSAL}"><meta property="article:section" '
-            f'content="{TRAVERSAL}/section"><meta name="language" content="{TRAVERSAL}">'
-            f'<script type="application/ld+json">{json.dumps({"@type": "NewsArticle", "inLanguage": TRAVERSAL, "publisher": {"name": TRAVERSAL}, "datePublished": TRAVERSAL, "articleSection": TRAVERSAL})}</script>')
+    head = (
+        f'<meta property="og:site_name" content="{TRAVERSAL}"><meta property="article:section" '
+        f'content="{TRAVERSAL}/section"><meta name="language" content="{TRAVERSAL}">'
+        f'<script type="application/ld+json">{json.dumps({"@type": "NewsArticle", "inLanguage": TRAVERSAL, "publisher": {"name": TRAVERSAL}, "datePublished": TRAVERSAL, "articleSection": TRAVERSAL})}</script>'
+    )
     return page(paragraphs(story("traversal")), head, lang=TRAVERSAL).encode()
 
 
 def _dated(key: str, stamp: str, word_count: str = "350") -> bytes:
-    head = (f'<meta property="article:published_time" content="{stamp}"><script type="application/ld+json">'
-            f'{json.dumps({"@type": "NewsArticle", "datePublished": stamp, "wordCount": word_count})}</script>')
+    head = (
+        f'<meta property="article:published_time" content="{stamp}"><script type="application/ld+json">'
+        f"{json.dumps({'@type': 'NewsArticle', 'datePublished': stamp, 'wordCount': word_count})}</script>"
+    )
     return page(paragraphs(story(key)), head).encode()
 
 
 def _text_dump(key: str) -> bytes:
     body = story(key)
-    return ("Home | News | Sport\nValley bridge to be rebuilt\nBy Ana Field\n" + "\n".join(
-        s.strip() + "." for s in body.split(".") if s.strip()) + "\nShare this story\n").encode()
+    return (
+        "Home | News | Sport\nValley bridge to be rebuilt\nBy Ana Field\n"
+        + "\n".join(s.strip() + "." for s in body.split(".") if s.strip())
+        + "\nShare this story\n"
+    ).encode()
 
 
 def _bad_utf8() -> bytes:
-    raw = page(paragraphs(EN.replace("bridge", "bridge café")) + paragraphs(story("bad-utf8")), '<meta charset="utf-8">').encode()
+    raw = page(
+        paragraphs(EN.replace("bridge", "bridge café")) + paragraphs(story("bad-utf8")), '<meta charset="utf-8">'
+    ).encode()
     return raw.replace("café".encode(), b"caf\xe9", 1)  # one Latin-1 byte in a UTF-8 page
 
 
 ARTICLE_HTML = page(paragraphs(EN)).encode()  # for unit tests
-ODD_NAMES = ("odd name with spaces.html", "odd 'quote\" name.html", "odd-ünïcødé-新闻.html", "odd#hash.html",
-             "odd?query.html", "odd*star.html", "odd[bracket].html")
+ODD_NAMES = (
+    "odd name with spaces.html",
+    "odd 'quote\" name.html",
+    "odd-ünïcødé-新闻.html",
+    "odd#hash.html",
+    "odd?query.html",
+    "odd*star.html",
+    "odd[bracket].html",
+)
 
 CASES: dict[str, Case] = {
     "empty.html": Case(lambda: b"", "empty", "zero bytes"),
     "whitespace.txt": Case(lambda: b" \n\t\r\n   \n", "empty", "whitespace only"),
     "image.png": Case(lambda: b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40, "not_a_page", "binary image"),
-    "paper.pdf": Case(lambda: b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj<</Type/Catalog>>endobj\n" * 50, "not_a_page", "PDF"),
-    "data.json": Case(lambda: json.dumps({"items": [{"id": i, "title": EN[:80]} for i in range(50)]}).encode(),
-                      "not_a_page", "JSON"),
-    "table.csv": Case(lambda: ("id,title,views\n" + "".join(f"{i},Story {i},{i * 7}\n" for i in range(40))).encode(),
-                      "not_a_page", "CSV"),
-    "feed.xml": Case(lambda: ('<?xml version="1.0"?><rss><channel>' + f"<item><title>{EN[:60]}</title></item>" * 20
-                              + "</channel></rss>").encode(), "not_a_page", "RSS feed"),
+    "paper.pdf": Case(
+        lambda: b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj<</Type/Catalog>>endobj\n" * 50, "not_a_page", "PDF"
+    ),
+    "data.json": Case(
+        lambda: json.dumps({"items": [{"id": i, "title": EN[:80]} for i in range(50)]}).encode(), "not_a_page", "JSON"
+    ),
+    "table.csv": Case(
+        lambda: ("id,title,views\n" + "".join(f"{i},Story {i},{i * 7}\n" for i in range(40))).encode(),
+        "not_a_page",
+        "CSV",
+    ),
+    "feed.xml": Case(
+        lambda: (
+            '<?xml version="1.0"?><rss><channel>' + f"<item><title>{EN[:60]}</title></item>" * 20 + "</channel></rss>"
+        ).encode(),
+        "not_a_page",
+        "RSS feed",
+    ),
     "truncated.html.gz": Case(_truncated_gzip, "decode_error", "gzip cut in half"),
     "bomb.html.gz": Case(_gzip_bomb, "too_large", "40 MB of zeros in 40 KB of gzip"),
     "huge-50mb.html": Case(lambda: article("huge") + b"<!-- pad -->" * ((50 << 20) // 12), "too_large", "50 MB page"),
-    "minified-10mb-one-line.html": Case(lambda: _minified(10), "too_large", "10 MB on one line: over the HTML size guard"),
+    "minified-10mb-one-line.html": Case(
+        lambda: _minified(10), "too_large", "10 MB on one line: over the HTML size guard"
+    ),
     "minified-7mb-one-line.html": Case(lambda: _minified(7), "timeout", "7 MB on one line: extraction needs ~27 s"),
     "deep-20000.html": Case(_deep, "no_article", "20,000 nested divs (libxml2 stops at depth 256)"),
     "unclosed.html": Case(_unclosed, "article", "unclosed tags everywhere"),
     "nav-only.html": Case(_nav_only, "no_article", "navigation, no article"),
-    "gbk.html": Case(lambda: page(paragraphs(ZH.replace("。", ".")), '<meta charset="gb2312">', "zh").encode("gbk"),
-                     "article", "GBK declared as gb2312", "临时人行桥"),
-    "big5-undeclared.html": Case(lambda: page(paragraphs(ZH_T.replace("。", ".")), "", "zh").encode("big5"),
-                                 "article", "Big5, no declaration", "臨時人行橋"),
-    "shift-jis.html": Case(lambda: page(paragraphs(JA.replace("。", ".")), '<meta http-equiv="Content-Type" '
-                                        'content="text/html; charset=Shift_JIS">', "ja").encode("shift_jis"),
-                           "article", "Shift-JIS", "シャトルバス"),
-    "latin1-undeclared.html": Case(lambda: page(paragraphs(ES), "", "es").encode("latin-1"), "article",
-                                   "Latin-1, no declaration", "próxima primavera"),
+    "gbk.html": Case(
+        lambda: page(paragraphs(ZH.replace("。", ".")), '<meta charset="gb2312">', "zh").encode("gbk"),
+        "article",
+        "GBK declared as gb2312",
+        "临时人行桥",
+    ),
+    "big5-undeclared.html": Case(
+        lambda: page(paragraphs(ZH_T.replace("。", ".")), "", "zh").encode("big5"),
+        "article",
+        "Big5, no declaration",
+        "臨時人行橋",
+    ),
+    "shift-jis.html": Case(
+        lambda: page(
+            paragraphs(JA.replace("。", ".")),
+            '<meta http-equiv="Content-Type" content="text/html; charset=Shift_JIS">',
+            "ja",
+        ).encode("shift_jis"),
+        "article",
+        "Shift-JIS",
+        "シャトルバス",
+    ),
+    "latin1-undeclared.html": Case(
+        lambda: page(paragraphs(ES), "", "es").encode("latin-1"),
+        "article",
+        "Latin-1, no declaration",
+        "próxima primavera",
+    ),
     "utf16-bom.html": Case(lambda: page(paragraphs(EN)).encode("utf-16"), "article", "UTF-16 with BOM", "lorries"),
     "bad-utf8.html": Case(_bad_utf8, "article", "one invalid byte in a UTF-8 page", "lorries"),
     "xxe.html": Case(lambda: _entities("xxe", _XXE), "article", "external entity declaration"),
@@ -213,8 +332,9 @@ CASES: dict[str, Case] = {
     "traversal.html": Case(_traversal, "article", "../../ in every metadata field"),
     "future-date.html": Case(lambda: _dated("future", "2999-01-01T10:00:00Z"), "article", "published in 2999"),
     "ancient-date.html": Case(lambda: _dated("ancient", "1066-10-14T09:00:00Z", "-5"), "article", "published in 1066"),
-    "absurd-wordcount.html": Case(lambda: _dated("wordcount", "2024-03-14T09:00:00Z", "1" * 400), "article",
-                                  "wordCount of 400 digits"),
+    "absurd-wordcount.html": Case(
+        lambda: _dated("wordcount", "2024-03-14T09:00:00Z", "1" * 400), "article", "wordCount of 400 digits"
+    ),
     "text-dump.txt": Case(lambda: _text_dump("text-dump"), "article", "plain text page dump"),
     "control-chars.html": Case(_control_chars, "article", "NUL and control bytes past the sniffed head"),
     **{name: Case(lambda name=name: article(name), "article", "odd file name") for name in ODD_NAMES},
@@ -229,6 +349,7 @@ def write_corpus(folder: Path) -> dict[str, Case]:
 
 
 # Misbehaving extractors for the time-limit tests.
+
 
 def hang_on_marker(page):
     """The real extractor, except that a page with HANG_MARKER spins forever (in Python)."""

@@ -63,14 +63,23 @@ def test_clusters_syndicated_copies_and_keeps_topics_apart():
     with BeamTestPipeline(options=options) as p:
         articles, duplicates = p | beam.Create(_articles()) | ClusterArticles()
         summary = articles | beam.Map(lambda a: (a["article_id"], a["cluster_id"], a["canonical_article_id"]))
-        assert_that(summary, equal_to([
-            ("a3", "a1", "a3"),  # the wire's own version is canonical; the smallest id names the cluster
-            ("a1", "a1", "a3"),
-            ("a2", "a2", "a2"),  # same topic, distinct story
-            ("a9", "a9", "a9"),
-        ]), label="CheckArticles")
-        assert_that(duplicates | beam.Map(lambda d: (d["article_id"], d["duplicate_of"])), equal_to([("a7", "a3")]),
-                    label="CheckDuplicates")
+        assert_that(
+            summary,
+            equal_to(
+                [
+                    ("a3", "a1", "a3"),  # the wire's own version is canonical; the smallest id names the cluster
+                    ("a1", "a1", "a3"),
+                    ("a2", "a2", "a2"),  # same topic, distinct story
+                    ("a9", "a9", "a9"),
+                ]
+            ),
+            label="CheckArticles",
+        )
+        assert_that(
+            duplicates | beam.Map(lambda d: (d["article_id"], d["duplicate_of"])),
+            equal_to([("a7", "a3")]),
+            label="CheckDuplicates",
+        )
 
 
 def test_rows_pass_through_unchanged_besides_the_cluster_columns():
@@ -130,8 +139,14 @@ def _staged(tmp_path, articles) -> tuple[list[str], list[str]]:
         bands = BandFile(str(tmp_path / f"bands-{part}.parquet"))
         for a in bundle:
             sig = signature(a["text"])
-            facts.add(fact_row({"source_uri": f"u:{a['article_id']}", "story_index": 0, **a},
-                               [f"/staging/pre/{a['article_id']}.parquet"], 3, sig))
+            facts.add(
+                fact_row(
+                    {"source_uri": f"u:{a['article_id']}", "story_index": 0, **a},
+                    [f"/staging/pre/{a['article_id']}.parquet"],
+                    3,
+                    sig,
+                )
+            )
             if sig is not None:
                 bands.add(a["article_id"], sig)
         facts.close(), bands.close()
@@ -144,17 +159,29 @@ def test_staged_clustering_gives_the_streaming_paths_clusters(tmp_path):
 
     fact_paths, band_paths = _staged(tmp_path, _articles())
     with BeamTestPipeline(options=PipelineOptions(["--runner=FnApiRunner"])) as p:
-        out = ({"facts": p | "Facts" >> beam.Create(fact_paths), "bands": p | "Bands" >> beam.Create(band_paths)}
-               | ClusterStaged())
-        assert_that(out["verdicts"], equal_to([  # a2 and a9 stand alone: no verdict, their rows stay as staged
-            ("a3.parquet", ("a3", ("a1", "a3"))),
-            ("a1.parquet", ("a1", ("a1", "a3"))),
-            ("a7.parquet", ("a7", None)),  # the exact copy: its rows are left out
-        ]), label="Verdicts")
-        assert_that(out["duplicates"] | beam.Map(lambda d: (d["article_id"], d["duplicate_of"], d["source_uri"])),
-                    equal_to([("a7", "a3", "u:a7")]), label="Duplicates")
-        assert_that(out["counts"], equal_to([("articles", -1), ("segments", -3), ("pages_with_articles", -1)]),
-                    label="Counts")
+        out = {
+            "facts": p | "Facts" >> beam.Create(fact_paths),
+            "bands": p | "Bands" >> beam.Create(band_paths),
+        } | ClusterStaged()
+        assert_that(
+            out["verdicts"],
+            equal_to(
+                [  # a2 and a9 stand alone: no verdict, their rows stay as staged
+                    ("a3.parquet", ("a3", ("a1", "a3"))),
+                    ("a1.parquet", ("a1", ("a1", "a3"))),
+                    ("a7.parquet", ("a7", None)),  # the exact copy: its rows are left out
+                ]
+            ),
+            label="Verdicts",
+        )
+        assert_that(
+            out["duplicates"] | beam.Map(lambda d: (d["article_id"], d["duplicate_of"], d["source_uri"])),
+            equal_to([("a7", "a3", "u:a7")]),
+            label="Duplicates",
+        )
+        assert_that(
+            out["counts"], equal_to([("articles", -1), ("segments", -3), ("pages_with_articles", -1)]), label="Counts"
+        )
 
 
 def test_band_edges_verify_pairs_and_leave_copies_out(tmp_path):

@@ -21,10 +21,21 @@ T0 = datetime(2024, 1, 1, 12, tzinfo=timezone.utc)
 
 
 def article(i: int, run: str) -> dict:
-    return {"article_id": f"{run}-{i:04d}", "source_uri": f"file:///in/{run}/{i}.html", "story_index": 0,
-            "title": f"Headline {i} of {run}", "authors": ["A. Writer", f"B{i}"], "publisher": "Example Daily",
-            "published_at": T0, "published_date": date(2024, 1, 1), "language": "en",
-            "text": f"Body {i}. " * 20, "word_count": 40, "boilerplate_ratio": 0.25, "ingested_at": T0}
+    return {
+        "article_id": f"{run}-{i:04d}",
+        "source_uri": f"file:///in/{run}/{i}.html",
+        "story_index": 0,
+        "title": f"Headline {i} of {run}",
+        "authors": ["A. Writer", f"B{i}"],
+        "publisher": "Example Daily",
+        "published_at": T0,
+        "published_date": date(2024, 1, 1),
+        "language": "en",
+        "text": f"Body {i}. " * 20,
+        "word_count": 40,
+        "boilerplate_ratio": 0.25,
+        "ingested_at": T0,
+    }
 
 
 def make_run(out, run_id: str, partitions: dict[str, int]) -> dict:
@@ -42,8 +53,10 @@ def make_run(out, run_id: str, partitions: dict[str, int]) -> dict:
 
 
 def rows(folder) -> list[dict]:
-    return sorted(ds.dataset(folder, format="parquet", schema=ARTICLE_SCHEMA).to_table().to_pylist(),
-                  key=lambda r: r["article_id"])
+    return sorted(
+        ds.dataset(folder, format="parquet", schema=ARTICLE_SCHEMA).to_table().to_pylist(),
+        key=lambda r: r["article_id"],
+    )
 
 
 @pytest.fixture
@@ -104,7 +117,9 @@ def test_a_new_small_file_merges_with_the_compacted_one(out):
     compact(str(out), target_file_mb=1)
     assert len(os.listdir(out / PART)) == 1 and rows(out / PART) == before
     entry = read_manifest(str(out), "runa")["files"][0]
-    assert pq.read_table(out / entry["compacted_into"]).slice(entry["offset"], 3)["article_id"][0].as_py() == "runa-0000"
+    assert (
+        pq.read_table(out / entry["compacted_into"]).slice(entry["offset"], 3)["article_id"][0].as_py() == "runa-0000"
+    )
 
 
 def test_dry_run_changes_nothing(out, capsys):
@@ -169,8 +184,12 @@ def test_an_interrupted_compaction_is_finished_by_the_next(out, monkeypatch):
 
 def test_older_files_without_a_newer_column_merge_with_nulls(out):
     old = ARTICLE_SCHEMA.remove(ARTICLE_SCHEMA.get_field_index("canonical_article_id"))
-    pq.write_table(rows_to_table("articles", [article(9, "runz")]).drop(["canonical_article_id"]).cast(old),
-                   out / PART / "part-runz-00000.parquet")
+    pq.write_table(
+        rows_to_table("articles", [article(9, "runz")]).drop(["canonical_article_id"]).cast(old),
+        out / PART / "part-runz-00000.parquet",
+    )
     compact(str(out), target_file_mb=1)
     merged = rows(out / PART)
-    assert len(merged) == 13 and next(r for r in merged if r["article_id"] == "runz-0009")["canonical_article_id"] is None
+    assert (
+        len(merged) == 13 and next(r for r in merged if r["article_id"] == "runz-0009")["canonical_article_id"] is None
+    )

@@ -43,7 +43,7 @@ def test_story_and_metadata_survive_the_chrome(tmp_path):
         ld = json.loads(re.search(r"<script type='application/ld\+json'>(.*?)</script>", html).group(1))
         assert html.count("<h1>") == 1 and f"<h1>{ld['headline']}</h1>" in html
         text = trafilatura.extract(html, favor_precision=True, include_comments=False) or ""
-        body = html[html.index("<h1>"):]
+        body = html[html.index("<h1>") :]
         first = re.search(r"<p>(?:[A-Z]+ \(Northern Wire\) \u2014 )?(.+?)</p>|<span>(.+?)</span></div>", body)
         assert (first.group(1) or first.group(2))[:80] in text
         for chrome in ("Advertisement", "cookies", "Sign in", "All rights reserved", "Most read", "Sponsored"):
@@ -51,12 +51,17 @@ def test_story_and_metadata_survive_the_chrome(tmp_path):
 
 
 def test_visible_text_one_block_a_line_without_code():
-    page = ("<html><head><title>T</title><style>.a{}</style></head><body><nav><ul><li><a>One</a></li>"
-            "<li><a>Two</a></li></ul></nav><div hidden><p>Hidden but copied</p></div><template><p>never</p></template>"
-            "<h1>Head</h1><div class='byline'>By <a>Ann Lee</a> <time>2025-06-01</time></div>"
-            "<svg><title>logo</title></svg><p>Body <b>bold</b> text.</p><script>var x=1;</script><!-- c -->"
-            "<footer><p>\u00a9 2025 Site</p></footer></body></html>")
-    assert visible_text(page) == "One\nTwo\nHidden but copied\nHead\nBy Ann Lee 2025-06-01\nBody bold text.\n\u00a9 2025 Site\n"
+    page = (
+        "<html><head><title>T</title><style>.a{}</style></head><body><nav><ul><li><a>One</a></li>"
+        "<li><a>Two</a></li></ul></nav><div hidden><p>Hidden but copied</p></div><template><p>never</p></template>"
+        "<h1>Head</h1><div class='byline'>By <a>Ann Lee</a> <time>2025-06-01</time></div>"
+        "<svg><title>logo</title></svg><p>Body <b>bold</b> text.</p><script>var x=1;</script><!-- c -->"
+        "<footer><p>\u00a9 2025 Site</p></footer></body></html>"
+    )
+    assert (
+        visible_text(page)
+        == "One\nTwo\nHidden but copied\nHead\nBy Ann Lee 2025-06-01\nBody bold text.\n\u00a9 2025 Site\n"
+    )
 
 
 def test_text_dumps_are_the_pages_visible_text(tmp_path):

@@ -24,8 +24,19 @@ DATAFLOW = ROOT / "dataflow"
 PACKAGE_ROOTS = ("pipeline", "schemas", "transforms")
 # Fake but valid names: Beam rejects a project "P" and tries to create a bucket for "gs://B" (a
 # 2-minute hang offline); nothing here is contacted.
-FAKE = ["--runner", "DataflowRunner", "--project", "news-dry-run", "--region", "europe-west1",
-        "--temp_location", "gs://news-dry-run/tmp", "--setup_file", "./setup.py", "--dry_run=True"]
+FAKE = [
+    "--runner",
+    "DataflowRunner",
+    "--project",
+    "news-dry-run",
+    "--region",
+    "europe-west1",
+    "--temp_location",
+    "gs://news-dry-run/tmp",
+    "--setup_file",
+    "./setup.py",
+    "--dry_run=True",
+]
 # A dry run builds the graph, stages the sdist locally and translates; well under this even loaded.
 DRY_RUN_SECONDS = 150
 
@@ -44,8 +55,9 @@ def setup_beam_version() -> str:
 def source_files(suffixes: tuple[str, ...]) -> set[str]:
     """The project's files under the package roots: the committed ones in a git checkout (what CI
     and a clean clone see; an engineer's untracked work in progress is not shipped yet), else all."""
-    listed = subprocess.run(["git", "ls-files", "--", *PACKAGE_ROOTS], cwd=ROOT, capture_output=True, text=True,
-                            check=False)
+    listed = subprocess.run(
+        ["git", "ls-files", "--", *PACKAGE_ROOTS], cwd=ROOT, capture_output=True, text=True, check=False
+    )
     if listed.returncode == 0 and listed.stdout.strip():
         names = listed.stdout.split()
     else:
@@ -64,8 +76,12 @@ def test_setup_lists_every_package_explicitly():
 
 def test_the_package_workers_install_holds_every_module_and_data_file(tmp_path):
     # build_py lays out exactly what a wheel of the staged sdist installs: listed packages + package data
-    subprocess.run([sys.executable, "setup.py", "-q", "build_py", "--build-lib", str(tmp_path)], cwd=ROOT,
-                   check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "setup.py", "-q", "build_py", "--build-lib", str(tmp_path)],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
     shipped = {str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*") if p.is_file()}
     assert source_files((".py", ".json")) - shipped == set()
     assert not any(name.startswith("tests/") for name in shipped)
@@ -77,8 +93,10 @@ def test_worker_requirements_are_generated_pinned_and_match_beam():
     pins = dict(line.split("==") for line in lines if line and not line.startswith("#"))
     assert all(re.fullmatch(r"[a-z0-9][a-z0-9._-]*", n) and re.fullmatch(r"[\w.!+-]+", v) for n, v in pins.items())
     assert pins["apache-beam"] == setup_beam_version() == apache_beam.__version__
-    wanted = [re.split(r"[<>=!~\[;]", ast.literal_eval(r) if isinstance(r, ast.Constant) else "apache-beam")[0]
-              for r in setup_call()["install_requires"].elts]
+    wanted = [
+        re.split(r"[<>=!~\[;]", ast.literal_eval(r) if isinstance(r, ast.Constant) else "apache-beam")[0]
+        for r in setup_call()["install_requires"].elts
+    ]
     missing = {n.lower().replace("_", "-") for n in wanted} - {n.replace("_", "-") for n in pins}
     assert not missing, f"rerun dataflow/compile_requirements.sh: {missing} not pinned"
     python = re.search(r"Python (\d+\.\d+)", lines[1]).group(1)
@@ -115,14 +133,26 @@ def test_the_launcher_makes_a_subscription_a_streaming_job():
 def dry_run(args: list[str], tmp_path: Path) -> subprocess.CompletedProcess:
     pytest.importorskip("apache_beam.io.gcp.gcsio", reason="needs the gcp extra: pip install -e .[gcp]")
     pytest.importorskip("google.cloud.pubsub", reason="needs the gcp extra: pip install -e .[gcp]")
-    env = {**os.environ, "NO_GCE_CHECK": "True", "GCE_METADATA_HOST": "127.0.0.1:9",
-           # any attempt to reach a cloud API fails at once instead of hanging on DNS or retries
-           "HTTPS_PROXY": "http://127.0.0.1:9", "HTTP_PROXY": "http://127.0.0.1:9",
-           # the stager builds the sdist in a temp folder it never removes: keep it in the test's
-           "TMPDIR": str(tmp_path)}
+    env = {
+        **os.environ,
+        "NO_GCE_CHECK": "True",
+        "GCE_METADATA_HOST": "127.0.0.1:9",
+        # any attempt to reach a cloud API fails at once instead of hanging on DNS or retries
+        "HTTPS_PROXY": "http://127.0.0.1:9",
+        "HTTP_PROXY": "http://127.0.0.1:9",
+        # the stager builds the sdist in a temp folder it never removes: keep it in the test's
+        "TMPDIR": str(tmp_path),
+    }
     started = time.monotonic()
-    done = subprocess.run([sys.executable, *args], cwd=ROOT, env=env, capture_output=True, text=True,
-                          timeout=DRY_RUN_SECONDS * 2, check=False)
+    done = subprocess.run(
+        [sys.executable, *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=DRY_RUN_SECONDS * 2,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr[-3000:]
     assert "job graph built and translated" in done.stdout
     assert time.monotonic() - started < DRY_RUN_SECONDS
@@ -131,8 +161,10 @@ def dry_run(args: list[str], tmp_path: Path) -> subprocess.CompletedProcess:
 
 
 def test_dataflow_dry_run_builds_and_translates_the_batch_job(tmp_path):
-    dry_run(["-m", "pipeline", *FAKE, "--input", "gs://news-dry-run/pages/*", "--output", "gs://news-dry-run/news"],
-            tmp_path)
+    dry_run(
+        ["-m", "pipeline", *FAKE, "--input", "gs://news-dry-run/pages/*", "--output", "gs://news-dry-run/news"],
+        tmp_path,
+    )
     assert list(tmp_path.glob("*/news-ingest-*.tar.gz"))  # the sdist --setup_file stages was built
 
 
@@ -141,21 +173,66 @@ def test_dataflow_dry_run_builds_and_translates_the_streaming_job(tmp_path):
     NewsOptions._add_argparse_args(parser)
     if "input_subscription" not in {a.dest for a in parser._actions}:
         pytest.skip("the pipeline has no --input_subscription yet")
-    dry_run(["-m", "pipeline", *FAKE, "--streaming", "--input_subscription",
-             "projects/news-dry-run/subscriptions/pages", "--output", "gs://news-dry-run/news"], tmp_path)
-    dry_run([str(DATAFLOW / "launch.py"), *FAKE, "--input_subscription=projects/news-dry-run/subscriptions/pages",
-             "--output=gs://news-dry-run/news"], tmp_path)
+    dry_run(
+        [
+            "-m",
+            "pipeline",
+            *FAKE,
+            "--streaming",
+            "--input_subscription",
+            "projects/news-dry-run/subscriptions/pages",
+            "--output",
+            "gs://news-dry-run/news",
+        ],
+        tmp_path,
+    )
+    dry_run(
+        [
+            str(DATAFLOW / "launch.py"),
+            *FAKE,
+            "--input_subscription=projects/news-dry-run/subscriptions/pages",
+            "--output=gs://news-dry-run/news",
+        ],
+        tmp_path,
+    )
 
 
 def test_a_malformed_temp_bucket_fails_fast_instead_of_creating_a_default_bucket():
     """`gs://B/tmp` is no valid bucket: Beam would fall back to creating one (2 minutes offline)."""
-    env = {**os.environ, "NO_GCE_CHECK": "True", "GCE_METADATA_HOST": "127.0.0.1:9",
-           "HTTPS_PROXY": "http://127.0.0.1:9", "HTTP_PROXY": "http://127.0.0.1:9"}
+    env = {
+        **os.environ,
+        "NO_GCE_CHECK": "True",
+        "GCE_METADATA_HOST": "127.0.0.1:9",
+        "HTTPS_PROXY": "http://127.0.0.1:9",
+        "HTTP_PROXY": "http://127.0.0.1:9",
+    }
     started = time.monotonic()
-    done = subprocess.run([sys.executable, "-m", "pipeline", "--runner", "DataflowRunner", "--project", "P",
-                           "--region", "R", "--temp_location", "gs://B/tmp", "--dry_run=True",
-                           "--input", "gs://B/in/*", "--output", "gs://B/out"],
-                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=60, check=False)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pipeline",
+            "--runner",
+            "DataflowRunner",
+            "--project",
+            "P",
+            "--region",
+            "R",
+            "--temp_location",
+            "gs://B/tmp",
+            "--dry_run=True",
+            "--input",
+            "gs://B/in/*",
+            "--output",
+            "gs://B/out",
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     assert done.returncode == 2
     assert "Invalid GCS bucket (gs://B/tmp)" in done.stderr and "3-63 characters" in done.stderr
     assert time.monotonic() - started < 30

@@ -47,11 +47,17 @@ def test_garbage_after_magic_is_an_error():
         read_capped(io.BytesIO(b"\x1f\x8b" + b"not a gzip stream at all" * 10), 10**6)
 
 
-@pytest.mark.parametrize("text,encoding", [
-    ("<meta charset='gb2312'><p>北京市今天举行了新闻发布会，介绍了城市交通建设的最新进展。</p>", "gbk"),
-    ("<meta http-equiv='Content-Type' content='text/html; charset=Shift_JIS'><p>東京都は今日、新しい交通計画を発表しました。</p>", "shift_jis"),
-    ("<meta charset=big5><p>台北市政府今天舉行記者會，說明城市交通建設的最新進展情況。</p>", "big5"),
-])
+@pytest.mark.parametrize(
+    "text,encoding",
+    [
+        ("<meta charset='gb2312'><p>北京市今天举行了新闻发布会，介绍了城市交通建设的最新进展。</p>", "gbk"),
+        (
+            "<meta http-equiv='Content-Type' content='text/html; charset=Shift_JIS'><p>東京都は今日、新しい交通計画を発表しました。</p>",
+            "shift_jis",
+        ),
+        ("<meta charset=big5><p>台北市政府今天舉行記者會，說明城市交通建設的最新進展情況。</p>", "big5"),
+    ],
+)
 def test_declared_charsets_are_honoured(text, encoding):
     decoded, _ = decode_text(text.encode(encoding))
     assert decoded == text
@@ -91,15 +97,18 @@ def test_sniffing_by_content():
 def test_binary_content_is_recognised():
     assert is_binary(b"%PDF-1.7\n...")
     assert is_binary(b"\x89PNG\r\n\x1a\n\0\0\0")
-    assert not is_binary("Plain words only.".encode())
+    assert not is_binary(b"Plain words only.")
 
 
-@pytest.mark.parametrize("raw,reason", [
-    (b"", "empty"),
-    (b"   \n\t  \n", "empty"),
-    (b"%PDF-1.4 binary", "not_a_page"),
-    (b'{"headline": "not a page"}', "not_a_page"),
-])
+@pytest.mark.parametrize(
+    "raw,reason",
+    [
+        (b"", "empty"),
+        (b"   \n\t  \n", "empty"),
+        (b"%PDF-1.4 binary", "not_a_page"),
+        (b'{"headline": "not a page"}', "not_a_page"),
+    ],
+)
 def test_decode_page_reasons(raw, reason):
     result = decode_page("file:///x", raw)
     assert isinstance(result, Failure) and result.reason == reason and result.stage == "read"
@@ -116,10 +125,15 @@ def _double_encoded(text: str) -> str:
 
 
 def test_a_sites_double_encoded_utf8_is_repaired_line_by_line():
-    html = ("<html><head><meta charset='utf-8'><title>" + _double_encoded("Weather isn’t kind – yet")
-            + "</title></head><body><p>Crème brûlée “as is”, café’s menu.</p><p>"
-            + _double_encoded("Farmers’ “spring” arrives — early") + "</p><p>" + _double_encoded("By Zofia Jaroń")
-            + "</p></body></html>")
+    html = (
+        "<html><head><meta charset='utf-8'><title>"
+        + _double_encoded("Weather isn’t kind – yet")
+        + "</title></head><body><p>Crème brûlée “as is”, café’s menu.</p><p>"
+        + _double_encoded("Farmers’ “spring” arrives — early")
+        + "</p><p>"
+        + _double_encoded("By Zofia Jaroń")
+        + "</p></body></html>"
+    )
     page = decode_page("mojibake.html", html.encode("utf-8"))
     assert isinstance(page, Page) and page.encoding == "utf-8"
     assert "Weather isn’t kind – yet" in page.text

@@ -64,8 +64,13 @@ def test_signature_is_stable_across_processes():
     """No salted hash(): a fresh interpreter with another PYTHONHASHSEED gives the same band keys."""
     code = "from transforms.dedup import band_keys, signature; import sys; print(band_keys(signature(sys.argv[1]))[:3])"
     runs = {
-        subprocess.run([sys.executable, "-c", code, BRIDGE], capture_output=True, text=True, check=True,
-                       env={"PYTHONHASHSEED": seed, "PYTHONPATH": "."}).stdout
+        subprocess.run(
+            [sys.executable, "-c", code, BRIDGE],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={"PYTHONHASHSEED": seed, "PYTHONPATH": "."},
+        ).stdout
         for seed in ("1", "2")
     }
     assert runs == {f"{band_keys(signature(BRIDGE))[:3]}\n"}

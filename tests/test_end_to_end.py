@@ -35,7 +35,9 @@ def run(tmp_path_factory, samples_dir):
 
 def snapshot(out):
     return {
-        "articles": sorted(sql(f"select article_id, title, text, authors, published_date from {table(out, 'articles')}")),
+        "articles": sorted(
+            sql(f"select article_id, title, text, authors, published_date from {table(out, 'articles')}")
+        ),
         "segments": sorted(sql(f"select article_id, kind, index, char_start, char_end from {table(out, 'segments')}")),
         "quarantine": sorted(sql(f"select source_uri, reason from {table(out, 'quarantine')}")),
     }
@@ -44,7 +46,7 @@ def snapshot(out):
 def test_every_input_ends_as_articles_or_quarantine(run, golden):
     out, _, _ = run
     pages = {r[0].rsplit("/", 1)[1] for r in sql(f"select distinct source_uri from {table(out, 'articles')}")}
-    bad = dict((r[0].rsplit("/", 1)[1], r[1]) for r in sql(f"select source_uri, reason from {table(out, 'quarantine')}"))
+    bad = {r[0].rsplit("/", 1)[1]: r[1] for r in sql(f"select source_uri, reason from {table(out, 'quarantine')}")}
     assert pages | set(bad) == set(golden)
     assert not pages & set(bad)
     assert bad == {name: g["quarantine"] for name, g in golden.items() if g["quarantine"]}
@@ -77,11 +79,13 @@ def test_schemas_read_back_as_declared(run):
 
 def test_segments_slice_their_articles(run):
     out, _, _ = run
-    bad = sql(f"""select count(*) from {table(out, 'segments')} s join {table(out, 'articles')} a using (article_id)
+    bad = sql(f"""select count(*) from {table(out, "segments")} s join {table(out, "articles")} a using (article_id)
                   where substr(a.text, s.char_start + 1, s.char_end - s.char_start) != s.text""")
     assert bad == [(0,)]
-    orphans = sql(f"select count(*) from {table(out, 'segments')} where article_id not in "
-                  f"(select article_id from {table(out, 'articles')})")
+    orphans = sql(
+        f"select count(*) from {table(out, 'segments')} where article_id not in "
+        f"(select article_id from {table(out, 'articles')})"
+    )
     assert orphans == [(0,)]
 
 
@@ -112,7 +116,7 @@ def test_golden_samples(run, golden):
     out, _, _ = run
     rows = sql(f"select source_uri, story_index, title, text, language from {table(out, 'articles')} order by 1, 2")
     by_file = {}
-    for uri, index, title, text, language in rows:
+    for uri, _index, title, text, language in rows:
         by_file.setdefault(uri.rsplit("/", 1)[1], []).append((title, text, language))
     for name, g in golden.items():
         if g["quarantine"]:
@@ -139,8 +143,12 @@ def test_copies_are_accounted_and_syndication_clustered(tmp_path, samples_dir):
     shutil.copy(samples_dir / "valley-courier-school.txt", inputs / "mirror of the school story.txt")
     out = tmp_path / "out"
     assert main(["--input", f"{inputs}/*", "--output", str(out)]) == 0
-    articles = {uri.rsplit("/", 1)[1]: (aid, cluster, canonical) for uri, aid, cluster, canonical in sql(
-        f"select source_uri, article_id, cluster_id, canonical_article_id from {table(out, 'articles')}")}
+    articles = {
+        uri.rsplit("/", 1)[1]: (aid, cluster, canonical)
+        for uri, aid, cluster, canonical in sql(
+            f"select source_uri, article_id, cluster_id, canonical_article_id from {table(out, 'articles')}"
+        )
+    }
     dups = sql(f"select source_uri, duplicate_of from read_parquet('{out}/duplicates/*/*.parquet')")
     assert len(articles) == 3 and len(dups) == 1
     copy_uri, kept_id = dups[0]

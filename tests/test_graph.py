@@ -5,8 +5,15 @@ from apache_beam.options.pipeline_options import PipelineOptions, TypeOptions
 from pipeline.main import build_pipeline, parse_options
 
 BATCH = ["--input", "/no/such/dir/*", "--output", "/tmp/never-written"]
-STREAMING = ["--streaming", "--input_subscription", "projects/news-project/subscriptions/landing-1",
-             "--output", "gs://no-such-bucket/out", "--window_seconds", "30"]
+STREAMING = [
+    "--streaming",
+    "--input_subscription",
+    "projects/news-project/subscriptions/landing-1",
+    "--output",
+    "gs://no-such-bucket/out",
+    "--window_seconds",
+    "30",
+]
 
 
 def checked(argv: list[str]) -> PipelineOptions:

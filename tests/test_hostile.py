@@ -24,11 +24,19 @@ import pytest
 from apache_beam.options.pipeline_options import PipelineOptions
 from apache_beam.testing.test_pipeline import TestPipeline
 from apache_beam.testing.util import assert_that, equal_to
-
 from hostile_corpus import (
-    ARTICLE_HTML, CASES, HANG_MARKER, LAUGH, TRAVERSAL, die_hard, echo_length, hang_on_marker, sleep_forever,
+    ARTICLE_HTML,
+    CASES,
+    HANG_MARKER,
+    LAUGH,
+    TRAVERSAL,
+    die_hard,
+    echo_length,
+    hang_on_marker,
+    sleep_forever,
     write_corpus,
 )
+
 from pipeline.main import main
 from pipeline.summary import quarantine_rate_breach
 from schemas import PARTITION_KEYS, REASONS, Page
@@ -119,7 +127,12 @@ def test_no_folder_outside_the_output(hostile):
 
 def test_no_entity_is_expanded_and_no_local_file_is_read(hostile):
     _, out, _, _, _, _ = hostile
-    cells = [str(v) for table in ("articles", "segments", "quarantine") for row in read_table(out, table) for v in row.values()]
+    cells = [
+        str(v)
+        for table in ("articles", "segments", "quarantine")
+        for row in read_table(out, table)
+        for v in row.values()
+    ]
     blob = "\n".join(cells)
     assert LAUGH * 10 not in blob
     assert "root:" not in blob and "/bin/" not in blob  # /etc/passwd lines
@@ -147,6 +160,7 @@ def test_dates_and_counts_stay_sane(hostile):
 
 # The time limit: a child process per DoFn instance, killed and replaced on timeout.
 
+
 def html_page(text: str, name: str = "p.html") -> Page:
     result = decode_page(name, text.encode() if isinstance(text, str) else text)
     assert isinstance(result, Page)
@@ -173,9 +187,8 @@ def test_guard_survives_a_child_that_dies_or_sleeps():
         for _ in range(2):
             with pytest.raises(WorkerDied):
                 guard.call(page)
-    with DocGuard(sleep_forever, 0.5) as guard:
-        with pytest.raises(DocTimeout):
-            guard.call(page)
+    with DocGuard(sleep_forever, 0.5) as guard, pytest.raises(DocTimeout):
+        guard.call(page)
 
 
 def test_guard_passes_the_extractors_own_exceptions():
@@ -188,8 +201,10 @@ def test_guard_serves_several_threads():
     pages = [html_page(f"<p>{'x' * n}</p>") for n in range(1, 41)]
     results: dict[int, int] = {}
     with DocGuard(echo_length, 30) as guard:
+
         def work(i):
             results[i] = guard.call(pages[i])
+
         threads = [threading.Thread(target=work, args=(i,)) for i in range(len(pages))]
         for t in threads:
             t.start()
@@ -220,6 +235,7 @@ def test_a_child_that_cannot_start_fails_loudly():
 
 def _not_importable_in_child():
     import types
+
     module = types.ModuleType("hostile_ghost_module")  # exists only in this process
     exec("def extract(page):\n    return page\n", module.__dict__)
     sys.modules["hostile_ghost_module"] = module
@@ -229,14 +245,24 @@ def _not_importable_in_child():
 @pytest.mark.parametrize("mode", ["multi_threading", "multi_processing"])
 def test_strip_stage_quarantines_a_hanging_page_in_worker_threads_and_processes(mode, monkeypatch):
     # Worker processes start afresh: they find hostile_corpus (the extractor's module) on PYTHONPATH.
-    monkeypatch.setenv("PYTHONPATH", os.pathsep.join([str(Path(__file__).parent), str(ROOT), os.environ.get("PYTHONPATH", "")]))
-    good, hang = html_page(ARTICLE_HTML, "good.html"), html_page(ARTICLE_HTML.decode() + f"<!--{HANG_MARKER}-->", "hang.html")
+    monkeypatch.setenv(
+        "PYTHONPATH", os.pathsep.join([str(Path(__file__).parent), str(ROOT), os.environ.get("PYTHONPATH", "")])
+    )
+    good, hang = (
+        html_page(ARTICLE_HTML, "good.html"),
+        html_page(ARTICLE_HTML.decode() + f"<!--{HANG_MARKER}-->", "hang.html"),
+    )
     options = PipelineOptions(runner="FnApiRunner", direct_num_workers=2, direct_running_mode=mode)
     with TestPipeline(options=options) as p:
         extractions, failures = p | beam.Create([good, hang]) | StripBoilerplate(4.0, hang_on_marker)
-        assert_that(extractions | "Good" >> beam.Map(lambda e: e.page.source_uri), equal_to(["good.html"]), label="Extracted")
-        assert_that(failures | "Bad" >> beam.Map(lambda f: (f.source_uri, f.reason)),
-                    equal_to([("hang.html", "timeout")]), label="TimedOut")
+        assert_that(
+            extractions | "Good" >> beam.Map(lambda e: e.page.source_uri), equal_to(["good.html"]), label="Extracted"
+        )
+        assert_that(
+            failures | "Bad" >> beam.Map(lambda f: (f.source_uri, f.reason)),
+            equal_to([("hang.html", "timeout")]),
+            label="TimedOut",
+        )
 
 
 def test_strip_stage_without_a_limit_runs_in_process():
@@ -258,6 +284,7 @@ def test_read_stage_caps_huge_pages_and_bombs_without_reading_them_whole(tmp_pat
 
 # Quarantine-rate threshold, killed runs, retried bundles: on a three-file corpus.
 
+
 @pytest.fixture()
 def small(tmp_path):
     folder = tmp_path / "in"
@@ -272,7 +299,10 @@ def test_fail_on_quarantine_rate(small, capsys):
     folder, out = small
     argv = ["--input", f"{folder}/*", "--output", str(out)]
     assert main(argv + ["--fail_on_quarantine_rate", "0.2"]) == 3  # 1 of 3 quarantined
-    assert "1 of 3 pages quarantined (33.3%), over --fail_on_quarantine_rate 0.2 (most: empty 1)" in capsys.readouterr().err
+    assert (
+        "1 of 3 pages quarantined (33.3%), over --fail_on_quarantine_rate 0.2 (most: empty 1)"
+        in capsys.readouterr().err
+    )
     counts = {"pages_in": 3, "quarantined": 1, "quarantine.empty": 1}
     assert quarantine_rate_breach(counts, 0.5) is None and quarantine_rate_breach(counts, None) is None
     with pytest.raises(SystemExit):
@@ -286,7 +316,9 @@ def _article_ids(out: Path) -> list[str]:
 def test_a_killed_run_leaves_no_manifest_and_a_rerun_no_duplicates(small):
     folder, out = small
     argv = [sys.executable, "-m", "pipeline", "--input", f"{folder}/*", "--output", str(out)]
-    proc = subprocess.Popen(argv, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    proc = subprocess.Popen(
+        argv, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
+    )
     deadline = time.monotonic() + 60
     while not (out / "_staging").exists() and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.02)
@@ -315,6 +347,7 @@ def test_retried_bundles_do_not_duplicate_rows(small):
 
 def test_a_rerun_killed_mid_commit_leaves_no_manifest_pointing_at_missing_files(small, monkeypatch):
     import transforms.commit as commit
+
     folder, out = small
     argv = ["--input", f"{folder}/*", "--output", str(out), "--run_id", "daily"]
     (folder / "d.html").write_bytes(CASES["gbk.html"].build())
@@ -325,7 +358,7 @@ def test_a_rerun_killed_mid_commit_leaves_no_manifest_pointing_at_missing_files(
         raise RuntimeError("worker killed between deleting the old files and moving the new ones")
 
     monkeypatch.setattr(commit, "_mkdirs", die)
-    with pytest.raises(Exception):
+    with pytest.raises(RuntimeError, match="worker killed"):
         main(argv)
     manifest = commit.read_manifest(str(out), "daily")
     assert manifest is None or all((out / f["path"]).exists() for f in manifest["files"])

@@ -3,8 +3,8 @@
 import pytest
 
 from schemas import Page
-from transforms.errors import NoArticle
 from transforms import html_extract
+from transforms.errors import NoArticle
 from transforms.html_extract import extract_html, parse_html
 from transforms.htmlclean import blocks, rescue
 from transforms.htmlclean.paragraphs import filter_paragraphs, is_byline_line
@@ -103,9 +103,11 @@ def test_signals_and_input_chars():
 
 def test_input_chars_count_only_text_a_reader_sees():
     plain = extract_html(_article()).input_chars
-    unseen = ('<script>window.__STATE__ = {"story": "' + "x" * 5000 + '"};</script>'
-              "<style>.card{color:red}" + ".x{top:0}" * 500 + "</style>"
-              "<noscript><p>" + "Please enable JavaScript. " * 50 + "</p></noscript>")
+    unseen = (
+        '<script>window.__STATE__ = {"story": "' + "x" * 5000 + '"};</script>'
+        "<style>.card{color:red}" + ".x{top:0}" * 500 + "</style>"
+        "<noscript><p>" + "Please enable JavaScript. " * 50 + "</p></noscript>"
+    )
     extraction = extract_html(_article(extra_inside=unseen))
     assert extraction.input_chars == plain
     # and none of it reaches the body
@@ -150,8 +152,10 @@ def test_filter_keeps_long_prose_after_a_related_heading():
 
 def test_filter_drops_affiliate_disclosure_but_keeps_prose_about_commissions():
     notice = "This guide contains affiliate links: we may earn a small commission if you buy through them."
-    prose = ("The harbour commission met on Tuesday and agreed to pay for the bridge lighting from the "
-             "port budget rather than from the town's own reserves, after a long and heated debate.")
+    prose = (
+        "The harbour commission met on Tuesday and agreed to pay for the bridge lighting from the "
+        "port budget rather than from the town's own reserves, after a long and heated debate."
+    )
     kept = [t for t, _ in filter_paragraphs([(notice, False), (BODY[0], False), (prose, False)], [])]
     assert kept == [BODY[0], prose]
 
@@ -202,12 +206,14 @@ def test_prose_words_leave_out_navigation_and_link_lists():
 
 def test_prose_words_leave_out_comment_threads_templates_and_count_list_items_once():
     comment = "I went to that meeting myself and the minutes leave out half of what was said there."
-    page = (f"<html><body><article>{''.join(f'<p>{b}</p>' for b in BODY)}"
-            f"<ul><li><p>{BODY[0]}</p></li></ul></article>"
-            f"<section id='comments'><ol><li class='comment'><p>{comment}</p></li></ol></section>"
-            f"<div class='CommentsSection_list'><p>{comment}</p></div>"
-            f"<template><div class='consent'><p>{comment}</p></div></template>"
-            f"<div class='commentary'><p>{comment}</p></div></body></html>")
+    page = (
+        f"<html><body><article>{''.join(f'<p>{b}</p>' for b in BODY)}"
+        f"<ul><li><p>{BODY[0]}</p></li></ul></article>"
+        f"<section id='comments'><ol><li class='comment'><p>{comment}</p></li></ol></section>"
+        f"<div class='CommentsSection_list'><p>{comment}</p></div>"
+        f"<template><div class='consent'><p>{comment}</p></div></template>"
+        f"<div class='commentary'><p>{comment}</p></div></body></html>"
+    )
     words = sum(len(b.split()) for b in BODY) + len(BODY[0].split()) + len(comment.split())
     # the list item is counted through its paragraph; only the "commentary" block counts of the rest
     assert rescue.prose_words(parse_html(page)) == words
@@ -233,27 +239,46 @@ def test_article_in_plain_divs_is_extracted_whole():
 
 
 def test_comment_section_tail_dropped_in_other_languages():
-    paras = [(BODY[0], False), (BODY[1], False), ("Añadir comentario", False),
-             ("Los comentarios son responsabilidad de sus autores y pueden ser moderados.", False),
-             ("Aviso legal | Privacidad | Contacto", False)]
+    paras = [
+        (BODY[0], False),
+        (BODY[1], False),
+        ("Añadir comentario", False),
+        ("Los comentarios son responsabilidad de sus autores y pueden ser moderados.", False),
+        ("Aviso legal | Privacidad | Contacto", False),
+    ]
     assert [t for t, _ in filter_paragraphs(paras, [])] == [BODY[0], BODY[1]]
 
 
 def test_date_lines_before_the_body_are_dropped_but_dated_sentences_stay():
     body = "The council voted on the new harbour plan late on Saturday after a long debate that ran well into the evening hours."
-    paras = [("Brackenford, Sunday 12 May 2024", False), ("Updated May 12, 2024 10:31 am", False), (body, False),
-             ("The vote on May 12, 2024 was close.", False), ("May 13, 2024", False)]
+    paras = [
+        ("Brackenford, Sunday 12 May 2024", False),
+        ("Updated May 12, 2024 10:31 am", False),
+        (body, False),
+        ("The vote on May 12, 2024 was close.", False),
+        ("May 13, 2024", False),
+    ]
     kept = [t for t, _ in filter_paragraphs(paras, [])]
     assert kept == [body, "The vote on May 12, 2024 was close.", "May 13, 2024"]
 
 
 def test_header_furniture_and_sponsored_tails_are_dropped():
-    body = ("Crews worked overnight to build containment lines along the southern edge of the fire, "
-            "closest to the small downtown and its school.")
-    paras = [("STATE NEWS", False), ("By Ana Ruiz, Tidewater Post", False), ("Posted:", False), (body, False),
-             ("LATE UPDATE", False), (body + " More.", False),
-             ("Sponsored content from our partners", False), ("The one trick roofers hate", False),
-             ("Trending on Tidewater Post", False), ("Pier cafe closes", False)]
+    body = (
+        "Crews worked overnight to build containment lines along the southern edge of the fire, "
+        "closest to the small downtown and its school."
+    )
+    paras = [
+        ("STATE NEWS", False),
+        ("By Ana Ruiz, Tidewater Post", False),
+        ("Posted:", False),
+        (body, False),
+        ("LATE UPDATE", False),
+        (body + " More.", False),
+        ("Sponsored content from our partners", False),
+        ("The one trick roofers hate", False),
+        ("Trending on Tidewater Post", False),
+        ("Pier cafe closes", False),
+    ]
     kept = [t for t, _ in filter_paragraphs(paras, [], furniture=["By Ana Ruiz, Tidewater Post"])]
     # the kicker goes only as the very first line; later all-caps lines are subheadings
     assert kept == [body, "LATE UPDATE", body + " More."]
@@ -267,19 +292,24 @@ def test_a_page_of_navigation_links_is_no_article():
 
 def test_a_run_of_truncated_teasers_is_dropped_but_a_trailing_quote_stays():
     body = "The council voted on the harbour plan late on Saturday after a long debate that ran well into the night."
-    teasers = [("Many people dream of opening a bakery, and often the hardest part...", False),
-               ("Letting software do the heavy lifting for dull tasks…", False),
-               ("Every January, companies promise themselves that this year...", False)]
-    quote = ("She paused before answering: \"We will see...\"", False)
+    teasers = [
+        ("Many people dream of opening a bakery, and often the hardest part...", False),
+        ("Letting software do the heavy lifting for dull tasks…", False),
+        ("Every January, companies promise themselves that this year...", False),
+    ]
+    quote = ('She paused before answering: "We will see..."', False)
     kept = [t for t, _ in filter_paragraphs([(body, False), *teasers, (body, False), quote], [])]
     assert kept == [body, body, quote[0]]
 
 
 def test_article_after_an_early_document_end_is_extracted():
     # a theme's header template closes the document before the article, as browsers tolerate
-    html = ('<html><head><title>Tidal bridge opens</title></head><body><header><nav><a href="/">Home</a>'
-            '</nav></header></body></html>\n<div class="post"><h1>Tidal bridge opens</h1>'
-            + "".join(f"<p>{p}</p>" for p in BODY) + "</div>")
+    html = (
+        '<html><head><title>Tidal bridge opens</title></head><body><header><nav><a href="/">Home</a>'
+        '</nav></header></body></html>\n<div class="post"><h1>Tidal bridge opens</h1>'
+        + "".join(f"<p>{p}</p>" for p in BODY)
+        + "</div>"
+    )
     page = Page(source_uri="early.html", text=html, fmt="html", encoding="utf-8", byte_size=len(html))
     assert extract_html(page).stories[0].paragraphs == BODY
 
@@ -295,13 +325,20 @@ def _blocks_page(block_class: str, wrapper: str = "main") -> Page:
     """An article written as three same-class text blocks with a photo and an ad between them, under
     a long list of other stories (so the extraction of the first block alone looks short)."""
     first, second, third = BODY[0], " ".join(BODY[1:3]), BODY[3]
-    blocks = (f'<div class="{block_class}"><p>{first}</p></div><figure><img src="a.jpg"></figure>'
-              f'<div class="{block_class}"><p>{second}</p></div><div class="ad">Advertisement</div>'
-              f'<div class="{block_class}"><p>{third}</p></div>')
-    teasers = "".join(f"<p>Another story about the harbour, number {i}, with a few words of its own text "
-                      f"for the reader who wants more.</p>" for i in range(6))
-    html = (f"<html><head><title>Tidal bridge opens</title></head><body><{wrapper}><h1>Tidal bridge opens</h1>"
-            f'{blocks}</{wrapper}><section class="more">{teasers}</section></body></html>')
+    blocks = (
+        f'<div class="{block_class}"><p>{first}</p></div><figure><img src="a.jpg"></figure>'
+        f'<div class="{block_class}"><p>{second}</p></div><div class="ad">Advertisement</div>'
+        f'<div class="{block_class}"><p>{third}</p></div>'
+    )
+    teasers = "".join(
+        f"<p>Another story about the harbour, number {i}, with a few words of its own text "
+        f"for the reader who wants more.</p>"
+        for i in range(6)
+    )
+    html = (
+        f"<html><head><title>Tidal bridge opens</title></head><body><{wrapper}><h1>Tidal bridge opens</h1>"
+        f'{blocks}</{wrapper}><section class="more">{teasers}</section></body></html>'
+    )
     return Page(source_uri="blocks.html", text=html, fmt="html", encoding="utf-8", byte_size=len(html))
 
 

@@ -11,10 +11,12 @@ from transforms.html_parser import HTML_PARSER, document_fromstring
 
 # Comments, a PHP tag (libxml2 keeps it as a comment), entities, form controls (lxml.html gives
 # these their own classes), a tag left open and text after </html>: what a class lookup meets.
-PAGE = ("<!DOCTYPE html><html><head><title>Tide &amp; times</title><?php echo 1; ?></head><body>"
-        "<!-- nav --><form action='/s'><label for='q'>Find</label><input id='q' name='q'>"
-        "<select name='c'><option>All</option></select><textarea>x</textarea></form>"
-        "<p>The ferry runs at dawn &nbsp;&copy; 2026<p>Unclosed <b>bold</div></body></html> after")
+PAGE = (
+    "<!DOCTYPE html><html><head><title>Tide &amp; times</title><?php echo 1; ?></head><body>"
+    "<!-- nav --><form action='/s'><label for='q'>Find</label><input id='q' name='q'>"
+    "<select name='c'><option>All</option></select><textarea>x</textarea></form>"
+    "<p>The ferry runs at dawn &nbsp;&copy; 2026<p>Unclosed <b>bold</div></body></html> after"
+)
 
 
 def test_same_tree_as_lxml_html():
@@ -26,8 +28,10 @@ def test_same_tree_as_lxml_html():
 
 def test_every_node_has_lxml_html_methods():
     tree = document_fromstring(PAGE)
-    assert all(isinstance(el, (lxml.html.HtmlElement, lxml.html.HtmlComment, lxml.html.HtmlProcessingInstruction))
-               for el in tree.iter())
+    assert all(
+        isinstance(el, (lxml.html.HtmlElement, lxml.html.HtmlComment, lxml.html.HtmlProcessingInstruction))
+        for el in tree.iter()
+    )
     assert tree.body.find("form").text_content() == lxml.html.document_fromstring(PAGE).body.find("form").text_content()
 
 

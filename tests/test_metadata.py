@@ -26,6 +26,7 @@ def _page(fmt: str = "text", url: str | None = None) -> Page:
 
 # titles
 
+
 def test_wire_slugs_are_cut():
     assert clean("3rd LD Writethru: Harbour bridge reopens after repairs") == "Harbour bridge reopens after repairs"
     assert clean("UPDATE 2-Grain prices climb on dry weather") == "Grain prices climb on dry weather"
@@ -40,8 +41,11 @@ def test_site_name_prefix_and_suffix_are_cut():
 
 
 def test_title_prefers_the_h1_that_others_confirm():
-    signals = Signals(title="Ferry strike ends after two weeks - Harbour Daily", headings=["Menu", "Ferry strike ends after two weeks"],
-                      meta={"og:title": "Ferry strike ends after two weeks"})
+    signals = Signals(
+        title="Ferry strike ends after two weeks - Harbour Daily",
+        headings=["Menu", "Ferry strike ends after two weeks"],
+        meta={"og:title": "Ferry strike ends after two weeks"},
+    )
     assert choose_title(signals, ["Harbour Daily"]) == "Ferry strike ends after two weeks"
 
 
@@ -52,6 +56,7 @@ def test_title_of_a_text_dump_is_its_headline_line():
 
 # authors and names
 
+
 def test_capitalised_names_are_recased():
     assert recase("MARTA DE LA CRUZ") == "Marta de la Cruz"
     assert recase("SEAN MCALLISTER") == "Sean McAllister"
@@ -60,8 +65,17 @@ def test_capitalised_names_are_recased():
 
 
 def test_person_name_rejects_credits_that_are_not_people():
-    for credit in ("Staff", "Staff Reporter", "Email the author", "@riverdesk", "www.example.org",
-                   "March 4, 2019", "Reuters", "The Evening Ledger", "Metro Desk"):
+    for credit in (
+        "Staff",
+        "Staff Reporter",
+        "Email the author",
+        "@riverdesk",
+        "www.example.org",
+        "March 4, 2019",
+        "Reuters",
+        "The Evening Ledger",
+        "Metro Desk",
+    ):
         assert person_name(credit) is None, credit
     assert person_name("Dr. Olu Adeyemi, PhD") == "Olu Adeyemi"
     # a page label glued after the name ends it; a label alone is no name
@@ -80,16 +94,26 @@ def test_byline_shapes():
 
 
 def test_authors_prefer_jsonld_persons_and_drop_organisations():
-    signals = Signals(jsonld=[{"@type": "NewsArticle", "author": [{"@type": "Person", "name": "Ines Moreau"},
-                                                                 {"@type": "Organization", "name": "Wire Desk"}]}],
-                      author_texts=[("link", "Ines Moreau")], byline_lines=["By Someone Else"])
+    signals = Signals(
+        jsonld=[
+            {
+                "@type": "NewsArticle",
+                "author": [{"@type": "Person", "name": "Ines Moreau"}, {"@type": "Organization", "name": "Wire Desk"}],
+            }
+        ],
+        author_texts=[("link", "Ines Moreau")],
+        byline_lines=["By Someone Else"],
+    )
     assert choose_authors(signals, set()) == ["Ines Moreau"]
 
 
 def test_a_jsonld_author_the_page_never_shows_loses_to_its_by_line():
     # a guest post filed under a staff account: the <meta> author repeats the account, not the page
-    signals = Signals(jsonld=[{"@type": "BlogPosting", "author": {"@type": "Person", "name": "Luca Ferri"}}],
-                      meta={"author": "Luca Ferri"}, byline_lines=["March 4, 2024", "By: Nadia Osei Share"])
+    signals = Signals(
+        jsonld=[{"@type": "BlogPosting", "author": {"@type": "Person", "name": "Luca Ferri"}}],
+        meta={"author": "Luca Ferri"},
+        byline_lines=["March 4, 2024", "By: Nadia Osei Share"],
+    )
     assert choose_authors(signals, set()) == ["Nadia Osei"]
     no_byline = Signals(jsonld=signals.jsonld, meta=signals.meta, byline_lines=["March 4, 2024"])
     assert choose_authors(no_byline, set()) == ["Luca Ferri"]
@@ -101,12 +125,15 @@ def test_a_non_person_first_credit_means_no_author():
 
 
 def test_co_authors_from_one_credit_line():
-    signals = Signals(jsonld=[{"@type": "Article", "author": {"@type": "Person", "name": "Ana Ruiz"}}],
-                      byline_lines=["Ana Ruiz, Tom Becker & Priya Nair Jan 3, 2022"])
+    signals = Signals(
+        jsonld=[{"@type": "Article", "author": {"@type": "Person", "name": "Ana Ruiz"}}],
+        byline_lines=["Ana Ruiz, Tom Becker & Priya Nair Jan 3, 2022"],
+    )
     assert choose_authors(signals, set()) == ["Ana Ruiz", "Tom Becker", "Priya Nair"]
 
 
 # publishers
+
 
 def test_credit_lines_name_outlets_and_agencies():
     assert credits(["(AFP) Updated: 2018-04-05 07:30"]) == ["AFP"]
@@ -128,16 +155,22 @@ def test_labels_roles_and_names_in_credit_lines_are_no_outlets():
     assert credits(["Editorial May 2, 2024", "DATE: 2024-05-02", "Essay - Published: 2024.05.02 | science"]) == []
     assert credits(["Released Wednesday, May 2, 2024", "Originally published, May 2, 2024"]) == []
     # job titles, a name's part in parentheses, a byline and a comments link among the parts
-    assert credits(["Ana Vell | Senior Writer | May 2, 2024", "By Ana Vell (Content Manager)", "By Ana (Vell) Ortiz"]) == []
+    assert (
+        credits(["Ana Vell | Senior Writer | May 2, 2024", "By Ana Vell (Content Manager)", "By Ana (Vell) Ortiz"])
+        == []
+    )
     assert credits(["May 2, 2024 · 3 min read · By Harbour Online", "on May 2, 2024 | 4 Comments"]) == []
     assert credits(["(More than 25 published)"]) == []
 
 
 def test_a_dumps_first_line_is_its_masthead_only_when_it_is_a_name():
     from transforms.metadata.publishers import masthead
+
     footer = "\nAbout us\n© 2025 Valley Courier. All rights reserved."
     assert masthead("Valley Courier\nMenu\nHeadline" + footer) == "Valley Courier"
-    assert masthead("Valley Courier\nMenu\nHeadline\nCopyright © 2019-2025 Valley Courier Media Inc.") == "Valley Courier"
+    assert (
+        masthead("Valley Courier\nMenu\nHeadline\nCopyright © 2019-2025 Valley Courier Media Inc.") == "Valley Courier"
+    )
     for chrome in ("Menu", "Skip Navigation", "ADVERTISEMENT", "Now Reading", "Saturday", "Log In", "News"):
         assert masthead(f"{chrome}\nValley Courier\nHeadline" + footer) is None
     # a menu entry that opens the dump is no masthead unless the copyright notice names it
@@ -153,7 +186,11 @@ def test_wire_agency_apart_from_the_site():
 
 
 def test_an_agency_as_the_structured_author_is_the_wire_credit():
-    story = {"@type": "NewsArticle", "headline": "Talks resume", "author": {"@type": "Person", "name": "Associated Press"}}
+    story = {
+        "@type": "NewsArticle",
+        "headline": "Talks resume",
+        "author": {"@type": "Person", "name": "Associated Press"},
+    }
     signals = Signals(meta={"og:site_name": "Valley Courier"}, jsonld=[story])
     assert choose_publisher(signals, "valleycourier.example") == ("Valley Courier", "Associated Press")
     signals = Signals(meta={"og:site_name": "Valley Courier", "author": "Reuters"})
@@ -167,17 +204,30 @@ def test_an_agency_as_the_structured_author_is_the_wire_credit():
 
 def test_a_json_ld_publisher_unlike_the_site_gives_way_to_its_brand_name():
     def signals(org):
-        return Signals(meta={"og:site_name": "Valley Courier"},
-                       jsonld=[{"@type": "NewsArticle", "headline": "Talks resume", "publisher": {"@type": "Organization", "name": org}}])
+        return Signals(
+            meta={"og:site_name": "Valley Courier"},
+            jsonld=[
+                {
+                    "@type": "NewsArticle",
+                    "headline": "Talks resume",
+                    "publisher": {"@type": "Organization", "name": org},
+                }
+            ],
+        )
+
     # a theme's tagline as the organisation, no word of the site's: the brand name wins
     assert choose_publisher(signals("Making Every Story Count"), "valleycourier.example")[0] == "Valley Courier"
     # a name that shares a word with the brand or the host (the company behind the site) stays
-    assert choose_publisher(signals("Where the Valley Comes Home"), "valleycourier.example")[0] == "Where the Valley Comes Home"
+    assert (
+        choose_publisher(signals("Where the Valley Comes Home"), "valleycourier.example")[0]
+        == "Where the Valley Comes Home"
+    )
     assert choose_publisher(signals("Courier Media Group Ltd"), "valleycourier.example")[0] == "Courier Media Group Ltd"
     assert choose_publisher(signals("Vallecourt Holdings"), "vallecourt.example")[0] == "Vallecourt Holdings"
 
 
 # dates
+
 
 def test_machine_dates():
     stamp = parse_machine("2021-03-04T05:06:07+05:30")
@@ -237,6 +287,7 @@ def test_url_date_as_one_path_segment():
 
 # datelines, sections, urls
 
+
 def test_datelines():
     assert split_dateline("LISBON - The port reopened on Monday.") == ("Lisbon", None, "The port reopened on Monday.")
     place, credit, rest = split_dateline("SHANGHAI, Oct. 3 (Xinhua) -- Exports rose.")
@@ -247,8 +298,12 @@ def test_datelines():
     assert split_dateline("Meanwhile - the talks resume.")[0] is None
     # a colon dateline is a place; a label before a colon is not
     assert split_dateline("NEW DELHI: The monsoon arrived early.")[0] == "New Delhi"
-    for label in ("CLAIM: A post says the bridge closed.", "EDITOR’S NOTE: This story was updated.", "TLDR: It works.",
-                  "WHY IT MATTERS: Fares rise in May."):
+    for label in (
+        "CLAIM: A post says the bridge closed.",
+        "EDITOR’S NOTE: This story was updated.",
+        "TLDR: It works.",
+        "WHY IT MATTERS: Fares rise in May.",
+    ):
         assert split_dateline(label) == (None, None, label)
 
 
@@ -265,14 +320,22 @@ def test_sections():
     assert choose_section(Signals(meta={"article:section": "seo"}), None) == "seo"
     # Parse.ly's and PRISM's section <meta>s, after Open Graph's
     assert choose_section(Signals(meta={"prism.section": "politics"}), None) == "politics"
-    assert choose_section(Signals(meta={"parsely-section": "Harbour Life", "prism.section": "local"}), None) == "Harbour Life"
+    assert (
+        choose_section(Signals(meta={"parsely-section": "Harbour Life", "prism.section": "local"}), None)
+        == "Harbour Life"
+    )
     assert choose_section(Signals(meta={"article:section": "City", "prism.section": "local"}), None) == "City"
 
 
 def test_urls():
-    assert clean_url("https://News.Example.org/a/b?utm_source=x&id=3&fbclid=y#top") == "https://news.example.org/a/b?id=3"
+    assert (
+        clean_url("https://News.Example.org/a/b?utm_source=x&id=3&fbclid=y#top") == "https://news.example.org/a/b?id=3"
+    )
     # a path escaped whole, slashes and all, is unescaped: the host is the host
-    assert clean_url("https://blog.example.org%2Fposts%2F2025-12-15%2Bstory") == "https://blog.example.org/posts/2025-12-15%2Bstory"
+    assert (
+        clean_url("https://blog.example.org%2Fposts%2F2025-12-15%2Bstory")
+        == "https://blog.example.org/posts/2025-12-15%2Bstory"
+    )
     signals = Signals(canonical_url="/2020/05/story-slug?gclid=1")
     assert canonical_url("https://news.example.org/amp/story", signals) == "https://news.example.org/2020/05/story-slug"
     home = Signals(canonical_url="https://news.example.org/")
@@ -281,9 +344,13 @@ def test_urls():
 
 # the whole contract
 
+
 def test_normalize_a_text_dump():
-    signals = Signals(title="1st LD Writethru: Two rivers flood after storm", byline_lines=["(Xinhua) Updated: 2016-07-08 21:40"],
-                      breadcrumbs=["World / Asia-Pacific"])
+    signals = Signals(
+        title="1st LD Writethru: Two rivers flood after storm",
+        byline_lines=["(Xinhua) Updated: 2016-07-08 21:40"],
+        breadcrumbs=["World / Asia-Pacific"],
+    )
     body = ["WUHAN - Two rivers burst their banks on Friday.", "Crews worked overnight."]
     fields, out = normalize_metadata(_page(), signals, body)
     assert set(fields) == set(METADATA_FIELDS)
@@ -303,18 +370,26 @@ def test_normalize_an_undated_page():
 
 # second round: agreement, credits, zones, languages, text dumps
 
+
 def test_an_h1_unrelated_to_every_seo_title_is_the_blogs_name():
-    signals = Signals(title="Why the old mill pond froze early | Fernbrook", headings=["Fernbrook Field Journal"],
-                      meta={"og:title": "Why the old mill pond froze early"})
+    signals = Signals(
+        title="Why the old mill pond froze early | Fernbrook",
+        headings=["Fernbrook Field Journal"],
+        meta={"og:title": "Why the old mill pond froze early"},
+    )
     assert choose_title(signals, []) == "Why the old mill pond froze early"
-    related = Signals(headings=["Why the mill pond froze so early this year"], meta={"og:title": "Why the old mill pond froze early"})
+    related = Signals(
+        headings=["Why the mill pond froze so early this year"], meta={"og:title": "Why the old mill pond froze early"}
+    )
     assert choose_title(related, []) == "Why the mill pond froze so early this year"
 
 
 def test_title_repairs_mojibake_fullwidth_and_capitals():
     assert clean("A Farmerâ\x80\x99s Guide to Frost") == "A Farmer's Guide to Frost"
     assert clean("Does Frost Harm Tulips？") == "Does Frost Harm Tulips?"
-    shouting = Signals(headings=["FROST COMES EARLY TO THE VALLEY"], meta={"og:title": "Frost Comes Early to the Valley"})
+    shouting = Signals(
+        headings=["FROST COMES EARLY TO THE VALLEY"], meta={"og:title": "Frost Comes Early to the Valley"}
+    )
     assert choose_title(shouting, []) == "Frost Comes Early to the Valley"
 
 
@@ -369,24 +444,42 @@ def test_account_toolbars_are_not_breadcrumbs():
 def test_text_dump_masthead_and_standfirst():
     dump = "Lakeside Ledger\nHome | Town | Sports\nDock repairs to finish before summer\n© 2025 Lakeside Ledger\n"
     page = Page("mem://x.txt", dump, "text", "utf-8", len(dump))
-    signals = Signals(title="Dock repairs to finish before summer",
-                      subtitle="Crews will close the north pier for two more weeks while pilings are replaced")
-    body = ["Crews will close the north pier for two more weeks while pilings are replaced",
-            "GRANTSVILLE - The harbour board said on Tuesday that the work is on schedule.", "Boaters should use the south ramp."]
+    signals = Signals(
+        title="Dock repairs to finish before summer",
+        subtitle="Crews will close the north pier for two more weeks while pilings are replaced",
+    )
+    body = [
+        "Crews will close the north pier for two more weeks while pilings are replaced",
+        "GRANTSVILLE - The harbour board said on Tuesday that the work is on schedule.",
+        "Boaters should use the south ramp.",
+    ]
     fields, out = normalize_metadata(page, signals, body)
     assert fields["publisher"] == "Lakeside Ledger" and fields["dateline"] == "Grantsville"
     assert out[0] == "The harbour board said on Tuesday that the work is on schedule."
     menu = Page("mem://y.txt", "Home | Town | Sports\n", "text", "utf-8", 20)
-    assert normalize_metadata(menu, Signals(title="Dock repairs"), ["Boaters should use the south ramp."])[0]["publisher"] is None
+    assert (
+        normalize_metadata(menu, Signals(title="Dock repairs"), ["Boaters should use the south ramp."])[0]["publisher"]
+        is None
+    )
 
 
 def test_dump_header_headline_and_credits():
     from transforms.metadata.dumps import dump_header
 
-    lines = ["Lakeside Ledger", "Home", "Town", "Sports", "You are here: Home > Town",
-             "Sign up for our newsletter today.", "Dock Repairs to Finish Before Summer",
-             "By Wren Adair", "March 3, 2024", "Photo: Ledger staff",
-             "The harbour board said on Tuesday that the work is on schedule.", "Boaters should use the south ramp."]
+    lines = [
+        "Lakeside Ledger",
+        "Home",
+        "Town",
+        "Sports",
+        "You are here: Home > Town",
+        "Sign up for our newsletter today.",
+        "Dock Repairs to Finish Before Summer",
+        "By Wren Adair",
+        "March 3, 2024",
+        "Photo: Ledger staff",
+        "The harbour board said on Tuesday that the work is on schedule.",
+        "Boaters should use the south ramp.",
+    ]
     dump = "\n".join(lines)
     headline, credits, _ = dump_header(dump, "The harbour board said on Tuesday that the work is on schedule.")
     assert headline == "Dock Repairs to Finish Before Summer"
@@ -395,8 +488,10 @@ def test_dump_header_headline_and_credits():
 
 
 def test_a_printed_date_earlier_than_the_metadata_is_the_original():
-    signals = Signals(jsonld=[{"@type": "BlogPosting", "datePublished": "2023-05-10T08:00:00Z"}],
-                      byline_lines=["By Mira Holt | 14 March 2019"])
+    signals = Signals(
+        jsonld=[{"@type": "BlogPosting", "datePublished": "2023-05-10T08:00:00Z"}],
+        byline_lines=["By Mira Holt | 14 March 2019"],
+    )
     assert choose_dates(signals, None, None, None, NOW)["published_date"] == date(2019, 3, 14)
     # a day earlier that the instant falls on in some zone is the same moment: the metadata stays
     shifted = Signals(meta={"article:published_time": "2023-05-10T02:30:00+00:00"}, byline_lines=["May 9, 2023"])
@@ -405,10 +500,14 @@ def test_a_printed_date_earlier_than_the_metadata_is_the_original():
 
 
 def test_a_sentences_by_does_not_make_its_date_a_byline_date():
-    caption = ("Graffiti marking the attack by Rebel fighters on a festival and at farms near the border, "
-               "on Oct. 13, 2021, in the old port.")
-    signals = Signals(meta={"article:published_time": "2024-02-29T04:04:55+00:00"},
-                      byline_lines=[caption, "Ana Ruiz February 28 2024, 11:04 p.m."])
+    caption = (
+        "Graffiti marking the attack by Rebel fighters on a festival and at farms near the border, "
+        "on Oct. 13, 2021, in the old port."
+    )
+    signals = Signals(
+        meta={"article:published_time": "2024-02-29T04:04:55+00:00"},
+        byline_lines=[caption, "Ana Ruiz February 28 2024, 11:04 p.m."],
+    )
     assert choose_dates(signals, None, None, None, NOW)["published_date"] != date(2021, 10, 13)
     # a byline's "by" reaches its date across the outlet's name
     byline = Signals(byline_lines=["By Kerry Vale - The Valley Courier - Thursday, February 29, 2024"])
@@ -424,8 +523,9 @@ def test_a_labelled_date_element_earlier_than_the_metadata_is_the_original():
     bare = Signals(jsonld=jsonld, date_texts=[("class", "June 4, 2023")])
     assert choose_dates(bare, None, None, None, NOW)["published_date"] == date(2023, 11, 20)
     # a byline date, when there is one, is what is compared
-    byline = Signals(jsonld=jsonld, byline_lines=["By Ana Vell, November 20, 2023"],
-                     date_texts=[("class", "Published June 4, 2023")])
+    byline = Signals(
+        jsonld=jsonld, byline_lines=["By Ana Vell, November 20, 2023"], date_texts=[("class", "Published June 4, 2023")]
+    )
     assert choose_dates(byline, None, None, None, NOW)["published_date"] == date(2023, 11, 20)
 
 
@@ -451,15 +551,20 @@ def test_a_utc_stamp_is_read_on_the_permalinks_local_day():
     # no zone to read it in, or a URL day the instant cannot fall on: the stamp's own day
     assert choose_dates(Signals(meta=meta), url, None, None, NOW)["published_date"] == date(2023, 3, 9)
     far = "https://blog.example/2023/03/01/first-frost/"
-    assert choose_dates(Signals(meta=meta, date_texts=zoned), far, None, None, NOW)["published_date"] == date(2023, 3, 9)
+    assert choose_dates(Signals(meta=meta, date_texts=zoned), far, None, None, NOW)["published_date"] == date(
+        2023, 3, 9
+    )
 
 
 def test_a_later_byline_date_beats_a_jsonld_date_no_meta_repeats():
     jsonld = [{"@type": "Article", "datePublished": "2020-01-02T10:00:00Z", "dateModified": "2023-04-05"}]
     updated = Signals(jsonld=jsonld, byline_lines=["Last updated: April 5, 2023"])
     assert choose_dates(updated, None, None, None, NOW)["published_date"] == date(2023, 4, 5)
-    confirmed = Signals(jsonld=jsonld, meta={"article:published_time": "2020-01-02T10:00:00Z"},
-                        byline_lines=["Last updated: April 5, 2023"])
+    confirmed = Signals(
+        jsonld=jsonld,
+        meta={"article:published_time": "2020-01-02T10:00:00Z"},
+        byline_lines=["Last updated: April 5, 2023"],
+    )
     assert choose_dates(confirmed, None, None, None, NOW)["published_date"] == date(2020, 1, 2)
 
 
@@ -471,8 +576,10 @@ def test_numeric_dates_read_in_the_pages_own_order():
 
 
 def test_by_in_prose_is_not_a_byline_label():
-    signals = Signals(jsonld=[{"@type": "Article", "datePublished": "2024-02-01"}],
-                      byline_lines=["February 1, 2024", "Fees drop by 10% on March 1, 2024."])
+    signals = Signals(
+        jsonld=[{"@type": "Article", "datePublished": "2024-02-01"}],
+        byline_lines=["February 1, 2024", "Fees drop by 10% on March 1, 2024."],
+    )
     assert choose_dates(signals, None, None, None, NOW)["published_date"] == date(2024, 2, 1)
 
 
@@ -483,8 +590,9 @@ def test_a_date_inside_a_sentence_is_not_the_pages_date():
     # labelled, or in a short credit line, a date is still read
     posted = Signals(byline_lines=["Posted on January 9, 2023 by the editors of the weekly garden page."])
     assert choose_dates(posted, None, None, None, NOW)["published_date"] == date(2023, 1, 9)
-    assert choose_dates(Signals(byline_lines=["Ana Vell, staff writer, January 9, 2023"]),
-                        None, None, None, NOW)["published_date"] == date(2023, 1, 9)
+    assert choose_dates(Signals(byline_lines=["Ana Vell, staff writer, January 9, 2023"]), None, None, None, NOW)[
+        "published_date"
+    ] == date(2023, 1, 9)
 
 
 def test_an_editors_note_on_an_update_is_not_a_publication_date():
@@ -508,9 +616,11 @@ def test_an_updated_date_does_not_stand_in_for_a_publication_month():
 
 def test_a_photo_captions_date_is_not_the_pages_date():
     jsonld = [{"@type": "NewsArticle", "datePublished": "2023-05-09T11:00:00Z"}]
-    for caption in ["Boats wait at the quay in Porto, Portugal, Monday, May 8, 2023. (AP Photo/Ana Vell)",
-                    "Crowds at the gate on May 8, 2023 in Lyon, France. (Photo by Ana Vell/Getty Images)",
-                    "Boats wait at the quay on May 8, 2023. Photograph: Ana Vell/Reuters"]:
+    for caption in [
+        "Boats wait at the quay in Porto, Portugal, Monday, May 8, 2023. (AP Photo/Ana Vell)",
+        "Crowds at the gate on May 8, 2023 in Lyon, France. (Photo by Ana Vell/Getty Images)",
+        "Boats wait at the quay on May 8, 2023. Photograph: Ana Vell/Reuters",
+    ]:
         page = Signals(jsonld=jsonld, byline_lines=[caption, "By Ana Vell"])
         assert choose_dates(page, None, None, None, NOW)["published_date"] == date(2023, 5, 9)
     for line in ["By Ana Vell, May 8, 2023 | Photos: Lia Brandt", "By Ana Vell, May 8, 2023 | Photo: Lia Brandt"]:
@@ -528,8 +638,14 @@ def test_a_list_of_time_elements_is_not_the_pages_date():
 
 
 def test_unlabelled_dates_on_several_days_are_an_archive_not_the_pages_date():
-    archive = Signals(byline_lines=["Pruning the pear tree Friday, 14.04.2023", "Thursday, 06.04.2023",
-                                    "Seed trays, again Monday, 27.03.2023", "Sunday, 19.03.2023"])
+    archive = Signals(
+        byline_lines=[
+            "Pruning the pear tree Friday, 14.04.2023",
+            "Thursday, 06.04.2023",
+            "Seed trays, again Monday, 27.03.2023",
+            "Sunday, 19.03.2023",
+        ]
+    )
     assert choose_dates(archive, None, None, None, NOW)["published_date"] is None
     posted = Signals(byline_lines=["Posted on April 14, 2023", "April 6, 2023", "March 27, 2023", "March 19, 2023"])
     assert choose_dates(posted, None, None, None, NOW)["published_date"] == date(2023, 4, 14)
@@ -563,11 +679,16 @@ def test_a_bare_jsonld_date_nothing_else_backs_is_not_used():
         assert choose_dates(bare, None, None, None, NOW)["published_date"] is None
     stamped = Signals(jsonld=[{"@type": "BlogPosting", "datePublished": "2023-03-02T10:15:00+01:00"}])
     assert choose_dates(stamped, None, None, None, NOW)["published_date"] == date(2023, 3, 2)
-    backed = Signals(jsonld=[{"@type": "BlogPosting", "datePublished": "2023-03-02"}],
-                     meta={"article:published_time": "2023-03-02T10:15:00+01:00"})
+    backed = Signals(
+        jsonld=[{"@type": "BlogPosting", "datePublished": "2023-03-02"}],
+        meta={"article:published_time": "2023-03-02T10:15:00+01:00"},
+    )
     assert choose_dates(backed, None, None, None, NOW)["published_date"] == date(2023, 3, 2)
-    printed = Signals(jsonld=[{"@type": "BlogPosting", "datePublished": "2023-03-02"}], byline_lines=["By Ana Vell"],
-                      date_texts=[("class", "March 2, 2023")])
+    printed = Signals(
+        jsonld=[{"@type": "BlogPosting", "datePublished": "2023-03-02"}],
+        byline_lines=["By Ana Vell"],
+        date_texts=[("class", "March 2, 2023")],
+    )
     assert choose_dates(printed, None, None, None, NOW)["published_date"] == date(2023, 3, 2)
     url = "https://news.example/2023/03/02/ferry-times/"
     only = Signals(jsonld=[{"@type": "BlogPosting", "datePublished": "2023-03-02"}])
@@ -575,17 +696,25 @@ def test_a_bare_jsonld_date_nothing_else_backs_is_not_used():
 
 
 def test_a_readers_comment_date_is_not_the_pages_date():
-    thread = Signals(date_texts=[("class", "Reply tomvale commented Mar 2, 2023"),
-                                 ("class", "Lia Brandt says: March 3, 2023 at 9:15 am")])
+    thread = Signals(
+        date_texts=[
+            ("class", "Reply tomvale commented Mar 2, 2023"),
+            ("class", "Lia Brandt says: March 3, 2023 at 9:15 am"),
+        ]
+    )
     assert choose_dates(thread, None, None, None, NOW)["published_date"] is None
-    post = Signals(byline_lines=["Posted March 1, 2023 by Ana Vell"],
-                   date_texts=[("class", "Reply tomvale commented Mar 2, 2023")])
+    post = Signals(
+        byline_lines=["Posted March 1, 2023 by Ana Vell"], date_texts=[("class", "Reply tomvale commented Mar 2, 2023")]
+    )
     assert choose_dates(post, None, None, None, NOW)["published_date"] == date(2023, 3, 1)
 
 
 def test_the_two_ends_of_a_span_are_not_a_publication_date():
-    for line in ["Fair dates: 2023-05-02 - 2023-05-06", "Runs May 2, 2023 to May 6, 2023",
-                 "2 May 2023 – 6 May 2023, Hall B"]:
+    for line in [
+        "Fair dates: 2023-05-02 - 2023-05-06",
+        "Runs May 2, 2023 to May 6, 2023",
+        "2 May 2023 – 6 May 2023, Hall B",
+    ]:
         assert choose_dates(Signals(byline_lines=[line]), None, None, None, NOW)["published_date"] is None
     page = Signals(byline_lines=["Posted April 3, 2023", "Runs May 2, 2023 to May 6, 2023"])
     assert choose_dates(page, None, None, None, NOW)["published_date"] == date(2023, 4, 3)
@@ -593,6 +722,7 @@ def test_the_two_ends_of_a_span_are_not_a_publication_date():
 
 def test_two_dates_side_by_side_are_read_as_printed():
     from transforms.metadata.datetexts import find_printed_all
+
     days = [stamp.day for _, stamp in find_printed_all("Mira Holt July 4, 2023 February 9, 2024 Updated")]
     assert days == [date(2023, 7, 4), date(2024, 2, 9)]  # not "2023 February 9"
     assert [stamp.day for _, stamp in find_printed_all("J Clin Med. 2023 Jan 7;15(1):e33")] == [date(2023, 1, 7)]
@@ -602,8 +732,9 @@ def test_of_two_dates_side_by_side_the_earlier_is_the_publication():
     page = Signals(byline_lines=["May 21, 2023 April 24, 2023 by Ana Vell"])
     out = choose_dates(page, None, None, None, NOW)
     assert out["published_date"] == date(2023, 4, 24)
-    assert choose_dates(Signals(byline_lines=["Posted on April 24, 2023 May 21, 2023"]),
-                        None, None, None, NOW)["published_date"] == date(2023, 4, 24)
+    assert choose_dates(Signals(byline_lines=["Posted on April 24, 2023 May 21, 2023"]), None, None, None, NOW)[
+        "published_date"
+    ] == date(2023, 4, 24)
 
 
 def test_year_first_month_names_and_word_order_for_numbers():
@@ -620,31 +751,44 @@ def test_account_names_as_credits():
     assert choose_authors(Signals(byline_lines=["by quillfox 3 min read"]), set()) == ["quillfox"]
     assert choose_authors(Signals(byline_lines=["By KQTV"]), set()) == []  # an acronym is an outlet
     # a field's label ("Written by" in Yoast's twitter:data) does not make a handle a credit
-    yoast = Signals(meta={"twitter:label1": "Written by", "twitter:data1": "j.roe"},
-                    author_texts=[("class", "Jane Roe")])
+    yoast = Signals(
+        meta={"twitter:label1": "Written by", "twitter:data1": "j.roe"}, author_texts=[("class", "Jane Roe")]
+    )
     assert choose_authors(yoast, set()) == ["Jane Roe"]
 
 
 def test_first_names_as_co_authors_and_agreeing_sources():
     assert parse_byline("Written By Mira and Tomas", set()) == ["Mira", "Tomas"]
-    signals = Signals(author_texts=[("link", "Owen Brandt"), ("class", "Lena Fischer May 2, 2024")],
-                      meta={"author": "Lena Fischer"})
+    signals = Signals(
+        author_texts=[("link", "Owen Brandt"), ("class", "Lena Fischer May 2, 2024")], meta={"author": "Lena Fischer"}
+    )
     assert choose_authors(signals, set()) == ["Lena Fischer"]
 
 
 def test_domain_names_and_labels_around_the_headline():
     assert strip_site("Spring sale opens | Harborgoods.com", []) == "Spring sale opens"
     assert strip_site("Gear Talk! | GearTalk.net - Ten quiet fans, ranked", []) == "Ten quiet fans, ranked"
-    signals = Signals(headings=["Guide: Ten quiet fans for a hot bedroom"],
-                      meta={"og:title": "Ten quiet fans for a hot bedroom | Cool Rooms"}, title="Ten quiet fans for a hot bedroom")
+    signals = Signals(
+        headings=["Guide: Ten quiet fans for a hot bedroom"],
+        meta={"og:title": "Ten quiet fans for a hot bedroom | Cool Rooms"},
+        title="Ten quiet fans for a hot bedroom",
+    )
     assert choose_title(signals, ["Cool Rooms"]) == "Ten quiet fans for a hot bedroom"
 
 
 def test_dump_credits_over_the_headline_and_under_a_standfirst():
     from transforms.metadata.dumps import dump_header
+
     first = "Lift the tubers after the first frost and dry them before storing them in boxes of sand."
-    lines = ["Menu", "Gardening", "03.14.2024", "How to overwinter dahlias in a cold shed", first,
-             "By Ada Brennan", "Long paragraphs of the article follow here, with plenty of words in them."]
+    lines = [
+        "Menu",
+        "Gardening",
+        "03.14.2024",
+        "How to overwinter dahlias in a cold shed",
+        first,
+        "By Ada Brennan",
+        "Long paragraphs of the article follow here, with plenty of words in them.",
+    ]
     headline, credits, _ = dump_header("\n".join(lines), first)
     assert headline == "How to overwinter dahlias in a cold shed"
     assert "03.14.2024" in credits and "By Ada Brennan" in credits
@@ -652,9 +796,17 @@ def test_dump_credits_over_the_headline_and_under_a_standfirst():
 
 def test_dump_credits_split_over_lines_and_names_alone():
     from transforms.metadata.dumps import dump_header
+
     first = "The county opened its third cooling centre on Monday as temperatures climbed past forty."
-    lines = ["Weather", "Cooling centres open across the county", "By", "Tomas Reyes", "July 8, 2024", first,
-             "More text of the article follows in this paragraph, long enough to be body text."]
+    lines = [
+        "Weather",
+        "Cooling centres open across the county",
+        "By",
+        "Tomas Reyes",
+        "July 8, 2024",
+        first,
+        "More text of the article follows in this paragraph, long enough to be body text.",
+    ]
     headline, credits, _ = dump_header("\n".join(lines), first)
     assert headline == "Cooling centres open across the county" and credits[0] == "By Tomas Reyes"
     lines[2:4] = ["Grace Odum"]  # a name alone over its date; a category over a date stays out
@@ -667,8 +819,9 @@ def test_dump_credits_split_over_lines_and_names_alone():
 
 def test_a_long_pipe_tail_is_half_the_headline_and_a_bare_domain_h1_is_the_site():
     full = "Nine folding bikes under $900 | The Best Commuter Bikes for Small Flats"
-    signals = Signals(headings=[full], jsonld=[{"@type": "Article", "headline": full}],
-                      meta={"og:title": full + " - Spoke Notes"})
+    signals = Signals(
+        headings=[full], jsonld=[{"@type": "Article", "headline": full}], meta={"og:title": full + " - Spoke Notes"}
+    )
     assert choose_title(signals, ["Spoke Notes"]) == full
     signals = Signals(headings=["Nine folding bikes under $900 | Reviews"])
     assert choose_title(signals, []) == "Nine folding bikes under $900"
@@ -677,8 +830,9 @@ def test_a_long_pipe_tail_is_half_the_headline_and_a_bare_domain_h1_is_the_site(
 
 
 def test_an_h1_with_lost_characters_is_written_as_the_seo_title():
-    signals = Signals(headings=["Potting Soil Basics? A Grower? Notes"],
-                      meta={"og:title": "Potting Soil Basics: A Grower's Notes"})
+    signals = Signals(
+        headings=["Potting Soil Basics? A Grower? Notes"], meta={"og:title": "Potting Soil Basics: A Grower's Notes"}
+    )
     assert choose_title(signals, []) == "Potting Soil Basics: A Grower's Notes"
     signals = Signals(headings=["Why repot? Roots need room"], meta={"og:title": "Why repot: roots need room to grow"})
     assert choose_title(signals, []) == "Why repot? Roots need room"
@@ -691,8 +845,10 @@ def test_author_boxes_desks_roles_and_outlets():
     # a named desk first in a trusted source: no person, not the next teaser's name
     signals = Signals(author_texts=[("rel", "Harbour Eats Staff"), ("rel", "Ivo Pereira")])
     assert choose_authors(signals, set()) == []
-    signals = Signals(jsonld=[{"@type": "Article", "author": {"@type": "Person", "name": "The Tidewater Editorial Team"}}],
-                      byline_lines=["Fact checked by Ivo Pereira"])
+    signals = Signals(
+        jsonld=[{"@type": "Article", "author": {"@type": "Person", "name": "The Tidewater Editorial Team"}}],
+        byline_lines=["Fact checked by Ivo Pereira"],
+    )
     assert choose_authors(signals, set()) == []
     assert parse_byline("By: Tidewater Editorial Team", set()) == []
     # ... unless an author box writes out a full name
@@ -705,12 +861,18 @@ def test_author_boxes_desks_roles_and_outlets():
 
 
 def test_a_site_page_is_not_dated_by_its_webpage_object():
-    page = {"@type": "WebPage", "datePublished": "2019-04-02T09:00:00+00:00", "dateModified": "2024-01-10T09:00:00+00:00"}
+    page = {
+        "@type": "WebPage",
+        "datePublished": "2019-04-02T09:00:00+00:00",
+        "dateModified": "2024-01-10T09:00:00+00:00",
+    }
     signals = Signals(jsonld=[page], meta={"article:modified_time": "2024-01-10T09:00:00+00:00"})
     assert choose_dates(signals, None, None, None, NOW)["published_date"] is None
     signals.meta["article:published_time"] = "2019-04-02T09:00:00+00:00"  # a post: dated
     assert choose_dates(signals, None, None, None, NOW)["published_date"] == date(2019, 4, 2)
-    post = Signals(jsonld=[{**page, "@type": "BlogPosting"}], meta={"article:modified_time": "2024-01-10T09:00:00+00:00"})
+    post = Signals(
+        jsonld=[{**page, "@type": "BlogPosting"}], meta={"article:modified_time": "2024-01-10T09:00:00+00:00"}
+    )
     assert choose_dates(post, None, None, None, NOW)["published_date"] == date(2019, 4, 2)
     # without any <meta> dates too; a WebPage with a headline is an article's record
     assert choose_dates(Signals(jsonld=[page]), None, None, None, NOW)["published_date"] is None
@@ -720,24 +882,46 @@ def test_a_site_page_is_not_dated_by_its_webpage_object():
 
 def test_dump_interface_lines_are_not_headlines_and_labelled_credits_anywhere_in_the_header():
     from transforms.metadata.dumps import dump_header
+
     first = "The ferry timetable changes on Monday, with two extra sailings on weekday evenings."
-    lines = ["News", "Published: March 3, 2024", "Ferry adds evening sailings across the sound", "Ida Marsh",
-             "Ports", "Back to all stories", "Send via email", "Pin on Pinterest", "Written by", "Ida Marsh",
-             "Listen to this article", first, "More text of the article follows, long enough to be body text."]
+    lines = [
+        "News",
+        "Published: March 3, 2024",
+        "Ferry adds evening sailings across the sound",
+        "Ida Marsh",
+        "Ports",
+        "Back to all stories",
+        "Send via email",
+        "Pin on Pinterest",
+        "Written by",
+        "Ida Marsh",
+        "Listen to this article",
+        first,
+        "More text of the article follows, long enough to be body text.",
+    ]
     headline, credits, _ = dump_header("\n".join(lines), first)
     assert headline == "Ferry adds evening sailings across the sound"
     assert "Published: March 3, 2024" in credits and "Written by Ida Marsh" in credits
     lines[1] = "Originally published March 3, 2024"  # a credit, never a headline
     lines[2] = "Authored by: Ida Marsh"
-    assert dump_header("\n".join(lines), first)[0] not in ("Originally published March 3, 2024", "Authored by: Ida Marsh")
+    assert dump_header("\n".join(lines), first)[0] not in (
+        "Originally published March 3, 2024",
+        "Authored by: Ida Marsh",
+    )
 
 
 def test_a_form_label_in_a_dumps_header_is_no_deck():
     _FIRST = "The county opened its third cooling centre on Monday as temperatures climbed past forty."
     _MORE = "More text of the article follows in this paragraph, long enough to be body text."
-    for deck, expected in (("Please enter a valid email address", None), ("Save this story", None),
-                           ("Commuters queued before dawn for the first ride on the new line", True)):
+    for deck, expected in (
+        ("Please enter a valid email address", None),
+        ("Save this story", None),
+        ("Commuters queued before dawn for the first ride on the new line", True),
+    ):
         dump = "\n".join(["Cooling centres open across the county", deck, _FIRST, _MORE])
-        fields, _ = normalize_metadata(Page("x.txt", dump, "text", "utf-8", len(dump)),
-                                       Signals(title="Cooling centres open across the county", subtitle=deck), [_FIRST, _MORE])
+        fields, _ = normalize_metadata(
+            Page("x.txt", dump, "text", "utf-8", len(dump)),
+            Signals(title="Cooling centres open across the county", subtitle=deck),
+            [_FIRST, _MORE],
+        )
         assert fields["subtitle"] == (deck if expected else None)

@@ -27,9 +27,16 @@ def test_an_outlet_or_agency_as_the_structured_author_means_no_person():
 
 def test_page_links_are_not_names():
     from transforms.metadata.names import person_name
-    for label in ("Ad Policy", "Privacy Policy", "Industry Insight", "Morning Newsletter", "The Daily Podcast",
-                  "Harbor GuidesJust MovedHome Buying",  # a menu's entries run together
-                  "Why Trust HarborLab"):  # a question is no name
+
+    for label in (
+        "Ad Policy",
+        "Privacy Policy",
+        "Industry Insight",
+        "Morning Newsletter",
+        "The Daily Podcast",
+        "Harbor GuidesJust MovedHome Buying",  # a menu's entries run together
+        "Why Trust HarborLab",
+    ):  # a question is no name
         assert person_name(label) is None
     assert person_name("Jane Roe") == "Jane Roe"
     for name in ("Ann McDonald", "Lee MacArthur", "DeShawn Park", "Ravi SubbaRao"):
@@ -43,8 +50,10 @@ def test_an_ordinal_date_ends_a_list_of_co_authors():
 
 
 def test_a_byline_name_ends_where_its_author_link_ends():
-    """"by <a>Jane Roe</a> <a>Coastal Affairs</a>": the section link after the author's is no part of her name."""
-    signals = Signals(author_texts=[("link", "Hana Ruiz")], byline_lines=["by Hana Ruiz Coastal Affairs May 2nd 2025 6 mins"])
+    """ "by <a>Jane Roe</a> <a>Coastal Affairs</a>": the section link after the author's is no part of her name."""
+    signals = Signals(
+        author_texts=[("link", "Hana Ruiz")], byline_lines=["by Hana Ruiz Coastal Affairs May 2nd 2025 6 mins"]
+    )
     assert choose_authors(signals, set()) == ["Hana Ruiz"]
 
 
@@ -60,8 +69,12 @@ def test_co_authors_that_two_other_sources_name_join_the_first_credit():
 
 
 def test_a_teaser_cards_itemprop_author_loses_to_the_meta_author_the_byline_element_names():
-    texts = [("itemprop", "By Ivo Brandt"), ("itemprop", "By Sara Lind"), ("link", "Mona Reyes"),
-             ("class", "by Mona Reyes Contributing Writer")]
+    texts = [
+        ("itemprop", "By Ivo Brandt"),
+        ("itemprop", "By Sara Lind"),
+        ("link", "Mona Reyes"),
+        ("class", "by Mona Reyes Contributing Writer"),
+    ]
     signals = Signals(author_texts=texts, meta={"author": "Mona Reyes"})
     assert choose_authors(signals, set()) == ["Mona Reyes"]
     # without the <meta> author to agree with, the itemprop credit stands
@@ -77,6 +90,7 @@ def test_the_sites_name_beside_a_person_is_no_author():
 
 def test_a_firm_name_joined_by_an_ampersand_is_no_person():
     from transforms.metadata.authors import parse_byline
+
     assert parse_byline("Harlow Briggs Tax & Accounting", set()) == []
     assert parse_byline("By Ada Quill & Ivo Brandt", set()) == ["Ada Quill", "Ivo Brandt"]
     assert parse_byline("Ada Quill Founder & CEO", set()) == ["Ada Quill"]
@@ -89,14 +103,17 @@ def _page_authors(body: str) -> list[str]:
     import lxml.html
 
     from transforms.html_signals import html_signals
+
     tree = lxml.html.document_fromstring(f"<html><body><h1>Ferns for dark rooms at home</h1>{body}</body></html>")
     return choose_authors(html_signals(tree), set())
 
 
 def test_a_credit_label_reads_the_name_after_it_or_the_first_text_of_the_card_under_it():
     assert _page_authors("<div><strong>Contributors:</strong> Nora Vidal</div><p>Text.</p>") == ["Nora Vidal"]
-    card = ("<section><h2>Article written by:</h2><div><img alt=''><h3>Omar Haddad, MD, FACP</h3>"
-            "<p>Omar Haddad treats patients in a clinic by the river and writes about sleep and diet.</p></div></section>")
+    card = (
+        "<section><h2>Article written by:</h2><div><img alt=''><h3>Omar Haddad, MD, FACP</h3>"
+        "<p>Omar Haddad treats patients in a clinic by the river and writes about sleep and diet.</p></div></section>"
+    )
     assert _page_authors(card) == ["Omar Haddad"]
 
 
@@ -112,22 +129,26 @@ def test_a_description_that_opens_with_the_byline_names_the_author():
 
 
 def test_a_commenters_name_is_no_author_but_a_byline_beside_a_comment_count_is():
-    latest = ("<ul class='latest-comments'><li><span class='author'>Ivo Brandt</span><span class='date'>2 weeks ago</span>"
-              "<div class='comment'>Thanks, this helped a lot with my plants.</div></li></ul>")
+    latest = (
+        "<ul class='latest-comments'><li><span class='author'>Ivo Brandt</span><span class='date'>2 weeks ago</span>"
+        "<div class='comment'>Thanks, this helped a lot with my plants.</div></li></ul>"
+    )
     byline = "<div class='post-meta'><span class='meta-author'>Mona Reyes</span><span class='meta-comment'>3 comments</span></div>"
     assert _page_authors(latest + byline) == ["Mona Reyes"]
-    beside = ("<div><span class='author'>Ivo Brandt</span><div class='comment'>Great read!</div></div>" + byline)
+    beside = "<div><span class='author'>Ivo Brandt</span><div class='comment'>Great read!</div></div>" + byline
     assert _page_authors(beside) == ["Mona Reyes"]
 
 
 def test_an_organisations_name_is_no_person():
     from transforms.metadata.authors import parse_byline
+
     assert parse_byline("By: Prairie Coalition for Rural Schools", set()) == []
     assert parse_byline("By Delta Alliance", set()) == []
 
 
 def test_a_knighthood_stays_in_the_name_a_courtesy_title_does_not():
     from transforms.metadata.names import person_name
+
     assert person_name("Sir Alder Quinn") == "Sir Alder Quinn"
     assert person_name("Dr. Alder Quinn") == "Alder Quinn"
     assert choose_authors(Signals(author_texts=[("credit", "Written by Sir Tobin")]), set()) == ["Sir Tobin"]
@@ -135,6 +156,7 @@ def test_a_knighthood_stays_in_the_name_a_courtesy_title_does_not():
 
 def test_kind_of_piece_credits_and_photo_credits():
     from transforms.metadata.authors import parse_byline
+
     for line in ("Opinion by Tess Arden", "Analysis by Tess Arden", "Review by Tess Arden", "Commentary by Tess Arden"):
         assert parse_byline(line, set()) == ["Tess Arden"]
     assert parse_byline("By Tess Arden Photography by Lou Park", set()) == ["Tess Arden"]
@@ -144,6 +166,7 @@ def test_kind_of_piece_credits_and_photo_credits():
 
 def test_a_beat_and_role_after_the_name_is_no_co_author():
     from transforms.metadata.authors import parse_byline
+
     assert parse_byline("By Tess Arden, Middle East Correspondent", set()) == ["Tess Arden"]
     assert parse_byline("By Tess Arden, Harbor Bureau Chief, Lakeside Post", set()) == ["Tess Arden"]
     assert parse_byline("By Tess Arden and Lou Park, Staff Writers", set()) == ["Tess Arden", "Lou Park"]
@@ -152,19 +175,28 @@ def test_a_beat_and_role_after_the_name_is_no_co_author():
 def test_a_sentences_full_stop_is_no_part_of_the_name():
     from transforms.metadata.authors import parse_byline
     from transforms.metadata.names import person_name
+
     assert parse_byline("By Tess Arden. Updated May 5, 2025", set()) == ["Tess Arden"]
     assert person_name("Lou Park Jr.") == "Lou Park"
 
 
 def test_the_outlet_a_name_writes_for_is_no_part_of_it():
-    jsonld = [{"@type": "NewsArticle", "headline": "Tides", "author": {"@type": "Person", "name": "Tess Arden For Harborpost.Com"}}]
+    jsonld = [
+        {
+            "@type": "NewsArticle",
+            "headline": "Tides",
+            "author": {"@type": "Person", "name": "Tess Arden For Harborpost.Com"},
+        }
+    ]
     assert choose_authors(Signals(jsonld=jsonld), set()) == ["Tess Arden"]
     from transforms.metadata.authors import parse_byline
+
     assert parse_byline("Tess Arden for The Lakeside Post", set()) == ["Tess Arden"]
 
 
 def test_a_byline_set_in_capitals_splits_on_its_and():
     from transforms.metadata.authors import parse_byline
+
     assert parse_byline("BY TESS ARDEN AND LOU PARK", set()) == ["Tess Arden", "Lou Park"]
     assert parse_byline("By Tess Arden and Lou Park", set()) == ["Tess Arden", "Lou Park"]
 
@@ -183,9 +215,13 @@ def test_a_wire_storys_closing_credit_names_its_reporters_and_writers_not_its_ed
     credit = "Reporting by Ana Ruiz, Lee Park in Valley City; Editing by Sam Cho"
     assert wire_credit_authors(body + [credit], set()) == ["Ana Ruiz", "Lee Park"]
     assert wire_credit_authors(body + ["Reporting by Ana Ruiz Writing by Tomas Reyes Editing by Sam Cho"], set()) == [
-        "Ana Ruiz", "Tomas Reyes"]
+        "Ana Ruiz",
+        "Tomas Reyes",
+    ]
     # additional reporting is a contribution, not authorship; a credit far up the body is no closing credit
-    assert wire_credit_authors(body + ["Reporting by Ana Ruiz; additional reporting by Lee Park"], set()) == ["Ana Ruiz"]
+    assert wire_credit_authors(body + ["Reporting by Ana Ruiz; additional reporting by Lee Park"], set()) == [
+        "Ana Ruiz"
+    ]
     assert wire_credit_authors([credit] + body * 2, set()) == []
 
 
@@ -207,8 +243,20 @@ def test_a_dumps_closing_credit_under_the_body_names_the_reporters():
     from transforms.metadata import normalize_metadata
 
     body = ["VALLEY CITY, May 2 (Reuters) - The ferry resumed service on Tuesday after a week-long stop for repairs."]
-    dump = "\n".join(["Menu", "Ferry resumes service", *body, "Reporting by Ana Ruiz", "Writing by Tomas Reyes",
-                      "Editing by Sam Cho", "Our Standards"]) + "\n"
+    dump = (
+        "\n".join(
+            [
+                "Menu",
+                "Ferry resumes service",
+                *body,
+                "Reporting by Ana Ruiz",
+                "Writing by Tomas Reyes",
+                "Editing by Sam Cho",
+                "Our Standards",
+            ]
+        )
+        + "\n"
+    )
     fields, rest = normalize_metadata(Page("mem://ferry.txt", dump, "text", "utf-8", len(dump)), Signals(), body)
     assert fields["authors"] == ["Ana Ruiz", "Tomas Reyes"]
     assert fields["dateline"] == "Valley City" and rest[0].startswith("The ferry")

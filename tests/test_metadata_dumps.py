@@ -14,8 +14,13 @@ def _header(lines: list[str]) -> tuple[str | None, list[str]]:
 
 
 def test_a_headline_over_its_deck():
-    lines = ["Menu", "Cooling centres open across the county", "Here is where to go when the heat returns",
-             "By Tomas Reyes", "July 8, 2024"]
+    lines = [
+        "Menu",
+        "Cooling centres open across the county",
+        "Here is where to go when the heat returns",
+        "By Tomas Reyes",
+        "July 8, 2024",
+    ]
     assert _header(lines)[0] == "Cooling centres open across the county"
     # a short line over the headline is a kicker or a menu entry, not the headline
     lines[1:2] = ["Local News"]
@@ -33,12 +38,16 @@ def test_menu_entries_glued_together_are_not_a_headline():
 
 
 def test_role_lines_and_interface_labels_behind_symbols_are_not_headlines():
-    lines = ["Cooling centres open across the county", "By Tomas Reyes", "Senior Weather Editor and Storm Chaser",
-             "July 8, 2024"]
+    lines = [
+        "Cooling centres open across the county",
+        "By Tomas Reyes",
+        "Senior Weather Editor and Storm Chaser",
+        "July 8, 2024",
+    ]
     assert _header(lines)[0] == "Cooling centres open across the county"
     lines[2] = "Deputy Editor, The Valley Ledger"
     assert _header(lines)[0] == "Cooling centres open across the county"
-    lines[2:2] = ["\U0001F50A Listen to this article"]
+    lines[2:2] = ["\U0001f50a Listen to this article"]
     assert _header(lines)[0] == "Cooling centres open across the county"
 
 
@@ -46,7 +55,9 @@ def test_a_name_alone_over_its_role_or_a_line_before_its_date_is_a_byline():
     lines = ["Cooling centres open across the county", "Tomas Reyes", "Weather Reporter", "July 8, 2024"]
     assert "By Tomas Reyes" in _header(lines)[1]
     # "expert" heads a role too (here under a one-paragraph standfirst)
-    dump = "\n".join(["Menu", "Cooling centres open across the county", FIRST, "Tomas Reyes", "Heat Safety Expert", MORE])
+    dump = "\n".join(
+        ["Menu", "Cooling centres open across the county", FIRST, "Tomas Reyes", "Heat Safety Expert", MORE]
+    )
     assert dump_header(dump, FIRST)[1] == ["By Tomas Reyes"]
     lines[2] = "Local News"  # one line between the name and its date
     assert "By Tomas Reyes" in _header(lines)[1]
@@ -72,6 +83,7 @@ def test_dates_glued_to_the_next_word_or_time_and_labels_alone_on_their_line():
     from datetime import date
 
     from transforms.metadata.datetexts import find_printed
+
     assert find_printed("March 4, 2024March 9, 2024").day == date(2024, 3, 4)
     assert find_printed("Originally published March 4, 202409:15 AM ET").day == date(2024, 3, 4)
     assert find_printed("March 4. 2024").day == date(2024, 3, 4)
@@ -86,10 +98,14 @@ def test_dates_glued_to_the_next_word_or_time_and_labels_alone_on_their_line():
 def test_a_name_glued_to_its_date_or_label_is_taken_apart():
     """A dump runs inline elements together: "Jane RoeMar 5, 2025", "Posted byJane", a year glued to
     the next element. The credit line gets its spaces back; the date and the name both read."""
-    from transforms.metadata.normalize import normalize_metadata
     from schemas import Page, Signals
+    from transforms.metadata.normalize import normalize_metadata
 
-    lines = ["Menu", "Cooling centres open across the county", "Posted byMarta OyelaranMar 5, 2025Updated:Mar 6, 20252 Comments"]
+    lines = [
+        "Menu",
+        "Cooling centres open across the county",
+        "Posted byMarta OyelaranMar 5, 2025Updated:Mar 6, 20252 Comments",
+    ]
     headline, credits, _ = _header(lines)
     assert headline == "Cooling centres open across the county"
     assert credits == ["Posted by Marta Oyelaran Mar 5, 2025 Updated:Mar 6, 2025 2 Comments"]
@@ -98,13 +114,27 @@ def test_a_name_glued_to_its_date_or_label_is_taken_apart():
     assert fields["authors"] == ["Marta Oyelaran"]
     assert str(fields["published_date"]) == "2025-03-05"
     # a month name inside a word, or a capitalised word after a year in prose, is left alone
-    assert _header(["Menu", "Cooling centres open across the county", "By the Mayor 5 times"])[1] == ["By the Mayor 5 times"]
+    assert _header(["Menu", "Cooling centres open across the county", "By the Mayor 5 times"])[1] == [
+        "By the Mayor 5 times"
+    ]
 
 
 def test_a_labelled_date_under_the_body_dates_a_page_whose_header_has_none():
     last = "The centres stay open until the end of the month, the county said in its statement."
-    lines = ["Menu", "Cooling centres open across the county", FIRST, MORE, MORE + " Still more.", MORE + " And more.",
-             last, "Published", "August 30, 2024", "Author", "Tomas Reyes", "Related stories"]
+    lines = [
+        "Menu",
+        "Cooling centres open across the county",
+        FIRST,
+        MORE,
+        MORE + " Still more.",
+        MORE + " And more.",
+        last,
+        "Published",
+        "August 30, 2024",
+        "Author",
+        "Tomas Reyes",
+        "Related stories",
+    ]
     dump = "\n".join(lines)
     # (the footer's "Author" label over a name is the byline: `labelled_byline`)
     assert dump_header(dump, FIRST, last)[1] == ["By Tomas Reyes", "Published August 30, 2024"]
@@ -117,8 +147,15 @@ def test_a_labelled_date_under_the_body_dates_a_page_whose_header_has_none():
 
 
 def test_an_author_label_or_a_glued_by_marks_the_headline_over_it():
-    lines = ["Menu", "Weather Alerts For Your Area", "Traffic", "Schools", "Local News",
-             "Cooling centres open across the county", "Author: Tomas Reyes"]
+    lines = [
+        "Menu",
+        "Weather Alerts For Your Area",
+        "Traffic",
+        "Schools",
+        "Local News",
+        "Cooling centres open across the county",
+        "Author: Tomas Reyes",
+    ]
     assert _header(lines)[:2] == ("Cooling centres open across the county", ["Author: Tomas Reyes"])
     lines[6] = "ByTomas Reyes"
     assert _header(lines)[0] == "Cooling centres open across the county"
@@ -128,10 +165,16 @@ def test_an_author_label_or_a_glued_by_marks_the_headline_over_it():
 
 
 def test_credits_captions_and_section_anchors_are_not_headlines():
-    for line in ["Ana Ruiz, Lee Park, Sam Cho & Joy Obi", "Hero Image by Grace Odum for The Valley Ledger",
-                 "Contributions From: Ana Ruiz and Lee Park", "Written byThe Valley Ledger Weather Team",
-                 "Senior Life and Trends Reporter", "Where The Cooling Centres Are #", "Tweet This Story To Your Followers",
-                 "The County Heat Action Network on Facebook"]:
+    for line in [
+        "Ana Ruiz, Lee Park, Sam Cho & Joy Obi",
+        "Hero Image by Grace Odum for The Valley Ledger",
+        "Contributions From: Ana Ruiz and Lee Park",
+        "Written byThe Valley Ledger Weather Team",
+        "Senior Life and Trends Reporter",
+        "Where The Cooling Centres Are #",
+        "Tweet This Story To Your Followers",
+        "The County Heat Action Network on Facebook",
+    ]:
         lines = ["Menu", "Cooling centres open across the county", line, "July 8, 2024"]
         assert _header(lines)[0] == "Cooling centres open across the county", line
     # two names joined by "&" may be a headline's two nouns ("Job Offers & Salary Talks")
@@ -146,21 +189,37 @@ def test_a_button_over_a_date_is_not_a_byline():
 
 
 def test_a_date_right_over_a_line_marks_it_as_the_headline():
-    lines = ["Menu", "Storm Tracker Map", "Traffic", "Tomas Reyes", "July 8, 2024", "Cooling centres open across the county"]
+    lines = [
+        "Menu",
+        "Storm Tracker Map",
+        "Traffic",
+        "Tomas Reyes",
+        "July 8, 2024",
+        "Cooling centres open across the county",
+    ]
     assert _header(lines)[:2] == ("Cooling centres open across the county", ["By Tomas Reyes", "July 8, 2024"])
     lines[3:4] = ["Tomas Reyes", "12"]  # a comment count between the name and its date
     assert _header(lines)[1] == ["By Tomas Reyes", "July 8, 2024"]
     lines[3:5] = ["Get Started"]  # a button is nobody
     assert _header(lines)[:2] == ("Cooling centres open across the county", ["July 8, 2024"])
     # a byline under a line counts for more than one over the next (a deck, a caption)
-    lines = ["Menu", "Cooling centres open across the county", "By Tomas Reyes", "Where to find water and shade this week"]
+    lines = [
+        "Menu",
+        "Cooling centres open across the county",
+        "By Tomas Reyes",
+        "Where to find water and shade this week",
+    ]
     assert _header(lines)[0] == "Cooling centres open across the county"
 
 
 def test_a_line_that_the_breadcrumb_ends_with_is_the_headline():
     # both lines share half their words with the body's opening: only the breadcrumb tells them apart
-    lines = ["Menu", "Cooling centres open across the county", "Home » News » Cooling Centres Open Across the County",
-             "Where to find a cooling centre this summer"]
+    lines = [
+        "Menu",
+        "Cooling centres open across the county",
+        "Home » News » Cooling Centres Open Across the County",
+        "Where to find a cooling centre this summer",
+    ]
     assert _header(lines)[0] == "Cooling centres open across the county"
     lines[2] = "Home » News"
     assert _header(lines)[0] == "Where to find a cooling centre this summer"
@@ -185,21 +244,36 @@ def test_a_name_alone_under_the_headline_is_its_byline():
     assert _header(["Menu", head, "Tomas Reyes", "By Grace Odum"])[1] == ["By Grace Odum"]
     # a label in title case (its words are in the text in lower case), glued menu entries, a label
     # with a role-like tail, further down: nobody
-    for lines in (["Menu", head, "County Temperatures"], ["Menu", head, "NewsWeather Alerts"],
-                  ["Menu", head, "County Temperatures, Weather Desk"], ["Menu", head, "Share", "Print", "Tomas Reyes"]):
+    for lines in (
+        ["Menu", head, "County Temperatures"],
+        ["Menu", head, "NewsWeather Alerts"],
+        ["Menu", head, "County Temperatures, Weather Desk"],
+        ["Menu", head, "Share", "Print", "Tomas Reyes"],
+    ):
         assert _header(lines)[1] == [], lines
 
 
 def test_a_relative_date_or_a_modified_label_marks_the_headline():
     for credit in ["2 days ago", "Last Modified: 2 days ago", "an hour ago"]:
-        lines = ["Menu", "Storm Tracker Live Radar Maps", "Traffic", "Schools", "Weather",
-                 "Cooling centres open across the county", credit]
+        lines = [
+            "Menu",
+            "Storm Tracker Live Radar Maps",
+            "Traffic",
+            "Schools",
+            "Weather",
+            "Cooling centres open across the county",
+            credit,
+        ]
         assert _header(lines)[0] == "Cooling centres open across the county", credit
 
 
 def test_a_line_printed_again_with_the_site_name_after_it_is_the_headline():
-    lines = ["Cooling centres open across the county | The Valley Ledger", "Menu",
-             "Cooling centres open across the county", "Storm Tracker Live Radar Maps"]
+    lines = [
+        "Cooling centres open across the county | The Valley Ledger",
+        "Menu",
+        "Cooling centres open across the county",
+        "Storm Tracker Live Radar Maps",
+    ]
     assert _header(lines)[0] == "Cooling centres open across the county"
     lines[0] = "Cooling centres open across the county tonight"  # not a title: no separator
     assert _header(lines)[0] == "Storm Tracker Live Radar Maps"
@@ -207,15 +281,19 @@ def test_a_line_printed_again_with_the_site_name_after_it_is_the_headline():
 
 def test_the_first_paragraph_may_be_the_headline():
     head = "Cooling centres open across the county"
-    assert dump_header("\n".join(["Menu", "Weather", head, "July 8, 2024", FIRST, MORE]), head)[:2] == (head, ["July 8, 2024"])
+    assert dump_header("\n".join(["Menu", "Weather", head, "July 8, 2024", FIRST, MORE]), head)[:2] == (
+        head,
+        ["July 8, 2024"],
+    )
     # a headline over it still wins over a short first paragraph
     lines = ["Menu", head, "By Tomas Reyes", "What the county said on Monday", FIRST, MORE]
     assert dump_header("\n".join(lines), lines[3])[0] == head
 
 
 def test_a_labelled_byline_far_over_the_body_is_read():
-    lines = ["Menu", "Cooling centres open across the county", "Written by Tomas Reyes"] + \
-        [f"Centre number {n} on the county map" for n in range(60)]
+    lines = ["Menu", "Cooling centres open across the county", "Written by Tomas Reyes"] + [
+        f"Centre number {n} on the county map" for n in range(60)
+    ]
     assert "Written by Tomas Reyes" in _header(lines)[1]
 
 
@@ -230,8 +308,13 @@ def test_a_filter_label_after_by_is_no_byline():
 
 
 def test_the_middle_of_a_wrapped_paragraph_is_no_headline():
-    lines = ["Menu", "Cooling centres open across the county", "Share", "Print",
-             "past forty degrees on Monday. The county said the centres would stay open"]
+    lines = [
+        "Menu",
+        "Cooling centres open across the county",
+        "Share",
+        "Print",
+        "past forty degrees on Monday. The county said the centres would stay open",
+    ]
     assert _header(lines)[0] == "Cooling centres open across the county"
 
 
@@ -243,8 +326,13 @@ def test_a_name_in_capitals_over_its_date_is_a_byline():
 
 
 def test_a_mailbox_byline_gives_way_to_a_name():
-    lines = ["Menu", "Cooling centres open across the county", "By desk@valley-ledger.example", "July 8, 2024",
-             "By Tomas Reyes"]
+    lines = [
+        "Menu",
+        "Cooling centres open across the county",
+        "By desk@valley-ledger.example",
+        "July 8, 2024",
+        "By Tomas Reyes",
+    ]
     assert _header(lines)[1] == ["July 8, 2024", "By Tomas Reyes"]
 
 
@@ -252,13 +340,22 @@ def test_symbols_are_not_counted_as_words():
     # "Heat & Safety Tips Now" is four words, as short as a menu entry
     lines = ["Menu", "Cooling centres open across the county", "Heat & Safety Tips Now", "July 8, 2024"]
     assert _header(lines)[0] == "Cooling centres open across the county"
-    assert "By Access Calculator" not in _header(["Menu", "Cooling centres open across the county",
-                                                 "Access Calculator", "July 8, 2024"])[1]
+    assert (
+        "By Access Calculator"
+        not in _header(["Menu", "Cooling centres open across the county", "Access Calculator", "July 8, 2024"])[1]
+    )
 
 
 def test_a_headline_may_open_with_home_but_a_breadcrumb_may_not():
-    lines = ["Menu", "Weather Alerts For Your Area", "Traffic", "Schools", "Local News",
-             "Home cooling tips for the heat wave", "July 8, 2024"]
+    lines = [
+        "Menu",
+        "Weather Alerts For Your Area",
+        "Traffic",
+        "Schools",
+        "Local News",
+        "Home cooling tips for the heat wave",
+        "July 8, 2024",
+    ]
     assert _header(lines)[0] == "Home cooling tips for the heat wave"
     for crumb in ["Home / Local News / Weather Alerts Today", "/ Weather Alerts For Your Area Today"]:
         lines[5] = crumb
@@ -304,43 +401,60 @@ def test_a_call_to_action_is_no_headline():
 
 
 def test_a_name_among_a_credit_lines_parts_is_the_byline():
-    for credit in ["Tomas Reyes•July 8, 2024", "July 8, 2024 · 5 min · Tomas Reyes", "July 8, 2024 • Tomas Reyes in",
-                   "12 Comments | Tomas Reyes | Last Updated: July 8, 2024", "Tomas Reyes July 8, 2024"]:
+    for credit in [
+        "Tomas Reyes•July 8, 2024",
+        "July 8, 2024 · 5 min · Tomas Reyes",
+        "July 8, 2024 • Tomas Reyes in",
+        "12 Comments | Tomas Reyes | Last Updated: July 8, 2024",
+        "Tomas Reyes July 8, 2024",
+    ]:
         lines = ["Menu", "Cooling centres open across the county", credit]
         assert _header(lines)[1][-1] == "By Tomas Reyes", credit
     # a category among them is nobody (the page writes its words in lower case), and a byline elsewhere wins
-    lines = ["Menu", "Cooling centres open across the county", "July 8, 2024 | Heat Safety", FIRST,
-             "Officials said heat safety starts with water and shade."]
+    lines = [
+        "Menu",
+        "Cooling centres open across the county",
+        "July 8, 2024 | Heat Safety",
+        FIRST,
+        "Officials said heat safety starts with water and shade.",
+    ]
     assert dump_header("\n".join(lines), FIRST)[1] == ["July 8, 2024 | Heat Safety"]
     lines = ["Menu", "Cooling centres open across the county", "By Grace Odum", "Tomas Reyes | July 8, 2024"]
     assert _header(lines)[1] == ["By Grace Odum", "Tomas Reyes | July 8, 2024"]
 
 
 def test_social_handles_glued_to_a_name_are_cut_but_a_mailbox_stays_one():
-    from transforms.metadata.normalize import normalize_metadata
     from schemas import Page, Signals
+    from transforms.metadata.normalize import normalize_metadata
 
     def authors(credit):
         lines = ["Menu", "Cooling centres open across the county", "Published Wed, Jul 8 2024 7:00 AM EST", credit]
         dump = "\n".join(lines + [FIRST, MORE])
-        return normalize_metadata(Page("x.txt", dump, "text", "utf-8", len(dump)), Signals(), [FIRST, MORE])[0]["authors"]
+        return normalize_metadata(Page("x.txt", dump, "text", "utf-8", len(dump)), Signals(), [FIRST, MORE])[0][
+            "authors"
+        ]
 
     assert authors("Marta Oyelaran@in/martaoyelaran@MartaOyelaranNews@MartaO") == ["Marta Oyelaran"]
     assert authors("By ops@valleyledger.example") == []
 
 
 def test_a_blog_themes_meta_line_keeps_its_credit_without_its_category_list():
-    """"On <date><updated date> By <name>In <categories>": one glued line, longer than a credit line
+    """ "On <date><updated date> By <name>In <categories>": one glued line, longer than a credit line
     may be, read without its category list; "Posted in" glued to a date or a category too."""
-    from transforms.metadata.normalize import normalize_metadata
     from schemas import Page, Signals
+    from transforms.metadata.normalize import normalize_metadata
 
     categories = "In Heat Waves, County News, Public Health, Cooling Centres, Summer Guides, Weather"
     for meta, credit in [
-            ("On July 8, 2024July 9, 2024 By Marta Oyelaran" + categories,
-             "On July 8, 2024 July 9, 2024 By Marta Oyelaran"),
-            ("Posted byMarta OyelaranJuly 8, 2024July 9, 2024Posted in" + categories[3:],
-             "Posted by Marta Oyelaran July 8, 2024 July 9, 2024")]:
+        (
+            "On July 8, 2024July 9, 2024 By Marta Oyelaran" + categories,
+            "On July 8, 2024 July 9, 2024 By Marta Oyelaran",
+        ),
+        (
+            "Posted byMarta OyelaranJuly 8, 2024July 9, 2024Posted in" + categories[3:],
+            "Posted by Marta Oyelaran July 8, 2024 July 9, 2024",
+        ),
+    ]:
         lines = ["Menu", "Cooling centres open across the county", meta]
         assert _header(lines)[1] == [credit]
         dump = "\n".join(lines + [FIRST, MORE])
@@ -348,24 +462,36 @@ def test_a_blog_themes_meta_line_keeps_its_credit_without_its_category_list():
         assert (fields["authors"], str(fields["published_date"])) == (["Marta Oyelaran"], "2024-07-08")
     # "LinkedIn" is a word, not a name glued to "In"; a short line keeps what follows "In"
     assert _header(["Menu", "Cooling centres open across the county", "By Marta OyelaranLinkedIn"])[1] == [
-        "By Marta OyelaranLinkedIn"]
+        "By Marta OyelaranLinkedIn"
+    ]
 
 
 def test_a_reviewer_or_fact_checker_is_no_author_when_the_writer_is_credited():
-    """"Medically reviewed by A — Written by B", "B" / "reviewed by" / "A", "B" / "<role> | <beat>" /
+    """ "Medically reviewed by A — Written by B", "B" / "reviewed by" / "A", "B" / "<role> | <beat>" /
     "Fact checked by:" / "A": B wrote the page. A reviewer who is the only credit stays the author."""
-    from transforms.metadata.normalize import normalize_metadata
     from schemas import Page, Signals
+    from transforms.metadata.normalize import normalize_metadata
 
     def authors(credits):
         dump = "\n".join(["Menu", "Cooling centres open across the county", *credits, FIRST, MORE])
-        return normalize_metadata(Page("x.txt", dump, "text", "utf-8", len(dump)), Signals(), [FIRST, MORE])[0]["authors"]
+        return normalize_metadata(Page("x.txt", dump, "text", "utf-8", len(dump)), Signals(), [FIRST, MORE])[0][
+            "authors"
+        ]
 
     assert authors(["Medically reviewed by Ilse Varga, RN — Written by Marta Oyelaran — Updated on July 8, 2024"]) == [
-        "Marta Oyelaran"]
+        "Marta Oyelaran"
+    ]
     assert authors(["Marta Oyelaran", "reviewed by", "Ilse Varga", "Updated on July 8, 2024"]) == ["Marta Oyelaran"]
-    assert authors(["Marta Oyelaran", "Contributing Writer | Heat, health and county news", "Fact checked by:",
-                    "Ilse Varga", "Updated:", "July 8, 2024"]) == ["Marta Oyelaran"]
+    assert authors(
+        [
+            "Marta Oyelaran",
+            "Contributing Writer | Heat, health and county news",
+            "Fact checked by:",
+            "Ilse Varga",
+            "Updated:",
+            "July 8, 2024",
+        ]
+    ) == ["Marta Oyelaran"]
     assert authors(["Reviewed by Ilse Varga, Public Health Nurse, on July 8, 2024."]) == ["Ilse Varga"]
 
 
@@ -380,33 +506,83 @@ HEADLINE = "County opens three new cooling centres as the heat wave reaches its 
 
 def test_a_caption_cut_short_and_the_publisher_between_byline_and_date_are_not_headlines():
     caption = "Mayor Ana Ruiz speaks with reporters outside City Hall in Riverton, Wednesday, July 7, 2024. (AP Photo/Lee Park)"
-    lines = ["Advertisement", "Home", "News", HEADLINE, caption, "Mayor Ana Ruiz speaks with reporters …", "more >",
-             "Back", "Print", "By Tomas Reyes", "-", "The Valley Ledger", "-", "Thursday, July 8, 2024"]
+    lines = [
+        "Advertisement",
+        "Home",
+        "News",
+        HEADLINE,
+        caption,
+        "Mayor Ana Ruiz speaks with reporters …",
+        "more >",
+        "Back",
+        "Print",
+        "By Tomas Reyes",
+        "-",
+        "The Valley Ledger",
+        "-",
+        "Thursday, July 8, 2024",
+    ]
     headline, credits, _ = _header(lines)
     assert headline == HEADLINE
     assert "By Tomas Reyes" in credits
 
 
 def test_ticker_entries_and_live_entries_under_a_clock_time_are_not_headlines():
-    lines = ["Latest", "49m agoLibrary extends its summer opening hours for families", "Latest",
-             "2h agoCouncil Approves New Bus Routes For The East Side", "Cooling centres open across the county",
-             "Here is where to go when the heat returns to the valley this week"]
+    lines = [
+        "Latest",
+        "49m agoLibrary extends its summer opening hours for families",
+        "Latest",
+        "2h agoCouncil Approves New Bus Routes For The East Side",
+        "Cooling centres open across the county",
+        "Here is where to go when the heat returns to the valley this week",
+    ]
     assert _header(lines)[0] == "Cooling centres open across the county"
-    lines = ["Live", "Cooling Centres Live: Third Centre Opens In Riverton", "Volunteers hand out water – so far",
-             "Credit: Lee Park / Valley Press", "Key moments", "7:16pm", "Queues Form Outside The Library",
-             "6:03pm", "Who Runs The Cooling Centres?", "5:41pm", "Hello and welcome"]
+    lines = [
+        "Live",
+        "Cooling Centres Live: Third Centre Opens In Riverton",
+        "Volunteers hand out water – so far",
+        "Credit: Lee Park / Valley Press",
+        "Key moments",
+        "7:16pm",
+        "Queues Form Outside The Library",
+        "6:03pm",
+        "Who Runs The Cooling Centres?",
+        "5:41pm",
+        "Hello and welcome",
+    ]
     assert _header(lines)[0] == "Cooling Centres Live: Third Centre Opens In Riverton"
     # a time under its date is the headline's
-    lines = ["Partner With Us", "Login", "Order Now", "Login", "Order Now", "Tomas Reyes", "July 8, 2024", "5:50 am",
-             "Cooling Centres Open Across the County (and Where to Find Them)"]
+    lines = [
+        "Partner With Us",
+        "Login",
+        "Order Now",
+        "Login",
+        "Order Now",
+        "Tomas Reyes",
+        "July 8, 2024",
+        "5:50 am",
+        "Cooling Centres Open Across the County (and Where to Find Them)",
+    ]
     assert _header(lines)[0] == "Cooling Centres Open Across the County (and Where to Find Them)"
 
 
 def test_a_caption_over_its_photo_credit_and_a_list_item_are_not_headlines():
-    lines = ["Mobile deals", HEADLINE, "The mayor toured the first centre on Monday morning", "Tomas Reyes,",
-             "Senior Weather Correspondent", "and", "Grace Odum", "8 July 2024 • 9:36pm", "Related Topics",
-             "Heat waves,", "Riverton County,", "Public Health Services", "A crowd of neighbours waited outside the door",
-             "Credit: Lee Park/Getty Images"]
+    lines = [
+        "Mobile deals",
+        HEADLINE,
+        "The mayor toured the first centre on Monday morning",
+        "Tomas Reyes,",
+        "Senior Weather Correspondent",
+        "and",
+        "Grace Odum",
+        "8 July 2024 • 9:36pm",
+        "Related Topics",
+        "Heat waves,",
+        "Riverton County,",
+        "Public Health Services",
+        "A crowd of neighbours waited outside the door",
+        "Credit: Lee Park/Getty Images",
+    ]
     assert _header(lines)[0] == HEADLINE
     # a headline over its photo's credit, with the byline under it, is still the headline
     lines = ["Latest News", "Cooling centres open across the county", "Getty Images", "Valley Press", "July 8, 2024"]
@@ -414,44 +590,83 @@ def test_a_caption_over_its_photo_credit_and_a_list_item_are_not_headlines():
 
 
 def test_a_name_between_by_and_its_date_and_an_update_label_kicker():
-    lines = ["Weather", "Cooling centres open across the county",
-             "The county's comments came in response to questions from residents on where to go when the heat returns",
-             "By", "Tomas R.J. Reyes Valley News", "Published", "July 8, 2024 8:38am EST"]
+    lines = [
+        "Weather",
+        "Cooling centres open across the county",
+        "The county's comments came in response to questions from residents on where to go when the heat returns",
+        "By",
+        "Tomas R.J. Reyes Valley News",
+        "Published",
+        "July 8, 2024 8:38am EST",
+    ]
     assert _header(lines)[0] == "Cooling centres open across the county"
     # "UPDATED: <headline>" is a kicker over the headline, not an update's date
-    lines = ["News Analysis", "UPDATED: County opens third cooling centre AFTER record heat", "by Tomas Reyes",
-             "July 8, 2024", "Read Next", "HEAT: How the county JUST ran out of fans"]
+    lines = [
+        "News Analysis",
+        "UPDATED: County opens third cooling centre AFTER record heat",
+        "by Tomas Reyes",
+        "July 8, 2024",
+        "Read Next",
+        "HEAT: How the county JUST ran out of fans",
+    ]
     assert _header(lines)[0] == "UPDATED: County opens third cooling centre AFTER record heat"
 
 
 def test_a_caption_ending_in_its_photo_credit_is_no_headline_over_the_byline():
-    head, deck = "The best cooling centres this summer", "The county has 14 cooling centres open all week - so there is one near you"
+    head, deck = (
+        "The best cooling centres this summer",
+        "The county has 14 cooling centres open all week - so there is one near you",
+    )
     caption = "Volunteers hand out water at the library (Photo: Lee Park/Valley Ledger)"
     lines = ["Menu", head, deck, caption, "By Tomas Reyes", "July 8, 2024 6:00 am"]
     assert _header(lines)[0] == head
 
 
 def test_a_long_headline_wins_over_kickers_menu_entries_and_its_shorter_deck():
-    long_headline = ("County opens three new cooling centres in Riverton as the heat wave reaches its second week "
-                     "and nights stay hot")
+    long_headline = (
+        "County opens three new cooling centres in Riverton as the heat wave reaches its second week "
+        "and nights stay hot"
+    )
     # a trending topic over the headline, a caption under it
-    lines = ["Heat wave", "Bus strike", "Library hours", "World News", long_headline,
-             "A volunteer hands out water in Riverton, Monday, July 8, 2024. (AP Photo/Lee Park)", "By TOMAS REYES"]
+    lines = [
+        "Heat wave",
+        "Bus strike",
+        "Library hours",
+        "World News",
+        long_headline,
+        "A volunteer hands out water in Riverton, Monday, July 8, 2024. (AP Photo/Lee Park)",
+        "By TOMAS REYES",
+    ]
     assert _header(lines)[0] == long_headline
     # a donation link in the menu over it
-    lines = ["How To Help", "Support The Ledger With a Donation", "Ledger Store", long_headline,
-             "by Tomas Reyes July 8, 2024 10:20 pm"]
+    lines = [
+        "How To Help",
+        "Support The Ledger With a Donation",
+        "Ledger Store",
+        long_headline,
+        "by Tomas Reyes July 8, 2024 10:20 pm",
+    ]
     assert _header(lines)[0] == long_headline
     # a shorter deck under it
-    lines = ["Weather", long_headline, "The county hopes the centres ease pressure on hospitals", "Associated Press",
-             "Published", "July 8, 2024 8:38am EST"]
+    lines = [
+        "Weather",
+        long_headline,
+        "The county hopes the centres ease pressure on hospitals",
+        "Associated Press",
+        "Published",
+        "July 8, 2024 8:38am EST",
+    ]
     assert _header(lines)[0] == long_headline
     # a series' label over it, and an illustration's credit between it and its deck
-    lines = ["View image in fullscreen", "Heat check: a summer special",
-             "‘We come here every afternoon now’: can cooling centres keep a county safe through the hottest summer yet?",
-             "Illustration: Lee Park/The Valley Ledger",
-             "They are free, cool and open late, but are cooling centres really the right answer to a heat wave that lasts weeks?",
-             "by Tomas Reyes", "Mon 8 Jul 2024 17.00 CET"]
+    lines = [
+        "View image in fullscreen",
+        "Heat check: a summer special",
+        "‘We come here every afternoon now’: can cooling centres keep a county safe through the hottest summer yet?",
+        "Illustration: Lee Park/The Valley Ledger",
+        "They are free, cool and open late, but are cooling centres really the right answer to a heat wave that lasts weeks?",
+        "by Tomas Reyes",
+        "Mon 8 Jul 2024 17.00 CET",
+    ]
     assert _header(lines)[0].startswith("‘We come here every afternoon now’")
 
 
@@ -460,8 +675,15 @@ def test_a_signature_under_the_body_dates_a_page_whose_header_has_none():
     (glued by the dump). Only the first line under the body: a related story's card lower down
     prints a name over a date too."""
     last = "The centres stay open until the end of the month, the county said in its statement."
-    top = ["Menu", "Cooling centres open across the county", FIRST, MORE, MORE + " Still more.", MORE + " And more.",
-           last]
+    top = [
+        "Menu",
+        "Cooling centres open across the county",
+        FIRST,
+        MORE,
+        MORE + " Still more.",
+        MORE + " And more.",
+        last,
+    ]
     for signature in (["Tomas Reyes", "August 30, 2024"], ["Tomas ReyesAugust 30, 2024"]):
         dump = "\n".join(top + signature + ["Share", "Related stories"])
         assert dump_header(dump, FIRST, last)[1] == ["August 30, 2024"]
@@ -501,9 +723,13 @@ def test_the_first_dated_credit_over_the_body_dates_a_page_whose_header_has_none
 
 def test_an_authors_box_under_the_body_names_the_author_when_the_header_does_not():
     head = ["Menu", "Cooling centres open across the county"]
-    body = [FIRST, MORE, "A second paragraph of the article goes on about the heat and the centres.",
-            "A third paragraph says where the buses stop and when the doors open each day.",
-            "The last paragraph tells readers whom to call when they need a ride to a centre."]
+    body = [
+        FIRST,
+        MORE,
+        "A second paragraph of the article goes on about the heat and the centres.",
+        "A third paragraph says where the buses stop and when the doors open each day.",
+        "The last paragraph tells readers whom to call when they need a ride to a centre.",
+    ]
     last = body[-1]
 
     def credits(lines):
@@ -549,8 +775,9 @@ def test_a_labelled_publication_date_anywhere_dates_a_page_that_prints_none_else
     # an unlabelled date down there is a related story's or a comment's
     assert credits(["15 November 2018", "Comments"]) == []
     # the header's date wins
-    assert dump_header("\n".join(head + ["July 8, 2024", FIRST, MORE] + far + ["Published", "15 November 2018"]),
-                       FIRST, MORE)[1] == ["July 8, 2024"]
+    assert dump_header(
+        "\n".join(head + ["July 8, 2024", FIRST, MORE] + far + ["Published", "15 November 2018"]), FIRST, MORE
+    )[1] == ["July 8, 2024"]
 
 
 def test_a_name_over_a_bio_that_opens_with_its_first_name_is_the_byline():
@@ -560,7 +787,11 @@ def test_a_name_over_a_bio_that_opens_with_its_first_name_is_the_byline():
     def credits(lines):
         return dump_header("\n".join(head + [FIRST, MORE] + far + lines), FIRST, MORE)[1]
 
-    bio = ["Tomas Reyes", "Weather Reporter", "Tomas joined the desk in 2019 and writes about heat, storms and the county's roads."]
+    bio = [
+        "Tomas Reyes",
+        "Weather Reporter",
+        "Tomas joined the desk in 2019 and writes about heat, storms and the county's roads.",
+    ]
     assert credits(bio) == ["By Tomas Reyes"]
     # a product described under its name is nobody
     assert credits(["Harbor Fans", "Harbor is a maker of ceiling fans that sells its fans across the county."]) == []
@@ -572,8 +803,12 @@ def test_a_writers_bio_anywhere_names_the_author():
     def credits(lines):
         return dump_header("\n".join(head + [FIRST, MORE] + lines), FIRST, MORE)[1]
 
-    assert credits(["Tomas Reyes is a reporter for the Valley Ledger who covers heat, storms and roads."]) == ["By Tomas Reyes"]
-    assert credits(["The Ledger's Ana Ruiz is the author of a book on the county's rivers and lakes."]) == ["By Ana Ruiz"]
+    assert credits(["Tomas Reyes is a reporter for the Valley Ledger who covers heat, storms and roads."]) == [
+        "By Tomas Reyes"
+    ]
+    assert credits(["The Ledger's Ana Ruiz is the author of a book on the county's rivers and lakes."]) == [
+        "By Ana Ruiz"
+    ]
     # a product or a place described in the same words is nobody
     assert credits(["Harbor Fans is a maker of ceiling fans and the sponsor of the county fair this year."]) == []
     assert credits(["Riverton Public Library is a partner of writers and editors across the whole county."]) == []
@@ -583,10 +818,18 @@ def test_the_deck_is_the_standfirst_right_under_the_headline():
     head = "Cooling centres open across the county"
     deck = "Here is where to go when the heat returns, and what to bring with you"
     assert _header(["Menu", head, deck, "By Tomas Reyes"]).deck == deck
-    assert _header(["Menu", head, "Photo: Ana Vell / Getty Images", deck, "By Tomas Reyes"]).deck == deck  # over a photo's credit
+    assert (
+        _header(["Menu", head, "Photo: Ana Vell / Getty Images", deck, "By Tomas Reyes"]).deck == deck
+    )  # over a photo's credit
     # a byline, a date, a short label, a list of names, a trail or a label with a colon is no deck
-    for under in ("By Tomas Reyes", "July 8, 2024", "Share this story", "Ana Ruiz, Lee Park & Sam Cho",
-                  "Home / Guides / Summer heat and where to stay cool", "Authors: Ana Ruiz and Lee Park of the county desk"):
+    for under in (
+        "By Tomas Reyes",
+        "July 8, 2024",
+        "Share this story",
+        "Ana Ruiz, Lee Park & Sam Cho",
+        "Home / Guides / Summer heat and where to stay cool",
+        "Authors: Ana Ruiz and Lee Park of the county desk",
+    ):
         assert _header(["Menu", head, under]).deck is None, under
     # a photo's caption over its credit in parentheses is no deck; a deck over the lead photo's credit is
     caption = "Volunteers hand out water at the library's cooling centre during the last heatwave"

@@ -60,7 +60,9 @@ def test_tree_is_left_as_it_was():
 
 def test_normalized_fields():
     page = Page("mem://tram.html", PAGE, "html", "utf-8", len(PAGE), url="https://post.example.org/x")
-    fields, body = normalize_metadata(page, _signals(), ["RIVERSIDE - The first tram left the depot at six.", "Riders cheered."])
+    fields, body = normalize_metadata(
+        page, _signals(), ["RIVERSIDE - The first tram left the depot at six.", "Riders cheered."]
+    )
     assert fields["title"] == "Tram line opens to first riders"
     assert fields["authors"] == ["Hannah Okafor"]
     assert fields["publisher"] == "The Riverside Post" and fields["wire_agency"] is None
@@ -107,14 +109,18 @@ def test_blog_page_signals():
 
 def test_blog_page_fields():
     page = Page("mem://blog.html", BLOG, "html", "utf-8", len(BLOG))
-    fields, _ = normalize_metadata(page, html_signals(lxml.html.document_fromstring(BLOG)), ["The sleeper service resumed."])
+    fields, _ = normalize_metadata(
+        page, html_signals(lxml.html.document_fromstring(BLOG)), ["The sleeper service resumed."]
+    )
     assert fields["title"] == "Night trains return"
     assert fields["authors"] == ["Wren Adair"]  # the visible byline is trusted over <meta>
     assert fields["published_date"] == date(2022, 4, 2) and fields["published_source"] == "jsonld"
 
 
 def test_page_without_h1_reads_the_top_of_the_body():
-    html = "<html><body><div>Filed 14 March 2021</div><h3>Canal locks reopen</h3><p>Boats passed again.</p></body></html>"
+    html = (
+        "<html><body><div>Filed 14 March 2021</div><h3>Canal locks reopen</h3><p>Boats passed again.</p></body></html>"
+    )
     signals = html_signals(lxml.html.document_fromstring(html))
     assert "Filed 14 March 2021" in signals.byline_lines
 
@@ -158,21 +164,29 @@ def test_a_credit_label_alone_takes_the_name_from_the_next_element():
     credits = [text for source, text in signals.author_texts if source == "credit"]
     # a label with nothing after it is no credit
     assert credits == ["Written by Ines Moreau", "Article by Tomas Lindqvist", "Posted by Pia Kraft at 9:14"]
-    fields, _ = normalize_metadata(Page("mem://roses.html", page, "html", "utf-8", len(page)), signals,
-                                   ["Cut above a bud."])
+    fields, _ = normalize_metadata(
+        Page("mem://roses.html", page, "html", "utf-8", len(page)), signals, ["Cut above a bud."]
+    )
     assert fields["authors"] == ["Ines Moreau"]
 
 
-@pytest.mark.parametrize("box, author", [
-    ("<h3 class='wp-block-heading'>Written by Ines Moreau</h3><p>Ines grows roses in the Loire.</p>", "Ines Moreau"),
-    ("<h2 class='text-3xl'>Article by</h2><div class='leading-relaxed'>Tomas Lindqvist</div>", "Tomas Lindqvist"),
-])
+@pytest.mark.parametrize(
+    "box, author",
+    [
+        (
+            "<h3 class='wp-block-heading'>Written by Ines Moreau</h3><p>Ines grows roses in the Loire.</p>",
+            "Ines Moreau",
+        ),
+        ("<h2 class='text-3xl'>Article by</h2><div class='leading-relaxed'>Tomas Lindqvist</div>", "Tomas Lindqvist"),
+    ],
+)
 def test_an_author_box_heading_credits_the_author(box, author):
     page = f"""<html><body><h1>Five ways to prune roses</h1><p>Cut above a bud.</p>
     <div class="elementor-widget">{box}</div></body></html>"""
     signals = html_signals(lxml.html.document_fromstring(page))
-    fields, _ = normalize_metadata(Page("mem://roses.html", page, "html", "utf-8", len(page)), signals,
-                                   ["Cut above a bud."])
+    fields, _ = normalize_metadata(
+        Page("mem://roses.html", page, "html", "utf-8", len(page)), signals, ["Cut above a bud."]
+    )
     assert fields["authors"] == [author]
 
 
@@ -180,35 +194,46 @@ def test_an_author_boxs_description_is_no_name():
     page = """<html><body><h1>Five ways to prune roses</h1><p>Cut above a bud.</p>
     <div class="dynamic-author-description">Certified Rose Grower, M.A. Horticulture</div></body></html>"""
     signals = html_signals(lxml.html.document_fromstring(page))
-    fields, _ = normalize_metadata(Page("mem://roses.html", page, "html", "utf-8", len(page)), signals,
-                                   ["Cut above a bud."])
+    fields, _ = normalize_metadata(
+        Page("mem://roses.html", page, "html", "utf-8", len(page)), signals, ["Cut above a bud."]
+    )
     assert fields["authors"] == []
 
 
 def test_a_byline_in_another_storys_card_is_not_the_authors():
-    card = ('<div class="recirc-list"><div class="summary-item"><h3>Ferry fares to rise</h3>'
-            '<p class="byline">By <span class="byline__name">Marta Quill</span></p></div></div>')
+    card = (
+        '<div class="recirc-list"><div class="summary-item"><h3>Ferry fares to rise</h3>'
+        '<p class="byline">By <span class="byline__name">Marta Quill</span></p></div></div>'
+    )
     body = "<h1>Spring on the river</h1><p>The season opens with boat races.</p>"
-    for credit, authors in (("", []), ('<p><a href="/contributors/ada-brennock">Ada Brennock</a></p>', ["Ada Brennock"])):
+    for credit, authors in (
+        ("", []),
+        ('<p><a href="/contributors/ada-brennock">Ada Brennock</a></p>', ["Ada Brennock"]),
+    ):
         page = f"<html><body><article>{body}{credit}</article>{card}</body></html>"
         signals = html_signals(lxml.html.document_fromstring(page))
-        fields, _ = normalize_metadata(Page("mem://river.html", page, "html", "utf-8", len(page)), signals,
-                                       ["The season opens with boat races."])
+        fields, _ = normalize_metadata(
+            Page("mem://river.html", page, "html", "utf-8", len(page)), signals, ["The season opens with boat races."]
+        )
         assert fields["authors"] == authors
 
 
-@pytest.mark.parametrize("caption", [
-    "<figure><img src='a.jpg'><figcaption>Riders at the depot in Riverside, May 21, 2019. (Photo: Jane Roe)</figcaption></figure>",
-    "<div class='image__caption'><span>Riders queue at the depot by Harbour Road on Oct. 13, 2021.</span></div>",
-])
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "<figure><img src='a.jpg'><figcaption>Riders at the depot in Riverside, May 21, 2019. (Photo: Jane Roe)</figcaption></figure>",
+        "<div class='image__caption'><span>Riders queue at the depot by Harbour Road on Oct. 13, 2021.</span></div>",
+    ],
+)
 def test_a_photo_caption_never_dates_the_page(caption):
     page = f"""<html><head><meta property="article:published_time" content="2024-02-29T13:56:04+00:00"></head>
     <body><h1>Tram line opens to first riders</h1>{caption}<p class="date">February 29, 2024</p>
     <p>The first tram left the depot at six.</p></body></html>"""
     signals = html_signals(lxml.html.document_fromstring(page))
     assert not any("2019" in line or "2021" in line for line in signals.byline_lines)
-    fields, _ = normalize_metadata(Page("mem://tram.html", page, "html", "utf-8", len(page)), signals,
-                                   ["The first tram left the depot at six."])
+    fields, _ = normalize_metadata(
+        Page("mem://tram.html", page, "html", "utf-8", len(page)), signals, ["The first tram left the depot at six."]
+    )
     assert fields["published_date"] == date(2024, 2, 29)
 
 
@@ -221,8 +246,9 @@ def test_a_caption_style_class_is_not_a_photo_caption():
 
 def _subtitle_of(page: str) -> str | None:
     signals = html_signals(lxml.html.document_fromstring(page))
-    fields, _ = normalize_metadata(Page("mem://tram.html", page, "html", "utf-8", len(page)), signals,
-                                   ["The first tram left the depot at six."])
+    fields, _ = normalize_metadata(
+        Page("mem://tram.html", page, "html", "utf-8", len(page)), signals, ["The first tram left the depot at six."]
+    )
     return fields["subtitle"]
 
 
@@ -241,8 +267,14 @@ def test_the_deck_is_the_one_under_the_headline_not_a_newsletter_box_or_a_teaser
     # without the deck, nothing else is taken for it
     assert _subtitle_of(page.replace(f'<div class="ContentHeaderDek-a9f3">{deck}</div>', "")) is None
     # a deck set as an h2 with its class
-    assert _subtitle_of(page.replace(f'<div class="ContentHeaderDek-a9f3">{deck}</div>',
-                                     f'<h2 class="sub-headline speakable">{deck}</h2>')) == deck
+    assert (
+        _subtitle_of(
+            page.replace(
+                f'<div class="ContentHeaderDek-a9f3">{deck}</div>', f'<h2 class="sub-headline speakable">{deck}</h2>'
+            )
+        )
+        == deck
+    )
 
 
 def test_a_header_block_that_repeats_the_headline_is_no_deck():
@@ -257,8 +289,11 @@ def test_author_links_side_by_side_are_two_authors_not_one_long_name():
     <p class="byline">Written by: <a href="/author/ines-moreau">Ines Moreau</a><a href="/author/tomas-lind">Tomas Lind</a></p>
     <p>The first night ferry left the pier at ten.</p></body></html>"""
     signals = html_signals(lxml.html.document_fromstring(page))
-    fields, _ = normalize_metadata(Page("mem://ferries.html", page, "html", "utf-8", len(page)), signals,
-                                   ["The first night ferry left the pier at ten."])
+    fields, _ = normalize_metadata(
+        Page("mem://ferries.html", page, "html", "utf-8", len(page)),
+        signals,
+        ["The first night ferry left the pier at ten."],
+    )
     assert fields["authors"] == ["Ines Moreau", "Tomas Lind"]
 
 
@@ -269,8 +304,9 @@ def test_a_meta_block_too_long_for_a_date_line_is_read_by_its_first_part():
     <p>The first tram left the depot at six.</p></body></html>"""
     signals = html_signals(lxml.html.document_fromstring(page))
     assert ("class", "Posted on April 13, 2023") in signals.date_texts
-    fields, _ = normalize_metadata(Page("mem://tram.html", page, "html", "utf-8", len(page)), signals,
-                                   ["The first tram left the depot at six."])
+    fields, _ = normalize_metadata(
+        Page("mem://tram.html", page, "html", "utf-8", len(page)), signals, ["The first tram left the depot at six."]
+    )
     assert fields["published_date"] == date(2023, 4, 13)
 
 

@@ -13,18 +13,28 @@ def test_a_capitals_h1_keeps_its_punctuation_when_the_seo_title_differs_in_more_
 
 def test_a_title_cut_short_is_written_as_the_longer_candidate_it_starts():
     full = "Readers Ask: Can a Balcony Garden Feed Four? We Tried It (With One Trick That Doubled the Harvest)"
-    cut = Signals(jsonld=[{"@type": "NewsArticle", "headline": full[:70]}], meta={"og:title": full + " - Balcony Notes"})
+    cut = Signals(
+        jsonld=[{"@type": "NewsArticle", "headline": full[:70]}], meta={"og:title": full + " - Balcony Notes"}
+    )
     assert choose_title(cut, ["Balcony Notes"]) == full
-    dotted = Signals(meta={"twitter:title": "Can a Balcony Garden Feed...", "og:title": "Can a Balcony Garden Feed Four?"})
+    dotted = Signals(
+        meta={"twitter:title": "Can a Balcony Garden Feed...", "og:title": "Can a Balcony Garden Feed Four?"}
+    )
     assert choose_title(dotted, []) == "Can a Balcony Garden Feed Four?"
 
 
 def test_an_h1_that_prefixes_the_title_whose_rest_is_the_og_title_is_the_blogs_name():
-    blog = Signals(headings=["Field Notes Weekly"], title="Field Notes Weekly: Mapping the old canal locks",
-                   meta={"og:title": "Mapping the old canal locks"})
+    blog = Signals(
+        headings=["Field Notes Weekly"],
+        title="Field Notes Weekly: Mapping the old canal locks",
+        meta={"og:title": "Mapping the old canal locks"},
+    )
     assert choose_title(blog, []) == "Mapping the old canal locks"
-    series = Signals(headings=["Canal Locks Explained"], title="Canal Locks Explained: How the Gates Hold",
-                     meta={"og:title": "Canal Locks Explained: How the Gates Hold"})
+    series = Signals(
+        headings=["Canal Locks Explained"],
+        title="Canal Locks Explained: How the Gates Hold",
+        meta={"og:title": "Canal Locks Explained: How the Gates Hold"},
+    )
     assert choose_title(series, []) == "Canal Locks Explained"
 
 

@@ -7,17 +7,20 @@ import pytest
 from schemas import ARTICLES, QUARANTINE, parse_partition_path, partition_path, partition_values, safe_value
 
 
-@pytest.mark.parametrize("raw,expected", [
-    ("../../etc", "etc"),
-    ("..", "unknown"),
-    ("/abs/path", "abs_path"),
-    ("EN", "en"),
-    ("zh-CN", "zh-cn"),
-    (None, "unknown"),
-    ("", "unknown"),
-    ("a b\"c'd", "a_b_c_d"),
-    ("2024-03-14", "2024-03-14"),
-])
+@pytest.mark.parametrize(
+    "raw,expected",
+    [
+        ("../../etc", "etc"),
+        ("..", "unknown"),
+        ("/abs/path", "abs_path"),
+        ("EN", "en"),
+        ("zh-CN", "zh-cn"),
+        (None, "unknown"),
+        ("", "unknown"),
+        ("a b\"c'd", "a_b_c_d"),
+        ("2024-03-14", "2024-03-14"),
+    ],
+)
 def test_safe_value(raw, expected):
     assert safe_value(raw) == expected
 

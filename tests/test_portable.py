@@ -34,9 +34,13 @@ def free_port() -> int:
 def worker_pool(tmp_path):
     port = free_port()
     env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
-    log = open(tmp_path / "pool.log", "w+b")
-    pool = subprocess.Popen([sys.executable, "-m", "apache_beam.runners.worker.worker_pool_main",
-                             f"--service_port={port}"], env=env, stdout=log, stderr=subprocess.STDOUT)
+    log = open(tmp_path / "pool.log", "w+b")  # noqa: SIM115 (the pool writes to it until teardown)
+    pool = subprocess.Popen(
+        [sys.executable, "-m", "apache_beam.runners.worker.worker_pool_main", f"--service_port={port}"],
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     deadline = time.monotonic() + POOL_START_SECONDS
     while True:
         try:
@@ -68,9 +72,24 @@ def test_portable_run_with_external_workers_equals_in_process_run(tmp_path, samp
     shutil.copytree(samples_dir, inputs)
     local, portable = tmp_path / "local", tmp_path / "portable"
     assert main(["--input", f"{inputs}/*", "--output", str(local), "--run_id", "same"]) == 0
-    assert main(["--input", f"{inputs}/*", "--output", str(portable), "--run_id", "same",
-                 "--runner", "PortableRunner", "--job_endpoint=embed", "--environment_type=EXTERNAL",
-                 f"--environment_config=localhost:{port}"]) == 0
+    assert (
+        main(
+            [
+                "--input",
+                f"{inputs}/*",
+                "--output",
+                str(portable),
+                "--run_id",
+                "same",
+                "--runner",
+                "PortableRunner",
+                "--job_endpoint=embed",
+                "--environment_type=EXTERNAL",
+                f"--environment_config=localhost:{port}",
+            ]
+        )
+        == 0
+    )
     assert "Starting worker" in pool_log.read_text()  # the SDK harness ran in the pool's processes
     tables = sorted(p.name for p in local.iterdir() if not p.name.startswith("_"))
     assert {"articles", "segments", "quarantine"} <= set(tables)

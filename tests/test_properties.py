@@ -32,17 +32,51 @@ from transforms.segment import segment_article
 from transforms.text_strip import strip_text_dump
 
 # HYPOTHESIS_EXAMPLES=5000 for a long hunt; 150 keeps CI fast.
-SETTINGS = settings(max_examples=int(os.environ.get("HYPOTHESIS_EXAMPLES", "150")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(
+    max_examples=int(os.environ.get("HYPOTHESIS_EXAMPLES", "150")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 
 # Text that looks a bit like pages: words, punctuation, markup, newlines, CJK, odd code points.
-_ALPHABET = st.sampled_from(list(string.ascii_letters + string.digits + " .,;:!?'\"-()[]<>/=&#\n\t")
-                            + list("éüñßçø。！？「」北京新闻…“”‘’—\u00a0\u200b\ufeff\ufffd\x00\x1b"))
+_ALPHABET = st.sampled_from(
+    list(string.ascii_letters + string.digits + " .,;:!?'\"-()[]<>/=&#\n\t")
+    + list("éüñßçø。！？「」北京新闻…“”‘’—\u00a0\u200b\ufeff\ufffd\x00\x1b")
+)
 page_text = st.text(alphabet=_ALPHABET, max_size=2000) | st.text(max_size=500)
-markupish = st.lists(st.sampled_from([
-    b"<html>", b"<body>", b"<p>", b"</p>", b"<meta charset='", b"gbk", b"utf-16", b"rot13", b"'>", b"<?xml ",
-    b"encoding='latin-1'?>", b"<!DOCTYPE html [", b"<!ENTITY a 'b'>", b"]>", b"\x1f\x8b", b"\xef\xbb\xbf",
-    b"\xff\xfe", b"\x00", b"{", b"[", b"caf\xe9 ", b"\xe4\xb8\xad\xe6\x96\x87", b"word ", b"\n", b",", b"%PDF",
-]), max_size=60).map(b"".join)
+markupish = st.lists(
+    st.sampled_from(
+        [
+            b"<html>",
+            b"<body>",
+            b"<p>",
+            b"</p>",
+            b"<meta charset='",
+            b"gbk",
+            b"utf-16",
+            b"rot13",
+            b"'>",
+            b"<?xml ",
+            b"encoding='latin-1'?>",
+            b"<!DOCTYPE html [",
+            b"<!ENTITY a 'b'>",
+            b"]>",
+            b"\x1f\x8b",
+            b"\xef\xbb\xbf",
+            b"\xff\xfe",
+            b"\x00",
+            b"{",
+            b"[",
+            b"caf\xe9 ",
+            b"\xe4\xb8\xad\xe6\x96\x87",
+            b"word ",
+            b"\n",
+            b",",
+            b"%PDF",
+        ]
+    ),
+    max_size=60,
+).map(b"".join)
 raw_bytes = st.binary(max_size=3000) | markupish
 
 
@@ -89,20 +123,57 @@ def test_strip_text_dump_raises_only_no_article(text):
 
 
 short = st.text(alphabet=_ALPHABET, max_size=120)
-stamps = st.sampled_from(["2024-03-14T09:30:00Z", "2999-01-01", "1066-10-14", "0000-00-00", "-5", "tomorrow",
-                          "2024-02-30", "1e309", "2024-13-45T99:99:99+99:99", ""]) | short
+stamps = (
+    st.sampled_from(
+        [
+            "2024-03-14T09:30:00Z",
+            "2999-01-01",
+            "1066-10-14",
+            "0000-00-00",
+            "-5",
+            "tomorrow",
+            "2024-02-30",
+            "1e309",
+            "2024-13-45T99:99:99+99:99",
+            "",
+        ]
+    )
+    | short
+)
 signals = st.builds(
     Signals,
     title=st.none() | short,
     headings=st.lists(short, max_size=3),
-    meta=st.dictionaries(st.sampled_from(["article:published_time", "og:site_name", "author", "og:url",
-                                          "article:section", "date", "dc.language", "og:title"]),
-                         stamps | short, max_size=6),
-    jsonld=st.lists(st.fixed_dictionaries({"@type": st.sampled_from(["NewsArticle", "Person", "WebPage", "x"])},
-                                          optional={"datePublished": stamps, "author": short | st.lists(short),
-                                                    "publisher": short | st.dictionaries(st.just("name"), short),
-                                                    "headline": short, "wordCount": stamps,
-                                                    "articleSection": short | st.lists(short)}), max_size=3),
+    meta=st.dictionaries(
+        st.sampled_from(
+            [
+                "article:published_time",
+                "og:site_name",
+                "author",
+                "og:url",
+                "article:section",
+                "date",
+                "dc.language",
+                "og:title",
+            ]
+        ),
+        stamps | short,
+        max_size=6,
+    ),
+    jsonld=st.lists(
+        st.fixed_dictionaries(
+            {"@type": st.sampled_from(["NewsArticle", "Person", "WebPage", "x"])},
+            optional={
+                "datePublished": stamps,
+                "author": short | st.lists(short),
+                "publisher": short | st.dictionaries(st.just("name"), short),
+                "headline": short,
+                "wordCount": stamps,
+                "articleSection": short | st.lists(short),
+            },
+        ),
+        max_size=3,
+    ),
     canonical_url=st.none() | short | st.just("https://example.org/news/2024/03/14/story"),
     declared_language=st.none() | short,
     breadcrumbs=st.lists(short, max_size=3),
@@ -146,7 +217,7 @@ def test_segments_slice_the_text_exactly(text):
     last_end = {"paragraph": 0, "sentence": 0}
     for row in rows:
         assert row["kind"] in last_end
-        assert text[row["char_start"]:row["char_end"]] == row["text"]
+        assert text[row["char_start"] : row["char_end"]] == row["text"]
         assert row["text"] and row["text"] == row["text"].strip()
         assert row["char_start"] >= last_end[row["kind"]]
         last_end[row["kind"]] = row["char_end"]

@@ -21,16 +21,28 @@ def articles() -> list[dict]:
     rows = []
     for i, publisher in enumerate(PUBLISHERS):
         day = date(2024, 5, 1 + i % 2) if i < 4 else None
-        rows.append({"article_id": f"a{i}", "source_uri": f"file:///in/{i}.html", "story_index": 0,
-                     "publisher": publisher, "published_date": day, "language": "en" if i < 3 else "fr",
-                     "boilerplate_ratio": 0.1 * (i + 1), "text": "Body text. " * 10, "ingested_at": T0})
+        rows.append(
+            {
+                "article_id": f"a{i}",
+                "source_uri": f"file:///in/{i}.html",
+                "story_index": 0,
+                "publisher": publisher,
+                "published_date": day,
+                "language": "en" if i < 3 else "fr",
+                "boilerplate_ratio": 0.1 * (i + 1),
+                "text": "Body text. " * 10,
+                "ingested_at": T0,
+            }
+        )
     rows.append({**rows[0], "article_id": "a0s1", "story_index": 1})  # a second story of page 0
     return rows
 
 
 def quarantine() -> list[dict]:
-    return [{"source_uri": f"file:///in/q{i}", "stage": "read", "reason": r, "ingested_at": T0}
-            for i, r in enumerate(["empty", "empty", "too_large"])]
+    return [
+        {"source_uri": f"file:///in/q{i}", "stage": "read", "reason": r, "ingested_at": T0}
+        for i, r in enumerate(["empty", "empty", "too_large"])
+    ]
 
 
 def write_run(out, run_id: str, article_rows: list[dict], quarantine_rows: list[dict], counts: dict) -> None:
@@ -53,8 +65,13 @@ def write_run(out, run_id: str, article_rows: list[dict], quarantine_rows: list[
 @pytest.fixture
 def out(tmp_path):
     out = tmp_path / "out"
-    counts = {"pages_in": 8, "pages_with_articles": 5, "quarantined": 3, "quarantine.empty": 2,
-              "quarantine.too_large": 1}
+    counts = {
+        "pages_in": 8,
+        "pages_with_articles": 5,
+        "quarantined": 3,
+        "quarantine.empty": 2,
+        "quarantine.too_large": 1,
+    }
     write_run(out, "r1", articles(), quarantine(), counts)
     return out
 
@@ -125,9 +142,21 @@ def test_chromium_renders_the_charts(out, tmp_path):
 
     page, png = tmp_path / "report.html", tmp_path / "report.png"
     write_report(str(out), "r1", str(page))
-    subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
-                    "--window-size=1400,1200", f"--screenshot={png}", page.as_uri()],
-                   check=True, capture_output=True, timeout=120)
+    subprocess.run(
+        [
+            "chromium",
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--hide-scrollbars",
+            "--window-size=1400,1200",
+            f"--screenshot={png}",
+            page.as_uri(),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
     pixels = matplotlib.image.imread(str(png))
     assert pixels.shape[:2] == (1200, 1400)
     bar_blue = (abs(pixels[..., 0] - 0x3B / 255) < 0.02) & (abs(pixels[..., 2] - 0xA8 / 255) < 0.02)

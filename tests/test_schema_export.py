@@ -10,10 +10,22 @@ from schemas import PARTITION_KEYS, SCHEMAS
 from schemas.export import athena_ddl, bigquery_ddl, bigquery_schema, main, spark_ddl
 
 # What each engine must call each pyarrow type: written out here, independently of the exporter.
-BIGQUERY = {pa.string(): "STRING", pa.int32(): "INT64", pa.int64(): "INT64", pa.float32(): "FLOAT64",
-            pa.date32(): "DATE", pa.timestamp("us", tz="UTC"): "TIMESTAMP"}
-SPARK = {pa.string(): "STRING", pa.int32(): "INT", pa.int64(): "BIGINT", pa.float32(): "FLOAT",
-         pa.date32(): "DATE", pa.timestamp("us", tz="UTC"): "TIMESTAMP"}
+BIGQUERY = {
+    pa.string(): "STRING",
+    pa.int32(): "INT64",
+    pa.int64(): "INT64",
+    pa.float32(): "FLOAT64",
+    pa.date32(): "DATE",
+    pa.timestamp("us", tz="UTC"): "TIMESTAMP",
+}
+SPARK = {
+    pa.string(): "STRING",
+    pa.int32(): "INT",
+    pa.int64(): "BIGINT",
+    pa.float32(): "FLOAT",
+    pa.date32(): "DATE",
+    pa.timestamp("us", tz="UTC"): "TIMESTAMP",
+}
 
 COLUMN = re.compile(r"^\s+`(\w+)` ([\w<>]+),?$", re.MULTILINE)
 

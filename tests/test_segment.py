@@ -7,32 +7,45 @@ from hypothesis import strategies as st
 from transforms.segment import segment_article, sentence_spans
 
 HARD_CASES = [
-    ("The U.S. economy grew in Sept. last year. Analysts were surprised.",
-     ["The U.S. economy grew in Sept. last year.", "Analysts were surprised."]),
+    (
+        "The U.S. economy grew in Sept. last year. Analysts were surprised.",
+        ["The U.S. economy grew in Sept. last year.", "Analysts were surprised."],
+    ),
     ("Mr. Smith met Dr. Jones on Monday. They talked.", ["Mr. Smith met Dr. Jones on Monday.", "They talked."]),
-    ("She ranked No. 2 in the world. Her rival was No. 1.",
-     ["She ranked No. 2 in the world.", "Her rival was No. 1."]),
+    ("She ranked No. 2 in the world. Her rival was No. 1.", ["She ranked No. 2 in the world.", "Her rival was No. 1."]),
     ("J. R. Smith scored 20 points. The team won.", ["J. R. Smith scored 20 points.", "The team won."]),
     ('"We will win," he said. "No doubt."', ['"We will win," he said.', '"No doubt."']),
     ('He said: "It is over." Then he left.', ['He said: "It is over."', "Then he left."]),
     ("The rate rose to 3.5 percent. Prices fell 2.4%.", ["The rate rose to 3.5 percent.", "Prices fell 2.4%."]),
     ("He paused... Then he spoke again.", ["He paused...", "Then he spoke again."]),
     ("Wait… what happened? Nobody knows!", ["Wait… what happened?", "Nobody knows!"]),
-    ("The company (formerly Acme Inc.) said profits rose. Shares jumped.",
-     ["The company (formerly Acme Inc.) said profits rose.", "Shares jumped."]),
-    ("It was big. (Officials declined to comment.) The end.",
-     ["It was big.", "(Officials declined to comment.)", "The end."]),
+    (
+        "The company (formerly Acme Inc.) said profits rose. Shares jumped.",
+        ["The company (formerly Acme Inc.) said profits rose.", "Shares jumped."],
+    ),
+    (
+        "It was big. (Officials declined to comment.) The end.",
+        ["It was big.", "(Officials declined to comment.)", "The end."],
+    ),
     ("今天天气很好。我们去公园吧！你去吗？", ["今天天气很好。", "我们去公园吧！", "你去吗？"]),
     ("東京で会議が開かれた。首相が出席した。", ["東京で会議が開かれた。", "首相が出席した。"]),
     ("The meeting is at 10 a.m. on Tuesday. Bring notes.", ["The meeting is at 10 a.m. on Tuesday.", "Bring notes."]),
-    ("Gov. Newsom and Sen. Warren spoke. Rep. Ocasio-Cortez did not.",
-     ["Gov. Newsom and Sen. Warren spoke.", "Rep. Ocasio-Cortez did not."]),
-    ("WASHINGTON (AP) — The Senate voted 52-48 on Jan. 5. The bill passed.",
-     ["WASHINGTON (AP) — The Senate voted 52-48 on Jan. 5.", "The bill passed."]),
-    ("The firm, based in St. Louis, hired 1,200 people. It plans more.",
-     ["The firm, based in St. Louis, hired 1,200 people.", "It plans more."]),
-    ("Apple Inc. reported results. Microsoft Corp. did too.",
-     ["Apple Inc. reported results.", "Microsoft Corp. did too."]),
+    (
+        "Gov. Newsom and Sen. Warren spoke. Rep. Ocasio-Cortez did not.",
+        ["Gov. Newsom and Sen. Warren spoke.", "Rep. Ocasio-Cortez did not."],
+    ),
+    (
+        "WASHINGTON (AP) — The Senate voted 52-48 on Jan. 5. The bill passed.",
+        ["WASHINGTON (AP) — The Senate voted 52-48 on Jan. 5.", "The bill passed."],
+    ),
+    (
+        "The firm, based in St. Louis, hired 1,200 people. It plans more.",
+        ["The firm, based in St. Louis, hired 1,200 people.", "It plans more."],
+    ),
+    (
+        "Apple Inc. reported results. Microsoft Corp. did too.",
+        ["Apple Inc. reported results.", "Microsoft Corp. did too."],
+    ),
     ("Is this real? Yes! It is.", ["Is this real?", "Yes!", "It is."]),
     ("He was born in 1990. In 2010 he moved.", ["He was born in 1990.", "In 2010 he moved."]),
     ("The U.N. Security Council met. It adjourned.", ["The U.N. Security Council met.", "It adjourned."]),
@@ -41,10 +54,14 @@ HARD_CASES = [
     ("Die Zahl stieg um 5 Prozent. Das ist viel.", ["Die Zahl stieg um 5 Prozent.", "Das ist viel."]),
     ("“It’s done,” she said. “Finally.”", ["“It’s done,” she said.", "“Finally.”"]),
     ("The vote was 3-2.The chair abstained.", ["The vote was 3-2.The chair abstained."]),
-    ("He earned $1.5 million vs. $2 million last year. That is less.",
-     ["He earned $1.5 million vs. $2 million last year.", "That is less."]),
-    ("Section 3.2 of the law, e.g. the tax part, i.e. the core, changed. Critics objected.",
-     ["Section 3.2 of the law, e.g. the tax part, i.e. the core, changed.", "Critics objected."]),
+    (
+        "He earned $1.5 million vs. $2 million last year. That is less.",
+        ["He earned $1.5 million vs. $2 million last year.", "That is less."],
+    ),
+    (
+        "Section 3.2 of the law, e.g. the tax part, i.e. the core, changed. Critics objected.",
+        ["Section 3.2 of the law, e.g. the tax part, i.e. the core, changed.", "Critics objected."],
+    ),
     ("The game ended at 11 p.m. The fans cheered.", ["The game ended at 11 p.m.", "The fans cheered."]),
     ("It starts at 8 p.m. Eastern time.", ["It starts at 8 p.m. Eastern time."]),
     ("He moved to the U.S. In 2010 he left.", ["He moved to the U.S.", "In 2010 he left."]),
@@ -79,14 +96,12 @@ def test_rows_paragraphs_and_running_indexes():
     assert [s["index"] for s in sentences] == [0, 1, 2, 3, 4]
     assert [s["paragraph_index"] for s in sentences] == [0, 0, 1, 2, 2]
     for row in rows:
-        assert text[row["char_start"]:row["char_end"]] == row["text"]
+        assert text[row["char_start"] : row["char_end"]] == row["text"]
 
 
 def test_empty_and_blank():
     assert segment_article("") == []
     assert segment_article(" \n\n \n") == []
-
-
 
 
 ALPHABET = st.sampled_from(list("aZ .!?…。！？\"')(”’\n\r\t 1.Mr.U.S.") + ["\n\n", "...", "No. ", "J. ", "e.g. "])
@@ -98,7 +113,7 @@ def test_offsets_always_slice_exactly(text):
     rows = segment_article(text)
     for row in rows:
         assert row["char_start"] < row["char_end"]
-        assert text[row["char_start"]:row["char_end"]] == row["text"]
+        assert text[row["char_start"] : row["char_end"]] == row["text"]
         assert row["text"] == row["text"].strip()
     paragraphs = [r for r in rows if r["kind"] == "paragraph"]
     for row in rows:

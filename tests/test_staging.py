@@ -19,13 +19,23 @@ from transforms.process import StagePages
 from transforms.staging import BundleFiles, row_bytes, staged_name
 
 NOW = datetime(2026, 1, 1, tzinfo=timezone.utc)
-PROSE = ("The harbour commission voted on Monday to dredge the eastern channel before the autumn storms, "
-         "after two cargo ships ran aground there in a single week. ")
+PROSE = (
+    "The harbour commission voted on Monday to dredge the eastern channel before the autumn storms, "
+    "after two cargo ships ran aground there in a single week. "
+)
 
 
 def article(article_id: str, day: date = date(2025, 3, 4), language: str = "en") -> dict:
-    return {"article_id": article_id, "source_uri": f"u:{article_id}", "story_index": 0, "text": PROSE * 2,
-            "published_date": day, "language": language, "content_hash": article_id, "schema_version": "1.0"}
+    return {
+        "article_id": article_id,
+        "source_uri": f"u:{article_id}",
+        "story_index": 0,
+        "text": PROSE * 2,
+        "published_date": day,
+        "language": language,
+        "content_hash": article_id,
+        "schema_version": "1.0",
+    }
 
 
 def row(a: dict) -> TableRow:
@@ -33,8 +43,15 @@ def row(a: dict) -> TableRow:
 
 
 def segment(article_id: str, index: int) -> TableRow:
-    values = {"article_id": article_id, "kind": "paragraph", "index": index, "paragraph_index": index,
-              "text": PROSE, "char_start": 0, "char_end": len(PROSE)}
+    values = {
+        "article_id": article_id,
+        "kind": "paragraph",
+        "index": index,
+        "paragraph_index": index,
+        "text": PROSE,
+        "char_start": 0,
+        "char_end": len(PROSE),
+    }
     return TableRow(SEGMENTS, ("2025-03-04", "en"), values)
 
 
@@ -76,7 +93,7 @@ def test_finishing_sets_cluster_columns_and_drops_the_copies_rows(tmp_path):
     assert pq.ParquetFile(tmp_path / "articles.parquet").num_row_groups == 1  # small groups merged
     assert finish_staged(segment_file, str(tmp_path / "segments.parquet"), verdicts) == 6
     assert sorted(set(ids(str(tmp_path / "segments.parquet")))) == ["a", "c", "d"]
-    all_copies = {name: None for name in "abcd"}
+    all_copies = dict.fromkeys("abcd")
     assert finish_staged(segment_file, str(tmp_path / "none.parquet"), all_copies) == 0
     assert not (tmp_path / "none.parquet").exists()
 
@@ -85,7 +102,9 @@ def test_apply_and_merge_verdicts():
     rows = rows_to_table(ARTICLES, [{**article(a), "cluster_id": a, "canonical_article_id": a} for a in "abc"])
     done = apply_verdicts(ARTICLES, rows, {"b": ("a", "b"), "c": None})
     assert [(r["article_id"], r["cluster_id"], r["canonical_article_id"]) for r in done.to_pylist()] == [
-        ("a", "a", "a"), ("b", "a", "b")]
+        ("a", "a", "a"),
+        ("b", "a", "b"),
+    ]
     segments = rows_to_table(SEGMENTS, [segment("a", 0).row, segment("b", 0).row, segment("b", 1).row])
     assert apply_verdicts(SEGMENTS, segments, {"a": None, "b": ("a", "b")}).column("index").to_pylist() == [0, 1]
     assert apply_verdicts(SEGMENTS, segments, {}) is segments
@@ -94,23 +113,37 @@ def test_apply_and_merge_verdicts():
 
 
 def test_stage_pages_stages_rows_and_facts_and_sends_verdicts_only_for_copies(tmp_path):
-    html = (f"<html><head><title>Channel to be dredged</title></head><body><article><h1>Channel to be dredged</h1>"
-            f"<p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></article></body></html>")
+    html = (
+        f"<html><head><title>Channel to be dredged</title></head><body><article><h1>Channel to be dredged</h1>"
+        f"<p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></article></body></html>"
+    )
     other = html.replace("Channel to be dredged", "Choir sings at market hall").replace(
-        PROSE, "A choir from the hill villages sang at the reopening of the old market hall on Sunday evening, "
-               "and the stallholders who had waited three years for the roof repairs sold out before dark. ")
-    pages = [Page("u:one", html, "html", "utf-8", len(html)), Page("u:two", html, "html", "utf-8", len(html)),
-             Page("u:three", other, "html", "utf-8", len(other))]
+        PROSE,
+        "A choir from the hill villages sang at the reopening of the old market hall on Sunday evening, "
+        "and the stallholders who had waited three years for the roof repairs sold out before dark. ",
+    )
+    pages = [
+        Page("u:one", html, "html", "utf-8", len(html)),
+        Page("u:two", html, "html", "utf-8", len(html)),
+        Page("u:three", other, "html", "utf-8", len(other)),
+    ]
     with TestPipeline(runner="FnApiRunner") as p:
         out = p | beam.Create(pages) | StagePages(0, NOW, str(tmp_path))
-        assert_that(out["staged"] | beam.Map(lambda path: path.rsplit("/", 2)[1]), equal_to(["pre", "pre"]),
-                    label="Staged")  # one article file, one segment file
-        assert_that(out["verdicts"] | beam.Map(lambda v: (v[0].split("+", 1)[0], v[1][1])),
-                    equal_to([("articles", None), ("segments", None)]), label="OnlyTheCopyHasVerdicts")
+        assert_that(
+            out["staged"] | beam.Map(lambda path: path.rsplit("/", 2)[1]), equal_to(["pre", "pre"]), label="Staged"
+        )  # one article file, one segment file
+        assert_that(
+            out["verdicts"] | beam.Map(lambda v: (v[0].split("+", 1)[0], v[1][1])),
+            equal_to([("articles", None), ("segments", None)]),
+            label="OnlyTheCopyHasVerdicts",
+        )
         assert_that(out["duplicates"] | beam.combiners.Count.Globally(), equal_to([1]), label="Copies")
         counts = out["counts"] | beam.CombinePerKey(sum)
-        assert_that(counts | beam.Filter(lambda kv: kv[0] != "segments"),
-                    equal_to([("articles", 2), ("pages_with_articles", 2)]), label="Counts")
+        assert_that(
+            counts | beam.Filter(lambda kv: kv[0] != "segments"),
+            equal_to([("articles", 2), ("pages_with_articles", 2)]),
+            label="Counts",
+        )
     staged = {name.split("+", 1)[0]: ids(str(tmp_path / "pre" / name)) for name in os.listdir(tmp_path / "pre")}
     assert len(staged["articles"]) == 3 and len(staged["segments"]) > 3  # both copies: the commit drops one
     assert len(os.listdir(tmp_path / "facts")) == 1 and len(os.listdir(tmp_path / "bands")) == 1
@@ -133,8 +166,14 @@ def test_staged_band_keys_give_the_pairs_that_grouping_the_keys_gives(tmp_path):
         assert staged.close() == len(ids) * BANDS
         files.append(staged.path)
     assert pq.ParquetFile(files[0]).num_row_groups > BANDS  # a row group per band and flush
-    found = sorted({pair for band in range(BANDS) for digest, ids in band_buckets(band, files)
-                    for pair in bucket_pairs((band, f"{digest:016x}"), ids)})
+    found = sorted(
+        {
+            pair
+            for band in range(BANDS)
+            for digest, ids in band_buckets(band, files)
+            for pair in bucket_pairs((band, f"{digest:016x}"), ids)
+        }
+    )
     assert found == expected and ("s0", "s1") in found and not any("far" in pair for pair in found)
     assert read_band(files[0], BANDS + 1) is None
 

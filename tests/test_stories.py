@@ -15,9 +15,12 @@ MORE = (
 
 def test_briefs_page_with_flagged_headlines_splits_into_titled_stories():
     paragraphs = [
-        "Bakery chain opens its tenth shop in the harbour district", BODY,
-        "Ferry timetable changes for the summer season", MORE,
-        "Local choir wins national award for folk songs", BODY + " " + MORE,
+        "Bakery chain opens its tenth shop in the harbour district",
+        BODY,
+        "Ferry timetable changes for the summer season",
+        MORE,
+        "Local choir wins national award for folk songs",
+        BODY + " " + MORE,
     ]
     parts = split_stories([Story(paragraphs, "News in brief", [0, 2, 4])])
     assert [p.title for p in parts] == [paragraphs[0], paragraphs[2], paragraphs[4]]
@@ -31,8 +34,17 @@ def test_single_story_with_subheadings_stays_one():
 
 
 def test_long_lede_then_headline_like_subheads_stays_one():
-    paragraphs = [BODY, MORE, BODY, "Why the pipes are failing so often", MORE,
-                  "Where the works will start first", BODY, "How residents can get a grant", MORE]
+    paragraphs = [
+        BODY,
+        MORE,
+        BODY,
+        "Why the pipes are failing so often",
+        MORE,
+        "Where the works will start first",
+        BODY,
+        "How residents can get a grant",
+        MORE,
+    ]
     story = Story(paragraphs, "Water pipes", [3, 5, 7])
     assert split_stories([story]) == [story]
 
@@ -54,10 +66,13 @@ def test_navigation_dropped_but_real_subheading_kept():
 def test_live_page_with_dated_entries_splits_and_drops_time_lines():
     paragraphs = [
         "Follow our live coverage of the storm as it moves along the coast.",
-        "10:42 a.m. ET", "Power restored to most homes in the north",
+        "10:42 a.m. ET",
+        "Power restored to most homes in the north",
         "OSLO (AP) — Crews restored power to most homes overnight after the storm, officials said. " + BODY,
-        "9:15 a.m. ET", "Schools closed for a second day",
-        "By Ann Lee", "Schools across the county stayed closed on Tuesday as roads remained blocked. " + MORE,
+        "9:15 a.m. ET",
+        "Schools closed for a second day",
+        "By Ann Lee",
+        "Schools across the county stayed closed on Tuesday as roads remained blocked. " + MORE,
     ]
     parts = split_stories([Story(paragraphs, "Storm live", [2, 5])])
     assert [p.title for p in parts] == [paragraphs[2], paragraphs[5]]
@@ -68,8 +83,13 @@ def test_live_page_with_dated_entries_splits_and_drops_time_lines():
 def test_text_dump_with_datelined_sections_splits():
     first = "NORRWICK (Reuters) - The port authority said on Friday it would expand the container terminal. " + BODY
     second = "HALVIK, March 3 (AP) -- Fishermen brought in a record catch of herring this week, officials said. " + MORE
-    paragraphs = ["World news roundup", "Port to expand container terminal", first,
-                  "Record herring catch in the north", second]
+    paragraphs = [
+        "World news roundup",
+        "Port to expand container terminal",
+        first,
+        "Record herring catch in the north",
+        second,
+    ]
     parts = split_stories([Story(paragraphs)])
     assert [p.title for p in parts] == ["Port to expand container terminal", "Record herring catch in the north"]
     assert [p.paragraphs for p in parts] == [[first], [second]]
@@ -95,9 +115,15 @@ def test_out_of_range_heading_indexes_are_ignored():
 
 def test_dated_teaser_list_after_an_article_is_not_split():
     paragraphs = [
-        BODY, MORE, BODY,
-        "March 2, 2024", "Ferry prices rise again this spring", "Operators blame fuel costs for the increase.",
-        "March 1, 2024", "Council sets a date for the election", "Voters will go to the polls in May.",
+        BODY,
+        MORE,
+        BODY,
+        "March 2, 2024",
+        "Ferry prices rise again this spring",
+        "Operators blame fuel costs for the increase.",
+        "March 1, 2024",
+        "Council sets a date for the election",
+        "Voters will go to the polls in May.",
     ]
     story = Story(paragraphs, "Water pipes")
     assert split_stories([story]) == [story]

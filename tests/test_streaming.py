@@ -37,14 +37,17 @@ def payload(name):
 
 def test_finalize_names_the_object():
     assert parse_notification(attrs("pages/a.html"), payload("pages/a.html"), "m1") == Notice(
-        "gs://landing-bucket/pages/a.html", "17", False)
+        "gs://landing-bucket/pages/a.html", "17", False
+    )
     overwrite = parse_notification(attrs("a.html", overwroteGeneration="16", objectGeneration="18"), b"", "m2")
     assert overwrite == Notice("gs://landing-bucket/a.html", "18", True)
 
 
 def test_other_events_and_folders_are_skipped():
     assert parse_notification(attrs("a.html", "OBJECT_DELETE"), payload("a.html")) == Skip("object_delete")
-    assert parse_notification(attrs("a.html", "OBJECT_METADATA_UPDATE"), payload("a.html")) == Skip("object_metadata_update")
+    assert parse_notification(attrs("a.html", "OBJECT_METADATA_UPDATE"), payload("a.html")) == Skip(
+        "object_metadata_update"
+    )
     assert parse_notification(attrs("dir/"), payload("dir/")) == Skip("folder_placeholder")
 
 
@@ -52,13 +55,16 @@ def test_payload_only_message_is_read():
     assert parse_notification({}, payload("b.txt"), "m3").path == "gs://landing-bucket/b.txt"
 
 
-@pytest.mark.parametrize("attributes,data", [
-    ({}, b"not json"),
-    ({}, b"[1, 2]"),
-    ({"eventType": "OBJECT_FINALIZE"}, b"{}"),
-    ({"eventType": "SOMETHING_NEW", "bucketId": BUCKET, "objectId": "x"}, b""),
-    ({}, None),
-])
+@pytest.mark.parametrize(
+    "attributes,data",
+    [
+        ({}, b"not json"),
+        ({}, b"[1, 2]"),
+        ({"eventType": "OBJECT_FINALIZE"}, b"{}"),
+        ({"eventType": "SOMETHING_NEW", "bucketId": BUCKET, "objectId": "x"}, b""),
+        ({}, None),
+    ],
+)
 def test_unreadable_notification_is_a_failure(attributes, data):
     result = parse_notification(attributes, data, "m9")
     assert isinstance(result, Failure)
@@ -69,16 +75,30 @@ def test_unreadable_notification_is_a_failure(attributes, data):
 def test_streaming_flags_are_checked_early():
     base = ["--output", "/tmp/never-written"]
     sub = ["--input_subscription", "projects/news-project/subscriptions/landing-1"]
-    for argv in (base + sub, base + sub + ["--streaming", "--input", "x/*"], base + ["--streaming", "--input", "x/*"],
-                 base + ["--streaming", "--input_subscription", "subs/s1"], base + sub + ["--streaming", "--watch"],
-                 base + sub + ["--streaming", "--window_seconds", "0"]):
+    for argv in (
+        base + sub,
+        base + sub + ["--streaming", "--input", "x/*"],
+        base + ["--streaming", "--input", "x/*"],
+        base + ["--streaming", "--input_subscription", "subs/s1"],
+        base + sub + ["--streaming", "--watch"],
+        base + sub + ["--streaming", "--window_seconds", "0"],
+    ):
         with pytest.raises(SystemExit):
             parse_options(argv)
 
 
 def test_streaming_graph_builds_without_touching_any_path():
-    options = PipelineOptions(["--streaming", "--input_subscription", "projects/news-project/subscriptions/landing-1",
-                               "--output", "gs://no-such-bucket/out", "--window_seconds", "30"])
+    options = PipelineOptions(
+        [
+            "--streaming",
+            "--input_subscription",
+            "projects/news-project/subscriptions/landing-1",
+            "--output",
+            "gs://no-such-bucket/out",
+            "--window_seconds",
+            "30",
+        ]
+    )
     pipeline = build_pipeline(options)  # no read, no list, no write: nothing exists at these paths
     labels = {t.full_label for t in pipeline.transforms_stack[0].parts}
     assert {"ReadNotifications", "WindowByIngestTime", "ParseNotifications", "IngestObjects"} <= labels
@@ -91,8 +111,13 @@ def message(name, i):
 def test_windows_commit_once_each_and_late_data_is_its_own_commit(tmp_path, samples_dir):
     root = tmp_path / "gcs"
     (root / BUCKET).mkdir(parents=True)
-    names = ["harbor-gazette-ferry.html", "northwind-wire-storm.txt", "empty.html", "meridian-post-budget.html",
-             "valley-courier-school.txt"]
+    names = [
+        "harbor-gazette-ferry.html",
+        "northwind-wire-storm.txt",
+        "empty.html",
+        "meridian-post-budget.html",
+        "valley-courier-school.txt",
+    ]
     for name in names:
         shutil.copy(samples_dir / name, root / BUCKET / name)
     out = tmp_path / "out"
@@ -100,9 +125,15 @@ def test_windows_commit_once_each_and_late_data_is_its_own_commit(tmp_path, samp
     stream = (
         TestStream()
         .advance_watermark_to(0)
-        .add_elements([TimestampedValue(message(names[0], 0), 1), TimestampedValue(message(names[1], 1), 2),
-                       TimestampedValue(message(names[2], 2), 3), TimestampedValue(bad, 4),
-                       TimestampedValue(PubsubMessage(payload("gone.html"), attrs("gone.html", "OBJECT_DELETE")), 5)])
+        .add_elements(
+            [
+                TimestampedValue(message(names[0], 0), 1),
+                TimestampedValue(message(names[1], 1), 2),
+                TimestampedValue(message(names[2], 2), 3),
+                TimestampedValue(bad, 4),
+                TimestampedValue(PubsubMessage(payload("gone.html"), attrs("gone.html", "OBJECT_DELETE")), 5),
+            ]
+        )
         .advance_watermark_to(10)
         .add_elements([TimestampedValue(message(names[3], 3), 12)])
         .advance_watermark_to(30)
@@ -136,9 +167,12 @@ def test_windows_commit_once_each_and_late_data_is_its_own_commit(tmp_path, samp
                 for (uri,) in duckdb.sql(f"select {col} from read_parquet('{out}/{f['path']}')").fetchall():
                     sources.setdefault(uri.rsplit("/", 1)[-1], []).append(run)
     assert sources == {
-        names[0]: [window_run_id("base", w0, 0)], names[1]: [window_run_id("base", w0, 0)],
-        names[2]: [window_run_id("base", w0, 0)], "pubsub:m-bad": [window_run_id("base", w0, 0)],
-        names[3]: [window_run_id("base", w10, 0)], names[4]: [window_run_id("base", w0, 1)],
+        names[0]: [window_run_id("base", w0, 0)],
+        names[1]: [window_run_id("base", w0, 0)],
+        names[2]: [window_run_id("base", w0, 0)],
+        "pubsub:m-bad": [window_run_id("base", w0, 0)],
+        names[3]: [window_run_id("base", w10, 0)],
+        names[4]: [window_run_id("base", w0, 1)],
     }
     counts = manifests[window_run_id("base", w0, 0)]["counts"]
     assert counts["pages_in"] == 4 and counts["quarantined"] == 2

@@ -14,17 +14,27 @@ from transforms.textmodel.features import (
 from transforms.textmodel.model import LineModel, default_model
 
 BODY = [
-    ("The harbour commission of Port Wendell voted on Tuesday to close the old north pier to heavy "
-     "trucks after engineers found cracks in three of its supporting columns."),
-    ("The decision, which takes effect next Monday, will send about forty delivery vehicles a day "
-     "through the narrower streets of the market district, according to figures from the city."),
+    (
+        "The harbour commission of Port Wendell voted on Tuesday to close the old north pier to heavy "
+        "trucks after engineers found cracks in three of its supporting columns."
+    ),
+    (
+        "The decision, which takes effect next Monday, will send about forty delivery vehicles a day "
+        "through the narrower streets of the market district, according to figures from the city."
+    ),
     "\u201cWe had no responsible choice left,\u201d said the commission chair.",
-    ("Shop owners in the district said they were worried about noise and congestion, and several asked "
-     "the commission to limit truck traffic to the early morning hours before the stalls open."),
-    ("Repairs to the pier are expected to take at least eighteen months and to cost roughly twelve "
-     "million dollars, most of which the commission hopes to recover from a regional transport fund."),
-    ("A public hearing on the detour plan is scheduled for the first week of next month at the "
-     "library on Fennel Street, where residents can comment on the proposed truck hours."),
+    (
+        "Shop owners in the district said they were worried about noise and congestion, and several asked "
+        "the commission to limit truck traffic to the early morning hours before the stalls open."
+    ),
+    (
+        "Repairs to the pier are expected to take at least eighteen months and to cost roughly twelve "
+        "million dollars, most of which the commission hopes to recover from a regional transport fund."
+    ),
+    (
+        "A public hearing on the detour plan is scheduled for the first week of next month at the "
+        "library on Fennel Street, where residents can comment on the proposed truck hours."
+    ),
 ]
 CHROME = [
     "Advertisement",
@@ -43,7 +53,14 @@ TAIL = [
     "\u00a9 2021 Harbor Gazette. All rights reserved.",
 ]
 HEAD = [
-    "Skip to content", "Home", "News", "Sports", "Business", "Opinion", "Subscribe", "Log in",
+    "Skip to content",
+    "Home",
+    "News",
+    "Sports",
+    "Business",
+    "Opinion",
+    "Subscribe",
+    "Log in",
     "News / Local",
     "Old north pier closed to trucks after cracks found in columns",
     "Detour through the market district worries shop owners",
@@ -103,8 +120,11 @@ def test_cjk_dump():
         "码头的修复工作预计至少需要十八个月，费用约为一千二百万元，委员会希望从地区交通基金中获得大部分资金。",
         "关于改道方案的公开听证会定于下个月第一周在图书馆举行，居民可以就卡车通行时间发表意见。",
     ]
-    dump = "\n".join(["首页", "新闻", "体育", "财经", "登录", "北码头因裂缝禁止卡车通行", "2021年4月12日 10:30 来源：港口日报"]
-                     + body + ["相关阅读", "热门文章", "版权所有 © 2021 港口日报"])
+    dump = "\n".join(
+        ["首页", "新闻", "体育", "财经", "登录", "北码头因裂缝禁止卡车通行", "2021年4月12日 10:30 来源：港口日报"]
+        + body
+        + ["相关阅读", "热门文章", "版权所有 © 2021 港口日报"]
+    )
     extraction = strip_text_dump(_page(dump))
     assert extraction.stories[0].paragraphs == body
     assert extraction.signals.title == "北码头因裂缝禁止卡车通行"
@@ -112,8 +132,20 @@ def test_cjk_dump():
 
 
 def test_nav_only_dump_has_no_article():
-    nav = ["Home", "World", "Business", "Technology", "Science", "Health", "Sports", "Contact us",
-           "About us", "Privacy policy", "Terms of use", "\u00a9 2024 Example Media"]
+    nav = [
+        "Home",
+        "World",
+        "Business",
+        "Technology",
+        "Science",
+        "Health",
+        "Sports",
+        "Contact us",
+        "About us",
+        "Privacy policy",
+        "Terms of use",
+        "\u00a9 2024 Example Media",
+    ]
     with pytest.raises(NoArticle):
         strip_text_dump(_page("\n".join(nav * 3)))
     with pytest.raises(NoArticle):
@@ -149,12 +181,26 @@ def test_model_rejects_other_features():
 def test_only_breadcrumb_trails_name_a_section():
     from transforms.text_strip import is_trail
 
-    for trail in ("Home » Guides » Cooling centres", "Science > Physics", "You are here: Home > Weather",
-                  "Home / Guides", "News / Local", "Blog / Topics / Marketing"):
+    for trail in (
+        "Home » Guides » Cooling centres",
+        "Science > Physics",
+        "You are here: Home > Weather",
+        "Home / Guides",
+        "News / Local",
+        "Blog / Topics / Marketing",
+    ):
         assert is_trail(trail), trail
-    for other in ("Credit: Jane Roe / Getty Images", "Jane Roe / Reuters", "4.5 / 5", "Contact / Help",
-                  "Jane Roe | May 2, 2024", "by Jane Roe | Apr 21, 2025", "Family: Rubiaceae | Place of Origin: Ethiopia",
-                  "September 12, 2025 | 14 min read", "United States / English"):
+    for other in (
+        "Credit: Jane Roe / Getty Images",
+        "Jane Roe / Reuters",
+        "4.5 / 5",
+        "Contact / Help",
+        "Jane Roe | May 2, 2024",
+        "by Jane Roe | Apr 21, 2025",
+        "Family: Rubiaceae | Place of Origin: Ethiopia",
+        "September 12, 2025 | 14 min read",
+        "United States / English",
+    ):
         assert not is_trail(other), other
 
 

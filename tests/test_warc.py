@@ -21,16 +21,20 @@ from schemas import Failure, Page
 from transforms.read import ReadPages, read_documents
 from transforms.warc import PrefixedStream, Skipped, is_warc, iter_warc, warc_date
 
-PROSE = ("The county library board voted on Monday evening to keep its three branch reading rooms open on "
-         "Sundays through the winter, after volunteers offered to staff the desks in rotating shifts. ")
+PROSE = (
+    "The county library board voted on Monday evening to keep its three branch reading rooms open on "
+    "Sundays through the winter, after volunteers offered to staff the desks in rotating shifts. "
+)
 FETCHED = "2025-02-03T04:05:06Z"
 
 
 def article(title: str, paragraphs: int = 4) -> bytes:
     body = "".join(f"<p>{PROSE} ({title}, part {i}.)</p>" for i in range(paragraphs))
-    return (f"<!doctype html><html><head><title>{title} | Lakeside Ledger</title></head><body>"
-            f"<nav><a href='/'>Home</a> <a href='/local'>Local</a></nav><article><h1>{title}</h1>{body}"
-            f"</article><footer>Lakeside Ledger, all rights reserved</footer></body></html>").encode("utf-8")
+    return (
+        f"<!doctype html><html><head><title>{title} | Lakeside Ledger</title></head><body>"
+        f"<nav><a href='/'>Home</a> <a href='/local'>Local</a></nav><article><h1>{title}</h1>{body}"
+        f"</article><footer>Lakeside Ledger, all rights reserved</footer></body></html>"
+    ).encode()
 
 
 def http(status: str, media: str, extra=()) -> StatusAndHeaders:
@@ -45,23 +49,34 @@ def write_warc(path, records, *, gzip_records: bool = True) -> None:
         for n, (kind, uri, payload, headers) in enumerate(records):
             warc_headers = {"WARC-Date": FETCHED, "WARC-Record-ID": f"<urn:uuid:00000000-0000-0000-0000-{n:012d}>"}
             if kind == "revisit":
-                record = writer.create_revisit_record(uri, "sha1:AAAA", uri, FETCHED, http_headers=headers,
-                                                      warc_headers_dict=warc_headers)
+                record = writer.create_revisit_record(
+                    uri, "sha1:AAAA", uri, FETCHED, http_headers=headers, warc_headers_dict=warc_headers
+                )
             else:
-                record = writer.create_warc_record(uri, kind, payload=io.BytesIO(payload), http_headers=headers,
-                                                   warc_headers_dict=warc_headers)
+                record = writer.create_warc_record(
+                    uri, kind, payload=io.BytesIO(payload), http_headers=headers, warc_headers_dict=warc_headers
+                )
             writer.write_record(record)
 
 
 def mixed_records():
     return [
         ("request", "https://news.example/a", b"GET /a HTTP/1.1\r\nHost: news.example\r\n\r\n", None),
-        ("response", "https://news.example/a", article("Library keeps Sunday hours"), http("200 OK", "text/html; charset=utf-8")),
+        (
+            "response",
+            "https://news.example/a",
+            article("Library keeps Sunday hours"),
+            http("200 OK", "text/html; charset=utf-8"),
+        ),
         ("response", "https://news.example/logo.png", b"\x89PNG\r\n\x1a\n" + bytes(200), http("200 OK", "image/png")),
         ("response", "https://news.example/gone", article("Missing page"), http("404 Not Found", "text/html")),
         ("revisit", "https://news.example/a", None, http("200 OK", "text/html")),
-        ("response", "https://news.example/b", gzip.compress(article("Bridge repairs finish early")),
-         http("200 OK", "text/html", [("Content-Encoding", "gzip")])),
+        (
+            "response",
+            "https://news.example/b",
+            gzip.compress(article("Bridge repairs finish early")),
+            http("200 OK", "text/html", [("Content-Encoding", "gzip")]),
+        ),
         ("metadata", "https://news.example/b", b"outlinks: 3", None),
     ]
 
@@ -97,25 +112,45 @@ def test_records_become_pages_skips_and_failures(tmp_path):
         assert pages[0].record_id == "urn:uuid:00000000-0000-0000-0000-000000000001"
         assert "Bridge repairs finish early" in pages[1].text  # content-encoding undone
         assert sorted(i.reason for i in items if isinstance(i, Skipped)) == [
-            "http_status", "not_a_response", "not_a_response", "not_a_response", "not_html", "revisit"]
+            "http_status",
+            "not_a_response",
+            "not_a_response",
+            "not_a_response",
+            "not_html",
+            "revisit",
+        ]
         assert not [i for i in items if isinstance(i, Failure)]
 
 
 def test_a_record_over_the_cap_is_quarantined_and_the_next_one_read(tmp_path):
     path = tmp_path / "big.warc.gz"
-    write_warc(path, [("response", "https://news.example/huge", article("Huge", 400), http("200 OK", "text/html")),
-                      ("response", "https://news.example/small", article("Small"), http("200 OK", "text/html"))])
+    write_warc(
+        path,
+        [
+            ("response", "https://news.example/huge", article("Huge", 400), http("200 OK", "text/html")),
+            ("response", "https://news.example/small", article("Small"), http("200 OK", "text/html")),
+        ],
+    )
     with open(path, "rb") as fh:
         items = list(iter_warc(fh, str(path), 20_000))
     assert [(type(i).__name__, getattr(i, "reason", "")) for i in items] == [
-        ("Skipped", "not_a_response"), ("Failure", "too_large"), ("Page", "")]
+        ("Skipped", "not_a_response"),
+        ("Failure", "too_large"),
+        ("Page", ""),
+    ]
     assert items[1].record_id.endswith("000000000000") and items[1].byte_size > 20_000
 
 
 def test_a_truncated_archive_keeps_what_came_before(tmp_path):
     path = tmp_path / "cut.warc"
-    write_warc(path, [("response", f"https://news.example/{n}", article(f"Story {n}"), http("200 OK", "text/html"))
-                      for n in range(3)], gzip_records=False)
+    write_warc(
+        path,
+        [
+            ("response", f"https://news.example/{n}", article(f"Story {n}"), http("200 OK", "text/html"))
+            for n in range(3)
+        ],
+        gzip_records=False,
+    )
     data = path.read_bytes()
     items = list(iter_warc(io.BytesIO(data[: int(len(data) * 0.8)]), "cut.warc", 1 << 20))
     assert sum(isinstance(i, Page) for i in items) >= 1
@@ -137,9 +172,13 @@ class CountingStream(io.BytesIO):
 def test_a_warc_is_read_record_by_record_not_whole(tmp_path):
     path = tmp_path / "many.warc.gz"
     rng = random.Random(7)  # varied text, so that gzip cannot squeeze 60 records into one read buffer
-    pages = [" ".join(rng.choice(PROSE.split()) + str(rng.randrange(1000)) for _ in range(3000)).encode() for _ in range(60)]
-    write_warc(path, [("response", f"https://news.example/{n}", page, http("200 OK", "text/html"))
-                      for n, page in enumerate(pages)])
+    pages = [
+        " ".join(rng.choice(PROSE.split()) + str(rng.randrange(1000)) for _ in range(3000)).encode() for _ in range(60)
+    ]
+    write_warc(
+        path,
+        [("response", f"https://news.example/{n}", page, http("200 OK", "text/html")) for n, page in enumerate(pages)],
+    )
     stream = CountingStream(path.read_bytes())
     assert len(stream.getvalue()) > 400_000
     records = iter_warc(stream, str(path), 1 << 20)
@@ -163,13 +202,25 @@ def test_read_pages_reads_warc_records_beside_plain_files_and_tallies_skips(tmp_
     (tmp_path / "plain.html").write_bytes(article("Plain page"))
     with test_pipeline.TestPipeline(runner="FnApiRunner") as p:
         pages, failures, skipped = p | ReadPages([str(tmp_path / "*")], 1 << 20, tally_skipped=True)
-        assert_that(pages | beam.Map(lambda pg: (pg.url, bool(pg.record_id))),
-                    equal_to([("https://news.example/a", True), ("https://news.example/b", True), (None, False)]),
-                    label="Pages")
+        assert_that(
+            pages | beam.Map(lambda pg: (pg.url, bool(pg.record_id))),
+            equal_to([("https://news.example/a", True), ("https://news.example/b", True), (None, False)]),
+            label="Pages",
+        )
         assert_that(failures, equal_to([]), label="Failures")
-        assert_that(skipped, equal_to([("warc_skipped", 6), ("warc_skipped.not_a_response", 3),
-                                       ("warc_skipped.not_html", 1), ("warc_skipped.http_status", 1),
-                                       ("warc_skipped.revisit", 1)]), label="Skipped")
+        assert_that(
+            skipped,
+            equal_to(
+                [
+                    ("warc_skipped", 6),
+                    ("warc_skipped.not_a_response", 3),
+                    ("warc_skipped.not_html", 1),
+                    ("warc_skipped.http_status", 1),
+                    ("warc_skipped.revisit", 1),
+                ]
+            ),
+            label="Skipped",
+        )
 
 
 def test_main_on_a_warc_keeps_urls_fetch_times_and_accounts_for_every_record(tmp_path):
@@ -182,9 +233,13 @@ def test_main_on_a_warc_keeps_urls_fetch_times_and_accounts_for_every_record(tmp
     counts = json.loads(manifest_file.read_text())["counts"]
     assert counts["pages_in"] == 2 and counts["warc_skipped"] == 6
     assert counts["pages_in"] == counts.get("pages_with_articles", 0) + counts.get("quarantined", 0) + counts.get(
-        "duplicates", 0)
-    rows = ds.dataset(out / "articles", format="parquet", partitioning="hive").to_table(
-        columns=["url", "crawled_at", "record_id", "published_at"]).to_pylist()
+        "duplicates", 0
+    )
+    rows = (
+        ds.dataset(out / "articles", format="parquet", partitioning="hive")
+        .to_table(columns=["url", "crawled_at", "record_id", "published_at"])
+        .to_pylist()
+    )
     assert sorted(r["url"] for r in rows) == ["https://news.example/a", "https://news.example/b"]
     assert {r["crawled_at"].replace(tzinfo=timezone.utc) for r in rows} == {warc_date(FETCHED)}
     assert all(r["record_id"].startswith("urn:uuid:") for r in rows)

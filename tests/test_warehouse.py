@@ -59,8 +59,10 @@ def test_every_file_has_portable_types_zstd_and_dictionary_pages(run):
                     assert column.compression == "ZSTD", (path, column.path_in_schema)
                     if column.path_in_schema in DICTIONARY_COLUMNS and column.num_values:
                         assert column.has_dictionary_page, (path, column.path_in_schema)
-            logical = {f.metadata.schema.column(i).name: f.metadata.schema.column(i).logical_type.to_json()
-                       for i in range(f.metadata.num_columns)}
+            logical = {
+                f.metadata.schema.column(i).name: f.metadata.schema.column(i).logical_type.to_json()
+                for i in range(f.metadata.num_columns)
+            }
             for name in ("published_at", "ingested_at"):
                 if name in logical:
                     ts = json.loads(logical[name])
@@ -75,8 +77,11 @@ def test_duckdb_joins_articles_and_segments(run):
         join read_parquet('{glob(out, "segments")}', hive_partitioning=true) s using (article_id)""").fetchall()[0]
     assert rows[0] == manifest["rows"]["segments"]
     assert rows[1] == manifest["rows"]["articles"]
-    reasons = dict(duckdb.sql(f"select reason, count(*) from read_parquet('{glob(out, 'quarantine')}', "
-                              "hive_partitioning=true) group by 1").fetchall())
+    reasons = dict(
+        duckdb.sql(
+            f"select reason, count(*) from read_parquet('{glob(out, 'quarantine')}', hive_partitioning=true) group by 1"
+        ).fetchall()
+    )
     assert reasons == manifest["quarantine_reasons"]
 
 
@@ -105,8 +110,20 @@ def test_polars_reads_and_joins(run):
 
 def test_the_manifest_says_what_the_run_did(run):
     out, manifest, _ = run
-    for key in ("run_id", "inputs", "started_at", "finished_at", "schema_version", "files", "rows", "partitions",
-                "counts", "quarantine_reasons", "bytes", "pipeline_version"):
+    for key in (
+        "run_id",
+        "inputs",
+        "started_at",
+        "finished_at",
+        "schema_version",
+        "files",
+        "rows",
+        "partitions",
+        "counts",
+        "quarantine_reasons",
+        "bytes",
+        "pipeline_version",
+    ):
         assert key in manifest, key
     assert manifest["schema_version"] == SCHEMA_VERSION
     assert datetime.fromisoformat(manifest["started_at"]) <= datetime.fromisoformat(manifest["finished_at"])
@@ -117,11 +134,13 @@ def test_the_manifest_says_what_the_run_did(run):
         assert f["bytes"] == (out / f["path"]).stat().st_size
     assert manifest["bytes"] == sum(f["bytes"] for f in manifest["files"])
     for table in TABLES:
-        assert manifest["partitions"][table] == sorted({f["path"].rsplit("/", 1)[0] for f in manifest["files"]
-                                                        if f["table"] == table})
+        assert manifest["partitions"][table] == sorted(
+            {f["path"].rsplit("/", 1)[0] for f in manifest["files"] if f["table"] == table}
+        )
         assert manifest["rows"][table] == sum(f["rows"] for f in manifest["files"] if f["table"] == table)
-    assert manifest["quarantine_reasons"] == {k.split(".", 1)[1]: v for k, v in manifest["counts"].items()
-                                              if k.startswith("quarantine.")}
+    assert manifest["quarantine_reasons"] == {
+        k.split(".", 1)[1]: v for k, v in manifest["counts"].items() if k.startswith("quarantine.")
+    }
     newest_file = max((out / f["path"]).stat().st_mtime_ns for f in manifest["files"])
     assert (out / "_manifests" / f"{manifest['run_id']}.json").stat().st_mtime_ns >= newest_file  # written last
 
@@ -140,15 +159,22 @@ def test_files_of_the_previous_schema_version_read_with_the_current_one(tmp_path
     part = tmp_path / "articles" / "pub_date=2024-01-01" / "lang=en"
     part.mkdir(parents=True)
     pq.write_table(pa.Table.from_pylist([row], schema=old_schema), part / "part-old-00000.parquet")
-    pq.write_table(rows_to_table("articles", [{**row, "article_id": "a2", "title": "New", new_column: "a1"}]),
-                   part / "part-new-00000.parquet")
+    pq.write_table(
+        rows_to_table("articles", [{**row, "article_id": "a2", "title": "New", new_column: "a1"}]),
+        part / "part-new-00000.parquet",
+    )
     dataset = ds.dataset(tmp_path / "articles", format="parquet", schema=ARTICLE_SCHEMA)
-    got = sorted(dataset.to_table(columns=["article_id", new_column, "authors"]).to_pylist(),
-                 key=lambda r: r["article_id"])
-    assert got == [{"article_id": "a1", new_column: None, "authors": ["A"]},
-                   {"article_id": "a2", new_column: "a1", "authors": ["A"]}]
-    got = duckdb.sql(f"select article_id, {new_column}, title from read_parquet('{tmp_path}/articles/*/*/*.parquet', "
-                     "union_by_name=true, hive_partitioning=true) order by 1").fetchall()
+    got = sorted(
+        dataset.to_table(columns=["article_id", new_column, "authors"]).to_pylist(), key=lambda r: r["article_id"]
+    )
+    assert got == [
+        {"article_id": "a1", new_column: None, "authors": ["A"]},
+        {"article_id": "a2", new_column: "a1", "authors": ["A"]},
+    ]
+    got = duckdb.sql(
+        f"select article_id, {new_column}, title from read_parquet('{tmp_path}/articles/*/*/*.parquet', "
+        "union_by_name=true, hive_partitioning=true) order by 1"
+    ).fetchall()
     assert got == [("a1", None, "Old"), ("a2", "a1", "New")]
 
 
@@ -166,16 +192,22 @@ def test_spark_reads_the_tables_through_the_exported_ddl(run, request, tmp_path)
     from pyspark.sql import SparkSession
 
     out, manifest, _ = run
-    spark = (SparkSession.builder.master("local[1]").appName("warehouse-test")
-             .config("spark.ui.enabled", "false").config("spark.sql.warehouse.dir", str(tmp_path / "wh"))
-             .config("spark.sql.session.timeZone", "UTC").getOrCreate())
+    spark = (
+        SparkSession.builder.master("local[1]")
+        .appName("warehouse-test")
+        .config("spark.ui.enabled", "false")
+        .config("spark.sql.warehouse.dir", str(tmp_path / "wh"))
+        .config("spark.sql.session.timeZone", "UTC")
+        .getOrCreate()
+    )
     try:
         for table in ("articles", "segments", "quarantine"):
             spark.sql(f"DROP TABLE IF EXISTS `{table}`")
             spark.sql(spark_ddl(table, str(out)).rstrip(";"))
             spark.sql(f"MSCK REPAIR TABLE `{table}`")
-        joined = spark.sql("select count(*), count(distinct article_id) from articles join segments using "
-                           "(article_id)").collect()[0]
+        joined = spark.sql(
+            "select count(*), count(distinct article_id) from articles join segments using (article_id)"
+        ).collect()[0]
         assert tuple(joined) == (manifest["rows"]["segments"], manifest["rows"]["articles"])
         types = dict(spark.table("articles").dtypes)
         assert types["published_at"] == "timestamp" and types["authors"] == "array<string>"

@@ -40,7 +40,11 @@ def test_plan_old_file_seen_first_is_taken_at_once():
 
 def test_plan_changed_deleted_and_unchanged():
     now = 100 * SECOND
-    index = {"/in/a": ("w000001", [10, 5, "h"]), "/in/b": ("w000001", [20, 6, "h2"]), "/in/c": ("w000002", [1, 1, "h3"])}
+    index = {
+        "/in/a": ("w000001", [10, 5, "h"]),
+        "/in/b": ("w000001", [20, 6, "h2"]),
+        "/in/c": ("w000002", [1, 1, "h3"]),
+    }
     listing = {"/in/a": (10, 5), "/in/b": (21, 7)}
     plan = plan_poll(listing, listing, index, now, SECOND)
     assert (plan.new, plan.changed, plan.deleted, plan.waiting) == ([], ["/in/b"], ["/in/c"], [])
@@ -83,8 +87,23 @@ def drop(samples, landing, names, rename=None):
 def start(landing, out, log):
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     return subprocess.Popen(
-        [sys.executable, "-m", "pipeline", "--input", f"{landing}/*", "--output", str(out), "--watch",
-         "--poll_interval", "0.5"], cwd=ROOT, env=env, stdout=open(log, "a"), stderr=subprocess.STDOUT)
+        [
+            sys.executable,
+            "-m",
+            "pipeline",
+            "--input",
+            f"{landing}/*",
+            "--output",
+            str(out),
+            "--watch",
+            "--poll_interval",
+            "0.5",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=open(log, "a"),
+        stderr=subprocess.STDOUT,
+    )
 
 
 def wait_for(predicate, timeout=40.0):
@@ -101,8 +120,10 @@ def logged(log, text):
 
 
 def rows(out, table):
-    return duckdb.sql(f"select columns(lambda c: c != 'ingested_at') from read_parquet('{out}/{table}/*/*/*.parquet', "
-                      "hive_partitioning=false) order by all").fetchall()
+    return duckdb.sql(
+        f"select columns(lambda c: c != 'ingested_at') from read_parquet('{out}/{table}/*/*/*.parquet', "
+        "hive_partitioning=false) order by all"
+    ).fetchall()
 
 
 def test_killed_and_restarted_watcher_equals_one_batch_run(tmp_path, samples_dir):
@@ -125,7 +146,9 @@ def test_killed_and_restarted_watcher_equals_one_batch_run(tmp_path, samples_dir
 
     drop(samples_dir, landing, WAVES[2])
     changed = landing / "meridian-post-budget.html"
-    changed.write_bytes(changed.read_bytes().replace(b"<p>", b"<p>Correction: an earlier version misstated a date. ", 1))
+    changed.write_bytes(
+        changed.read_bytes().replace(b"<p>", b"<p>Correction: an earlier version misstated a date. ", 1)
+    )
     os.remove(landing / "valley-courier-school.txt")  # deleted
     proc = start(landing, out, log)
     try:
@@ -142,8 +165,9 @@ def test_killed_and_restarted_watcher_equals_one_batch_run(tmp_path, samples_dir
     assert main(["--input", f"{landing}/*", "--output", str(batch_out)]) in (0, 2)
     for table in ("articles", "segments", "quarantine"):
         assert rows(out, table) == rows(batch_out, table), table
-    ids = duckdb.sql(f"select article_id, count(*) from read_parquet('{out}/articles/*/*/*.parquet') "
-                     "group by 1 having count(*) > 1").fetchall()
+    ids = duckdb.sql(
+        f"select article_id, count(*) from read_parquet('{out}/articles/*/*/*.parquet') group by 1 having count(*) > 1"
+    ).fetchall()
     assert ids == []
     assert not [p for p in out.rglob("*") if p.is_file() and ("_staging" in str(p) or ".temp" in str(p))]
 
@@ -157,17 +181,20 @@ def test_latency_from_landing_to_readable_rows(tmp_path, samples_dir):
     thread.start()
     latencies = []
     try:
-        for i, name in enumerate(["harbor-gazette-ferry.html", "meridian-post-budget.html", "northwind-wire-storm.txt"]):
+        for i, name in enumerate(
+            ["harbor-gazette-ferry.html", "meridian-post-budget.html", "northwind-wire-storm.txt"]
+        ):
             target = landing / f"{i}-{name}"
             landed = time.monotonic()
             drop(samples_dir, landing, [name], target.name)
 
-            def readable():
+            def readable(target=target):
                 # the partition folder can exist a moment before its first file is moved in
                 if not any((out / "articles").glob("*/*/*.parquet")):
                     return False
-                found = duckdb.sql(f"select count(*) from read_parquet('{out}/articles/*/*/*.parquet') "
-                                   f"where source_uri = '{target}'").fetchall()
+                found = duckdb.sql(
+                    f"select count(*) from read_parquet('{out}/articles/*/*/*.parquet') where source_uri = '{target}'"
+                ).fetchall()
                 return found[0][0] > 0
 
             wait_for(readable, 30)  # each file readable while the watcher runs, not at its stop

@@ -52,8 +52,14 @@ def _one(key: str):
 
 
 # Tally keys of each input of TallyRun, by input name.
-KEYS = {"pages": _one("pages_in"), "articles": article_keys, "segments": _one("segments"),
-        "failures": failure_keys, "duplicates": duplicate_keys, "counts": lambda kv: [kv]}
+KEYS = {
+    "pages": _one("pages_in"),
+    "articles": article_keys,
+    "segments": _one("segments"),
+    "failures": failure_keys,
+    "duplicates": duplicate_keys,
+    "counts": lambda kv: [kv],
+}
 
 
 class TallyRun(beam.PTransform):
@@ -70,6 +76,7 @@ class TallyRun(beam.PTransform):
             inputs[name]
             | f"{name.title()}Keys" >> beam.FlatMap(KEYS[name])
             | f"Sum{name.title()}" >> beam.CombinePerKey(sum)
-            for name in KEYS if name in inputs
+            for name in KEYS
+            if name in inputs
         ]
         return sums | "AllSums" >> beam.Flatten() | "SumKeys" >> beam.CombinePerKey(sum)

@@ -46,24 +46,26 @@ def build_articles(extraction: Extraction, ingested_at: datetime) -> list[dict]:
         index = len(rows)
         if not rows:  # one detection per page: the stories of one page share its language
             language, confidence = detect_language(text)
-        rows.append({
-            **meta,
-            "article_id": article_id(page, index),
-            "source_uri": page.source_uri,
-            "record_id": page.record_id or None,
-            "story_index": index,
-            "source_format": page.fmt,
-            "crawled_at": page.crawled_at,
-            "language": language,
-            "language_confidence": confidence,
-            "text": text,
-            "word_count": word_count(text),
-            "paragraph_count": len(body),
-            "content_hash": content_hash(text),
-            "ingested_at": ingested_at,
-            "schema_version": SCHEMA_VERSION,
-            "pipeline_version": PIPELINE_VERSION,
-        })
+        rows.append(
+            {
+                **meta,
+                "article_id": article_id(page, index),
+                "source_uri": page.source_uri,
+                "record_id": page.record_id or None,
+                "story_index": index,
+                "source_format": page.fmt,
+                "crawled_at": page.crawled_at,
+                "language": language,
+                "language_confidence": confidence,
+                "text": text,
+                "word_count": word_count(text),
+                "paragraph_count": len(body),
+                "content_hash": content_hash(text),
+                "ingested_at": ingested_at,
+                "schema_version": SCHEMA_VERSION,
+                "pipeline_version": PIPELINE_VERSION,
+            }
+        )
     if not rows:
         raise NoArticle(f"no story with at least {MIN_STORY_CHARS} characters of body text")
     total = sum(len(r["text"]) for r in rows)

@@ -63,9 +63,16 @@ class BandFile:
         for band in range(BANDS):
             if self._digests[band]:
                 n = len(self._digests[band])
-                self._file.write(pa.table(
-                    [pa.array([band] * n, pa.int16()), pa.array(self._digests[band], pa.uint64()),
-                     pa.array(self._ids[band], pa.string())], schema=BAND_KEY_SCHEMA))
+                self._file.write(
+                    pa.table(
+                        [
+                            pa.array([band] * n, pa.int16()),
+                            pa.array(self._digests[band], pa.uint64()),
+                            pa.array(self._ids[band], pa.string()),
+                        ],
+                        schema=BAND_KEY_SCHEMA,
+                    )
+                )
                 self._digests[band], self._ids[band] = [], []
         self.rows += self._buffered
         self._buffered = 0
@@ -75,8 +82,9 @@ def read_band(path: str, band: int) -> pa.Table | None:
     """The (digest, article_id) rows of one band in one staged file, or None."""
     with FileSystems.open(path, compression_type=CompressionTypes.UNCOMPRESSED) as fh:
         staged = pq.ParquetFile(fh)
-        groups = [i for i in range(staged.num_row_groups)
-                  if staged.metadata.row_group(i).column(0).statistics.min == band]
+        groups = [
+            i for i in range(staged.num_row_groups) if staged.metadata.row_group(i).column(0).statistics.min == band
+        ]
         return staged.read_row_groups(groups, columns=["digest", "article_id"]) if groups else None
 
 

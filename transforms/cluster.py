@@ -44,8 +44,16 @@ from transforms.tags import counter
 
 DUPLICATES = "duplicates"
 # Columns of a copy carried into its duplicates row (see schemas.tables.DUPLICATE_FIELDS).
-DUPLICATE_KEYS = ("article_id", "source_uri", "record_id", "story_index", "content_hash", "ingested_at",
-                  "schema_version", "pipeline_version")
+DUPLICATE_KEYS = (
+    "article_id",
+    "source_uri",
+    "record_id",
+    "story_index",
+    "content_hash",
+    "ingested_at",
+    "schema_version",
+    "pipeline_version",
+)
 # Columns the clustering steps group and join (with the signature): never the text.
 LIGHT_KEYS = DUPLICATE_KEYS + ("published_at", "publisher", "wire_agency")
 # Estimated Jaccard (3-word shingles) at which two texts are versions of one story: syndicated copies
@@ -67,7 +75,7 @@ def is_wire_original(article: dict) -> bool:
         return False
     words = re.findall(r"[^\W\d_]+", (article.get("publisher") or "").lower())
     initials = "".join(w[0] for w in words if w not in ("the", "of", "news"))
-    return wire == publisher or wire in publisher or publisher in wire or wire == initials
+    return wire in (publisher, initials) or wire in publisher or publisher in wire
 
 
 def canonical_key(article: dict) -> tuple:
@@ -84,7 +92,7 @@ def bucket_pairs(bucket: tuple, members: list[str]) -> list[tuple[str, str]]:
     """Candidate id pairs (smaller id first) of one LSH bucket."""
     members = sorted(set(members))
     if len(members) <= ALL_PAIRS_MAX:
-        return [(a, b) for i, a in enumerate(members) for b in members[i + 1:]]
+        return [(a, b) for i, a in enumerate(members) for b in members[i + 1 :]]
     salt = f"{bucket[0]}:{bucket[1]}"
     ring = sorted(members, key=lambda m: hashlib.blake2b(f"{salt}:{m}".encode(), digest_size=8).digest())
     pairs = set()

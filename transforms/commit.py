@@ -54,7 +54,7 @@ def plan_commit(output: str, run_id: str, staged: list[str]) -> list[tuple[str, 
 def _mkdirs(path: str) -> None:
     try:
         FileSystems.mkdirs(path)
-    except IOError:
+    except OSError:
         pass  # exists already (local), or the filesystem has no folders (object stores)
 
 
@@ -99,6 +99,7 @@ def commit_run(output: str, run_id: str, staging: str, staged: list[str], manife
     if FileSystems.exists(manifest_path(output, run_id)):
         FileSystems.delete([manifest_path(output, run_id)])
     from pipeline.compact import drop_run  # lazy: pipeline.compact imports this module
+
     drop_run(output, run_id)  # rows of an earlier run with this id that compaction merged away
     stale = [p for p in _existing_run_files(output, run_id) if p not in {dst for _, dst in plan}]
     if stale:
@@ -108,22 +109,28 @@ def commit_run(output: str, run_id: str, staging: str, staged: list[str], manife
     moves = [(s, d) for s, d in plan if FileSystems.exists(s)]
     if moves:
         FileSystems.rename([s for s, _ in moves], [d for _, d in moves])
-    files, tables = [], {table: 0 for table in PARTITION_KEYS}
+    files, tables = [], dict.fromkeys(PARTITION_KEYS, 0)
     partitions: dict[str, set] = {table: set() for table in PARTITION_KEYS}
     for _, dst in plan:
         rows = _num_rows(dst)
-        relative = dst[len(output):].lstrip("/")
+        relative = dst[len(output) :].lstrip("/")
         table = relative.split("/", 1)[0]
         tables[table] += rows
         partitions[table].add(posixpath.dirname(relative))
         files.append({"path": relative, "table": table, "rows": rows, "bytes": _size(dst)})
     counts = manifest.get("counts", {})
-    manifest = {**manifest, "run_id": run_id, "schema_version": SCHEMA_VERSION, "files": files,
-                "rows": tables, "partitions": {t: sorted(p) for t, p in partitions.items()},
-                "bytes": sum(f["bytes"] for f in files), "replaced_files": len(stale),
-                "quarantine_reasons": {k.split(".", 1)[1]: n for k, n in sorted(counts.items())
-                                       if k.startswith("quarantine.")},
-                "finished_at": datetime.now(timezone.utc).isoformat()}
+    manifest = {
+        **manifest,
+        "run_id": run_id,
+        "schema_version": SCHEMA_VERSION,
+        "files": files,
+        "rows": tables,
+        "partitions": {t: sorted(p) for t, p in partitions.items()},
+        "bytes": sum(f["bytes"] for f in files),
+        "replaced_files": len(stale),
+        "quarantine_reasons": {k.split(".", 1)[1]: n for k, n in sorted(counts.items()) if k.startswith("quarantine.")},
+        "finished_at": datetime.now(timezone.utc).isoformat(),
+    }
     write_manifest(output, run_id, manifest)
     FileSystems.delete([intent_path(output, run_id)])
     remove_staging(staging)
@@ -137,8 +144,9 @@ def remove_staging(staging: str) -> None:
     name deletes nothing, so the files (staged rows and band keys that were read, not moved, and
     those of retried bundles) are matched and deleted by name first.
     """
-    leftovers = [m.path for result in FileSystems.match([FileSystems.join(staging, "**")])
-                 for m in result.metadata_list]
+    leftovers = [
+        m.path for result in FileSystems.match([FileSystems.join(staging, "**")]) for m in result.metadata_list
+    ]
     if leftovers:
         FileSystems.delete(leftovers)
     if FileSystems.exists(staging):

@@ -43,9 +43,31 @@ CHAOS_TIE = 0.002
 # The legacy encodings a browser knows (WHATWG Encoding Standard), as Python codecs. Detection is
 # limited to them: obscure codecs (hp-roman8, cp1125, ...) fit random bytes too well.
 WEB_ENCODINGS = (
-    "cp1252", "cp1250", "cp1251", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257", "cp1258",
-    "iso8859_2", "iso8859_5", "iso8859_7", "iso8859_8", "iso8859_15", "koi8_r", "koi8_u", "cp866",
-    "cp874", "mac_roman", "gb18030", "big5", "euc_jp", "iso2022_jp", "cp932", "cp949",
+    "cp1252",
+    "cp1250",
+    "cp1251",
+    "cp1253",
+    "cp1254",
+    "cp1255",
+    "cp1256",
+    "cp1257",
+    "cp1258",
+    "iso8859_2",
+    "iso8859_5",
+    "iso8859_7",
+    "iso8859_8",
+    "iso8859_15",
+    "koi8_r",
+    "koi8_u",
+    "cp866",
+    "cp874",
+    "mac_roman",
+    "gb18030",
+    "big5",
+    "euc_jp",
+    "iso2022_jp",
+    "cp932",
+    "cp949",
 )
 
 # How far into an HTML page a DOCTYPE internal subset is looked for (it belongs before <html>).
@@ -62,20 +84,59 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_:.\-
 _XML_DECL = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([a-zA-Z0-9_.\-]+)["']""", re.I)
 # WHATWG encoding labels that differ from Python's codec of the same name.
 _ALIASES = {
-    "iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252", "us-ascii": "cp1252",
-    "ascii": "cp1252", "iso8859-1": "cp1252", "gb2312": "gb18030", "gbk": "gb18030",
-    "x-gbk": "gb18030", "shift_jis": "cp932", "shift-jis": "cp932", "sjis": "cp932",
-    "x-sjis": "cp932", "windows-31j": "cp932", "big5": "big5hkscs", "euc-kr": "cp949",
-    "ks_c_5601-1987": "cp949", "tis-620": "cp874", "iso-8859-9": "cp1254", "utf8": "utf-8",
-    "unicode": "utf-8", "utf-16": "utf-8", "utf-16le": "utf-8", "utf-16be": "utf-8",
+    "iso-8859-1": "cp1252",
+    "latin1": "cp1252",
+    "latin-1": "cp1252",
+    "us-ascii": "cp1252",
+    "ascii": "cp1252",
+    "iso8859-1": "cp1252",
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "x-gbk": "gb18030",
+    "shift_jis": "cp932",
+    "shift-jis": "cp932",
+    "sjis": "cp932",
+    "x-sjis": "cp932",
+    "windows-31j": "cp932",
+    "big5": "big5hkscs",
+    "euc-kr": "cp949",
+    "ks_c_5601-1987": "cp949",
+    "tis-620": "cp874",
+    "iso-8859-9": "cp1254",
+    "utf8": "utf-8",
+    "unicode": "utf-8",
+    "utf-16": "utf-8",
+    "utf-16le": "utf-8",
+    "utf-16be": "utf-8",
     "x-user-defined": "cp1252",
 }
 # Codecs a declared charset may name (others, like rot13 or punycode, are not page encodings).
-_WEB_CODECS = frozenset(codecs.lookup(n).name for n in (
-    *WEB_ENCODINGS, "utf-8", "big5hkscs", "iso8859_3", "iso8859_4", "iso8859_6", "iso8859_10",
-    "iso8859_13", "iso8859_14", "iso8859_16", "mac_cyrillic", "gbk", "gb2312", "shift_jis", "euc_kr",
-    "iso8859_9", "cp1125", "iso2022_kr", "euc_jis_2004", "hz", "latin_1",
-))
+_WEB_CODECS = frozenset(
+    codecs.lookup(n).name
+    for n in (
+        *WEB_ENCODINGS,
+        "utf-8",
+        "big5hkscs",
+        "iso8859_3",
+        "iso8859_4",
+        "iso8859_6",
+        "iso8859_10",
+        "iso8859_13",
+        "iso8859_14",
+        "iso8859_16",
+        "mac_cyrillic",
+        "gbk",
+        "gb2312",
+        "shift_jis",
+        "euc_kr",
+        "iso8859_9",
+        "cp1125",
+        "iso2022_kr",
+        "euc_jis_2004",
+        "hz",
+        "latin_1",
+    )
+)
 # C0 controls other than tab, newline, carriage return and form feed: lxml rejects them.
 # A regex, not str.translate: translate walks every character in Python-level lookups (~50 ms on
 # a 400 KB page), the regex scans in C and only rewrites pages that have such characters.
@@ -84,14 +145,31 @@ _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]+")
 # uses them, so deleting every other byte leaves nothing exactly when the text has none.
 _NOT_CONTROL_BYTES = bytes(b for b in range(256) if not (b <= 8 or b == 11 or 14 <= b <= 31))
 # Control bytes that mark a file as binary when they are over 5% of its head (tab, LF, VT, FF, CR pass).
-_BINARY_CONTROL_BYTES = bytes(b for b in range(32) if b < 9 or 13 < b)
+_BINARY_CONTROL_BYTES = bytes(b for b in range(32) if b < 9 or b > 13)
 _XML_DECL_TEXT = re.compile(r"\A\ufeff?\s*<\?xml\b[^>]{0,500}\?>", re.I)
 _DOCTYPE_SUBSET = re.compile(r"<!DOCTYPE\b([^\[>]{0,500})\[", re.I)
 _SUBSET_END = re.compile(r"\]\s*>")
 _BINARY_MAGIC = (
-    b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"PK\x03\x04", b"RIFF",
-    b"\x7fELF", b"BZh", b"\xfd7zXZ", b"7z\xbc\xaf", b"Rar!", b"OggS", b"ID3", b"\x00\x00\x01\x00",
-    b"wOFF", b"wOF2", b"\x1a\x45\xdf\xa3", b"II*\x00", b"MM\x00*",
+    b"%PDF",
+    b"\x89PNG",
+    b"\xff\xd8\xff",
+    b"GIF87a",
+    b"GIF89a",
+    b"PK\x03\x04",
+    b"RIFF",
+    b"\x7fELF",
+    b"BZh",
+    b"\xfd7zXZ",
+    b"7z\xbc\xaf",
+    b"Rar!",
+    b"OggS",
+    b"ID3",
+    b"\x00\x00\x01\x00",
+    b"wOFF",
+    b"wOF2",
+    b"\x1a\x45\xdf\xa3",
+    b"II*\x00",
+    b"MM\x00*",
 )
 _HTML_START = re.compile(
     r"<(!doctype\s+html|html[\s>]|head[\s>]|body[\s>]|meta\s|title>|div[\s>]|p[\s>]|article[\s>]|"
@@ -175,7 +253,7 @@ def decode_text(raw: bytes) -> tuple[str, str]:
     """(text, encoding name). Never raises on bytes; unreadable bytes become U+FFFD."""
     for bom, name in _BOMS:
         if raw.startswith(bom):
-            return raw[len(bom):].decode(name, errors="replace"), name
+            return raw[len(bom) :].decode(name, errors="replace"), name
     declared = declared_charset(raw)
     if declared:
         try:
@@ -238,7 +316,7 @@ def defuse_markup(text: str) -> str:
     if match:
         end = _SUBSET_END.search(text, match.end())
         # An unclosed subset swallows the page: keep nothing of it rather than hand it to a parser.
-        text = text[:match.start()] + f"<!DOCTYPE{match.group(1).rstrip()}>" + (text[end.end():] if end else "")
+        text = text[: match.start()] + f"<!DOCTYPE{match.group(1).rstrip()}>" + (text[end.end() :] if end else "")
     return text
 
 
@@ -255,12 +333,13 @@ def _looks_tabular(head: str) -> bool:
 
 def excerpt(raw: bytes | str, size: int = 200) -> str:
     if isinstance(raw, bytes):
-        raw = raw[:size * 4].decode("utf-8", errors="replace")
+        raw = raw[: size * 4].decode("utf-8", errors="replace")
     return raw[:size]
 
 
-def decode_page(source_uri: str, raw: bytes, *, record_id: str = "", url: str | None = None,
-                crawled_at=None) -> Page | Failure:
+def decode_page(
+    source_uri: str, raw: bytes, *, record_id: str = "", url: str | None = None, crawled_at=None
+) -> Page | Failure:
     """One input document's bytes (already gunzipped) to a Page, or a Failure saying why not."""
 
     def fail(reason: str, error: str) -> Failure:

@@ -78,7 +78,7 @@ def shingle_hashes(text: str) -> np.ndarray:
     count = len(words) - width + 1
     combined = np.zeros(count, dtype=np.uint64)
     for offset in range(width):  # polynomial combination: order-sensitive, wraps mod 2**64
-        combined = combined * np.uint64(0x100000001B3) + token[offset:offset + count]
+        combined = combined * np.uint64(0x100000001B3) + token[offset : offset + count]
     return np.unique(combined)
 
 
@@ -114,7 +114,7 @@ def estimated_jaccard(a: np.ndarray, b: np.ndarray) -> float:
 def band_keys(sig: np.ndarray) -> list[tuple[int, str]]:
     """One (band index, 16-hex digest of the band's rows) key per LSH band."""
     return [
-        (band, hashlib.blake2b(sig[band * ROWS:(band + 1) * ROWS].astype("<u4").tobytes(), digest_size=8).hexdigest())
+        (band, hashlib.blake2b(sig[band * ROWS : (band + 1) * ROWS].astype("<u4").tobytes(), digest_size=8).hexdigest())
         for band in range(BANDS)
     ]
 

@@ -34,8 +34,18 @@ class BuildArticlesFn(beam.DoFn):
         except Exception as err:
             reason = "no_article" if isinstance(err, NoArticle) else "internal_error"
             self._failed.inc()
-            yield beam.pvalue.TaggedOutput(FAILED, Failure(
-                page.source_uri, "enrich", reason, error_text(err), excerpt(page.text), page.record_id, page.byte_size))
+            yield beam.pvalue.TaggedOutput(
+                FAILED,
+                Failure(
+                    page.source_uri,
+                    "enrich",
+                    reason,
+                    error_text(err),
+                    excerpt(page.text),
+                    page.record_id,
+                    page.byte_size,
+                ),
+            )
             return
         self._pages.inc()
         self._articles.inc(len(rows))
@@ -51,5 +61,6 @@ class EnrichArticles(beam.PTransform):
 
     def expand(self, extractions):
         outputs = extractions | "BuildArticles" >> beam.ParDo(BuildArticlesFn(self._ingested_at)).with_outputs(
-            FAILED, main="articles")
+            FAILED, main="articles"
+        )
         return outputs.articles, outputs[FAILED]

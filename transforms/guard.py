@@ -22,9 +22,10 @@ import pickle
 import subprocess
 import sys
 import threading
+from collections.abc import Callable
 from dataclasses import is_dataclass, replace
 from multiprocessing.connection import Connection
-from typing import Any, Callable
+from typing import Any
 
 # Extraction time allowed per document by default: trafilatura takes well under a second on a
 # normal page and ~5 s on a 10 MB text dump on a slow core; past 30 s it is stuck, not working.
@@ -132,8 +133,9 @@ class DocGuard:
         # The child must import this package before it reads the parent's sys.path: point it here.
         home = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in (home, os.environ.get("PYTHONPATH")) if p)}
-        self._proc = subprocess.Popen([sys.executable, "-c", _CHILD], stdin=subprocess.PIPE,
-                                      stdout=subprocess.PIPE, close_fds=True, env=env)
+        self._proc = subprocess.Popen(
+            [sys.executable, "-c", _CHILD], stdin=subprocess.PIPE, stdout=subprocess.PIPE, close_fds=True, env=env
+        )
         self._outbox = Connection(os.dup(self._proc.stdin.fileno()), readable=False)
         self._inbox = Connection(os.dup(self._proc.stdout.fileno()), writable=False)
         self._proc.stdin.close()

@@ -35,8 +35,12 @@ MAX_HTML_CHARS = 8_000_000
 # trafilatura settings: no comments; balanced focus, tables kept (they are article content more
 # often than not); metadata off: `transforms.metadata` reads the page itself, and trafilatura's
 # metadata pass (htmldate above all) was most of its cost.
-TRAFILATURA_KWARGS = {"include_comments": False, "include_tables": True, "with_metadata": False,
-                      "output_format": "python"}
+TRAFILATURA_KWARGS = {
+    "include_comments": False,
+    "include_tables": True,
+    "with_metadata": False,
+    "output_format": "python",
+}
 # A text with no sentence-long paragraph and few words in all, or with no prose on the page outside
 # navigation and link lists, is a menu or a link list.
 MIN_LONGEST_PARAGRAPH_WORDS = 10
@@ -102,8 +106,9 @@ def _whole_blocks(tree, page: Page, paras, words: int, anchors, headlines, furni
     found = blocks.sibling_blocks(tree, [text for text, _ in paras])
     if not found:
         return paras, words
-    joined = filter_paragraphs(_paragraphs(_extract(blocks.joined_document(found), page, favor_recall=True), anchors),
-                               headlines, furniture)
+    joined = filter_paragraphs(
+        _paragraphs(_extract(blocks.joined_document(found), page, favor_recall=True), anchors), headlines, furniture
+    )
     joined_words = rescue.word_count(joined)
     return (joined, joined_words) if rescue.better_by_length(words, joined_words) else (paras, words)
 
@@ -129,8 +134,12 @@ def extract_html(page: Page) -> Extraction:
     headlines = _headlines(signals)
     # credit lines and the deck (it has its own `subtitle` column, and the dateline must open the
     # body); fundus' ground truth counts the deck as body: -0.0009 F1 there, wcxb unchanged
-    furniture = [signals.subtitle, signals.meta.get("description"), signals.meta.get("og:description"),
-                 *signals.byline_lines]
+    furniture = [
+        signals.subtitle,
+        signals.meta.get("description"),
+        signals.meta.get("og:description"),
+        *signals.byline_lines,
+    ]
     paras = filter_paragraphs(_paragraphs(doc, anchors), headlines, furniture)
     words = rescue.word_count(paras)
     if rescue.looks_short(words, prose_words):
@@ -143,8 +152,10 @@ def extract_html(page: Page) -> Extraction:
         paras, words = _whole_blocks(tree, page, paras, words, anchors, headlines, furniture)
     paras = rescue.jsonld_paragraphs(rescue.jsonld_body(signals.jsonld), words) or paras
     counts = [rescue.text_words(text) for text, _ in paras]
-    if not paras or (max(counts) < MIN_LONGEST_PARAGRAPH_WORDS
-                     and (sum(counts) < MIN_WORDS_WITHOUT_LONG_PARAGRAPH or not prose_words)):
+    if not paras or (
+        max(counts) < MIN_LONGEST_PARAGRAPH_WORDS
+        and (sum(counts) < MIN_WORDS_WITHOUT_LONG_PARAGRAPH or not prose_words)
+    ):
         raise NoArticle("no article text left after boilerplate filtering")
     story = Story([text for text, _ in paras], heading_indexes=[i for i, (_, h) in enumerate(paras) if h])
     return Extraction(page, [story], signals, input_chars=input_chars)

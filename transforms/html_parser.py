@@ -16,9 +16,14 @@ import lxml.html
 from lxml import etree
 
 HTML_PARSER = etree.HTMLParser()
-HTML_PARSER.set_element_class_lookup(etree.ElementDefaultClassLookup(
-    element=lxml.html.HtmlElement, comment=lxml.html.HtmlComment, pi=lxml.html.HtmlProcessingInstruction,
-    entity=lxml.html.HtmlEntity))
+HTML_PARSER.set_element_class_lookup(
+    etree.ElementDefaultClassLookup(
+        element=lxml.html.HtmlElement,
+        comment=lxml.html.HtmlComment,
+        pi=lxml.html.HtmlProcessingInstruction,
+        entity=lxml.html.HtmlEntity,
+    )
+)
 
 
 def document_fromstring(text: str):

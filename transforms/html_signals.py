@@ -7,8 +7,8 @@ blogPost flattened), the canonical link, <html lang>, author elements (rel=autho
 itemprop=author, class/id byline or author, links to /author/ pages, "Written by" / "Posted by"
 credits, a label alone read with the element after it),
 visible byline and date lines around the headline h1 (after it, then the few elements before
-it; the top of <body> when there is no heading; a date between two elements included), <time datetime> values, date elements by
-class, breadcrumb trails and a standfirst.
+it; the top of <body> when there is no heading; a date between two elements included), <time
+datetime> values, date elements by class, breadcrumb trails and a standfirst.
 
 Read-only over the tree, so the body extractor can run on the same tree afterwards. Cheap (about
 9% of the time of trafilatura without its metadata pass, `python -m bench.metadata --data ...
@@ -52,16 +52,49 @@ MAX_DATE_CHARS = 90
 # all marks of the page at once: a regex or an XPath test per element costs more than the rest).
 _AUTHOR_WORDS = ("byline", "author", "writer", "contributor", "reporter")
 _DATE_WORDS = ("date", "time", "publish", "posted", "byline", "meta", "dateline", "article-info", "entry-info")
-_STANDFIRST_WORDS = ("standfirst", "dek", "deck", "subtitle", "sub-title", "subheadline", "sub-headline",
-                     "strapline", "article-summary", "summary-text", "lede", "excerpt")
+_STANDFIRST_WORDS = (
+    "standfirst",
+    "dek",
+    "deck",
+    "subtitle",
+    "sub-title",
+    "subheadline",
+    "sub-headline",
+    "strapline",
+    "article-summary",
+    "summary-text",
+    "lede",
+    "excerpt",
+)
 _MARK_WORDS = tuple(dict.fromkeys(_AUTHOR_WORDS + _DATE_WORDS + _STANDFIRST_WORDS + ("breadcrumb",)))
 # Tags that hold a byline, an author, a date, a breadcrumb or a standfirst by class (h2: a deck set as
 # a subheading, "<h2 class=sub-headline>"); the rest (list items, emphasis, other subheadings, images,
 # SVG paths, scripts, table cells, form fields) are skipped inside libxml2 without a Python object
 # (list items near the headline are still read as lines; leaving them out of this scan changed
 # nothing on the 793 dev pages).
-_SCANNED_TAGS = ("div", "span", "p", "a", "h2", "ul", "ol", "nav", "section", "header", "footer", "article",
-                 "aside", "main", "address", "time", "small", "meta", "dd", "dl", "link")
+_SCANNED_TAGS = (
+    "div",
+    "span",
+    "p",
+    "a",
+    "h2",
+    "ul",
+    "ol",
+    "nav",
+    "section",
+    "header",
+    "footer",
+    "article",
+    "aside",
+    "main",
+    "address",
+    "time",
+    "small",
+    "meta",
+    "dd",
+    "dl",
+    "link",
+)
 _DATE_TAGS = {"span", "div", "p", "li", "small", "time", "em", "strong", "header"}
 _CREDIT_TAGS = {"p", "h2", "h3", "h4", "h5", "h6", "span", "div", "strong", "em", "small"}
 # Credit tags the mark scan does not visit: an author box's heading ("<h3>Written by Jane Roe</h3>",
@@ -73,31 +106,44 @@ _TOP_XPATH = etree.XPath(f"(//body//*)[position() <= {TOP_ELEMENTS}]")
 
 # Class tokens of the element that holds a comment's text.
 _COMMENT_TEXT = {"comment", "comment-body", "comment-content", "comment-text"}
-_NOT_AUTHOR_CLASS = re.compile(r"avatar|image|img|photo|bio|about|description|credential|social|follow|comment|more-from|related", re.IGNORECASE)
+_NOT_AUTHOR_CLASS = re.compile(
+    r"avatar|image|img|photo|bio|about|description|credential|social|follow|comment|more-from|related", re.IGNORECASE
+)
 _AUTHOR_CLASS = re.compile(r"byline|author|writer|contributor|reporter", re.IGNORECASE)
 # Containers of other stories' cards (their bylines and dates are not this article's), by a class or id
 # token's start: "recirc-list", "summary-item", "related-posts", "most-popular", "read-next" (not a page
 # container's modifier: "<main class='has-recirc-strip'>").
-_TEASER_BOX = re.compile(r"(?:^|\s)(?:recirc|summary-item|related|teaser|more-from|most-popular|trending|read-next"
-                         r"|recommend|also-read|outbrain|taboola)", re.IGNORECASE)
+_TEASER_BOX = re.compile(
+    r"(?:^|\s)(?:recirc|summary-item|related|teaser|more-from|most-popular|trending|read-next"
+    r"|recommend|also-read|outbrain|taboola)",
+    re.IGNORECASE,
+)
 # How far up an element's ancestors such a container is looked for (the article's own <article> or
 # <main> ends the search).
 TEASER_BOX_LEVELS = 10
 _AUTHOR_HREF = re.compile(r"/(author|authors|writers?|contributors?|people|profile)/[^/?#]+")
-_CREDIT_START = re.compile(r"^\s*((?:(?:article|post|story)\s+)?written by|(?:article|posted|words|story) by|contributors?:|author:)\s*:?\s*",
-                           re.IGNORECASE)
+_CREDIT_START = re.compile(
+    r"^\s*((?:(?:article|post|story)\s+)?written by|(?:article|posted|words|story) by|contributors?:|author:)\s*:?\s*",
+    re.IGNORECASE,
+)
 _MARKS_RE = re.compile("|".join(re.escape(w) for w in _MARK_WORDS))
 _DATE_RE = re.compile("|".join(_DATE_WORDS))
 # The same words as a component's suffix in CSS-in-JS class names ("ContentHeaderDek-x1y2").
-_CAMEL_STANDFIRST = re.compile(r"[a-z](?:Dek|Deck|Standfirst|Subtitle|SubTitle|Subheadline|SubHeadline|Strapline)(?=$|[\s_-])")
+_CAMEL_STANDFIRST = re.compile(
+    r"[a-z](?:Dek|Deck|Standfirst|Subtitle|SubTitle|Subheadline|SubHeadline|Strapline)(?=$|[\s_-])"
+)
 _STANDFIRST = re.compile(r"(^|[\s_-])(" + "|".join(_STANDFIRST_WORDS) + r")($|[\s_-])", re.IGNORECASE)
-_BY_START = re.compile(r"^\s*(by|(?:written|words|posted|opinion|analysis|review|interview|commentary) by|von|por|par)\b", re.IGNORECASE)
+_BY_START = re.compile(
+    r"^\s*(by|(?:written|words|posted|opinion|analysis|review|interview|commentary) by|von|por|par)\b", re.IGNORECASE
+)
 _MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _STRICT_DATE = re.compile(
     rf"\b(19|20)\d{{2}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}(?!\d)|\b\d{{1,2}}[/.]\d{{1,2}}[/.](19|20)\d{{2}}\b"
     rf"|\b{_MONTH}\s+\d{{1,2}}(st|nd|rd|th)?,?\s+(19|20)\d{{2}}\b"
     rf"|\b\d{{1,2}}(st|nd|rd|th)?\s+(of\s+)?{_MONTH},?\s+(19|20)\d{{2}}\b"
-    r"|(19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日", re.IGNORECASE)
+    r"|(19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日",
+    re.IGNORECASE,
+)
 _INTL_DATE = rf"\b\d{{1,2}}\.?\s+(de\s+)?({'|'.join(INTL_MONTHS)})\.?,?\s+(de\s+)?(19|20)\d{{2}}\b"
 _DATEISH = re.compile(_STRICT_DATE.pattern + "|" + _INTL_DATE + r"|\b(updated|published|posted)\b", re.IGNORECASE)
 # <meta> names repeated once per co-author (scholarly pages); their values are joined with "; ".
@@ -108,8 +154,27 @@ _LABEL = re.compile(r"(?i)updated|published|posted")
 _PROMO_BOX = re.compile(r"newsletter|subscri|sign-?up|paywall|gating|gated")
 _SIDE_TOKENS = {"sidebar", "right-sidebar", "left-sidebar", "widget-area", "secondary"}
 _MEDIA_CAPTION = re.compile(r"(?i)(?:image|photo|img|media|picture|video|figure)[-_]*caption")
-_LINE_TAGS = {"p", "div", "span", "li", "address", "time", "small", "header", "section", "em", "strong",
-              "footer", "h2", "h3", "h4", "h5", "h6", "legend", "dd"}
+_LINE_TAGS = {
+    "p",
+    "div",
+    "span",
+    "li",
+    "address",
+    "time",
+    "small",
+    "header",
+    "section",
+    "em",
+    "strong",
+    "footer",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "legend",
+    "dd",
+}
 
 
 def _text(el) -> str:
@@ -215,13 +280,17 @@ def _in_comment(el) -> bool:
     if any("comment" in (node.get("class") or "").lower() for node in islice(el.iterancestors(), COMMENT_LEVELS)):
         return True
     parent = el.getparent()
-    return parent is not None and any(_COMMENT_TEXT & set((node.get("class") or "").lower().split())
-                                      for node in parent if isinstance(node.tag, str))
+    return parent is not None and any(
+        _COMMENT_TEXT & set((node.get("class") or "").lower().split()) for node in parent if isinstance(node.tag, str)
+    )
 
 
 def _add_author(signals: Signals, source: str, text: str) -> None:
     """At most MAX_CANDIDATES per source: a page's teaser links cannot crowd out its byline."""
-    if sum(s == source for s, _ in signals.author_texts) < MAX_CANDIDATES and (source, text) not in signals.author_texts:
+    if (
+        sum(s == source for s, _ in signals.author_texts) < MAX_CANDIDATES
+        and (source, text) not in signals.author_texts
+    ):
         signals.author_texts.append((source, text))
 
 
@@ -251,14 +320,17 @@ def _marked(body, signals: Signals) -> list[tuple[object, str]]:
     elements, marks, credits = [], [], []
     for el in body.iter(*_SCANNED_TAGS, *_CREDIT_ONLY_TAGS):
         text = el.text
-        if (text and ("ritten" in text or "uthor:" in text or "ontributor" in text or " by" in text[:12])
-                and _CREDIT_START.match(text)
-                and len(credits) < MAX_CANDIDATES):
+        if (
+            text
+            and ("ritten" in text or "uthor:" in text or "ontributor" in text or " by" in text[:12])
+            and _CREDIT_START.match(text)
+            and len(credits) < MAX_CANDIDATES
+        ):
             credits.append(el)  # "Written by Jane Roe" in an author box anywhere on the page
         if el.tag in _CREDIT_ONLY_TAGS:  # "<h3>Written by Jane Roe</h3>": read for its credit only
             continue
         get = el.get
-        if get("rel") or get("itemprop") or "/" in (get("href") or "") and _AUTHOR_HREF.search(get("href")):
+        if get("rel") or get("itemprop") or ("/" in (get("href") or "") and _AUTHOR_HREF.search(get("href"))):
             _author_element(el, signals)
         mark = get("class") or ""
         if get("id"):
@@ -278,7 +350,7 @@ def _marked(body, signals: Signals) -> list[tuple[object, str]]:
             index = bisect_right(starts, at) - 1
             hits.add(index)
             at = joined.find(word, starts[index + 1])  # the next element's marks
-    return [(elements[i], joined[starts[i]:starts[i + 1] - 1]) for i in sorted(hits)]
+    return [(elements[i], joined[starts[i] : starts[i + 1] - 1]) for i in sorted(hits)]
 
 
 def _breadcrumb(el) -> str | None:
@@ -316,8 +388,11 @@ def _in_promo(el) -> bool:
         if node.tag in ("body", "html"):
             return False
         tokens = f"{node.get('class') or ''} {node.get('id') or ''}".lower().split()
-        if (node.tag in ("aside", "footer") or any(t in _SIDE_TOKENS for t in tokens)
-                or any(_PROMO_BOX.search(t) for t in tokens)):
+        if (
+            node.tag in ("aside", "footer")
+            or any(t in _SIDE_TOKENS for t in tokens)
+            or any(_PROMO_BOX.search(t) for t in tokens)
+        ):
             return True
     return False
 
@@ -370,11 +445,20 @@ def _body_signals(body, signals: Signals) -> list[tuple[object, str]]:
             trail = _breadcrumb(el)
             if trail:
                 _add(signals.breadcrumbs, trail)
-        elif (len(standfirsts) < MAX_CANDIDATES and el.tag in ("p", "div", "h2", "span")
-              and (_STANDFIRST.search(marks) or _CAMEL_STANDFIRST.search(el.get("class") or ""))):
+        elif (
+            len(standfirsts) < MAX_CANDIDATES
+            and el.tag in ("p", "div", "h2", "span")
+            and (_STANDFIRST.search(marks) or _CAMEL_STANDFIRST.search(el.get("class") or ""))
+        ):
             text = _short_text(el, 400)
-            if (text and len(text) >= 20 and not OFFER.search(text) and not _BY_START.match(text)
-                    and not _STRICT_DATE.match(text) and not _in_promo(el)):  # a byline block is no deck
+            if (
+                text
+                and len(text) >= 20
+                and not OFFER.search(text)
+                and not _BY_START.match(text)
+                and not _STRICT_DATE.match(text)
+                and not _in_promo(el)
+            ):  # a byline block is no deck
                 standfirsts.append((el, text))
     return standfirsts
 
@@ -402,7 +486,9 @@ def html_signals(tree) -> Signals:
     body = tree.find(".//body")
     standfirsts = _body_signals(body if body is not None else tree, signals)
     # The headline's h1: the first of a few words (a lone "Articles" h1 is a section label).
-    anchor = next((h for h in h1s if len(_heading_text(h).split()) >= 3), h1s[0] if h1s else next(tree.iter("h2"), None))
+    anchor = next(
+        (h for h in h1s if len(_heading_text(h).split()) >= 3), h1s[0] if h1s else next(tree.iter("h2"), None)
+    )
     seen: set[str] = set()
     after = _AFTER_XPATH(anchor) if anchor is not None else None
     if anchor is not None:

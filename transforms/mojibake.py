@@ -19,8 +19,10 @@ import re
 import ftfy
 
 # What a UTF-8 continuation byte (0x80-0xBF) reads as in Windows-1252, and in Latin-1 (C1 controls).
-_CONTINUATION = ("\u0080-\u00bf\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152"
-                 "\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178")
+_CONTINUATION = (
+    "\u0080-\u00bf\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152"
+    "\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178"
+)
 # Characters of suspect lines repaired per text at most: ftfy takes ~0.3 s a MB, and decoding runs
 # outside the extractor's time limit. No dev page comes near it; a hostile page keeps the rest.
 MAX_REPAIR_CHARS = 1_000_000
@@ -29,7 +31,8 @@ _SUSPECT = re.compile(f"[\u00c2-\u00f4][{_CONTINUATION}]")
 # one of those characters' UTF-8 forms.
 _SUSPECT_BYTES = re.compile(
     rb"\xc3[\x82-\xb4](?:\xc2[\x80-\xbf]|\xe2(?:\x80[\x93-\xba]|\x82\xac|\x84\xa2)"
-    rb"|\xc5[\x92\x93\xa0\xa1\xb8\xbd\xbe]|\xc6\x92|\xcb[\x86\x9c])")
+    rb"|\xc5[\x92\x93\xa0\xa1\xb8\xbd\xbe]|\xc6\x92|\xcb[\x86\x9c])"
+)
 
 
 def suspect_bytes(raw: bytes) -> bool:

@@ -57,8 +57,9 @@ def _payload_object(payload: bytes | str | None) -> dict:
     return obj
 
 
-def parse_notification(attributes: dict | None, payload: bytes | str | None, message_id: str = "",
-                       root: str = "gs://") -> Notice | Skip | Failure:
+def parse_notification(
+    attributes: dict | None, payload: bytes | str | None, message_id: str = "", root: str = "gs://"
+) -> Notice | Skip | Failure:
     """What one notification asks for. Never raises."""
     attributes = dict(attributes or {})
     source = f"pubsub:{message_id}" if message_id else "pubsub:unknown"
@@ -83,8 +84,11 @@ def parse_notification(attributes: dict | None, payload: bytes | str | None, mes
     if name.endswith("/"):
         return Skip("folder_placeholder")
     generation = attributes.get("objectGeneration") or obj.get("generation")
-    return Notice(object_path(bucket, name, root), str(generation) if generation else None,
-                  bool(attributes.get("overwroteGeneration")))
+    return Notice(
+        object_path(bucket, name, root),
+        str(generation) if generation else None,
+        bool(attributes.get("overwroteGeneration")),
+    )
 
 
 class ParseNotificationFn(beam.DoFn):
@@ -98,7 +102,9 @@ class ParseNotificationFn(beam.DoFn):
         self._failed = counter("notifications_failed")
 
     def process(self, message):
-        result = parse_notification(message.attributes, message.data, getattr(message, "message_id", "") or "", self._root)
+        result = parse_notification(
+            message.attributes, message.data, getattr(message, "message_id", "") or "", self._root
+        )
         if isinstance(result, Failure):
             self._failed.inc()
             yield beam.pvalue.TaggedOutput(FAILED, result)

@@ -2,8 +2,9 @@
 
 Beam 2.77 ships no Parquet FileSink with dynamic destinations; the streaming write
 (`transforms.window_write`) uses this one. Rows arrive as `TableRow`s; the sink writes a row group
-every `ROW_GROUP_ROWS` rows so memory stays bounded however large a bundle is. The schema is the table's explicit schema from `schemas`:
-nothing is inferred from data (an inferred schema drops struct keys and types empty lists as null).
+every `ROW_GROUP_ROWS` rows so memory stays bounded however large a bundle is. The schema is the
+table's explicit schema from `schemas`: nothing is inferred from data (an inferred schema drops
+struct keys and types empty lists as null).
 
 `open_writer` holds the file settings every engine reads alike (BigQuery, Spark, Athena, DuckDB,
 Polars): zstd, microsecond UTC timestamps, standard 3-level lists, Parquet dictionary encoding on
@@ -26,9 +27,21 @@ COMPRESSION = "zstd"
 # partitions): ~100 MB of article text uncompressed, ~20-30 MB zstd, near the 128 MB engines split on.
 MAX_ROW_GROUP_ROWS = 20_000
 # Low-cardinality columns stored dictionary-encoded.
-DICTIONARY_COLUMNS = ["source_format", "publisher", "wire_agency", "published_precision", "published_source",
-                      "section", "language", "declared_language", "schema_version", "pipeline_version", "kind",
-                      "stage", "reason"]
+DICTIONARY_COLUMNS = [
+    "source_format",
+    "publisher",
+    "wire_agency",
+    "published_precision",
+    "published_source",
+    "section",
+    "language",
+    "declared_language",
+    "schema_version",
+    "pipeline_version",
+    "kind",
+    "stage",
+    "reason",
+]
 
 
 def use_system_allocator() -> None:
@@ -49,10 +62,15 @@ def open_writer(where, table: str, metadata: dict[bytes, bytes] | None = None) -
     if metadata:
         schema = schema.with_metadata({**schema.metadata, **metadata})
     return pq.ParquetWriter(
-        where, schema, compression=COMPRESSION,
+        where,
+        schema,
+        compression=COMPRESSION,
         use_dictionary=[c for c in DICTIONARY_COLUMNS if c in schema.names],
-        coerce_timestamps="us", allow_truncated_timestamps=False,
-        use_compliant_nested_type=True, write_statistics=True)
+        coerce_timestamps="us",
+        allow_truncated_timestamps=False,
+        use_compliant_nested_type=True,
+        write_statistics=True,
+    )
 
 
 def rows_to_table(table: str, rows: list[dict]) -> pa.Table:

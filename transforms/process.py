@@ -61,7 +61,8 @@ class StagePages(beam.PTransform):
         extractions, strip_failed = pages | "StripBoilerplate" >> StripBoilerplate(self._timeout)
         enriched, enrich_failed = extractions | "EnrichArticles" >> EnrichArticles(self._ingested_at)
         staged = enriched | "StageArticleRows" >> beam.ParDo(StageArticleRowsFn(self._staging)).with_outputs(
-            STAGED, FACT_FILES, BAND_FILES, main="counts")
+            STAGED, FACT_FILES, BAND_FILES, main="counts"
+        )
         clusters = {"facts": staged[FACT_FILES], "bands": staged[BAND_FILES]} | "ClusterStaged" >> ClusterStaged()
         return {
             "staged": staged[STAGED],

@@ -45,7 +45,7 @@ def read_documents(path: str, max_bytes: int) -> Iterator[Page | Failure | Skipp
     except ValueError as err:
         yield Failure(path, "read", "decode_error", error_text(err))
         return
-    except (OSError, IOError) as err:
+    except OSError as err:
         yield Failure(path, "read", "read_error", error_text(err))
         return
     yield decode_page(path, raw)
@@ -105,13 +105,13 @@ class ReadPages(beam.PTransform):
             | "Paths" >> beam.Map(lambda metadata: metadata.path)
             | "DistinctPaths" >> beam.Distinct()
             | "SpreadFiles" >> beam.Reshuffle()
-            | "ReadFiles" >> beam.ParDo(ReadPageFn(self._max_bytes, SKIPPED)).with_outputs(
-                FAILED, SKIPPED, main="pages")
+            | "ReadFiles"
+            >> beam.ParDo(ReadPageFn(self._max_bytes, SKIPPED)).with_outputs(FAILED, SKIPPED, main="pages")
         )
         pages = outputs.pages
         if not self._tally_skipped:
             return pages, outputs[FAILED]
-        skipped = (outputs[SKIPPED]
-                   | "SkippedKeys" >> beam.FlatMap(skipped_keys)
-                   | "SumSkipped" >> beam.CombinePerKey(sum))
+        skipped = (
+            outputs[SKIPPED] | "SkippedKeys" >> beam.FlatMap(skipped_keys) | "SumSkipped" >> beam.CombinePerKey(sum)
+        )
         return pages, outputs[FAILED], skipped

@@ -31,17 +31,103 @@ _CJK_END = re.compile(r"""[。！？!?][」』”’）)]*""")
 
 # Words that are titles or fixed abbreviations: a following capital starts a name, not a sentence.
 TITLES = frozenset(
-    "mr mrs ms messrs dr prof gen gov sen rep reps sens lt col sgt capt cmdr adm maj brig cpl pvt "
-    "rev hon pres supt det insp st mt ft gens vs v cf approx dept univ ave blvd rd hwy".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "messrs",
+        "dr",
+        "prof",
+        "gen",
+        "gov",
+        "sen",
+        "rep",
+        "reps",
+        "sens",
+        "lt",
+        "col",
+        "sgt",
+        "capt",
+        "cmdr",
+        "adm",
+        "maj",
+        "brig",
+        "cpl",
+        "pvt",
+        "rev",
+        "hon",
+        "pres",
+        "supt",
+        "det",
+        "insp",
+        "st",
+        "mt",
+        "ft",
+        "gens",
+        "vs",
+        "v",
+        "cf",
+        "approx",
+        "dept",
+        "univ",
+        "ave",
+        "blvd",
+        "rd",
+        "hwy",
+    ]
 )
 # Abbreviations that are only abbreviations before a number ("No. 2", "Fig. 3", "Vol. 4").
-NUMBER_ABBREVS = frozenset("no nos nr art fig figs vol vols p pp ch sec para op".split())
+NUMBER_ABBREVS = frozenset(
+    ["no", "nos", "nr", "art", "fig", "figs", "vol", "vols", "p", "pp", "ch", "sec", "para", "op"]
+)
 # Month abbreviations: no break before a day number ("Jan. 5"); "Sept. last year" has no capital.
-MONTHS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+MONTHS = frozenset(["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"])
 # After a dotted abbreviation ("U.S.", "a.m.") a break is taken only before these sentence openers.
 OPENERS = frozenset(
-    "the a an it he she they we i you this that these those there but and so yet in on at for "
-    "after before when while if as his her its their our my no not some many most all both".split()
+    [
+        "the",
+        "a",
+        "an",
+        "it",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "you",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "but",
+        "and",
+        "so",
+        "yet",
+        "in",
+        "on",
+        "at",
+        "for",
+        "after",
+        "before",
+        "when",
+        "while",
+        "if",
+        "as",
+        "his",
+        "her",
+        "its",
+        "their",
+        "our",
+        "my",
+        "no",
+        "not",
+        "some",
+        "many",
+        "most",
+        "all",
+        "both",
+    ]
 )
 # Mid-sentence Latin abbreviations that never end a sentence.
 NEVER_FINAL = frozenset(["e.g.", "i.e.", "et al.", "viz."])
@@ -92,7 +178,7 @@ def _latin_cuts(text: str, start: int, end: int) -> set[int]:
         following = match.end()
         if following >= end or not _opens_sentence(text[following]):
             continue
-        if _is_break(text, start, match.start(1), match.group(1), text[following:following + 40]):
+        if _is_break(text, start, match.start(1), match.group(1), text[following : following + 40]):
             cuts.add(match.end(1))
     return cuts
 
@@ -113,7 +199,7 @@ def _is_break(text: str, start: int, term_at: int, terminator: str, after: str) 
     """Whether the terminator at `term_at` ends a sentence, given the text after the whitespace."""
     if terminator[0] != "." or terminator.startswith(".."):
         return True  # ! ? … and ellipses end a sentence before a capital
-    parts = text[max(start, term_at - _WORD_WINDOW):term_at + 1].split()
+    parts = text[max(start, term_at - _WORD_WINDOW) : term_at + 1].split()
     word = _OPENERS_SPLIT.split(parts[-1])[-1][:-1] if parts else ""
     token = word + "."
     lowered = word.lower()

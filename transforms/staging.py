@@ -89,8 +89,14 @@ class _OpenFile:
 class BundleFiles:
     """Staged Parquet files of one bundle under `folder`; `write` returns the path a row went to."""
 
-    def __init__(self, folder: str, bundle_id: str, buffer_bytes: int = BUFFER_BYTES,
-                 max_open: int = MAX_OPEN_FILES, row_group_rows: int = ROW_GROUP_ROWS):
+    def __init__(
+        self,
+        folder: str,
+        bundle_id: str,
+        buffer_bytes: int = BUFFER_BYTES,
+        max_open: int = MAX_OPEN_FILES,
+        row_group_rows: int = ROW_GROUP_ROWS,
+    ):
         self._folder, self._bundle = folder, bundle_id
         self._buffer_bytes, self._max_open, self._row_group_rows = buffer_bytes, max_open, row_group_rows
         self._open: OrderedDict[str, _OpenFile] = OrderedDict()  # destination -> file, least recent first
@@ -170,8 +176,9 @@ class StageArticleRowsFn(beam.DoFn):
         self._facts.add(fact_row(article, sorted(files), len(segments), sig))
         if sig is not None:
             self._bands.add(article["article_id"], sig)
-        self._counts.update({"articles": 1, "segments": len(segments),
-                             "pages_with_articles": int(article["story_index"] == 0)})
+        self._counts.update(
+            {"articles": 1, "segments": len(segments), "pages_with_articles": int(article["story_index"] == 0)}
+        )
         return []
 
     def finish_bundle(self):

@@ -43,12 +43,17 @@ TEXT_HEADING_MAX_CHARS = 120
 TEXT_HEADING_MAX_WORDS = 16
 
 _MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-DATELINE = re.compile(r"^[A-Z][A-Z.'’-]+(?:[ ,][A-Z][A-Za-z.'’-]*)*,?\s*(?:" + _MONTHS + r"\s+\d{1,2}\s*)?"
-                      r"(?:\([^)]{1,40}\))?\s*(?:--|[—–-])\s+\S")
+DATELINE = re.compile(
+    r"^[A-Z][A-Z.'’-]+(?:[ ,][A-Z][A-Za-z.'’-]*)*,?\s*(?:" + _MONTHS + r"\s+\d{1,2}\s*)?"
+    r"(?:\([^)]{1,40}\))?\s*(?:--|[—–-])\s+\S"
+)
 BYLINE = re.compile(r"^(?:by|von|par|por|di)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\b", re.I)
 TIMESTAMP = re.compile(
     r"^(?:(?:updated|posted|published)[: ]\s*)?(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?|"
-    + _MONTHS + r"\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+" + _MONTHS + r"\s+\d{4}|\d{4}-\d{2}-\d{2})\b",
+    + _MONTHS
+    + r"\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+"
+    + _MONTHS
+    + r"\s+\d{4}|\d{4}-\d{2}-\d{2})\b",
     re.I,
 )
 _SIGN_LINE_MAX_CHARS = 80  # a standalone byline/timestamp line is short
@@ -81,8 +86,8 @@ def _sections(paragraphs: list[str], headings: list[int]) -> tuple[list[str], li
     if not headings:
         return list(paragraphs), []
     bounds = [*headings, len(paragraphs)]
-    sections = [(h, paragraphs[h + 1:bounds[k + 1]]) for k, h in enumerate(headings)]
-    return paragraphs[:headings[0]], sections
+    sections = [(h, paragraphs[h + 1 : bounds[k + 1]]) for k, h in enumerate(headings)]
+    return paragraphs[: headings[0]], sections
 
 
 def _is_multi_story(
@@ -91,7 +96,8 @@ def _is_multi_story(
     if len(sections) < MIN_SIGNED_SECTIONS:
         return False
     signed = sum(
-        1 for head, body in sections
+        1
+        for head, body in sections
         if _has_sign(paragraphs, head, body) and len("\n".join(body)) >= SIGNED_BODY_MIN_CHARS
     )
     if signed >= MIN_SIGNED_SECTIONS and signed * 2 >= len(sections):
@@ -108,8 +114,12 @@ def _is_multi_story(
 def _has_sign(paragraphs: list[str], head: int, body: list[str]) -> bool:
     first = body[0].strip()
     before = paragraphs[head - 1].strip() if head > 0 else ""
-    return bool(DATELINE.match(first) or _is_sign_line(first) or _is_sign_line(before)
-                or (BYLINE.match(first) and len(first) <= _SIGN_LINE_MAX_CHARS))
+    return bool(
+        DATELINE.match(first)
+        or _is_sign_line(first)
+        or _is_sign_line(before)
+        or (BYLINE.match(first) and len(first) <= _SIGN_LINE_MAX_CHARS)
+    )
 
 
 def _is_sign_line(text: str) -> bool:
@@ -128,7 +138,7 @@ def _text_headings(paragraphs: list[str]) -> list[int]:
             2 <= len(words) <= TEXT_HEADING_MAX_WORDS
             and len(text) <= TEXT_HEADING_MAX_CHARS
             and text[0].isupper()
-            and text[-1] not in ".!,;:\"”’)"
+            and text[-1] not in '.!,;:"”’)'
             and not _is_sign_line(text)
             and len(paragraphs[i + 1]) > max(2 * len(text), 80)
         ):
@@ -144,5 +154,4 @@ def _without_navigation(story: Story, headings: list[int]) -> Story:
         return story
     kept = [i for i in range(len(story.paragraphs)) if i not in empty]
     new_index = {old: new for new, old in enumerate(kept)}
-    return Story([story.paragraphs[i] for i in kept], story.title,
-                 [new_index[h] for h in headings if h not in empty])
+    return Story([story.paragraphs[i] for i in kept], story.title, [new_index[h] for h in headings if h not in empty])

@@ -40,8 +40,9 @@ class ExtractArticleFn(beam.DoFn):
 
     def process(self, page: Page):
         def fail(reason: str, err: BaseException) -> Failure:
-            return Failure(page.source_uri, "strip", reason, error_text(err), excerpt(page.text),
-                           page.record_id, page.byte_size)
+            return Failure(
+                page.source_uri, "strip", reason, error_text(err), excerpt(page.text), page.record_id, page.byte_size
+            )
 
         try:
             extraction = self._guard.call(page) if self._guard is not None else self._extractor(page)

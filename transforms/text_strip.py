@@ -63,13 +63,46 @@ _RIGHTS = re.compile(r"(©|\ball rights reserved\b|\bcopyright\s+(\(c\)|\d{4}))"
 _TRAIL_MARK = re.compile(r"\s[>»›→]\s")
 _YOU_ARE_HERE = re.compile(r"(?i)^you are here:?\s*")
 # Where a two-place trail set with " / " or " | " starts: a site's root or its top desks.
-_TRAIL_ROOTS = {"home", "news", "blog", "sections", "topics", "categories", "collections", "articles", "stories",
-                "features", "resources", "guides", "opinion", "sport", "sports", "business", "world", "politics",
-                "culture", "lifestyle", "life", "entertainment", "science", "technology", "tech", "health", "travel",
-                "food", "local", "national", "international", "education", "magazine"}
+_TRAIL_ROOTS = {
+    "home",
+    "news",
+    "blog",
+    "sections",
+    "topics",
+    "categories",
+    "collections",
+    "articles",
+    "stories",
+    "features",
+    "resources",
+    "guides",
+    "opinion",
+    "sport",
+    "sports",
+    "business",
+    "world",
+    "politics",
+    "culture",
+    "lifestyle",
+    "life",
+    "entertainment",
+    "science",
+    "technology",
+    "tech",
+    "health",
+    "travel",
+    "food",
+    "local",
+    "national",
+    "international",
+    "education",
+    "magazine",
+}
 # A trail's place that is no section: a label ("Image: ...", "Place of Origin: ..."), a byline, a number
 # or a price, a photo library, a reading time.
-_NOT_CRUMB = re.compile(r"(?i)^(?:[^:]{0,25}:|by\b|[\d.,$€£%\s]*$)|\b(?:getty|unsplash|shutterstock|adobe stock|min read)\b")
+_NOT_CRUMB = re.compile(
+    r"(?i)^(?:[^:]{0,25}:|by\b|[\d.,$€£%\s]*$)|\b(?:getty|unsplash|shutterstock|adobe stock|min read)\b"
+)
 _SEPARATED = re.compile(r"(\s[|•·»>/]\s|\s•\s)")
 
 
@@ -113,8 +146,13 @@ def _loose(line: str) -> bool:
 
 def _title_like(line: str) -> bool:
     words = len(line.split()) if not re.search(r"[\u3040-\u30ff\u3400-\u9fff]", line) else visual_len(line) // 3
-    return (3 <= words <= 30 and not CHROME.match(line) and not FOOTER.search(line)
-            and not _SEPARATED.search(line) and not line.endswith(":"))
+    return (
+        3 <= words <= 30
+        and not CHROME.match(line)
+        and not FOOTER.search(line)
+        and not _SEPARATED.search(line)
+        and not line.endswith(":")
+    )
 
 
 def read_header(lines: list[str], signals: Signals) -> None:
@@ -139,7 +177,7 @@ def read_header(lines: list[str], signals: Signals) -> None:
         elif not (len(line) < 40 and CHROME.match(line)):
             break
         i -= 1
-    signals.breadcrumbs[:0] = [ln for ln in lines[:i + 1] if is_trail(ln)][-1:]
+    signals.breadcrumbs[:0] = [ln for ln in lines[: i + 1] if is_trail(ln)][-1:]
     if titles:
         signals.title = titles[0]
         signals.subtitle = titles[1] if len(titles) > 1 else None
@@ -150,9 +188,13 @@ def rule_body(lines: list[str]) -> list[int]:
     promos, plus subheadings standing between two prose lines."""
     prose = [is_prose(ln) and not is_body_chrome(ln) for ln in lines]
     start, end = best_run([visual_len(ln) if ok else -CHROME_PENALTY for ln, ok in zip(lines, prose)])
-    return [i for i in range(start, end)
-            if prose[i] or (start < i < end - 1 and prose[i - 1] and prose[i + 1] and _title_like(lines[i]))
-            or (len(lines[i].split()) >= 6 and ends_sentence(lines[i]))]
+    return [
+        i
+        for i in range(start, end)
+        if prose[i]
+        or (start < i < end - 1 and prose[i - 1] and prose[i + 1] and _title_like(lines[i]))
+        or (len(lines[i].split()) >= 6 and ends_sentence(lines[i]))
+    ]
 
 
 def select_body(lines: list[str], probs: np.ndarray, threshold: float) -> list[int]:
@@ -162,8 +204,9 @@ def select_body(lines: list[str], probs: np.ndarray, threshold: float) -> list[i
     return [i for i, p in enumerate(probs) if p >= threshold and (start <= i < end or p >= OUTSIDE_RUN_MIN)]
 
 
-def strip_lines(lines: list[str], model: LineModel | None, probs: np.ndarray | None = None,
-                threshold: float = 0.5) -> tuple[list[str], list[int], Signals]:
+def strip_lines(
+    lines: list[str], model: LineModel | None, probs: np.ndarray | None = None, threshold: float = 0.5
+) -> tuple[list[str], list[int], Signals]:
     """Body lines, their subheading indexes and the header signals of a dump's lines.
 
     The body comes from `model`, else from given line `probs` (training), else from the rules."""
@@ -190,8 +233,11 @@ def strip_lines(lines: list[str], model: LineModel | None, probs: np.ndarray | N
         raise NoArticle("no body lines found")
     signals = Signals()
     read_header(lines[: keep[0]], signals)
-    headings = [j for j, p in enumerate(body[:-1])
-                if visual_len(p) <= HEADING_MAX_CHARS and not ends_sentence(p) and not p.endswith(":")]
+    headings = [
+        j
+        for j, p in enumerate(body[:-1])
+        if visual_len(p) <= HEADING_MAX_CHARS and not ends_sentence(p) and not p.endswith(":")
+    ]
     return body, headings, signals
 
 

@@ -127,10 +127,12 @@ def record_item(record, record_id: str, source_uri: str, max_bytes: int) -> Page
     declared = int(record.rec_headers.get_header("Content-Length") or 0)
     body = None if declared > max_bytes + HTTP_HEADER_ALLOWANCE else _read_body(record, max_bytes)
     if body is None:  # over the cap: quarantined; its bytes are skipped by the iterator, never kept
-        return Failure(source_uri, "read", "too_large", f"WARC record of {url} is over {max_bytes} bytes",
-                       "", record_id, declared)
-    page = decode_page(source_uri, body, record_id=record_id, url=url,
-                       crawled_at=warc_date(record.rec_headers.get_header("WARC-Date")))
+        return Failure(
+            source_uri, "read", "too_large", f"WARC record of {url} is over {max_bytes} bytes", "", record_id, declared
+        )
+    page = decode_page(
+        source_uri, body, record_id=record_id, url=url, crawled_at=warc_date(record.rec_headers.get_header("WARC-Date"))
+    )
     if isinstance(page, Page) and page.fmt != "html" and not media:
         return Skipped(record_id, "not_html")  # untyped, and it does not look like HTML
     return page
@@ -147,8 +149,9 @@ def iter_warc(stream: BinaryIO, source_uri: str, max_bytes: int) -> Iterator[Pag
             yield record_item(record, current, source_uri, max_bytes)
             current = f"record-{ordinal + 1}"
     except (ArchiveLoadFailed, EOFError, zlib.error, ValueError, OSError) as err:
-        yield Failure(source_uri, "read", "decode_error", f"broken WARC after {ordinal} records: {err}"[:2000],
-                      "", current)
+        yield Failure(
+            source_uri, "read", "decode_error", f"broken WARC after {ordinal} records: {err}"[:2000], "", current
+        )
 
 
 def main(argv: list[str]) -> int:

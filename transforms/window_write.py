@@ -58,8 +58,9 @@ class WriteWindowFileFn(beam.DoFn):
 
     def process(self, element, window=beam.DoFn.WindowParam, pane=beam.DoFn.PaneInfoParam):
         destination, rows = element
-        path = FileSystems.join(window_staging(self._output, self._base, _start(window)),
-                                staged_file_name(destination, pane.index))
+        path = FileSystems.join(
+            window_staging(self._output, self._base, _start(window)), staged_file_name(destination, pane.index)
+        )
         sink = ParquetSink(destination.split("/", 1)[0])
         with FileSystems.create(path) as fh:
             sink.open(fh)
@@ -72,8 +73,11 @@ class WriteWindowFileFn(beam.DoFn):
 
 def _restore_moved(output: str, run_id: str, staged: list[str]) -> None:
     """Undo the renames of an interrupted attempt of this same commit (a retried bundle)."""
-    back = [(dst, src) for src, dst in plan_commit(output, run_id, staged)
-            if not FileSystems.exists(src) and FileSystems.exists(dst)]
+    back = [
+        (dst, src)
+        for src, dst in plan_commit(output, run_id, staged)
+        if not FileSystems.exists(src) and FileSystems.exists(dst)
+    ]
     if back:
         FileSystems.rename([d for d, _ in back], [s for _, s in back])
 
@@ -100,12 +104,19 @@ class CommitWindowFn(beam.DoFn):
             yield done
             return
         _restore_moved(self._output, run_id, staged)
-        manifest = {**self._manifest, "started_at": start.isoformat(),
-                    "window": {"start": start.isoformat(), "end": window.end.to_utc_datetime(has_tz=True).isoformat(),
-                               "pane_index": pane.index, "late": pane.timing == PaneInfoTiming.LATE},
-                    "destinations": sorted({destination_of(p) for p in staged}),
-                    "committed_at_wall": datetime.now(timezone.utc).isoformat(),
-                    "counts": dict(sorted(counts.items()))}
+        manifest = {
+            **self._manifest,
+            "started_at": start.isoformat(),
+            "window": {
+                "start": start.isoformat(),
+                "end": window.end.to_utc_datetime(has_tz=True).isoformat(),
+                "pane_index": pane.index,
+                "late": pane.timing == PaneInfoTiming.LATE,
+            },
+            "destinations": sorted({destination_of(p) for p in staged}),
+            "committed_at_wall": datetime.now(timezone.utc).isoformat(),
+            "counts": dict(sorted(counts.items())),
+        }
         nowhere = FileSystems.join(self._output, STAGING_DIR, run_id)  # staged files sit in the window's folder
         self._commits.inc()
         if pane.timing == PaneInfoTiming.LATE:
@@ -133,10 +144,13 @@ class WriteWindows(beam.PTransform):
         return (
             (files, counts)
             | "FilesAndCounts" >> beam.Flatten()
-            | "CommitTrigger" >> beam.WindowInto(
-                windowing.windowfn, allowed_lateness=windowing.allowed_lateness,
+            | "CommitTrigger"
+            >> beam.WindowInto(
+                windowing.windowfn,
+                allowed_lateness=windowing.allowed_lateness,
                 trigger=trigger.AfterWatermark(late=trigger.AfterProcessingTime(LATE_COMMIT_DELAY)),
-                accumulation_mode=trigger.AccumulationMode.DISCARDING)
+                accumulation_mode=trigger.AccumulationMode.DISCARDING,
+            )
             | "OneKey" >> beam.Map(lambda item: (None, item))
             | "GroupWindow" >> beam.GroupByKey()
             | "CommitWindow" >> beam.ParDo(CommitWindowFn(self._output, self._base, self._manifest))

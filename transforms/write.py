@@ -43,8 +43,13 @@ class CommitRunFn(beam.DoFn):
         self._files = counter("files_committed")
 
     def process(self, staged: list, tallies: dict):
-        manifest = commit_run(self._output, self._run_id, self._staging, sorted(staged),
-                              {**self._manifest, "counts": dict(sorted(tallies.items()))})
+        manifest = commit_run(
+            self._output,
+            self._run_id,
+            self._staging,
+            sorted(staged),
+            {**self._manifest, "counts": dict(sorted(tallies.items()))},
+        )
         self._files.inc(len(manifest["files"]))
         yield manifest
 
@@ -60,14 +65,18 @@ class WriteTables(beam.PTransform):
 
     def expand(self, inputs):
         finished = (
-            {"file": inputs["staged"] | "KeyByName" >> beam.Map(lambda path: (posixpath.basename(path), path)),
-             "verdict": inputs["verdicts"]}
+            {
+                "file": inputs["staged"] | "KeyByName" >> beam.Map(lambda path: (posixpath.basename(path), path)),
+                "verdict": inputs["verdicts"],
+            }
             | "GroupByFile" >> beam.CoGroupByKey()
             | "FinishStaged" >> beam.ParDo(FinishStagedFn(self._staging))
         )
         written = (
-            (inputs["failures"] | "QuarantineRows" >> beam.Map(failure_table_row, self._ingested_at),
-             inputs["duplicates"] | "DuplicateRows" >> beam.Map(duplicate_table_row))
+            (
+                inputs["failures"] | "QuarantineRows" >> beam.Map(failure_table_row, self._ingested_at),
+                inputs["duplicates"] | "DuplicateRows" >> beam.Map(duplicate_table_row),
+            )
             | "OtherRows" >> beam.Flatten()
             | "WriteRows" >> beam.ParDo(WriteRowsFn(self._staging))
         )
@@ -75,6 +84,9 @@ class WriteTables(beam.PTransform):
             (finished, written)
             | "AllFiles" >> beam.Flatten()
             | "FileList" >> beam.combiners.ToList()
-            | "Commit" >> beam.ParDo(CommitRunFn(self._output, self._run_id, self._staging, self._manifest),
-                                     tallies=beam.pvalue.AsDict(inputs["tallies"]))
+            | "Commit"
+            >> beam.ParDo(
+                CommitRunFn(self._output, self._run_id, self._staging, self._manifest),
+                tallies=beam.pvalue.AsDict(inputs["tallies"]),
+            )
         )

@@ -124,22 +124,31 @@ def _is_prompt(text: str) -> bool:
 
 
 def _is_date_line(text: str) -> bool:
-    return (len(text.split()) <= DATE_LINE_MAX_WORDS and not _SENTENCE_END.search(text)
-            and find_printed(text) is not None)
+    return (
+        len(text.split()) <= DATE_LINE_MAX_WORDS and not _SENTENCE_END.search(text) and find_printed(text) is not None
+    )
 
 
 def is_byline_line(text: str) -> bool:
     """A short line that is a byline and nothing else ("By Jane Roe"): the header's, not the body's."""
-    return (len(text.split()) <= BYLINE_MAX_WORDS and bool(BYLINE_LINE.match(text))
-            and not _SENTENCE_END_INSIDE.search(text))
+    return (
+        len(text.split()) <= BYLINE_MAX_WORDS
+        and bool(BYLINE_LINE.match(text))
+        and not _SENTENCE_END_INSIDE.search(text)
+    )
 
 
 def _is_furniture(text: str, furniture: set[str], first: bool) -> bool:
     """A line of the page's header block: date stamp, byline, a bare label ("Posted:"), one of
     the page's own credit lines, or (as the very first line) an all-caps kicker ("STATE NEWS")."""
     short = len(text.split()) <= LABEL_MAX_WORDS
-    return (_is_date_line(text) or _norm(text) in furniture or (short and text.endswith(":")) or is_byline_line(text)
-            or (first and short and text.isupper() and not _SENTENCE_END.search(text)))
+    return (
+        _is_date_line(text)
+        or _norm(text) in furniture
+        or (short and text.endswith(":"))
+        or is_byline_line(text)
+        or (first and short and text.isupper() and not _SENTENCE_END.search(text))
+    )
 
 
 def _drop_opening_furniture(paras: list[tuple[str, bool]], furniture: set[str]) -> list[tuple[str, bool]]:
@@ -182,8 +191,9 @@ def _drop_teaser_runs(paras: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
     return [p for k, p in enumerate(paras) if k not in drop]
 
 
-def filter_paragraphs(paras: list[tuple[str, bool]], headlines: list[str],
-                      furniture: list[str] = ()) -> list[tuple[str, bool]]:
+def filter_paragraphs(
+    paras: list[tuple[str, bool]], headlines: list[str], furniture: list[str] = ()
+) -> list[tuple[str, bool]]:
     """Drop residual boilerplate from extracted paragraphs; order of the rest is kept.
     `furniture`: the page's own metadata lines (byline / credit lines, deck), dropped where they
     open the text."""

@@ -48,11 +48,14 @@ _LINE_BREAKS = re.compile(r"\s*\n\s*")
 _OUTSIDE = " or ".join(f"ancestor::{tag}" for tag in sorted(PROSE_SKIP_ANCESTORS))
 # Comment threads ("comments", "comment-list", "CommentsSection"; not "commentary"): trafilatura
 # leaves them out (include_comments=False), so their words must not make its text look short.
-_THREAD = ("ancestor-or-self::*[(contains(@class, 'omment') or contains(@id, 'omment'))"
-           " and not(contains(@class, 'ommentary') or contains(@id, 'ommentary'))]")
+_THREAD = (
+    "ancestor-or-self::*[(contains(@class, 'omment') or contains(@id, 'omment'))"
+    " and not(contains(@class, 'ommentary') or contains(@id, 'ommentary'))]"
+)
 # a list item holding paragraphs is counted through them, not twice
-_PROSE_XPATH = etree.XPath(f"//p[not({_OUTSIDE} or {_THREAD})]"
-                           f" | //li[not(.//li) and not(.//p) and not({_OUTSIDE} or {_THREAD})]")
+_PROSE_XPATH = etree.XPath(
+    f"//p[not({_OUTSIDE} or {_THREAD})] | //li[not(.//li) and not(.//p) and not({_OUTSIDE} or {_THREAD})]"
+)
 
 
 def subheading_anchors(tree) -> list[tuple[str, str]]:

@@ -10,6 +10,7 @@ order of trust and the first that yields a person wins.
 """
 
 import re
+from itertools import pairwise
 
 from schemas import Signals
 from transforms.metadata.jsonld import article_objects, credited
@@ -20,7 +21,10 @@ from transforms.metadata.titles import key
 # More names than this in one credit is a list of related authors, not a byline.
 MAX_AUTHORS = 8
 
-_LEAD = re.compile(r"^\s*(?:(?:(?:article|post|story)\s+)?(?:written|words|story|article|text|posted|published|reported|reporting|compiled|opinion|analysis|review|interview|commentary)\s+by|by|von|por|par|author|authors|writer|byline|contributors?|本报记者|记者|作者|撰文|文)\b\s*[:：\-/]?\s*", re.IGNORECASE)
+_LEAD = re.compile(
+    r"^\s*(?:(?:(?:article|post|story)\s+)?(?:written|words|story|article|text|posted|published|reported|reporting|compiled|opinion|analysis|review|interview|commentary)\s+by|by|von|por|par|author|authors|writer|byline|contributors?|本报记者|记者|作者|撰文|文)\b\s*[:：\-/]?\s*",
+    re.IGNORECASE,
+)
 _CUT = re.compile(
     r"(?<=[a-z])(?=(?:Published|Updated|Posted|Last|Reviewed|Fact|Modified)\b)|\s+[|•·]\s*|\s+[-–—]\s+|"
     r"\s+(?:at|on)\s+(?=\w+\.?\s+\d|\d)|\s+(?:in|for)\s+(?-i:(?=[A-Z]))|\s*\b(?:updated|published|posted|last\s+updated|modified|on\s+(?=\w+\s+\d)|"
@@ -29,18 +33,23 @@ _CUT = re.compile(
     r"|\s*\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b"
     r"|\s*\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{4}"
     r"|\s*\b(?:19|20)\d{2}[-/.]\d|\s*\b\d{1,2}[/.]\d{1,2}[/.]\d{2}",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 _SPLIT = re.compile(r"\s*(?:,|;|\s&\s|\b(?:and|AND)\b|\bund\b|\by\b|\bet\b)\s*")
 # A credit inside a line: "Published <date> Author Jane Roe", "<date> · by Jane Roe".
 _INNER = re.compile(r"(?:^|[\s·•|,])(?:[Bb]y|BY|[Aa]uthor:?|[Ww]ritten [Bb]y|[Pp]osted [Bb]y)\s+(?=[A-Z])")
 # What credits someone other than the writer when it comes right before "by": "Medically reviewed
 # by", "Edited by", "Photos by". Such a credit loses to a writer's in the same line; alone, it is the
 # page's only credit and stays (a reviewed page's truth names its reviewer).
-_OTHER_CREDIT = re.compile(r"(?i)\b(?:reviewed|checked|edited|photos?|photographs?|photography|images?|"
-                           r"illustrations?|illustrated|video|produced)\s*$")
+_OTHER_CREDIT = re.compile(
+    r"(?i)\b(?:reviewed|checked|edited|photos?|photographs?|photography|images?|"
+    r"illustrations?|illustrated|video|produced)\s*$"
+)
 # A date (and separator) that opens a credit line: "Dec 26, 2025 • Jane Roe".
-_DATE_LEAD = re.compile(r"^(?:\w{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})"
-                        r"\s*[·•|\-–—]?\s*(?=[A-Z])")
+_DATE_LEAD = re.compile(
+    r"^(?:\w{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})"
+    r"\s*[·•|\-–—]?\s*(?=[A-Z])"
+)
 # Several words, "&", one word: "Tax & Accounting" (see `_is_firm`).
 _FIRM = re.compile(r"([^,;&]+\s[^,;&]+?)\s+&\s+[^\W\d_]+\.?")
 _DATEISH = re.compile(r"\b(?:19|20)\d{2}\b")
@@ -55,8 +64,9 @@ _DERIVED = ("handle", "first name")
 _UNSEEN = ("jsonld", "meta", *_DERIVED)
 
 
-def parse_byline(line: str, orgs: set[str], single_word_ok: bool = False, strict: bool = False,
-                 led: bool = False) -> list[str]:
+def parse_byline(
+    line: str, orgs: set[str], single_word_ok: bool = False, strict: bool = False, led: bool = False
+) -> list[str]:
     """Person names in one credit line; [] when it names none.
 
     The first name must come first: "By following these tips, ..." is a sentence, not a byline.
@@ -89,7 +99,7 @@ def parse_byline(line: str, orgs: set[str], single_word_ok: bool = False, strict
 
 
 def _is_firm(text: str) -> bool:
-    """"Thomson Reuters Tax & Accounting", "Smith Barney & Co": a name of several words joined by
+    """ "Thomson Reuters Tax & Accounting", "Smith Barney & Co": a name of several words joined by
     "&" to one more word is a firm's name; two people are "Jane Roe & Ann Lee" ("Jane Roe Founder
     & CEO" is a person and her role: her name ends before the role word)."""
     match = _FIRM.fullmatch(text.strip())
@@ -109,7 +119,7 @@ def _is_role(piece: str) -> bool:
 
 
 def _led_handle(piece: str, text: str) -> str | None:
-    """"Posted by jroe on ...": an account name that is the whole credit after "by"."""
+    """ "Posted by jroe on ...": an account name that is the whole credit after "by"."""
     piece = piece.strip()
     if piece == text.strip() and _HANDLE.fullmatch(piece) and piece.lower() not in NOT_PERSON_WORDS:
         return piece
@@ -169,7 +179,7 @@ def _first_credit(texts: list[str], orgs: set[str], single_word_ok: bool) -> lis
         names = parse_byline(text, orgs, single_word_ok=single_word_ok)
         if names:
             return names
-        if _is_desk(text) or _LEAD.match(text) and _LEAD.sub("", text, count=1).strip() and len(text.split()) <= 6:
+        if _is_desk(text) or (_LEAD.match(text) and _LEAD.sub("", text, count=1).strip() and len(text.split()) <= 6):
             return None
     return []
 
@@ -193,8 +203,12 @@ def _co_authors(names: list[str], ranked: list[tuple[str, list[str] | None]]) ->
     for source, found in ranked:
         found = _dedupe(found or [])
         others = {key(n) for n in found} - keys
-        if (source not in _DERIVED and len(found) > len(names) and keys <= {key(n) for n in found}
-                and all(sum(k in kinds for kinds in named) >= 2 for k in others)):
+        if (
+            source not in _DERIVED
+            and len(found) > len(names)
+            and keys <= {key(n) for n in found}
+            and all(sum(k in kinds for kinds in named) >= 2 for k in others)
+        ):
             return found
     return names
 
@@ -205,14 +219,16 @@ def _loose_credits(lines: list[str], orgs: set[str]) -> list[str]:
     · Jane Roe"), or "Jane Roe | Senior Writer | July 2, 2025"."""
     for line in lines:
         inners = list(_INNER.finditer(line))
-        inner = next((m for m in inners if not _OTHER_CREDIT.search(line[:m.start() + 1])), inners[0] if inners else None)
+        inner = next(
+            (m for m in inners if not _OTHER_CREDIT.search(line[: m.start() + 1])), inners[0] if inners else None
+        )
         if inner:
-            found = parse_byline(line[inner.end():], orgs, led=True)
+            found = parse_byline(line[inner.end() :], orgs, led=True)
             if found:
                 return found
         date_lead = _DATE_LEAD.match(line)
         if date_lead:
-            found = parse_byline(line[date_lead.end():], orgs)
+            found = parse_byline(line[date_lead.end() :], orgs)
             if found:
                 return found
         parts = re.split(r"\s+[|·•]\s+", line)
@@ -263,8 +279,7 @@ def _handle(signals: Signals, orgs: set[str]) -> list[str]:
     """The CMS account in <meta name="author"> ("jroe", "JaneR") when nothing else names anyone: the
     page's own credit, as written. Role accounts ("admin", "webmaster"), ids and addresses are not."""
     value = (signals.meta.get("author") or "").strip()
-    if (not _HANDLE.fullmatch(value) or value.lower() in NOT_PERSON_WORDS or key(value) in orgs
-            or _DOMAIN.search(value)):
+    if not _HANDLE.fullmatch(value) or value.lower() in NOT_PERSON_WORDS or key(value) in orgs or _DOMAIN.search(value):
         return []
     return [value]
 
@@ -306,11 +321,11 @@ def _agreed(found: list[str], by_source: dict[str, list[str] | None]) -> list[st
 def _link_pairs(signals: Signals) -> dict[str, tuple[str, str]]:
     """Adjacent author links by the `key` of their texts read together ("Jane Roe Ann Lee")."""
     links = [text for source, text in signals.author_texts if source in ("link", "rel", "itemprop")]
-    return {key(f"{a} {b}"): (a, b) for a, b in zip(links, links[1:]) if key(a) != key(b)}
+    return {key(f"{a} {b}"): (a, b) for a, b in pairwise(links) if key(a) != key(b)}
 
 
 def _unglued(found: list[str], pairs: dict[str, tuple[str, str]]) -> list[str]:
-    """"Jane Roe Ann Lee" read from "By <a>Jane Roe</a><a>Ann Lee</a>": two author links side by
+    """ "Jane Roe Ann Lee" read from "By <a>Jane Roe</a><a>Ann Lee</a>": two author links side by
     side with no separator in the text (`_link_pairs`); the links name them apart."""
     out = []
     for name in found:
@@ -328,12 +343,14 @@ def _link_names(signals: Signals) -> list[str]:
 
 
 def _trimmed(found: list[str], link_names: list[str]) -> list[str]:
-    """"Jane Roe Global Commons" read from "by <a>Jane Roe</a> <a>Global Commons</a>": a byline
+    """ "Jane Roe Global Commons" read from "by <a>Jane Roe</a> <a>Global Commons</a>": a byline
     name that runs on past an author link's whole name ends where the link ends."""
     out = []
     for name in found:
         words = name.split()
-        out.append(next((n for n in link_names if words[:len(n.split())] == n.split() and len(words) > len(n.split())), name))
+        out.append(
+            next((n for n in link_names if words[: len(n.split())] == n.split() and len(words) > len(n.split())), name)
+        )
     return out
 
 
@@ -378,7 +395,9 @@ def choose_authors(signals: Signals, orgs: set[str], outlets: set[str] = frozens
 _WIRE_CREDIT = re.compile(r"^(?:(?:additional )?reporting|writing) by\s", re.IGNORECASE)
 _WIRE_PART = re.compile(r"^(?:reporting|writing) by\s+(.+)$", re.IGNORECASE)
 # Its parts, after a semicolon or run together ("Reporting by Jane Roe Writing by John Doe").
-_WIRE_PARTS = re.compile(r";|(?<!\badditional)\s+(?=(?:additional reporting|reporting|writing|editing) by\s)", re.IGNORECASE)
+_WIRE_PARTS = re.compile(
+    r";|(?<!\badditional)\s+(?=(?:additional reporting|reporting|writing|editing) by\s)", re.IGNORECASE
+)
 # The closing credit is among the body's last paragraphs, and short.
 WIRE_CREDIT_PARAGRAPHS = 3
 MAX_WIRE_CREDIT_CHARS = 250
@@ -397,4 +416,3 @@ def wire_credit_authors(paragraphs: list[str], orgs: set[str], after: list[str] 
             if match:
                 found += parse_byline("By " + match.group(1), orgs)
     return _dedupe(found)
-

@@ -25,15 +25,83 @@ _CREDIT = r"(?:\s*\((?P<credit>[A-Z][\w.&' \-]{1,30})\))"
 
 # Words that open a paragraph in capitals before a colon as a label, not a place ("CLAIM: ...",
 # "EDITOR'S NOTE: ...", Axios' "WHY IT MATTERS: ..."): colon datelines ("NEW DELHI: ...") exist too.
-_LABELS = {"claim", "the facts", "facts", "fact check", "update", "updated", "breaking", "breaking news",
-           "editor's note", "editors note", "note", "watch", "listen", "video", "photos", "analysis", "opinion",
-           "exclusive", "correction", "clarification", "warning", "spoiler", "q", "a", "why it matters",
-           "the big picture", "driving the news", "what's next", "whats next", "between the lines", "zoom in",
-           "flashback", "the bottom line", "bottom line", "go deeper", "read more", "related", "live", "summary",
-           "key points", "highlights", "disclaimer", "disclosure", "sponsored", "advertisement", "background",
-           "tldr", "tl;dr", "project", "overview", "introduction", "abstract", "objective", "goal", "problem",
-           "solution", "result", "results", "conclusion", "important", "tip", "pro tip", "bonus", "fyi", "ps",
-           "faq", "step", "example", "quote", "source", "sources", "credit", "credits", "photo", "image"}
+_LABELS = {
+    "claim",
+    "the facts",
+    "facts",
+    "fact check",
+    "update",
+    "updated",
+    "breaking",
+    "breaking news",
+    "editor's note",
+    "editors note",
+    "note",
+    "watch",
+    "listen",
+    "video",
+    "photos",
+    "analysis",
+    "opinion",
+    "exclusive",
+    "correction",
+    "clarification",
+    "warning",
+    "spoiler",
+    "q",
+    "a",
+    "why it matters",
+    "the big picture",
+    "driving the news",
+    "what's next",
+    "whats next",
+    "between the lines",
+    "zoom in",
+    "flashback",
+    "the bottom line",
+    "bottom line",
+    "go deeper",
+    "read more",
+    "related",
+    "live",
+    "summary",
+    "key points",
+    "highlights",
+    "disclaimer",
+    "disclosure",
+    "sponsored",
+    "advertisement",
+    "background",
+    "tldr",
+    "tl;dr",
+    "project",
+    "overview",
+    "introduction",
+    "abstract",
+    "objective",
+    "goal",
+    "problem",
+    "solution",
+    "result",
+    "results",
+    "conclusion",
+    "important",
+    "tip",
+    "pro tip",
+    "bonus",
+    "fyi",
+    "ps",
+    "faq",
+    "step",
+    "example",
+    "quote",
+    "source",
+    "sources",
+    "credit",
+    "credits",
+    "photo",
+    "image",
+}
 _CAPS_DATELINE = re.compile(rf"^{_CAPS_PLACE}{_REGION}{_DATE}?{_CREDIT}?\s*{_DASH}\s+(?=\S)")
 _ANY_DATELINE = re.compile(rf"^{_ANY_PLACE}{_REGION}{_DATE}?{_CREDIT}?\s*{_DASH}\s+(?=\S)")
 
@@ -48,12 +116,17 @@ def split_dateline(paragraph: str) -> tuple[str | None, str | None, str]:
         place = match.group(group).strip(" .")
         if len(place) > MAX_PLACE_CHARS or len(place) < 2 or (group == "caps" and len(place.replace(".", "")) < 3):
             continue
-        if group == "caps" and not any(c.islower() for c in place) and len(place.split()) == 1 and len(place) <= 3 \
-                and not match.group("credit"):
+        if (
+            group == "caps"
+            and not any(c.islower() for c in place)
+            and len(place.split()) == 1
+            and len(place) <= 3
+            and not match.group("credit")
+        ):
             continue  # "US - ..." / "AI: ..." are not places with a dateline
         if match.group(0).rstrip().endswith(":") and place.lower().replace("’", "'") in _LABELS:
             continue  # "CLAIM: ..." is a label
-        rest = paragraph[match.end():]
+        rest = paragraph[match.end() :]
         if not rest or not (rest[0].isupper() or rest[0].isdigit() or rest[0] in "\"'“‘"):
             continue
         return recase(place), match.group("credit"), rest

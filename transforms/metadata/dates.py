@@ -38,18 +38,47 @@ from transforms.metadata.datetexts import (
 from transforms.metadata.jsonld import article_objects, text, types
 from transforms.metadata.timezones import home_zone
 
-PUBLISHED_META = ("article:published_time", "og:published_time", "datepublished", "publishdate",
-                  "publish-date", "publish_date", "pubdate", "date", "dc.date", "dc.date.issued",
-                  "dcterms.date", "dcterms.created", "dcterms.issued", "sailthru.date",
-                  "parsely-pub-date", "article.published", "citation_publication_date", "release_date",
-                  "published", "publication_date", "article:published", "datecreated")
-MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified",
-                 "last-modified", "article.updated")
+PUBLISHED_META = (
+    "article:published_time",
+    "og:published_time",
+    "datepublished",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "pubdate",
+    "date",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.date",
+    "dcterms.created",
+    "dcterms.issued",
+    "sailthru.date",
+    "parsely-pub-date",
+    "article.published",
+    "citation_publication_date",
+    "release_date",
+    "published",
+    "publication_date",
+    "article:published",
+    "datecreated",
+)
+MODIFIED_META = (
+    "article:modified_time",
+    "og:updated_time",
+    "datemodified",
+    "dcterms.modified",
+    "last-modified",
+    "article.updated",
+)
 # Other <meta> names that carry a publication date ("w-published-date", "sailthru.pubdate").
-_PUBLISHED_META_NAME = re.compile(r"(?:publish|pub|release|issued|created)[\w.:-]*(?:date|time)$|^[\w.:-]*(?:publish|pub)date$")
+_PUBLISHED_META_NAME = re.compile(
+    r"(?:publish|pub|release|issued|created)[\w.:-]*(?:date|time)$|^[\w.:-]*(?:publish|pub)date$"
+)
 _UPDATED = re.compile(r"\b(updated|modified|edited|revised|last\s+reviewed|reviewed)\b", re.IGNORECASE)
 # "by" labels a date only before a name ("By Jane Roe, May 2"), not in prose ("cut by 5% on May 2").
-_PUBLISHED = re.compile(r"\b(published|posted|created|first\s+published|released|by(?=\s+(?-i:[A-Z])))\b", re.IGNORECASE)
+_PUBLISHED = re.compile(
+    r"\b(published|posted|created|first\s+published|released|by(?=\s+(?-i:[A-Z])))\b", re.IGNORECASE
+)
 # A publication dated to its month only ("Originally published in March 2022. Last updated on ..."):
 # the page's day of publication is not printed, so its "Updated" date does not stand in for it.
 _PUBLISHED_MONTH = re.compile(rf"\b(?:published|posted)\b(?:\s+(?:in|on))?:?\s+{MONTH_YEAR.pattern}", re.IGNORECASE)
@@ -69,8 +98,9 @@ _COMMENTED = re.compile(r"\b(commented|replied|says:|wrote:)", re.IGNORECASE)
 # 2024. (AP Photo/Jane Roe)", ". (Photo by Jane Roe/Getty Images)", ". Photograph: Jane Roe/Reuters".
 # Its date is the picture's. A byline's own credit ("By Ana Vell, May 8, 2024 | Photo: Lia Brandt")
 # follows no sentence.
-_PHOTO_CREDIT = re.compile(r"[.!?]\s*(?:\([^()]*\b(?:photo|photograph|getty images)\b[^()]*\)|photo(?:graph)?:[^.:]*)\s*$",
-                           re.IGNORECASE)
+_PHOTO_CREDIT = re.compile(
+    r"[.!?]\s*(?:\([^()]*\b(?:photo|photograph|getty images)\b[^()]*\)|photo(?:graph)?:[^.:]*)\s*$", re.IGNORECASE
+)
 # What may stand between two dates printed side by side: separators and the first one's time.
 _SIDE_BY_SIDE = re.compile(r"[\s,|•·]*(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?[\s,|•·]*)?$", re.IGNORECASE)
 # Two dates joined by a dash or "to" are a span (an event's, a project's), not a publication date.
@@ -80,8 +110,16 @@ _ARTICLE_KINDS = ("article", "posting", "report")
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})(?:/|$)|/((?:19|20)\d{2})-(\d{2})-(\d{2})(?=[/+_-]|$)")
 
 # Which candidates are tried first, with the published_source each reports.
-SOURCE_ORDER = (("jsonld", "jsonld"), ("meta", "meta"), ("text", "text"), ("time", "meta"),
-                ("text_updated", "text"), ("class", "text"), ("class_updated", "text"), ("url", "url"))
+SOURCE_ORDER = (
+    ("jsonld", "jsonld"),
+    ("meta", "meta"),
+    ("text", "text"),
+    ("time", "meta"),
+    ("text_updated", "text"),
+    ("class", "text"),
+    ("class_updated", "text"),
+    ("url", "url"),
+)
 
 # <time datetime> values or date elements on this many different days are a list (a feed, an
 # archive, a comment thread), not the page's date: without a byline or metadata date, none is used.
@@ -96,8 +134,14 @@ UNLABELLED_CLASS_DAYS = 2
 # (UTC-12 .. UTC+14) can be the same moment, so the print is not an earlier date.
 _ZONE_SPAN = (timedelta(hours=-12), timedelta(hours=14))
 
-EMPTY = {"published_at": None, "published_date": None, "published_offset_minutes": None,
-         "published_precision": None, "published_source": None, "modified_at": None}
+EMPTY = {
+    "published_at": None,
+    "published_date": None,
+    "published_offset_minutes": None,
+    "published_precision": None,
+    "published_source": None,
+    "modified_at": None,
+}
 
 
 def _labelled(line: str, order: str | None = None) -> list[tuple[str, bool, Stamp]]:
@@ -111,9 +155,9 @@ def _labelled(line: str, order: str | None = None) -> list[tuple[str, bool, Stam
     out = []
     prose = len(line.split()) >= PROSE_WORDS and _SENTENCE_END.search(line)
     printed = find_printed_spans(line, order)
-    spans = {i for i in range(1, len(printed)) if _SPAN_JOIN.search(line[printed[i - 1][0]:printed[i][0]])}
+    spans = {i for i in range(1, len(printed)) if _SPAN_JOIN.search(line[printed[i - 1][0] : printed[i][0]])}
     # Dates side by side ("May 21, 2024 April 2, 2024"): a theme's published and updated dates.
-    beside = {i for i in range(1, len(printed)) if _SIDE_BY_SIDE.match(line[printed[i - 1][1]:printed[i][0]])}
+    beside = {i for i in range(1, len(printed)) if _SIDE_BY_SIDE.match(line[printed[i - 1][1] : printed[i][0]])}
     later, first = set(), 0
     for end in range(1, len(printed) + 1):
         if end < len(printed) and end in beside:
@@ -126,9 +170,12 @@ def _labelled(line: str, order: str | None = None) -> list[tuple[str, bool, Stam
             continue  # "2024-03-04 - 2024-03-08"
         before = line[:start]
         upd = [m.end() for m in _UPDATED.finditer(before)]
-        pub = [m.end() for m in _PUBLISHED.finditer(before)
-               if m.group(1).lower() != "by" or len(line[m.end():start].split()) <= BY_REACH]
-        gap = len(line[max(upd):start].split()) if upd and max(upd) > max(pub, default=-1) else 0
+        pub = [
+            m.end()
+            for m in _PUBLISHED.finditer(before)
+            if m.group(1).lower() != "by" or len(line[m.end() : start].split()) <= BY_REACH
+        ]
+        gap = len(line[max(upd) : start].split()) if upd and max(upd) > max(pub, default=-1) else 0
         if prose and _AFTER_WORD.search(before) and (not (upd or pub) or gap > 2):
             continue  # "The deadline is May 2, 2024.", "We updated this review on May 2, 2024, to add ..."
         said = [m.end() for m in _COMMENTED.finditer(before)]
@@ -144,8 +191,11 @@ def _visible(lines: list[str], found: dict, kind: str, order: str | None = None)
     first, and a bare date that another line labels "Updated" (nested elements) is an update."""
     labelled = [item for line in lines for item in _labelled(line, order)]
     updated_days = {stamp.day for label, _, stamp in labelled if label == "updated"}
-    published = [(not explicit, i, stamp) for i, (label, explicit, stamp) in enumerate(labelled)
-                 if label == "published" and (explicit or stamp.day not in updated_days)]
+    published = [
+        (not explicit, i, stamp)
+        for i, (label, explicit, stamp) in enumerate(labelled)
+        if label == "published" and (explicit or stamp.day not in updated_days)
+    ]
     found[kind] += [stamp for _, _, stamp in sorted(published, key=lambda t: (t[0], t[1]))]
     found[kind + "_updated"] += [stamp for label, _, stamp in labelled if label == "updated"]
     found[kind + "_labelled"] += [stamp for label, explicit, stamp in labelled if label == "published" and explicit]
@@ -164,21 +214,35 @@ def _machine(values) -> list[Stamp]:
 def _page_not_post(signals: Signals, obj: dict) -> bool:
     """A site's page, not a post (WordPress/Yoast): no <meta> states when it was published, and
     the plain WebPage object (no headline, no article type) dates only the page's creation."""
-    return (not any(signals.meta.get(k) for k in PUBLISHED_META)
-            and "headline" not in obj and not any(k.endswith(_ARTICLE_KINDS) for k in types(obj)))
+    return (
+        not any(signals.meta.get(k) for k in PUBLISHED_META)
+        and "headline" not in obj
+        and not any(k.endswith(_ARTICLE_KINDS) for k in types(obj))
+    )
 
 
 def candidates(signals: Signals, url: str | None) -> dict[str, list[Stamp]]:
     """Stamps by kind: jsonld, meta, text, text_updated, url, modified."""
     articles = article_objects(signals)
     found = {
-        "jsonld": _machine(o.get("datePublished") or o.get("dateCreated") for o in articles
-                           if not _page_not_post(signals, o)),
-        "meta": _machine([signals.meta.get(k) for k in PUBLISHED_META]
-                         + [signals.meta[k] for k in sorted(signals.meta, key=lambda k: not k.endswith("date"))
-                            if k not in PUBLISHED_META and _PUBLISHED_META_NAME.search(k)]),
+        "jsonld": _machine(
+            o.get("datePublished") or o.get("dateCreated") for o in articles if not _page_not_post(signals, o)
+        ),
+        "meta": _machine(
+            [signals.meta.get(k) for k in PUBLISHED_META]
+            + [
+                signals.meta[k]
+                for k in sorted(signals.meta, key=lambda k: not k.endswith("date"))
+                if k not in PUBLISHED_META and _PUBLISHED_META_NAME.search(k)
+            ]
+        ),
         "time": _machine(raw for source, raw in signals.date_texts if source == "time"),
-        "text": [], "text_updated": [], "text_labelled": [], "url": [], "class": [], "class_updated": [],
+        "text": [],
+        "text_updated": [],
+        "text_labelled": [],
+        "url": [],
+        "class": [],
+        "class_updated": [],
         "class_labelled": [],
         "modified": _machine([o.get("dateModified") for o in articles] + [signals.meta.get(k) for k in MODIFIED_META]),
     }
@@ -241,17 +305,18 @@ def _listed(found: dict[str, list[Stamp]], kind: str) -> bool:
     if kind != "text" and days >= LIST_DAYS:
         return True
     least = UNLABELLED_CLASS_DAYS if kind == "class" else UNLABELLED_LIST_DAYS
-    return (kind != "time" and days >= least
-            and not found[kind + "_labelled"] and not found[kind + "_updated"])
+    return kind != "time" and days >= least and not found[kind + "_labelled"] and not found[kind + "_updated"]
 
 
 def _bare_jsonld(found: dict[str, list[Stamp]]) -> bool:
     """The JSON-LD datePublished is the page's only date and states no zone (a bare "2024-05-03",
     "May 3, 2024", a clock without an offset): a template's value, not a CMS's publication stamp,
     when neither a <meta> tag, the URL nor any printed date or <time> backs it."""
-    return (bool(found["jsonld"]) and all(stamp.zone is None for stamp in found["jsonld"])
-            and not any(found[kind] for kind in ("meta", "url", "text", "text_updated", "class",
-                                                  "class_updated", "time")))
+    return (
+        bool(found["jsonld"])
+        and all(stamp.zone is None for stamp in found["jsonld"])
+        and not any(found[kind] for kind in ("meta", "url", "text", "text_updated", "class", "class_updated", "time"))
+    )
 
 
 def _first(kind: str) -> tuple[tuple[str, str], ...]:
@@ -271,8 +336,12 @@ def _order(found: dict[str, list[Stamp]]) -> tuple[tuple[str, str], ...]:
     if machine and not found["text"] and labelled and _printed_earlier(machine[0], labelled[0]):
         return _first("class")
     printed = (found["text"] or found["text_updated"])[:1]
-    if found["jsonld"] and printed and printed[0].day != found["jsonld"][0].day \
-            and printed[0].day in {stamp.day for stamp in found["meta"]}:
+    if (
+        found["jsonld"]
+        and printed
+        and printed[0].day != found["jsonld"][0].day
+        and printed[0].day in {stamp.day for stamp in found["meta"]}
+    ):
         return _META_FIRST
     if found["jsonld"] and not found["meta"]:
         kind = "text" if found["text"] else "text_updated"
@@ -281,8 +350,9 @@ def _order(found: dict[str, list[Stamp]]) -> tuple[tuple[str, str], ...]:
     return SOURCE_ORDER
 
 
-def choose_dates(signals: Signals, url: str | None, publisher: str | None, host: str | None,
-                 bound: datetime | None = None) -> dict:
+def choose_dates(
+    signals: Signals, url: str | None, publisher: str | None, host: str | None, bound: datetime | None = None
+) -> dict:
     bound = bound or datetime.now(UTC)
     found = candidates(signals, url)
     home = home_zone(publisher, host)
@@ -303,12 +373,12 @@ def choose_dates(signals: Signals, url: str | None, publisher: str | None, host:
                 continue
             if instant and found["url"] and kind in ("jsonld", "meta"):
                 stamp, zone = _url_local(stamp, zone, instant, found, home)
-            out.update(published_date=stamp.day, published_source=source,
-                       published_precision="minute" if instant else "day")
+            out.update(
+                published_date=stamp.day, published_source=source, published_precision="minute" if instant else "day"
+            )
             if instant:
                 local = datetime.combine(stamp.day, stamp.clock, tzinfo=zone)
-                out.update(published_at=instant,
-                           published_offset_minutes=int(local.utcoffset().total_seconds() // 60))
+                out.update(published_at=instant, published_offset_minutes=int(local.utcoffset().total_seconds() // 60))
             break
         if out["published_date"]:
             break

@@ -14,22 +14,80 @@ from transforms.metadata.timezones import zone_for_abbreviation
 # Dates before this year are OCR noise, ids or birthdays, not publication dates of web pages.
 MIN_YEAR = 1900
 
-MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-          "oct": 10, "nov": 11, "dec": 12}
+MONTHS = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
 _MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 # Month names of the other languages the pipeline meets (es, pt, fr, de, it, nl): "12 de mayo de 2024",
 # "3. März 2024", "1er mars 2024".
 INTL_MONTHS = {
-    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7, "agosto": 8,
-    "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
-    "janeiro": 1, "fevereiro": 2, "março": 3, "maio": 5, "junho": 6, "julho": 7, "setembro": 9,
-    "outubro": 10, "novembro": 11, "dezembro": 12,
-    "janvier": 1, "février": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7, "août": 8,
-    "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12,
-    "januar": 1, "februar": 2, "märz": 3, "juni": 6, "juli": 7, "oktober": 10, "dezember": 12,
-    "gennaio": 1, "febbraio": 2, "aprile": 4, "maggio": 5, "giugno": 6, "luglio": 7, "settembre": 9,
-    "ottobre": 10, "dicembre": 12,
-    "januari": 1, "februari": 2, "maart": 3, "mei": 5, "augustus": 8,
+    "enero": 1,
+    "febrero": 2,
+    "marzo": 3,
+    "abril": 4,
+    "mayo": 5,
+    "junio": 6,
+    "julio": 7,
+    "agosto": 8,
+    "septiembre": 9,
+    "setiembre": 9,
+    "octubre": 10,
+    "noviembre": 11,
+    "diciembre": 12,
+    "janeiro": 1,
+    "fevereiro": 2,
+    "março": 3,
+    "maio": 5,
+    "junho": 6,
+    "julho": 7,
+    "setembro": 9,
+    "outubro": 10,
+    "novembro": 11,
+    "dezembro": 12,
+    "janvier": 1,
+    "février": 2,
+    "mars": 3,
+    "avril": 4,
+    "mai": 5,
+    "juin": 6,
+    "juillet": 7,
+    "août": 8,
+    "septembre": 9,
+    "octobre": 10,
+    "novembre": 11,
+    "décembre": 12,
+    "januar": 1,
+    "februar": 2,
+    "märz": 3,
+    "juni": 6,
+    "juli": 7,
+    "oktober": 10,
+    "dezember": 12,
+    "gennaio": 1,
+    "febbraio": 2,
+    "aprile": 4,
+    "maggio": 5,
+    "giugno": 6,
+    "luglio": 7,
+    "settembre": 9,
+    "ottobre": 10,
+    "dicembre": 12,
+    "januari": 1,
+    "februari": 2,
+    "maart": 3,
+    "mei": 5,
+    "augustus": 8,
 }
 # A month named and its year, no day between them ("March 2022", "Sept. 2019").
 MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+((?:19|20)\d{{2}})\b", re.IGNORECASE)
@@ -42,11 +100,26 @@ _PRINTED = [
     ("ymd", re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")),
     ("ymd_name", re.compile(rf"\b((?:19|20)\d{{2}})\s+{_MONTH}\s+(\d{{1,2}})\b", re.IGNORECASE)),  # "2023 Jan 7"
     # "May 2, 2024", "May 2 2024", "May 2,2024" (no space after the comma)
-    ("mdy", re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:[,.]\s*|\s+)((?:19|20)\d{{2}}){_YEAR_END}", re.IGNORECASE)),
-    ("dmy", re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+((?:19|20)\d{{2}}){_YEAR_END}", re.IGNORECASE)),
+    (
+        "mdy",
+        re.compile(
+            rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:[,.]\s*|\s+)((?:19|20)\d{{2}}){_YEAR_END}", re.IGNORECASE
+        ),
+    ),
+    (
+        "dmy",
+        re.compile(
+            rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+((?:19|20)\d{{2}}){_YEAR_END}", re.IGNORECASE
+        ),
+    ),
     ("dmy", re.compile(rf"\b(\d{{1,2}})-{_MONTH}-((?:19|20)\d{{2}})\b", re.IGNORECASE)),  # "02-May-2024"
-    ("dmy_intl", re.compile(rf"\b(\d{{1,2}})\.?(?:er|º|°)?\s+(?:de\s+)?({_INTL_MONTH})\.?,?\s+(?:de\s+)?((?:19|20)\d{{2}})\b",
-                            re.IGNORECASE)),
+    (
+        "dmy_intl",
+        re.compile(
+            rf"\b(\d{{1,2}})\.?(?:er|º|°)?\s+(?:de\s+)?({_INTL_MONTH})\.?,?\s+(?:de\s+)?((?:19|20)\d{{2}})\b",
+            re.IGNORECASE,
+        ),
+    ),
     ("num", re.compile(r"\b(\d{1,2})([/.])(\d{1,2})\2((?:19|20)\d{2})\b")),
 ]
 _NUMERIC = _PRINTED[-1][1]
@@ -54,7 +127,8 @@ _WORD_ORDERS = [(kind, pattern) for kind, pattern in _PRINTED if kind in ("mdy",
 _TIME = re.compile(
     r"(?<![\d:])(\d{1,2})[:.h](\d{2})(?::\d{2})?(?![\d:])\s*(a\.?m\.?|p\.?m\.?)?"
     r"(?:\s*\(?((?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::?\d{2})?|[A-Z]{1,4}T|UTC|GMT|ET|PT|CT|MT|Z|[+-]\d{2}:?\d{2})\)?)?",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 # How far (chars) after a printed date a time is still taken as that date's time.
 TIME_WINDOW = 30
 
@@ -84,8 +158,11 @@ def _safe_date(y: int, m: int, d: int) -> date | None:
 def parse_machine(raw: str) -> Stamp | None:
     """ISO 8601 and the near-ISO forms found in JSON-LD, <meta> and <time datetime>."""
     value = str(raw).strip()
-    match = re.match(r"^((?:19|20)\d{2})-?(\d{2})-?(\d{2})(?:[T ](\d{2}):?(\d{2})(?::?\d{2}(?:[.,]\d+)?)?\s*"
-                     r"(Z|[+-]\d{2}(?::?\d{2})?)?)?", value)
+    match = re.match(
+        r"^((?:19|20)\d{2})-?(\d{2})-?(\d{2})(?:[T ](\d{2}):?(\d{2})(?::?\d{2}(?:[.,]\d+)?)?\s*"
+        r"(Z|[+-]\d{2}(?::?\d{2})?)?)?",
+        value,
+    )
     if not match:
         return find_printed(value)
     day = _safe_date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
@@ -109,7 +186,7 @@ def parse_machine(raw: str) -> Stamp | None:
 
 
 def numeric_order(texts: list[str]) -> str | None:
-    """"dmy" or "mdy" when the page's unambiguous numeric dates (a part above 12) all read one way:
+    """ "dmy" or "mdy" when the page's unambiguous numeric dates (a part above 12) all read one way:
     "8/27/2025" settles "8/1/2025" on the same page as August 1. Without those, the order of its
     dates in words ("16 May 2024" day first, "May 16, 2024" month first). None when mixed or absent."""
     numeric, words = set(), set()
@@ -176,8 +253,14 @@ def find_printed_spans(text: str, order: str | None = None) -> list[tuple[int, i
     """`find_printed_all` with where each date's text ends (its time not included). Of two readings
     that overlap, the one starting first wins: "July 4, 2025 February 9, 2026" is two dates, not
     "2025 February 9" (the year-first form); at the same start, the earlier pattern."""
-    matches = sorted(((match.start(), rank, kind, match) for rank, (kind, pattern) in enumerate(_PRINTED)
-                      for match in pattern.finditer(text)), key=lambda m: (m[0], m[1]))
+    matches = sorted(
+        (
+            (match.start(), rank, kind, match)
+            for rank, (kind, pattern) in enumerate(_PRINTED)
+            for match in pattern.finditer(text)
+        ),
+        key=lambda m: (m[0], m[1]),
+    )
     found = []
     for _, _, kind, match in matches:
         if found and match.start() < found[-1][1]:
@@ -185,8 +268,8 @@ def find_printed_spans(text: str, order: str | None = None) -> list[tuple[int, i
         day = _day(kind, match.groups(), order)
         if day is None:
             continue
-        after = text[match.end(): match.end() + TIME_WINDOW]
-        before = text[max(0, match.start() - TIME_WINDOW // 2): match.start()]
+        after = text[match.end() : match.end() + TIME_WINDOW]
+        before = text[max(0, match.start() - TIME_WINDOW // 2) : match.start()]
         clock, zone = _clock(after)
         if clock is None:
             clock, zone = _clock(before)

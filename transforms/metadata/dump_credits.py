@@ -35,15 +35,21 @@ MAX_CREDIT_CHARS = 120
 MIN_DECK_WORDS = 8
 
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
-_DATE = (rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?[,.]?\s+(?:19|20)\d\d(?:(?!\d)|(?=\d{{1,2}}:\d\d))|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?:19|20)\d\d"
-         r"|(?:19|20)\d\d-\d\d-\d\d|\b\d{1,2}/\d{1,2}/(?:19|20)?\d\d\b|\b\d{1,2}\.\d{1,2}\.(?:19|20)\d\d\b")
-_CREDIT = re.compile(rf"(?i)^(?:by|written by|authored by|posted|published|originally published|updated|"
-                     rf"last updated|reviewed by|edited by)\b|^author:|(?-i:^By(?=[A-Z][a-z]))"
-                     rf"|^(?:written|posted|authored|reviewed|edited) by(?-i:(?=[A-Z]))|^contribut(?:ions?|ed) (?:from|by)\b|^contributors?:"
-                     rf"|^(?:last )?modified\b|^(?:an?|\d+) (?:minute|hour|day|week|month|year)s? ago$"
-                     rf"|\bmin(?:ute)?s? read\b|reading time|{_DATE}")
+_DATE = (
+    rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?[,.]?\s+(?:19|20)\d\d(?:(?!\d)|(?=\d{{1,2}}:\d\d))|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?:19|20)\d\d"
+    r"|(?:19|20)\d\d-\d\d-\d\d|\b\d{1,2}/\d{1,2}/(?:19|20)?\d\d\b|\b\d{1,2}\.\d{1,2}\.(?:19|20)\d\d\b"
+)
+_CREDIT = re.compile(
+    rf"(?i)^(?:by|written by|authored by|posted|published|originally published|updated|"
+    rf"last updated|reviewed by|edited by)\b|^author:|(?-i:^By(?=[A-Z][a-z]))"
+    rf"|^(?:written|posted|authored|reviewed|edited) by(?-i:(?=[A-Z]))|^contribut(?:ions?|ed) (?:from|by)\b|^contributors?:"
+    rf"|^(?:last )?modified\b|^(?:an?|\d+) (?:minute|hour|day|week|month|year)s? ago$"
+    rf"|\bmin(?:ute)?s? read\b|reading time|{_DATE}"
+)
 DATE_LINE = re.compile(_DATE, re.IGNORECASE)
-LABELLED = re.compile(rf"(?i)^(?:(?:originally )?(?:published|posted)(?: on)?:?\s*(?:{_DATE})|(?:written|authored) by\b)")
+LABELLED = re.compile(
+    rf"(?i)^(?:(?:originally )?(?:published|posted)(?: on)?:?\s*(?:{_DATE})|(?:written|authored) by\b)"
+)
 # Words that make a lone capitalised line over a date a category or a link, not a person: nouns of
 # action and field ("Recruiting", "Development", "Strategy"), acronyms and single letters.
 _LABEL_WORD = re.compile(r"(?:tion|sion|ment|ity|ics|gy|ship)$")
@@ -55,21 +61,90 @@ _CREDENTIALS = re.compile(r"(?:,?\s+(?:[A-Z]{2,5}|Ph\.\s?D\.?|M\.D\.))+$")
 _ACRONYM = re.compile(r"^[A-Z]{2,}$|^[A-Z]$")
 # Words of buttons, links and section labels that read like a name in title case ("Get Started", "Order Now",
 # "All Insights", "Key Takeaways", "Access Calculator", "Show Sidebar").
-_BUTTON_WORDS = {"get", "started", "order", "now", "request", "demo", "start", "trial", "free", "try", "book", "buy",
-                 "download", "join", "explore", "discover", "learn", "see", "watch", "shop", "all", "apply", "donate",
-                 "register", "schedule", "call", "visit", "find", "insights", "resources", "latest", "popular", "related",
-                 "key", "takeaways", "quick", "insight", "summary", "overview", "contents", "introduction", "highlights",
-                 "access", "calculator", "tool", "tools", "show", "hide"}
+_BUTTON_WORDS = {
+    "get",
+    "started",
+    "order",
+    "now",
+    "request",
+    "demo",
+    "start",
+    "trial",
+    "free",
+    "try",
+    "book",
+    "buy",
+    "download",
+    "join",
+    "explore",
+    "discover",
+    "learn",
+    "see",
+    "watch",
+    "shop",
+    "all",
+    "apply",
+    "donate",
+    "register",
+    "schedule",
+    "call",
+    "visit",
+    "find",
+    "insights",
+    "resources",
+    "latest",
+    "popular",
+    "related",
+    "key",
+    "takeaways",
+    "quick",
+    "insight",
+    "summary",
+    "overview",
+    "contents",
+    "introduction",
+    "highlights",
+    "access",
+    "calculator",
+    "tool",
+    "tools",
+    "show",
+    "hide",
+}
 # Job titles that end a role line (the head noun), and desks that sign as a team.
-_ROLE_NOUNS = {w for w in ROLE_WORDS if w not in {"head", "chief", "senior", "lead", "former", "research", "managing",
-                                                   "executive", "deputy", "marketing", "tech", "verified", "contributing",
-                                                   "trending", "featured", "guest", "visiting", "partner"}}
+_ROLE_NOUNS = {
+    w
+    for w in ROLE_WORDS
+    if w
+    not in {
+        "head",
+        "chief",
+        "senior",
+        "lead",
+        "former",
+        "research",
+        "managing",
+        "executive",
+        "deputy",
+        "marketing",
+        "tech",
+        "verified",
+        "contributing",
+        "trending",
+        "featured",
+        "guest",
+        "visiting",
+        "partner",
+    }
+}
 _ROLE_NOUNS |= {"team", "staff", "desk", "editors", "writers", "reporters", "contributors"}
 # A date's label alone on its line ("Published:", "Last updated"): the dump split it from its date.
 _DATE_LABEL_ONLY = re.compile(r"(?i)(?:originally |first |last )?(?:published|posted|updated|modified)(?: on)?:?")
 # A publication label ("Published", "Posted on:", "Publish date"), alone on its line or opening it.
-_PUBLISHED_LABEL = re.compile(r"(?i)(?:originally |first )?(?:published|posted|publish(?:ed)? date|publication date|date published)"
-                              r"(?: on)?:?(?=\s|$)")
+_PUBLISHED_LABEL = re.compile(
+    r"(?i)(?:originally |first )?(?:published|posted|publish(?:ed)? date|publication date|date published)"
+    r"(?: on)?:?(?=\s|$)"
+)
 BYLINE = re.compile(r"(?i)(?:(?:written |posted |authored )?by\b|author:)")
 # Menu entries run together inside a name-like line: "DIYHome Decor", "NewsOpinion".
 _GLUED_NAME = re.compile(r"[A-Z]{2}[a-z]|[a-z][A-Z]")
@@ -89,15 +164,25 @@ _FULL_MONTH += "|" + _FULL_MONTH.upper()
 _SHORT_MONTH += "|" + _SHORT_MONTH.upper()
 _UNGLUE = [
     (re.compile(rf"(?<=[a-z])(?=(?:{_FULL_MONTH}|{_SHORT_MONTH})\.? \d{{1,2}}\b)"), " "),
-    (re.compile(rf"((?<![A-Za-z])(?:{_FULL_MONTH}|{_SHORT_MONTH})\.? \d{{1,2}}(?:st|nd|rd|th)?, (?:19|20)\d\d)(?=[\dA-Z])"), r"\1 "),
+    (
+        re.compile(
+            rf"((?<![A-Za-z])(?:{_FULL_MONTH}|{_SHORT_MONTH})\.? \d{{1,2}}(?:st|nd|rd|th)?, (?:19|20)\d\d)(?=[\dA-Z])"
+        ),
+        r"\1 ",
+    ),
     (re.compile(r"(?<=[a-z])(?=(?:Updated|Published|Posted|Last [Uu]pdated)\b)"), " "),
     (re.compile(r"\b([Pp]osted by|[Ww]ritten by)(?=[A-Z][a-z])"), r"\1 "),
     # "Jane RoeIn News, Travel", "2024Posted inNews": a theme's category list glued to the byline
     (re.compile(r"(?<=[a-z\d])(?<!Linked)(?=(?:In|Posted in) ?[A-Z])"), " "),
     (re.compile(r"(?<=\bPosted in)(?=[A-Z])"), " "),
     # "Jane RoeStaff Writer", "Ann LeeSenior Editor": a name glued to the role under it
-    (re.compile(r"(?<=[a-z])(?=(?:Staff|Senior|Contributing|Editor|Reporter|Correspondent|Writer|Columnist|"
-                r"Freelance|Associate|Deputy|Chief|Managing|Executive)\b)"), " "),
+    (
+        re.compile(
+            r"(?<=[a-z])(?=(?:Staff|Senior|Contributing|Editor|Reporter|Correspondent|Writer|Columnist|"
+            r"Freelance|Associate|Deputy|Chief|Managing|Executive)\b)"
+        ),
+        " ",
+    ),
     # "Jane Roe@janeroe@JaneRoeNews": an author's social handles (icon links' texts) glued to the name,
     # after a capitalised word only: "By ops@example.com" is a mailbox
     (re.compile(r"\b([A-Z][\w'’-]*[a-z])@[\w./@-]+"), r"\1"),
@@ -114,16 +199,22 @@ _CREDIT_SEPARATORS = re.compile(r"\s*[•·|⋅]\s*|\s[–—-]\s")
 _BOX_BYLINE = re.compile(rf"(?i)^(?:{_BY_LEAD}|author:\s+)(?-i:[A-Z])")
 _BOX_TAIL = re.compile(r"(?i)[\s,|·•-]*(?:\b(?:on|at)\s*)?$")
 # A credit line that opens with its label or byline: "By Jane Roe | Updated May 2, 2024", "Last updated on ...".
-_CREDIT_OPENING = re.compile(r"(?i)^(?:(?:written |posted )?by\s+(?-i:[A-Z])|(?:last\s+)?updated\b|published\b|posted\b)")
+_CREDIT_OPENING = re.compile(
+    r"(?i)^(?:(?:written |posted )?by\s+(?-i:[A-Z])|(?:last\s+)?updated\b|published\b|posted\b)"
+)
 _LEAD_ONLY = re.compile(r"(?i)(?:(?:written|posted|words|article|story) )?by:?|author:?")
 # The same for a credit that names someone other than the writer: the name on the next line is theirs.
-_OTHER_LEAD_ONLY = re.compile(r"(?i)(?:(?:medically |expert )?reviewed|fact[- ]?checked|edited|photos?|illustrations?) by:?")
-NOT_HEADLINE = re.compile(r"(?i)^(?:share|advertisement|home(?:\s*$|\s*[/>»›|-])|menu|search|skip to|log ?in|sign ?in|subscribe|"
-                          r"read more|click|image|photo|credit|back to\b|send\b|pin\b|copy\b|print\b|email\b|"
-                          r"listen\b|learn about\b|join\b|enter your\b|sign up\b|member\b|this article is\b)|getty images|\bcourtesy\b|opens in new window"
-                          r"|»|›|>|\s/\s|[|•·@]|https?:|\.com\b|^\d+\.\s|^you are here"
-                          r"|\b(?:image|photo|photograph|illustration|graphic|video)s? (?:by|courtesy)\b|\s[#¶]$"
-                          r"|^tweet\b|\bon (?:facebook|twitter|x|linkedin|pinterest|reddit|whatsapp|threads|bluesky|instagram)$")
+_OTHER_LEAD_ONLY = re.compile(
+    r"(?i)(?:(?:medically |expert )?reviewed|fact[- ]?checked|edited|photos?|illustrations?) by:?"
+)
+NOT_HEADLINE = re.compile(
+    r"(?i)^(?:share|advertisement|home(?:\s*$|\s*[/>»›|-])|menu|search|skip to|log ?in|sign ?in|subscribe|"
+    r"read more|click|image|photo|credit|back to\b|send\b|pin\b|copy\b|print\b|email\b|"
+    r"listen\b|learn about\b|join\b|enter your\b|sign up\b|member\b|this article is\b)|getty images|\bcourtesy\b|opens in new window"
+    r"|»|›|>|\s/\s|[|•·@]|https?:|\.com\b|^\d+\.\s|^you are here"
+    r"|\b(?:image|photo|photograph|illustration|graphic|video)s? (?:by|courtesy)\b|\s[#¶]$"
+    r"|^tweet\b|\bon (?:facebook|twitter|x|linkedin|pinterest|reddit|whatsapp|threads|bluesky|instagram)$"
+)
 # "UPDATED: Trump counter-offer ... SHOT DOWN": a kicker before a headline, not an update's date.
 _UPDATE_KICKER = re.compile(r"(?i)updated:(?=(?:\s+\S+){4})\s+[^\W\d][^\d]*$")
 
@@ -142,22 +233,27 @@ def printed_at(lines: list[str], paragraph: str) -> Iterator[int]:
     """The lines that print this paragraph of the body, in order (a long one may be cut in the dump)."""
     text = " ".join(paragraph.split())
     if text:
-        yield from (i for i, line in enumerate(lines) if line == text or (len(text) > 40 and line.startswith(text[:40])))
+        yield from (
+            i for i, line in enumerate(lines) if line == text or (len(text) > 40 and line.startswith(text[:40]))
+        )
 
 
 def credit_name(line: str) -> bool:
-    """"Jane Roe, Senior Editor": an author's name and role, not a headline."""
+    """ "Jane Roe, Senior Editor": an author's name and role, not a headline."""
     head = line.split(",")[0]
     return "," in line and len(line.split()) <= 8 and person_name(head) is not None
 
 
 def role_line(line: str) -> bool:
-    """"Senior Science Editor", "Math Editor, The Weekly", "Life and Trends Reporter": a job title under
+    """ "Senior Science Editor", "Math Editor, The Weekly", "Life and Trends Reporter": a job title under
     a byline, not a headline."""
     for part in (re.split(r",| and | & | [|•·] ", line)[0], line.split(",")[0]):
         words = part.split()
-        if (0 < len(words) <= MAX_ROLE_WORDS and words[-1].lower() in _ROLE_NOUNS
-                and all(w[0].isupper() or w in ("and", "of", "&", "for") for w in words)):
+        if (
+            0 < len(words) <= MAX_ROLE_WORDS
+            and words[-1].lower() in _ROLE_NOUNS
+            and all(w[0].isupper() or w in ("and", "of", "&", "for") for w in words)
+        ):
             return True
     return False
 
@@ -174,8 +270,9 @@ def _lower_words(line: str, prose: str) -> bool:
     """Every word of a capitalised line is also written in lower case in the page ("Electrical Safety",
     "Key Takeaways"): a label in title case, not a person's name."""
     words = [w.lower() for w in re.findall(r"[^\W\d_]+", line)]
-    return bool(words) and all(w in prose and re.search(rf"(?:^|(?<=[\s(])){re.escape(w)}(?=[\s,;:!?)]|\.(?:\s|$)|$)", prose)
-                               for w in words)  # the substring test first: it is quick, and most names fail it
+    return bool(words) and all(
+        w in prose and re.search(rf"(?:^|(?<=[\s(])){re.escape(w)}(?=[\s,;:!?)]|\.(?:\s|$)|$)", prose) for w in words
+    )  # the substring test first: it is quick, and most names fail it
 
 
 def _name_alone(line: str, prose: str = "") -> bool:
@@ -186,15 +283,25 @@ def _name_alone(line: str, prose: str = "") -> bool:
     if line.isupper() and len(line.split()) >= 2:
         line = line.title()
     line = _CREDENTIALS.sub("", line)  # "Jane Roe, MD", "Jane Roe CPP, PSP": credentials after the name
-    return (len(line.split()) <= 4 and person_name(line) is not None and not NOT_HEADLINE.search(line)
-            and not any(word.lower() in _BUTTON_WORDS or _ACRONYM.search(word) or _LABEL_WORD.search(word)
-                        or (_SOFT_LABEL_WORD.search(word) and (not prose or _lower_words(word, prose)
-                                                               or prose.count("\n" + line + "\n") >= MENU_REPEATS))
-                        for word in line.split()))
+    return (
+        len(line.split()) <= 4
+        and person_name(line) is not None
+        and not NOT_HEADLINE.search(line)
+        and not any(
+            word.lower() in _BUTTON_WORDS
+            or _ACRONYM.search(word)
+            or _LABEL_WORD.search(word)
+            or (
+                _SOFT_LABEL_WORD.search(word)
+                and (not prose or _lower_words(word, prose) or prose.count("\n" + line + "\n") >= MENU_REPEATS)
+            )
+            for word in line.split()
+        )
+    )
 
 
 def names_list(line: str, least: int = 3) -> bool:
-    """"Ana Ruiz, Lee Park & Sam Cho": `least` or more authors' names and nothing else."""
+    """ "Ana Ruiz, Lee Park & Sam Cho": `least` or more authors' names and nothing else."""
     pieces = [p for p in re.split(r"\s*(?:,|&|\band\b)\s*", line) if p]
     return len(pieces) >= least and all(2 <= len(p.split()) <= 3 and person_name(p) for p in pieces)
 
@@ -216,34 +323,65 @@ def credit_lines(region: list[str], max_chars: int, names: bool | str = False, p
         nxt = region[i + 1] if i + 1 < len(region) else ""
         if i and _OTHER_LEAD_ONLY.fullmatch(region[i - 1]):
             continue  # "Reviewed by" / "Jane Roe": the reviewer, not a byline
-        if ((_LEAD_ONLY.fullmatch(line) and nxt and not is_credit(nxt))
-                or (_DATE_LABEL_ONLY.fullmatch(line) and _has_date(nxt))):  # "By" / "Published:" split off
+        if (_LEAD_ONLY.fullmatch(line) and nxt and not is_credit(nxt)) or (
+            _DATE_LABEL_ONLY.fullmatch(line) and _has_date(nxt)
+        ):  # "By" / "Published:" split off
             out.append(f"{line} {nxt}")
-        elif (len(line) <= max_chars or LABELLED.match(line)) and is_credit(line):  # "Posted on <date> in <long tag list>"
+        elif (len(line) <= max_chars or LABELLED.match(line)) and is_credit(
+            line
+        ):  # "Posted on <date> in <long tag list>"
             out.append(line)
-        elif (names and (_has_date(nxt)
-                         or (i + 2 < len(region) and _has_date(region[i + 2])
-                             and (names != "next" or not re.search(r"[^\W\d_]", nxt)))  # a count or a dash between
-                         or (names != "next" and role_line(nxt)))
-              and (_name_alone(line, prose) or names_list(line, least=2))):
+        elif (
+            names
+            and (
+                _has_date(nxt)
+                or (
+                    i + 2 < len(region)
+                    and _has_date(region[i + 2])
+                    and (names != "next" or not re.search(r"[^\W\d_]", nxt))
+                )  # a count or a dash between
+                or (names != "next" and role_line(nxt))
+            )
+            and (_name_alone(line, prose) or names_list(line, least=2))
+        ):
             out.append(f"By {line}")
-        elif names == "under" and (
-                (i == 0 or (i == 1 and len(region[0].split()) >= MIN_DECK_WORDS)  # under the headline or its deck
-                 or all(is_credit(r) for r in region[:i]))  # or under its date and credit lines
-                and _name_alone(line, prose) and not _GLUED_NAME.search(line) and not _lower_words(line, prose)
-                or credit_name(line) and not NOT_HEADLINE.search(line)  # "Jane Roe, Senior Editor"
-                and role_line(line.split(",", 1)[1].strip()) and not _lower_words(line.split(",")[0], prose)):
+        elif (
+            names == "under"
+            and (
+                (
+                    (
+                        i == 0
+                        or (i == 1 and len(region[0].split()) >= MIN_DECK_WORDS)  # under the headline or its deck
+                        or all(is_credit(r) for r in region[:i])
+                    )  # or under its date and credit lines
+                    and _name_alone(line, prose)
+                    and not _GLUED_NAME.search(line)
+                    and not _lower_words(line, prose)
+                )
+                or (
+                    credit_name(line)
+                    and not NOT_HEADLINE.search(line)  # "Jane Roe, Senior Editor"
+                    and role_line(line.split(",", 1)[1].strip())
+                    and not _lower_words(line.split(",")[0], prose)
+                )
+            )
+        ):
             fallback.append(f"By {line}")
     found = out + fallback if not any(BYLINE.match(line) for line in out) else out
     return [line for line in found if not (prose and _label_byline(line, prose)) and not _EMAIL_BYLINE.fullmatch(line)]
 
 
 def _label_byline(line: str, prose: str) -> bool:
-    """"By Use Case", "By Manufacturer": a menu or a filter label after "By", not a byline (its
+    """ "By Use Case", "By Manufacturer": a menu or a filter label after "By", not a byline (its
     words are written in lower case in the page)."""
     m = _BY_WHAT.match(line)
-    return (bool(m) and len(m[1].split()) <= 4 and not m[1].islower() and not re.search(r"\d", m[1])
-            and _lower_words(m[1], prose))
+    return (
+        bool(m)
+        and len(m[1].split()) <= 4
+        and not m[1].islower()
+        and not re.search(r"\d", m[1])
+        and _lower_words(m[1], prose)
+    )
 
 
 # A date inside a credit line, kept as a part of its own when the line is split at it.
@@ -251,7 +389,7 @@ _DATE_PART = re.compile(rf"({_DATE})", re.IGNORECASE)
 
 
 def names_in_credits(credits: list[str], prose: str) -> list[str]:
-    """"Jane Roe • May 2, 2024", "May 2, 2024 · 5 min · Jane Roe", "Jane Roe May 2, 2024": a name beside
+    """ "Jane Roe • May 2, 2024", "May 2, 2024 · 5 min · Jane Roe", "Jane Roe May 2, 2024": a name beside
     the date in a credit line its inline elements share, as "By <name>" (one name only; not a label in
     title case)."""
     out = []
@@ -260,9 +398,15 @@ def names_in_credits(credits: list[str], prose: str) -> list[str]:
             continue
         # the date is a part too: "Jane Roe May 2, 2024" (no separator between name and date)
         pieces = [q.strip(" ,") for p in _CREDIT_SEPARATORS.split(line) for q in _DATE_PART.split(p) if q.strip(" ,")]
-        names = [p for p in (re.sub(r"\s+in$", "", p) for p in pieces)
-                 if not _has_date(p) and not is_credit(p) and not _GLUED_NAME.search(p) and _name_alone(p, prose)
-                 and not any(_lower_words(w, prose) for w in p.split())]  # any word of it in lower case: a label
+        names = [
+            p
+            for p in (re.sub(r"\s+in$", "", p) for p in pieces)
+            if not _has_date(p)
+            and not is_credit(p)
+            and not _GLUED_NAME.search(p)
+            and _name_alone(p, prose)
+            and not any(_lower_words(w, prose) for w in p.split())
+        ]  # any word of it in lower case: a label
         if len(pieces) >= 2 and len(names) == 1 and f"By {names[0]}" not in out:
             out.append(f"By {names[0]}")
     return out
@@ -271,7 +415,7 @@ def names_in_credits(credits: list[str], prose: str) -> list[str]:
 def under_body(lines: list[str], last_paragraph: str, count: int) -> list[str]:
     """The `count` lines under the body's last paragraph ([] when the dump does not print it)."""
     ends = list(printed_at(lines, last_paragraph))
-    return lines[ends[-1] + 1: ends[-1] + 1 + count] if ends else []
+    return lines[ends[-1] + 1 : ends[-1] + 1 + count] if ends else []
 
 
 def after_body(lines: list[str], last_paragraph: str, prose: str = "") -> list[str]:
@@ -309,7 +453,7 @@ def _signature(region: list[str], prose: str) -> list[str]:
     if _name_alone(first, prose) and DATE_LINE.fullmatch(second):
         return [second]
     match = DATE_LINE.search(first)
-    if match and match.end() == len(first) and match.start() > 0 and _name_alone(first[:match.start()].strip(), prose):
+    if match and match.end() == len(first) and match.start() > 0 and _name_alone(first[: match.start()].strip(), prose):
         return [match.group(0)]
     return []
 
@@ -327,8 +471,10 @@ def first_dated_credit(lines: list[str]) -> list[str]:
 # An author's label on its own line, the name on the next ("Written by" / "Jane Roe", "Author:" /
 # "Jane Roe, MD"): a dump splits an author box's label from its names. Not a bare "By": teasers'
 # cards print "By" / name too.
-_AUTHOR_LABEL_LINE = re.compile(r"(?i)(?:(?:(?:article|post|story)\s+)?(?:written|authored)\s+by|(?:article|text|words|post|story)\s+by"
-                                r"|authors?(?:\s+of\s+this\s+(?:article|post))?|contributors?|about\s+the\s+author)\s*:?")
+_AUTHOR_LABEL_LINE = re.compile(
+    r"(?i)(?:(?:(?:article|post|story)\s+)?(?:written|authored)\s+by|(?:article|text|words|post|story)\s+by"
+    r"|authors?(?:\s+of\s+this\s+(?:article|post))?|contributors?|about\s+the\s+author)\s*:?"
+)
 # What a dump leaves on its own line between co-authors' names.
 _NAME_SEPARATOR = re.compile(r"[,;&]|and")
 # More names than this under a label are a list of the site's authors (a menu), not a byline.
@@ -354,7 +500,7 @@ def labelled_byline(lines: list[str], prose: str) -> list[str]:
     "By <names>": an author box that neither the header nor the lines under the body hold."""
     for i, line in enumerate(lines[:-1]):
         if len(line) <= 40 and _AUTHOR_LABEL_LINE.fullmatch(line):
-            names = _names_under(lines[i + 1: i + 2 * MAX_LABELLED_NAMES + 2], prose)
+            names = _names_under(lines[i + 1 : i + 2 * MAX_LABELLED_NAMES + 2], prose)
             if 0 < len(names) <= MAX_LABELLED_NAMES:
                 return ["By " + ", ".join(names)]
     return []
@@ -370,7 +516,7 @@ def labelled_date(lines: list[str]) -> list[str]:
         label = _PUBLISHED_LABEL.match(line)
         if not label:
             continue
-        rest = line[label.end():].strip()
+        rest = line[label.end() :].strip()
         if not rest and i + 1 < len(lines) and DATE_LINE.fullmatch(lines[i + 1].strip()):
             return [f"{line} {lines[i + 1]}"]
         if rest and DATE_LINE.match(rest):
@@ -385,8 +531,10 @@ BIO_LINES = 3
 
 
 # What follows the name's first word at a bio's opening: "Jane is ...", "Jane writes about ...".
-_BIO_OPENING = re.compile(r"\s(?:is|was|has|writes|covers|joined|leads|holds|lives|loves|explores|specializes|specialises|"
-                          r"serves|works|brings|started|founded|graduated|grew)\b")
+_BIO_OPENING = re.compile(
+    r"\s(?:is|was|has|writes|covers|joined|leads|holds|lives|loves|explores|specializes|specialises|"
+    r"serves|works|brings|started|founded|graduated|grew)\b"
+)
 
 
 def bio_byline(lines: list[str], prose: str) -> list[str]:
@@ -396,12 +544,18 @@ def bio_byline(lines: list[str], prose: str) -> list[str]:
     description opens with its whole name ("Apache Spark is ..."), and a heading whose later words the
     page writes in lower case ("Dollar Car Rental", "Plant Size") is no name."""
     for i, line in enumerate(lines):
-        if not (2 <= len(line.split()) <= 4 and _name_alone(line, prose)) or any(_lower_words(w, prose) for w in line.split()[1:]):
+        if not (2 <= len(line.split()) <= 4 and _name_alone(line, prose)) or any(
+            _lower_words(w, prose) for w in line.split()[1:]
+        ):
             continue
         first = line.split()[0]
-        for below in lines[i + 1: i + 1 + BIO_LINES]:
-            if (len(below.split()) >= MIN_BIO_WORDS and below.startswith(first + " ") and not below.startswith(line + " ")
-                    and _BIO_OPENING.match(below[len(first):])):
+        for below in lines[i + 1 : i + 1 + BIO_LINES]:
+            if (
+                len(below.split()) >= MIN_BIO_WORDS
+                and below.startswith(first + " ")
+                and not below.startswith(line + " ")
+                and _BIO_OPENING.match(below[len(first) :])
+            ):
                 return [f"By {line}"]
     return []
 
@@ -413,7 +567,8 @@ _WRITER_BIO = re.compile(
     r"^(?:[A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,3}['’]s )?"  # "The Ledger's "
     r"(?P<name>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}) (?:is|was|has been) "
     r"(?:a|an|the)\b(?:(?!\b(?:of|for|to|with|by|from|among|on|in|at)\b)[^.;:]){0,60}?"
-    r"\b(?:writer|reporter|correspondent|editor|journalist|contributor|columnist|author)\b")
+    r"\b(?:writer|reporter|correspondent|editor|journalist|contributor|columnist|author)\b"
+)
 
 
 def writer_bio_byline(lines: list[str], prose: str) -> list[str]:

@@ -45,7 +45,6 @@ from transforms.metadata.dump_credits import (
     role_line,
     writer_bio_byline,
 )
-from transforms.metadata.names import person_name
 from transforms.metadata.titles import CUT_SHORT
 from transforms.textmodel.features import normalize_lines
 
@@ -115,19 +114,25 @@ _LEAD_SYMBOLS = re.compile(r"^[^\w\"'‘“(]+")
 _SENTENCE_INSIDE = re.compile(r"[a-z]{2}[.!?] [A-Z]")
 # A short line opening with one of these verbs is a button ("Get a Demo", "Start free trial"); "Learn ..."
 # heads courses' titles too.
-_CALL_TO_ACTION = re.compile(r"(?i)(?:get|book|request|start|try|schedule|download|buy|shop|order|contact|call|apply|"
-                             r"register|watch|explore|discover|see|view|find|browse|claim)\b")
+_CALL_TO_ACTION = re.compile(
+    r"(?i)(?:get|book|request|start|try|schedule|download|buy|shop|order|contact|call|apply|"
+    r"register|watch|explore|discover|see|view|find|browse|claim)\b"
+)
 _LABEL_HINT = re.compile(r"(?i)publish|posted|written|authored")
 
 # A photo's credit, alone or at a caption's end: "(AP Photo/Jane Roe)", "(Photo: Jane Roe/Agency)",
 # "Credit: HENRY NICHOLLS / AFP/Getty", "Illustration: Jane Roe/The Guardian", "Photograph: Reuters".
-_PHOTO_CREDIT = re.compile(r"(?i)^(?:credits?|illustrations?|photograph|photos?|pictures?|images?)(?: by)?:|\((?:AP|AFP|EPA) Photo\b"
-                           r"|\((?:credits?|illustrations?|photograph|photos?|pictures?|images?)(?: by)?:"
-                           r"|\b(?:AP|AFP|EPA|Reuters) Photo/|/\s?(?:Getty|AFP|Reuters|Shutterstock|Alamy)\b|getty images")
+_PHOTO_CREDIT = re.compile(
+    r"(?i)^(?:credits?|illustrations?|photograph|photos?|pictures?|images?)(?: by)?:|\((?:AP|AFP|EPA) Photo\b"
+    r"|\((?:credits?|illustrations?|photograph|photos?|pictures?|images?)(?: by)?:"
+    r"|\b(?:AP|AFP|EPA|Reuters) Photo/|/\s?(?:Getty|AFP|Reuters|Shutterstock|Alamy)\b|getty images"
+)
 # A line all in parentheses: under a caption, its photo's credit ("(Getty Images)", "(Jane Roe / The Daily Ledger)").
 _PARENTHESISED = re.compile(r"\([^()]{2,80}\)")
 # A ticker entry's age before it, glued or not: "2h agoSome Name says ...", "49m ago Thames Water ...".
-_TICKER_AGE = re.compile(r"^(?:\d+\s?(?:[smhd]|mins?|hrs?)|(?:[Aa]n?|\d+) (?:second|minute|hour|day)s?) ?ago(?=[A-Z\s]|$)")
+_TICKER_AGE = re.compile(
+    r"^(?:\d+\s?(?:[smhd]|mins?|hrs?)|(?:[Aa]n?|\d+) (?:second|minute|hour|day)s?) ?ago(?=[A-Z\s]|$)"
+)
 # A clock time or an age alone on its line: the live entry or ticker item under it is no headline ("7:16pm", "2h ago").
 _TIME_ALONE = re.compile(r"(?i)\d{1,2}[:.]\d\d\s?(?:[ap]\.?m\.?)?(?:\s?[a-z]{2,4})?|\d+\s?(?:[smhd]|mins?|hrs?) ago")
 # A line opening with a label ("Authors: ...", "Updated: ...") or set in inline parts (a trail, a menu, a
@@ -172,7 +177,7 @@ def _is_title_head(line: str, top: str) -> bool:
     target = "\n" + line.casefold() + " "
     at = top.find(target)
     while at != -1:
-        if top[at + len(target): at + len(target) + 1] in ("|", "–", "—", "-", "·", "•", ":"):
+        if top[at + len(target) : at + len(target) + 1] in ("|", "–", "—", "-", "·", "•", ":"):
             return True
         at = top.find(target, at + 1)
     return False
@@ -187,14 +192,23 @@ def _caption_or_ticker(lines: list[str], i: int) -> bool:
     line = lines[i]
     if _PHOTO_CREDIT.search(line) or CUT_SHORT.search(line) or _TICKER_AGE.match(line):
         return True
-    if (i + 1 < len(lines) and _PHOTO_CREDIT.match(lines[i + 1])  # a caption over its photo's credit, no byline under
-            and not any(is_credit(under) for under in lines[i + 2: i + 2 + CREDIT_REACH])):
+    if (
+        i + 1 < len(lines)
+        and _PHOTO_CREDIT.match(lines[i + 1])  # a caption over its photo's credit, no byline under
+        and not any(is_credit(under) for under in lines[i + 2 : i + 2 + CREDIT_REACH])
+    ):
         return True
     k = _neighbour(lines, i, -1)
     over = lines[k] if k is not None else ""
-    return bool((_TIME_ALONE.fullmatch(over) and not is_credit(_line_at(lines, _neighbour(lines, k, -1))))  # not a date's time
-                or (BYLINE.match(over) and is_credit(over) and len(over.split()) <= 6
-                    and is_credit(_line_at(lines, _neighbour(lines, i, 1)))))
+    return bool(
+        (_TIME_ALONE.fullmatch(over) and not is_credit(_line_at(lines, _neighbour(lines, k, -1))))  # not a date's time
+        or (
+            BYLINE.match(over)
+            and is_credit(over)
+            and len(over.split()) <= 6
+            and is_credit(_line_at(lines, _neighbour(lines, i, 1)))
+        )
+    )
 
 
 def _neighbour(lines: list[str], i: int | None, step: int) -> int | None:
@@ -219,7 +233,7 @@ def _credit_under(i: int, end: int, credit: dict[int, bool]) -> int | None:
 
 def _adjacent(lines: list[str], i: int, j: int) -> bool:
     """Lines `i` and `j` (i < j) have nothing between them but photo credits and separators."""
-    return all(_PHOTO_CREDIT.search(line) or not any(c.isalnum() for c in line) for line in lines[i + 1: j])
+    return all(_PHOTO_CREDIT.search(line) or not any(c.isalnum() for c in line) for line in lines[i + 1 : j])
 
 
 def _long_headline(line: str) -> bool:
@@ -229,7 +243,9 @@ def _long_headline(line: str) -> bool:
     return LONG_HEAD_WORDS < len(words) <= MAX_WORDS and any(w[0].islower() for w in words)
 
 
-def _shadowed(scored: list[tuple[float, int]], lines: list[str], end: int, credit: dict[int, bool]) -> list[tuple[float, int]]:
+def _shadowed(
+    scored: list[tuple[float, int]], lines: list[str], end: int, credit: dict[int, bool]
+) -> list[tuple[float, int]]:
     """The scores, less the byline's bonus for a short line (a kicker, a menu entry, a trending topic) with a
     longer headline-like line between it and the byline ("Wendy's surge pricing" / "World News" / <headline> /
     <photo caption> / "By ..."; "Support Us With a Donation" / "Store" / <headline> / "by ..."), unless that
@@ -240,8 +256,13 @@ def _shadowed(scored: list[tuple[float, int]], lines: list[str], end: int, credi
         words = len(lines[i].split())
         k = _credit_under(i, end + 1 if i == end else end, credit)
         if k is not None and words <= KICKER_WORDS:
-            longer = [j for j in at if i < j < k and len(lines[j].split()) >= max(DECK_HEAD_WORDS, words + 1)
-                      and not lines[j].endswith((".", ":"))]  # no sentence, no lead-in
+            longer = [
+                j
+                for j in at
+                if i < j < k
+                and len(lines[j].split()) >= max(DECK_HEAD_WORDS, words + 1)
+                and not lines[j].endswith((".", ":"))
+            ]  # no sentence, no lead-in
             if longer and not (len(longer) == 1 and words >= DECK_HEAD_WORDS and _adjacent(lines, i, longer[0])):
                 score -= CREDIT_BONUS
         out.append((score, i))
@@ -254,13 +275,20 @@ def _score(lines: list[str], i: int, end: int, folded: str, top: str, credit: di
     lines around it are credit lines."""
     line = lines[i]
     words = [w for w in line.split() if any(c.isalnum() for c in w)]  # "&", "—", "|" are no words
-    if (not MIN_WORDS <= len(words) <= MAX_WORDS or credit[i] or NOT_HEADLINE.search(_LEAD_SYMBOLS.sub("", line))
-            or credit_name(line) or len(_GLUED.findall(line)) >= 2 or role_line(line) or names_list(line)
-            or line[0] in ",;/|>»›"  # a line opening with a comma goes on from the one before, a slash a breadcrumb
-            or (i > 0 and lines[i - 1].endswith(","))  # and so does a line under one ending with a comma: a list's item
-            or (line[0].islower() and _SENTENCE_INSIDE.search(line))  # a wrapped paragraph's middle
-            or (len(words) <= 4 and _CALL_TO_ACTION.match(line))  # a button: "Book a Demo", "View Full Profile"
-            or _caption_or_ticker(lines, i)):
+    if (
+        not MIN_WORDS <= len(words) <= MAX_WORDS
+        or credit[i]
+        or NOT_HEADLINE.search(_LEAD_SYMBOLS.sub("", line))
+        or credit_name(line)
+        or len(_GLUED.findall(line)) >= 2
+        or role_line(line)
+        or names_list(line)
+        or line[0] in ",;/|>»›"  # a line opening with a comma goes on from the one before, a slash a breadcrumb
+        or (i > 0 and lines[i - 1].endswith(","))  # and so does a line under one ending with a comma: a list's item
+        or (line[0].islower() and _SENTENCE_INSIDE.search(line))  # a wrapped paragraph's middle
+        or (len(words) <= 4 and _CALL_TO_ACTION.match(line))  # a button: "Book a Demo", "View Full Profile"
+        or _caption_or_ticker(lines, i)
+    ):
         return None
     alpha = [w for w in words if w[0].isalpha()]
     score = TITLE_CASE_WEIGHT * sum(w[0].isupper() for w in alpha) / max(1, len(alpha))  # title case
@@ -302,9 +330,17 @@ def _deck(lines: list[str], best: int, end: int) -> str | None:
     under = _line_at(lines, _neighbour(lines, k, 1))
     if _PARENTHESISED.fullmatch(under):
         return None  # a photo's caption over its credit ("(Getty Images)", "(Jane Roe / The Daily Ledger)")
-    if (not DECK_MIN_WORDS <= len(line.split()) <= DECK_MAX_WORDS or is_credit(line) or DATE_LINE.search(line)
-            or CUT_SHORT.search(line) or "©" in line or _LABEL_FIRST.match(line)
-            or names_list(line) or line.endswith(",") or _INLINE_PARTS.search(line)):
+    if (
+        not DECK_MIN_WORDS <= len(line.split()) <= DECK_MAX_WORDS
+        or is_credit(line)
+        or DATE_LINE.search(line)
+        or CUT_SHORT.search(line)
+        or "©" in line
+        or _LABEL_FIRST.match(line)
+        or names_list(line)
+        or line.endswith(",")
+        or _INLINE_PARTS.search(line)
+    ):
         return None
     return line
 
@@ -319,38 +355,49 @@ def dump_header(dump: str, first_paragraph: str, last_paragraph: str = "") -> Du
     if end is None:
         return DumpHeader(None, [])
     start = max(0, end - HEADER_LINES)
-    folded = "".join(line.casefold() + "\n" for line in lines[start: end + 1])
+    folded = "".join(line.casefold() + "\n" for line in lines[start : end + 1])
     page_top = "\n" + "".join(line.casefold() + "\n" for line in lines[:start]) + folded
     credit = {k: is_credit(lines[k]) for k in range(max(0, start - 1), min(len(lines), end + 2))}
     scored = [(s, i) for i in range(start, end) if (s := _score(lines, i, end, folded, page_top, credit)) is not None]
-    if (end + 1 < len(lines) and len(lines[end].split()) <= FIRST_MAX_WORDS and not lines[end].endswith((".", "!", ":", ",", ";"))
-            and (s := _score(lines, end, end + 1, folded, page_top, credit)) is not None):
+    if (
+        end + 1 < len(lines)
+        and len(lines[end].split()) <= FIRST_MAX_WORDS
+        and not lines[end].endswith((".", "!", ":", ",", ";"))
+        and (s := _score(lines, end, end + 1, folded, page_top, credit)) is not None
+    ):
         scored.append((s - FIRST_COST, end))  # the stripper took the headline for the body's first paragraph
     if not scored:
         return DumpHeader(None, [])
     scored = _shadowed(scored, lines, end, credit)
-    opening = _about_words(" ".join(lines[end: end + ABOUT_LINES]))
-    after_first = _about_words(" ".join(lines[end + 1: end + 1 + ABOUT_LINES]))  # for the first paragraph itself
+    opening = _about_words(" ".join(lines[end : end + ABOUT_LINES]))
+    after_first = _about_words(" ".join(lines[end + 1 : end + 1 + ABOUT_LINES]))  # for the first paragraph itself
     _, best = max((s + ABOUT_WEIGHT * _about(lines[i], after_first if i == end else opening), i) for s, i in scored)
     base = {i: s for s, i in scored}  # headline or deck: decided without the shared words
     top = base[best]
     up, over = max(((i, s) for s, i in scored if i < best), default=(-1, None))
-    if (over is not None and _adjacent(lines, up, best) and len(lines[up].split()) >= DECK_HEAD_WORDS
-            and over + (LONG_HEAD_BONUS if _long_headline(lines[up]) else 0.0) >= top - DECK_MARGIN
-            and not lines[up].endswith(lines[best])):  # "Guides Headline" over "Headline": a glued kicker
+    if (
+        over is not None
+        and _adjacent(lines, up, best)
+        and len(lines[up].split()) >= DECK_HEAD_WORDS
+        and over + (LONG_HEAD_BONUS if _long_headline(lines[up]) else 0.0) >= top - DECK_MARGIN
+        and not lines[up].endswith(lines[best])
+    ):  # "Guides Headline" over "Headline": a glued kicker
         best = up  # the best line is the deck under its headline (a photo's credit may sit between them)
-    after = credit_lines(lines[best + 1: end], MAX_CREDIT_CHARS, names="under", prose=dump)
+    after = credit_lines(lines[best + 1 : end], MAX_CREDIT_CHARS, names="under", prose=dump)
     # a date line over the headline, and a name right over its date ("Jane Roe" / "May 2, 2024" / headline)
-    before = credit_lines(lines[max(0, best - CREDIT_BEFORE): best], MAX_CREDIT_CHARS, names="next", prose=dump)
+    before = credit_lines(lines[max(0, best - CREDIT_BEFORE) : best], MAX_CREDIT_CHARS, names="next", prose=dump)
     # a byline under a one-line standfirst
-    below = credit_lines(lines[end + 1: end + 1 + CREDIT_BELOW], MAX_BELOW_CHARS, names=True, prose=dump)
+    below = credit_lines(lines[end + 1 : end + 1 + CREDIT_BELOW], MAX_BELOW_CHARS, names=True, prose=dump)
     found = after + before + below
-    region = lines[max(0, end - LABELLED_LINES): end]
+    region = lines[max(0, end - LABELLED_LINES) : end]
     labelled = []  # "Published: <date>", "Written by <name>" anywhere in the header
     for i, line in enumerate(region):
         if _LABEL_HINT.search(line):  # only such a line (or one split from its date or name) can be one
-            labelled += [c for c in credit_lines(region[i: i + 2], MAX_CREDIT_CHARS, prose=dump)[:1]
-                         if LABELLED.match(c) and c not in found and c not in labelled]
+            labelled += [
+                c
+                for c in credit_lines(region[i : i + 2], MAX_CREDIT_CHARS, prose=dump)[:1]
+                if LABELLED.match(c) and c not in found and c not in labelled
+            ]
     credits = found + labelled
     if not any(BYLINE.match(line) for line in credits):  # no byline: a name among a credit line's parts
         credits += names_in_credits(credits, dump)

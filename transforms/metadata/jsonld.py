@@ -10,8 +10,21 @@ import html
 from schemas import Signals
 
 # schema.org types whose object is the page's article (subtypes of CreativeWork used for posts).
-ARTICLE_TYPES = ("article", "posting", "report", "newsarticle", "blogposting", "review", "recipe",
-                 "howto", "creativework", "liveblogposting", "webpage", "itempage", "medicalwebpage")
+ARTICLE_TYPES = (
+    "article",
+    "posting",
+    "report",
+    "newsarticle",
+    "blogposting",
+    "review",
+    "recipe",
+    "howto",
+    "creativework",
+    "liveblogposting",
+    "webpage",
+    "itempage",
+    "medicalwebpage",
+)
 
 
 def types(obj: dict) -> list[str]:
@@ -79,4 +92,3 @@ def credited(signals: Signals, obj: dict) -> list[tuple[str, str]]:
         return []
     items = value if isinstance(value, list) else [value]
     return names([by_id(signals, item) for item in items])
-

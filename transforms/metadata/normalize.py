@@ -39,9 +39,21 @@ from transforms.metadata.urls import canonical_url, url_host
 from transforms.textmodel.features import normalize_lines
 
 METADATA_FIELDS = (
-    "url", "title", "subtitle", "authors", "publisher", "wire_agency", "published_at",
-    "published_date", "published_offset_minutes", "published_precision", "published_source",
-    "modified_at", "dateline", "section", "declared_language",
+    "url",
+    "title",
+    "subtitle",
+    "authors",
+    "publisher",
+    "wire_agency",
+    "published_at",
+    "published_date",
+    "published_offset_minutes",
+    "published_precision",
+    "published_source",
+    "modified_at",
+    "dateline",
+    "section",
+    "declared_language",
 )
 
 # A dump's lines under the body read for a wire story's closing credit ("Reporting by ...").
@@ -53,11 +65,18 @@ _AGENCY_KEYS = {key(s) for spellings in WIRE_AGENCIES.values() for s in spelling
 
 
 def _site_names(signals: Signals, host: str | None) -> list[str]:
-    names = [site_publisher(signals), signals.meta.get("og:site_name"), signals.meta.get("application-name"),
-             signals.meta.get("twitter:site", "").lstrip("@") or None]
+    names = [
+        site_publisher(signals),
+        signals.meta.get("og:site_name"),
+        signals.meta.get("application-name"),
+        signals.meta.get("twitter:site", "").lstrip("@") or None,
+    ]
     if host:
-        names += [host, host.split(".")[0] if host.count(".") >= 1 else None,
-                  host.split(".")[-2] if host.count(".") >= 1 else None]
+        names += [
+            host,
+            host.split(".")[0] if host.count(".") >= 1 else None,
+            host.split(".")[-2] if host.count(".") >= 1 else None,
+        ]
     return [n for n in names if n]
 
 
@@ -74,15 +93,21 @@ def _standfirst(signals: Signals) -> set[str]:
 
 
 # The wording of an offer or a form, never a deck (html_signals skips such standfirsts too).
-OFFER = re.compile(r"(?i)\b(?:sign up|subscribe|newsletter|free of charge|premium content|inbox|enter a valid|"
-                   r"emailed about|save this story|log in|sign in|create (?:an|your) account)\b")
+OFFER = re.compile(
+    r"(?i)\b(?:sign up|subscribe|newsletter|free of charge|premium content|inbox|enter a valid|"
+    r"emailed about|save this story|log in|sign in|create (?:an|your) account)\b"
+)
 
 
 def _subtitle(text: str | None, title: str | None) -> str | None:
     """The deck, unless it is an offer or a form's label ("Save this story", "Please enter a valid
     email address": a dump's lines) or the headline with a label before or after it ("Sports
     Headline": a header block read whole)."""
-    if not text or OFFER.search(text) or (title and (key(text).endswith(key(title)) or key(text).startswith(key(title)))):
+    if (
+        not text
+        or OFFER.search(text)
+        or (title and (key(text).endswith(key(title)) or key(text).startswith(key(title))))
+    ):
         return None
     return clean(text)
 
@@ -93,12 +118,17 @@ def _with_dump_header(page: Page, signals: Signals, paragraphs: list[str]) -> Si
     header = dump_header(page.text, paragraphs[0] if paragraphs else "", paragraphs[-1] if paragraphs else "")
     if header.headline is None:
         return signals
-    return replace(signals, title=header.headline, subtitle=header.deck,
-                   byline_lines=header.credits + [line for line in signals.byline_lines if line not in header.credits])
+    return replace(
+        signals,
+        title=header.headline,
+        subtitle=header.deck,
+        byline_lines=header.credits + [line for line in signals.byline_lines if line not in header.credits],
+    )
 
 
-def normalize_metadata(page: Page, signals: Signals, paragraphs: list[str],
-                       memo: dict | None = None) -> tuple[dict, list[str]]:
+def normalize_metadata(
+    page: Page, signals: Signals, paragraphs: list[str], memo: dict | None = None
+) -> tuple[dict, list[str]]:
     """(metadata fields, body without standfirst and dateline) of one story of the page.
 
     `memo` (one dict per page) keeps the page-level fields of an HTML page between its stories:
@@ -123,7 +153,9 @@ def normalize_metadata(page: Page, signals: Signals, paragraphs: list[str],
     fields["dateline"] = place
     if not fields["authors"]:  # "Reporting by Jane Roe; Editing by ..." closing a wire story
         # (the last paragraph as the dump prints it: a one-paragraph body has lost its dateline above)
-        after = under_body(normalize_lines(page.text), paragraphs[-1], CLOSING_LINES) if page.fmt == "text" and body else []
+        after = (
+            under_body(normalize_lines(page.text), paragraphs[-1], CLOSING_LINES) if page.fmt == "text" and body else []
+        )
         fields["authors"] = wire_credit_authors(body, _AGENCY_KEYS, after)
     return fields, body
 

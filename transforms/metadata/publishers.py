@@ -45,8 +45,17 @@ WIRE_AGENCIES = {
     "CNS": ("CNS", "China News Service"),
 }
 # <meta> names whose content is the story's author (`transforms.metadata.authors` reads them too).
-AUTHOR_META_KEYS = ("author", "article:author", "dc.creator", "dcterms.creator", "parsely-author",
-                    "sailthru.author", "byl", "citation_author", "citation_authors")
+AUTHOR_META_KEYS = (
+    "author",
+    "article:author",
+    "dc.creator",
+    "dcterms.creator",
+    "parsely-author",
+    "sailthru.author",
+    "byl",
+    "citation_author",
+    "citation_authors",
+)
 # The masthead is on one of a dump's first lines, and short.
 MASTHEAD_LINES = 3
 MAX_MASTHEAD_CHARS = 40
@@ -54,15 +63,21 @@ MAX_MASTHEAD_CHARS = 40
 _COPYRIGHT = r"(?:©|\(c\)|\bcopyright\b)(?:\s*©)?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*[,.]?\s*)?"
 _AGENCY_BY_KEY = {key(s): name for name, spellings in WIRE_AGENCIES.items() for s in spellings}
 # Chrome words that precede a credit on some page templates ("0 Comment(s) Print E-mail Outlet").
-_CHROME = re.compile(r"^(?:\d+\s*comments?(?:\(s\))?|print|e-?mail|share|source|from|credit|adjust font size)\s*:?\s*",
-                     re.IGNORECASE)
-_DATE_TAIL = re.compile(r"(?:^|[,\s]+)(?:(?:last\s+)?updated|published|posted)?:?\s*(?:\w+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+\w+\.?\s+\d{4}|"
-                        r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}).*$", re.IGNORECASE)
+_CHROME = re.compile(
+    r"^(?:\d+\s*comments?(?:\(s\))?|print|e-?mail|share|source|from|credit|adjust font size)\s*:?\s*", re.IGNORECASE
+)
+_DATE_TAIL = re.compile(
+    r"(?:^|[,\s]+)(?:(?:last\s+)?updated|published|posted)?:?\s*(?:\w+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+\w+\.?\s+\d{4}|"
+    r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}).*$",
+    re.IGNORECASE,
+)
 # "来源：清河日报" / "Source: Outlet": a source credit in a byline line.
 _SOURCE = re.compile(r"(?:来源|來源|出处|Source)\s*[:：]\s*([^\s|　,，]{2,30})")
 _PAREN = re.compile(r"\(([A-Z][\w.&' -]{1,40})\)")
 # A date's label left when its date is cut: "Last updated", "Released Wednesday", "Originally published".
-_DATE_LABEL = re.compile(r"(?i)^(?:(?:last|originally|first)\s+)?(?:updated|published|posted|released|modified|revised)\b")
+_DATE_LABEL = re.compile(
+    r"(?i)^(?:(?:last|originally|first)\s+)?(?:updated|published|posted|released|modified|revised)\b"
+)
 # A name's word right before and right after a parenthesis: "Paramita (Guha) Ghosh".
 _NAME_BEFORE = re.compile(r"[A-Z][a-z]+ $")
 _NAME_AFTER = re.compile(r" [A-Z][a-z]")
@@ -73,7 +88,8 @@ _NOT_OUTLET = re.compile(
     r"(?i)^(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?(?:\s.*)?"
     r"|(?:main )?menu\b.*|skip\b.*|.*\bnavigation\b.*|advertis.*|sponsored\b.*|log ?in\b.*|sign (?:in|up)\b.*"
     r"|subscribe\b.*|search\b.*|now reading\b.*|home|news|latest\b.*|breaking\b.*|trending\b.*|live|close|share\b.*"
-    r"|toggle\b.*|open\b.*|accessibility\b.*|jump to\b.*|edition\b.*|back to\b.*|\d*\s*comments?)$")
+    r"|toggle\b.*|open\b.*|accessibility\b.*|jump to\b.*|edition\b.*|back to\b.*|\d*\s*comments?)$"
+)
 
 
 def agency(name: str | None) -> str | None:
@@ -106,9 +122,14 @@ def credits(lines: list[str]) -> list[str]:
             while _CHROME.match(part):
                 part = _CHROME.sub("", part, count=1).strip()
             part = part.strip(" ,;:-–—()")
-            if (part and _OUTLET.match(part) and not _DATE_LABEL.match(part)
-                    and not _NOT_OUTLET.match(part) and not role_line(part)
-                    and (not person_name(part) or (by_first and i == 1))):  # "By X | Outlet | ..."
+            if (
+                part
+                and _OUTLET.match(part)
+                and not _DATE_LABEL.match(part)
+                and not _NOT_OUTLET.match(part)
+                and not role_line(part)
+                and (not person_name(part) or (by_first and i == 1))
+            ):  # "By X | Outlet | ..."
                 found.append(part)
     return list(dict.fromkeys(f for f in found if f))
 
@@ -134,7 +155,7 @@ def _clean(name) -> str | None:
 
 
 def _words(value: str) -> set[str]:
-    return {w for w in re.findall(r"[^\W_]{4,}", value.casefold())}
+    return set(re.findall(r"[^\W_]{4,}", value.casefold()))
 
 
 def _unlike_site(name: str, brand: str | None, host: str | None) -> bool:
@@ -151,8 +172,14 @@ def _unlike_site(name: str, brand: str | None, host: str | None) -> bool:
 def site_publisher(signals: Signals, host: str | None = None) -> str | None:
     """The site's own name as the page states it: the JSON-LD publisher, else og:site_name or
     application-name (og:site_name also where the JSON-LD name is unlike the site, `_unlike_site`)."""
-    brand = next((n for n in (_clean(signals.meta.get(k)) for k in ("og:site_name", "application-name"))
-                  if n and not n.startswith("@")), None)
+    brand = next(
+        (
+            n
+            for n in (_clean(signals.meta.get(k)) for k in ("og:site_name", "application-name"))
+            if n and not n.startswith("@")
+        ),
+        None,
+    )
     for obj in article_objects(signals):
         pub = obj.get("publisher")
         if pub:
@@ -170,8 +197,14 @@ def masthead(dump: str) -> str | None:
     entry ("Services", "About", "Solutions") far more often than with its masthead (on the wcxb
     dumps the first line alone named the site on 36 of 231 pages, with the notice on 17 of 28)."""
     first = next((line.strip() for line in dump.splitlines()[:MASTHEAD_LINES] if line.strip()), "")
-    if (len(first) <= MAX_MASTHEAD_CHARS and _OUTLET.match(first) and len(first.split()) <= 5 and not agency(first)
-            and not _NOT_OUTLET.match(first) and re.search(_COPYRIGHT + re.escape(first) + r"(?!\w)", dump, re.IGNORECASE)):
+    if (
+        len(first) <= MAX_MASTHEAD_CHARS
+        and _OUTLET.match(first)
+        and len(first.split()) <= 5
+        and not agency(first)
+        and not _NOT_OUTLET.match(first)
+        and re.search(_COPYRIGHT + re.escape(first) + r"(?!\w)", dump, re.IGNORECASE)
+    ):
         return first
     return None
 
@@ -185,7 +218,9 @@ def structured_agencies(signals: Signals) -> list[str]:
     return [a for a in (agency(" ".join(name.split())) for name in found) if a]
 
 
-def choose_publisher(signals: Signals, host: str | None, extra_credits: list[str] = ()) -> tuple[str | None, str | None]:
+def choose_publisher(
+    signals: Signals, host: str | None, extra_credits: list[str] = ()
+) -> tuple[str | None, str | None]:
     """(publisher, wire_agency)."""
     site = site_publisher(signals, host)
     credited = credits(signals.byline_lines) + list(extra_credits)

@@ -23,8 +23,19 @@ _NOT_SECTION = {"home", "homepage", "youarehere", "index", "main", "frontpage", 
 _SMALL_WORDS = {"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to"}
 # Declared "sections" that name the kind of page, or a CMS's default, not a desk of the paper.
 # ("Blog" stays: on a company's site it is the section, and the crumb before it is the company.)
-_GENERIC = {"article", "articles", "post", "posts", "story", "stories", "newsarticle", "page",
-            "uncategorized", "uncategorised", "default"}
+_GENERIC = {
+    "article",
+    "articles",
+    "post",
+    "posts",
+    "story",
+    "stories",
+    "newsarticle",
+    "page",
+    "uncategorized",
+    "uncategorised",
+    "default",
+}
 
 # A trail's link that is no place: "< Back to blog", a name cut short ("Event Manage..."), a template's
 # unfilled placeholder ("{{ navItem.title }}").
@@ -71,8 +82,12 @@ def choose_section(signals: Signals, title: str | None) -> str | None:
         section = _section_from_trail(_CRUMB_SPLIT.split(trail), title)
         if section:
             return section
-    declared = [text(o.get("articleSection")) if not isinstance(o.get("articleSection"), list)
-                else text((o.get("articleSection") or [None])[0]) for o in article_objects(signals)]
+    declared = [
+        text(o.get("articleSection"))
+        if not isinstance(o.get("articleSection"), list)
+        else text((o.get("articleSection") or [None])[0])
+        for o in article_objects(signals)
+    ]
     for value in declared + [signals.meta.get(name) for name in DECLARED_META]:
         value = _tidy(value) if value else None
         if value and len(value) <= MAX_SECTION_CHARS and key(value) not in _GENERIC:
@@ -88,5 +103,6 @@ def _tidy(value: str) -> str:
     if not value.islower() or " " not in value:
         return value
     words = value.split()
-    return " ".join(w if 0 < i < len(words) - 1 and w in _SMALL_WORDS else w[:1].upper() + w[1:]
-                    for i, w in enumerate(words))
+    return " ".join(
+        w if 0 < i < len(words) - 1 and w in _SMALL_WORDS else w[:1].upper() + w[1:] for i, w in enumerate(words)
+    )

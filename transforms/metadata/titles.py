@@ -33,8 +33,9 @@ MAX_LABEL_WORDS = 5
 
 # Fullwidth ASCII forms ("？", "！") are written as plain ASCII.
 _PLAIN = {**{chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}}
-_QUOTES = str.maketrans({**_PLAIN, "‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"',
-                         "\u00a0": " "})
+_QUOTES = str.maketrans(
+    {**_PLAIN, "‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"', "\u00a0": " "}
+)
 # In CJK text the fullwidth forms are the normal punctuation ("，" "："): only the quotes change.
 _CJK_QUOTES = str.maketrans({k: v for k, v in _QUOTES.items() if chr(k) not in _PLAIN})
 # Yonhap marks a story's versions in parentheses: "(LEAD) ...", "(2nd LD) ...", "(URGENT) ...".
@@ -44,13 +45,18 @@ _WIRE_SLUG = re.compile(
     r"FACTBOX|EXPLAINER|COLUMN|BRIEF|TIMELINE|GRAPHIC|HIGHLIGHTS|PREVIEW|SCENARIOS|SPECIAL REPORT|"
     r"PRESS DIGEST|BREAKINGVIEWS|GLOBAL MARKETS|INTERVIEW|FEATURE|"
     r"REFILE-UPDATE|RPT-UPDATE)(?:\s*\d+)?)\s*(?::|-{1,2}|—|–)\s*"
-    r"|\((?:LEAD|\d+(?:st|nd|rd|th)\s+LD|URGENT|News Focus|Yonhap Interview|Yonhap Feature)\)\s+)")
+    r"|\((?:LEAD|\d+(?:st|nd|rd|th)\s+LD|URGENT|News Focus|Yonhap Interview|Yonhap Feature)\)\s+)"
+)
 # An h1 that is a menu label, a domain, a breadcrumb or a blog's name is not the headline.
-_NOT_HEADLINE = re.compile(r"(?i)^(?:.*\b(?:menu|navigation|skip to|sign in|log in|subscribe|contact us|follow us|"
-                           r"search|cart|blog)$|[\w.-]+\.[a-z]{2,6}$|.*\s[>»›]\s.*)")
+_NOT_HEADLINE = re.compile(
+    r"(?i)^(?:.*\b(?:menu|navigation|skip to|sign in|log in|subscribe|contact us|follow us|"
+    r"search|cart|blog)$|[\w.-]+\.[a-z]{2,6}$|.*\s[>»›]\s.*)"
+)
 # What an h1 may carry after the headline: a byline or a date.
-_BYLINE_TAIL = re.compile(r"(?i)^\W*(?:posted|published|updated|by)\b|^\(?[\w-]+(?:\.[\w-]+)+\)?\s*\d*$|^\W*(?:\w{3,9}\.?\s+\d{1,2},?\s+(?:19|20)\d{2}|"
-                          r"(?:19|20)\d{2}-\d{2}-\d{2})\W*$")
+_BYLINE_TAIL = re.compile(
+    r"(?i)^\W*(?:posted|published|updated|by)\b|^\(?[\w-]+(?:\.[\w-]+)+\)?\s*\d*$|^\W*(?:\w{3,9}\.?\s+\d{1,2},?\s+(?:19|20)\d{2}|"
+    r"(?:19|20)\d{2}-\d{2}-\d{2})\W*$"
+)
 _WORDS = re.compile(r"\w+")
 # A label set before the headline in the h1: "Blog:", "Case study:", "Title:".
 _LABEL = re.compile(r"\w+(?:\s\w+)?\s*:")
@@ -116,7 +122,7 @@ def _strip_once(value: str, site_names: list[str]) -> str:
     if _is_site(parts[-1], site_keys):
         return _SEPARATORS.split(value)[0] if len(parts) == 2 else value[: value.rfind(parts[-1])].rstrip(" |-–—:»·•/")
     if _is_site(parts[0], site_keys):
-        return value[len(parts[0]):].lstrip(" |-–—:»·•/")
+        return value[len(parts[0]) :].lstrip(" |-–—:»·•/")
     return value
 
 
@@ -174,7 +180,7 @@ def _named_sites(signals: Signals) -> list[str]:
     for h in signals.headings:
         for t in raw:
             head = _NAME_PREFIX.match(t) if t else None
-            if head and key(head[1]) == key(h) and key(t[head.end():]) in keys and len(t[head.end():].split()) >= 2:
+            if head and key(head[1]) == key(h) and key(t[head.end() :]) in keys and len(t[head.end() :].split()) >= 2:
                 names.append(h)
                 break
     return names
@@ -209,8 +215,11 @@ def _choose(signals: Signals, site_names: list[str]) -> str | None:
     h1s = [h for h in h1s if not _NOT_HEADLINE.match(h)]
     # Overlap is measured with the h1 itself cut as a site name: "Post | Blog Name" shares no word
     # with an h1 "Blog Name" once the blog's name is cut.
-    if h1s and len(h1s[0].split()) >= MIN_LONE_H1_WORDS and (
-            not others or max(overlap(h1s[0], strip_site(o, [h1s[0]])) for o in others) >= MIN_H1_OVERLAP):
+    if (
+        h1s
+        and len(h1s[0].split()) >= MIN_LONE_H1_WORDS
+        and (not others or max(overlap(h1s[0], strip_site(o, [h1s[0]])) for o in others) >= MIN_H1_OVERLAP)
+    ):
         return h1s[0]
     if not others:
         return h1s[0] if h1s else None

@@ -43,15 +43,33 @@ CHROME = re.compile(
     r"you may also like.*|you are here:?.*|trending( now)?|follow us.*|newsletters?|photo:? .*|image:? .*|credit:? .*)$",
     re.IGNORECASE,
 )
-FOOTER = re.compile(r"(copyright|all rights reserved|©|\(c\) \d{4}|terms of (use|service)|privacy policy|cookie)", re.IGNORECASE)
-CAPTION = re.compile(r"(\((photo|image|picture|credit)[^)]*\)|\([^()]{0,60}\b(photo|photograph|image|picture)s?\)\s*$|\b(photo|image|picture|illustration)\s*(:|by|credit|courtesy)|\bgetty images\b|\breuters/|\bap photo\b|/\s*(afp|ap|reuters|getty)\b)", re.IGNORECASE)
-PROMO = re.compile(r"\b(newsletter|subscribe|sign up|read more|click here|follow us|download (the|our) app|"
-                   r"all rights reserved|terms of (use|service)|privacy policy)\b", re.IGNORECASE)
+FOOTER = re.compile(
+    r"(copyright|all rights reserved|©|\(c\) \d{4}|terms of (use|service)|privacy policy|cookie)", re.IGNORECASE
+)
+CAPTION = re.compile(
+    r"(\((photo|image|picture|credit)[^)]*\)|\([^()]{0,60}\b(photo|photograph|image|picture)s?\)\s*$|\b(photo|image|picture|illustration)\s*(:|by|credit|courtesy)|\bgetty images\b|\breuters/|\bap photo\b|/\s*(afp|ap|reuters|getty)\b)",
+    re.IGNORECASE,
+)
+PROMO = re.compile(
+    r"\b(newsletter|subscribe|sign up|read more|click here|follow us|download (the|our) app|"
+    r"all rights reserved|terms of (use|service)|privacy policy)\b",
+    re.IGNORECASE,
+)
 URLISH = re.compile(r"(https?://|www\.|\.com\b|@\w)", re.IGNORECASE)
 # Substrings without which the regexes above cannot match (cheap pre-checks on the lower-cased line).
 CAPTION_HINTS = ("photo", "image", "picture", "credit", "illustration", "getty", "/")
-PROMO_HINTS = ("newsletter", "subscribe", "sign up", "read more", "click here", "follow us", "download",
-               "all rights reserved", "terms of", "privacy policy")
+PROMO_HINTS = (
+    "newsletter",
+    "subscribe",
+    "sign up",
+    "read more",
+    "click here",
+    "follow us",
+    "download",
+    "all rights reserved",
+    "terms of",
+    "privacy policy",
+)
 URL_HINTS = ("http", "www.", ".com", "@")
 QUOTE_START = re.compile(r"""^\s*["“'‘«「]""")
 DIGIT = re.compile(r"\d")
@@ -59,15 +77,58 @@ UPPER_WORD = re.compile(r"(?:^|\s)[^\W\d_a-z]")
 ALPHA_WORD = re.compile(r"(?:^|\s)[^\W\d_]")
 SENTENCE_END = re.compile(r"[.!?。！？](?:\s|$)")
 
-OWN = ("log_len", "log_words", "cjk_frac", "end_punct", "end_colon", "starts_upper", "punct_per_word",
-       "digit_frac", "title_case_frac", "all_caps", "separators", "urlish", "dateish", "byline", "chrome",
-       "footer", "caption", "promo", "prose", "avg_word_len", "sentences", "quote_start", "repeats", "bow")
+OWN = (
+    "log_len",
+    "log_words",
+    "cjk_frac",
+    "end_punct",
+    "end_colon",
+    "starts_upper",
+    "punct_per_word",
+    "digit_frac",
+    "title_case_frac",
+    "all_caps",
+    "separators",
+    "urlish",
+    "dateish",
+    "byline",
+    "chrome",
+    "footer",
+    "caption",
+    "promo",
+    "prose",
+    "avg_word_len",
+    "sentences",
+    "quote_start",
+    "repeats",
+    "bow",
+)
 CORE = ("log_len", "end_punct", "prose", "bow", "title_case_frac", "separators")
-PAGE = ("rel_pos", "log_from_end", "char_pos", "in_run", "run_dist_start", "run_dist_end", "run_share",
-        "in_bow_run", "bow_run_dist", "len_vs_max", "len_vs_run_median", "log_lines", "prose_above",
-        "prose_below", "dist_prose_up", "dist_prose_down", "same_len_block")
-FEATURES = (OWN + PAGE + tuple(f"w{w}_{k}" for w in WINDOWS for k in ("prose", "bow", "len"))
-            + tuple(f"n{o}_{k}" for o in NEIGHBOURS for k in CORE))
+PAGE = (
+    "rel_pos",
+    "log_from_end",
+    "char_pos",
+    "in_run",
+    "run_dist_start",
+    "run_dist_end",
+    "run_share",
+    "in_bow_run",
+    "bow_run_dist",
+    "len_vs_max",
+    "len_vs_run_median",
+    "log_lines",
+    "prose_above",
+    "prose_below",
+    "dist_prose_up",
+    "dist_prose_down",
+    "same_len_block",
+)
+FEATURES = (
+    OWN
+    + PAGE
+    + tuple(f"w{w}_{k}" for w in WINDOWS for k in ("prose", "bow", "len"))
+    + tuple(f"n{o}_{k}" for o in NEIGHBOURS for k in CORE)
+)
 
 
 def normalize_lines(text: str) -> list[str]:
@@ -129,18 +190,37 @@ def own_features(line: str, repeats: int, bow: float) -> list[float]:
     digits = len(DIGIT.findall(head))
     dated = short and (digits > 0 or "ublish" in line or "pdate" in line) and bool(DATEISH.search(line))
     return [
-        math.log1p(n), math.log1p(len(words)), cjk / size, float(line[-1] in END_CHARS),
-        float(line[-1] == ":"), float(line[0].isupper() or line[0].isdigit()),
-        (line.count(",") + line.count(".") + line.count(";") + line.count(":")) / nw, digits / len(head),
-        caps / max(len(ALPHA_WORD.findall(head)), 1), float(line.isupper()),
-        float(line.count("|") + line.count("•") + line.count(" · ") + line.count(" » ") + line.count(" > ")
-              + line.count(" / ")),
+        math.log1p(n),
+        math.log1p(len(words)),
+        cjk / size,
+        float(line[-1] in END_CHARS),
+        float(line[-1] == ":"),
+        float(line[0].isupper() or line[0].isdigit()),
+        (line.count(",") + line.count(".") + line.count(";") + line.count(":")) / nw,
+        digits / len(head),
+        caps / max(len(ALPHA_WORD.findall(head)), 1),
+        float(line.isupper()),
+        float(
+            line.count("|")
+            + line.count("•")
+            + line.count(" · ")
+            + line.count(" » ")
+            + line.count(" > ")
+            + line.count(" / ")
+        ),
         float(size < 300 and any(h in low for h in URL_HINTS) and bool(URLISH.search(line))),
-        float(dated), float(bool(BYLINE.match(line))),
-        float(size < 60 and bool(CHROME.match(line))), float(short and bool(FOOTER.search(line))),
-        float(size < 400 and has_caption(line, low)), float(size < 300 and has_promo(line, low)),
-        float(is_prose(line, n)), size / nw,
-        float(len(SENTENCE_END.findall(line))), float(bool(QUOTE_START.match(line))), float(repeats), bow,
+        float(dated),
+        float(bool(BYLINE.match(line))),
+        float(size < 60 and bool(CHROME.match(line))),
+        float(short and bool(FOOTER.search(line))),
+        float(size < 400 and has_caption(line, low)),
+        float(size < 300 and has_promo(line, low)),
+        float(is_prose(line, n)),
+        size / nw,
+        float(len(SENTENCE_END.findall(line))),
+        float(bool(QUOTE_START.match(line))),
+        float(repeats),
+        bow,
     ]
 
 
@@ -182,7 +262,7 @@ def page_matrix(lines: list[str], bow: list[float]) -> np.ndarray:
     bspan = best_run((bow_arr - 0.5) * np.minimum(lens, 400) - 5)
     idx = np.arange(n)
     in_run = ((idx >= span[0]) & (idx < span[1])).astype(float)
-    run_chars = lens[span[0]:span[1]]
+    run_chars = lens[span[0] : span[1]]
     run_median = float(np.median(run_chars)) if len(run_chars) else 1.0
     prose_idx = np.flatnonzero(prose > 0)
     up = np.full(n, 50.0)
@@ -200,12 +280,23 @@ def page_matrix(lines: list[str], bow: list[float]) -> np.ndarray:
     same[1:] += np.abs(loglen[1:] - loglen[:-1]) < 0.3
     same[:-1] += np.abs(loglen[1:] - loglen[:-1]) < 0.3
     page = [
-        idx / max(n - 1, 1), np.log1p(n - 1 - idx), cum / max(lens.sum(), 1.0), in_run,
-        _signed_log(idx - span[0]), _signed_log(idx - span[1] + 1),
+        idx / max(n - 1, 1),
+        np.log1p(n - 1 - idx),
+        cum / max(lens.sum(), 1.0),
+        in_run,
+        _signed_log(idx - span[0]),
+        _signed_log(idx - span[1] + 1),
         np.full(n, run_chars.sum() / max(lens.sum(), 1.0)),
-        ((idx >= bspan[0]) & (idx < bspan[1])).astype(float), _signed_log(idx - bspan[0]),
-        lens / max(lens.max(), 1.0), lens / max(run_median, 1.0), np.full(n, math.log1p(n)),
-        np.cumsum(prose) - prose, prose.sum() - np.cumsum(prose), np.log1p(up), np.log1p(down), same,
+        ((idx >= bspan[0]) & (idx < bspan[1])).astype(float),
+        _signed_log(idx - bspan[0]),
+        lens / max(lens.max(), 1.0),
+        lens / max(run_median, 1.0),
+        np.full(n, math.log1p(n)),
+        np.cumsum(prose) - prose,
+        prose.sum() - np.cumsum(prose),
+        np.log1p(up),
+        np.log1p(down),
+        same,
     ]
     windows = []
     for w in WINDOWS:
