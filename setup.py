@@ -14,7 +14,7 @@ setup(
     name="news-ingest",
     version=VERSION,
     description="Streaming ingestion of scraped news pages into partitioned Parquet, on Apache Beam",
-    python_requires=">=3.10",
+    python_requires=">=3.11",  # datetime.UTC is 3.11; the Flex Template image runs 3.11
     # Every package, subpackages too (tests/test_dataflow.py checks this list against the tree):
     # Dataflow workers import only what this list ships.
     packages=[

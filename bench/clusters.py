@@ -22,7 +22,7 @@ import random
 import tempfile
 import time
 from collections import Counter, defaultdict
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from bench.common import skip
 from transforms.cluster import MIN_JACCARD, bucket_pairs, canonical_key
@@ -78,7 +78,7 @@ def build_corpus(data_dirs: list[pathlib.Path], sources: int, variants: int, see
     """(articles, group of each article_id): the dev-set originals plus the scripted copies."""
     rng = random.Random(seed)
     articles, group = [], {}
-    start = datetime(2024, 1, 1, tzinfo=timezone.utc)
+    start = datetime(2024, 1, 1, tzinfo=UTC)
     for data_dir in data_dirs:
         truth_path = data_dir / "ground-truth.aeb.json"
         if not truth_path.exists():

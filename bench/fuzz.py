@@ -18,7 +18,7 @@ import os
 import random
 import time
 import traceback
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from schemas import Failure
@@ -103,7 +103,7 @@ def run_one(name: str, raw: bytes, guard: DocGuard) -> str:
     except Exception:  # the strip stage quarantines these as parse_error: an outcome, not a finding
         return "parse_error"
     try:
-        rows = build_articles(extraction, datetime.now(timezone.utc))
+        rows = build_articles(extraction, datetime.now(UTC))
     except NoArticle:
         return "no_article"
     for row in rows:

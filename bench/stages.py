@@ -15,7 +15,7 @@ the wall clock, not these numbers (much).
 import argparse
 import glob
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from bench.common import skip
 from schemas import Page
@@ -45,7 +45,7 @@ def measure(files: list[str]) -> tuple[int, int, dict[str, float]]:
     import trafilatura
 
     language.load()
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     spent = dict.fromkeys(STAGES, 0.0)
     pages = html_pages = 0
     for path in files:

@@ -25,7 +25,7 @@ import os
 import shutil
 import sys
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pyarrow as pa
@@ -177,7 +177,7 @@ def swap_partition(output: Path, table: str, folder: Path, token: str, replaced:
         "status": "pending",
         "replaced": sorted(replaced),
         "outputs": write(staged),
-        "started_at": datetime.now(timezone.utc).isoformat(),
+        "started_at": datetime.now(UTC).isoformat(),
     }
     for kept in sorted(p for p in folder.iterdir() if p.name not in replaced and p.is_file()):
         os.link(kept, staged / kept.name)
@@ -190,7 +190,7 @@ def swap_partition(output: Path, table: str, folder: Path, token: str, replaced:
         os.rename(staged / late, folder / late)  # landed between the check and the swap: keep it
     mark_manifests(output, partition, record["outputs"])
     retire(output, work)
-    record.update(status="done", finished_at=datetime.now(timezone.utc).isoformat())
+    record.update(status="done", finished_at=datetime.now(UTC).isoformat())
     _write_json(_record_path(output, token), record)
     return record
 
@@ -299,7 +299,7 @@ def finish_pending(output: Path) -> int:
         )
         if swapped:  # finish the bookkeeping
             mark_manifests(output, record["partition"], record["outputs"])
-            record.update(status="done", finished_at=datetime.now(timezone.utc).isoformat())
+            record.update(status="done", finished_at=datetime.now(UTC).isoformat())
             _write_json(path, record)
         else:  # never swapped: the partition is untouched
             path.unlink()

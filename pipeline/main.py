@@ -11,7 +11,7 @@ download the Prism runner, which fails offline.
 import argparse
 import sys
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import apache_beam as beam
 from apache_beam.io.filesystems import FileSystems
@@ -44,7 +44,7 @@ def build_pipeline(options: PipelineOptions, ingested_at: datetime | None = None
     news = options.view_as(NewsOptions)
     validate(news)
     rid = run_id(news)
-    ingested_at = ingested_at or datetime.now(timezone.utc)
+    ingested_at = ingested_at or datetime.now(UTC)
     if news.input_subscription:  # streaming: one commit per window, see pipeline/streaming.py
         p = beam.Pipeline(options=options)
         build_streaming(

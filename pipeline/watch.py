@@ -25,7 +25,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from glob import escape
 
 import apache_beam as beam
@@ -149,7 +149,7 @@ class Watcher:
     def _ingest(self, batch_id: str, files: dict, why: list[str], listing: dict[str, Stat] | None = None) -> None:
         """Record the batch (intent), run it, check its manifest."""
         started = time.monotonic()
-        ingested_at = datetime.now(timezone.utc)
+        ingested_at = datetime.now(UTC)
         present = list_files([escape(p) for p in files]) if listing is None else listing
         batch = Batch(
             batch_id, ingested_at.isoformat(), {p: [*present[p], file_sha256(p)] for p in sorted(files) if p in present}

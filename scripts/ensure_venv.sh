@@ -1,6 +1,6 @@
 # Sourced by run_local.sh and run_tests.sh: make sure the project venv exists and is current.
 # Creates .venv with the project installed (editable, with the test and gcp extras) on first use, and
-# reinstalls when setup.py changes. Needs only python3 (3.10+) on PATH.
+# reinstalls when setup.py changes. Needs only python3 (3.11+) on PATH.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VENV="${NEWS_VENV:-$ROOT/.venv}"

@@ -1,6 +1,6 @@
 """Article rows from extractions: ids, counts, metadata and quarantine rows."""
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -9,7 +9,7 @@ from transforms.articles import article_id, build_articles, quarantine_row, word
 from transforms.errors import NoArticle
 from transforms.parquet_sink import rows_to_table
 
-NOW = datetime(2026, 1, 1, tzinfo=timezone.utc)
+NOW = datetime(2026, 1, 1, tzinfo=UTC)
 PARAS = [
     "HALDEN - The harbor authority said on Monday that the new ferry terminal would open in May.",
     "Officials said the terminal would double the number of daily crossings to the islands.",

@@ -1,6 +1,6 @@
 """ClusterArticles on the in-process runner, and its plain helpers."""
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import apache_beam as beam
 from apache_beam.options.pipeline_options import PipelineOptions
@@ -36,7 +36,7 @@ def _article(article_id, text, day, publisher="Daily Paper", wire=None):
     return {
         "article_id": article_id,
         "text": text,
-        "published_at": datetime(2024, 3, day, 12, tzinfo=timezone.utc),
+        "published_at": datetime(2024, 3, day, 12, tzinfo=UTC),
         "publisher": publisher,
         "wire_agency": wire,
         "content_hash": content_hash(text),

@@ -4,7 +4,7 @@ import json
 import os
 import threading
 import time
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
@@ -17,7 +17,7 @@ from transforms.parquet_sink import open_writer, rows_to_table
 
 PART = "articles/pub_date=2024-01-01/lang=en"
 OTHER = "articles/pub_date=2024-01-02/lang=de"
-T0 = datetime(2024, 1, 1, 12, tzinfo=timezone.utc)
+T0 = datetime(2024, 1, 1, 12, tzinfo=UTC)
 
 
 def article(i: int, run: str) -> dict:

@@ -1,6 +1,6 @@
 """Partition values are sanitized in one place: no metadata can name a folder outside the table."""
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -40,7 +40,7 @@ def test_hostile_values_stay_inside_the_table():
 
 
 def test_quarantine_partition_and_round_trip():
-    row = {"ingested_at": datetime(2026, 1, 2, 3, 4, tzinfo=timezone.utc), "reason": "too_large"}
+    row = {"ingested_at": datetime(2026, 1, 2, 3, 4, tzinfo=UTC), "reason": "too_large"}
     path = partition_path(QUARANTINE, partition_values(QUARANTINE, row))
     assert path == "quarantine/ingest_date=2026-01-02/reason_code=too_large"
     assert parse_partition_path(path) == (QUARANTINE, ("2026-01-02", "too_large"))

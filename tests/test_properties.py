@@ -13,7 +13,7 @@ exceptions, and their invariants hold.
 import io
 import os
 import string
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -182,7 +182,7 @@ signals = st.builds(
     subtitle=st.none() | short,
     author_texts=st.lists(st.tuples(st.sampled_from(["rel", "class", "itemprop", "link"]), short), max_size=3),
 )
-CRAWLED = datetime(2024, 6, 1, tzinfo=timezone.utc)
+CRAWLED = datetime(2024, 6, 1, tzinfo=UTC)
 
 
 @SETTINGS

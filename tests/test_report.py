@@ -2,7 +2,7 @@
 
 import shutil
 import subprocess
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from html.parser import HTMLParser
 
 import pytest
@@ -13,7 +13,7 @@ from schemas import partition_path, partition_values
 from transforms.commit import commit_run, read_manifest, staged_file_name
 from transforms.parquet_sink import open_writer, rows_to_table
 
-T0 = datetime(2024, 5, 2, 9, tzinfo=timezone.utc)
+T0 = datetime(2024, 5, 2, 9, tzinfo=UTC)
 PUBLISHERS = ["Example Daily", "Example Daily", "Example Daily", "Sample Courier", None]
 
 

@@ -1,7 +1,7 @@
 """Staged rows (transforms.staging) and their finishing with the clustering's verdicts (transforms.finish)."""
 
 import os
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import apache_beam as beam
 import pyarrow.parquet as pq
@@ -18,7 +18,7 @@ from transforms.parquet_sink import rows_to_table
 from transforms.process import StagePages
 from transforms.staging import BundleFiles, row_bytes, staged_name
 
-NOW = datetime(2026, 1, 1, tzinfo=timezone.utc)
+NOW = datetime(2026, 1, 1, tzinfo=UTC)
 PROSE = (
     "The harbour commission voted on Monday to dredge the eastern channel before the autumn storms, "
     "after two cargo ships ran aground there in a single week. "

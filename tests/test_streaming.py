@@ -8,7 +8,7 @@ every object's rows in exactly one committed manifest.
 
 import json
 import shutil
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import apache_beam as beam
 import duckdb
@@ -143,13 +143,13 @@ def test_windows_commit_once_each_and_late_data_is_its_own_commit(tmp_path, samp
     )
     options = PipelineOptions([], streaming=True)
     options.view_as(StandardOptions).runner = "BundleBasedDirectRunner"
-    started = datetime(2026, 1, 1, tzinfo=timezone.utc)
+    started = datetime(2026, 1, 1, tzinfo=UTC)
     with beam.Pipeline(options=options) as p:
         windowed = p | stream | WindowByIngestTime(10)
         paths, failed = windowed | ParseNotifications(root=f"{root}/")
         _ = (paths, failed) | IngestObjects(str(out), "base", 1 << 20, 0, {"inputs": ["test"]}, started)
 
-    epoch = datetime(1970, 1, 1, tzinfo=timezone.utc)
+    epoch = datetime(1970, 1, 1, tzinfo=UTC)
     w0, w10 = epoch, epoch.replace(second=10)
     expected = {window_run_id("base", w0, 0), window_run_id("base", w10, 0), window_run_id("base", w0, 1)}
     manifests = {p.stem: json.loads(p.read_text()) for p in (out / "_manifests").glob("*.json")}

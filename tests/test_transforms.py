@@ -1,7 +1,7 @@
 """Each composite on Beam's TestPipeline: good output and dead-letter output both checked."""
 
 import gzip
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import apache_beam as beam
 from apache_beam.testing.test_pipeline import TestPipeline
@@ -14,7 +14,7 @@ from transforms.read import ReadPages
 from transforms.segmentation import SegmentArticles
 from transforms.strip import StripBoilerplate
 
-NOW = datetime(2026, 1, 1, tzinfo=timezone.utc)
+NOW = datetime(2026, 1, 1, tzinfo=UTC)
 PROSE = (
     "The regional water board approved a plan on Thursday to replace the aging pumping station, "
     "which has failed three times this winter and left thousands of homes without pressure. "
@@ -117,11 +117,7 @@ def test_process_pages_chains_the_stages_and_gathers_their_failures():
     copy = Page("u:copy", HTML, "html", "utf-8", len(HTML))
     nav_only = Page("u:nav", "Home\nNews\nSport\nWeather\nContact us", "text", "utf-8", 30)
     with runner() as p:
-        out = (
-            p
-            | beam.Create([good, copy, nav_only])
-            | ProcessPages(0, datetime(2025, 6, 1, tzinfo=timezone.utc), stamp=_stamp)
-        )
+        out = p | beam.Create([good, copy, nav_only]) | ProcessPages(0, datetime(2025, 6, 1, tzinfo=UTC), stamp=_stamp)
         assert_that(
             out["articles"] | beam.Map(lambda r: (r["title"], r["ingested_at"] == NOW)),
             equal_to([("Water board approves new pumping station", True)]),

@@ -7,7 +7,7 @@ import gzip
 import io
 import json
 import random
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import apache_beam as beam
 import pyarrow.dataset as ds
@@ -90,7 +90,7 @@ def test_is_warc_by_content():
 
 
 def test_warc_date_is_utc_and_tolerant():
-    assert warc_date("2025-02-03T04:05:06Z") == datetime(2025, 2, 3, 4, 5, 6, tzinfo=timezone.utc)
+    assert warc_date("2025-02-03T04:05:06Z") == datetime(2025, 2, 3, 4, 5, 6, tzinfo=UTC)
     assert warc_date("2025-02-03T04:05:06.250Z").microsecond == 250000
     assert warc_date("yesterday") is None and warc_date(None) is None
 
@@ -241,6 +241,6 @@ def test_main_on_a_warc_keeps_urls_fetch_times_and_accounts_for_every_record(tmp
         .to_pylist()
     )
     assert sorted(r["url"] for r in rows) == ["https://news.example/a", "https://news.example/b"]
-    assert {r["crawled_at"].replace(tzinfo=timezone.utc) for r in rows} == {warc_date(FETCHED)}
+    assert {r["crawled_at"].replace(tzinfo=UTC) for r in rows} == {warc_date(FETCHED)}
     assert all(r["record_id"].startswith("urn:uuid:") for r in rows)
     assert all(r["published_at"] is None for r in rows)  # the fetch time is no publication date

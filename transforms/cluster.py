@@ -35,7 +35,7 @@ Run the benchmark: `python -m bench.clusters --data ../shared/data/fundus-news-8
 
 import hashlib
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import apache_beam as beam
 
@@ -65,7 +65,7 @@ CHAIN_LINKS = 2
 # Hash-to-min rounds: converges in about 2*log2(diameter) rounds; 8 covers diameters far beyond
 # what the all-pairs buckets and the chained big buckets produce.
 COMPONENT_ROUNDS = 8
-_FAR_FUTURE = datetime.max.replace(tzinfo=timezone.utc)
+_FAR_FUTURE = datetime.max.replace(tzinfo=UTC)
 
 
 def is_wire_original(article: dict) -> bool:
@@ -82,7 +82,7 @@ def canonical_key(article: dict) -> tuple:
     """Sort key of the canonical version: wire original first, then earliest published, then id."""
     published = article.get("published_at")
     if isinstance(published, datetime) and published.tzinfo is None:
-        published = published.replace(tzinfo=timezone.utc)
+        published = published.replace(tzinfo=UTC)
     if not isinstance(published, datetime):
         published = _FAR_FUTURE
     return (not is_wire_original(article), published, article["article_id"])

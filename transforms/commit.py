@@ -17,7 +17,7 @@ once per run:
 
 import json
 import posixpath
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pyarrow.parquet as pq
 from apache_beam.io.filesystems import FileSystems
@@ -129,7 +129,7 @@ def commit_run(output: str, run_id: str, staging: str, staged: list[str], manife
         "bytes": sum(f["bytes"] for f in files),
         "replaced_files": len(stale),
         "quarantine_reasons": {k.split(".", 1)[1]: n for k, n in sorted(counts.items()) if k.startswith("quarantine.")},
-        "finished_at": datetime.now(timezone.utc).isoformat(),
+        "finished_at": datetime.now(UTC).isoformat(),
     }
     write_manifest(output, run_id, manifest)
     FileSystems.delete([intent_path(output, run_id)])

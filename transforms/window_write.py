@@ -18,7 +18,7 @@ Names are deterministic, so a retried bundle rewrites the same staged file, and 
 first moves back what an earlier attempt had already moved, then commits as if for the first time.
 """
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import apache_beam as beam
 from apache_beam.io.filesystems import FileSystems
@@ -114,7 +114,7 @@ class CommitWindowFn(beam.DoFn):
                 "late": pane.timing == PaneInfoTiming.LATE,
             },
             "destinations": sorted({destination_of(p) for p in staged}),
-            "committed_at_wall": datetime.now(timezone.utc).isoformat(),
+            "committed_at_wall": datetime.now(UTC).isoformat(),
             "counts": dict(sorted(counts.items())),
         }
         nowhere = FileSystems.join(self._output, STAGING_DIR, run_id)  # staged files sit in the window's folder
