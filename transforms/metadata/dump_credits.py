@@ -4,10 +4,10 @@ In: lines of the dump (a region of its header, or the lines under the body) and 
 Out: the region's credit lines ("By Jane Roe", "Published: May 2, 2024", "May 2, 2024 | 5 min read"). A
 lone "By" or "Published:" is joined to the next line, and a name alone over its date or role becomes
 "By <name>" (a dump splits inline elements apart; glued ones get their space back); a name beside the
-date inside a credit line, a labelled date or a signature's date right under the body, and the page's
-first dated credit line over the body are read here too. Also the line tests the headline's choice
-shares (`is_credit`, `credit_name`, `role_line`) and where a body paragraph is printed (`printed_at`).
-Used by `dumps.dump_header`.
+date inside a credit line is read here too. Also the line tests the headline's choice and
+`dump_fallbacks` share (`is_credit`, `credit_name`, `role_line`, `name_alone`, ...) and where a body
+paragraph is printed (`printed_at`). Used by `dumps.dump_header`; what it reads away from the header
+is in `dump_fallbacks`.
 
   .venv/bin/python -m bench.metadata --data ../shared/data/wcxb-dev-articles --mode text
 """
@@ -21,12 +21,6 @@ from transforms.metadata.names import ROLE_WORDS, person_name
 # An author's role line ("Executive Editor, Example Health Letter") has at most this many words
 # before its first comma or "and".
 MAX_ROLE_WORDS = 5
-# How many lines under the body's last paragraph may hold its labelled publication date (a site's
-# article footer: "Published" / "<date>" / "Author" / "<name>"); further down are related stories.
-AFTER_BODY_LINES = 4
-# How many lines under the body may hold an author's box (`byline_under_body`): 3 found 6 right
-# authors on the dev dumps, 5 found 8 (2 wrong either way), 10 found 9 and 5 wrong.
-AUTHOR_BOX_LINES = 5
 # A line printed this many times in a page is a menu entry, not a byline's name.
 MENU_REPEATS = 3
 # Lines between the headline and the body longer than this are a standfirst or a caption.
@@ -57,7 +51,7 @@ _LABEL_WORD = re.compile(r"(?:tion|sion|ment|ity|ics|gy|ship)$")
 # writes the word in lower case.
 _SOFT_LABEL_WORD = re.compile(r"(?:ing|ness|ies)$")
 # Credentials after a name: "MD", "CPP, PSP", "Ph.D.".
-_CREDENTIALS = re.compile(r"(?:,?\s+(?:[A-Z]{2,5}|Ph\.\s?D\.?|M\.D\.))+$")
+CREDENTIALS = re.compile(r"(?:,?\s+(?:[A-Z]{2,5}|Ph\.\s?D\.?|M\.D\.))+$")
 _ACRONYM = re.compile(r"^[A-Z]{2,}$|^[A-Z]$")
 # Words of buttons, links and section labels that read like a name in title case ("Get Started", "Order Now",
 # "All Insights", "Key Takeaways", "Access Calculator", "Show Sidebar").
@@ -141,7 +135,7 @@ _ROLE_NOUNS |= {"team", "staff", "desk", "editors", "writers", "reporters", "con
 # A date's label alone on its line ("Published:", "Last updated"): the dump split it from its date.
 _DATE_LABEL_ONLY = re.compile(r"(?i)(?:originally |first |last )?(?:published|posted|updated|modified)(?: on)?:?")
 # A publication label ("Published", "Posted on:", "Publish date"), alone on its line or opening it.
-_PUBLISHED_LABEL = re.compile(
+PUBLISHED_LABEL = re.compile(
     r"(?i)(?:originally |first )?(?:published|posted|publish(?:ed)? date|publication date|date published)"
     r"(?: on)?:?(?=\s|$)"
 )
@@ -150,9 +144,9 @@ BYLINE = re.compile(r"(?i)(?:(?:written |posted |authored )?by\b|author:)")
 _GLUED_NAME = re.compile(r"[A-Z]{2}[a-z]|[a-z][A-Z]")
 # "By ops@example.com": a mailbox, not a person; a byline further on may name one.
 # "By", "Written by", "Posted by:", ... and the space after it.
-_BY_LEAD = r"(?:(?:written|posted|authored) )?by:?\s+"
-_EMAIL_BYLINE = re.compile(rf"(?i){_BY_LEAD}\S+@\S+\.\w+")
-_BY_WHAT = re.compile(rf"(?i){_BY_LEAD}(.+)")
+BY_LEAD = r"(?:(?:written|posted|authored) )?by:?\s+"
+_EMAIL_BYLINE = re.compile(rf"(?i){BY_LEAD}\S+@\S+\.\w+")
+_BY_WHAT = re.compile(rf"(?i){BY_LEAD}(.+)")
 _GLUED_BY = re.compile(r"^By(?=[A-Z][a-z])")
 # Inline elements a dump glued together inside a credit line: "Jane RoeMar 5, 2025", "Posted byJane",
 # "Jane RoeUpdated: ...", "Jan 4, 202620 Mins Read", "Dec 30, 2024Posted in". A space goes back where the dump lost it
@@ -190,16 +184,12 @@ _UNGLUE = [
 # What every _UNGLUE pattern needs: a lower-case letter before a capital or an "@", a digit before a
 # digit or a capital.
 _MAYBE_GLUED = re.compile(r"[a-z][A-Z@]|\d[\dA-Z]")
-# What separates a credit line's inline parts: "Jane Roe • May 2, 2024 | 5 min read".
 # What follows a credit on a blog theme's one meta line: its categories and tags, however long.
 _TAXONOMY_TAIL = re.compile(r"\s+(?:Posted in|Filed under|Categories:|Tags:|In(?= [A-Z]))\s.*$")
+# What separates a credit line's inline parts: "Jane Roe • May 2, 2024 | 5 min read".
 _CREDIT_SEPARATORS = re.compile(r"\s*[•·|⋅]\s*|\s[–—-]\s")
-# An author's box's byline: "By", "Written by", "Posted by", "By:", "Author:" before a capital; what is
-# left of it once its date is cut ("Posted by Jane Roe on").
-_BOX_BYLINE = re.compile(rf"(?i)^(?:{_BY_LEAD}|author:\s+)(?-i:[A-Z])")
-_BOX_TAIL = re.compile(r"(?i)[\s,|·•-]*(?:\b(?:on|at)\s*)?$")
 # A credit line that opens with its label or byline: "By Jane Roe | Updated May 2, 2024", "Last updated on ...".
-_CREDIT_OPENING = re.compile(
+CREDIT_OPENING = re.compile(
     r"(?i)^(?:(?:written |posted )?by\s+(?-i:[A-Z])|(?:last\s+)?updated\b|published\b|posted\b)"
 )
 _LEAD_ONLY = re.compile(r"(?i)(?:(?:written|posted|words|article|story) )?by:?|author:?")
@@ -225,7 +215,7 @@ def is_credit(line: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def _has_date(line: str) -> bool:
+def has_date(line: str) -> bool:
     return DATE_LINE.search(line) is not None
 
 
@@ -258,7 +248,7 @@ def role_line(line: str) -> bool:
     return False
 
 
-def _unglue(line: str) -> str:
+def unglue(line: str) -> str:
     if not _MAYBE_GLUED.search(line):
         return line
     for pattern, repl in _UNGLUE:
@@ -266,7 +256,7 @@ def _unglue(line: str) -> str:
     return line
 
 
-def _lower_words(line: str, prose: str) -> bool:
+def lower_words(line: str, prose: str) -> bool:
     """Every word of a capitalised line is also written in lower case in the page ("Electrical Safety",
     "Key Takeaways"): a label in title case, not a person's name."""
     words = [w.lower() for w in re.findall(r"[^\W\d_]+", line)]
@@ -275,14 +265,14 @@ def _lower_words(line: str, prose: str) -> bool:
     )  # the substring test first: it is quick, and most names fail it
 
 
-def _name_alone(line: str, prose: str = "") -> bool:
+def name_alone(line: str, prose: str = "") -> bool:
     """A line that is only a person's name (not a label, a button or an interface line); a name set
     in capitals ("JANE ROE") is read in title case. A word with a noun's ending ("Development",
     "Community") is a label's; one with an ending surnames share ("Planning" / "King", "Davies") is
     unless `prose` (the page) never writes it in lower case and the line is not repeated like a menu's."""
     if line.isupper() and len(line.split()) >= 2:
         line = line.title()
-    line = _CREDENTIALS.sub("", line)  # "Jane Roe, MD", "Jane Roe CPP, PSP": credentials after the name
+    line = CREDENTIALS.sub("", line)  # "Jane Roe, MD", "Jane Roe CPP, PSP": credentials after the name
     return (
         len(line.split()) <= 4
         and person_name(line) is not None
@@ -293,7 +283,7 @@ def _name_alone(line: str, prose: str = "") -> bool:
             or _LABEL_WORD.search(word)
             or (
                 _SOFT_LABEL_WORD.search(word)
-                and (not prose or _lower_words(word, prose) or prose.count("\n" + line + "\n") >= MENU_REPEATS)
+                and (not prose or lower_words(word, prose) or prose.count("\n" + line + "\n") >= MENU_REPEATS)
             )
             for word in line.split()
         )
@@ -316,7 +306,7 @@ def credit_lines(region: list[str], max_chars: int, names: bool | str = False, p
     "Name, Role" line, is the byline when no other line is; its
     words must not be written in lower case in `prose` (the page: "Electrical Safety" is a label)."""
     out, fallback = [], []
-    region = [_unglue(_GLUED_BY.sub("By ", line)) for line in region]  # "ByJane Roe": inline elements glued
+    region = [unglue(_GLUED_BY.sub("By ", line)) for line in region]  # "ByJane Roe": inline elements glued
     # "On May 2, 2024 By Jane Roe In News, Travel, ...": the credit without its category list
     region = [_TAXONOMY_TAIL.sub("", line) if len(line) > max_chars else line for line in region]
     for i, line in enumerate(region):
@@ -324,7 +314,7 @@ def credit_lines(region: list[str], max_chars: int, names: bool | str = False, p
         if i and _OTHER_LEAD_ONLY.fullmatch(region[i - 1]):
             continue  # "Reviewed by" / "Jane Roe": the reviewer, not a byline
         if (_LEAD_ONLY.fullmatch(line) and nxt and not is_credit(nxt)) or (
-            _DATE_LABEL_ONLY.fullmatch(line) and _has_date(nxt)
+            _DATE_LABEL_ONLY.fullmatch(line) and has_date(nxt)
         ):  # "By" / "Published:" split off
             out.append(f"{line} {nxt}")
         elif (len(line) <= max_chars or LABELLED.match(line)) and is_credit(
@@ -334,15 +324,15 @@ def credit_lines(region: list[str], max_chars: int, names: bool | str = False, p
         elif (
             names
             and (
-                _has_date(nxt)
+                has_date(nxt)
                 or (
                     i + 2 < len(region)
-                    and _has_date(region[i + 2])
+                    and has_date(region[i + 2])
                     and (names != "next" or not re.search(r"[^\W\d_]", nxt))
                 )  # a count or a dash between
                 or (names != "next" and role_line(nxt))
             )
-            and (_name_alone(line, prose) or names_list(line, least=2))
+            and (name_alone(line, prose) or names_list(line, least=2))
         ):
             out.append(f"By {line}")
         elif (
@@ -354,15 +344,15 @@ def credit_lines(region: list[str], max_chars: int, names: bool | str = False, p
                         or (i == 1 and len(region[0].split()) >= MIN_DECK_WORDS)  # under the headline or its deck
                         or all(is_credit(r) for r in region[:i])
                     )  # or under its date and credit lines
-                    and _name_alone(line, prose)
+                    and name_alone(line, prose)
                     and not _GLUED_NAME.search(line)
-                    and not _lower_words(line, prose)
+                    and not lower_words(line, prose)
                 )
                 or (
                     credit_name(line)
                     and not NOT_HEADLINE.search(line)  # "Jane Roe, Senior Editor"
                     and role_line(line.split(",", 1)[1].strip())
-                    and not _lower_words(line.split(",")[0], prose)
+                    and not lower_words(line.split(",")[0], prose)
                 )
             )
         ):
@@ -380,7 +370,7 @@ def _label_byline(line: str, prose: str) -> bool:
         and len(m[1].split()) <= 4
         and not m[1].islower()
         and not re.search(r"\d", m[1])
-        and _lower_words(m[1], prose)
+        and lower_words(m[1], prose)
     )
 
 
@@ -394,188 +384,19 @@ def names_in_credits(credits: list[str], prose: str) -> list[str]:
     title case)."""
     out = []
     for line in credits:
-        if not _has_date(line):
+        if not has_date(line):
             continue
         # the date is a part too: "Jane Roe May 2, 2024" (no separator between name and date)
         pieces = [q.strip(" ,") for p in _CREDIT_SEPARATORS.split(line) for q in _DATE_PART.split(p) if q.strip(" ,")]
         names = [
             p
             for p in (re.sub(r"\s+in$", "", p) for p in pieces)
-            if not _has_date(p)
+            if not has_date(p)
             and not is_credit(p)
             and not _GLUED_NAME.search(p)
-            and _name_alone(p, prose)
-            and not any(_lower_words(w, prose) for w in p.split())
+            and name_alone(p, prose)
+            and not any(lower_words(w, prose) for w in p.split())
         ]  # any word of it in lower case: a label
         if len(pieces) >= 2 and len(names) == 1 and f"By {names[0]}" not in out:
             out.append(f"By {names[0]}")
     return out
-
-
-def under_body(lines: list[str], last_paragraph: str, count: int) -> list[str]:
-    """The `count` lines under the body's last paragraph ([] when the dump does not print it)."""
-    ends = list(printed_at(lines, last_paragraph))
-    return lines[ends[-1] + 1 : ends[-1] + 1 + count] if ends else []
-
-
-def after_body(lines: list[str], last_paragraph: str, prose: str = "") -> list[str]:
-    """A publication date labelled in the lines right under the body ("Published" / "August 30,
-    2024" under the last paragraph), else a signature's (`_signature`): many sites print the
-    article's date in its footer."""
-    region = under_body(lines, last_paragraph, AFTER_BODY_LINES)
-    out = []
-    for i, line in enumerate(region):
-        nxt = region[i + 1] if i + 1 < len(region) else ""
-        if _PUBLISHED_LABEL.fullmatch(line) and DATE_LINE.fullmatch(nxt):  # the label over its date
-            out.append(f"{line} {nxt}")
-        elif _PUBLISHED_LABEL.match(line) and LABELLED.match(line):
-            out.append(line)
-    return out or _signature(region, prose)
-
-
-def byline_under_body(lines: list[str], last_paragraph: str) -> list[str]:
-    """A byline in the lines right under the body ("Written by Jane Roe", "By: Jane Roe", "Posted by
-    Jane Roe on May 2"): an author's box set after the article; its name only (a comment's credit looks
-    alike, and its time is no publication date). Only AUTHOR_BOX_LINES lines: further down are related
-    stories' and comments' credits."""
-    for line in under_body(lines, last_paragraph, AUTHOR_BOX_LINES):
-        if len(line) <= MAX_CREDIT_CHARS and _BOX_BYLINE.match(line):
-            date = DATE_LINE.search(line)  # the name only: a comment's time is no publication date
-            return [_BOX_TAIL.sub("", line[: date.start()]) if date else line]
-    return []
-
-
-def _signature(region: list[str], prose: str) -> list[str]:
-    """The date of a signature right under the body: the author's name over its date ("Jane Roe" /
-    "May 2, 2024") or beside it ("Jane RoeMay 2, 2024", glued by the dump), a blog's sign-off. Only the
-    first line under the body: further down are related stories' cards and comments, name over date too."""
-    first, second = (_unglue(line) for line in (region + ["", ""])[:2])
-    if _name_alone(first, prose) and DATE_LINE.fullmatch(second):
-        return [second]
-    match = DATE_LINE.search(first)
-    if match and match.end() == len(first) and match.start() > 0 and _name_alone(first[: match.start()].strip(), prose):
-        return [match.group(0)]
-    return []
-
-
-def first_dated_credit(lines: list[str]) -> list[str]:
-    """The page's first dated credit line over the body, when the header holds none (a body found
-    far down the article leaves its byline out of the header)."""
-    for line in lines:
-        line = _unglue(line)
-        if len(line) <= MAX_CREDIT_CHARS and _CREDIT_OPENING.match(line) and _has_date(line):
-            return [line]
-    return []
-
-
-# An author's label on its own line, the name on the next ("Written by" / "Jane Roe", "Author:" /
-# "Jane Roe, MD"): a dump splits an author box's label from its names. Not a bare "By": teasers'
-# cards print "By" / name too.
-_AUTHOR_LABEL_LINE = re.compile(
-    r"(?i)(?:(?:(?:article|post|story)\s+)?(?:written|authored)\s+by|(?:article|text|words|post|story)\s+by"
-    r"|authors?(?:\s+of\s+this\s+(?:article|post))?|contributors?|about\s+the\s+author)\s*:?"
-)
-# What a dump leaves on its own line between co-authors' names.
-_NAME_SEPARATOR = re.compile(r"[,;&]|and")
-# More names than this under a label are a list of the site's authors (a menu), not a byline.
-MAX_LABELLED_NAMES = 8
-
-
-def _names_under(lines: list[str], prose: str) -> list[str]:
-    """The names on the lines from the first on, one a line ("Jane Roe, Senior Editor" gives "Jane Roe"),
-    lone separators between them skipped, up to the first line that is neither."""
-    names = []
-    for line in lines:
-        if _NAME_SEPARATOR.fullmatch(line.strip()):
-            continue
-        head = _CREDENTIALS.sub("", line.split(",")[0].strip())
-        if len(line) > MAX_CREDIT_CHARS or not _name_alone(head, prose) or _lower_words(head, prose):
-            break
-        names.append(head)
-    return names
-
-
-def labelled_byline(lines: list[str], prose: str) -> list[str]:
-    """The first author's label anywhere in the dump with persons' names on the lines under it, as
-    "By <names>": an author box that neither the header nor the lines under the body hold."""
-    for i, line in enumerate(lines[:-1]):
-        if len(line) <= 40 and _AUTHOR_LABEL_LINE.fullmatch(line):
-            names = _names_under(lines[i + 1 : i + 2 * MAX_LABELLED_NAMES + 2], prose)
-            if 0 < len(names) <= MAX_LABELLED_NAMES:
-                return ["By " + ", ".join(names)]
-    return []
-
-
-def labelled_date(lines: list[str]) -> list[str]:
-    """The first publication date anywhere in the dump that its label names ("Published May 2, 2024",
-    "Posted on 02/05/2024", "Publish date" / "May 2, 2024"): a footer or an author box the header and the
-    lines under the body do not hold."""
-    for i, line in enumerate(lines):
-        if len(line) > MAX_CREDIT_CHARS:
-            continue
-        label = _PUBLISHED_LABEL.match(line)
-        if not label:
-            continue
-        rest = line[label.end() :].strip()
-        if not rest and i + 1 < len(lines) and DATE_LINE.fullmatch(lines[i + 1].strip()):
-            return [f"{line} {lines[i + 1]}"]
-        if rest and DATE_LINE.match(rest):
-            return [line]
-    return []
-
-
-# A bio under an author's name has at least this many words ("Jane is a science writer who ...").
-MIN_BIO_WORDS = 8
-# How many lines under the name its bio may start (a role line may sit between them).
-BIO_LINES = 3
-
-
-# What follows the name's first word at a bio's opening: "Jane is ...", "Jane writes about ...".
-_BIO_OPENING = re.compile(
-    r"\s(?:is|was|has|writes|covers|joined|leads|holds|lives|loves|explores|specializes|specialises|"
-    r"serves|works|brings|started|founded|graduated|grew)\b"
-)
-
-
-def bio_byline(lines: list[str], prose: str) -> list[str]:
-    """The first name alone on its line with its bio right under it ("Jane Roe" / "Senior Editor" /
-    "Jane writes about ..."): an author's box anywhere in the dump, as "By <name>". The bio opens with
-    the name's first word and a verb of a life ("is", "joined", "writes"); a product's or a place's
-    description opens with its whole name ("Apache Spark is ..."), and a heading whose later words the
-    page writes in lower case ("Dollar Car Rental", "Plant Size") is no name."""
-    for i, line in enumerate(lines):
-        if not (2 <= len(line.split()) <= 4 and _name_alone(line, prose)) or any(
-            _lower_words(w, prose) for w in line.split()[1:]
-        ):
-            continue
-        first = line.split()[0]
-        for below in lines[i + 1 : i + 1 + BIO_LINES]:
-            if (
-                len(below.split()) >= MIN_BIO_WORDS
-                and below.startswith(first + " ")
-                and not below.startswith(line + " ")
-                and _BIO_OPENING.match(below[len(first) :])
-            ):
-                return [f"By {line}"]
-    return []
-
-
-# A bio's first sentence naming a writer's trade: "Jane Roe is a reporter for ...", "Jane Roe has been a
-# freelance writer ...", "The Ledger's Jane Roe is the author of ..."; not the trade after a preposition
-# ("... is a platform for writers").
-_WRITER_BIO = re.compile(
-    r"^(?:[A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,3}['’]s )?"  # "The Ledger's "
-    r"(?P<name>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}) (?:is|was|has been) "
-    r"(?:a|an|the)\b(?:(?!\b(?:of|for|to|with|by|from|among|on|in|at)\b)[^.;:]){0,60}?"
-    r"\b(?:writer|reporter|correspondent|editor|journalist|contributor|columnist|author)\b"
-)
-
-
-def writer_bio_byline(lines: list[str], prose: str) -> list[str]:
-    """The first line that opens like a writer's bio ("Jane Roe is a reporter for the Ledger ...", an
-    author's box or a note under the article), as "By <name>": the name must read as a person's."""
-    for line in lines:
-        match = _WRITER_BIO.match(line) if len(line.split()) >= MIN_BIO_WORDS else None
-        if match and _name_alone(match.group("name"), prose):
-            return [f"By {match.group('name')}"]
-    return []

@@ -30,19 +30,21 @@ from transforms.metadata.dump_credits import (
     LABELLED,
     MAX_CREDIT_CHARS,
     NOT_HEADLINE,
-    after_body,
-    bio_byline,
-    byline_under_body,
     credit_lines,
     credit_name,
-    first_dated_credit,
     is_credit,
-    labelled_byline,
-    labelled_date,
     names_in_credits,
     names_list,
     printed_at,
     role_line,
+)
+from transforms.metadata.dump_fallbacks import (
+    after_body,
+    bio_byline,
+    byline_under_body,
+    first_dated_credit,
+    labelled_byline,
+    labelled_date,
     writer_bio_byline,
 )
 from transforms.metadata.titles import CUT_SHORT

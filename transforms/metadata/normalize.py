@@ -24,7 +24,7 @@ from schemas import Page, Signals
 from transforms.metadata.authors import choose_authors, wire_credit_authors
 from transforms.metadata.datelines import split_dateline
 from transforms.metadata.dates import choose_dates
-from transforms.metadata.dump_credits import under_body
+from transforms.metadata.dump_fallbacks import under_body
 from transforms.metadata.dumps import dump_header
 from transforms.metadata.publishers import (
     WIRE_AGENCIES,
