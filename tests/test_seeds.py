@@ -62,3 +62,28 @@ def test_headlines_are_found_without_wire_slugs(articles):
         assert title and any(title in ln for ln in lines), name  # a line of the page, not a guess
         assert not re.match(r"(\d+(st|nd|rd|th) LD|Writethru|UPDATE \d)", title, re.I), title
         assert title not in row["text"]
+
+
+# The goal for the seeds: every byline, publisher, date and dateline right, no date for the
+# undated one. Read off each page by eye (the credit line under its headline).
+SEED_METADATA = {
+    "000": ([], "Xinhua", "2015-12-03", "Washington"),
+    "001": ([], "Xinhua", "2015-09-26", None),
+    "002": (["Zhang Yunbi"], "China Daily", "2017-10-07", None),
+    "003": ([], "China Daily", "2013-07-10", None),
+    "004": ([], None, None, None),  # the undated one: no credit line at all
+}
+
+
+def test_bylines_publishers_dates_and_datelines(articles):
+    rows, _ = articles
+    found = {
+        name[:3]: (
+            list(row["authors"] or []),
+            row["publisher"],
+            str(row["published_date"]) if row["published_date"] else None,
+            row["dateline"],
+        )
+        for name, row in rows.items()
+    }
+    assert found == SEED_METADATA
