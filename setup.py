@@ -42,7 +42,16 @@ setup(
     ],
     extras_require={
         # ruff pinned to a minor: its rules and format style change between minors (tests/test_lint.py)
-        "test": ["pytest>=8,<10", "hypothesis>=6.100,<7", "duckdb>=1.1,<3", "polars>=1.0,<3", "ruff~=0.17.6"],
+        # build: Beam stages --setup_file's sdist with `python -m build` when it is there, else with the
+        # deprecated `setup.py sdist` (the Dataflow dry-run tests and local launches use it)
+        "test": [
+            "pytest>=8,<10",
+            "hypothesis>=6.100,<7",
+            "duckdb>=1.1,<3",
+            "polars>=1.0,<3",
+            "ruff~=0.17.6",
+            "build>=1.2,<2",
+        ],
         "spark": ["pyspark>=3.5,<5"],  # only for the slow Spark read-back test (needs Java 17+)
         "gcp": [f"apache-beam[gcp]=={BEAM}"],
         # bench/train_text_model.py only: the shipped text-dump model runs on numpy alone
