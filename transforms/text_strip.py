@@ -41,7 +41,8 @@ MIN_BODY_CHARS = 200
 # A byline/credit/date line is short; a long line with a date in it is prose.
 BYLINE_MAX_CHARS = 160
 # A byline this near the top of the body (lines) ends the header, with the deck lines over it, each
-# at most this long (words): a longer line over it is the article's.
+# at most this long (words): a longer line over it is the article's. `metadata.dumps` reads decks
+# with the same bound.
 BYLINE_WITHIN = 3
 DECK_MAX_WORDS = 60
 # A body line this short without end punctuation reads as a subheading.

@@ -48,6 +48,7 @@ from transforms.metadata.dump_fallbacks import (
     writer_bio_byline,
 )
 from transforms.metadata.titles import CUT_SHORT
+from transforms.text_strip import DECK_MAX_WORDS
 from transforms.textmodel.features import normalize_lines
 
 # How many lines before the body are read as the header.
@@ -105,8 +106,9 @@ LONG_HEAD_BONUS = 1.0
 # half); a related story's or a menu's line shares few words with the article.
 ABOUT_WEIGHT = 1.0
 ABOUT_LINES = 3
-# A deck's length in words: shorter is a kicker or a label, longer a paragraph.
-DECK_MIN_WORDS, DECK_MAX_WORDS = 6, 60
+# A deck's length in words: shorter is a kicker or a label, longer (DECK_MAX_WORDS, the stripper's own:
+# the deck it takes out of a dump's body is the one read here) a paragraph.
+DECK_MIN_WORDS = 6
 
 # A word with a capital glued to lower-case letters ("HomeNews"): menu entries run together.
 _GLUED = re.compile(r"[a-z]{2}[A-Z]")
