@@ -15,7 +15,7 @@ from transforms.metadata.names import person_name, recase
 from transforms.metadata.publishers import choose_publisher, credits
 from transforms.metadata.sections import choose_section
 from transforms.metadata.titles import choose_title, clean, strip_site
-from transforms.metadata.urls import canonical_url, clean_url
+from transforms.metadata.urls import canonical_url, clean_url, url_host
 
 NOW = datetime(2024, 6, 1, tzinfo=UTC)
 
@@ -340,6 +340,11 @@ def test_urls():
     assert canonical_url("https://news.example.org/amp/story", signals) == "https://news.example.org/2020/05/story-slug"
     home = Signals(canonical_url="https://news.example.org/")
     assert canonical_url("https://news.example.org/2020/05/story", home) == "https://news.example.org/2020/05/story"
+    # a bracket in a host ("Invalid IPv6 URL" to urlsplit) is no URL, and costs the article nothing
+    broken = Signals(canonical_url="https://news.exa]mple.org/2020/05/story")
+    assert canonical_url("https://news.example.org/2020/05/story", broken) == "https://news.example.org/2020/05/story"
+    assert canonical_url("https://[news.example.org/story", broken) is None
+    assert url_host("https://[news.example.org/story") is None
 
 
 # the whole contract

@@ -208,6 +208,8 @@ def test_metadata_helpers_never_raise(text):
     parse_machine(text)
     find_printed(text)
     url_host(clean_url(text))
+    url_host(text)
+    clean_url(f"https://{text}/x", "https://example.org/a")
 
 
 @SETTINGS

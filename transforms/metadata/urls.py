@@ -23,21 +23,21 @@ def clean_url(raw: str | None, base: str | None = None) -> str | None:
     raw = raw.strip()
     if not raw or len(raw) > _MAX_URL_CHARS or raw.startswith(("data:", "javascript:", "mailto:")):
         return None
-    if base and not urlsplit(raw).netloc:
-        raw = urljoin(base, raw)
-    elif raw.startswith("//"):
-        raw = "https:" + raw
-    parts = urlsplit(raw)
-    if "%" in parts.netloc:  # "https://example.org%2Fnews%2Fstory": the site escaped its path whole
-        raw = unquote(raw)
+    try:  # urlsplit raises on a bracket in the host ("https://harb]r.example/x": "Invalid IPv6 URL")
+        if base and not urlsplit(raw).netloc:
+            raw = urljoin(base, raw)
+        elif raw.startswith("//"):
+            raw = "https:" + raw
         parts = urlsplit(raw)
-    if parts.scheme not in ("http", "https") or not parts.netloc or " " in parts.netloc:
-        return None
-    try:
+        if "%" in parts.netloc:  # "https://example.org%2Fnews%2Fstory": the site escaped its path whole
+            raw = unquote(raw)
+            parts = urlsplit(raw)
+        if parts.scheme not in ("http", "https") or not parts.netloc or " " in parts.netloc:
+            return None
         url = normalize_url(raw)
+        return urlunsplit(urlsplit(url)._replace(fragment=""))
     except (ValueError, AttributeError):
         return None
-    return urlunsplit(urlsplit(url)._replace(fragment=""))
 
 
 def _is_home(url: str) -> bool:
@@ -61,5 +61,8 @@ def url_host(url: str | None) -> str | None:
     """'https://www.news.example.org/x' -> 'news.example.org'."""
     if not url:
         return None
-    host = urlsplit(url).netloc.lower().split(":")[0]
+    try:
+        host = urlsplit(url).netloc.lower().split(":")[0]
+    except ValueError:  # a crawl URL with a bracket in its host
+        return None
     return host[4:] if host.startswith("www.") else host or None
