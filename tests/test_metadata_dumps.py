@@ -88,6 +88,10 @@ def test_dates_glued_to_the_next_word_or_time_and_labels_alone_on_their_line():
     assert find_printed("Originally published March 4, 202409:15 AM ET").day == date(2024, 3, 4)
     assert find_printed("March 4. 2024").day == date(2024, 3, 4)
     assert find_printed("March 4, 20245") is None
+    # day first, no space after the comma, glued to a byline: the date, and the byline after it
+    assert find_printed("4 March,2024By Tomas Reyes").day == date(2024, 3, 4)
+    credits = _header(["Cooling centres open across the county", "4 March,2024By Tomas Reyes"])[1]
+    assert credits == ["4 March,2024 By Tomas Reyes"]
     lines = ["Cooling centres open across the county", "Published:", "July 8, 2024"]
     assert "Published: July 8, 2024" in _header(lines)[1]
     tags = ", ".join(["Weather", "County News", "Public Health", "Community Services", "Summer", "Heat Safety"] * 3)

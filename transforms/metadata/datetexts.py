@@ -99,7 +99,7 @@ _PRINTED = [
     ("ymd", re.compile(r"\b((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")),
     ("ymd", re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")),
     ("ymd_name", re.compile(rf"\b((?:19|20)\d{{2}})\s+{_MONTH}\s+(\d{{1,2}})\b", re.IGNORECASE)),  # "2023 Jan 7"
-    # "May 2, 2024", "May 2 2024", "May 2,2024" (no space after the comma)
+    # "May 2, 2024", "May 2 2024", "May 2,2024" (no space after the comma); "2 May 2024", "2 May,2024"
     (
         "mdy",
         re.compile(
@@ -109,7 +109,8 @@ _PRINTED = [
     (
         "dmy",
         re.compile(
-            rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+((?:19|20)\d{{2}}){_YEAR_END}", re.IGNORECASE
+            rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,\s*|\s+)((?:19|20)\d{{2}}){_YEAR_END}",
+            re.IGNORECASE,
         ),
     ),
     ("dmy", re.compile(rf"\b(\d{{1,2}})-{_MONTH}-((?:19|20)\d{{2}})\b", re.IGNORECASE)),  # "02-May-2024"

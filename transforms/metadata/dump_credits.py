@@ -30,7 +30,7 @@ MIN_DECK_WORDS = 8
 
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _DATE = (
-    rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?[,.]?\s+(?:19|20)\d\d(?:(?!\d)|(?=\d{{1,2}}:\d\d))|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?:19|20)\d\d"
+    rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?[,.]?\s+(?:19|20)\d\d(?:(?!\d)|(?=\d{{1,2}}:\d\d))|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:,\s*|\s+)(?:19|20)\d\d"
     r"|(?:19|20)\d\d-\d\d-\d\d|\b\d{1,2}/\d{1,2}/(?:19|20)?\d\d\b|\b\d{1,2}\.\d{1,2}\.(?:19|20)\d\d\b"
 )
 _CREDIT = re.compile(
@@ -162,6 +162,11 @@ _UNGLUE = [
         re.compile(
             rf"((?<![A-Za-z])(?:{_FULL_MONTH}|{_SHORT_MONTH})\.? \d{{1,2}}(?:st|nd|rd|th)?, (?:19|20)\d\d)(?=[\dA-Z])"
         ),
+        r"\1 ",
+    ),
+    # ... and "2 May 2024", "27 September,2023" glued to what follows
+    (
+        re.compile(rf"(\b\d{{1,2}} (?:{_FULL_MONTH}|{_SHORT_MONTH})\.?(?:, ?| )(?:19|20)\d\d)(?=[\dA-Z])"),
         r"\1 ",
     ),
     (re.compile(r"(?<=[a-z])(?=(?:Updated|Published|Posted|Last [Uu]pdated)\b)"), " "),
