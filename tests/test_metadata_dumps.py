@@ -470,6 +470,13 @@ def test_a_blog_themes_meta_line_keeps_its_credit_without_its_category_list():
     ]
 
 
+def test_a_name_over_its_reading_time_is_the_byline():
+    lines = ["Menu", "Cooling centres open across the county", "Tomas Reyes", "7 min read"]
+    assert _header(lines)[1] == ["By Tomas Reyes", "7 min read"]
+    # a label in title case over it is not (its words are in the text in lower case)
+    assert _header(["Cooling centres open across the county", "Key Takeaways", "7 min read"])[1] == ["7 min read"]
+
+
 def test_a_reviewer_or_fact_checker_is_no_author_when_the_writer_is_credited():
     """ "Medically reviewed by A — Written by B", "B" / "reviewed by" / "A", "B" / "<role> | <beat>" /
     "Fact checked by:" / "A": B wrote the page. A reviewer who is the only credit stays the author."""

@@ -132,6 +132,8 @@ _ROLE_NOUNS = {
     }
 }
 _ROLE_NOUNS |= {"team", "staff", "desk", "editors", "writers", "reporters", "contributors"}
+# A reading time on its own line ("7 min read", "5 minute read"): a name right over it is the byline.
+_READ_TIME = re.compile(r"(?i)\d+\s*min(?:ute)?s?\.?\s+read\b")
 # A date's label alone on its line ("Published:", "Last updated"): the dump split it from its date.
 _DATE_LABEL_ONLY = re.compile(r"(?i)(?:originally |first |last )?(?:published|posted|updated|modified)(?: on)?:?")
 # A publication label ("Published", "Posted on:", "Publish date"), alone on its line or opening it.
@@ -335,7 +337,7 @@ def credit_lines(region: list[str], max_chars: int, names: bool | str = False, p
                     and has_date(region[i + 2])
                     and (names != "next" or not re.search(r"[^\W\d_]", nxt))
                 )  # a count or a dash between
-                or (names != "next" and role_line(nxt))
+                or (names != "next" and (role_line(nxt) or _READ_TIME.match(nxt)))  # "Jane Roe" / "7 min read"
             )
             and (name_alone(line, prose) or names_list(line, least=2))
         ):
