@@ -806,6 +806,25 @@ def test_a_name_over_a_bio_that_opens_with_its_first_name_is_the_byline():
     assert credits(bio) == ["By Tomas Reyes"]
     # a product described under its name is nobody
     assert credits(["Harbor Fans", "Harbor is a maker of ceiling fans that sells its fans across the county."]) == []
+    # a bio that opens with the whole name: a job title in its first sentence makes it a person's
+    whole = "Tomas Reyes is the head of the weather desk, where he covers heat, storms and the county's roads."
+    assert credits(["Tomas Reyes", whole]) == ["By Tomas Reyes"]
+    assert credits(["Harbor Fans", "Harbor Fans is a fan maker that sells ceiling fans across the whole county."]) == []
+    brand = "Vela Reyes is a jewellery designer that makes rings by hand; the brand sells them online and in town."
+    assert credits(["Vela Reyes", brand]) == []
+
+
+def test_a_writer_credited_inside_a_credit_line_is_not_looked_for_elsewhere():
+    """ "Published on <date> by A and B" names the writers: a bio further down ("A is the head of ...")
+    does not replace them with one of them."""
+    from schemas import Page, Signals
+    from transforms.metadata.normalize import normalize_metadata
+
+    bios = ["Ana Ruiz", "Ana Ruiz is the head of research, where she writes about the county's housing."]
+    lines = ["Menu", "Cooling centres open across the county", "Published on July 8, 2024 by Ana Ruiz and Lee Park"]
+    dump = "\n".join([*lines, FIRST, MORE, "Share", "Print", "Email", "Newsletter", *bios])
+    fields, _ = normalize_metadata(Page("x.txt", dump, "text", "utf-8", len(dump)), Signals(), [FIRST, MORE])
+    assert fields["authors"] == ["Ana Ruiz", "Lee Park"]
 
 
 def test_a_writers_bio_anywhere_names_the_author():

@@ -26,6 +26,7 @@ from transforms.metadata.dump_credits import (
     printed_at,
     unglue,
 )
+from transforms.metadata.names import ROLE_WORDS
 
 # How many lines under the body's last paragraph may hold its labelled publication date (a site's
 # article footer: "Published" / "<date>" / "Author" / "<name>"); further down are related stories.
@@ -164,6 +165,13 @@ _BIO_OPENING = re.compile(
 )
 
 
+# A job title in a bio's first sentence: what tells "Jane Roe is the head of research" (a person) from
+# "Apache Spark is a data tool" (a product) when the bio opens with the whole name.
+_ROLE_WORD = re.compile(rf"(?i)\b(?:{'|'.join(sorted(ROLE_WORDS))})\b")
+# ... and a brand's description, even one that calls it a designer, speaks of "its" or "the brand".
+_THING_WORDS = re.compile(r"(?i)\b(?:its|the (?:brand|company|firm|studio|agency|label))\b")
+
+
 def bio_byline(lines: list[str], prose: str) -> list[str]:
     """The first name alone on its line with its bio right under it ("Jane Roe" / "Senior Editor" /
     "Jane writes about ..."): an author's box anywhere in the dump, as "By <name>". The bio opens with
@@ -177,11 +185,14 @@ def bio_byline(lines: list[str], prose: str) -> list[str]:
             continue
         first = line.split()[0]
         for below in lines[i + 1 : i + 1 + BIO_LINES]:
-            if (
-                len(below.split()) >= MIN_BIO_WORDS
-                and below.startswith(first + " ")
-                and not below.startswith(line + " ")
-                and _BIO_OPENING.match(below[len(first) :])
+            if len(below.split()) >= MIN_BIO_WORDS and (
+                (below.startswith(first + " ") and _BIO_OPENING.match(below[len(first) :]))
+                or (
+                    below.startswith(line + " ")
+                    and _BIO_OPENING.match(below[len(line) :])
+                    and _ROLE_WORD.search(below.split(". ")[0])
+                    and not _THING_WORDS.search(below)
+                )
             ):
                 return [f"By {line}"]
     return []

@@ -110,6 +110,9 @@ ABOUT_LINES = 3
 # the deck it takes out of a dump's body is the one read here) a paragraph.
 DECK_MIN_WORDS = 6
 
+# "... by Jane Roe" inside a credit line, and the credits that name someone other than the writer.
+_INNER_BY = re.compile(r"\s[Bb]y:?\s+[A-Z][a-z]")
+_OTHER_BY = re.compile(r"(?i)\b(?:reviewed|checked|edited|photos?|photograph|images?|illustrations?)\s+by\b")
 # A word with a capital glued to lower-case letters ("HomeNews"): menu entries run together.
 _GLUED = re.compile(r"[a-z]{2}[A-Z]")
 # Symbols set before an interface label ("🔊 Listen to this article", "» Read more").
@@ -349,6 +352,12 @@ def _deck(lines: list[str], best: int, end: int) -> str | None:
     return line
 
 
+def _names_anyone(credits: list[str]) -> bool:
+    """A credit line opens with a byline, or credits a writer inside ("Published on May 2, 2024 by Jane
+    Roe"): the fallbacks that look for one elsewhere are not tried."""
+    return any(BYLINE.match(line) or (_INNER_BY.search(line) and not _OTHER_BY.search(line)) for line in credits)
+
+
 def dump_header(dump: str, first_paragraph: str, last_paragraph: str = "") -> DumpHeader:
     """(headline, credit lines after it, deck) of a text dump; (None, [], None) when the body is not found.
     With the body's last paragraph, a labelled publication date or a signature's date under the body
@@ -403,15 +412,15 @@ def dump_header(dump: str, first_paragraph: str, last_paragraph: str = "") -> Du
                 if LABELLED.match(c) and c not in found and c not in labelled
             ]
     credits = found + labelled
-    if not any(BYLINE.match(line) for line in credits):  # no byline: a name among a credit line's parts
+    if not _names_anyone(credits):  # no byline: a name among a credit line's parts
         credits += names_in_credits(credits, dump)
-    if not any(BYLINE.match(line) for line in credits):  # still none: an author's box under the body
+    if not _names_anyone(credits):  # still none: an author's box under the body
         credits += byline_under_body(lines, last_paragraph)
-    if not any(BYLINE.match(line) for line in credits):  # an author's label and name anywhere
+    if not _names_anyone(credits):  # an author's label and name anywhere
         credits += labelled_byline(lines, dump)
-    if not any(BYLINE.match(line) for line in credits):  # a name over its bio anywhere
+    if not _names_anyone(credits):  # a name over its bio anywhere
         credits += bio_byline(lines, dump)
-    if not any(BYLINE.match(line) for line in credits):  # a writer's bio anywhere ("Jane Roe is a reporter ...")
+    if not _names_anyone(credits):  # a writer's bio anywhere ("Jane Roe is a reporter ...")
         credits += writer_bio_byline(lines, dump)
     if not any(DATE_LINE.search(line) for line in credits):
         credits += after_body(lines, last_paragraph, dump)
