@@ -772,6 +772,13 @@ def test_an_author_label_anywhere_names_the_authors_on_the_lines_under_it():
     assert credits(head + body + ["Authors", "Topics", "Archive"]) == []
     far = ["Share", "Print", "Email", "Newsletter", "Related stories", "Six more buses for the summer"]
     assert credits(head + body + far + ["By", "Tomas Reyes"]) == []
+    # "Author(s)" over the names; a label that only credits writers with the names on its line
+    assert credits(head + body + ["Author(s)", "Grace Odum", "Ana Vell", "Share"]) == ["By Grace Odum, Ana Vell"]
+    assert credits(head + body + far + ["Text by Tomas Reyes"]) == ["By Tomas Reyes"]
+    inline = ["Authors: Grace Odum and Ana Vell, county health educators"]
+    assert credits(head + body + far + inline) == ["By Grace Odum, Ana Vell"]
+    # not "Written by <name>" on its line: related stories' cards print it under their titles
+    assert credits(head + body + far + ["Six more buses for the summer", "Written by Tomas Reyes"]) == []
 
 
 def test_a_labelled_publication_date_anywhere_dates_a_page_that_prints_none_elsewhere():
@@ -825,6 +832,11 @@ def test_a_writer_credited_inside_a_credit_line_is_not_looked_for_elsewhere():
     dump = "\n".join([*lines, FIRST, MORE, "Share", "Print", "Email", "Newsletter", *bios])
     fields, _ = normalize_metadata(Page("x.txt", dump, "text", "utf-8", len(dump)), Signals(), [FIRST, MORE])
     assert fields["authors"] == ["Ana Ruiz", "Lee Park"]
+    # a writer credited after a reviewer in the same line counts too
+    lines[2] = "Medically reviewed by Lee Park, RN — Written by Ana Ruiz — Updated on July 8, 2024"
+    dump = "\n".join([*lines, FIRST, MORE, "Share", "Print", "Email", "Newsletter", "Tomas Reyes", bios[1]])
+    fields, _ = normalize_metadata(Page("x.txt", dump, "text", "utf-8", len(dump)), Signals(), [FIRST, MORE])
+    assert fields["authors"] == ["Ana Ruiz"]
 
 
 def test_a_writers_bio_anywhere_names_the_author():

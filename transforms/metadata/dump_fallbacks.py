@@ -100,8 +100,14 @@ def first_dated_credit(lines: list[str]) -> list[str]:
 # "Jane Roe, MD"): a dump splits an author box's label from its names. Not a bare "By": teasers'
 # cards print "By" / name too.
 _AUTHOR_LABEL_LINE = re.compile(
-    r"(?i)(?:(?:(?:article|post|story)\s+)?(?:written|authored)\s+by|(?:article|text|words|post|story)\s+by"
+    r"(?i)(?:(?:(?:article|post|story)\s+)?(?:written|authored)\s+by|(?:article|text|words|post|story|recipe)\s+by"
+    r"|author\(s\)"
     r"|authors?(?:\s+of\s+this\s+(?:article|post))?|contributors?|about\s+the\s+author)\s*:?"
+)
+# A label with the names after it on its line: "Text by Jane Roe", "Authors: Ana Ruiz and Lee Park". Not
+# "Written by": related stories' cards print it (on the dev dumps it named a card's author twice).
+_AUTHOR_LABEL_LEAD = re.compile(
+    r"(?i)(?:(?:article|text|words|story|recipe)\s+by|author\(s\)|authors?\s*:)\s*(?=(?-i:[A-Z]))"
 )
 # What a dump leaves on its own line between co-authors' names.
 _NAME_SEPARATOR = re.compile(r"[,;&]|and")
@@ -124,13 +130,24 @@ def _names_under(lines: list[str], prose: str) -> list[str]:
 
 
 def labelled_byline(lines: list[str], prose: str) -> list[str]:
-    """The first author's label anywhere in the dump with persons' names on the lines under it, as
-    "By <names>": an author box that neither the header nor the lines under the body hold."""
-    for i, line in enumerate(lines[:-1]):
+    """The first author's label anywhere in the dump with persons' names on the lines under it, or on
+    its own line after a label that only credits writers ("Text by Jane Roe", "Authors: Ana Ruiz and
+    Lee Park"; not "Written by", which related stories' cards print too), as "By <names>": an author
+    box that neither the header nor the lines under the body hold."""
+    for i, line in enumerate(lines):
         if len(line) <= 40 and _AUTHOR_LABEL_LINE.fullmatch(line):
             names = _names_under(lines[i + 1 : i + 2 * MAX_LABELLED_NAMES + 2], prose)
-            if 0 < len(names) <= MAX_LABELLED_NAMES:
-                return ["By " + ", ".join(names)]
+        elif len(line) <= MAX_CREDIT_CHARS and (lead := _AUTHOR_LABEL_LEAD.match(line)):  # names on its line
+            pieces = [p.strip() for p in re.split(r",|;|\band\b|&", line[lead.end() :])]
+            names = []
+            for piece in pieces:
+                if not name_alone(piece, prose) or lower_words(piece, prose):
+                    break
+                names.append(piece)
+        else:
+            continue
+        if 0 < len(names) <= MAX_LABELLED_NAMES:
+            return ["By " + ", ".join(names)]
     return []
 
 
