@@ -775,6 +775,8 @@ def test_an_author_label_anywhere_names_the_authors_on_the_lines_under_it():
     # "Author(s)" over the names; a label that only credits writers with the names on its line
     assert credits(head + body + ["Author(s)", "Grace Odum", "Ana Vell", "Share"]) == ["By Grace Odum, Ana Vell"]
     assert credits(head + body + far + ["Text by Tomas Reyes"]) == ["By Tomas Reyes"]
+    signed = ["This post was written by Tomas Reyes, MD, county health officer."]
+    assert credits(head + body + far + signed) == ["By Tomas Reyes"]
     inline = ["Authors: Grace Odum and Ana Vell, county health educators"]
     assert credits(head + body + far + inline) == ["By Grace Odum, Ana Vell"]
     # not "Written by <name>" on its line: related stories' cards print it under their titles
@@ -819,6 +821,10 @@ def test_a_name_over_a_bio_that_opens_with_its_first_name_is_the_byline():
     assert credits(["Harbor Fans", "Harbor Fans is a fan maker that sells ceiling fans across the whole county."]) == []
     brand = "Vela Reyes is a jewellery designer that makes rings by hand; the brand sells them online and in town."
     assert credits(["Vela Reyes", brand]) == []
+    # a first-person bio with a job title
+    assert credits(["Tomas Reyes", "I'm the founder of the county's weather desk and I write about heat."]) == [
+        "By Tomas Reyes"
+    ]
 
 
 def test_a_writer_credited_inside_a_credit_line_is_not_looked_for_elsewhere():

@@ -107,7 +107,8 @@ _AUTHOR_LABEL_LINE = re.compile(
 # A label with the names after it on its line: "Text by Jane Roe", "Authors: Ana Ruiz and Lee Park". Not
 # "Written by": related stories' cards print it (on the dev dumps it named a card's author twice).
 _AUTHOR_LABEL_LEAD = re.compile(
-    r"(?i)(?:(?:article|text|words|story|recipe)\s+by|author\(s\)|authors?\s*:)\s*(?=(?-i:[A-Z]))"
+    r"(?i)(?:(?:article|text|words|story|recipe)\s+by|this (?:post|article|story) was written by|author\(s\)"
+    r"|authors?\s*:)\s*(?=(?-i:[A-Z]))"
 )
 # What a dump leaves on its own line between co-authors' names.
 _NAME_SEPARATOR = re.compile(r"[,;&]|and")
@@ -192,9 +193,11 @@ _THING_WORDS = re.compile(r"(?i)\b(?:its|the (?:brand|company|firm|studio|agency
 def bio_byline(lines: list[str], prose: str) -> list[str]:
     """The first name alone on its line with its bio right under it ("Jane Roe" / "Senior Editor" /
     "Jane writes about ..."): an author's box anywhere in the dump, as "By <name>". The bio opens with
-    the name's first word and a verb of a life ("is", "joined", "writes"); a product's or a place's
-    description opens with its whole name ("Apache Spark is ..."), and a heading whose later words the
-    page writes in lower case ("Dollar Car Rental", "Plant Size") is no name."""
+    the name's first word and a verb of a life ("is", "joined", "writes"), or with the whole name or
+    "I'm" and a job title in its first sentence: a product's or a brand's description opens with its
+    whole name too ("Apache Spark is a data tool", "Vela is a jewellery designer; the brand ..."). A
+    heading whose later words the page writes in lower case ("Dollar Car Rental", "Plant Size") is no
+    name."""
     for i, line in enumerate(lines):
         if not (2 <= len(line.split()) <= 4 and name_alone(line, prose)) or any(
             lower_words(w, prose) for w in line.split()[1:]
@@ -202,13 +205,18 @@ def bio_byline(lines: list[str], prose: str) -> list[str]:
             continue
         first = line.split()[0]
         for below in lines[i + 1 : i + 1 + BIO_LINES]:
-            if len(below.split()) >= MIN_BIO_WORDS and (
-                (below.startswith(first + " ") and _BIO_OPENING.match(below[len(first) :]))
-                or (
-                    below.startswith(line + " ")
-                    and _BIO_OPENING.match(below[len(line) :])
-                    and _ROLE_WORD.search(below.split(". ")[0])
-                    and not _THING_WORDS.search(below)
+            if (
+                len(below.split()) >= MIN_BIO_WORDS
+                and (
+                    (below.startswith(first + " ") and _BIO_OPENING.match(below[len(first) :]))
+                    # a first-person bio with a job title: "I'm the founder of ...", "I am a staff writer ..."
+                    or (below.startswith(("I'm ", "I’m ", "I am ")) and _ROLE_WORD.search(below.split(". ")[0]))
+                    or (
+                        below.startswith(line + " ")
+                        and _BIO_OPENING.match(below[len(line) :])
+                        and _ROLE_WORD.search(below.split(". ")[0])
+                        and not _THING_WORDS.search(below)
+                    )
                 )
             ):
                 return [f"By {line}"]
