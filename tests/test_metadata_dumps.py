@@ -54,6 +54,9 @@ def test_role_lines_and_interface_labels_behind_symbols_are_not_headlines():
 def test_a_name_alone_over_its_role_or_a_line_before_its_date_is_a_byline():
     lines = ["Cooling centres open across the county", "Tomas Reyes", "Weather Reporter", "July 8, 2024"]
     assert "By Tomas Reyes" in _header(lines)[1]
+    # a title "of" its field: the job is the word before "of"
+    lines[2] = "Vice President of Weather Services"
+    assert _header(lines[:3])[1] == ["By Tomas Reyes"]
     # "expert" heads a role too (here under a one-paragraph standfirst)
     dump = "\n".join(
         ["Menu", "Cooling centres open across the county", FIRST, "Tomas Reyes", "Heat Safety Expert", MORE]

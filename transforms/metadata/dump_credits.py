@@ -242,9 +242,10 @@ def credit_name(line: str) -> bool:
 
 
 def role_line(line: str) -> bool:
-    """ "Senior Science Editor", "Math Editor, The Weekly", "Life and Trends Reporter": a job title under
-    a byline, not a headline."""
-    for part in (re.split(r",| and | & | [|•·] ", line)[0], line.split(",")[0]):
+    """ "Senior Science Editor", "Math Editor, The Weekly", "Life and Trends Reporter", "Vice President of
+    Consulting": a job title under a byline, not a headline."""
+    first = re.split(r",| and | & | [|•·] ", line)[0]
+    for part in (first, line.split(",")[0], first.split(" of ")[0]):
         words = part.split()
         if (
             0 < len(words) <= MAX_ROLE_WORDS
