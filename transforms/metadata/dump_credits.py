@@ -325,10 +325,8 @@ def credit_lines(region: list[str], max_chars: int, names: bool | str = False, p
             _DATE_LABEL_ONLY.fullmatch(line) and has_date(nxt)
         ):  # "By" / "Published:" split off
             out.append(f"{line} {nxt}")
-        elif (len(line) <= max_chars or LABELLED.match(line)) and is_credit(
-            line
-        ):  # "Posted on <date> in <long tag list>"
-            out.append(line)
+        elif is_credit(line) and (len(line) <= max_chars or LABELLED.match(line)):
+            out.append(line)  # a long one when labelled: "Posted on <date> in <long tag list>"
         elif (
             names
             and (
