@@ -795,6 +795,7 @@ def test_a_labelled_publication_date_anywhere_dates_a_page_that_prints_none_else
 
     assert credits(["Publish date", "15 November 2018", "Comments"]) == ["Publish date 15 November 2018"]
     assert credits(["Posted on 02/05/2024 at 19:00", "Comments"]) == ["Posted on 02/05/2024 at 19:00"]
+    assert credits(["Posted on the 15/12/2025 at 19:00", "Comments"]) == ["Posted on the 15/12/2025 at 19:00"]
     # an unlabelled date down there is a related story's or a comment's
     assert credits(["15 November 2018", "Comments"]) == []
     # the header's date wins

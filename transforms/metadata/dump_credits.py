@@ -42,7 +42,7 @@ _CREDIT = re.compile(
 )
 DATE_LINE = re.compile(_DATE, re.IGNORECASE)
 LABELLED = re.compile(
-    rf"(?i)^(?:(?:originally )?(?:published|posted)(?: on)?:?\s*(?:{_DATE})|(?:written|authored) by\b)"
+    rf"(?i)^(?:(?:originally )?(?:published|posted)(?: on)?(?: the)?:?\s*(?:{_DATE})|(?:written|authored) by\b)"
 )
 # Words that make a lone capitalised line over a date a category or a link, not a person: nouns of
 # action and field ("Recruiting", "Development", "Strategy"), acronyms and single letters.
@@ -139,7 +139,7 @@ _DATE_LABEL_ONLY = re.compile(r"(?i)(?:originally |first |last )?(?:published|po
 # A publication label ("Published", "Posted on:", "Publish date"), alone on its line or opening it.
 PUBLISHED_LABEL = re.compile(
     r"(?i)(?:originally |first )?(?:published|posted|publish(?:ed)? date|publication date|date published)"
-    r"(?: on)?:?(?=\s|$)"
+    r"(?: on)?(?: the)?:?(?=\s|$)"
 )
 BYLINE = re.compile(r"(?i)(?:(?:written |posted |authored )?by\b|author:)")
 # Menu entries run together inside a name-like line: "DIYHome Decor", "NewsOpinion".
