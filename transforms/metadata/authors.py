@@ -14,7 +14,7 @@ from itertools import pairwise
 
 from schemas import Signals
 from transforms.metadata.jsonld import article_objects, credited
-from transforms.metadata.names import NOT_PERSON_WORDS, ROLE_WORDS, person_name, recase
+from transforms.metadata.names import NOT_PERSON_WORDS, OTHER_CREDIT, ROLE_WORDS, person_name, recase
 from transforms.metadata.publishers import AUTHOR_META_KEYS
 from transforms.metadata.titles import key
 
@@ -28,7 +28,7 @@ _LEAD = re.compile(
 _CUT = re.compile(
     r"(?<=[a-z])(?=(?:Published|Updated|Posted|Last|Reviewed|Fact|Modified)\b)|\s+[|•·]\s*|\s+[-–—]\s+|"
     r"\s+(?:at|on)\s+(?=\w+\.?\s+\d|\d)|\s+(?:in|for)\s+(?-i:(?=[A-Z]))|\s*\b(?:updated|published|posted|last\s+updated|modified|on\s+(?=\w+\s+\d)|"
-    r"(?:medically\s+|fact[- ]?)?(?:reviewed|checked|edited|photo(?:graph(?:y|s)?|s)?|images?|illustrations?|video)\s+by|"
+    rf"{OTHER_CREDIT}\s+by|"
     r"\d+\s*min(?:ute)?s?\s+read|reading\s+time|follow|share|email|e-mail|twitter|read\s+more|on\s+behalf\s+of)\b"
     r"|\s*\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b"
     r"|\s*\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{4}"
@@ -38,13 +38,10 @@ _CUT = re.compile(
 _SPLIT = re.compile(r"\s*(?:,|;|\s&\s|\b(?:and|AND)\b|\bund\b|\by\b|\bet\b)\s*")
 # A credit inside a line: "Published <date> Author Jane Roe", "<date> · by Jane Roe".
 _INNER = re.compile(r"(?:^|[\s·•|,])(?:[Bb]y|BY|[Aa]uthor:?|[Ww]ritten [Bb]y|[Pp]osted [Bb]y)\s+(?=[A-Z])")
-# What credits someone other than the writer when it comes right before "by": "Medically reviewed
-# by", "Edited by", "Photos by". Such a credit loses to a writer's in the same line; alone, it is the
-# page's only credit and stays (a reviewed page's truth names its reviewer).
-_OTHER_CREDIT = re.compile(
-    r"(?i)\b(?:reviewed|checked|edited|photos?|photographs?|photography|images?|"
-    r"illustrations?|illustrated|video|produced)\s*$"
-)
+# Right before an inner "by": a credit of someone other than the writer (`names.OTHER_CREDIT`). It
+# loses to a writer's in the same line; alone, it is the page's only credit and stays (a reviewed
+# page's truth names its reviewer).
+_OTHER_CREDIT = re.compile(rf"(?i)\b{OTHER_CREDIT}\s*$")
 # A date (and separator) that opens a credit line: "Dec 26, 2025 • Jane Roe".
 _DATE_LEAD = re.compile(
     r"^(?:\w{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})"
@@ -213,15 +210,18 @@ def _co_authors(names: list[str], ranked: list[tuple[str, list[str] | None]]) ->
     return names
 
 
+def writer_credits(line: str) -> list[re.Match]:
+    """The credits inside a line ("Published <date> by Jane Roe") that are a writer's: not right after
+    "Reviewed", "Edited", "Photos", ..."""
+    return [m for m in _INNER.finditer(line) if not _OTHER_CREDIT.search(line[: m.start() + 1])]
+
+
 def _loose_credits(lines: list[str], orgs: set[str]) -> list[str]:
     """Names from credit lines without a leading "By" (and the description's first line, which on
     wire pages is the story's "By Jane Roe"): a credit inside the line, a date first ("Dec 26, 2025
     · Jane Roe"), or "Jane Roe | Senior Writer | July 2, 2025"."""
     for line in lines:
-        inners = list(_INNER.finditer(line))
-        inner = next(
-            (m for m in inners if not _OTHER_CREDIT.search(line[: m.start() + 1])), inners[0] if inners else None
-        )
+        inner = next(iter(writer_credits(line) or _INNER.finditer(line)), None)
         if inner:
             found = parse_byline(line[inner.end() :], orgs, led=True)
             if found:

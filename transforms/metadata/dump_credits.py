@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from transforms.metadata.names import ROLE_WORDS, person_name
+from transforms.metadata.names import OTHER_CREDIT, ROLE_WORDS, person_name
 
 # An author's role line ("Executive Editor, Example Health Letter") has at most this many words
 # before its first comma or "and".
@@ -201,9 +201,7 @@ CREDIT_OPENING = re.compile(
 )
 _LEAD_ONLY = re.compile(r"(?i)(?:(?:written|posted|words|article|story) )?by:?|author:?")
 # The same for a credit that names someone other than the writer: the name on the next line is theirs.
-_OTHER_LEAD_ONLY = re.compile(
-    r"(?i)(?:(?:medically |expert )?reviewed|fact[- ]?checked|edited|photos?|illustrations?) by:?"
-)
+_OTHER_LEAD_ONLY = re.compile(rf"(?i){OTHER_CREDIT} by:?")
 NOT_HEADLINE = re.compile(
     r"(?i)^(?:share|advertisement|home(?:\s*$|\s*[/>»›|-])|menu|search|skip to|log ?in|sign ?in|subscribe|"
     r"read more|click|image|photo|credit|back to\b|send\b|pin\b|copy\b|print\b|email\b|"

@@ -24,6 +24,7 @@ by `dump_credits`. Used when a dump's `Signals` lack a headline or credit lines,
 import re
 from typing import NamedTuple
 
+from transforms.metadata.authors import writer_credits
 from transforms.metadata.dump_credits import (
     BYLINE,
     DATE_LINE,
@@ -110,9 +111,6 @@ ABOUT_LINES = 3
 # the deck it takes out of a dump's body is the one read here) a paragraph.
 DECK_MIN_WORDS = 6
 
-# "... by Jane Roe" inside a credit line, and the credits that name someone other than the writer.
-_INNER_BY = re.compile(r"\s[Bb]y:?\s+[A-Z][a-z]")
-_OTHER_BY = re.compile(r"(?i)\b(?:reviewed|checked|edited|photos?|photograph|images?|illustrations?)$")
 # A word with a capital glued to lower-case letters ("HomeNews"): menu entries run together.
 _GLUED = re.compile(r"[a-z]{2}[A-Z]")
 # Symbols set before an interface label ("🔊 Listen to this article", "» Read more").
@@ -355,10 +353,7 @@ def _deck(lines: list[str], best: int, end: int) -> str | None:
 def _names_anyone(credits: list[str]) -> bool:
     """A credit line opens with a byline, or credits a writer inside ("Published on May 2, 2024 by Jane
     Roe"): the fallbacks that look for one elsewhere are not tried."""
-    return any(
-        BYLINE.match(line) or any(not _OTHER_BY.search(line[: m.start()]) for m in _INNER_BY.finditer(line))
-        for line in credits
-    )
+    return any(BYLINE.match(line) or writer_credits(line) for line in credits)
 
 
 def dump_header(dump: str, first_paragraph: str, last_paragraph: str = "") -> DumpHeader:

@@ -241,6 +241,12 @@ NOT_PERSON_WORDS = {
     "when",
     "which",
 }
+# What credits someone other than the writer, said before "by": "Medically reviewed by", "Fact checked
+# by", "Edited by", "Photos by" (a regex fragment: authors, dump_credits and dumps read it).
+OTHER_CREDIT = (
+    r"(?:(?:medically|expert)\s+)?(?:reviewed|(?:fact[- ]?)?checked|edited|photos?|photographs?|photography|"
+    r"images?|illustrations?|illustrated|video|produced)"
+)
 # Job titles glued after a name in author boxes ("Jane Roe Senior Editor"): the name ends before.
 ROLE_WORDS = {
     "founder",
