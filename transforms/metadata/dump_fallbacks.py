@@ -203,24 +203,26 @@ def bio_byline(lines: list[str], prose: str) -> list[str]:
             lower_words(w, prose) for w in line.split()[1:]
         ):
             continue
-        first = line.split()[0]
-        for below in lines[i + 1 : i + 1 + BIO_LINES]:
-            if (
-                len(below.split()) >= MIN_BIO_WORDS
-                and (
-                    (below.startswith(first + " ") and _BIO_OPENING.match(below[len(first) :]))
-                    # a first-person bio with a job title: "I'm the founder of ...", "I am a staff writer ..."
-                    or (below.startswith(("I'm ", "I’m ", "I am ")) and _ROLE_WORD.search(below.split(". ")[0]))
-                    or (
-                        below.startswith(line + " ")
-                        and _BIO_OPENING.match(below[len(line) :])
-                        and _ROLE_WORD.search(below.split(". ")[0])
-                        and not _THING_WORDS.search(below)
-                    )
-                )
-            ):
-                return [f"By {line}"]
+        if any(_bio_of(line, below) for below in lines[i + 1 : i + 1 + BIO_LINES]):
+            return [f"By {line}"]
     return []
+
+
+def _bio_of(name: str, text: str) -> bool:
+    """`text` opens a bio of `name` (see `bio_byline`)."""
+    if len(text.split()) < MIN_BIO_WORDS:
+        return False
+    first, sentence = name.split()[0], text.split(". ")[0]
+    if text.startswith(first + " ") and _BIO_OPENING.match(text[len(first) :]):
+        return True
+    if text.startswith(("I'm ", "I’m ", "I am ")):  # first person: "I'm the founder of ..."
+        return bool(_ROLE_WORD.search(sentence))
+    return bool(
+        text.startswith(name + " ")
+        and _BIO_OPENING.match(text[len(name) :])
+        and _ROLE_WORD.search(sentence)
+        and not _THING_WORDS.search(text)
+    )
 
 
 # A bio's first sentence naming a writer's trade: "Jane Roe is a reporter for ...", "Jane Roe has been a
