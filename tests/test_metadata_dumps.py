@@ -849,6 +849,20 @@ def test_a_writer_credited_inside_a_credit_line_is_not_looked_for_elsewhere():
     assert fields["authors"] == ["Ana Ruiz"]
 
 
+def test_a_byline_over_a_job_title_anywhere_names_the_author():
+    head = ["Menu", "Cooling centres open across the county"]
+    far = ["Share", "Print", "Email", "Newsletter", "Related stories", "Six more buses for the summer"]
+
+    def credits(lines):
+        return dump_header("\n".join(head + [FIRST, MORE] + far + lines), FIRST, MORE)[1]
+
+    assert credits(["By Tomas Reyes", "Senior Weather Editor", "More stories"]) == ["By Tomas Reyes"]
+    assert credits(["By Tomas Reyes ⋅ Review Editor"]) == ["By Tomas Reyes"]
+    # a related story's card: "By <name>" over its date or its title
+    assert credits(["By Tomas Reyes", "July 8, 2024"]) == []
+    assert credits(["By Tomas Reyes", "Six more buses for the summer"]) == []
+
+
 def test_a_writers_bio_anywhere_names_the_author():
     head = ["Menu", "Cooling centres open across the county"]
 

@@ -5,7 +5,8 @@ In: the dump's lines, the body's last paragraph and the page's text. Out: credit
 place, and `dumps.dump_header` tries them in order, only while nothing before has found a byline
 (or a date): the lines right under the body (a labelled date, a signature, an author's box), the
 page's first dated credit line over the body, an author's label anywhere with the names under it, a
-labelled publication date anywhere, a name over its bio, a writer's bio anywhere.
+labelled publication date anywhere, a name over its bio, a writer's bio anywhere, a "By" line over
+a job title anywhere.
 
   .venv/bin/python -m bench.metadata --data ../shared/data/wcxb-dev-articles --mode text
 """
@@ -24,6 +25,7 @@ from transforms.metadata.dump_credits import (
     lower_words,
     name_alone,
     printed_at,
+    role_line,
     unglue,
 )
 from transforms.metadata.names import ROLE_WORDS
@@ -243,4 +245,22 @@ def writer_bio_byline(lines: list[str], prose: str) -> list[str]:
         match = _WRITER_BIO.match(line) if len(line.split()) >= MIN_BIO_WORDS else None
         if match and name_alone(match.group("name"), prose):
             return [f"By {match.group('name')}"]
+    return []
+
+
+# "By Jane Roe" and what may follow the name on its line: a separator and her job title.
+_BY_NAME = re.compile(r"By:?\s+(?P<name>[^⋅•·|,]+?)(?:\s*[⋅•·|,]\s*(?P<role>.+))?")
+
+
+def byline_over_role(lines: list[str], prose: str) -> list[str]:
+    """The first "By <name>" anywhere with the name's job title on the next line or after a separator
+    on its own ("By Jane Roe" / "Senior Editor", "By Jane Roe ⋅ Review Editor"): an author box. A
+    related story's card prints "By <name>" over a date or a title, never over a job."""
+    for i, line in enumerate(lines):
+        match = _BY_NAME.fullmatch(line) if len(line) <= MAX_CREDIT_CHARS else None
+        if not match or not name_alone(match["name"], prose):
+            continue
+        role = match["role"] or (lines[i + 1] if i + 1 < len(lines) else "")
+        if role_line(role):
+            return [f"By {match['name']}"]
     return []

@@ -42,6 +42,7 @@ from transforms.metadata.dump_credits import (
 from transforms.metadata.dump_fallbacks import (
     after_body,
     bio_byline,
+    byline_over_role,
     byline_under_body,
     first_dated_credit,
     labelled_byline,
@@ -420,6 +421,8 @@ def dump_header(dump: str, first_paragraph: str, last_paragraph: str = "") -> Du
         credits += bio_byline(lines, dump)
     if not _names_anyone(credits):  # a writer's bio anywhere ("Jane Roe is a reporter ...")
         credits += writer_bio_byline(lines, dump)
+    if not _names_anyone(credits):  # "By Jane Roe" over her job title anywhere
+        credits += byline_over_role(lines, dump)
     if not any(DATE_LINE.search(line) for line in credits):
         credits += after_body(lines, last_paragraph, dump)
     if not any(DATE_LINE.search(line) for line in credits):
