@@ -350,6 +350,16 @@ def test_urls():
 # the whole contract
 
 
+def test_a_byline_whose_words_the_article_writes_in_lower_case_is_no_person():
+    """ "Luxury Travel Expert" reads as "Luxury Travel" and a role; the article speaks of luxury travel."""
+    page = Page("https://travel.example.org/a", "<html></html>", "html", "utf-8", 13)
+    body = ["Planning luxury travel on a budget starts with the season you pick.", "More of the story."]
+    fields, _ = normalize_metadata(page, Signals(byline_lines=["By Luxury Travel Expert"]), body)
+    assert fields["authors"] == []
+    fields, _ = normalize_metadata(page, Signals(byline_lines=["By Grace Odum"]), body)
+    assert fields["authors"] == ["Grace Odum"]
+
+
 def test_normalize_a_text_dump():
     signals = Signals(
         title="1st LD Writethru: Two rivers flood after storm",

@@ -24,6 +24,7 @@ from schemas import Page, Signals
 from transforms.metadata.authors import choose_authors, wire_credit_authors
 from transforms.metadata.datelines import split_dateline
 from transforms.metadata.dates import choose_dates
+from transforms.metadata.dump_credits import lower_words
 from transforms.metadata.dump_fallbacks import under_body
 from transforms.metadata.dumps import dump_header
 from transforms.metadata.publishers import (
@@ -151,6 +152,10 @@ def normalize_metadata(
             memo[credit] = _page_fields(page, signals, credit)
         fields = {k: list(v) if isinstance(v, list) else v for k, v in memo[credit].items()}
     fields["dateline"] = place
+    # a name whose every word the article writes in lower case is a business's or a label ("Luxury
+    # Travel", "Top Growth" cut from "... Expert", "... Marketing"), not a person's
+    prose = "\n".join(paragraphs)
+    fields["authors"] = [a for a in fields["authors"] if len(a.split()) < 2 or not lower_words(a, prose)]
     if not fields["authors"]:  # "Reporting by Jane Roe; Editing by ..." closing a wire story
         # (the last paragraph as the dump prints it: a one-paragraph body has lost its dateline above)
         after = (
