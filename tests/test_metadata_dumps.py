@@ -13,6 +13,16 @@ def _header(lines: list[str]) -> tuple[str | None, list[str]]:
     return dump_header("\n".join(lines + [FIRST, MORE]), FIRST)
 
 
+# Lines a dump prints between an article's end and a footer: share links and a related story.
+FAR_BELOW = ["Share", "Print", "Email", "Newsletter", "Related stories", "Six more buses for the summer"]
+
+
+def _credits_far_below(lines: list[str]) -> list[str]:
+    """The credits read from a dump whose `lines` sit far under the body (past FAR_BELOW)."""
+    head = ["Menu", "Cooling centres open across the county"]
+    return dump_header("\n".join(head + [FIRST, MORE] + FAR_BELOW + lines), FIRST, MORE)[1]
+
+
 def test_a_headline_over_its_deck():
     lines = [
         "Menu",
@@ -773,7 +783,7 @@ def test_an_author_label_anywhere_names_the_authors_on_the_lines_under_it():
     assert credits(head + body + pair)[0] == "By Grace Odum, Ana Vell"
     # a menu's "Authors" over other menu entries, and a bare "By" over a teaser's name, name no one
     assert credits(head + body + ["Authors", "Topics", "Archive"]) == []
-    far = ["Share", "Print", "Email", "Newsletter", "Related stories", "Six more buses for the summer"]
+    far = FAR_BELOW
     assert credits(head + body + far + ["By", "Tomas Reyes"]) == []
     # "Author(s)" over the names; a label that only credits writers with the names on its line
     assert credits(head + body + ["Author(s)", "Grace Odum", "Ana Vell", "Share"]) == ["By Grace Odum, Ana Vell"]
@@ -787,12 +797,7 @@ def test_an_author_label_anywhere_names_the_authors_on_the_lines_under_it():
 
 
 def test_a_labelled_publication_date_anywhere_dates_a_page_that_prints_none_elsewhere():
-    head = ["Menu", "Cooling centres open across the county"]
-    far = ["Share", "Print", "Email", "Newsletter", "Related stories", "Six more buses for the summer"]
-
-    def credits(lines):
-        return dump_header("\n".join(head + [FIRST, MORE] + far + lines), FIRST, MORE)[1]
-
+    credits = _credits_far_below
     assert credits(["Publish date", "15 November 2018", "Comments"]) == ["Publish date 15 November 2018"]
     assert credits(["Posted on 02/05/2024 at 19:00", "Comments"]) == ["Posted on 02/05/2024 at 19:00"]
     assert credits(["Posted on the 15/12/2025 at 19:00", "Comments"]) == ["Posted on the 15/12/2025 at 19:00"]
@@ -800,17 +805,25 @@ def test_a_labelled_publication_date_anywhere_dates_a_page_that_prints_none_else
     assert credits(["15 November 2018", "Comments"]) == []
     # the header's date wins
     assert dump_header(
-        "\n".join(head + ["July 8, 2024", FIRST, MORE] + far + ["Published", "15 November 2018"]), FIRST, MORE
+        "\n".join(
+            [
+                "Menu",
+                "Cooling centres open across the county",
+                "July 8, 2024",
+                FIRST,
+                MORE,
+                *FAR_BELOW,
+                "Published",
+                "15 November 2018",
+            ]
+        ),
+        FIRST,
+        MORE,
     )[1] == ["July 8, 2024"]
 
 
 def test_a_name_over_a_bio_that_opens_with_its_first_name_is_the_byline():
-    head = ["Menu", "Cooling centres open across the county"]
-    far = ["Share", "Print", "Email", "Newsletter", "Related stories", "Six more buses for the summer"]
-
-    def credits(lines):
-        return dump_header("\n".join(head + [FIRST, MORE] + far + lines), FIRST, MORE)[1]
-
+    credits = _credits_far_below
     bio = [
         "Tomas Reyes",
         "Weather Reporter",
@@ -850,12 +863,7 @@ def test_a_writer_credited_inside_a_credit_line_is_not_looked_for_elsewhere():
 
 
 def test_a_byline_over_a_job_title_anywhere_names_the_author():
-    head = ["Menu", "Cooling centres open across the county"]
-    far = ["Share", "Print", "Email", "Newsletter", "Related stories", "Six more buses for the summer"]
-
-    def credits(lines):
-        return dump_header("\n".join(head + [FIRST, MORE] + far + lines), FIRST, MORE)[1]
-
+    credits = _credits_far_below
     assert credits(["By Tomas Reyes", "Senior Weather Editor", "More stories"]) == ["By Tomas Reyes"]
     assert credits(["By Tomas Reyes ⋅ Review Editor"]) == ["By Tomas Reyes"]
     # a related story's card: "By <name>" over its date or its title
