@@ -8,6 +8,16 @@ import pytest
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
 SHARED = ROOT.parent / "shared"
+# A streaming job's flags whose subscription and bucket exist nowhere: the graph must build without them.
+STREAMING_ARGV = [
+    "--streaming",
+    "--input_subscription",
+    "projects/news-project/subscriptions/landing-1",
+    "--output",
+    "gs://no-such-bucket/out",
+    "--window_seconds",
+    "30",
+]
 
 
 @pytest.fixture(scope="session")

@@ -3,17 +3,9 @@
 from apache_beam.options.pipeline_options import PipelineOptions, TypeOptions
 
 from pipeline.main import build_pipeline, parse_options
+from tests.conftest import STREAMING_ARGV
 
 BATCH = ["--input", "/no/such/dir/*", "--output", "/tmp/never-written"]
-STREAMING = [
-    "--streaming",
-    "--input_subscription",
-    "projects/news-project/subscriptions/landing-1",
-    "--output",
-    "gs://no-such-bucket/out",
-    "--window_seconds",
-    "30",
-]
 
 
 def checked(argv: list[str]) -> PipelineOptions:
@@ -27,6 +19,6 @@ def test_the_entry_point_skips_the_construction_time_type_check():
 
 
 def test_both_graphs_pass_the_type_check():
-    for argv in (BATCH, STREAMING):
+    for argv in (BATCH, STREAMING_ARGV):
         pipeline = build_pipeline(checked(argv))  # a hint mismatch raises TypeCheckError here
         assert pipeline.transforms_stack[0].parts

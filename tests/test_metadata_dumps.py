@@ -13,6 +13,18 @@ def _header(lines: list[str]) -> tuple[str | None, list[str]]:
     return dump_header("\n".join(lines + [FIRST, MORE]), FIRST)
 
 
+# A whole article under its headline, and its last paragraph: what a dump prints under it is read
+# with `dump_header(..., FIRST, LAST)`.
+LAST = "The centres stay open until the end of the month, the county said in its statement."
+WHOLE_ARTICLE = [
+    "Menu",
+    "Cooling centres open across the county",
+    FIRST,
+    MORE,
+    MORE + " Still more.",
+    MORE + " And more.",
+    LAST,
+]
 # Lines a dump prints between an article's end and a footer: share links and a related story.
 FAR_BELOW = ["Share", "Print", "Email", "Newsletter", "Related stories", "Six more buses for the summer"]
 
@@ -137,21 +149,8 @@ def test_a_name_glued_to_its_date_or_label_is_taken_apart():
 
 
 def test_a_labelled_date_under_the_body_dates_a_page_whose_header_has_none():
-    last = "The centres stay open until the end of the month, the county said in its statement."
-    lines = [
-        "Menu",
-        "Cooling centres open across the county",
-        FIRST,
-        MORE,
-        MORE + " Still more.",
-        MORE + " And more.",
-        last,
-        "Published",
-        "August 30, 2024",
-        "Author",
-        "Tomas Reyes",
-        "Related stories",
-    ]
+    last = LAST
+    lines = [*WHOLE_ARTICLE, "Published", "August 30, 2024", "Author", "Tomas Reyes", "Related stories"]
     dump = "\n".join(lines)
     # (the footer's "Author" label over a name is the byline: `labelled_byline`)
     assert dump_header(dump, FIRST, last)[1] == ["By Tomas Reyes", "Published August 30, 2024"]
@@ -159,7 +158,8 @@ def test_a_labelled_date_under_the_body_dates_a_page_whose_header_has_none():
     dated = "\n".join(lines[:2] + ["July 8, 2024"] + lines[2:])
     assert dump_header(dated, FIRST, last)[1] == ["July 8, 2024", "By Tomas Reyes"]
     # further down, only a labelled date counts (`labelled_date`): a bare one is a related story's
-    far = "\n".join(lines[:7] + ["Share", "Print", "Email", "More from the county"] + lines[7:])
+    end = len(WHOLE_ARTICLE)
+    far = "\n".join(lines[:end] + ["Share", "Print", "Email", "More from the county"] + lines[end:])
     assert dump_header(far, FIRST, last)[1] == ["By Tomas Reyes", "Published August 30, 2024"]
 
 
@@ -698,16 +698,7 @@ def test_a_signature_under_the_body_dates_a_page_whose_header_has_none():
     """A blog signs off under its last paragraph: the author's name over the date, or beside it
     (glued by the dump). Only the first line under the body: a related story's card lower down
     prints a name over a date too."""
-    last = "The centres stay open until the end of the month, the county said in its statement."
-    top = [
-        "Menu",
-        "Cooling centres open across the county",
-        FIRST,
-        MORE,
-        MORE + " Still more.",
-        MORE + " And more.",
-        last,
-    ]
+    last, top = LAST, WHOLE_ARTICLE
     for signature in (["Tomas Reyes", "August 30, 2024"], ["Tomas ReyesAugust 30, 2024"]):
         dump = "\n".join(top + signature + ["Share", "Related stories"])
         assert dump_header(dump, FIRST, last)[1] == ["August 30, 2024"]

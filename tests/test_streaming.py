@@ -21,6 +21,7 @@ from apache_beam.transforms.window import TimestampedValue
 from pipeline.main import build_pipeline, parse_options
 from pipeline.streaming import IngestObjects, WindowByIngestTime
 from schemas import Failure
+from tests.conftest import STREAMING_ARGV
 from transforms.notifications import Notice, ParseNotifications, Skip, parse_notification
 from transforms.window_write import LATE_COMMIT_DELAY, window_run_id
 
@@ -88,17 +89,7 @@ def test_streaming_flags_are_checked_early():
 
 
 def test_streaming_graph_builds_without_touching_any_path():
-    options = PipelineOptions(
-        [
-            "--streaming",
-            "--input_subscription",
-            "projects/news-project/subscriptions/landing-1",
-            "--output",
-            "gs://no-such-bucket/out",
-            "--window_seconds",
-            "30",
-        ]
-    )
+    options = PipelineOptions(STREAMING_ARGV)
     pipeline = build_pipeline(options)  # no read, no list, no write: nothing exists at these paths
     labels = {t.full_label for t in pipeline.transforms_stack[0].parts}
     assert {"ReadNotifications", "WindowByIngestTime", "ParseNotifications", "IngestObjects"} <= labels
