@@ -441,6 +441,30 @@ def test_month_names_of_other_languages():
     assert find_printed("Por Inés Varela 12 de mayo de 2024").day == date(2024, 5, 12)
     assert find_printed("Von Jonas Albrecht, 3. März 2024").day == date(2024, 3, 3)
     assert find_printed("Publié le 1er mars 2024").day == date(2024, 3, 1)
+    # abbreviated, hyphenated, and the languages whose month names change after a day
+    assert find_printed("By: Desk Team on 04-ago-2021 5:11:10").day == date(2021, 8, 4)
+    assert find_printed("Publicado el 3 dic. 2025").day == date(2025, 12, 3)
+    assert find_printed("12-Dez-2023").day == date(2023, 12, 12)
+    assert find_printed("3 févr. 2024").day == date(2024, 2, 3)
+    assert find_printed("3. september 2025").day == date(2025, 9, 3)
+    assert find_printed("3 декабря 2025 г.").day == date(2025, 12, 3)
+    assert find_printed("3 grudnia 2025").day == date(2025, 12, 3)
+    assert find_printed("3 Aralık 2025").day == date(2025, 12, 3)
+    assert find_printed("3 marketing 2025") is None
+
+
+def test_every_month_name_of_every_language_reads_in_any_case():
+    """Each language's line names twelve months, no spelling names two, and a page in capitals reads too
+    ("KASIM" lowers to "kasim", not the table's "kasım")."""
+    from transforms.metadata.datetexts import _INTL_MONTH_NAMES, INTL_MONTHS
+
+    for names in _INTL_MONTH_NAMES:
+        assert len(names.split()) == 12, names
+        for month, spellings in enumerate(names.split(), 1):
+            assert all(INTL_MONTHS[name] == month for name in spellings.split("|")), spellings
+    for name, month in INTL_MONTHS.items():
+        for written in (name, name.upper(), name.title()):
+            assert find_printed(f"3 {written} 2024").day == date(2024, month, 3), written
 
 
 def test_other_publish_date_meta_names():

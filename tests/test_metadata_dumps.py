@@ -124,6 +124,19 @@ def test_dates_glued_to_the_next_word_or_time_and_labels_alone_on_their_line():
     assert lines[1] in _header(lines)[1]
 
 
+def test_a_date_in_another_language_dates_the_dump():
+    from datetime import date
+
+    from schemas import Page, Signals
+    from transforms.metadata import normalize_metadata
+
+    lines = ["Startseite", "Lokales", "Neue Kältezentren im ganzen Landkreis", "3. Dezember 2025", FIRST, MORE]
+    dump = "\n".join(lines)
+    fields, _ = normalize_metadata(Page("x.txt", dump, "text", "utf-8", len(dump)), Signals(), [FIRST, MORE])
+    assert fields["title"] == "Neue Kältezentren im ganzen Landkreis"
+    assert fields["published_date"] == date(2025, 12, 3)
+
+
 def test_a_name_glued_to_its_date_or_label_is_taken_apart():
     """A dump runs inline elements together: "Jane RoeMar 5, 2025", "Posted byJane", a year glued to
     the next element. The credit line gets its spaces back; the date and the name both read."""

@@ -24,7 +24,7 @@ from itertools import accumulate, islice
 from lxml import etree
 
 from schemas import Signals
-from transforms.metadata.datetexts import INTL_MONTHS
+from transforms.metadata.datetexts import INTL_DATE
 from transforms.metadata.normalize import OFFER
 
 # JSON-LD blocks larger than this are cut (they are product feeds, not article metadata).
@@ -144,8 +144,7 @@ _STRICT_DATE = re.compile(
     r"|(19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日",
     re.IGNORECASE,
 )
-_INTL_DATE = rf"\b\d{{1,2}}\.?\s+(de\s+)?({'|'.join(INTL_MONTHS)})\.?,?\s+(de\s+)?(19|20)\d{{2}}\b"
-_DATEISH = re.compile(_STRICT_DATE.pattern + "|" + _INTL_DATE + r"|\b(updated|published|posted)\b", re.IGNORECASE)
+_DATEISH = re.compile(_STRICT_DATE.pattern + "|" + INTL_DATE + r"|\b(updated|published|posted)\b", re.IGNORECASE)
 # <meta> names repeated once per co-author (scholarly pages); their values are joined with "; ".
 _REPEATED_META = {"citation_author", "citation_authors", "dc.creator", "article:author"}
 _DIGIT = re.compile(r"\d")

@@ -29,72 +29,56 @@ MONTHS = {
     "dec": 12,
 }
 _MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-# Month names of the other languages the pipeline meets (es, pt, fr, de, it, nl): "12 de mayo de 2024",
-# "3. März 2024", "1er mars 2024".
+# Month names of the other languages news pages come in, and their printed abbreviations, one line a
+# language, January to December ("a|b": either spelling): "12 de mayo de 2024", "3. März 2024", "1er mars
+# 2024", "04-ago-2021", "3 dic. 2025", "3 декабря 2025", "3 grudnia 2025". English's own are in _MONTH.
+_INTL_MONTH_NAMES = (
+    "enero febrero marzo abril mayo junio julio agosto septiembre|setiembre octubre noviembre diciembre",  # es
+    "ene feb mar abr may jun jul ago sep|sept|set oct nov dic",  # es, it, pt abbreviated
+    "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",  # pt
+    "jan fev mar abr mai jun jul ago set out nov dez",  # pt abbreviated
+    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",  # fr
+    "janv févr|fév mars avr mai juin juil août sept oct nov déc",  # fr abbreviated
+    "januar februar märz april mai juni juli august september oktober november dezember",  # de, da, no
+    "jan feb mär|mrz apr mai jun jul aug sep okt nov dez",  # de abbreviated
+    "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",  # it
+    "gen feb mar apr mag giu lug ago set ott nov dic",  # it abbreviated
+    "januari februari maart april mei juni juli augustus september oktober november december",  # nl, sv
+    "jan feb mrt apr mei jun jul aug sep okt nov dec",  # nl abbreviated
+    "januari februari mars april maj juni juli augusti september oktober november december",  # sv
+    "januar februar marts april maj juni juli august september oktober november december",  # da
+    "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",  # ru (of the month)
+    "stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada grudnia",  # pl
+    "ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık",  # tr
+)
 INTL_MONTHS = {
-    "enero": 1,
-    "febrero": 2,
-    "marzo": 3,
-    "abril": 4,
-    "mayo": 5,
-    "junio": 6,
-    "julio": 7,
-    "agosto": 8,
-    "septiembre": 9,
-    "setiembre": 9,
-    "octubre": 10,
-    "noviembre": 11,
-    "diciembre": 12,
-    "janeiro": 1,
-    "fevereiro": 2,
-    "março": 3,
-    "maio": 5,
-    "junho": 6,
-    "julho": 7,
-    "setembro": 9,
-    "outubro": 10,
-    "novembro": 11,
-    "dezembro": 12,
-    "janvier": 1,
-    "février": 2,
-    "mars": 3,
-    "avril": 4,
-    "mai": 5,
-    "juin": 6,
-    "juillet": 7,
-    "août": 8,
-    "septembre": 9,
-    "octobre": 10,
-    "novembre": 11,
-    "décembre": 12,
-    "januar": 1,
-    "februar": 2,
-    "märz": 3,
-    "juni": 6,
-    "juli": 7,
-    "oktober": 10,
-    "dezember": 12,
-    "gennaio": 1,
-    "febbraio": 2,
-    "aprile": 4,
-    "maggio": 5,
-    "giugno": 6,
-    "luglio": 7,
-    "settembre": 9,
-    "ottobre": 10,
-    "dicembre": 12,
-    "januari": 1,
-    "februari": 2,
-    "maart": 3,
-    "mei": 5,
-    "augustus": 8,
+    name: month
+    for names in _INTL_MONTH_NAMES
+    for month, spellings in enumerate(names.split(), 1)
+    for name in spellings.split("|")
 }
+# Looked up in capitals: a case-blind match may differ from the name in lower case ("KASIM" matches
+# "kasım", but lowers to "kasim").
+_INTL_BY_CAPITALS = {name.upper(): month for name, month in INTL_MONTHS.items()}
 # A month named and its year, no day between them ("March 2022", "Sept. 2019").
 MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+((?:19|20)\d{{2}})\b", re.IGNORECASE)
 # What may follow a year written after a month name: not a digit, unless a time is glued to it
 # ("June 3, 202411:02 AM"); a word glued to it ("June 3, 2024Updated") ends the date.
 _YEAR_END = r"(?:(?!\d)|(?=\d{1,2}:\d{2}))"
 _INTL_MONTH = "|".join(sorted(INTL_MONTHS, key=len, reverse=True))
+_INTL_PARTS = (r"\d{1,2}", _INTL_MONTH, r"(?:19|20)\d{2}")
+
+
+def _intl_date(group: str) -> str:
+    """A day, an other language's month and a year: "3. März 2024", "12 de mayo de 2024", "1er mars
+    2024", "04-ago-2021", "3 dic. 2025"; `group` opens each part's group ("(": day, month and year are
+    groups 1-3, "(?:": no groups). Case-blind."""
+    day, month, year = (f"{group}{part})" for part in _INTL_PARTS)
+    return rf"\b{day}(?:\.?(?:er|º|°)?\s+(?:de\s+)?|-){month}\.?(?:,?\s+(?:de\s+)?|-){year}\b"
+
+
+# For other modules' date patterns: no groups of its own.
+INTL_DATE = _intl_date("(?:")
 _PRINTED = [
     ("ymd", re.compile(r"\b((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")),
     ("ymd", re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")),
@@ -114,13 +98,7 @@ _PRINTED = [
         ),
     ),
     ("dmy", re.compile(rf"\b(\d{{1,2}})-{_MONTH}-((?:19|20)\d{{2}})\b", re.IGNORECASE)),  # "02-May-2024"
-    (
-        "dmy_intl",
-        re.compile(
-            rf"\b(\d{{1,2}})\.?(?:er|º|°)?\s+(?:de\s+)?({_INTL_MONTH})\.?,?\s+(?:de\s+)?((?:19|20)\d{{2}})\b",
-            re.IGNORECASE,
-        ),
-    ),
+    ("dmy_intl", re.compile(_intl_date("("), re.IGNORECASE)),
     ("num", re.compile(r"\b(\d{1,2})([/.])(\d{1,2})\2((?:19|20)\d{2})\b")),
 ]
 _NUMERIC = _PRINTED[-1][1]
@@ -210,7 +188,7 @@ def _day(kind: str, groups: tuple, order: str | None = None) -> date | None:
     if kind == "mdy":
         return _safe_date(int(groups[2]), MONTHS[groups[0][:3].lower()], int(groups[1]))
     if kind == "dmy_intl":
-        return _safe_date(int(groups[2]), INTL_MONTHS[groups[1].lower()], int(groups[0]))
+        return _safe_date(int(groups[2]), _INTL_BY_CAPITALS[groups[1].upper()], int(groups[0]))
     if kind == "dmy":
         return _safe_date(int(groups[2]), MONTHS[groups[1][:3].lower()], int(groups[0]))
     a, sep, b, year = int(groups[0]), groups[1], int(groups[2]), int(groups[3])

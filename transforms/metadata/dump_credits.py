@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from transforms.metadata.datetexts import INTL_DATE
 from transforms.metadata.names import OTHER_CREDIT, ROLE_WORDS, person_name
 
 # An author's role line ("Executive Editor, Example Health Letter") has at most this many words
@@ -32,6 +33,7 @@ _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _DATE = (
     rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?[,.]?\s+(?:19|20)\d\d(?:(?!\d)|(?=\d{{1,2}}:\d\d))|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:,\s*|\s+)(?:19|20)\d\d"
     r"|(?:19|20)\d\d-\d\d-\d\d|\b\d{1,2}/\d{1,2}/(?:19|20)?\d\d\b|\b\d{1,2}\.\d{1,2}\.(?:19|20)\d\d\b"
+    rf"|{INTL_DATE}"
 )
 _CREDIT = re.compile(
     rf"(?i)^(?:by|written by|authored by|posted|published|originally published|updated|"
