@@ -24,7 +24,8 @@ from transforms.errors import NoArticle, TooLarge
 from transforms.metadata import normalize_metadata
 from transforms.metadata.authors import parse_byline
 from transforms.metadata.datelines import split_dateline
-from transforms.metadata.datetexts import find_printed, parse_machine
+from transforms.metadata.datetexts import INTL_MONTHS, find_printed, find_printed_spans, parse_machine
+from transforms.metadata.dump_credits import is_credit
 from transforms.metadata.names import person_name
 from transforms.metadata.titles import clean
 from transforms.metadata.urls import clean_url, url_host
@@ -196,6 +197,29 @@ def test_normalize_metadata_never_raises_and_keeps_dates_sane(sig, paragraphs, u
     if fields["published_date"] is not None:
         assert date(1800, 1, 1) <= fields["published_date"] <= CRAWLED.date()
     assert isinstance(fields["authors"], list)
+
+
+# Dates as pages print them, in any language and case, among digits and separators.
+_MONTH_WORDS = st.tuples(
+    st.sampled_from([*INTL_MONTHS, "may", "sept", "march"]), st.sampled_from([str.lower, str.upper, str.title])
+).map(lambda pair: pair[1](pair[0]))
+_DATE_GLUE = st.sampled_from([" ", "-", ". ", ".", ", ", " de ", "er ", "/", ""])
+_DAY_MONTH_YEAR = st.tuples(st.integers(0, 40), _DATE_GLUE, _MONTH_WORDS, _DATE_GLUE, st.integers(1890, 2030)).map(
+    lambda parts: "".join(map(str, parts))
+)
+_DATE_NOISE = st.sampled_from(
+    ["", " ", "\n", "By Jane Roe ", "г.", " 10:15 CET", " at 5 p.m.", "Updated: ", "3/4/2021"]
+)
+date_texts = st.lists(_DAY_MONTH_YEAR | _DATE_NOISE, max_size=6).map("".join)
+
+
+@SETTINGS
+@given(date_texts)
+def test_printed_dates_never_raise_and_are_real_days(text):
+    for start, end, stamp in find_printed_spans(text):
+        assert 0 <= start < end <= len(text)
+        assert stamp.day.year >= 1900
+    is_credit(text)
 
 
 @SETTINGS
