@@ -43,6 +43,7 @@ _CREDIT = re.compile(
     rf"|\bmin(?:ute)?s? read\b|reading time|{_DATE}"
 )
 DATE_LINE = re.compile(_DATE, re.IGNORECASE)
+_LETTERS = re.compile(r"[^\W\d_]+")
 LABELLED = re.compile(
     rf"(?i)^(?:(?:originally )?(?:published|posted)(?: on)?(?: the)?:?\s*(?:{_DATE})|(?:written|authored) by\b)"
 )
@@ -267,10 +268,26 @@ def unglue(line: str) -> str:
 def lower_words(line: str, prose: str) -> bool:
     """Every word of a capitalised line is also written in lower case in the page ("Electrical Safety",
     "Key Takeaways"): a label in title case, not a person's name."""
-    words = [w.lower() for w in re.findall(r"[^\W\d_]+", line)]
-    return bool(words) and all(
-        w in prose and re.search(rf"(?:^|(?<=[\s(])){re.escape(w)}(?=[\s,;:!?)]|\.(?:\s|$)|$)", prose) for w in words
-    )  # the substring test first: it is quick, and most names fail it
+    words = [w.lower() for w in _LETTERS.findall(line)]
+    return bool(words) and all(_written_alone(w, prose) for w in words)
+
+
+def _written_alone(word: str, prose: str) -> bool:
+    """`word` stands alone somewhere in `prose`: after a space or "(" (or at the start), before a space,
+    one of ",;:!?)", a full stop that ends a sentence, or the end. A find loop, not a regex per word."""
+    at = prose.find(word)
+    while at != -1:
+        end = at + len(word)
+        before, after = prose[at - 1 : at] if at else "", prose[end : end + 1]
+        if (not before or before.isspace() or before == "(") and (
+            not after
+            or after.isspace()
+            or after in ",;:!?)"
+            or (after == "." and (end + 1 == len(prose) or prose[end + 1].isspace()))
+        ):
+            return True
+        at = prose.find(word, at + 1)
+    return False
 
 
 def name_alone(line: str, prose: str = "") -> bool:

@@ -201,11 +201,12 @@ def bio_byline(lines: list[str], prose: str) -> list[str]:
     heading whose later words the page writes in lower case ("Dollar Car Rental", "Plant Size") is no
     name."""
     for i, line in enumerate(lines):
-        if not (2 <= len(line.split()) <= 4 and name_alone(line, prose)) or any(
-            lower_words(w, prose) for w in line.split()[1:]
+        if (
+            2 <= len(line.split()) <= 4
+            and any(_bio_of(line, below) for below in lines[i + 1 : i + 1 + BIO_LINES])  # cheap: first
+            and name_alone(line, prose)
+            and not any(lower_words(w, prose) for w in line.split()[1:])
         ):
-            continue
-        if any(_bio_of(line, below) for below in lines[i + 1 : i + 1 + BIO_LINES]):
             return [f"By {line}"]
     return []
 
