@@ -35,16 +35,16 @@ from transforms.textmodel.features import (
     visual_len,
 )
 from transforms.textmodel.model import LineModel, default_model
+from transforms.textstats import DECK_MAX_WORDS
 
 # Fewer body characters than this (visual, CJK count double) and the page has no article.
 MIN_BODY_CHARS = 200
 # A byline/credit/date line is short; a long line with a date in it is prose.
 BYLINE_MAX_CHARS = 160
 # A byline this near the top of the body (lines) ends the header, with the deck lines over it, each
-# at most this long (words): a longer line over it is the article's. `metadata.dumps` reads decks
+# at most DECK_MAX_WORDS long: a longer line over it is the article's. `metadata.dumps` reads decks
 # with the same bound.
 BYLINE_WITHIN = 3
-DECK_MAX_WORDS = 60
 # A body line this short without end punctuation reads as a subheading.
 HEADING_MAX_CHARS = 100
 # The headline is searched this many lines above the body at most (past that it is page chrome).

@@ -3,13 +3,17 @@
 Chinese, Japanese and Korean are written without spaces, so each CJK character counts as a word;
 every other whitespace-separated token counts once. `word_key` is the one normal form the HTML
 clean-up compares lines by (headline, deck, subheading anchors); `squeezed` is text as a reader
-sees it, whitespace runs as one space (the extractor's character counts).
+sees it, whitespace runs as one space (the extractor's character counts). `DECK_MAX_WORDS` is the
+longest deck (standfirst) the text stripper and the dump header reader both accept.
 """
 
 import re
 
 CJK_CHAR = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _WORD = re.compile(r"\w+")
+# A deck (standfirst) runs to at most this many words: a longer line under a headline is the article's.
+# Here, not in text_strip or metadata.dumps, so that neither imports the other.
+DECK_MAX_WORDS = 60
 
 
 def squeezed(text: str | None) -> str:

@@ -50,8 +50,8 @@ from transforms.metadata.dump_fallbacks import (
     writer_bio_byline,
 )
 from transforms.metadata.titles import CUT_SHORT
-from transforms.text_strip import DECK_MAX_WORDS
 from transforms.textmodel.features import normalize_lines
+from transforms.textstats import DECK_MAX_WORDS
 
 # How many lines before the body are read as the header.
 HEADER_LINES = 40
