@@ -748,6 +748,17 @@ def test_a_readers_comment_date_is_not_the_pages_date():
     assert choose_dates(post, None, None, None, NOW)["published_date"] == date(2023, 3, 1)
 
 
+def test_a_date_labelled_as_another_events_is_not_the_pages_date():
+    """A video player's "Date loaded", a citation's "Accessed", an offer's end: not the article's date."""
+    player = Signals(byline_lines=["Date loaded: 20/02/2024 at 15:23", "March 2, 2024 6:00 am(Updated 6:01 am)"])
+    assert choose_dates(player, None, None, None, NOW)["published_date"] == date(2024, 3, 2)
+    for line in ("Accessed May 2, 2024", "Offer ends: May 2, 2024", "Member since March 2019 May 2, 2024"):
+        assert choose_dates(Signals(byline_lines=[line]), None, None, None, NOW)["published_date"] is None, line
+    # a publication label nearer the date wins: "Posted" after the event's word
+    posted = Signals(byline_lines=["Deadline coverage, posted May 2, 2024"])
+    assert choose_dates(posted, None, None, None, NOW)["published_date"] == date(2024, 5, 2)
+
+
 def test_the_two_ends_of_a_span_are_not_a_publication_date():
     for line in [
         "Fair dates: 2023-05-02 - 2023-05-06",

@@ -94,6 +94,15 @@ _SENTENCE_END = re.compile(r"[a-z]\s?[.!?](?:\s|$)")
 _AFTER_WORD = re.compile(r"(?:^|\s)[a-z]+\s+$")
 # A reader's comment: "jdoe commented Dec 18, 2025", "Sam says: May 2, 2024 at 9:10".
 _COMMENTED = re.compile(r"\b(commented|replied|says:|wrote:)", re.IGNORECASE)
+# A label that dates something else than the article, right before its date (OTHER_LABEL_WORDS at most
+# between them): "Date loaded: 20/02/2024" (a video player's), "Accessed May 2, 2024", "Offer ends
+# May 2", "Deadline: ...", "Born: ...", "Member since ...".
+_OTHER_EVENT = re.compile(
+    r"\b(?:loaded|accessed|retrieved|expires|expiry|expiration|deadline|due|ends|closes|starts|opens|born|died"
+    r"|joined|member since|valid (?:until|through|from))\b",
+    re.IGNORECASE,
+)
+OTHER_LABEL_WORDS = 2
 # A photo's caption ends with its credit after its last sentence: "... in Madrid, Monday, Feb. 26,
 # 2024. (AP Photo/Jane Roe)", ". (Photo by Jane Roe/Getty Images)", ". Photograph: Jane Roe/Reuters".
 # Its date is the picture's. A byline's own credit ("By Ana Vell, May 8, 2024 | Photo: Lia Brandt")
@@ -181,6 +190,13 @@ def _labelled(line: str, order: str | None = None) -> list[tuple[str, bool, Stam
         said = [m.end() for m in _COMMENTED.finditer(before)]
         if said and max(said) > max(upd + pub, default=-1):
             continue  # a comment's date
+        other = [m.end() for m in _OTHER_EVENT.finditer(before)]
+        if (
+            other
+            and max(other) > max(upd + pub, default=-1)
+            and len(line[max(other) : start].split()) <= OTHER_LABEL_WORDS
+        ):
+            continue  # another event's date: "Date loaded: 20/02/2024"
         label = "updated" if (upd and (not pub or max(upd) > max(pub))) or i in later else "published"
         out.append((label, bool(upd or pub), stamp))
     return out
