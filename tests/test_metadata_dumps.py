@@ -84,6 +84,11 @@ def test_a_name_alone_over_its_role_or_a_line_before_its_date_is_a_byline():
         ["Menu", "Cooling centres open across the county", FIRST, "Tomas Reyes", "Heat Safety Expert", MORE]
     )
     assert dump_header(dump, FIRST)[1] == ["By Tomas Reyes"]
+    # a role in sentence case ("Goings On editor"), the name under the date and two buttons
+    head = ["Cooling centres open across the county", "July 8, 2024", "Save this story", "Save this story"]
+    for role in ("Weather desk editor", "Senior political correspondent"):
+        assert _header([*head, "Tomas Reyes", role])[1] == ["July 8, 2024", "By Tomas Reyes"], role
+    assert _header(["Menu", "Meet the new weather editor", "July 8, 2024"])[0] == "Meet the new weather editor"
     lines[2] = "Local News"  # one line between the name and its date
     assert "By Tomas Reyes" in _header(lines)[1]
     lines[1] = "Copy Link"  # an interface label is nobody

@@ -43,6 +43,8 @@ _CREDIT = re.compile(
     rf"|\bmin(?:ute)?s? read\b|reading time|{_DATE}"
 )
 DATE_LINE = re.compile(_DATE, re.IGNORECASE)
+# A job title names no one in particular: "Goings On editor", not "Meet the new editor".
+_DETERMINERS = frozenset({"the", "a", "an", "my", "our", "your", "his", "her", "their", "this", "that", "new"})
 _LETTERS = re.compile(r"[^\W\d_]+")
 LABELLED = re.compile(
     rf"(?i)^(?:(?:originally )?(?:published|posted)(?: on)?(?: the)?:?\s*(?:{_DATE})|(?:written|authored) by\b)"
@@ -244,14 +246,17 @@ def credit_name(line: str) -> bool:
 
 def role_line(line: str) -> bool:
     """ "Senior Science Editor", "Math Editor, The Weekly", "Life and Trends Reporter", "Vice President of
-    Consulting": a job title under a byline, not a headline."""
+    Consulting", "Goings On editor", "Senior political correspondent": a job title under a byline, not a
+    headline (in title case, or in sentence case when the role noun ends it)."""
     first = re.split(r",| and | & | [|•·] ", line)[0]
     for part in (first, line.split(",")[0], first.split(" of ")[0]):
         words = part.split()
         if (
             0 < len(words) <= MAX_ROLE_WORDS
             and words[-1].lower() in _ROLE_NOUNS
-            and all(w[0].isupper() or w in ("and", "of", "&", "for") for w in words)
+            and words[0][0].isupper()
+            and all(w[0].isupper() or w.isalpha() or w == "&" for w in words)
+            and not any(w.lower() in _DETERMINERS for w in words)  # "Meet the new editor" is a headline
         ):
             return True
     return False
