@@ -1,7 +1,7 @@
 """Author choice rules (transforms.metadata.authors), on invented pages."""
 
 from schemas import Signals
-from transforms.metadata.authors import choose_authors
+from transforms.metadata.authors import choose_authors, parse_byline
 
 
 def test_a_first_name_that_two_kinds_of_author_element_give_is_the_author():
@@ -262,3 +262,15 @@ def test_a_dumps_closing_credit_under_the_body_names_the_reporters():
     fields, rest = normalize_metadata(Page("mem://ferry.txt", dump, "text", "utf-8", len(dump)), Signals(), body)
     assert fields["authors"] == ["Ana Ruiz", "Tomas Reyes"]
     assert fields["dateline"] == "Valley City" and rest[0].startswith("The ferry")
+    # a market table between the body and the credit
+    table = ["COMMODITIES AT 7:18 a.m. ET", "Gold futures : $2,090.9; -0.2%", "US crude : $79.43; -0.7%"]
+    dump = "\n".join(["Menu", "Ferry resumes service", *body, *table, "Reporting by Ana Ruiz in Valley City"]) + "\n"
+    fields, _ = normalize_metadata(Page("mem://ferry.txt", dump, "text", "utf-8", len(dump)), Signals(), body)
+    assert fields["authors"] == ["Ana Ruiz"]
+
+
+def test_each_reporters_place_is_left_out_of_a_byline():
+    assert parse_byline("By Ana Ruiz in London and Tomas Reyes in Paris", set()) == ["Ana Ruiz", "Tomas Reyes"]
+    three = "By Ana Ruiz in New York, Tomas Reyes in Washington and Lee Park in London"
+    assert parse_byline(three, set()) == ["Ana Ruiz", "Tomas Reyes", "Lee Park"]
+    assert parse_byline("By Ana Ruiz in Valley City", set()) == ["Ana Ruiz"]

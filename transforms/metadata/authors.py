@@ -36,6 +36,11 @@ _CUT = re.compile(
     re.IGNORECASE,
 )
 _SPLIT = re.compile(r"\s*(?:,|;|\s&\s|\b(?:and|AND)\b|\bund\b|\by\b|\bet\b)\s*")
+# Where a co-author's name follows, a reporter's place is left out: "By Jane Roe in London and John Doe in
+# Paris" names both (_CUT ends the byline at its last place, " in Paris").
+_PLACE_THEN_NAME = re.compile(
+    r"\s+in\s+(?-i:[A-Z])[\w.'-]*(?:\s+(?-i:[A-Z])[\w.'-]*){0,2}(?=\s*(?:,|;|\s&\s|\band\s))", re.IGNORECASE
+)
 # A credit inside a line: "Published <date> Author Jane Roe", "<date> · by Jane Roe".
 _INNER = re.compile(r"(?:^|[\s·•|,])(?:[Bb]y|BY|[Aa]uthor:?|[Ww]ritten [Bb]y|[Pp]osted [Bb]y)\s+(?=[A-Z])")
 # Right before an inner "by": a credit of someone other than the writer (`names.OTHER_CREDIT`). It
@@ -74,7 +79,7 @@ def parse_byline(
     written_lead = bool(_LEAD.match(text))  # "By" on the page itself, not a field's label
     led = led or written_lead
     text = _LEAD.sub("", text, count=1)
-    text = _CUT.split(text, maxsplit=1)[0]
+    text = _CUT.split(_PLACE_THEN_NAME.sub("", text), maxsplit=1)[0]
     if _is_firm(text):
         return []
     out = []

@@ -57,8 +57,9 @@ METADATA_FIELDS = (
     "declared_language",
 )
 
-# A dump's lines under the body read for a wire story's closing credit ("Reporting by ...").
-CLOSING_LINES = 3
+# A dump's lines under the body read for a wire story's closing credit ("Reporting by ..."): a market
+# table may stand between ("COMMODITIES AT 7:18 a.m. ET" and three prices: fundus-news-80 Reuters_1).
+CLOSING_LINES = 6
 # A standfirst shorter than this (in letters and digits) may be a real one-line first paragraph.
 MIN_STANDFIRST_CHARS = 40
 # Every agency spelling is an organisation, never an author.
