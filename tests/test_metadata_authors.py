@@ -274,3 +274,17 @@ def test_each_reporters_place_is_left_out_of_a_byline():
     three = "By Ana Ruiz in New York, Tomas Reyes in Washington and Lee Park in London"
     assert parse_byline(three, set()) == ["Ana Ruiz", "Tomas Reyes", "Lee Park"]
     assert parse_byline("By Ana Ruiz in Valley City", set()) == ["Ana Ruiz"]
+
+
+def test_a_related_storys_card_adds_no_co_author():
+    """The author's name in another story's card ("Most read": "Ana Ruiz, Prem Thakker") is no co-author
+    credit; the byline over the article is."""
+    card = ("class", "Ana Ruiz, Prem Thakker")
+    signals = Signals(meta={"author": "Prem Thakker"}, author_texts=[("rel", "Prem Thakker"), card])
+    assert choose_authors(signals, set()) == ["Prem Thakker"]
+    signals = Signals(
+        meta={"author": "Prem Thakker"},
+        author_texts=[("rel", "Prem Thakker"), card],
+        byline_lines=["By Ana Ruiz and Prem Thakker"],
+    )
+    assert choose_authors(signals, set()) == ["Ana Ruiz", "Prem Thakker"]

@@ -376,7 +376,10 @@ def choose_authors(signals: Signals, orgs: set[str], outlets: set[str] = frozens
     """`outlets`: the site's names in `key` form; never beside a person ("By Jane Roe, Outlet",
     an <meta> author naming the site before the "Interview by" person), though a personal blog's
     name may be its only author."""
-    lines = [t for _, t in signals.author_texts] + signals.byline_lines
+    # co-authors come from a credit line that names the author and more (`_extend`): the lines around
+    # the headline and the author links, not any element with "author" in its class, which is also
+    # every related story's card ("Jane Roe, Prem Thakker" in a "Most read" list)
+    lines = [text for source, text in signals.author_texts if source != "class"] + signals.byline_lines
     ranked = _shown_first(candidates(signals, orgs))
     pairs, link_names = _link_pairs(signals), _link_names(signals)
     ended = False
