@@ -149,8 +149,13 @@ def has_promo(line: str, low: str) -> bool:
     return any(h in low for h in PROMO_HINTS) and bool(PROMO.search(line))
 
 
+def cjk_chars(line: str) -> int:
+    """How many CJK characters the line holds (none in an ASCII line, told without a regex)."""
+    return 0 if line.isascii() else len(CJK.findall(line))
+
+
 def visual_len(line: str) -> int:
-    return len(line) + len(CJK.findall(line))
+    return len(line) + cjk_chars(line)
 
 
 def is_prose(line: str, n: int | None = None) -> bool:
@@ -166,7 +171,7 @@ def is_prose(line: str, n: int | None = None) -> bool:
 def tokens(line: str) -> list[str]:
     """Lower-cased words for the line model; a CJK run becomes its single characters."""
     words = WORD.findall(line.lower())
-    if not CJK.search(line):
+    if line.isascii() or not CJK.search(line):
         return [w for w in words if len(w) <= 20 and not w.isdigit()]
     out = []
     for w in words:
@@ -179,7 +184,7 @@ def tokens(line: str) -> list[str]:
 
 def own_features(line: str, repeats: int, bow: float) -> list[float]:
     size = len(line)
-    cjk = len(CJK.findall(line))
+    cjk = cjk_chars(line)
     n = size + cjk
     words = line.split()
     nw = len(words) or 1
@@ -253,7 +258,11 @@ def page_matrix(lines: list[str], bow: list[float]) -> np.ndarray:
     counts: dict[str, int] = {}
     for ln in lines:
         counts[ln] = counts.get(ln, 0) + 1
-    own = np.array([own_features(ln, counts[ln], b) for ln, b in zip(lines, bow)], dtype=float).reshape(n, len(OWN))
+    rows: dict[tuple[str, float], list[float]] = {}  # repeated lines (a quarter of a dump's) computed once
+    own = np.array(
+        [rows.get((ln, b)) or rows.setdefault((ln, b), own_features(ln, counts[ln], b)) for ln, b in zip(lines, bow)],
+        dtype=float,
+    ).reshape(n, len(OWN))
     col = {k: own[:, i] for i, k in enumerate(OWN)}
     lens = np.rint(np.expm1(col["log_len"]))
     prose = col["prose"]

@@ -33,16 +33,18 @@ def _sigmoid(x):
 def bow_scores(lines: list[str], bias: float, vocab: dict[str, float]) -> list[float]:
     """Line model: logistic over the L2-normalized binary presence of known words; UNKNOWN for a
     line whose words are mostly unknown (another language), so the trees judge it by shape."""
-    out = []
+    scores: dict[str, float] = {}  # a dump repeats a quarter of its lines (menus, cards): each scored once
     for line in lines:
+        if line in scores:
+            continue
         words = set(tokens(line))
         weights = [vocab[t] for t in words if t in vocab]
         if len(words) >= MIN_WORDS_CHECKED and len(weights) < MIN_KNOWN_SHARE * len(words):
-            out.append(UNKNOWN)
+            scores[line] = UNKNOWN
             continue
         z = bias + (sum(weights) / math.sqrt(len(weights)) if weights else 0.0)
-        out.append(1.0 / (1.0 + math.exp(-z)))
-    return out
+        scores[line] = 1.0 / (1.0 + math.exp(-z))
+    return [scores[line] for line in lines]
 
 
 class LineModel:
