@@ -52,19 +52,11 @@ MAX_DATE_CHARS = 90
 # all marks of the page at once: a regex or an XPath test per element costs more than the rest).
 _AUTHOR_WORDS = ("byline", "author", "writer", "contributor", "reporter")
 _DATE_WORDS = ("date", "time", "publish", "posted", "byline", "meta", "dateline", "article-info", "entry-info")
-_STANDFIRST_WORDS = (
-    "standfirst",
-    "dek",
-    "deck",
-    "subtitle",
-    "sub-title",
-    "subheadline",
-    "sub-headline",
-    "strapline",
-    "article-summary",
-    "summary-text",
-    "lede",
-    "excerpt",
+_STANDFIRST_WORDS = tuple(
+    """
+    standfirst dek deck subtitle sub-title subheadline sub-headline strapline article-summary
+    summary-text lede excerpt
+    """.split()
 )
 _MARK_WORDS = tuple(dict.fromkeys(_AUTHOR_WORDS + _DATE_WORDS + _STANDFIRST_WORDS + ("breadcrumb",)))
 # Tags that hold a byline, an author, a date, a breadcrumb or a standfirst by class (h2: a deck set as
@@ -72,28 +64,11 @@ _MARK_WORDS = tuple(dict.fromkeys(_AUTHOR_WORDS + _DATE_WORDS + _STANDFIRST_WORD
 # SVG paths, scripts, table cells, form fields) are skipped inside libxml2 without a Python object
 # (list items near the headline are still read as lines; leaving them out of this scan changed
 # nothing on the 793 dev pages).
-_SCANNED_TAGS = (
-    "div",
-    "span",
-    "p",
-    "a",
-    "h2",
-    "ul",
-    "ol",
-    "nav",
-    "section",
-    "header",
-    "footer",
-    "article",
-    "aside",
-    "main",
-    "address",
-    "time",
-    "small",
-    "meta",
-    "dd",
-    "dl",
-    "link",
+_SCANNED_TAGS = tuple(
+    """
+    div span p a h2 ul ol nav section header footer article aside main address time small meta dd dl
+    link
+    """.split()
 )
 _DATE_TAGS = {"span", "div", "p", "li", "small", "time", "em", "strong", "header"}
 _CREDIT_TAGS = {"p", "h2", "h3", "h4", "h5", "h6", "span", "div", "strong", "em", "small"}
@@ -153,27 +128,11 @@ _LABEL = re.compile(r"(?i)updated|published|posted")
 _PROMO_BOX = re.compile(r"newsletter|subscri|sign-?up|paywall|gating|gated")
 _SIDE_TOKENS = {"sidebar", "right-sidebar", "left-sidebar", "widget-area", "secondary"}
 _MEDIA_CAPTION = re.compile(r"(?i)(?:image|photo|img|media|picture|video|figure)[-_]*caption")
-_LINE_TAGS = {
-    "p",
-    "div",
-    "span",
-    "li",
-    "address",
-    "time",
-    "small",
-    "header",
-    "section",
-    "em",
-    "strong",
-    "footer",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "legend",
-    "dd",
-}
+_LINE_TAGS = frozenset(
+    """
+    p div span li address time small header section em strong footer h2 h3 h4 h5 h6 legend dd
+    """.split()
+)
 
 
 def _text(el) -> str:

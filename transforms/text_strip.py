@@ -64,41 +64,13 @@ _RIGHTS = re.compile(r"(©|\ball rights reserved\b|\bcopyright\s+(\(c\)|\d{4}))"
 _TRAIL_MARK = re.compile(r"\s[>»›→]\s")
 _YOU_ARE_HERE = re.compile(r"(?i)^you are here:?\s*")
 # Where a two-place trail set with " / " or " | " starts: a site's root or its top desks.
-_TRAIL_ROOTS = {
-    "home",
-    "news",
-    "blog",
-    "sections",
-    "topics",
-    "categories",
-    "collections",
-    "articles",
-    "stories",
-    "features",
-    "resources",
-    "guides",
-    "opinion",
-    "sport",
-    "sports",
-    "business",
-    "world",
-    "politics",
-    "culture",
-    "lifestyle",
-    "life",
-    "entertainment",
-    "science",
-    "technology",
-    "tech",
-    "health",
-    "travel",
-    "food",
-    "local",
-    "national",
-    "international",
-    "education",
-    "magazine",
-}
+_TRAIL_ROOTS = frozenset(
+    """
+    home news blog sections topics categories collections articles stories features resources guides
+    opinion sport sports business world politics culture lifestyle life entertainment science technology
+    tech health travel food local national international education magazine
+    """.split()
+)
 # A trail's place that is no section: a label ("Image: ...", "Place of Origin: ..."), a byline, a number
 # or a price, a photo library, a reading time.
 _NOT_CRUMB = re.compile(

@@ -38,29 +38,13 @@ from transforms.metadata.datetexts import (
 from transforms.metadata.jsonld import article_objects, text, types
 from transforms.metadata.timezones import home_zone
 
-PUBLISHED_META = (
-    "article:published_time",
-    "og:published_time",
-    "datepublished",
-    "publishdate",
-    "publish-date",
-    "publish_date",
-    "pubdate",
-    "date",
-    "dc.date",
-    "dc.date.issued",
-    "dcterms.date",
-    "dcterms.created",
-    "dcterms.issued",
-    "sailthru.date",
-    "parsely-pub-date",
-    "article.published",
-    "citation_publication_date",
-    "release_date",
-    "published",
-    "publication_date",
-    "article:published",
-    "datecreated",
+PUBLISHED_META = tuple(
+    """
+    article:published_time og:published_time datepublished publishdate publish-date publish_date pubdate
+    date dc.date dc.date.issued dcterms.date dcterms.created dcterms.issued sailthru.date
+    parsely-pub-date article.published citation_publication_date release_date published publication_date
+    article:published datecreated
+    """.split()
 )
 MODIFIED_META = (
     "article:modified_time",

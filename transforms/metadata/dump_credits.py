@@ -60,83 +60,22 @@ CREDENTIALS = re.compile(r"(?:,?\s+(?:[A-Z]{2,5}|Ph\.\s?D\.?|M\.D\.))+$")
 _ACRONYM = re.compile(r"^[A-Z]{2,}$|^[A-Z]$")
 # Words of buttons, links and section labels that read like a name in title case ("Get Started", "Order Now",
 # "All Insights", "Key Takeaways", "Access Calculator", "Show Sidebar").
-_BUTTON_WORDS = {
-    "get",
-    "started",
-    "order",
-    "now",
-    "request",
-    "demo",
-    "start",
-    "trial",
-    "free",
-    "try",
-    "book",
-    "buy",
-    "download",
-    "join",
-    "explore",
-    "discover",
-    "learn",
-    "see",
-    "watch",
-    "shop",
-    "all",
-    "apply",
-    "donate",
-    "register",
-    "schedule",
-    "call",
-    "visit",
-    "find",
-    "insights",
-    "resources",
-    "latest",
-    "popular",
-    "related",
-    "key",
-    "takeaways",
-    "quick",
-    "insight",
-    "summary",
-    "overview",
-    "contents",
-    "introduction",
-    "highlights",
-    "access",
-    "calculator",
-    "tool",
-    "tools",
-    "show",
-    "hide",
-}
+_BUTTON_WORDS = frozenset(
+    """
+    get started order now request demo start trial free try book buy download join explore discover
+    learn see watch shop all apply donate register schedule call visit find insights resources latest
+    popular related key takeaways quick insight summary overview contents introduction highlights access
+    calculator tool tools show hide
+    """.split()
+)
 # Job titles that end a role line (the head noun), and desks that sign as a team.
-_ROLE_NOUNS = {
-    w
-    for w in ROLE_WORDS
-    if w
-    not in {
-        "head",
-        "chief",
-        "senior",
-        "lead",
-        "former",
-        "research",
-        "managing",
-        "executive",
-        "deputy",
-        "marketing",
-        "tech",
-        "verified",
-        "contributing",
-        "trending",
-        "featured",
-        "guest",
-        "visiting",
-        "partner",
-    }
-}
-_ROLE_NOUNS |= {"team", "staff", "desk", "editors", "writers", "reporters", "contributors"}
+_MODIFIERS = frozenset(
+    """
+    head chief senior lead former research managing executive deputy marketing tech verified
+    contributing trending featured guest visiting partner
+    """.split()
+)
+_ROLE_NOUNS = (ROLE_WORDS - _MODIFIERS) | {"team", "staff", "desk", "editors", "writers", "reporters", "contributors"}
 # A reading time on its own line ("7 min read", "5 minute read"): a name right over it is the byline.
 _READ_TIME = re.compile(r"(?i)\d+\s*min(?:ute)?s?\.?\s+read\b")
 # A date's label alone on its line ("Published:", "Last updated"): the dump split it from its date.
