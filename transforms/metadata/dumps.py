@@ -3,20 +3,10 @@
 In: the dump's text (one visible block per line) and the body's first paragraph (from the text
 stripper). Out: (headline or None, the credit lines around it: between the headline and the body, a
 few over the headline, a few under a one-paragraph standfirst; when none is dated, a labelled date
-or a signature right under the body, else the first dated credit line over the body). The header is
-the run of lines before the body; the headline is the line in it that reads most like one: followed
-closely by a byline or date line (or right under one), near the body, five to sixteen words, the
-end of a breadcrumb or another header line, not a sentence, a menu entry, a caption, a credit, an
-author's name or role, a list of names, glued menu entries or a list item (the body's first
-paragraph itself, when short and no sentence, is a candidate too); a line over it that scores as
-well is the headline over its deck (a photo's credit may sit between them; a long headline over a
-shorter deck counts as one of headline length). News pages print more between the masthead and the
-headline: photo captions (cut short with "…", ending in "(AP Photo/...)", over a "Credit:" line),
-ticker and live entries ("2h agoSome Name says ...", a line under "7:16pm"), the publisher between
-the byline and the date, trending topics and kickers over the headline (a short line loses its
-byline to a longer headline-like line under it): none is the headline. The credit lines are read
-by `dump_credits`. Used when a dump's `Signals` lack a headline or credit lines, or name a worse one
-(`normalize_metadata`).
+or a signature right under the body, else the first dated credit line over the body; the deck under
+the headline). Which line is the headline is `dump_headline`'s; the credit lines are read by
+`dump_credits`, and where the header names no one, `dump_fallbacks` looks elsewhere in the dump.
+Used when a dump's `Signals` lack a headline or credit lines, or name a worse one (`normalize_metadata`).
 
   .venv/bin/python -m bench.metadata --data ../shared/data/wcxb-dev-articles --mode text
 """
@@ -30,14 +20,11 @@ from transforms.metadata.dump_credits import (
     DATE_LINE,
     LABELLED,
     MAX_CREDIT_CHARS,
-    NOT_HEADLINE,
     credit_lines,
-    credit_name,
     is_credit,
     names_in_credits,
     names_list,
     printed_at,
-    role_line,
 )
 from transforms.metadata.dump_fallbacks import (
     after_body,
@@ -49,268 +36,36 @@ from transforms.metadata.dump_fallbacks import (
     labelled_date,
     writer_bio_byline,
 )
+from transforms.metadata.dump_headline import PHOTO_CREDIT, headline_index, line_at, neighbour
 from transforms.metadata.titles import CUT_SHORT
 from transforms.textmodel.features import normalize_lines
 from transforms.textstats import DECK_MAX_WORDS
 
-# How many lines before the body are read as the header.
-HEADER_LINES = 40
 # How far over the body a labelled credit ("Published: <date>", "Written by <name>") is still the
 # page's: past long tables of contents and product boxes (40 and 60: author 0.609 on the dev dumps, 100: 0.613).
 LABELLED_LINES = 100
-# How many lines after a candidate may hold the byline/date that marks it as the headline, and its score for
-# one. A line of at most KICKER_WORDS words with a longer headline-like line between it and the byline loses it
-# (`_shadowed`): news pages set menu entries, trending topics and kickers over the headline (5 to 8 chose
-# alike on the dev dumps and fundus-news-80, 4 worse).
-CREDIT_REACH = 4
-CREDIT_BONUS = 3.0
-KICKER_WORDS = 6
 # How many lines before the headline may hold its date ("May 2, 2024" over the headline).
 CREDIT_BEFORE = 4
 # How many lines after the body's first paragraph may still be its credit lines (the first
 # paragraph was a standfirst), and how long such a line may be (body sentences are longer).
 CREDIT_BELOW = 4
 MAX_BELOW_CHARS = 80
-# Score for a date or byline line right over a line with none under it (a blog's "May 2, 2024" over its
-# title): less than the 3.0 for one under it, the commoner layout (2.0 and 3.0 chose worse on the dev dumps).
-BEFORE_BONUS = 2.5
-# Score for a line that another header line ends with (`_is_tail`): the headline is repeated in the
-# breadcrumb and in labels, but so are menu entries (1.0 and up chose worse on the dev dumps).
-TAIL_BONUS = 0.5
-# Score for a line printed again over the body with the site's name after it (`_is_title_head`).
-HEAD_BONUS = 1.0
-# The body's first paragraph may be the headline (a stripper keeps a lone h1 over the text): a short
-# one with no sentence's end is a candidate, scored as if a line over the body, less this (the dev
-# dumps: 0.5 and 1.5 chose worse).
-FIRST_MAX_WORDS = 16
-FIRST_COST = 1.0
-# Score lost per line between a candidate and the body: the headline usually sits right over the
-# article (0.07 moved 23 of 793 dev dumps to the right headline, 0.02 and 0.2 fewer).
-DISTANCE_COST = 0.07
-# Weight of title case (share of capitalised words): many headlines are in sentence case, and
-# menu entries are in title case, so it only breaks ties (1.5 chose worse on the dev dumps).
-TITLE_CASE_WEIGHT = 0.75
-# Headline length in words: fewer is a menu entry or a label, more is a paragraph.
-MIN_WORDS, MAX_WORDS = 3, 25
-# A headline sits over its deck: the line over the best one is the headline when it scores within
-# this of it (the same evidence, the deck only nearer the body) and has at least DECK_HEAD_WORDS
-# words (a shorter line over a headline is a kicker or a menu entry).
-DECK_MARGIN = 0.25
-DECK_HEAD_WORDS = 5
-# Lines of five to this many words score this much more: a headline's length (longer ones are paragraphs and
-# lists more often than headlines, but not over a shorter deck: a news headline runs to 20 words and more).
-LONG_HEAD_WORDS = 16
-LONG_HEAD_BONUS = 1.0
-# A headline names what its article is about: a line scores this much more per share of its words (three
-# letters or more) that the body's first lines repeat (`ABOUT_LINES`). A deck shares even more of them, so
-# headline and deck are told apart without it (the rule above). On the dev dumps 1.0 chose the right line on
-# 4 more even and 6 more odd pages of wcxb, none fewer on fundus-news-80 (0.5 and 1.5 fewer on the even
-# half); a related story's or a menu's line shares few words with the article.
-ABOUT_WEIGHT = 1.0
-ABOUT_LINES = 3
 # A deck's length in words: shorter is a kicker or a label, longer (DECK_MAX_WORDS, the stripper's own:
 # the deck it takes out of a dump's body is the one read here) a paragraph.
 DECK_MIN_WORDS = 6
 
-# A word with a capital glued to lower-case letters ("HomeNews"): menu entries run together.
-_GLUED = re.compile(r"[a-z]{2}[A-Z]")
-# Symbols set before an interface label ("🔊 Listen to this article", "» Read more").
-_LEAD_SYMBOLS = re.compile(r"^[^\w\"'‘“(]+")
-# A sentence's end inside a line: with a lower-case first letter, the line is a wrapped paragraph's middle.
-_SENTENCE_INSIDE = re.compile(r"[a-z]{2}[.!?] [A-Z]")
-# A short line opening with one of these verbs is a button ("Get a Demo", "Start free trial"); "Learn ..."
-# heads courses' titles too.
-_CALL_TO_ACTION = re.compile(
-    r"(?i)(?:get|book|request|start|try|schedule|download|buy|shop|order|contact|call|apply|"
-    r"register|watch|explore|discover|see|view|find|browse|claim)\b"
-)
+# Words without which a line is no labelled credit ("Published: <date>", "Written by <name>").
 _LABEL_HINT = re.compile(r"(?i)publish|posted|written|authored")
-
-# A photo's credit, alone or at a caption's end: "(AP Photo/Jane Roe)", "(Photo: Jane Roe/Agency)",
-# "Credit: HENRY NICHOLLS / AFP/Getty", "Illustration: Jane Roe/The Guardian", "Photograph: Reuters".
-_PHOTO_CREDIT = re.compile(
-    r"(?i)^(?:credits?|illustrations?|photograph|photos?|pictures?|images?)(?: by)?:|\((?:AP|AFP|EPA) Photo\b"
-    r"|\((?:credits?|illustrations?|photograph|photos?|pictures?|images?)(?: by)?:"
-    r"|\b(?:AP|AFP|EPA|Reuters) Photo/|/\s?(?:Getty|AFP|Reuters|Shutterstock|Alamy)\b|getty images"
-)
 # A line all in parentheses: under a caption, its photo's credit ("(Getty Images)", "(Jane Roe / The Daily Ledger)").
 _PARENTHESISED = re.compile(r"\([^()]{2,80}\)")
-# A ticker entry's age before it, glued or not: "2h agoSome Name says ...", "49m ago Thames Water ...".
-_TICKER_AGE = re.compile(
-    r"^(?:\d+\s?(?:[smhd]|mins?|hrs?)|(?:[Aa]n?|\d+) (?:second|minute|hour|day)s?) ?ago(?=[A-Z\s]|$)"
-)
-# A clock time or an age alone on its line: the live entry or ticker item under it is no headline ("7:16pm", "2h ago").
-_TIME_ALONE = re.compile(r"(?i)\d{1,2}[:.]\d\d\s?(?:[ap]\.?m\.?)?(?:\s?[a-z]{2,4})?|\d+\s?(?:[smhd]|mins?|hrs?) ago")
 # A line opening with a label ("Authors: ...", "Updated: ...") or set in inline parts (a trail, a menu, a
 # ticker: "Netflix / Crunchyroll / Adult Swim", "•Zero to 5K•5K to 10K") is no deck.
 _LABEL_FIRST = re.compile(r"^[^:]{1,25}:")
 _INLINE_PARTS = re.compile(r"\s[|/»›>]\s|•.*•")
-# The words a headline and its article share: three letters or more, any script ("the", "of", "a" drop out).
-_ABOUT_WORD = re.compile(r"\w{3,}")
 
 
 def _body_start(lines: list[str], first_paragraph: str) -> int | None:
     return next(printed_at(lines, first_paragraph), None)
-
-
-def _about_words(text: str) -> set[str]:
-    return set(_ABOUT_WORD.findall(text.casefold()))
-
-
-def _about(line: str, body_words: set[str]) -> float:
-    """Share of the line's words (three letters or more) that the body's first lines use too."""
-    words = _about_words(line)
-    return len(words & body_words) / len(words) if words else 0.0
-
-
-def _is_tail(line: str, header: str) -> bool:
-    """Another line of the header ends with this one: a breadcrumb's last item ("Home » Guides »
-    <headline>"), "2 Comments on <headline>", a kicker glued to it ("Video: <headline>").
-    `header`: the header's lines case-folded, each ended by a newline."""
-    target = line.casefold() + "\n"
-    at = header.find(target)
-    while at != -1:
-        if at > 0 and header[at - 1] != "\n":
-            return True
-        at = header.find(target, at + 1)
-    return False
-
-
-def _is_title_head(line: str, top: str) -> bool:
-    """A line over the body is this one with the site's name after a separator: the page's title
-    printed ("<headline> | Section | Site", "<headline> — Site"). `top`: the lines over the body
-    case-folded, each after a newline and ended by one."""
-    target = "\n" + line.casefold() + " "
-    at = top.find(target)
-    while at != -1:
-        if top[at + len(target) : at + len(target) + 1] in ("|", "–", "—", "-", "·", "•", ":"):
-            return True
-        at = top.find(target, at + 1)
-    return False
-
-
-def _caption_or_ticker(lines: list[str], i: int) -> bool:
-    """Line `i` is a photo's caption or credit, a ticker's or a live page's entry, or a byline's name or
-    publisher, not a headline: it carries a photo's credit, or it is a caption over one (with no byline under
-    it); it is cut short ("…": a caption or a teaser); it opens with its age ("2h agoSome Name says ...") or sits
-    under a clock time (not a date's: "7:16pm" / <live entry>); or it sits between a byline and a date ("By Jane
-    Roe" / "-" / "The Daily Ledger" / "-" / "May 2, 2024"; "By" / "Jane Roe Fox News" / "Published")."""
-    line = lines[i]
-    if _PHOTO_CREDIT.search(line) or CUT_SHORT.search(line) or _TICKER_AGE.match(line):
-        return True
-    if (
-        i + 1 < len(lines)
-        and _PHOTO_CREDIT.match(lines[i + 1])  # a caption over its photo's credit, no byline under
-        and not any(is_credit(under) for under in lines[i + 2 : i + 2 + CREDIT_REACH])
-    ):
-        return True
-    k = _neighbour(lines, i, -1)
-    over = lines[k] if k is not None else ""
-    return bool(
-        (_TIME_ALONE.fullmatch(over) and not is_credit(_line_at(lines, _neighbour(lines, k, -1))))  # not a date's time
-        or (
-            BYLINE.match(over)
-            and is_credit(over)
-            and len(over.split()) <= 6
-            and is_credit(_line_at(lines, _neighbour(lines, i, 1)))
-        )
-    )
-
-
-def _neighbour(lines: list[str], i: int | None, step: int) -> int | None:
-    """The nearest line over (`step` -1) or under (1) line `i` that is not a separator ("-", "|": a dump
-    sets inline parts apart on lines of their own); None past the page's edge."""
-    if i is None:
-        return None
-    k = i + step
-    while 0 <= k < len(lines) and not any(c.isalnum() for c in lines[k]):
-        k += step
-    return k if 0 <= k < len(lines) else None
-
-
-def _line_at(lines: list[str], k: int | None) -> str:
-    return lines[k] if k is not None else ""
-
-
-def _credit_under(i: int, end: int, credit: dict[int, bool]) -> int | None:
-    """The first credit line within reach under line `i` (before `end`, the body)."""
-    return next((k for k in range(i + 1, min(end, i + CREDIT_REACH) + 1) if credit[k]), None)
-
-
-def _adjacent(lines: list[str], i: int, j: int) -> bool:
-    """Lines `i` and `j` (i < j) have nothing between them but photo credits and separators."""
-    return all(_PHOTO_CREDIT.search(line) or not any(c.isalnum() for c in line) for line in lines[i + 1 : j])
-
-
-def _long_headline(line: str) -> bool:
-    """Longer than most headlines, and with a word in lower case ("... after primary victories in 3 counties"):
-    menu entries run together are in title case throughout ("Our Data Sample Profile User Reviews ...")."""
-    words = line.split()
-    return LONG_HEAD_WORDS < len(words) <= MAX_WORDS and any(w[0].islower() for w in words)
-
-
-def _shadowed(
-    scored: list[tuple[float, int]], lines: list[str], end: int, credit: dict[int, bool]
-) -> list[tuple[float, int]]:
-    """The scores, less the byline's bonus for a short line (a kicker, a menu entry, a trending topic) with a
-    longer headline-like line between it and the byline ("Wendy's surge pricing" / "World News" / <headline> /
-    <photo caption> / "By ..."; "Support Us With a Donation" / "Store" / <headline> / "by ..."), unless that
-    line is right under it (a short headline over its deck)."""
-    at = sorted(i for _, i in scored)
-    out = []
-    for score, i in scored:
-        words = len(lines[i].split())
-        k = _credit_under(i, end + 1 if i == end else end, credit)
-        if k is not None and words <= KICKER_WORDS:
-            longer = [
-                j
-                for j in at
-                if i < j < k
-                and len(lines[j].split()) >= max(DECK_HEAD_WORDS, words + 1)
-                and not lines[j].endswith((".", ":"))
-            ]  # no sentence, no lead-in
-            if longer and not (len(longer) == 1 and words >= DECK_HEAD_WORDS and _adjacent(lines, i, longer[0])):
-                score -= CREDIT_BONUS
-        out.append((score, i))
-    return out
-
-
-def _score(lines: list[str], i: int, end: int, folded: str, top: str, credit: dict[int, bool]) -> float | None:
-    """How much line `i` reads like the headline (None: it cannot be one). `folded`: the header
-    case-folded (`_is_tail`), `top`: all lines over the body so (`_is_title_head`); `credit`: which
-    lines around it are credit lines."""
-    line = lines[i]
-    words = [w for w in line.split() if any(c.isalnum() for c in w)]  # "&", "—", "|" are no words
-    if (
-        not MIN_WORDS <= len(words) <= MAX_WORDS
-        or credit[i]
-        or NOT_HEADLINE.search(_LEAD_SYMBOLS.sub("", line))
-        or credit_name(line)
-        or len(_GLUED.findall(line)) >= 2
-        or role_line(line)
-        or names_list(line)
-        or line[0] in ",;/|>»›"  # a line opening with a comma goes on from the one before, a slash a breadcrumb
-        or (i > 0 and lines[i - 1].endswith(","))  # and so does a line under one ending with a comma: a list's item
-        or (line[0].islower() and _SENTENCE_INSIDE.search(line))  # a wrapped paragraph's middle
-        or (len(words) <= 4 and _CALL_TO_ACTION.match(line))  # a button: "Book a Demo", "View Full Profile"
-        or _caption_or_ticker(lines, i)
-    ):
-        return None
-    alpha = [w for w in words if w[0].isalpha()]
-    score = TITLE_CASE_WEIGHT * sum(w[0].isupper() for w in alpha) / max(1, len(alpha))  # title case
-    if _credit_under(i, end, credit) is not None:
-        score += CREDIT_BONUS  # a byline or a date follows the headline
-    elif i > 0 and credit[i - 1]:
-        score += BEFORE_BONUS  # a date or a byline right over it
-    if line.endswith((".", ":", ",")):
-        score -= 2.0  # a sentence or a lead-in
-    if 5 <= len(words) <= LONG_HEAD_WORDS:
-        score += LONG_HEAD_BONUS
-    if _is_tail(line, folded):
-        score += TAIL_BONUS
-    if _is_title_head(line, top):
-        score += HEAD_BONUS
-    return score - DISTANCE_COST * (end - i)  # nearer the body is likelier
 
 
 class DumpHeader(NamedTuple):
@@ -327,13 +82,13 @@ def _deck(lines: list[str], best: int, end: int) -> str | None:
     DECK_MIN_WORDS to DECK_MAX_WORDS words that is no credit, date, caption, photo credit, label
     ("Authors: ..."), list of names, menu or trail, nor cut short, nor a photo's caption (its credit in
     parentheses under it). A photo's credit may sit between the headline and the deck."""
-    k = _neighbour(lines, best, 1)
-    while k is not None and k < end and _PHOTO_CREDIT.search(lines[k]):
-        k = _neighbour(lines, k, 1)
+    k = neighbour(lines, best, 1)
+    while k is not None and k < end and PHOTO_CREDIT.search(lines[k]):
+        k = neighbour(lines, k, 1)
     if k is None or k >= end:
         return None
     line = lines[k]
-    under = _line_at(lines, _neighbour(lines, k, 1))
+    under = line_at(lines, neighbour(lines, k, 1))
     if _PARENTHESISED.fullmatch(under):
         return None  # a photo's caption over its credit ("(Getty Images)", "(Jane Roe / The Daily Ledger)")
     if (
@@ -364,37 +119,9 @@ def dump_header(dump: str, first_paragraph: str, last_paragraph: str = "") -> Du
     credit line over the body does."""
     lines = normalize_lines(dump)
     end = _body_start(lines, first_paragraph)
-    if end is None:
+    best = None if end is None else headline_index(lines, end)
+    if best is None:
         return DumpHeader(None, [])
-    start = max(0, end - HEADER_LINES)
-    folded = "".join(line.casefold() + "\n" for line in lines[start : end + 1])
-    page_top = "\n" + "".join(line.casefold() + "\n" for line in lines[:start]) + folded
-    credit = {k: is_credit(lines[k]) for k in range(max(0, start - 1), min(len(lines), end + 2))}
-    scored = [(s, i) for i in range(start, end) if (s := _score(lines, i, end, folded, page_top, credit)) is not None]
-    if (
-        end + 1 < len(lines)
-        and len(lines[end].split()) <= FIRST_MAX_WORDS
-        and not lines[end].endswith((".", "!", ":", ",", ";"))
-        and (s := _score(lines, end, end + 1, folded, page_top, credit)) is not None
-    ):
-        scored.append((s - FIRST_COST, end))  # the stripper took the headline for the body's first paragraph
-    if not scored:
-        return DumpHeader(None, [])
-    scored = _shadowed(scored, lines, end, credit)
-    opening = _about_words(" ".join(lines[end : end + ABOUT_LINES]))
-    after_first = _about_words(" ".join(lines[end + 1 : end + 1 + ABOUT_LINES]))  # for the first paragraph itself
-    _, best = max((s + ABOUT_WEIGHT * _about(lines[i], after_first if i == end else opening), i) for s, i in scored)
-    base = {i: s for s, i in scored}  # headline or deck: decided without the shared words
-    top = base[best]
-    up, over = max(((i, s) for s, i in scored if i < best), default=(-1, None))
-    if (
-        over is not None
-        and _adjacent(lines, up, best)
-        and len(lines[up].split()) >= DECK_HEAD_WORDS
-        and over + (LONG_HEAD_BONUS if _long_headline(lines[up]) else 0.0) >= top - DECK_MARGIN
-        and not lines[up].endswith(lines[best])
-    ):  # "Guides Headline" over "Headline": a glued kicker
-        best = up  # the best line is the deck under its headline (a photo's credit may sit between them)
     after = credit_lines(lines[best + 1 : end], MAX_CREDIT_CHARS, names="under", prose=dump)
     # a date line over the headline, and a name right over its date ("Jane Roe" / "May 2, 2024" / headline)
     before = credit_lines(lines[max(0, best - CREDIT_BEFORE) : best], MAX_CREDIT_CHARS, names="next", prose=dump)
