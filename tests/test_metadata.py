@@ -7,7 +7,8 @@ from datetime import UTC, date, datetime
 
 from schemas import Page, Signals
 from transforms.metadata import METADATA_FIELDS, normalize_metadata
-from transforms.metadata.authors import choose_authors, parse_byline
+from transforms.metadata.authors import choose_authors
+from transforms.metadata.bylines import parse_byline
 from transforms.metadata.datelines import split_dateline
 from transforms.metadata.dates import choose_dates
 from transforms.metadata.datetexts import find_printed, parse_machine

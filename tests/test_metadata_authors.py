@@ -1,7 +1,8 @@
 """Author choice rules (transforms.metadata.authors), on invented pages."""
 
 from schemas import Signals
-from transforms.metadata.authors import choose_authors, parse_byline
+from transforms.metadata.authors import choose_authors
+from transforms.metadata.bylines import parse_byline
 
 
 def test_a_first_name_that_two_kinds_of_author_element_give_is_the_author():
@@ -91,7 +92,7 @@ def test_the_sites_name_beside_a_person_is_no_author():
 
 
 def test_a_firm_name_joined_by_an_ampersand_is_no_person():
-    from transforms.metadata.authors import parse_byline
+    from transforms.metadata.bylines import parse_byline
 
     assert parse_byline("Harlow Briggs Tax & Accounting", set()) == []
     assert parse_byline("By Ada Quill & Ivo Brandt", set()) == ["Ada Quill", "Ivo Brandt"]
@@ -142,7 +143,7 @@ def test_a_commenters_name_is_no_author_but_a_byline_beside_a_comment_count_is()
 
 
 def test_an_organisations_name_is_no_person():
-    from transforms.metadata.authors import parse_byline
+    from transforms.metadata.bylines import parse_byline
 
     assert parse_byline("By: Prairie Coalition for Rural Schools", set()) == []
     assert parse_byline("By Delta Alliance", set()) == []
@@ -157,7 +158,7 @@ def test_a_knighthood_stays_in_the_name_a_courtesy_title_does_not():
 
 
 def test_kind_of_piece_credits_and_photo_credits():
-    from transforms.metadata.authors import parse_byline
+    from transforms.metadata.bylines import parse_byline
 
     for line in ("Opinion by Tess Arden", "Analysis by Tess Arden", "Review by Tess Arden", "Commentary by Tess Arden"):
         assert parse_byline(line, set()) == ["Tess Arden"]
@@ -167,7 +168,7 @@ def test_kind_of_piece_credits_and_photo_credits():
 
 
 def test_a_beat_and_role_after_the_name_is_no_co_author():
-    from transforms.metadata.authors import parse_byline
+    from transforms.metadata.bylines import parse_byline
 
     assert parse_byline("By Tess Arden, Middle East Correspondent", set()) == ["Tess Arden"]
     assert parse_byline("By Tess Arden, Harbor Bureau Chief, Lakeside Post", set()) == ["Tess Arden"]
@@ -175,7 +176,7 @@ def test_a_beat_and_role_after_the_name_is_no_co_author():
 
 
 def test_a_sentences_full_stop_is_no_part_of_the_name():
-    from transforms.metadata.authors import parse_byline
+    from transforms.metadata.bylines import parse_byline
     from transforms.metadata.names import person_name
 
     assert parse_byline("By Tess Arden. Updated May 5, 2025", set()) == ["Tess Arden"]
@@ -191,27 +192,27 @@ def test_the_outlet_a_name_writes_for_is_no_part_of_it():
         }
     ]
     assert choose_authors(Signals(jsonld=jsonld), set()) == ["Tess Arden"]
-    from transforms.metadata.authors import parse_byline
+    from transforms.metadata.bylines import parse_byline
 
     assert parse_byline("Tess Arden for The Lakeside Post", set()) == ["Tess Arden"]
 
 
 def test_a_byline_set_in_capitals_splits_on_its_and():
-    from transforms.metadata.authors import parse_byline
+    from transforms.metadata.bylines import parse_byline
 
     assert parse_byline("BY TESS ARDEN AND LOU PARK", set()) == ["Tess Arden", "Lou Park"]
     assert parse_byline("By Tess Arden and Lou Park", set()) == ["Tess Arden", "Lou Park"]
 
 
 def test_a_name_with_two_initials_before_the_outlet_in_a_byline():
-    from transforms.metadata.authors import parse_byline
+    from transforms.metadata.bylines import parse_byline
 
     assert parse_byline("By Tomas H.J. Reyes Valley News", set()) == ["Tomas H.J. Reyes"]
     assert parse_byline("By Tomas H. Reyes Valley News", set()) == ["Tomas H. Reyes"]
 
 
 def test_a_wire_storys_closing_credit_names_its_reporters_and_writers_not_its_editors():
-    from transforms.metadata.authors import wire_credit_authors
+    from transforms.metadata.bylines import wire_credit_authors
 
     body = ["VALLEY CITY, May 2 (Reuters) - The ferry resumed service on Tuesday.", "It had stopped for a week."]
     credit = "Reporting by Ana Ruiz, Lee Park in Valley City; Editing by Sam Cho"

@@ -22,7 +22,7 @@ from schemas import REASONS, Failure, Page, Signals
 from transforms.decode import decode_page, read_capped
 from transforms.errors import NoArticle, TooLarge
 from transforms.metadata import normalize_metadata
-from transforms.metadata.authors import parse_byline
+from transforms.metadata.bylines import parse_byline
 from transforms.metadata.datelines import split_dateline
 from transforms.metadata.datetexts import INTL_MONTHS, find_printed, find_printed_spans, parse_machine
 from transforms.metadata.dump_credits import is_credit

@@ -14,7 +14,7 @@ Used when a dump's `Signals` lack a headline or credit lines, or name a worse on
 import re
 from typing import NamedTuple
 
-from transforms.metadata.authors import writer_credits
+from transforms.metadata.bylines import writer_credits
 from transforms.metadata.dump_credits import (
     BYLINE,
     DATE_LINE,

@@ -21,7 +21,8 @@ from dataclasses import replace
 from datetime import UTC, datetime
 
 from schemas import Page, Signals
-from transforms.metadata.authors import choose_authors, wire_credit_authors
+from transforms.metadata.authors import choose_authors
+from transforms.metadata.bylines import wire_credit_authors
 from transforms.metadata.datelines import split_dateline
 from transforms.metadata.dates import choose_dates
 from transforms.metadata.dump_credits import lower_words
