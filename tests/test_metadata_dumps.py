@@ -181,6 +181,15 @@ def test_a_labelled_date_under_the_body_dates_a_page_whose_header_has_none():
     assert dump_header(far, FIRST, last)[1] == ["By Tomas Reyes", "Published August 30, 2024"]
 
 
+def test_a_blog_posts_meta_line_dates_a_page_that_prints_no_other_date():
+    """ "June 9, 2020 · 6 Comments", "<date> | Categories: ...": a post's meta line, wherever the theme sets it.
+    A bare date far from the header, or a comment count with no date, dates nothing."""
+    for meta in ("July 8, 2024 · 6 Comments", "Monday, July 8th, 2024 at 11:00 am | Categories: Weather, County"):
+        assert _credits_far_below([meta, "Leave a reply"]) == [meta], meta
+    for line in ("July 8, 2024", "6 Comments"):
+        assert _credits_far_below([line]) == [], line
+
+
 def test_an_author_label_or_a_glued_by_marks_the_headline_over_it():
     lines = [
         "Menu",

@@ -172,6 +172,21 @@ def labelled_date(lines: list[str]) -> list[str]:
     return []
 
 
+# A blog post's meta line: its date with its comment count or its categories ("June 9, 2020 · 6 Comments",
+# "on March 1, 2026 | Comments", "Monday, August 11th, 2025 at 11:00 am | Categories: ...").
+_POST_META = re.compile(
+    r"(?i)\b\d+\s+comments?\b|[|·•]\s*(?:no\s+)?comments?\b|\bcategor(?:y|ies)\s*:|\bleave a comment\b"
+)
+
+
+def post_meta_date(lines: list[str]) -> list[str]:
+    """The first blog post meta line anywhere in the dump (`_POST_META`) that prints a date."""
+    for line in lines:
+        if len(line) <= MAX_CREDIT_CHARS and _POST_META.search(line) and DATE_LINE.search(line):
+            return [line]
+    return []
+
+
 # A bio under an author's name has at least this many words ("Jane is a science writer who ...").
 MIN_BIO_WORDS = 8
 # How many lines under the name its bio may start (a role line may sit between them).

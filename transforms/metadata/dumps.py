@@ -34,6 +34,7 @@ from transforms.metadata.dump_fallbacks import (
     first_dated_credit,
     labelled_byline,
     labelled_date,
+    post_meta_date,
     writer_bio_byline,
 )
 from transforms.metadata.dump_headline import PHOTO_CREDIT, headline_index, line_at, neighbour
@@ -156,4 +157,6 @@ def dump_header(dump: str, first_paragraph: str, last_paragraph: str = "") -> Du
         credits += first_dated_credit(lines[:end])
     if not any(DATE_LINE.search(line) for line in credits):  # a labelled date anywhere
         credits += labelled_date(lines)
+    if not any(DATE_LINE.search(line) for line in credits):  # a post's meta line anywhere
+        credits += post_meta_date(lines)
     return DumpHeader(lines[best], credits, _deck(lines, best, end))
