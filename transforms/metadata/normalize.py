@@ -7,11 +7,13 @@ dateline cut from the first paragraph. Each field is decided in its own module:
   urls        canonical URL, tracking parameters removed
   publishers  site publisher, credited wire agency
   titles      headline (site suffix and wire slugs cut)
-  authors     person names from bylines and author data
-  dates       publication day/instant/offset/precision/source, modification instant
+  authors     person names from bylines and author data (one credit line read: bylines)
+  dates       publication day/instant/offset/precision/source, modification instant (every date
+              the page states: date_candidates; one printed date read: datetexts)
   datelines   "WASHINGTON -" -> "Washington"
   sections    breadcrumbs / declared section
-  dumps       a text dump's headline, read from its header (credit lines: dump_credits)
+  dumps       a text dump's header (its headline: dump_headline; credit lines: dump_credits; where
+              the header names no one: dump_fallbacks)
 
   .venv/bin/python -m bench.metadata --data ../shared/data/wcxb-dev-articles --limit 100
 """
