@@ -15,12 +15,7 @@ import re
 from urllib.parse import unquote
 
 from schemas import Signals
-from transforms.metadata.datetexts import (
-    Stamp,
-    find_printed_spans,
-    numeric_order,
-    parse_machine,
-)
+from transforms.metadata.datetexts import Stamp, find_printed_spans, numeric_order, parse_machine
 from transforms.metadata.jsonld import article_objects, text, types
 
 PUBLISHED_META = tuple(
@@ -85,6 +80,11 @@ _ARTICLE_KINDS = ("article", "posting", "report")
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})(?:/|$)|/((?:19|20)\d{2})-(\d{2})-(\d{2})(?=[/+_-]|$)")
 
 
+def _last_end(pattern: re.Pattern, text: str) -> int:
+    """Where the last match of `pattern` in `text` ends; -1 without one."""
+    return max((m.end() for m in pattern.finditer(text)), default=-1)
+
+
 def _labelled(line: str, order: str | None = None) -> list[tuple[str, bool, Stamp]]:
     """Dates printed in a line, each labelled 'updated' or 'published' by the word before it,
     and whether that label was written (True) or assumed (False); an unlabelled date inside a
@@ -119,15 +119,11 @@ def _labelled(line: str, order: str | None = None) -> list[tuple[str, bool, Stam
         gap = len(line[max(upd) : start].split()) if upd and max(upd) > max(pub, default=-1) else 0
         if prose and _AFTER_WORD.search(before) and (not (upd or pub) or gap > 2):
             continue  # "The deadline is May 2, 2024.", "We updated this review on May 2, 2024, to add ..."
-        said = [m.end() for m in _COMMENTED.finditer(before)]
-        if said and max(said) > max(upd + pub, default=-1):
+        labelled_at = max(upd + pub, default=-1)  # where the nearest publication or update label ends
+        if _last_end(_COMMENTED, before) > labelled_at:
             continue  # a comment's date
-        other = [m.end() for m in _OTHER_EVENT.finditer(before)]
-        if (
-            other
-            and max(other) > max(upd + pub, default=-1)
-            and len(line[max(other) : start].split()) <= OTHER_LABEL_WORDS
-        ):
+        other = _last_end(_OTHER_EVENT, before)
+        if other > labelled_at and len(line[other:start].split()) <= OTHER_LABEL_WORDS:
             continue  # another event's date: "Date loaded: 20/02/2024"
         label = "updated" if (upd and (not pub or max(upd) > max(pub))) or i in later else "published"
         out.append((label, bool(upd or pub), stamp))

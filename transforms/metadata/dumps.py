@@ -139,24 +139,28 @@ def dump_header(dump: str, first_paragraph: str, last_paragraph: str = "") -> Du
                 if LABELLED.match(c) and c not in found and c not in labelled
             ]
     credits = found + labelled
-    if not _names_anyone(credits):  # no byline: a name among a credit line's parts
-        credits += names_in_credits(credits, dump)
-    if not _names_anyone(credits):  # still none: an author's box under the body
-        credits += byline_under_body(lines, last_paragraph)
-    if not _names_anyone(credits):  # an author's label and name anywhere
-        credits += labelled_byline(lines, dump)
-    if not _names_anyone(credits):  # a name over its bio anywhere
-        credits += bio_byline(lines, dump)
-    if not _names_anyone(credits):  # a writer's bio anywhere ("Jane Roe is a reporter ...")
-        credits += writer_bio_byline(lines, dump)
-    if not _names_anyone(credits):  # "By Jane Roe" over her job title anywhere
-        credits += byline_over_role(lines, dump)
-    if not any(DATE_LINE.search(line) for line in credits):
-        credits += after_body(lines, last_paragraph, dump)
-    if not any(DATE_LINE.search(line) for line in credits):
-        credits += first_dated_credit(lines[:end])
-    if not any(DATE_LINE.search(line) for line in credits):  # a labelled date anywhere
-        credits += labelled_date(lines)
-    if not any(DATE_LINE.search(line) for line in credits):  # a post's meta line anywhere
-        credits += post_meta_date(lines)
+    # Where the header names no writer, these are tried in turn until one does (each reads `credits` as
+    # it stands); then, where nothing is dated, the date fallbacks the same way.
+    writers = (
+        lambda: names_in_credits(credits, dump),  # a name among a credit line's parts
+        lambda: byline_under_body(lines, last_paragraph),  # an author's box under the body
+        lambda: labelled_byline(lines, dump),  # an author's label and name anywhere
+        lambda: bio_byline(lines, dump),  # a name over its bio anywhere
+        lambda: writer_bio_byline(lines, dump),  # a writer's bio anywhere ("Jane Roe is a reporter ...")
+        lambda: byline_over_role(lines, dump),  # "By Jane Roe" over her job title anywhere
+    )
+    for fallback in writers:
+        if _names_anyone(credits):
+            break
+        credits += fallback()
+    dates = (
+        lambda: after_body(lines, last_paragraph, dump),  # a labelled date or a signature under the body
+        lambda: first_dated_credit(lines[:end]),  # the first dated credit line over the body
+        lambda: labelled_date(lines),  # a labelled date anywhere
+        lambda: post_meta_date(lines),  # a post's meta line anywhere
+    )
+    for fallback in dates:
+        if any(DATE_LINE.search(line) for line in credits):
+            break
+        credits += fallback()
     return DumpHeader(lines[best], credits, _deck(lines, best, end))
