@@ -153,6 +153,19 @@ def test_written_by_credit_at_the_foot_of_the_page():
     assert ("credit", "Written by Ines Moreau") in signals.author_texts
 
 
+def test_the_date_beside_the_pages_one_credit_far_from_the_headline():
+    """ "<p>Written by ...</p><p>April 8, 2024</p>" deep in the page: the author box's date; not where the
+    headline's lines hold a date already, nor beside several credits (teasers' cards)."""
+    filler = "".join(f"<div><span>Step {i}</span></div>" for i in range(80))
+    box = '<div class="meta"><p>Written by <a href="/about">Ines Moreau</a></p><p>April 8, 2024</p></div>'
+    page = f"<html><body><h1>Five ways to prune roses</h1>{filler}<p>Cut above a bud.</p>{box}</body></html>"
+    signals = html_signals(lxml.html.document_fromstring(page))
+    assert "April 8, 2024" in signals.byline_lines
+    cards = box + box.replace("April 8", "May 2").replace("Ines Moreau", "Tomas Lindqvist")
+    page = f"<html><body><h1>Five ways to prune roses</h1>{filler}<p>Cut above a bud.</p>{cards}</body></html>"
+    assert html_signals(lxml.html.document_fromstring(page)).byline_lines == []
+
+
 def test_a_credit_label_alone_takes_the_name_from_the_next_element():
     page = """<html><body><h1>Five ways to prune roses</h1><p>Cut above a bud.</p>
     <div class="box"><div class="label">Written by</div><div class="big">Ines Moreau</div>

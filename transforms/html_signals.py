@@ -36,6 +36,8 @@ AFTER_H1_ELEMENTS = 60
 # A description printed under the headline is its deck from this many words (a shorter one is a label).
 MIN_DECK_WORDS = 6
 BEFORE_H1_ELEMENTS = 25
+# A credit line far from the headline ("Written by Jane Roe") is read with this many elements after it.
+CREDIT_NEAR_ELEMENTS = 4
 # Without an h1 (or h2), the first this many elements of <body> stand in for the headline's surroundings.
 TOP_ELEMENTS = 150
 # At most this many candidates of each kind are kept (pages repeat author boxes per teaser).
@@ -77,6 +79,7 @@ _CREDIT_TAGS = {"p", "h2", "h3", "h4", "h5", "h6", "span", "div", "strong", "em"
 _CREDIT_ONLY_TAGS = tuple(sorted(_CREDIT_TAGS - set(_SCANNED_TAGS)))
 _AFTER_XPATH = etree.XPath(f"following::*[position() <= {AFTER_H1_ELEMENTS}]")
 _BEFORE_XPATH = etree.XPath(f"preceding::*[position() <= {BEFORE_H1_ELEMENTS}]")
+_CREDIT_NEAR_XPATH = etree.XPath(f"following::*[position() <= {CREDIT_NEAR_ELEMENTS}]")
 _TOP_XPATH = etree.XPath(f"(//body//*)[position() <= {TOP_ELEMENTS}]")
 
 # Class tokens of the element that holds a comment's text.
@@ -271,9 +274,10 @@ def _first_part(el) -> str | None:
     return _short_text(first, MAX_DATE_CHARS) if first is not None and isinstance(first.tag, str) else None
 
 
-def _marked(body, signals: Signals) -> list[tuple[object, str]]:
-    """(element, lower-cased class and id) for elements marked with a candidate word;
-    rel=author and itemprop=author/creator elements go to `_author_element` on the way.
+def _marked(body, signals: Signals) -> tuple[list[tuple[object, str]], list]:
+    """(element, lower-cased class and id) for elements marked with a candidate word, and the
+    credit elements ("Written by Jane Roe"); rel=author and itemprop=author/creator elements go
+    to `_author_element` on the way.
     The words are looked up with str.find in all marks of the page joined into one string."""
     elements, marks, credits = [], [], []
     for el in body.iter(*_SCANNED_TAGS, *_CREDIT_ONLY_TAGS):
@@ -308,7 +312,7 @@ def _marked(body, signals: Signals) -> list[tuple[object, str]]:
             index = bisect_right(starts, at) - 1
             hits.add(index)
             at = joined.find(word, starts[index + 1])  # the next element's marks
-    return [(elements[i], joined[starts[i] : starts[i + 1] - 1]) for i in sorted(hits)]
+    return [(elements[i], joined[starts[i] : starts[i + 1] - 1]) for i in sorted(hits)], credits
 
 
 def _breadcrumb(el) -> str | None:
@@ -386,13 +390,15 @@ def _head(tree, signals: Signals) -> None:
             break
 
 
-def _body_signals(body, signals: Signals) -> list[tuple[object, str]]:
-    """Fills `signals` from the body; returns the standfirst candidates (element, text) in order."""
+def _body_signals(body, signals: Signals) -> tuple[list[tuple[object, str]], list]:
+    """Fills `signals` from the body; returns the standfirst candidates (element, text) in order
+    and the credit elements."""
     standfirsts = []
     for el in body.iter("time"):
         if el.get("datetime"):
             _add(signals.date_texts, ("time", el.get("datetime").strip()))
-    for el, marks in _marked(body, signals):
+    marked, credits = _marked(body, signals)
+    for el, marks in marked:
         if _AUTHOR_CLASS.search(marks):
             _author_element(el, signals, marks)
         if el.tag in _DATE_TAGS and _DATE_RE.search(marks):
@@ -418,7 +424,7 @@ def _body_signals(body, signals: Signals) -> list[tuple[object, str]]:
                 and not _in_promo(el)
             ):  # a byline block is no deck
                 standfirsts.append((el, text))
-    return standfirsts
+    return standfirsts, credits
 
 
 def _standfirst(candidates: list[tuple[object, str]], after: list) -> str | None:
@@ -442,7 +448,7 @@ def html_signals(tree) -> Signals:
     lang = root.get("lang") or root.get("xml:lang")
     signals.declared_language = lang.strip() if lang else None
     body = tree.find(".//body")
-    standfirsts = _body_signals(body if body is not None else tree, signals)
+    standfirsts, credits = _body_signals(body if body is not None else tree, signals)
     # The headline's h1: the first of a few words (a lone "Articles" h1 is a section label).
     anchor = next(
         (h for h in h1s if len(_heading_text(h).split()) >= 3), h1s[0] if h1s else next(tree.iter("h2"), None)
@@ -454,6 +460,10 @@ def html_signals(tree) -> Signals:
         _lines(reversed(_BEFORE_XPATH(anchor)), signals, seen)
     else:
         _lines(_TOP_XPATH(tree), signals, seen)
+    if not signals.byline_lines and len(credits) == 1 and not _in_comment(credits[0]):
+        # the page's one author box, far from the headline: "<p>Written by Jane Roe</p><p>May 3, 2024</p>"
+        # (several credits are teasers' cards)
+        _lines([credits[0], *_CREDIT_NEAR_XPATH(credits[0])], signals, seen)
     signals.subtitle = _standfirst(standfirsts, after) or _printed_description(after, signals)
     return signals
 
