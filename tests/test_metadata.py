@@ -771,6 +771,42 @@ def test_the_two_ends_of_a_span_are_not_a_publication_date():
     assert choose_dates(page, None, None, None, NOW)["published_date"] == date(2023, 4, 3)
 
 
+def test_a_date_with_a_time_range_is_an_events_not_the_pages():
+    """ "March 14, 2026 Members only: 8 a.m. - 10 a.m.": an event's day, also where printed alone."""
+    for line in (
+        "March 14, 2026 Members only : 8 a.m. – 10 a.m.",
+        "May 2, 2024, 10:00-12:30 Hall B",
+        "May 2, 2024 7pm to 9pm",
+    ):
+        event = Signals(
+            date_texts=[
+                ("class", line),
+                ("class", line.split(" ", 3)[0] + " " + line.split()[1] + " " + line.split()[2]),
+            ]
+        )
+        assert choose_dates(event, None, None, None, NOW)["published_date"] is None, line
+    for line in ("May 2, 2024 10:00 am - 5 min read", "Posted May 2, 2024 at 9:10 am"):
+        assert choose_dates(Signals(byline_lines=[line]), None, None, None, NOW)["published_date"] == date(2024, 5, 2)
+
+
+def test_a_printed_day_takes_the_clock_of_a_machine_stamp_of_that_day():
+    page = Signals(
+        byline_lines=["Posted by Ana Vell on 2023-12-18"], date_texts=[("time", "2023-12-18T13:21:00+00:00")]
+    )
+    out = choose_dates(page, None, None, None, NOW)
+    assert out["published_date"] == date(2023, 12, 18)
+    assert out["published_at"] == datetime(2023, 12, 18, 13, 21, tzinfo=UTC) and out["published_precision"] == "minute"
+    # not a midnight (a day written as an instant), not the modification's instant, not another day's
+    for stamp, meta in (
+        ("2023-12-18T00:00:00+00:00", {}),
+        ("2023-12-18T15:00:00+02:00", {"article:modified_time": "2023-12-18T13:00:00Z"}),
+        ("2023-12-17T13:21:00+00:00", {}),
+    ):
+        other = Signals(meta=meta, byline_lines=["Posted by Ana Vell on 2023-12-18"], date_texts=[("time", stamp)])
+        out = choose_dates(other, None, None, None, NOW)
+        assert out["published_date"] == date(2023, 12, 18) and out["published_at"] is None, stamp
+
+
 def test_two_dates_side_by_side_are_read_as_printed():
     from transforms.metadata.datetexts import find_printed_all
 

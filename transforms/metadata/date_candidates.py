@@ -6,9 +6,10 @@ date in its path, "/2024/05/03/" or a "/2024-05-03-slug" segment, percent-escape
 by kind: jsonld, meta, time, text (the byline lines' dates), class (date elements'), their
 "_updated" and "_labelled" kinds, url and modified. A printed date is labelled "published" or
 "updated" by the word before it; a date inside a sentence, a reader's comment's, another event's
-("Date loaded", "Accessed"), a photo caption's and a span's two ends are left out; of dates printed
-side by side, the later ones are updates. A plain WebPage JSON-LD object (no headline, no article
-type) on a page no <meta> dates is a site's page, and its date is not read.
+("Date loaded", "Accessed"), an event's (a time range after it), a photo caption's and a span's two
+ends are left out; of dates printed side by side, the later ones are updates. A plain WebPage JSON-LD
+object (no headline, no article type) on a page no <meta> dates is a site's page, and its date is
+not read.
 """
 
 import re
@@ -75,6 +76,10 @@ _PHOTO_CREDIT = re.compile(
 _SIDE_BY_SIDE = re.compile(r"[\s,|•·]*(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?[\s,|•·]*)?$", re.IGNORECASE)
 # Two dates joined by a dash or "to" are a span (an event's, a project's), not a publication date.
 _SPAN_JOIN = re.compile(r"\d\s*(?:-|–|—|to|until|through)\s*$", re.IGNORECASE)
+# A date followed by a time range is an event's schedule ("March 14, 2026 Members only: 8 a.m. - 10 a.m.",
+# "May 2, 2024, 10:00-12:30"), not a publication date; a few words may stand between them.
+_CLOCK = r"(?:\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)"
+_SCHEDULE = re.compile(rf"[\s,:|]*(?:[^\W\d]+[\s,:|]+){{0,3}}{_CLOCK}\s*(?:-|–|—|to|until)\s*{_CLOCK}", re.IGNORECASE)
 _ARTICLE_KINDS = ("article", "posting", "report")
 # A date in the URL's path: "/2024/05/03/" or a segment opening with "2024-05-03" ("/2024-05-03-slug").
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})(?:/|$)|/((?:19|20)\d{2})-(\d{2})-(\d{2})(?=[/+_-]|$)")
@@ -86,11 +91,11 @@ def _last_end(pattern: re.Pattern, text: str) -> int:
 
 
 def _labelled(line: str, order: str | None = None) -> list[tuple[str, bool, Stamp]]:
-    """Dates printed in a line, each labelled 'updated' or 'published' by the word before it,
-    and whether that label was written (True) or assumed (False); an unlabelled date inside a
-    sentence, a comment's date ("jdoe commented May 2, 2024"), a span's two ends and the dates of a
-    photo's caption (a line ending in its credit, "(AP Photo/Jane Roe)") are left out;
-    of dates printed side by side, the later ones are updates."""
+    """Dates printed in a line, each labelled 'updated' or 'published' by the word before it ('event'
+    when a time range follows it: "May 2, 2024 8 a.m. - 10 a.m."), and whether that label was written
+    (True) or assumed (False); an unlabelled date inside a sentence, a comment's date ("jdoe commented
+    May 2, 2024"), a span's two ends and the dates of a photo's caption (a line ending in its credit,
+    "(AP Photo/Jane Roe)") are left out; of dates printed side by side, the later ones are updates."""
     if _PHOTO_CREDIT.search(line):
         return []
     out = []
@@ -106,9 +111,12 @@ def _labelled(line: str, order: str | None = None) -> list[tuple[str, bool, Stam
         least = min(printed[j][2].day for j in range(first, end))
         later.update(j for j in range(first, end) if printed[j][2].day > least)
         first = end
-    for i, (start, _, stamp) in enumerate(printed):
+    for i, (start, end, stamp) in enumerate(printed):
         if i in spans or i + 1 in spans:
             continue  # "2024-03-04 - 2024-03-08"
+        if _SCHEDULE.match(line, end):
+            out.append(("event", False, stamp))  # "May 2, 2024 8 a.m. - 10 a.m.": an event's day
+            continue
         before = line[:start]
         upd = [m.end() for m in _UPDATED.finditer(before)]
         pub = [
@@ -134,6 +142,8 @@ def _visible(lines: list[str], found: dict, kind: str, order: str | None = None)
     """Visible dates into found[kind] / found[kind + '_updated']; a date written with its label
     first, and a bare date that another line labels "Updated" (nested elements) is an update."""
     labelled = [item for line in lines for item in _labelled(line, order)]
+    event_days = {stamp.day for label, _, stamp in labelled if label == "event"}  # also where printed alone
+    labelled = [item for item in labelled if item[2].day not in event_days]
     updated_days = {stamp.day for label, _, stamp in labelled if label == "updated"}
     published = [
         (not explicit, i, stamp)

@@ -18,13 +18,14 @@ re-stamped migration; without a byline date, a date element's date written after
 "Posted" or "by"), or later than a JSON-LD datePublished no <meta> repeats; where JSON-LD and
 <meta> disagree, the one the byline prints wins. A local time without an offset is anchored by an
 offset stated elsewhere on the page, else by the publisher's home zone (`timezones.HOME_ZONES`),
-else only the day is kept (precision "day", published_at and offset null). A machine instant
+else only the day is kept (precision "day", published_at and offset null). A printed day takes the
+clock of a machine instant of the same day (<time datetime>, <meta>, JSON-LD) with its offset. A machine instant
 stated in UTC whose day is not the URL's is read in the site's zone when that puts it on the
 URL's day (permalinks carry the local day).
 """
 
 import re
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 
 from schemas import Signals
 from transforms.metadata.date_candidates import candidates
@@ -56,6 +57,7 @@ UNLABELLED_CLASS_DAYS = 2
 # The zones a page can print its local day in: a machine instant and a printed day this far apart
 # (UTC-12 .. UTC+14) can be the same moment, so the print is not an earlier date.
 _ZONE_SPAN = (timedelta(hours=-12), timedelta(hours=14))
+MIDNIGHT = time(0, 0)
 EMPTY = {
     "published_at": None,
     "published_date": None,
@@ -157,6 +159,24 @@ def _order(found: dict[str, list[Stamp]]) -> tuple[tuple[str, str], ...]:
     return SOURCE_ORDER
 
 
+def _clocked(found: dict[str, list[Stamp]], stamp: Stamp, source: str) -> tuple[Stamp, str]:
+    """A printed day with the clock of a machine stamp of the same day (<time datetime>, <meta>,
+    JSON-LD): "Posted on May 3, 2024" beside <time datetime="2024-05-03T13:21:00Z"> is 13:21 UTC.
+    Only an instant with its offset, not a midnight (a day written as an instant), not the
+    modification's instant."""
+    modified = {other.instant(UTC) for other in found["modified"]}
+    for kind, kind_source in (("jsonld", "jsonld"), ("meta", "meta"), ("time", "meta")):
+        for other in found[kind]:
+            if (
+                other.day == stamp.day
+                and other.zone is not None
+                and other.clock not in (None, MIDNIGHT)
+                and other.instant(UTC) not in modified
+            ):
+                return other, kind_source
+    return stamp, source
+
+
 def choose_dates(
     signals: Signals, url: str | None, publisher: str | None, host: str | None, bound: datetime | None = None
 ) -> dict:
@@ -174,6 +194,8 @@ def choose_dates(
         for stamp in found[kind]:
             if kind in ("time", "class") and stamp.day in modified_days and stamp not in found["class_labelled"]:
                 continue  # an unlabelled <time> or date element showing the dateModified
+            if stamp.clock is None:
+                stamp, source = _clocked(found, stamp, source)
             zone = stamp.zone or _page_zone(found, stamp.day) or home
             instant = stamp.instant(zone)
             if stamp.day > bound.date() or (instant and instant > bound):
