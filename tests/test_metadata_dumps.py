@@ -190,6 +190,13 @@ def test_a_blog_posts_meta_line_dates_a_page_that_prints_no_other_date():
         assert _credits_far_below([line]) == [], line
 
 
+def test_the_date_under_the_pages_one_written_by_line_dates_it():
+    """An author box far from the header: "Written by <name>" over the date; not where several cards print one."""
+    assert _credits_far_below(["Written by Ines Moreau", "April 8, 2024"]) == ["April 8, 2024"]
+    cards = ["Written by Ines Moreau", "April 8, 2024", "Written by Tomas Reyes", "May 2, 2024"]
+    assert _credits_far_below(cards) == []
+
+
 def test_an_author_label_or_a_glued_by_marks_the_headline_over_it():
     lines = [
         "Menu",

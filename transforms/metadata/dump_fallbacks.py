@@ -5,7 +5,8 @@ In: the dump's lines, the body's last paragraph and the page's text. Out: credit
 place, and `dumps.dump_header` tries them in order, only while nothing before has found a byline
 (or a date): the lines right under the body (a labelled date, a signature, an author's box), the
 page's first dated credit line over the body, an author's label anywhere with the names under it, a
-labelled publication date anywhere, a name over its bio, a writer's bio anywhere, a "By" line over
+labelled publication date anywhere, the date under the page's one "Written by" line, a post's meta
+line anywhere, a name over its bio, a writer's bio anywhere, a "By" line over
 a job title anywhere.
 
   .venv/bin/python -m bench.metadata --data ../shared/data/wcxb-dev-articles --mode text
@@ -170,6 +171,22 @@ def labelled_date(lines: list[str]) -> list[str]:
         if rest and DATE_LINE.match(rest):
             return [line]
     return []
+
+
+# An author box's credit, as a label ("Written by", "Posted by", "Author:"); a bare "By <name>" over a date is
+# as often a related story's card.
+_WRITTEN_BY = re.compile(r"(?i)^(?:(?:article|post|story)\s+)?written by|^(?:article|posted|story) by|^author:")
+
+
+def credit_box_date(lines: list[str]) -> list[str]:
+    """The date alone on the line under the dump's one "Written by <name>" line ("Written by Jane Roe" /
+    "April 8, 2024"): an author box far from the headline. Not where the dump prints several such lines
+    (related stories' cards)."""
+    boxes = [i for i, line in enumerate(lines) if len(line) <= MAX_CREDIT_CHARS and _WRITTEN_BY.match(line)]
+    if len(boxes) != 1 or boxes[0] + 1 >= len(lines):
+        return []
+    under = lines[boxes[0] + 1].strip()
+    return [under] if len(under) <= MAX_CREDIT_CHARS and DATE_LINE.fullmatch(under) else []
 
 
 # A blog post's meta line: its date with its comment count or its categories ("June 9, 2020 · 6 Comments",

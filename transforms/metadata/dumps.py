@@ -31,6 +31,7 @@ from transforms.metadata.dump_fallbacks import (
     bio_byline,
     byline_over_role,
     byline_under_body,
+    credit_box_date,
     first_dated_credit,
     labelled_byline,
     labelled_date,
@@ -157,6 +158,7 @@ def dump_header(dump: str, first_paragraph: str, last_paragraph: str = "") -> Du
         lambda: after_body(lines, last_paragraph, dump),  # a labelled date or a signature under the body
         lambda: first_dated_credit(lines[:end]),  # the first dated credit line over the body
         lambda: labelled_date(lines),  # a labelled date anywhere
+        lambda: credit_box_date(lines),  # the date under the page's one "Written by" line
         lambda: post_meta_date(lines),  # a post's meta line anywhere
     )
     for fallback in dates:
