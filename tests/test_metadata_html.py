@@ -166,6 +166,16 @@ def test_the_date_beside_the_pages_one_credit_far_from_the_headline():
     assert html_signals(lxml.html.document_fromstring(page)).byline_lines == []
 
 
+def test_without_an_h1_the_h2_like_the_title_is_the_headline():
+    """No h1: the lines around the h2 that reads like the page's title are read, not around the first h2."""
+    filler = "".join(f"<div><span>Offer {i}</span></div>" for i in range(80))
+    page = f"""<html><head><title>Five ways to prune roses | Garden Notes</title></head><body>
+    <h2>Your cart is empty</h2>{filler}<h3><span>blog | </span>April 8, 2024</h3>
+    <h2>Five ways to prune your roses</h2><p>Cut above a bud.</p></body></html>"""
+    signals = html_signals(lxml.html.document_fromstring(page))
+    assert "blog | April 8, 2024" in signals.byline_lines
+
+
 def test_a_credit_label_alone_takes_the_name_from_the_next_element():
     page = """<html><body><h1>Five ways to prune roses</h1><p>Cut above a bud.</p>
     <div class="box"><div class="label">Written by</div><div class="big">Ines Moreau</div>

@@ -38,6 +38,8 @@ MIN_DECK_WORDS = 6
 BEFORE_H1_ELEMENTS = 25
 # A credit line far from the headline ("Written by Jane Roe") is read with this many elements after it.
 CREDIT_NEAR_ELEMENTS = 4
+# Without an h1, an h2 whose words are at least this share the page title's is the headline.
+TITLED_H2_SHARE = 0.6
 # Without an h1 (or h2), the first this many elements of <body> stand in for the headline's surroundings.
 TOP_ELEMENTS = 150
 # At most this many candidates of each kind are kept (pages repeat author boxes per teaser).
@@ -126,6 +128,7 @@ _DATEISH = re.compile(_STRICT_DATE.pattern + "|" + INTL_DATE + r"|\b(updated|pub
 # <meta> names repeated once per co-author (scholarly pages); their values are joined with "; ".
 _REPEATED_META = {"citation_author", "citation_authors", "dc.creator", "article:author"}
 _DIGIT = re.compile(r"\d")
+_WORD = re.compile(r"\w+")
 _LABEL = re.compile(r"(?i)updated|published|posted")
 # Containers of offers, not articles, and the wording of an offer.
 _PROMO_BOX = re.compile(r"newsletter|subscri|sign-?up|paywall|gating|gated")
@@ -450,9 +453,7 @@ def html_signals(tree) -> Signals:
     body = tree.find(".//body")
     standfirsts, credits = _body_signals(body if body is not None else tree, signals)
     # The headline's h1: the first of a few words (a lone "Articles" h1 is a section label).
-    anchor = next(
-        (h for h in h1s if len(_heading_text(h).split()) >= 3), h1s[0] if h1s else next(tree.iter("h2"), None)
-    )
+    anchor = next((h for h in h1s if len(_heading_text(h).split()) >= 3), h1s[0] if h1s else _titled_h2(tree, signals))
     seen: set[str] = set()
     after = _AFTER_XPATH(anchor) if anchor is not None else None
     if anchor is not None:
@@ -466,6 +467,25 @@ def html_signals(tree) -> Signals:
         _lines([credits[0], *_CREDIT_NEAR_XPATH(credits[0])], signals, seen)
     signals.subtitle = _standfirst(standfirsts, after) or _printed_description(after, signals)
     return signals
+
+
+def _words(text: str | None) -> set[str]:
+    return set(_WORD.findall((text or "").casefold()))
+
+
+def _titled_h2(tree, signals: Signals):
+    """Without an h1, the h2 that is the page's title: the one whose words are likest the title's
+    (og:title or <title>; shared words over all words, at least TITLED_H2_SHARE), else the first h2
+    (a menu's heading, often)."""
+    title = _words(signals.meta.get("og:title")) | _words(signals.title)
+    first, best, best_share = None, None, TITLED_H2_SHARE
+    for h2 in tree.iter("h2"):
+        first = h2 if first is None else first
+        words = _words(_heading_text(h2))
+        share = len(words & title) / len(words | title) if len(words) >= 3 else 0.0
+        if share >= best_share and (best is None or share > best_share):
+            best, best_share = h2, share
+    return best if best is not None else first
 
 
 def _printed_description(after, signals: Signals) -> str | None:
