@@ -197,6 +197,15 @@ def test_the_date_under_the_pages_one_written_by_line_dates_it():
     assert _credits_far_below(cards) == []
 
 
+def test_a_note_of_the_original_publication_joins_the_credits():
+    """ "This article was originally published on" / "26 Sep 2019 at 4:12pm" / ...: read wherever it is."""
+    lines = ["Menu", "Cooling centres open across the county", "By Tomas Reyes", "30 Sep 2022"]
+    note = ["This article was originally published on", "26 Sep 2019 at 4:12pm", "but has been updated since."]
+    credits = dump_header("\n".join(lines + [FIRST, MORE] + FAR_BELOW + note), FIRST, MORE)[1]
+    assert "This article was originally published on 26 Sep 2019 at 4:12pm" in credits
+    assert "30 Sep 2022" in credits
+
+
 def test_an_author_label_or_a_glued_by_marks_the_headline_over_it():
     lines = [
         "Menu",

@@ -176,6 +176,23 @@ def test_without_an_h1_the_h2_like_the_title_is_the_headline():
     assert "blog | April 8, 2024" in signals.byline_lines
 
 
+def test_a_note_of_the_original_publication_dates_the_page():
+    """A byline's date is the last update's where a note says when the article was first published."""
+    filler = "".join(f"<div><span>Offer {i}</span></div>" for i in range(80))
+    page = f"""<html><body><h1>Living in a tiny home</h1><div class="byline">Chris Carroll 30 Sep 2022, 11:07am</div>
+    <p>Long text of the article.</p>{filler}<p class="disclaimer">This article was originally published on
+    26 Sep 2019 at 4:12pm but has been regularly updated to keep the information current.</p></body></html>"""
+    fields, _ = normalize_metadata(Page("x.html", page, "html", "utf-8", len(page)), _signals_of(page), ["Long text."])
+    assert fields["published_date"] == date(2019, 9, 26)
+    page = page.replace("published on\n    26 Sep 2019", "published in September 2019")
+    fields, _ = normalize_metadata(Page("x.html", page, "html", "utf-8", len(page)), _signals_of(page), ["Long text."])
+    assert fields["published_date"] == date(2022, 9, 30)
+
+
+def _signals_of(page: str):
+    return html_signals(lxml.html.document_fromstring(page))
+
+
 def test_a_credit_label_alone_takes_the_name_from_the_next_element():
     page = """<html><body><h1>Five ways to prune roses</h1><p>Cut above a bud.</p>
     <div class="box"><div class="label">Written by</div><div class="big">Ines Moreau</div>

@@ -24,7 +24,7 @@ from itertools import accumulate, islice
 from lxml import etree
 
 from schemas import Signals
-from transforms.metadata.datetexts import INTL_DATE
+from transforms.metadata.datetexts import INTL_DATE, ORIGINAL_NOTE_CHARS, ORIGINALLY_PUBLISHED
 from transforms.metadata.normalize import OFFER
 
 # JSON-LD blocks larger than this are cut (they are product feeds, not article metadata).
@@ -277,14 +277,17 @@ def _first_part(el) -> str | None:
     return _short_text(first, MAX_DATE_CHARS) if first is not None and isinstance(first.tag, str) else None
 
 
-def _marked(body, signals: Signals) -> tuple[list[tuple[object, str]], list]:
-    """(element, lower-cased class and id) for elements marked with a candidate word, and the
-    credit elements ("Written by Jane Roe"); rel=author and itemprop=author/creator elements go
-    to `_author_element` on the way.
+def _marked(body, signals: Signals) -> tuple[list[tuple[object, str]], list, list]:
+    """(element, lower-cased class and id) for elements marked with a candidate word, the credit
+    elements ("Written by Jane Roe") and the elements whose text notes an original publication
+    ("originally published on ..."); rel=author and itemprop=author/creator elements go to
+    `_author_element` on the way.
     The words are looked up with str.find in all marks of the page joined into one string."""
-    elements, marks, credits = [], [], []
+    elements, marks, credits, notes = [], [], [], []
     for el in body.iter(*_SCANNED_TAGS, *_CREDIT_ONLY_TAGS):
         text = el.text
+        if text and "riginally published" in text and len(notes) < MAX_CANDIDATES:
+            notes.append(el)
         if (
             text
             and ("ritten" in text or "uthor:" in text or "ontributor" in text or " by" in text[:12])
@@ -315,7 +318,7 @@ def _marked(body, signals: Signals) -> tuple[list[tuple[object, str]], list]:
             index = bisect_right(starts, at) - 1
             hits.add(index)
             at = joined.find(word, starts[index + 1])  # the next element's marks
-    return [(elements[i], joined[starts[i] : starts[i + 1] - 1]) for i in sorted(hits)], credits
+    return [(elements[i], joined[starts[i] : starts[i + 1] - 1]) for i in sorted(hits)], credits, notes
 
 
 def _breadcrumb(el) -> str | None:
@@ -393,14 +396,14 @@ def _head(tree, signals: Signals) -> None:
             break
 
 
-def _body_signals(body, signals: Signals) -> tuple[list[tuple[object, str]], list]:
-    """Fills `signals` from the body; returns the standfirst candidates (element, text) in order
-    and the credit elements."""
+def _body_signals(body, signals: Signals) -> tuple[list[tuple[object, str]], list, list]:
+    """Fills `signals` from the body; returns the standfirst candidates (element, text) in order,
+    the credit elements and the original-publication notes (see `_marked`)."""
     standfirsts = []
     for el in body.iter("time"):
         if el.get("datetime"):
             _add(signals.date_texts, ("time", el.get("datetime").strip()))
-    marked, credits = _marked(body, signals)
+    marked, credits, notes = _marked(body, signals)
     for el, marks in marked:
         if _AUTHOR_CLASS.search(marks):
             _author_element(el, signals, marks)
@@ -427,7 +430,7 @@ def _body_signals(body, signals: Signals) -> tuple[list[tuple[object, str]], lis
                 and not _in_promo(el)
             ):  # a byline block is no deck
                 standfirsts.append((el, text))
-    return standfirsts, credits
+    return standfirsts, credits, notes
 
 
 def _standfirst(candidates: list[tuple[object, str]], after: list) -> str | None:
@@ -451,7 +454,7 @@ def html_signals(tree) -> Signals:
     lang = root.get("lang") or root.get("xml:lang")
     signals.declared_language = lang.strip() if lang else None
     body = tree.find(".//body")
-    standfirsts, credits = _body_signals(body if body is not None else tree, signals)
+    standfirsts, credits, notes = _body_signals(body if body is not None else tree, signals)
     # The headline's h1: the first of a few words (a lone "Articles" h1 is a section label).
     anchor = next((h for h in h1s if len(_heading_text(h).split()) >= 3), h1s[0] if h1s else _titled_h2(tree, signals))
     seen: set[str] = set()
@@ -465,6 +468,10 @@ def html_signals(tree) -> Signals:
         # the page's one author box, far from the headline: "<p>Written by Jane Roe</p><p>May 3, 2024</p>"
         # (several credits are teasers' cards)
         _lines([credits[0], *_CREDIT_NEAR_XPATH(credits[0])], signals, seen)
+    for el in notes:
+        text = _short_text(el, ORIGINAL_NOTE_CHARS)  # "This article was originally published on 26 Sep 2019 ..."
+        if text and ORIGINALLY_PUBLISHED.search(text) and _STRICT_DATE.search(text) and not _in_comment(el):
+            _add(signals.byline_lines, text)
     signals.subtitle = _standfirst(standfirsts, after) or _printed_description(after, signals)
     return signals
 

@@ -110,6 +110,11 @@ _TIME = re.compile(
 )
 # How far (chars) after a printed date a time is still taken as that date's time.
 TIME_WINDOW = 30
+# A note that dates the article's first publication, on the page wherever it is ("This article was
+# originally published on 26 Sep 2019 at 4:12pm but has been regularly updated"), read up to
+# ORIGINAL_NOTE_CHARS; "originally published in March 2022" and "... at <url>" are not it.
+ORIGINALLY_PUBLISHED = re.compile(r"(?i)\boriginally published (?:on )?(?=\S*\d)")
+ORIGINAL_NOTE_CHARS = 200
 
 
 @dataclass(frozen=True)

@@ -7,13 +7,15 @@ place, and `dumps.dump_header` tries them in order, only while nothing before ha
 page's first dated credit line over the body, an author's label anywhere with the names under it, a
 labelled publication date anywhere, the date under the page's one "Written by" line, a post's meta
 line anywhere, a name over its bio, a writer's bio anywhere, a "By" line over
-a job title anywhere.
+a job title anywhere. Not a fallback: a note of the article's first publication anywhere
+(`original_publication`), read beside the header's credits.
 
   .venv/bin/python -m bench.metadata --data ../shared/data/wcxb-dev-articles --mode text
 """
 
 import re
 
+from transforms.metadata.datetexts import ORIGINAL_NOTE_CHARS, ORIGINALLY_PUBLISHED
 from transforms.metadata.dump_credits import (
     BY_LEAD,
     CREDENTIALS,
@@ -187,6 +189,19 @@ def credit_box_date(lines: list[str]) -> list[str]:
         return []
     under = lines[boxes[0] + 1].strip()
     return [under] if len(under) <= MAX_CREDIT_CHARS and DATE_LINE.fullmatch(under) else []
+
+
+def original_publication(lines: list[str]) -> list[str]:
+    """The first note anywhere in the dump that dates the article's first publication ("This article was
+    originally published on 26 Sep 2019 ..."): read beside the header's credits, whatever they date."""
+    for i, line in enumerate(lines):
+        if "riginally published" not in line:
+            continue
+        if not DATE_LINE.search(line) and i + 1 < len(lines):
+            line = f"{line} {lines[i + 1]}"  # the dump split the note from its date
+        if len(line) <= ORIGINAL_NOTE_CHARS and ORIGINALLY_PUBLISHED.search(line) and DATE_LINE.search(line):
+            return [line]
+    return []
 
 
 # A blog post's meta line: its date with its comment count or its categories ("June 9, 2020 · 6 Comments",

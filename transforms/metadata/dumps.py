@@ -35,6 +35,7 @@ from transforms.metadata.dump_fallbacks import (
     first_dated_credit,
     labelled_byline,
     labelled_date,
+    original_publication,
     post_meta_date,
     writer_bio_byline,
 )
@@ -118,7 +119,8 @@ def dump_header(dump: str, first_paragraph: str, last_paragraph: str = "") -> Du
     """(headline, credit lines after it, deck) of a text dump; (None, [], None) when the body is not found.
     With the body's last paragraph, a labelled publication date or a signature's date under the body
     joins the credits when the header itself prints no date; without those, the page's first dated
-    credit line over the body does."""
+    credit line over the body does. A note of the article's first publication anywhere ("originally
+    published on <date>") always joins them."""
     lines = normalize_lines(dump)
     end = _body_start(lines, first_paragraph)
     best = None if end is None else headline_index(lines, end)
@@ -139,7 +141,7 @@ def dump_header(dump: str, first_paragraph: str, last_paragraph: str = "") -> Du
                 for c in credit_lines(region[i : i + 2], MAX_CREDIT_CHARS, prose=dump)[:1]
                 if LABELLED.match(c) and c not in found and c not in labelled
             ]
-    credits = found + labelled
+    credits = found + labelled + [n for n in original_publication(lines) if n not in found]
     # Where the header names no writer, these are tried in turn until one does (each reads `credits` as
     # it stands); then, where nothing is dated, the date fallbacks the same way.
     writers = (
