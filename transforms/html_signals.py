@@ -3,12 +3,12 @@
 In: a parsed lxml tree. Out: `Signals`, raw and unnormalized (`transforms.metadata` decides):
 <title>, h1 texts (a <br> read as a space), <meta> by name/property/itemprop (repeated
 citation_author metas joined), JSON-LD objects (@graph, a WebPage's mainEntity and a Blog's one
-blogPost flattened), the canonical link, <html lang>, author elements (rel=author,
-itemprop=author, class/id byline or author, links to /author/ pages, "Written by" / "Posted by"
-credits, a label alone read with the element after it),
-visible byline and date lines around the headline h1 (after it, then the few elements before
-it; the top of <body> when there is no heading; a date between two elements included), <time
-datetime> values, date elements by class, breadcrumb trails and a standfirst.
+blogPost flattened), the canonical link, <html lang>, author elements (`html_authors`), visible
+byline and date lines around the headline h1 (after it, then the few elements before it; around
+the h2 likest the title without an h1; the top of <body> when there is no heading; a date
+between two elements included; beside the page's one credit line; a note of the original
+publication anywhere), <time datetime> values, date elements by class, breadcrumb trails and a
+standfirst. Element text and place helpers: `html_elements`.
 
 Read-only over the tree, so the body extractor can run on the same tree afterwards. Cheap (about
 9% of the time of trafilatura without its metadata pass, `python -m bench.metadata --data ...
@@ -19,18 +19,27 @@ up with str.find in all class/id values joined, plus a bounded window around the
 import json
 import re
 from bisect import bisect_right
-from itertools import accumulate, islice
+from itertools import accumulate
 
 from lxml import etree
 
 from schemas import Signals
+from transforms.html_authors import AUTHOR_CLASS, AUTHOR_HREF, CREDIT_START, CREDIT_TAGS, author_element
+from transforms.html_elements import (
+    MAX_CANDIDATES,
+    heading_text,
+    in_caption,
+    in_comment,
+    in_promo,
+    in_teaser,
+    joined_text,
+    short_text,
+)
 from transforms.metadata.datetexts import INTL_DATE, ORIGINAL_NOTE_CHARS, ORIGINALLY_PUBLISHED
 from transforms.metadata.normalize import OFFER
 
 # JSON-LD blocks larger than this are cut (they are product feeds, not article metadata).
 _MAX_JSONLD_CHARS = 200_000
-# A byline or date line is short; longer texts are bios, teasers or whole sections.
-MAX_LINE_CHARS = 160
 # How many elements after / before the headline are read for visible byline and date lines.
 AFTER_H1_ELEMENTS = 60
 # A description printed under the headline is its deck from this many words (a shorter one is a label).
@@ -42,13 +51,6 @@ CREDIT_NEAR_ELEMENTS = 4
 TITLED_H2_SHARE = 0.6
 # Without an h1 (or h2), the first this many elements of <body> stand in for the headline's surroundings.
 TOP_ELEMENTS = 150
-# At most this many candidates of each kind are kept (pages repeat author boxes per teaser).
-MAX_CANDIDATES = 12
-# The first text of an author box (name, then bio) longer than this is not a name.
-MAX_BOX_NAME_CHARS = 60
-# How many levels around an author element are looked at for a comment's class (a comment's
-# author and text sit a few levels inside the comment's element).
-COMMENT_LEVELS = 4
 # Date elements (by class) longer than this are teasers or whole meta blocks.
 MAX_DATE_CHARS = 90
 
@@ -75,37 +77,14 @@ _SCANNED_TAGS = tuple(
     """.split()
 )
 _DATE_TAGS = {"span", "div", "p", "li", "small", "time", "em", "strong", "header"}
-_CREDIT_TAGS = {"p", "h2", "h3", "h4", "h5", "h6", "span", "div", "strong", "em", "small"}
 # Credit tags the mark scan does not visit: an author box's heading ("<h3>Written by Jane Roe</h3>",
 # "<h2>Article by</h2><div>Jane Roe</div>") is read for its credit, nothing else.
-_CREDIT_ONLY_TAGS = tuple(sorted(_CREDIT_TAGS - set(_SCANNED_TAGS)))
+_CREDIT_ONLY_TAGS = tuple(sorted(CREDIT_TAGS - set(_SCANNED_TAGS)))
 _AFTER_XPATH = etree.XPath(f"following::*[position() <= {AFTER_H1_ELEMENTS}]")
 _BEFORE_XPATH = etree.XPath(f"preceding::*[position() <= {BEFORE_H1_ELEMENTS}]")
 _CREDIT_NEAR_XPATH = etree.XPath(f"following::*[position() <= {CREDIT_NEAR_ELEMENTS}]")
 _TOP_XPATH = etree.XPath(f"(//body//*)[position() <= {TOP_ELEMENTS}]")
 
-# Class tokens of the element that holds a comment's text.
-_COMMENT_TEXT = {"comment", "comment-body", "comment-content", "comment-text"}
-_NOT_AUTHOR_CLASS = re.compile(
-    r"avatar|image|img|photo|bio|about|description|credential|social|follow|comment|more-from|related", re.IGNORECASE
-)
-_AUTHOR_CLASS = re.compile(r"byline|author|writer|contributor|reporter", re.IGNORECASE)
-# Containers of other stories' cards (their bylines and dates are not this article's), by a class or id
-# token's start: "recirc-list", "summary-item", "related-posts", "most-popular", "read-next" (not a page
-# container's modifier: "<main class='has-recirc-strip'>").
-_TEASER_BOX = re.compile(
-    r"(?:^|\s)(?:recirc|summary-item|related|teaser|more-from|most-popular|trending|read-next"
-    r"|recommend|also-read|outbrain|taboola)",
-    re.IGNORECASE,
-)
-# How far up an element's ancestors such a container is looked for (the article's own <article> or
-# <main> ends the search).
-TEASER_BOX_LEVELS = 10
-_AUTHOR_HREF = re.compile(r"/(author|authors|writers?|contributors?|people|profile)/[^/?#]+")
-_CREDIT_START = re.compile(
-    r"^\s*((?:(?:article|post|story)\s+)?written by|(?:article|posted|words|story) by|contributors?:|author:)\s*:?\s*",
-    re.IGNORECASE,
-)
 _MARKS_RE = re.compile("|".join(re.escape(w) for w in _MARK_WORDS))
 _DATE_RE = re.compile("|".join(_DATE_WORDS))
 # The same words as a component's suffix in CSS-in-JS class names ("ContentHeaderDek-x1y2").
@@ -130,34 +109,11 @@ _REPEATED_META = {"citation_author", "citation_authors", "dc.creator", "article:
 _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"\w+")
 _LABEL = re.compile(r"(?i)updated|published|posted")
-# Containers of offers, not articles, and the wording of an offer.
-_PROMO_BOX = re.compile(r"newsletter|subscri|sign-?up|paywall|gating|gated")
-_SIDE_TOKENS = {"sidebar", "right-sidebar", "left-sidebar", "widget-area", "secondary"}
-_MEDIA_CAPTION = re.compile(r"(?i)(?:image|photo|img|media|picture|video|figure)[-_]*caption")
 _LINE_TAGS = frozenset(
     """
     p div span li address time small header section em strong footer h2 h3 h4 h5 h6 legend dd
     """.split()
 )
-
-
-def _text(el) -> str:
-    return " ".join("".join(el.itertext()).split())
-
-
-def _spaced_text(el) -> str:
-    """Text with a space at every element boundary: "<a>Name</a><span>May 2</span>" stays apart."""
-    return " ".join(" ".join(el.itertext()).split())
-
-
-def _heading_text(el) -> str:
-    """A heading's text, a <br> read as a space ("WEEKEND<br>PLANS" -> "WEEKEND PLANS")."""
-    parts = [el.text or ""]
-    for child in el:
-        if isinstance(child.tag, str):
-            parts.append(" " if child.tag == "br" else _heading_text(child))
-        parts.append(child.tail or "")
-    return " ".join("".join(parts).split())
 
 
 def _flatten_jsonld(obj, out: list[dict], depth: int = 0) -> None:
@@ -181,107 +137,18 @@ def _add(items: list, item) -> None:
         items.append(item)
 
 
-def _in_teaser(el) -> bool:
-    """The element sits in a card of another story (a related-stories or recirculation box)."""
-    for level, node in enumerate(el.iterancestors()):
-        if level >= TEASER_BOX_LEVELS or node.tag in ("article", "main", "body"):
-            return False
-        mark = (node.get("class") or "") + " " + (node.get("id") or "")
-        if _TEASER_BOX.search(mark):
-            return True
-    return False
-
-
-def _author_element(el, signals: Signals, marks: str = "") -> None:
-    """One candidate element as (source, text) when it qualifies: rel/itemprop author, a link to
-    an author page, a byline/author class, or a "Written by" credit; none inside another story's card."""
-    rel = (el.get("rel") or "").lower()
-    itemprop = (el.get("itemprop") or "").lower()
-    if "author" in rel.split():
-        source = "rel"
-    elif itemprop in ("author", "creator"):
-        source = "itemprop"
-    elif el.tag == "a" and _AUTHOR_HREF.search(el.get("href") or ""):
-        source = "link"
-    elif marks and _AUTHOR_CLASS.search(marks):
-        if _NOT_AUTHOR_CLASS.search(marks) or _in_comment(el):
-            return
-        source = "class"
-    elif el.tag in _CREDIT_TAGS and _CREDIT_START.match(el.text or ""):
-        source = "credit"  # "Written by Jane Roe" in an author box anywhere on the page
-    else:
-        return
-    if _in_teaser(el):  # looked for only once the element qualifies (most rel= links are no author's)
-        return
-    if source == "itemprop":
-        names = el.xpath(".//*[@itemprop='name']")
-        if names:
-            name = names[0].get("content") or _spaced_text(names[0])
-            if name:
-                _add_author(signals, "itemprop", name)
-            return
-    text = el.get("content") if el.tag == "meta" else _short_text(el)
-    if source == "credit" and text and not _CREDIT_START.sub("", text):
-        # the label alone: the name is the text after it ("<b>Contributors:</b> Jane Roe") or the
-        # next element's first text ("<h2>Written by</h2><div><img><h3>Jane Roe</h3><p>bio</p></div>")
-        name = " ".join((el.tail or "").split())
-        following = el.getnext()
-        if not name and following is not None:
-            name = next((t.strip() for t in following.itertext() if t.strip()), "")
-        text = f"{text} {name}" if name and len(name) <= MAX_BOX_NAME_CHARS else None
-    if text is None and source == "class":  # an author box: the name first, then the bio
-        source, text = "box", next((t.strip() for t in el.itertext() if t.strip()), None)
-        text = text if text and len(text) <= MAX_BOX_NAME_CHARS else None
-    if text:
-        _add_author(signals, source, text)
-
-
-def _in_comment(el) -> bool:
-    """A name in a comment: an element a few levels around it is classed as a comment
-    ("<li class=comment-item><span class=author>Ann</span>"), or an element beside it holds the
-    comment's text ("<span class=author>Ann</span><div class=comment>Thanks ...</div>"); a
-    comment count beside a byline ("meta-comments", "comments-link") is no comment."""
-    if any("comment" in (node.get("class") or "").lower() for node in islice(el.iterancestors(), COMMENT_LEVELS)):
-        return True
-    parent = el.getparent()
-    return parent is not None and any(
-        _COMMENT_TEXT & set((node.get("class") or "").lower().split()) for node in parent if isinstance(node.tag, str)
-    )
-
-
-def _add_author(signals: Signals, source: str, text: str) -> None:
-    """At most MAX_CANDIDATES per source: a page's teaser links cannot crowd out its byline."""
-    if (
-        sum(s == source for s, _ in signals.author_texts) < MAX_CANDIDATES
-        and (source, text) not in signals.author_texts
-    ):
-        signals.author_texts.append((source, text))
-
-
-def _short_text(el, limit: int = MAX_LINE_CHARS) -> str | None:
-    """`_spaced_text`, or None as soon as it passes `limit` characters (without reading the rest)."""
-    parts, size = [], 0
-    for piece in el.itertext():
-        size += len(piece.strip())
-        if size > limit:
-            return None
-        parts.append(piece)
-    text = " ".join(" ".join(parts).split())
-    return text if text and len(text) <= limit else None
-
-
 def _first_part(el) -> str | None:
     """The first child's short text of a meta block too long to be one date line
     ("<div class=meta><span>Posted on May 2, 2024</span><div class=tags>...")."""
     first = next(iter(el), None)
-    return _short_text(first, MAX_DATE_CHARS) if first is not None and isinstance(first.tag, str) else None
+    return short_text(first, MAX_DATE_CHARS) if first is not None and isinstance(first.tag, str) else None
 
 
 def _marked(body, signals: Signals) -> tuple[list[tuple[object, str]], list, list]:
     """(element, lower-cased class and id) for elements marked with a candidate word, the credit
     elements ("Written by Jane Roe") and the elements whose text notes an original publication
     ("originally published on ..."); rel=author and itemprop=author/creator elements go to
-    `_author_element` on the way.
+    `author_element` on the way.
     The words are looked up with str.find in all marks of the page joined into one string."""
     elements, marks, credits, notes = [], [], [], []
     for el in body.iter(*_SCANNED_TAGS, *_CREDIT_ONLY_TAGS):
@@ -291,15 +158,15 @@ def _marked(body, signals: Signals) -> tuple[list[tuple[object, str]], list, lis
         if (
             text
             and ("ritten" in text or "uthor:" in text or "ontributor" in text or " by" in text[:12])
-            and _CREDIT_START.match(text)
+            and CREDIT_START.match(text)
             and len(credits) < MAX_CANDIDATES
         ):
             credits.append(el)  # "Written by Jane Roe" in an author box anywhere on the page
         if el.tag in _CREDIT_ONLY_TAGS:  # "<h3>Written by Jane Roe</h3>": read for its credit only
             continue
         get = el.get
-        if get("rel") or get("itemprop") or ("/" in (get("href") or "") and _AUTHOR_HREF.search(get("href"))):
-            _author_element(el, signals)
+        if get("rel") or get("itemprop") or ("/" in (get("href") or "") and AUTHOR_HREF.search(get("href"))):
+            author_element(el, signals)
         mark = get("class") or ""
         if get("id"):
             mark += " " + get("id")
@@ -307,8 +174,8 @@ def _marked(body, signals: Signals) -> tuple[list[tuple[object, str]], list, lis
             elements.append(el)
             marks.append(mark)
     for el in credits:
-        if el.tag in _CREDIT_TAGS:
-            _author_element(el, signals)
+        if el.tag in CREDIT_TAGS:
+            author_element(el, signals)
     joined = "\n".join(marks).lower()
     starts = list(accumulate((len(m) + 1 for m in marks), initial=0))
     hits = set()
@@ -322,7 +189,7 @@ def _marked(body, signals: Signals) -> tuple[list[tuple[object, str]], list, lis
 
 
 def _breadcrumb(el) -> str | None:
-    parts = [_text(li) for li in el.iter("li")] or [_text(a) for a in el.iter("a")]
+    parts = [joined_text(li) for li in el.iter("li")] or [joined_text(a) for a in el.iter("a")]
     parts = [p for p in parts if p and len(p) <= 60]
     return " / ".join(parts) if parts else None
 
@@ -332,46 +199,20 @@ def _lines(elements, signals: Signals, seen: set[str]) -> None:
     for el in elements:
         if el.tag not in _LINE_TAGS:
             continue
-        text = _short_text(el)
+        text = short_text(el)
         if not text or text in seen:
             continue
         seen.add(text)
         byline = _BY_START.match(text) or ((_DIGIT.search(text) or _LABEL.search(text)) and _DATEISH.search(text))
         tail = (el.tail or "").strip()  # "<legend>Title</legend> 20 May 2024": a date between elements
         dated_tail = tail and len(tail) <= MAX_DATE_CHARS and _DIGIT.search(tail) and _STRICT_DATE.search(tail)
-        if (byline or dated_tail) and (_in_caption(el) or _in_teaser(el)):
+        if (byline or dated_tail) and (in_caption(el) or in_teaser(el)):
             continue  # "... in Philadelphia, May 21, 2019. (AP Photo/...)": the photo's date, not the page's;
             # a related story's card: its byline and date
         if byline:
             _add(signals.byline_lines, text)
         if dated_tail:
             _add(signals.byline_lines, " ".join(tail.split()))
-
-
-def _in_promo(el) -> bool:
-    """Inside a newsletter sign-up, a paywall overlay, a sidebar or the page footer: a "subtitle"
-    there describes a newsletter or an offer, not the article. Class and id tokens are matched
-    whole for sidebars ("content-sidebar-wrap" holds the article too); <body> is not looked at."""
-    for node in (el, *el.iterancestors()):
-        if node.tag in ("body", "html"):
-            return False
-        tokens = f"{node.get('class') or ''} {node.get('id') or ''}".lower().split()
-        if (
-            node.tag in ("aside", "footer")
-            or any(t in _SIDE_TOKENS for t in tokens)
-            or any(_PROMO_BOX.search(t) for t in tokens)
-        ):
-            return True
-    return False
-
-
-def _in_caption(el) -> bool:
-    """Inside a photo's caption: a <figure> or <figcaption>, or an element classed as a media
-    caption ("image__caption"; a bare "caption" class is also a typography style for small text)."""
-    for node in (el, *el.iterancestors()):
-        if node.tag in ("figure", "figcaption") or _MEDIA_CAPTION.search(node.get("class") or ""):
-            return True
-    return False
 
 
 def _head(tree, signals: Signals) -> None:
@@ -405,10 +246,10 @@ def _body_signals(body, signals: Signals) -> tuple[list[tuple[object, str]], lis
             _add(signals.date_texts, ("time", el.get("datetime").strip()))
     marked, credits, notes = _marked(body, signals)
     for el, marks in marked:
-        if _AUTHOR_CLASS.search(marks):
-            _author_element(el, signals, marks)
+        if AUTHOR_CLASS.search(marks):
+            author_element(el, signals, marks)
         if el.tag in _DATE_TAGS and _DATE_RE.search(marks):
-            text = _short_text(el, MAX_DATE_CHARS) or _first_part(el)
+            text = short_text(el, MAX_DATE_CHARS) or _first_part(el)
             if text and _STRICT_DATE.search(text):
                 _add(signals.date_texts, ("class", text))
         if "breadcrumb" in marks and el.tag in ("nav", "ol", "ul", "div", "p"):
@@ -420,14 +261,14 @@ def _body_signals(body, signals: Signals) -> tuple[list[tuple[object, str]], lis
             and el.tag in ("p", "div", "h2", "span")
             and (_STANDFIRST.search(marks) or _CAMEL_STANDFIRST.search(el.get("class") or ""))
         ):
-            text = _short_text(el, 400)
+            text = short_text(el, 400)
             if (
                 text
                 and len(text) >= 20
                 and not OFFER.search(text)
                 and not _BY_START.match(text)
                 and not _STRICT_DATE.match(text)
-                and not _in_promo(el)
+                and not in_promo(el)
             ):  # a byline block is no deck
                 standfirsts.append((el, text))
     return standfirsts, credits, notes
@@ -446,9 +287,9 @@ def html_signals(tree) -> Signals:
     signals = Signals()
     title = tree.find(".//title")
     if title is not None:
-        signals.title = _text(title) or None
+        signals.title = joined_text(title) or None
     h1s = list(tree.iter("h1"))
-    signals.headings = [t for t in (_heading_text(h) for h in h1s) if t][:5]
+    signals.headings = [t for t in (heading_text(h) for h in h1s) if t][:5]
     _head(tree, signals)
     root = tree.getroottree().getroot() if hasattr(tree, "getroottree") else tree
     lang = root.get("lang") or root.get("xml:lang")
@@ -456,7 +297,7 @@ def html_signals(tree) -> Signals:
     body = tree.find(".//body")
     standfirsts, credits, notes = _body_signals(body if body is not None else tree, signals)
     # The headline's h1: the first of a few words (a lone "Articles" h1 is a section label).
-    anchor = next((h for h in h1s if len(_heading_text(h).split()) >= 3), h1s[0] if h1s else _titled_h2(tree, signals))
+    anchor = next((h for h in h1s if len(heading_text(h).split()) >= 3), h1s[0] if h1s else _titled_h2(tree, signals))
     seen: set[str] = set()
     after = _AFTER_XPATH(anchor) if anchor is not None else None
     if anchor is not None:
@@ -464,13 +305,13 @@ def html_signals(tree) -> Signals:
         _lines(reversed(_BEFORE_XPATH(anchor)), signals, seen)
     else:
         _lines(_TOP_XPATH(tree), signals, seen)
-    if not signals.byline_lines and len(credits) == 1 and not _in_comment(credits[0]):
+    if not signals.byline_lines and len(credits) == 1 and not in_comment(credits[0]):
         # the page's one author box, far from the headline: "<p>Written by Jane Roe</p><p>May 3, 2024</p>"
         # (several credits are teasers' cards)
         _lines([credits[0], *_CREDIT_NEAR_XPATH(credits[0])], signals, seen)
     for el in notes:
-        text = _short_text(el, ORIGINAL_NOTE_CHARS)  # "This article was originally published on 26 Sep 2019 ..."
-        if text and ORIGINALLY_PUBLISHED.search(text) and _STRICT_DATE.search(text) and not _in_comment(el):
+        text = short_text(el, ORIGINAL_NOTE_CHARS)  # "This article was originally published on 26 Sep 2019 ..."
+        if text and ORIGINALLY_PUBLISHED.search(text) and _STRICT_DATE.search(text) and not in_comment(el):
             _add(signals.byline_lines, text)
     signals.subtitle = _standfirst(standfirsts, after) or _printed_description(after, signals)
     return signals
@@ -488,7 +329,7 @@ def _titled_h2(tree, signals: Signals):
     first, best, best_share = None, None, TITLED_H2_SHARE
     for h2 in tree.iter("h2"):
         first = h2 if first is None else first
-        words = _words(_heading_text(h2))
+        words = _words(heading_text(h2))
         share = len(words & title) / len(words | title) if len(words) >= 3 else 0.0
         if share >= best_share and (best is None or share > best_share):
             best, best_share = h2, share
@@ -505,6 +346,6 @@ def _printed_description(after, signals: Signals) -> str | None:
         return None
     for el in after:
         text = " ".join((el.text or "").split())
-        if text in wanted and not len(el) and not _in_promo(el):
+        if text in wanted and not len(el) and not in_promo(el):
             return text
     return None
