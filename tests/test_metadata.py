@@ -807,6 +807,24 @@ def test_a_printed_day_takes_the_clock_of_a_machine_stamp_of_that_day():
         assert out["published_date"] == date(2023, 12, 18) and out["published_at"] is None, stamp
 
 
+def test_a_utc_instant_takes_the_local_day_and_offset_the_page_prints_it_in():
+    """JSON-LD "2023-02-01T04:20Z" on a page printing "Jan. 31, 2023 10:20 pm": the date as printed is
+    January 31, at -06:00, the same instant; from a <time> of that instant with its offset, or from
+    the printed clock. A printed clock that is no whole quarter-hour away is another time."""
+    jsonld = [{"@type": "NewsArticle", "datePublished": "2023-02-01T04:20:00Z"}]
+    for extra in (
+        {"date_texts": [("time", "2023-01-31T22:20:00-06:00")]},
+        {"byline_lines": ["By Ana Vell Jan. 31, 2023 10:20 pm"]},
+    ):
+        out = choose_dates(Signals(jsonld=jsonld, **extra), None, None, None, NOW)
+        assert out["published_date"] == date(2023, 1, 31), extra
+        assert out["published_at"] == datetime(2023, 2, 1, 4, 20, tzinfo=UTC)
+        assert out["published_offset_minutes"] == -360
+    other = Signals(jsonld=jsonld, byline_lines=["By Ana Vell Jan. 31, 2023 10:27 pm"])
+    out = choose_dates(other, None, None, None, NOW)
+    assert out["published_date"] == date(2023, 2, 1) and out["published_offset_minutes"] == 0
+
+
 def test_two_dates_side_by_side_are_read_as_printed():
     from transforms.metadata.datetexts import find_printed_all
 

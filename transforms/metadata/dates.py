@@ -19,13 +19,16 @@ re-stamped migration; without a byline date, a date element's date written after
 <meta> disagree, the one the byline prints wins. A local time without an offset is anchored by an
 offset stated elsewhere on the page, else by the publisher's home zone (`timezones.HOME_ZONES`),
 else only the day is kept (precision "day", published_at and offset null). A printed day takes the
-clock of a machine instant of the same day (<time datetime>, <meta>, JSON-LD) with its offset. A machine instant
+clock of a machine instant of the same day (<time datetime>, <meta>, JSON-LD) with its offset. A
+machine instant stated in UTC is read in the zone the page prints it in (a <time> of the same
+instant with its offset, or a printed day and clock a whole quarter-hour away): published_date is
+the date as printed, published_at the instant, the offset the page's. A machine instant
 stated in UTC whose day is not the URL's is read in the site's zone when that puts it on the
 URL's day (permalinks carry the local day).
 """
 
 import re
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta, timezone
 
 from schemas import Signals
 from transforms.metadata.date_candidates import candidates
@@ -104,6 +107,27 @@ def _url_local(stamp: Stamp, zone, instant: datetime, found: dict[str, list[Stam
     if local is None or local.date() != day:
         return stamp, zone
     return Stamp(day, local.time().replace(second=0, microsecond=0), local_zone), local_zone
+
+
+def _printed_local(stamp: Stamp, zone, instant: datetime, found: dict[str, list[Stamp]]) -> tuple[Stamp, object]:
+    """A machine instant stated in UTC, read in the zone the page prints it in: another stamp of the
+    same instant with its own offset (<time datetime="2024-02-28T22:20-06:00"> beside JSON-LD's
+    "2024-02-29T04:20Z"), else a printed day and clock that are that instant at a whole quarter-hour
+    offset ("Feb. 28, 2024 10:20 pm"). The date as printed is the local one."""
+    if stamp.zone is None or stamp.zone.utcoffset(None) != timedelta(0):
+        return stamp, zone
+    for kind in ("time", "jsonld", "meta"):
+        for other in found[kind]:
+            if other.zone is not None and other.zone.utcoffset(None) != timedelta(0) and other.instant(UTC) == instant:
+                return other, other.zone
+    for kind in ("text", "class"):
+        for other in found[kind]:
+            if other.zone is None and other.clock is not None:
+                shift = datetime.combine(other.day, other.clock) - instant.replace(tzinfo=None)
+                if shift and shift % timedelta(minutes=15) == timedelta(0) and _ZONE_SPAN[0] <= shift <= _ZONE_SPAN[1]:
+                    local_zone = timezone(shift)
+                    return Stamp(other.day, other.clock, local_zone), local_zone
+    return stamp, zone
 
 
 def _listed(found: dict[str, list[Stamp]], kind: str) -> bool:
@@ -200,6 +224,8 @@ def choose_dates(
             instant = stamp.instant(zone)
             if stamp.day > bound.date() or (instant and instant > bound):
                 continue
+            if instant and kind in ("jsonld", "meta"):
+                stamp, zone = _printed_local(stamp, zone, instant, found)
             if instant and found["url"] and kind in ("jsonld", "meta"):
                 stamp, zone = _url_local(stamp, zone, instant, found, home)
             out.update(
