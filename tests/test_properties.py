@@ -5,6 +5,7 @@ exceptions, and their invariants hold.
   read_capped        raises only TooLarge / ValueError, never returns more than the cap
   strip_text_dump    raises only NoArticle; every body paragraph is a line of the page
   normalize_metadata never raises; every field present; dates not after the crawl, not before 1800
+  choose_dates       a UTC instant printed at any offset keeps the instant and gets the printed day
   segment_article    never raises; segments slice the text exactly, in order, without overlap
 
   HYPOTHESIS_EXAMPLES=3000 .venv/bin/python -m pytest -q tests/test_properties.py
@@ -249,3 +250,32 @@ def test_segments_slice_the_text_exactly(text):
         last_end[row["kind"]] = row["char_end"]
     sentences = [r for r in rows if r["kind"] == "sentence"]
     assert [r["index"] for r in sentences] == list(range(len(sentences)))
+
+
+@SETTINGS
+@given(
+    st.datetimes(min_value=datetime(2001, 1, 1), max_value=datetime(2023, 12, 31)),
+    st.integers(min_value=-12 * 4, max_value=14 * 4).filter(bool),
+    st.booleans(),
+)
+def test_a_utc_instant_printed_in_local_time_keeps_the_instant_and_gets_the_local_day(naive, quarters, as_time):
+    """JSON-LD states the instant in UTC; the page prints it at some whole-quarter-hour offset, as a
+    <time datetime> with its offset or as a byline's day and 12-hour clock: published_at is the
+    instant, published_date the printed day, the offset the printed one."""
+    from datetime import timedelta, timezone
+
+    from transforms.metadata.dates import choose_dates
+
+    instant = naive.replace(second=0, microsecond=0, tzinfo=UTC)
+    shift = timedelta(minutes=15 * quarters)
+    local = instant.astimezone(timezone(shift))
+    jsonld = [{"@type": "NewsArticle", "datePublished": instant.strftime("%Y-%m-%dT%H:%M:00Z")}]
+    if as_time:
+        printed = {"date_texts": [("time", local.isoformat())]}
+    else:
+        clock = local.strftime("%I:%M %p").lstrip("0").lower()
+        printed = {"byline_lines": [f"By Ana Vell {local.strftime('%B')} {local.day}, {local.year} {clock}"]}
+    out = choose_dates(Signals(jsonld=jsonld, **printed), None, None, None, datetime(2024, 6, 1, tzinfo=UTC))
+    assert out["published_at"] == instant
+    assert out["published_date"] == local.date()
+    assert out["published_offset_minutes"] == 15 * quarters

@@ -92,6 +92,15 @@ def _printed_earlier(machine: Stamp, printed: Stamp) -> bool:
     return printed.day < min((instant + shift).date() for shift in _ZONE_SPAN)
 
 
+def _printed_later(machine: Stamp, printed: Stamp) -> bool:
+    """The page prints a publication date after the one its metadata states; a day that the
+    metadata's own instant falls on in some zone (UTC-12 .. UTC+14) is the same date, not a later one."""
+    instant = machine.instant(UTC)
+    if instant is None:
+        return printed.day > machine.day
+    return printed.day > max((instant + shift).date() for shift in _ZONE_SPAN)
+
+
 _META_FIRST = (("meta", "meta"), ("jsonld", "jsonld")) + SOURCE_ORDER[2:]
 
 
@@ -178,7 +187,7 @@ def _order(found: dict[str, list[Stamp]]) -> tuple[tuple[str, str], ...]:
         return _META_FIRST
     if found["jsonld"] and not found["meta"]:
         kind = "text" if found["text"] else "text_updated"
-        if found[kind] and found[kind][0].day > found["jsonld"][0].day:
+        if found[kind] and _printed_later(found["jsonld"][0], found[kind][0]):
             return _first(kind)
     return SOURCE_ORDER
 
