@@ -805,6 +805,9 @@ def test_a_printed_day_takes_the_clock_of_a_machine_stamp_of_that_day():
         other = Signals(meta=meta, byline_lines=["Posted by Ana Vell on 2023-12-18"], date_texts=[("time", stamp)])
         out = choose_dates(other, None, None, None, NOW)
         assert out["published_date"] == date(2023, 12, 18) and out["published_at"] is None, stamp
+    # an instant after the crawl lends no clock, and the printed day stays
+    out = choose_dates(page, None, None, None, datetime(2023, 12, 18, 12, 0, tzinfo=UTC))
+    assert out["published_date"] == date(2023, 12, 18) and out["published_at"] is None
 
 
 def test_a_utc_instant_takes_the_local_day_and_offset_the_page_prints_it_in():

@@ -192,11 +192,11 @@ def _order(found: dict[str, list[Stamp]]) -> tuple[tuple[str, str], ...]:
     return SOURCE_ORDER
 
 
-def _clocked(found: dict[str, list[Stamp]], stamp: Stamp, source: str) -> tuple[Stamp, str]:
+def _clocked(found: dict[str, list[Stamp]], stamp: Stamp, source: str, bound: datetime) -> tuple[Stamp, str]:
     """A printed day with the clock of a machine stamp of the same day (<time datetime>, <meta>,
     JSON-LD): "Posted on May 3, 2024" beside <time datetime="2024-05-03T13:21:00Z"> is 13:21 UTC.
     Only an instant with its offset, not a midnight (a day written as an instant), not the
-    modification's instant."""
+    modification's instant, not one after `bound`."""
     modified = {other.instant(UTC) for other in found["modified"]}
     for kind, kind_source in (("jsonld", "jsonld"), ("meta", "meta"), ("time", "meta")):
         for other in found[kind]:
@@ -205,6 +205,7 @@ def _clocked(found: dict[str, list[Stamp]], stamp: Stamp, source: str) -> tuple[
                 and other.zone is not None
                 and other.clock not in (None, MIDNIGHT)
                 and other.instant(UTC) not in modified
+                and other.instant(UTC) <= bound
             ):
                 return other, kind_source
     return stamp, source
@@ -227,8 +228,7 @@ def choose_dates(
         for stamp in found[kind]:
             if kind in ("time", "class") and stamp.day in modified_days and stamp not in found["class_labelled"]:
                 continue  # an unlabelled <time> or date element showing the dateModified
-            if stamp.clock is None:
-                stamp, source = _clocked(found, stamp, source)
+            stamp, stamp_source = _clocked(found, stamp, source, bound) if stamp.clock is None else (stamp, source)
             zone = stamp.zone or _page_zone(found, stamp.day) or home
             instant = stamp.instant(zone)
             if stamp.day > bound.date() or (instant and instant > bound):
@@ -238,7 +238,9 @@ def choose_dates(
             if instant and found["url"] and kind in ("jsonld", "meta"):
                 stamp, zone = _url_local(stamp, zone, instant, found, home)
             out.update(
-                published_date=stamp.day, published_source=source, published_precision="minute" if instant else "day"
+                published_date=stamp.day,
+                published_source=stamp_source,
+                published_precision="minute" if instant else "day",
             )
             if instant:
                 local = datetime.combine(stamp.day, stamp.clock, tzinfo=zone)
