@@ -6,9 +6,9 @@ place, and `dumps.dump_header` tries them in order, only while nothing before ha
 (or a date): the lines right under the body (a labelled date, a signature, an author's box), the
 page's first dated credit line over the body, an author's label anywhere with the names under it, a
 labelled publication date anywhere, the date under the page's one "Written by" line, a post's meta
-line anywhere, a name over its bio, a writer's bio anywhere, a "By" line over
-a job title anywhere. Not a fallback: a note of the article's first publication anywhere
-(`original_publication`), read beside the header's credits.
+line anywhere, a name over its bio, a writer's bio anywhere, a "By" line over a job title anywhere.
+Not a fallback: a note of the article's first publication anywhere (`original_publication`), read
+beside the header's credits.
 
   .venv/bin/python -m bench.metadata --data ../shared/data/wcxb-dev-articles --mode text
 """
