@@ -47,7 +47,8 @@ MIN_DECK_WORDS = 6
 BEFORE_H1_ELEMENTS = 25
 # A credit line far from the headline ("Written by Jane Roe") is read with this many elements after it.
 CREDIT_NEAR_ELEMENTS = 4
-# Without an h1, an h2 whose words are at least this share the page title's is the headline.
+# Without an h1, the h2 likest the page's title is the headline when at least this share of the words
+# of both are shared.
 TITLED_H2_SHARE = 0.6
 # Without an h1 (or h2), the first this many elements of <body> stand in for the headline's surroundings.
 TOP_ELEMENTS = 150
@@ -326,14 +327,14 @@ def _titled_h2(tree, signals: Signals):
     (og:title or <title>; shared words over all words, at least TITLED_H2_SHARE), else the first h2
     (a menu's heading, often)."""
     title = _words(signals.meta.get("og:title")) | _words(signals.title)
-    first, best, best_share = None, None, TITLED_H2_SHARE
+    first, best, best_share = None, None, 0.0
     for h2 in tree.iter("h2"):
         first = h2 if first is None else first
         words = _words(heading_text(h2))
         share = len(words & title) / len(words | title) if len(words) >= 3 else 0.0
-        if share >= best_share and (best is None or share > best_share):
+        if share > best_share:
             best, best_share = h2, share
-    return best if best is not None else first
+    return best if best_share >= TITLED_H2_SHARE else first
 
 
 def _printed_description(after, signals: Signals) -> str | None:
