@@ -188,6 +188,9 @@ def test_a_blog_posts_meta_line_dates_a_page_that_prints_no_other_date():
         assert _credits_far_below([meta, "Leave a reply"]) == [meta], meta
     for line in ("July 8, 2024", "6 Comments"):
         assert _credits_far_below([line]) == [], line
+    # a theme's meta line run together: category, author, date, tags and the comment count glued
+    glued = "Weather, CountyTomas ReyesJuly 8, 2024heat, cooling centres4 Comments"
+    assert _credits_far_below([glued]) == ["Weather, CountyTomas Reyes July 8, 2024heat, cooling centres4 Comments"]
 
 
 def test_the_date_under_the_pages_one_written_by_line_dates_it():

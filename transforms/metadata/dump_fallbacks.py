@@ -207,13 +207,14 @@ def original_publication(lines: list[str]) -> list[str]:
 # A blog post's meta line: its date with its comment count or its categories ("June 9, 2020 · 6 Comments",
 # "on March 1, 2026 | Comments", "Monday, August 11th, 2025 at 11:00 am | Categories: ...").
 _POST_META = re.compile(
-    r"(?i)\b\d+\s+comments?\b|[|·•]\s*(?:no\s+)?comments?\b|\bcategor(?:y|ies)\s*:|\bleave a comment\b"
+    r"(?i)(?<!\d)\d+\s+comments?\b|[|·•]\s*(?:no\s+)?comments?\b|\bcategor(?:y|ies)\s*:|\bleave a comment\b"
 )
 
 
 def post_meta_date(lines: list[str]) -> list[str]:
     """The first blog post meta line anywhere in the dump (`_POST_META`) that prints a date."""
     for line in lines:
+        line = unglue(line)  # a theme's meta line run together: "Tips & TricksScott DavenportApril 10, 20175 Tips"
         if len(line) <= MAX_CREDIT_CHARS and _POST_META.search(line) and DATE_LINE.search(line):
             return [line]
     return []
