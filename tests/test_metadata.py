@@ -823,6 +823,10 @@ def test_a_utc_instant_takes_the_local_day_and_offset_the_page_prints_it_in():
         assert out["published_date"] == date(2023, 1, 31), extra
         assert out["published_at"] == datetime(2023, 2, 1, 4, 20, tzinfo=UTC)
         assert out["published_offset_minutes"] == -360
+    # a printed clock with its zone's abbreviation: that zone
+    pacific = Signals(jsonld=jsonld, byline_lines=["By Ana Vell Jan. 31, 2023, 8:20 p.m. PST"])
+    out = choose_dates(pacific, None, None, None, NOW)
+    assert out["published_date"] == date(2023, 1, 31) and out["published_offset_minutes"] == -480
     other = Signals(jsonld=jsonld, byline_lines=["By Ana Vell Jan. 31, 2023 10:27 pm"])
     out = choose_dates(other, None, None, None, NOW)
     assert out["published_date"] == date(2023, 2, 1) and out["published_offset_minutes"] == 0

@@ -121,14 +121,15 @@ def _url_local(stamp: Stamp, zone, instant: datetime, found: dict[str, list[Stam
 def _printed_local(stamp: Stamp, zone, instant: datetime, found: dict[str, list[Stamp]]) -> tuple[Stamp, object]:
     """A machine instant stated in UTC, read in the zone the page prints it in: another stamp of the
     same instant with its own offset (<time datetime="2024-02-28T22:20-06:00"> beside JSON-LD's
-    "2024-02-29T04:20Z"), else a printed day and clock that are that instant at a whole quarter-hour
-    offset ("Feb. 28, 2024 10:20 pm"). The date as printed is the local one."""
+    "2024-02-29T04:20Z", a printed "9:05 a.m. PDT"), else a printed day and clock that are that
+    instant at a whole quarter-hour offset ("Feb. 28, 2024 10:20 pm"). The date as printed is the
+    local one."""
     if stamp.zone is None or stamp.zone.utcoffset(None) != timedelta(0):
         return stamp, zone
-    for kind in ("time", "jsonld", "meta"):
+    for kind in ("time", "jsonld", "meta", "text", "class"):
         for other in found[kind]:
             if other.zone is not None and other.zone.utcoffset(None) != timedelta(0) and other.instant(UTC) == instant:
-                return other, other.zone
+                return other, other.zone  # "Aug. 2, 2024, 9:05 a.m. PDT" beside "2024-08-02T16:05:00Z" too
     for kind in ("text", "class"):
         for other in found[kind]:
             if other.zone is None and other.clock is not None:
