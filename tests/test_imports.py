@@ -39,3 +39,16 @@ def test_every_module_imports_first():
     count, *failed = done.stdout.strip().split("\n")
     assert int(count) > 50  # the walk found the package
     assert not [line for line in failed if line], failed
+
+
+def test_the_extractors_child_imports_no_arrow_and_no_metadata_layer():
+    """The extraction child starts on every worker and again after each timeout: it needs the record
+    types, the extractors and their signal reader, not pyarrow (the Arrow schemas) nor the metadata
+    decision layer (about a quarter of its start-up time)."""
+    script = (
+        "import sys; from transforms.guard import serve_stdio; import transforms.extract; "
+        "print(sorted(m for m in ('pyarrow', 'transforms.metadata.normalize') if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "[]"

@@ -36,7 +36,7 @@ from transforms.html_elements import (
     short_text,
 )
 from transforms.metadata.datetexts import INTL_DATE, ORIGINAL_NOTE_CHARS, ORIGINALLY_PUBLISHED
-from transforms.metadata.normalize import OFFER
+from transforms.textstats import OFFER
 
 # JSON-LD blocks larger than this are cut (they are product feeds, not article metadata).
 _MAX_JSONLD_CHARS = 200_000

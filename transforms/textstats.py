@@ -4,7 +4,8 @@ Chinese, Japanese and Korean are written without spaces, so each CJK character c
 every other whitespace-separated token counts once. `word_key` is the one normal form the HTML
 clean-up compares lines by (headline, deck, subheading anchors); `squeezed` is text as a reader
 sees it, whitespace runs as one space (the extractor's character counts). `DECK_MAX_WORDS` is the
-longest deck (standfirst) the text stripper and the dump header reader both accept.
+longest deck (standfirst) the text stripper and the dump header reader both accept; `OFFER` the
+wording of an offer or a form, which neither the HTML signal reader nor the metadata takes for a deck.
 """
 
 import re
@@ -14,6 +15,12 @@ _WORD = re.compile(r"\w+")
 # A deck (standfirst) runs to at most this many words: a longer line under a headline is the article's.
 # Here, not in text_strip or metadata.dumps, so that neither imports the other.
 DECK_MAX_WORDS = 60
+# The wording of an offer or a form, never a deck. Here, not in metadata.normalize, so that the HTML
+# signal reader (in the extractor's process) does not import the whole metadata layer.
+OFFER = re.compile(
+    r"(?i)\b(?:sign up|subscribe|newsletter|free of charge|premium content|inbox|enter a valid|"
+    r"emailed about|save this story|log in|sign in|create (?:an|your) account)\b"
+)
 
 
 def squeezed(text: str | None) -> str:

@@ -18,7 +18,6 @@ dateline cut from the first paragraph. Each field is decided in its own module:
   .venv/bin/python -m bench.metadata --data ../shared/data/wcxb-dev-articles --limit 100
 """
 
-import re
 from dataclasses import replace
 from datetime import UTC, datetime
 
@@ -41,6 +40,7 @@ from transforms.metadata.sections import choose_section
 from transforms.metadata.titles import choose_title, clean, key
 from transforms.metadata.urls import canonical_url, url_host
 from transforms.textmodel.features import normalize_lines
+from transforms.textstats import OFFER
 
 METADATA_FIELDS = (
     "url",
@@ -95,13 +95,6 @@ def _standfirst(signals: Signals) -> set[str]:
     """The page's standfirst/description texts in `key` form: as a first paragraph it is not body."""
     texts = [signals.subtitle, signals.meta.get("description"), signals.meta.get("og:description")]
     return {key(t) for t in texts if t and len(key(t)) >= MIN_STANDFIRST_CHARS}
-
-
-# The wording of an offer or a form, never a deck (html_signals skips such standfirsts too).
-OFFER = re.compile(
-    r"(?i)\b(?:sign up|subscribe|newsletter|free of charge|premium content|inbox|enter a valid|"
-    r"emailed about|save this story|log in|sign in|create (?:an|your) account)\b"
-)
 
 
 def _subtitle(text: str | None, title: str | None) -> str | None:
