@@ -26,7 +26,7 @@ from transforms.metadata import normalize_metadata
 from transforms.metadata.bylines import parse_byline
 from transforms.metadata.datelines import split_dateline
 from transforms.metadata.datetexts import INTL_MONTHS, find_printed, find_printed_spans, parse_machine
-from transforms.metadata.dump_credits import is_credit
+from transforms.metadata.dump_lines import is_credit
 from transforms.metadata.names import person_name
 from transforms.metadata.titles import clean
 from transforms.metadata.urls import clean_url, url_host

@@ -16,14 +16,10 @@ beside the header's credits.
 import re
 
 from transforms.metadata.datetexts import ORIGINAL_NOTE_CHARS, ORIGINALLY_PUBLISHED
-from transforms.metadata.dump_credits import (
-    BY_LEAD,
+from transforms.metadata.dump_credits import BY_LEAD, CREDIT_OPENING, LABELLED, MAX_CREDIT_CHARS, PUBLISHED_LABEL
+from transforms.metadata.dump_lines import (
     CREDENTIALS,
-    CREDIT_OPENING,
     DATE_LINE,
-    LABELLED,
-    MAX_CREDIT_CHARS,
-    PUBLISHED_LABEL,
     has_date,
     lower_words,
     name_alone,

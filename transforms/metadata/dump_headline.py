@@ -19,7 +19,8 @@ reads the credit lines around it.
 
 import re
 
-from transforms.metadata.dump_credits import BYLINE, NOT_HEADLINE, credit_name, is_credit, names_list, role_line
+from transforms.metadata.dump_credits import BYLINE
+from transforms.metadata.dump_lines import NOT_HEADLINE, credit_name, is_credit, names_list, role_line
 from transforms.metadata.titles import CUT_SHORT
 
 # How many lines before the body are read as the header.

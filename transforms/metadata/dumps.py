@@ -15,17 +15,7 @@ import re
 from typing import NamedTuple
 
 from transforms.metadata.bylines import writer_credits
-from transforms.metadata.dump_credits import (
-    BYLINE,
-    DATE_LINE,
-    LABELLED,
-    MAX_CREDIT_CHARS,
-    credit_lines,
-    is_credit,
-    names_in_credits,
-    names_list,
-    printed_at,
-)
+from transforms.metadata.dump_credits import BYLINE, LABELLED, MAX_CREDIT_CHARS, credit_lines, names_in_credits
 from transforms.metadata.dump_fallbacks import (
     after_body,
     bio_byline,
@@ -40,6 +30,7 @@ from transforms.metadata.dump_fallbacks import (
     writer_bio_byline,
 )
 from transforms.metadata.dump_headline import PHOTO_CREDIT, headline_index, line_at, neighbour
+from transforms.metadata.dump_lines import DATE_LINE, is_credit, names_list, printed_at
 from transforms.metadata.titles import CUT_SHORT
 from transforms.textmodel.features import normalize_lines
 from transforms.textstats import DECK_MAX_WORDS

@@ -12,8 +12,8 @@ dateline cut from the first paragraph. Each field is decided in its own module:
               the page states: date_candidates; one printed date read: datetexts)
   datelines   "WASHINGTON -" -> "Washington"
   sections    breadcrumbs / declared section
-  dumps       a text dump's header (its headline: dump_headline; credit lines: dump_credits; where
-              the header names no one: dump_fallbacks)
+  dumps       a text dump's header (its headline: dump_headline; credit lines: dump_credits; what
+              one line is: dump_lines; where the header names no one: dump_fallbacks)
 
   .venv/bin/python -m bench.metadata --data ../shared/data/wcxb-dev-articles --limit 100
 """
@@ -26,8 +26,8 @@ from transforms.metadata.authors import choose_authors
 from transforms.metadata.bylines import wire_credit_authors
 from transforms.metadata.datelines import split_dateline
 from transforms.metadata.dates import choose_dates
-from transforms.metadata.dump_credits import lower_words
 from transforms.metadata.dump_fallbacks import under_body
+from transforms.metadata.dump_lines import lower_words
 from transforms.metadata.dumps import dump_header
 from transforms.metadata.publishers import (
     WIRE_AGENCIES,

@@ -13,7 +13,7 @@ usual spellings) goes in wire_agency unless it is the site itself.
 import re
 
 from schemas import Signals
-from transforms.metadata.dump_credits import role_line
+from transforms.metadata.dump_lines import role_line
 from transforms.metadata.jsonld import article_objects, by_id, credited, names
 from transforms.metadata.names import person_name
 from transforms.metadata.titles import key
