@@ -210,6 +210,9 @@ _POST_META = re.compile(
 def post_meta_date(lines: list[str]) -> list[str]:
     """The first blog post meta line anywhere in the dump (`_POST_META`) that prints a date."""
     for line in lines:
+        low = line.lower()
+        if "comment" not in low and "categor" not in low:
+            continue  # every _POST_META branch holds one of these: unglue only the few lines that can match
         line = unglue(line)  # a theme's meta line run together: "Tips & TricksScott DavenportApril 10, 20175 Tips"
         if len(line) <= MAX_CREDIT_CHARS and _POST_META.search(line) and DATE_LINE.search(line):
             return [line]
