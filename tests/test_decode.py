@@ -7,7 +7,8 @@ import pytest
 
 from schemas import Failure, Page
 from transforms import mojibake
-from transforms.decode import decode_page, decode_text, is_binary, read_capped, sniff_format
+from transforms.charsets import decode_text
+from transforms.decode import decode_page, is_binary, read_capped, sniff_format
 from transforms.errors import TooLarge
 
 ARTICLE = "<html><head><title>T</title></head><body><p>" + "Word " * 50 + "</p></body></html>"

@@ -4,12 +4,9 @@ In: the raw bytes of one input file (or a readable stream of them). Out: a `Page
 dump, decoded to str) or a `Failure` with a stable reason code. Nothing here raises on bad
 input; it is all plain functions, tested without Beam.
 
-Charset order, as browsers do it: byte-order mark, then the page's own declaration (meta charset,
-http-equiv, XML declaration) when it decodes cleanly, then strict UTF-8, then detection with
-charset-normalizer. WHATWG aliases apply (latin-1 means windows-1252, gb2312 means GBK/GB18030;
-a declared UTF-16 without a BOM means UTF-8), and a declared label that is not a web encoding
-(`rot13`, `zlib`, `punycode`) is ignored, as browsers do. UTF-8 text that a site double-encoded
-itself ("isnâ€™t") is decoded back (`transforms.mojibake`).
+Charsets (`transforms.charsets`): byte-order mark, the page's own declaration, strict UTF-8, then
+detection limited to web encodings. UTF-8 text that a site double-encoded itself ("isnâ€™t") is
+decoded back (`transforms.mojibake`).
 
 Hostile markup is defused before any parser sees it: the XML declaration goes (lxml refuses a
 decoded string that still declares an encoding) and so does a DOCTYPE internal subset, so no
@@ -17,126 +14,21 @@ entity declaration (external file, billion laughs) ever reaches lxml; C0 control
 (NUL included) are dropped, since lxml rejects them.
 """
 
-import codecs
 import json
 import re
 import zlib
 from typing import BinaryIO
 
-from charset_normalizer import from_bytes
-
 from schemas import Failure, Page
 from transforms import mojibake
+from transforms.charsets import BOMS, SNIFF_BYTES, decode_text
 from transforms.errors import TooLarge
 
 GZIP_MAGIC = b"\x1f\x8b"
 CHUNK = 1 << 16
-# How far into a page the charset declaration and the format are looked for.
-SNIFF_BYTES = 4096
-# Share of invalid UTF-8 bytes below which a page is taken as UTF-8 with a few broken bytes
-# (a real UTF-8 page with one bad byte) rather than as some other encoding.
-UTF8_ERROR_TOLERANCE = 0.002
-# How much of a page charset-normalizer looks at: enough to decide, bounded in cost.
-DETECT_BYTES = 64 * 1024
-# Chaos (mess) scores this close count as a tie, broken by language coherence.
-CHAOS_TIE = 0.002
-# The legacy encodings a browser knows (WHATWG Encoding Standard), as Python codecs. Detection is
-# limited to them: obscure codecs (hp-roman8, cp1125, ...) fit random bytes too well.
-WEB_ENCODINGS = (
-    "cp1252",
-    "cp1250",
-    "cp1251",
-    "cp1253",
-    "cp1254",
-    "cp1255",
-    "cp1256",
-    "cp1257",
-    "cp1258",
-    "iso8859_2",
-    "iso8859_5",
-    "iso8859_7",
-    "iso8859_8",
-    "iso8859_15",
-    "koi8_r",
-    "koi8_u",
-    "cp866",
-    "cp874",
-    "mac_roman",
-    "gb18030",
-    "big5",
-    "euc_jp",
-    "iso2022_jp",
-    "cp932",
-    "cp949",
-)
-
 # How far into an HTML page a DOCTYPE internal subset is looked for (it belongs before <html>).
 DOCTYPE_SEARCH_CHARS = 1 << 20
 
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32-le"),
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_:.\-]+)""", re.I)
-_XML_DECL = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([a-zA-Z0-9_.\-]+)["']""", re.I)
-# WHATWG encoding labels that differ from Python's codec of the same name.
-_ALIASES = {
-    "iso-8859-1": "cp1252",
-    "latin1": "cp1252",
-    "latin-1": "cp1252",
-    "us-ascii": "cp1252",
-    "ascii": "cp1252",
-    "iso8859-1": "cp1252",
-    "gb2312": "gb18030",
-    "gbk": "gb18030",
-    "x-gbk": "gb18030",
-    "shift_jis": "cp932",
-    "shift-jis": "cp932",
-    "sjis": "cp932",
-    "x-sjis": "cp932",
-    "windows-31j": "cp932",
-    "big5": "big5hkscs",
-    "euc-kr": "cp949",
-    "ks_c_5601-1987": "cp949",
-    "tis-620": "cp874",
-    "iso-8859-9": "cp1254",
-    "utf8": "utf-8",
-    "unicode": "utf-8",
-    "utf-16": "utf-8",
-    "utf-16le": "utf-8",
-    "utf-16be": "utf-8",
-    "x-user-defined": "cp1252",
-}
-# Codecs a declared charset may name (others, like rot13 or punycode, are not page encodings).
-_WEB_CODECS = frozenset(
-    codecs.lookup(n).name
-    for n in (
-        *WEB_ENCODINGS,
-        "utf-8",
-        "big5hkscs",
-        "iso8859_3",
-        "iso8859_4",
-        "iso8859_6",
-        "iso8859_10",
-        "iso8859_13",
-        "iso8859_14",
-        "iso8859_16",
-        "mac_cyrillic",
-        "gbk",
-        "gb2312",
-        "shift_jis",
-        "euc_kr",
-        "iso8859_9",
-        "cp1125",
-        "iso2022_kr",
-        "euc_jis_2004",
-        "hz",
-        "latin_1",
-    )
-)
 # C0 controls other than tab, newline, carriage return and form feed: lxml rejects them.
 # A regex, not str.translate: translate walks every character in Python-level lookups (~50 ms on
 # a 400 KB page), the regex scans in C and only rewrites pages that have such characters.
@@ -227,66 +119,12 @@ def is_binary(raw: bytes) -> bool:
     head = raw[:SNIFF_BYTES]
     if head.startswith(_BINARY_MAGIC):
         return True
-    if any(head.startswith(bom) for bom, _ in _BOMS):
+    if any(head.startswith(bom) for bom, _ in BOMS):
         return False
     if b"\x00" in head:
         return True
     controls = len(head) - len(head.translate(None, _BINARY_CONTROL_BYTES))  # a C-speed count
     return controls > len(head) * 0.05
-
-
-def declared_charset(raw: bytes) -> str | None:
-    head = raw[:SNIFF_BYTES]
-    match = _XML_DECL.search(head) or _META_CHARSET.search(head)
-    if not match:
-        return None
-    label = match.group(1).decode("ascii", "ignore").strip().lower()
-    label = _ALIASES.get(label, label)
-    try:
-        name = codecs.lookup(label).name
-    except LookupError:
-        return None
-    return name if name in _WEB_CODECS else None
-
-
-def decode_text(raw: bytes) -> tuple[str, str]:
-    """(text, encoding name). Never raises on bytes; unreadable bytes become U+FFFD."""
-    for bom, name in _BOMS:
-        if raw.startswith(bom):
-            return raw[len(bom) :].decode(name, errors="replace"), name
-    declared = declared_charset(raw)
-    if declared:
-        try:
-            return raw.decode(declared), declared
-        except UnicodeDecodeError:
-            pass
-    try:
-        return raw.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    text = raw.decode("utf-8", errors="replace")
-    non_ascii = len(raw.translate(None, bytes(range(128)))) or 1
-    if text.count("\ufffd") <= max(1, non_ascii * UTF8_ERROR_TOLERANCE):
-        return text, "utf-8"
-    if declared:  # declared but broken beyond repair: keep the page's word, mark the damage
-        return raw.decode(declared, errors="replace"), declared
-    name = detect_charset(raw[:DETECT_BYTES])
-    name = _ALIASES.get(name, name)
-    return raw.decode(name, errors="replace"), codecs.lookup(name).name
-
-
-def detect_charset(raw: bytes) -> str:
-    """charset-normalizer's guess, re-ranked: among the least chaotic candidates, the most coherent.
-
-    Its own `best()` ranks by chaos first, so on a Latin-1 Spanish page windows-1250 (no chaos,
-    lower coherence) beat windows-1252 and turned "años" into "ańos".
-    """
-    candidates = list(from_bytes(raw, cp_isolation=list(WEB_ENCODINGS)))
-    if not candidates:
-        return "cp1252"  # the web's most common legacy encoding, and it decodes every byte
-    least = min(c.chaos for c in candidates)
-    close = [c for c in candidates if c.chaos <= least + CHAOS_TIE]
-    return max(close, key=lambda c: (c.coherence, c.encoding == "cp1252")).encoding
 
 
 def sniff_format(text: str) -> str:
