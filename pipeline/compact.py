@@ -7,46 +7,31 @@ every affected run manifest's file entries marked `compacted_into` (with the row
 
   python -m pipeline.compact --output out/ [--table articles] [--target_file_mb 128] [--dry_run]
 
-The swap is one atomic step: the partition's new contents (merged files plus hard links to the
-files left alone) are built in `_compaction/`, then exchanged with the partition folder by
-renameat2(RENAME_EXCHANGE), so a reader lists either all the inputs or the merged file, never both
-and never neither. The record is written `pending` before the swap and `done` after the manifests
-are updated; a rerun finishes a pending one, and a fully compacted partition is left as it is
-(idempotent). Run compaction when no pipeline run writes to the same output (the scheduler's job);
-a file that still lands mid-swap is moved into the new folder, never lost.
+The swap is one atomic step (`pipeline.partition_swap`): a reader lists either all the inputs or the
+merged file, never both and never neither; a rerun finishes a swap a crash left pending, and a fully
+compacted partition is left as it is (idempotent). Run compaction when no pipeline run writes to the
+same output (the scheduler's job); a file that still lands mid-swap is moved into the new folder,
+never lost. A rerun of a compacted run first drops its rows from the merged files (`drop_run`).
 """
 
 import argparse
-import ctypes
 import functools
 import hashlib
 import json
-import os
-import shutil
 import sys
-import time
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from pipeline.partition_swap import RECORD_DIR, finish_pending, parquet_sizes, purge_retired, run_id_of, swap_partition
 from schemas import PARTITION_KEYS, SCHEMAS
-from transforms.commit import read_manifest, write_manifest
 from transforms.parquet_sink import MAX_ROW_GROUP_ROWS, open_writer
 
 # A merged file aims at this size: big enough that engines plan few splits and list few files,
 # small enough to rewrite cheaply; 128 MB is the split size Spark, Hive and BigQuery work best with.
 DEFAULT_TARGET_FILE_MB = 128.0
-WORK_DIR = "_compaction"
-RETIRED_DIR = "_retired"  # under WORK_DIR: the replaced folders, kept RETIRE_SECONDS after their swap
-# A reader that opened the partition folder just before the swap still reads the old folder: its
-# files stay (moved whole, never emptied) this long, and the first compaction after that deletes
-# them, as table formats keep replaced files for a retention period before a vacuum.
-RETIRE_SECONDS = 3600
-RECORD_DIR = "_compactions"
 PROVENANCE_KEY = b"compacted_from"  # file metadata: [{"file": original path, "rows": n}] in row order
-_AT_FDCWD, _RENAME_EXCHANGE = -100, 2
 
 
 def plan_groups(sizes: dict[str, int], target_bytes: int) -> list[list[str]]:
@@ -98,42 +83,15 @@ def write_merged(dest: Path, table: str, inputs: list[Path], relatives: list[str
     }
 
 
-def exchange(a: Path, b: Path) -> None:
-    """Atomically swap two folders' names (Linux renameat2 RENAME_EXCHANGE)."""
-    libc = ctypes.CDLL(None, use_errno=True)
-    if libc.renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) != 0:
-        err = ctypes.get_errno()
-        raise OSError(err, f"atomic folder exchange failed: {os.strerror(err)}", str(a))
-
-
-def _parquet_sizes(folder: Path) -> dict[str, int]:
-    return {
-        p.name: p.stat().st_size
-        for p in folder.iterdir()
-        if p.is_file() and p.suffix == ".parquet" and not p.name.startswith((".", "_"))
-    }
-
-
 def partitions(output: Path, table: str) -> list[Path]:
     """The partition folders of `table`, sorted."""
     depth = len(PARTITION_KEYS[table])
     return sorted(p for p in (output / table).glob("/".join(["*=*"] * depth)) if p.is_dir())
 
 
-def _record_path(output: Path, token: str) -> Path:
-    return output / RECORD_DIR / f"{token}.json"
-
-
-def _write_json(path: Path, value: dict) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(json.dumps(value, indent=2, sort_keys=True), encoding="utf-8")
-    os.replace(tmp, path)
-
-
 def compact_partition(output: Path, table: str, folder: Path, target_bytes: int, dry_run: bool = False) -> dict | None:
     """Merge the small files of one partition folder; returns the compaction record, or None if nothing to do."""
-    sizes = _parquet_sizes(folder)
+    sizes = parquet_sizes(folder)
     groups = plan_groups(sizes, target_bytes)
     if not groups:
         return None
@@ -160,57 +118,6 @@ def compact_partition(output: Path, table: str, folder: Path, target_bytes: int,
         ]
 
     return swap_partition(output, table, folder, token, {n for g in groups for n in g}, write)
-
-
-def swap_partition(output: Path, table: str, folder: Path, token: str, replaced: set[str], write) -> dict:
-    """Build the folder's new contents (`write(staged)` + links to the files kept), swap it in, record it."""
-    sizes = _parquet_sizes(folder)
-    partition = folder.relative_to(output).as_posix()
-    work = output / WORK_DIR / token
-    shutil.rmtree(work, ignore_errors=True)
-    staged = work / folder.name
-    staged.mkdir(parents=True)
-    record = {
-        "token": token,
-        "table": table,
-        "partition": partition,
-        "status": "pending",
-        "replaced": sorted(replaced),
-        "outputs": write(staged),
-        "started_at": datetime.now(UTC).isoformat(),
-    }
-    for kept in sorted(p for p in folder.iterdir() if p.name not in replaced and p.is_file()):
-        os.link(kept, staged / kept.name)
-    if _parquet_sizes(folder) != sizes:
-        shutil.rmtree(work)
-        raise RuntimeError(f"{partition} changed while it was being compacted: is a run writing to it?")
-    _write_json(_record_path(output, token), record)
-    exchange(staged, folder)
-    for late in sorted(set(os.listdir(staged)) - set(os.listdir(folder)) - replaced):
-        os.rename(staged / late, folder / late)  # landed between the check and the swap: keep it
-    mark_manifests(output, partition, record["outputs"])
-    retire(output, work)
-    record.update(status="done", finished_at=datetime.now(UTC).isoformat())
-    _write_json(_record_path(output, token), record)
-    return record
-
-
-def retire(output: Path, work: Path) -> None:
-    """Move a swapped-out folder under `_compaction/_retired/<unix time>-<token>` (whole, unemptied)."""
-    retired = output / WORK_DIR / RETIRED_DIR
-    retired.mkdir(parents=True, exist_ok=True)
-    os.rename(work, retired / f"{int(time.time())}-{work.name}")
-
-
-def purge_retired(output: Path, now: float | None = None) -> int:
-    """Delete retired folders older than RETIRE_SECONDS; returns how many were deleted."""
-    now = time.time() if now is None else now
-    purged = 0
-    for folder in sorted((output / WORK_DIR / RETIRED_DIR).glob("*-*")):
-        if now - int(folder.name.split("-", 1)[0]) > RETIRE_SECONDS:
-            shutil.rmtree(folder, ignore_errors=True)
-            purged += 1
-    return purged
 
 
 def drop_run(output: str, run_id: str) -> int:
@@ -260,51 +167,6 @@ def _without_run(staged: Path, merged: Path, origin: list[dict], token: str, tab
             "from": keep,
         }
     ]
-
-
-def run_id_of(file_name: str) -> str:
-    """`part-<run_id>-00003.parquet` -> run_id."""
-    return file_name[len("part-") : -len("-00000.parquet")]
-
-
-def mark_manifests(output: Path, partition: str, outputs: list[dict]) -> None:
-    """Point each run manifest's entries for rows now in a merged file at that file and row offset."""
-    where: dict[str, tuple[str, int]] = {}
-    for out in outputs:
-        offset = 0
-        for entry in out["from"]:
-            where[entry["file"]] = (f"{partition}/{out['file']}", offset)
-            offset += entry["rows"]
-    for run_id in sorted({run_id_of(path.rsplit("/", 1)[1]) for path in where}):
-        manifest = read_manifest(str(output), run_id)
-        if manifest is None:
-            continue  # files of a run without a manifest (never completed): nothing to point at
-        for f in manifest.get("files", []):
-            if f["path"] in where:
-                f["compacted_into"], f["offset"] = where[f["path"]]
-        write_manifest(str(output), run_id, manifest)
-
-
-def finish_pending(output: Path) -> int:
-    """Complete or roll back compactions a crash left `pending`; returns how many were found."""
-    found = 0
-    for path in sorted((output / RECORD_DIR).glob("*.json")):
-        record = json.loads(path.read_text(encoding="utf-8"))
-        if record.get("status") != "pending":
-            continue
-        found += 1
-        folder = output / record["partition"]
-        swapped = all((folder / o["file"]).exists() for o in record["outputs"]) and not any(
-            (folder / name).exists() for name in record["replaced"]
-        )
-        if swapped:  # finish the bookkeeping
-            mark_manifests(output, record["partition"], record["outputs"])
-            record.update(status="done", finished_at=datetime.now(UTC).isoformat())
-            _write_json(path, record)
-        else:  # never swapped: the partition is untouched
-            path.unlink()
-        shutil.rmtree(output / WORK_DIR / record["token"], ignore_errors=True)
-    return found
 
 
 def compact(

@@ -10,7 +10,8 @@ import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 import pytest
 
-from pipeline.compact import RETIRE_SECONDS, compact, main, plan_groups, purge_retired
+from pipeline.compact import compact, main, plan_groups
+from pipeline.partition_swap import RETIRE_SECONDS, purge_retired
 from schemas import ARTICLE_SCHEMA
 from transforms.commit import commit_run, read_manifest, staged_file_name
 from transforms.parquet_sink import open_writer, rows_to_table
@@ -165,7 +166,7 @@ def test_a_rerun_of_a_compacted_run_replaces_its_rows_instead_of_adding_them(out
 
 
 def test_an_interrupted_compaction_is_finished_by_the_next(out, monkeypatch):
-    import pipeline.compact as compaction
+    import pipeline.partition_swap as compaction
 
     def crash(*args):
         raise KeyboardInterrupt
