@@ -1,9 +1,8 @@
 """Metadata candidates from an HTML tree: what a page offers, before anything is decided.
 
 In: a parsed lxml tree. Out: `Signals`, raw and unnormalized (`transforms.metadata` decides):
-<title>, h1 texts (a <br> read as a space), <meta> by name/property/itemprop (repeated
-citation_author metas joined), JSON-LD objects (@graph, a WebPage's mainEntity and a Blog's one
-blogPost flattened), the canonical link, <html lang>, author elements (`html_authors`), visible
+what the page declares (<title>, <meta>, JSON-LD, the canonical link, <html lang>: `html_head`),
+h1 texts (a <br> read as a space), author elements (`html_authors`), visible
 byline and date lines around the headline h1 (after it, then the few elements before it; around
 the h2 likest the title without an h1; the top of <body> when there is no heading; a date
 between two elements included; beside the page's one credit line; a note of the original
@@ -16,7 +15,6 @@ Read-only over the tree, so the body extractor can run on the same tree afterwar
 up with str.find in all class/id values joined, plus a bounded window around the headline.
 """
 
-import json
 import re
 from bisect import bisect_right
 from itertools import accumulate
@@ -35,11 +33,10 @@ from transforms.html_elements import (
     joined_text,
     short_text,
 )
+from transforms.html_head import head_signals
 from transforms.metadata.datetexts import INTL_DATE, ORIGINAL_NOTE_CHARS, ORIGINALLY_PUBLISHED
 from transforms.textstats import OFFER
 
-# JSON-LD blocks larger than this are cut (they are product feeds, not article metadata).
-_MAX_JSONLD_CHARS = 200_000
 # How many elements after / before the headline are read for visible byline and date lines.
 AFTER_H1_ELEMENTS = 60
 # A description printed under the headline is its deck from this many words (a shorter one is a label).
@@ -106,7 +103,6 @@ _STRICT_DATE = re.compile(
 )
 _DATEISH = re.compile(_STRICT_DATE.pattern + "|" + INTL_DATE + r"|\b(updated|published|posted)\b", re.IGNORECASE)
 # <meta> names repeated once per co-author (scholarly pages); their values are joined with "; ".
-_REPEATED_META = {"citation_author", "citation_authors", "dc.creator", "article:author"}
 _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"\w+")
 _LABEL = re.compile(r"(?i)updated|published|posted")
@@ -115,22 +111,6 @@ _LINE_TAGS = frozenset(
     p div span li address time small header section em strong footer h2 h3 h4 h5 h6 legend dd
     """.split()
 )
-
-
-def _flatten_jsonld(obj, out: list[dict], depth: int = 0) -> None:
-    if depth > 4:
-        return
-    if isinstance(obj, list):
-        for item in obj:
-            _flatten_jsonld(item, out, depth + 1)
-    elif isinstance(obj, dict):
-        out.append(obj)
-        if "@graph" in obj:
-            _flatten_jsonld(obj["@graph"], out, depth + 1)
-        for key in ("mainEntity", "blogPost"):  # a WebPage's or Blog's one article
-            value = obj.get(key)
-            if isinstance(value, dict) or (isinstance(value, list) and len(value) == 1):
-                _flatten_jsonld(value, out, depth + 1)
 
 
 def _add(items: list, item) -> None:
@@ -216,28 +196,6 @@ def _lines(elements, signals: Signals, seen: set[str]) -> None:
             _add(signals.byline_lines, " ".join(tail.split()))
 
 
-def _head(tree, signals: Signals) -> None:
-    for meta in tree.iter("meta"):
-        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip().lower()
-        content = (meta.get("content") or "").strip()
-        if key and content and key not in signals.meta:
-            signals.meta[key] = content
-        elif key in _REPEATED_META and content:  # one <meta> per co-author
-            signals.meta[key] += "; " + content
-    for script in tree.iter("script"):
-        if (script.get("type") or "").strip().lower() != "application/ld+json":
-            continue
-        raw = (script.text or "")[:_MAX_JSONLD_CHARS]
-        try:
-            _flatten_jsonld(json.loads(raw), signals.jsonld)
-        except ValueError:
-            continue
-    for link in tree.iter("link"):
-        if "canonical" in (link.get("rel") or "").strip().lower().split() and link.get("href"):
-            signals.canonical_url = link.get("href").strip()
-            break
-
-
 def _body_signals(body, signals: Signals) -> tuple[list[tuple[object, str]], list, list]:
     """Fills `signals` from the body; returns the standfirst candidates (element, text) in order,
     the credit elements and the original-publication notes (see `_marked`)."""
@@ -286,15 +244,9 @@ def _standfirst(candidates: list[tuple[object, str]], after: list) -> str | None
 
 def html_signals(tree) -> Signals:
     signals = Signals()
-    title = tree.find(".//title")
-    if title is not None:
-        signals.title = joined_text(title) or None
+    head_signals(tree, signals)
     h1s = list(tree.iter("h1"))
     signals.headings = [t for t in (heading_text(h) for h in h1s) if t][:5]
-    _head(tree, signals)
-    root = tree.getroottree().getroot() if hasattr(tree, "getroottree") else tree
-    lang = root.get("lang") or root.get("xml:lang")
-    signals.declared_language = lang.strip() if lang else None
     body = tree.find(".//body")
     standfirsts, credits, notes = _body_signals(body if body is not None else tree, signals)
     # The headline's h1: the first of a few words (a lone "Articles" h1 is a section label).
