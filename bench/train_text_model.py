@@ -27,7 +27,8 @@ from bench.common import load_scorer, load_truth, page_files, read_bytes
 from transforms import mojibake
 from transforms.errors import NoArticle
 from transforms.text_strip import strip_lines
-from transforms.textmodel.features import FEATURES, normalize_lines, page_matrix, tokens
+from transforms.textmodel.features import FEATURES, page_matrix
+from transforms.textmodel.lines import normalize_lines, tokens
 from transforms.textmodel.model import UNKNOWN, LineModel, bow_scores
 
 # A line is body when at least this share of its shingles occurs in the truth.

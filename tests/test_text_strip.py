@@ -5,12 +5,8 @@ import pytest
 from schemas import Page
 from transforms.errors import NoArticle
 from transforms.text_strip import is_breadcrumb, is_byline, strip_lines, strip_text_dump
-from transforms.textmodel.features import (
-    FEATURES,
-    best_run,
-    normalize_lines,
-    page_matrix,
-)
+from transforms.textmodel.features import FEATURES, best_run, page_matrix
+from transforms.textmodel.lines import normalize_lines
 from transforms.textmodel.model import LineModel, default_model
 
 BODY = [

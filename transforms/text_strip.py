@@ -20,13 +20,12 @@ import numpy as np
 from schemas import Extraction, Page, Signals, Story
 from transforms.errors import NoArticle
 from transforms.htmlclean.paragraphs import is_byline_line
-from transforms.textmodel.features import (
+from transforms.textmodel.features import CHROME_PENALTY, best_run
+from transforms.textmodel.lines import (
     BYLINE,
     CHROME,
-    CHROME_PENALTY,
     DATEISH,
     FOOTER,
-    best_run,
     ends_sentence,
     has_caption,
     has_promo,

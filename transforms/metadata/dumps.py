@@ -32,7 +32,7 @@ from transforms.metadata.dump_fallbacks import (
 from transforms.metadata.dump_headline import PHOTO_CREDIT, headline_index, line_at, neighbour
 from transforms.metadata.dump_lines import DATE_LINE, is_credit, names_list, printed_at
 from transforms.metadata.titles import CUT_SHORT
-from transforms.textmodel.features import normalize_lines
+from transforms.textmodel.lines import normalize_lines
 from transforms.textstats import DECK_MAX_WORDS
 
 # How far over the body a labelled credit ("Published: <date>", "Written by <name>") is still the

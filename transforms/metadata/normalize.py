@@ -39,7 +39,7 @@ from transforms.metadata.publishers import (
 from transforms.metadata.sections import choose_section
 from transforms.metadata.titles import choose_title, clean, key
 from transforms.metadata.urls import canonical_url, url_host
-from transforms.textmodel.features import normalize_lines
+from transforms.textmodel.lines import normalize_lines
 from transforms.textstats import OFFER
 
 METADATA_FIELDS = (

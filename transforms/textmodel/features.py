@@ -3,7 +3,8 @@
 In: the dump's non-blank lines (whitespace-collapsed) and, per line, the bag-of-words score of the
 line model. Out: a float matrix, one row per line: the line's own shape (length, end punctuation,
 separators, case, digits, chrome/byline/date patterns), its place in the page (relative position,
-the Kadane "main run" of prose lines) and the same core values of its neighbours.
+the Kadane "main run" of prose lines) and the same core values of its neighbours. What one line is
+(its patterns and tests): `lines`.
 
   .venv/bin/python -c "from transforms.textmodel.features import page_matrix; print(page_matrix(['Hi.'], [0.0]))"
 """
@@ -13,10 +14,20 @@ import re
 
 import numpy as np
 
-from transforms.textstats import CJK_CHAR as CJK
+from transforms.textmodel.lines import (
+    BYLINE,
+    CHROME,
+    DATEISH,
+    END_CHARS,
+    FOOTER,
+    URL_HINTS,
+    URLISH,
+    cjk_chars,
+    has_caption,
+    has_promo,
+    is_prose,
+)
 
-# A line at least this long (visual chars, CJK count double) that ends like a sentence is prose.
-PROSE_MIN_CHARS = 70
 # Cost of a non-prose line inside the main run: a few short lines do not break it, a nav block does.
 CHROME_PENALTY = 60.0
 # Neighbour offsets whose core values join a line's row: two lines of context each side.
@@ -26,51 +37,6 @@ HEAD_CHARS = 160
 # Half-width (lines) of the windows that average prose-ness and line-model scores around a line.
 WINDOWS = (2, 5)
 
-END_CHARS = frozenset(""".!?…。！？」』"”'’)]""")
-WORD = re.compile(r"\w+")
-BYLINE = re.compile(r"^(by|por|par|von|di|door|av|af|written by|posted by|from)\s+\S", re.IGNORECASE)
-DATEISH = re.compile(
-    r"(\b(19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\b|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+(19|20)\d{2}\b"
-    r"|\b\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(19|20)\d{2}\b|(19|20)\d{2}年\d{1,2}月\d{1,2}日"
-    r"|\bupdated:?|\bpublished:?|\b\d{1,2}:\d{2}\b|\b\d+\s+(min|minutes?|hours?|days?)\s+ago\b)",
-    re.IGNORECASE,
-)
-CHROME = re.compile(
-    r"^(advertisement|advertisements?|sponsored( content)?|share( this( article| story)?)?( on \w+)?|print|e-?mail|"
-    r"bookmark|tweet|comments?|\d+ comments?|read more|related( (articles?|stories|content|posts?))?|"
-    r"most (popular|read|viewed|shared)|hot topics|adjust font size:?|skip to .*|sign (in|up).*|subscribe.*|"
-    r"log ?in|menu|search|home|more|next|previous|close|top|back to top|see also|recommended( for you)?|"
-    r"you may also like.*|you are here:?.*|trending( now)?|follow us.*|newsletters?|photo:? .*|image:? .*|credit:? .*)$",
-    re.IGNORECASE,
-)
-FOOTER = re.compile(
-    r"(copyright|all rights reserved|©|\(c\) \d{4}|terms of (use|service)|privacy policy|cookie)", re.IGNORECASE
-)
-CAPTION = re.compile(
-    r"(\((photo|image|picture|credit)[^)]*\)|\([^()]{0,60}\b(photo|photograph|image|picture)s?\)\s*$|\b(photo|image|picture|illustration)\s*(:|by|credit|courtesy)|\bgetty images\b|\breuters/|\bap photo\b|/\s*(afp|ap|reuters|getty)\b)",
-    re.IGNORECASE,
-)
-PROMO = re.compile(
-    r"\b(newsletter|subscribe|sign up|read more|click here|follow us|download (the|our) app|"
-    r"all rights reserved|terms of (use|service)|privacy policy)\b",
-    re.IGNORECASE,
-)
-URLISH = re.compile(r"(https?://|www\.|\.com\b|@\w)", re.IGNORECASE)
-# Substrings without which the regexes above cannot match (cheap pre-checks on the lower-cased line).
-CAPTION_HINTS = ("photo", "image", "picture", "credit", "illustration", "getty", "/")
-PROMO_HINTS = (
-    "newsletter",
-    "subscribe",
-    "sign up",
-    "read more",
-    "click here",
-    "follow us",
-    "download",
-    "all rights reserved",
-    "terms of",
-    "privacy policy",
-)
-URL_HINTS = ("http", "www.", ".com", "@")
 QUOTE_START = re.compile(r"""^\s*["“'‘«「]""")
 DIGIT = re.compile(r"\d")
 UPPER_WORD = re.compile(r"(?:^|\s)[^\W\d_a-z]")
@@ -129,57 +95,6 @@ FEATURES = (
     + tuple(f"w{w}_{k}" for w in WINDOWS for k in ("prose", "bow", "len"))
     + tuple(f"n{o}_{k}" for o in NEIGHBOURS for k in CORE)
 )
-
-
-def normalize_lines(text: str) -> list[str]:
-    """The dump's lines, whitespace collapsed, blank lines dropped."""
-    return [ln for ln in (" ".join(raw.split()) for raw in text.splitlines()) if ln]
-
-
-def ends_sentence(line: str) -> bool:
-    return bool(line) and line[-1] in END_CHARS
-
-
-def has_caption(line: str, low: str) -> bool:
-    """CAPTION.search, tried only when a word it needs is there (case-blind regexes are slow)."""
-    return any(h in low for h in CAPTION_HINTS) and bool(CAPTION.search(line))
-
-
-def has_promo(line: str, low: str) -> bool:
-    return any(h in low for h in PROMO_HINTS) and bool(PROMO.search(line))
-
-
-def cjk_chars(line: str) -> int:
-    """How many CJK characters the line holds (none in an ASCII line, told without a regex)."""
-    return 0 if line.isascii() else len(CJK.findall(line))
-
-
-def visual_len(line: str) -> int:
-    return len(line) + cjk_chars(line)
-
-
-def is_prose(line: str, n: int | None = None) -> bool:
-    """A sentence-like line long enough to be article text (`n`: its visual length, if known)."""
-    n = visual_len(line) if n is None else n
-    if n < PROSE_MIN_CHARS or line.count("•") + line.count("|") >= 2:
-        return False
-    if (n < 60 and CHROME.match(line)) or (n < 250 and FOOTER.search(line)):
-        return False
-    return ends_sentence(line) or line.count(" ") >= 24 or n >= 2 * PROSE_MIN_CHARS
-
-
-def tokens(line: str) -> list[str]:
-    """Lower-cased words for the line model; a CJK run becomes its single characters."""
-    words = WORD.findall(line.lower())
-    if line.isascii() or not CJK.search(line):
-        return [w for w in words if len(w) <= 20 and not w.isdigit()]
-    out = []
-    for w in words:
-        if CJK.search(w):
-            out.extend(w)
-        elif len(w) <= 20 and not w.isdigit():
-            out.append(w)
-    return out
 
 
 def own_features(line: str, repeats: int, bow: float) -> list[float]:

@@ -16,7 +16,8 @@ import pathlib
 
 import numpy as np
 
-from transforms.textmodel.features import FEATURES, page_matrix, tokens
+from transforms.textmodel.features import FEATURES, page_matrix
+from transforms.textmodel.lines import tokens
 
 MODEL_PATH = pathlib.Path(__file__).with_name("model.json")
 # A line of at least this many distinct words, less than this share of them known to the line

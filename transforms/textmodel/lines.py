@@ -1,0 +1,114 @@
+"""What one line of a text page dump is: the patterns and tests the line model and the stripper share.
+
+In: one line (or the dump, for `normalize_lines`). Out: whether it reads as prose (`is_prose`), ends
+like a sentence, carries a photo caption or an offer, its visual length (CJK counts double), its
+words for the bag-of-words model (`tokens`); and the patterns of a byline, a date, chrome, a footer,
+a caption, a promo and a URL. `features` turns them into a line's feature row; `text_strip` reads them
+directly.
+
+  .venv/bin/python -c "from transforms.textmodel.lines import is_prose; print(is_prose('A short line'))"
+"""
+
+import re
+
+from transforms.textstats import CJK_CHAR as CJK
+
+# A line at least this long (visual chars, CJK count double) that ends like a sentence is prose.
+PROSE_MIN_CHARS = 70
+
+END_CHARS = frozenset(""".!?…。！？」』"”'’)]""")
+WORD = re.compile(r"\w+")
+BYLINE = re.compile(r"^(by|por|par|von|di|door|av|af|written by|posted by|from)\s+\S", re.IGNORECASE)
+DATEISH = re.compile(
+    r"(\b(19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\b|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+(19|20)\d{2}\b"
+    r"|\b\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(19|20)\d{2}\b|(19|20)\d{2}年\d{1,2}月\d{1,2}日"
+    r"|\bupdated:?|\bpublished:?|\b\d{1,2}:\d{2}\b|\b\d+\s+(min|minutes?|hours?|days?)\s+ago\b)",
+    re.IGNORECASE,
+)
+CHROME = re.compile(
+    r"^(advertisement|advertisements?|sponsored( content)?|share( this( article| story)?)?( on \w+)?|print|e-?mail|"
+    r"bookmark|tweet|comments?|\d+ comments?|read more|related( (articles?|stories|content|posts?))?|"
+    r"most (popular|read|viewed|shared)|hot topics|adjust font size:?|skip to .*|sign (in|up).*|subscribe.*|"
+    r"log ?in|menu|search|home|more|next|previous|close|top|back to top|see also|recommended( for you)?|"
+    r"you may also like.*|you are here:?.*|trending( now)?|follow us.*|newsletters?|photo:? .*|image:? .*|credit:? .*)$",
+    re.IGNORECASE,
+)
+FOOTER = re.compile(
+    r"(copyright|all rights reserved|©|\(c\) \d{4}|terms of (use|service)|privacy policy|cookie)", re.IGNORECASE
+)
+CAPTION = re.compile(
+    r"(\((photo|image|picture|credit)[^)]*\)|\([^()]{0,60}\b(photo|photograph|image|picture)s?\)\s*$|\b(photo|image|picture|illustration)\s*(:|by|credit|courtesy)|\bgetty images\b|\breuters/|\bap photo\b|/\s*(afp|ap|reuters|getty)\b)",
+    re.IGNORECASE,
+)
+PROMO = re.compile(
+    r"\b(newsletter|subscribe|sign up|read more|click here|follow us|download (the|our) app|"
+    r"all rights reserved|terms of (use|service)|privacy policy)\b",
+    re.IGNORECASE,
+)
+URLISH = re.compile(r"(https?://|www\.|\.com\b|@\w)", re.IGNORECASE)
+# Substrings without which the regexes above cannot match (cheap pre-checks on the lower-cased line).
+CAPTION_HINTS = ("photo", "image", "picture", "credit", "illustration", "getty", "/")
+PROMO_HINTS = (
+    "newsletter",
+    "subscribe",
+    "sign up",
+    "read more",
+    "click here",
+    "follow us",
+    "download",
+    "all rights reserved",
+    "terms of",
+    "privacy policy",
+)
+URL_HINTS = ("http", "www.", ".com", "@")
+
+
+def normalize_lines(text: str) -> list[str]:
+    """The dump's lines, whitespace collapsed, blank lines dropped."""
+    return [ln for ln in (" ".join(raw.split()) for raw in text.splitlines()) if ln]
+
+
+def ends_sentence(line: str) -> bool:
+    return bool(line) and line[-1] in END_CHARS
+
+
+def has_caption(line: str, low: str) -> bool:
+    """CAPTION.search, tried only when a word it needs is there (case-blind regexes are slow)."""
+    return any(h in low for h in CAPTION_HINTS) and bool(CAPTION.search(line))
+
+
+def has_promo(line: str, low: str) -> bool:
+    return any(h in low for h in PROMO_HINTS) and bool(PROMO.search(line))
+
+
+def cjk_chars(line: str) -> int:
+    """How many CJK characters the line holds (none in an ASCII line, told without a regex)."""
+    return 0 if line.isascii() else len(CJK.findall(line))
+
+
+def visual_len(line: str) -> int:
+    return len(line) + cjk_chars(line)
+
+
+def is_prose(line: str, n: int | None = None) -> bool:
+    """A sentence-like line long enough to be article text (`n`: its visual length, if known)."""
+    n = visual_len(line) if n is None else n
+    if n < PROSE_MIN_CHARS or line.count("•") + line.count("|") >= 2:
+        return False
+    if (n < 60 and CHROME.match(line)) or (n < 250 and FOOTER.search(line)):
+        return False
+    return ends_sentence(line) or line.count(" ") >= 24 or n >= 2 * PROSE_MIN_CHARS
+
+
+def tokens(line: str) -> list[str]:
+    """Lower-cased words for the line model; a CJK run becomes its single characters."""
+    words = WORD.findall(line.lower())
+    if line.isascii() or not CJK.search(line):
+        return [w for w in words if len(w) <= 20 and not w.isdigit()]
+    out = []
+    for w in words:
+        if CJK.search(w):
+            out.extend(w)
+        elif len(w) <= 20 and not w.isdigit():
+            out.append(w)
+    return out
