@@ -25,7 +25,7 @@ from collections import Counter, defaultdict
 from datetime import UTC, datetime, timedelta
 
 from bench.common import skip
-from transforms.cluster import MIN_JACCARD, bucket_pairs, canonical_key
+from transforms.cluster_rules import MIN_JACCARD, bucket_pairs, canonical_key
 from transforms.dedup import band_keys, content_hash, estimated_jaccard, exact_jaccard, signature
 
 BOILERPLATE = [

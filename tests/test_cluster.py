@@ -7,7 +7,8 @@ from apache_beam.options.pipeline_options import PipelineOptions
 from apache_beam.testing.test_pipeline import TestPipeline as BeamTestPipeline
 from apache_beam.testing.util import assert_that, equal_to
 
-from transforms.cluster import ALL_PAIRS_MAX, ClusterArticles, bucket_pairs, canonical_key, is_wire_original
+from transforms.cluster import ClusterArticles
+from transforms.cluster_rules import ALL_PAIRS_MAX, bucket_pairs, canonical_key, is_wire_original
 from transforms.dedup import content_hash
 
 STORY = (

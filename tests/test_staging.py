@@ -10,7 +10,7 @@ from apache_beam.testing.util import assert_that, equal_to
 
 from schemas import ARTICLES, SEGMENTS, Page, TableRow, partition_values
 from transforms.bands import BandFile, band_buckets, read_band
-from transforms.cluster import bucket_pairs
+from transforms.cluster_rules import bucket_pairs
 from transforms.commit import destination_of, remove_staging
 from transforms.dedup import BANDS, band_keys, signature
 from transforms.finish import apply_verdicts, finish_staged, merge_verdicts

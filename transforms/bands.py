@@ -6,7 +6,7 @@ articles). In a batch run each bundle instead writes its articles' band keys to 
 (`BandFile`: per flush one row group per band, so a band is found by row-group statistics), and
 one task per band (`band_edges`) reads that band from every file, groups the digests with pyarrow
 and pairs the members of every bucket with two or more by the same rule as the grouped path
-(`transforms.cluster.bucket_pairs`), after leaving out exact copies (they share every bucket with
+(`transforms.cluster_rules.bucket_pairs`), after leaving out exact copies (they share every bucket with
 their canonical copy). It verifies each pair on the two signatures, read from the staged facts
 (`transforms.facts`), so only verified edges leave the task.
 
@@ -22,7 +22,7 @@ from apache_beam.io.filesystem import CompressionTypes
 from apache_beam.io.filesystems import FileSystems
 
 from schemas import BAND_KEY_SCHEMA
-from transforms.cluster import MIN_JACCARD, bucket_pairs, canonical_key
+from transforms.cluster_rules import MIN_JACCARD, bucket_pairs, canonical_key
 from transforms.dedup import BANDS, band_keys, estimated_jaccard
 from transforms.facts import read_facts, signature_of
 from transforms.parquet_sink import StagedFile

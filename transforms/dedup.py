@@ -28,7 +28,7 @@ SHINGLE_WORDS = 3
 # Signature length: 126 gives a Jaccard estimate within about +-0.045 (one standard deviation).
 NUM_PERM = 126
 # LSH bands x rows = NUM_PERM. 42 x 3 puts the S-curve's midpoint at 0.29, below the verification
-# threshold (cluster.MIN_JACCARD = 0.4): a pair at Jaccard 0.4 becomes a candidate with p = 0.94, at 0.5
+# threshold (cluster_rules.MIN_JACCARD = 0.4): a pair at Jaccard 0.4 becomes a candidate with p = 0.94, at 0.5
 # with p = 0.996, at 0.05 with p = 0.005 (32 x 4 missed half the pairs near 0.4).
 BANDS = 42
 ROWS = NUM_PERM // BANDS

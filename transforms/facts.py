@@ -9,7 +9,7 @@ verdicts, one per article that is a copy or has a near-duplicate, travel on to t
 
 `FactFile` writes one bundle's facts (plain, no Beam). `exact_copies` finds the exact copies of a
 whole run: the content hashes of every fact file (~40 bytes an article in Arrow), then the facts
-of the articles whose hash is shared; the canonical copy is `transforms.cluster.canonical_key`'s
+of the articles whose hash is shared; the canonical copy is `transforms.cluster_rules.canonical_key`'s
 first, as in the streaming path. `read_facts` reads the facts of given articles.
 """
 
@@ -24,7 +24,7 @@ from apache_beam.io.filesystem import CompressionTypes
 from apache_beam.io.filesystems import FileSystems
 
 from schemas import FACT_SCHEMA
-from transforms.cluster import canonical_key, duplicate_record
+from transforms.cluster_rules import canonical_key, duplicate_record
 from transforms.parquet_sink import StagedFile
 
 # Fact rows a bundle buffers before writing a row group (~0.7 KB each in Python: ~1.4 MB).
