@@ -18,19 +18,16 @@ from transforms.metadata.bylines import writer_credits
 from transforms.metadata.dump_credits import BYLINE, LABELLED, MAX_CREDIT_CHARS, credit_lines, names_in_credits
 from transforms.metadata.dump_fallbacks import (
     after_body,
-    bio_byline,
-    byline_over_role,
     byline_under_body,
     credit_box_date,
     first_dated_credit,
-    labelled_byline,
     labelled_date,
     original_publication,
     post_meta_date,
-    writer_bio_byline,
 )
 from transforms.metadata.dump_headline import PHOTO_CREDIT, headline_index, line_at, neighbour
 from transforms.metadata.dump_lines import DATE_LINE, is_credit, names_list, printed_at
+from transforms.metadata.dump_writers import bio_byline, byline_over_role, labelled_byline, writer_bio_byline
 from transforms.metadata.titles import CUT_SHORT
 from transforms.textmodel.lines import normalize_lines
 from transforms.textstats import DECK_MAX_WORDS
