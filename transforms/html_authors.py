@@ -12,6 +12,7 @@ import re
 
 from schemas import Signals
 from transforms.html_elements import MAX_CANDIDATES, in_comment, in_teaser, short_text, spaced_text
+from transforms.textstats import CREDIT_START
 
 # The first text of an author box (name, then bio) longer than this is not a name.
 MAX_BOX_NAME_CHARS = 60
@@ -23,10 +24,6 @@ _NOT_AUTHOR_CLASS = re.compile(
 )
 AUTHOR_CLASS = re.compile(r"byline|author|writer|contributor|reporter", re.IGNORECASE)
 AUTHOR_HREF = re.compile(r"/(author|authors|writers?|contributors?|people|profile)/[^/?#]+")
-CREDIT_START = re.compile(
-    r"^\s*((?:(?:article|post|story)\s+)?written by|(?:article|posted|words|story) by|contributors?:|author:)\s*:?\s*",
-    re.IGNORECASE,
-)
 
 
 def author_element(el, signals: Signals, marks: str = "") -> None:

@@ -22,7 +22,7 @@ from itertools import accumulate
 from lxml import etree
 
 from schemas import Signals
-from transforms.html_authors import AUTHOR_CLASS, AUTHOR_HREF, CREDIT_START, CREDIT_TAGS, author_element
+from transforms.html_authors import AUTHOR_CLASS, AUTHOR_HREF, CREDIT_TAGS, author_element
 from transforms.html_elements import (
     MAX_CANDIDATES,
     heading_text,
@@ -35,7 +35,7 @@ from transforms.html_elements import (
 )
 from transforms.html_head import head_signals
 from transforms.metadata.datetexts import INTL_DATE, ORIGINAL_NOTE_CHARS, ORIGINALLY_PUBLISHED
-from transforms.textstats import OFFER
+from transforms.textstats import CREDIT_START, OFFER
 
 # How many elements after / before the headline are read for visible byline and date lines.
 AFTER_H1_ELEMENTS = 60

@@ -5,7 +5,8 @@ every other whitespace-separated token counts once. `word_key` is the one normal
 clean-up compares lines by (headline, deck, subheading anchors); `squeezed` is text as a reader
 sees it, whitespace runs as one space (the extractor's character counts). `DECK_MAX_WORDS` is the
 longest deck (standfirst) the text stripper and the dump header reader both accept; `OFFER` the
-wording of an offer or a form, which neither the HTML signal reader nor the metadata takes for a deck.
+wording of an offer or a form, which neither the HTML signal reader nor the metadata takes for a deck;
+`CREDIT_START` an author box's credit label, read in HTML and in dumps alike.
 """
 
 import re
@@ -20,6 +21,15 @@ DECK_MAX_WORDS = 60
 OFFER = re.compile(
     r"(?i)\b(?:sign up|subscribe|newsletter|free of charge|premium content|inbox|enter a valid|"
     r"emailed about|save this story|log in|sign in|create (?:an|your) account)\b"
+)
+
+# An author box's credit label ("Written by", "Posted by", "Words by", "Contributors:", "Author:"; not a
+# bare "By", which related stories' cards print too): the HTML signal reader reads author boxes by it
+# and the dump reader dates a page by the date under its one such line. Here so that both read one
+# pattern and the extractor's process imports no metadata module.
+CREDIT_START = re.compile(
+    r"^\s*((?:(?:article|post|story)\s+)?written by|(?:article|posted|words|story) by|contributors?:|author:)\s*:?\s*",
+    re.IGNORECASE,
 )
 
 

@@ -23,6 +23,7 @@ from transforms.metadata.dump_lines import (
     printed_at,
     unglue,
 )
+from transforms.textstats import CREDIT_START
 
 # How many lines under the body's last paragraph may hold its labelled publication date (a site's
 # article footer: "Published" / "<date>" / "Author" / "<name>"); further down are related stories.
@@ -110,16 +111,11 @@ def labelled_date(lines: list[str]) -> list[str]:
     return []
 
 
-# An author box's credit, as a label ("Written by", "Posted by", "Author:"); a bare "By <name>" over a date is
-# as often a related story's card.
-_WRITTEN_BY = re.compile(r"(?i)^(?:(?:article|post|story)\s+)?written by|^(?:article|posted|story) by|^author:")
-
-
 def credit_box_date(lines: list[str]) -> list[str]:
-    """The date alone on the line under the dump's one "Written by <name>" line ("Written by Jane Roe" /
-    "April 8, 2024"): an author box far from the headline. Not where the dump prints several such lines
-    (related stories' cards)."""
-    boxes = [i for i, line in enumerate(lines) if len(line) <= MAX_CREDIT_CHARS and _WRITTEN_BY.match(line)]
+    """The date alone on the line under the dump's one author box's credit (`CREDIT_START`: "Written by Jane
+    Roe" / "April 8, 2024"): an author box far from the headline. Not where the dump prints several such
+    lines (related stories' cards)."""
+    boxes = [i for i, line in enumerate(lines) if len(line) <= MAX_CREDIT_CHARS and CREDIT_START.match(line)]
     if len(boxes) != 1 or boxes[0] + 1 >= len(lines):
         return []
     under = lines[boxes[0] + 1].strip()
