@@ -17,6 +17,7 @@ from transforms.html_elements import joined_text
 
 # JSON-LD blocks larger than this are cut (they are product feeds, not article metadata).
 _MAX_JSONLD_CHARS = 200_000
+# <meta> names repeated once per co-author (scholarly pages); their values are joined with "; ".
 _REPEATED_META = {"citation_author", "citation_authors", "dc.creator", "article:author"}
 
 

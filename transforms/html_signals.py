@@ -102,7 +102,6 @@ _STRICT_DATE = re.compile(
     re.IGNORECASE,
 )
 _DATEISH = re.compile(_STRICT_DATE.pattern + "|" + INTL_DATE + r"|\b(updated|published|posted)\b", re.IGNORECASE)
-# <meta> names repeated once per co-author (scholarly pages); their values are joined with "; ".
 _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"\w+")
 _LABEL = re.compile(r"(?i)updated|published|posted")
