@@ -46,18 +46,15 @@ from bench.page_chrome import (
 )
 from bench.prose import QUOTES, detail, story, story_title, word
 from bench.publishers import (
-    NAV_LINKS,
-    NAV_SECTIONS,
     PROFILES,
     PUBLISHERS,
     Site,
-    base36,
     build_site,
     pick,
     pick_log,
-    scripts,
-    state_blob,
 )
+from bench.site_code import base36, scripts, state_blob
+from bench.site_words import NAV_LINKS, NAV_SECTIONS
 
 # Page mix: the share of text dumps and of gzipped HTML, roughly what a scraper's output holds.
 TEXT_SHARE = 0.2

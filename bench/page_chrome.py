@@ -10,7 +10,9 @@ import json
 import random
 
 from bench.prose import NAMES, sentence, story_title, word
-from bench.publishers import NAV_SECTIONS, SOCIAL, Site, base36, pick
+from bench.publishers import Site, pick
+from bench.site_code import base36
+from bench.site_words import NAV_SECTIONS, SOCIAL
 
 # The chrome's own words: consent purposes and sponsored-feed teasers (generic, invented for this corpus).
 PURPOSES = (

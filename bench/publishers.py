@@ -2,9 +2,10 @@
 
 In: a publisher's slug and the corpus seed (`build_site`), or a page's seeded `random.Random`. Out:
 a frozen `Site` (name, layout, class naming, menu and footer links, svg icons and logo, inline script
-snippets, stylesheet, JSON component configs), the per-layout weight profiles and their draws, and
-a page's script bundle and JSON state blob cut from the site's parts. The visible parts around the
-story are in `bench.page_chrome`.
+snippets, stylesheet, JSON component configs) and the per-layout weight profiles and their draws.
+The words of its menus, footer, icons and classes are in `bench.site_words`; the code it ships (its
+script snippets and stylesheet, a page's script bundle and JSON state blob) is made in
+`bench.site_code`; the visible parts around the story are in `bench.page_chrome`.
 """
 
 import json
@@ -14,6 +15,8 @@ import zlib
 from dataclasses import dataclass
 
 from bench.prose import word
+from bench.site_code import base36, js_snippet, stylesheet
+from bench.site_words import FOOTER_HEADINGS, FOOTER_LINKS, ICONS, NAV_LINKS, NAV_SECTIONS, UTILITIES
 
 # Each publisher ships this many inline script snippets and reuses them across its pages (as sites do).
 SNIPPETS, SNIPPET_CHARS = 40, (300, 30_000)
@@ -121,137 +124,6 @@ PUBLISHERS = {
     "quarterly-review": ("longform", "modules"),
 }
 
-# The site's words: menu sections and links, footer links, icon names, script identifiers, utility classes.
-NAV_SECTIONS = (
-    "News",
-    "Local",
-    "Politics",
-    "Business",
-    "Money",
-    "Transport",
-    "Education",
-    "Environment",
-    "Health",
-    "Science",
-    "Sport",
-    "Culture",
-    "Opinion",
-    "Food",
-    "Travel",
-    "Property",
-    "Weather",
-    "Puzzles",
-    "Obituaries",
-    "Video",
-    "Podcasts",
-    "Events",
-)
-NAV_LINKS = (
-    "Latest",
-    "Explained",
-    "Courts",
-    "Crime",
-    "Schools",
-    "Markets",
-    "Jobs",
-    "Housing",
-    "Letters",
-    "Columnists",
-    "Editorials",
-    "Results",
-    "Fixtures",
-    "Reviews",
-    "Recipes",
-    "Photos",
-    "Archive",
-    "Community",
-    "Elections",
-    "Climate",
-    "Technology",
-    "Motoring",
-    "Books",
-    "Music",
-    "Film",
-    "Theatre",
-    "Family",
-    "Gardening",
-    "Energy",
-    "Farming",
-    "Small business",
-    "Personal finance",
-    "Interviews",
-)
-FOOTER_LINKS = (
-    "About us",
-    "Contact us",
-    "Careers",
-    "Advertise with us",
-    "Corrections",
-    "Editorial standards",
-    "Privacy policy",
-    "Cookie settings",
-    "Terms of use",
-    "Accessibility",
-    "Site map",
-    "RSS feeds",
-    "Newsletters",
-    "Archive",
-    "Help centre",
-    "Manage subscription",
-    "Gift subscriptions",
-    "Licensing and reprints",
-    "Events",
-    "Print edition",
-    "E-paper",
-    "Complaints",
-    "Our journalists",
-    "Syndication",
-    "Announcements",
-    "Apps",
-    "Offers",
-    "Competitions",
-    "Feedback",
-    "Vouchers",
-)
-FOOTER_HEADINGS = ("Sections", "About", "Services", "Help", "Subscribe", "Follow us", "More", "Legal")
-SOCIAL = ("facebook", "x", "instagram", "youtube", "linkedin", "whatsapp", "tiktok", "rss", "email")
-ICONS = ("search", "menu", "account", "close", "chevron", "play", "bookmark", "comment", "logo-mark") + SOCIAL
-JS_WORDS = (
-    "window",
-    "document",
-    "config",
-    "slot",
-    "consent",
-    "track",
-    "event",
-    "queue",
-    "render",
-    "lazy",
-    "observe",
-    "push",
-    "length",
-    "dataset",
-    "target",
-    "state",
-    "module",
-    "exports",
-    "require",
-    "init",
-)
-UTILITIES = (
-    "flex items-center gap-2",
-    "grid grid-cols-12 gap-4 md:gap-6",
-    "px-4 py-2 text-sm font-medium",
-    "mx-auto max-w-screen-xl px-4 lg:px-8",
-    "relative w-full overflow-x-clip",
-    "mt-6 mb-4 leading-relaxed",
-    "text-neutral-700 hover:text-neutral-950 hover:underline",
-    "inline-flex shrink-0 rounded-full p-1.5",
-    "border-b border-neutral-200 pb-3",
-    "col-span-12 lg:col-span-8",
-    "sticky top-0 z-40 bg-white/95",
-)
-
 
 def pick(rng: random.Random, bounds: tuple[int, int]) -> int:
     return rng.randint(*bounds)
@@ -299,80 +171,12 @@ class Site:
         return " ".join(out)
 
 
-def base36(n: int) -> str:
-    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
-    out = ""
-    while n:
-        n, r = divmod(n, 36)
-        out = digits[r] + out
-    return out or "0"
-
-
 def svg_path(rng: random.Random, segments: int) -> str:
     parts = [f"M{rng.uniform(0, 24):.2f} {rng.uniform(0, 24):.2f}"]
     for _ in range(segments):
         cmd = rng.choice("cslLhvaq")
         parts.append(cmd + ",".join(f"{rng.uniform(-12, 12):.3f}" for _ in range(rng.choice((2, 4, 6)))))
     return "".join(parts) + "z"
-
-
-def js_snippet(rng: random.Random, size: int) -> str:
-    """Minified-looking code of about `size` chars (invented identifiers, no real library)."""
-
-    def ident() -> str:
-        return rng.choice("abcdefghijklmnopqrstuvwxyz_$") + base36(rng.randrange(36**2))
-
-    out, total = [f"(function({ident()},{ident()}){{'use strict';"], 0
-    while total < size:
-        w, a, b = rng.choice(JS_WORDS), ident(), ident()
-        kind = rng.randrange(4)
-        if kind == 0:
-            line = f"var {a}=function({b}){{return {b}&&{b}.{w}?{b}.{w}.length:{rng.randrange(999)}}};"
-        elif kind == 1:
-            line = f"{a}.{w}=({b},e)=>{{if(!e){{return null}}e.{rng.choice(JS_WORDS)}({b},'{w}-{base36(rng.randrange(10**6))}')}};"
-        elif kind == 2:
-            value = base36(rng.randrange(10**9))
-            line = f'const {a}={{{w}:{rng.randrange(10**4)},{rng.choice(JS_WORDS)}:"{value}",on:!{rng.randrange(2)}}};'
-        else:
-            line = f"for(let {a}=0;{a}<{b}.length;{a}++){{{b}[{a}].{w}&&{b}[{a}].{w}({a})}}"
-        out.append(line)
-        total += len(line)
-    return "".join(out) + "})(window,document);"
-
-
-def stylesheet(rng: random.Random, site_classes: list[str], size: int) -> str:
-    props = (
-        "display:flex",
-        "display:grid",
-        "margin:0 auto",
-        "padding:{}px {}px",
-        "font-size:{}px",
-        "line-height:1.{}",
-        "color:#{:03x}",
-        "background:#{:03x}",
-        "gap:{}px",
-        "max-width:{}0px",
-        "border-bottom:1px solid #{:03x}",
-        "grid-template-columns:repeat({},minmax(0,1fr))",
-        "z-index:{}",
-    )
-    out, total = [], 0
-    while total < size:
-        sel = "." + rng.choice(site_classes).split()[0]
-        if rng.random() < 0.4:
-            sel += rng.choice((":hover", " a", ">li", " svg", "::before", ":focus-visible", " img"))
-        body = ";".join(
-            p.format(*(rng.randrange(1, 40) for _ in range(p.count("{}"))))
-            if "x}" not in p
-            else p.format(rng.randrange(4096))
-            for p in rng.sample(props, rng.randint(1, 5))
-        )
-        rule = f"{sel}{{{body}}}"
-        if rng.random() < 0.1:
-            rule = f"@media (min-width:{rng.choice((600, 768, 1024, 1280))}px){{{rule}}}"
-        out.append(rule)
-        total += len(rule)
-    return "".join(out)
 
 
 def build_site(publisher: str, seed: int) -> Site:
@@ -427,41 +231,3 @@ def build_site(publisher: str, seed: int) -> Site:
     )
     css = stylesheet(rng, classes, prof["css"][1] * 1000)
     return Site(publisher, site.name, layout, naming, nav, footer, icons, logo, snippets, css, states)
-
-
-# --- Cut per page from the site's parts. Each takes the page's rng and the site and returns HTML. ---
-
-
-def scripts(rng: random.Random, site: Site, budget: int) -> str:
-    order = rng.sample(range(len(site.snippets)), len(site.snippets))
-    out, total = [], 0
-    for i in order:
-        if total >= budget:
-            break
-        out.append(f"<script>{site.snippets[i]}</script>")
-        total += len(site.snippets[i])
-    external = "".join(
-        f"<script async src='https://cdn{i}.example/{site.slug}/{base36(rng.randrange(10**9))}.js'></script>"
-        for i in range(rng.randint(3, 12))
-    )
-    return "".join(out) + external
-
-
-def state_blob(rng: random.Random, site: Site, s: dict, budget: int) -> str:
-    """An app's serialized page state: the article again, plus component configs up to `budget` chars."""
-    article = {
-        "headline": s["title"],
-        "section": s["section"],
-        "body": s["paragraphs"],
-        "byline": {"name": s["author"]},
-        "id": s["id"],
-    }
-    parts, total = [], 0
-    while total < budget:
-        parts.append(rng.choice(site.states))
-        total += len(parts[-1])
-    data = (
-        f'{{"props":{{"pageProps":{{"article":{json.dumps(article)},"components":[{",".join(parts)}]}}}},'
-        f'"page":"/[section]/[slug]","buildId":"{base36(rng.randrange(10**12))}"}}'
-    )
-    return f"<script id='__APP_STATE__' type='application/json'>{data}</script>"
