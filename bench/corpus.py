@@ -9,7 +9,7 @@ tracking pixels, data-* attributes, inline CSS, script bundles and a JSON state 
 drawn per page so the HTML pages spread like real article pages (q1/median/q3, `--stats`; 2,000
 pages, seed 7: bytes 158k/218k/287k, elements 759/995/1234, script+style 56k/95k/155k chars, links
 120/172/228; fundus-news-80: 181k/291k/424k, 785/989/1142, 87k/129k/224k, 121/178/243). A text dump
-is the visible text of the page's HTML, one block a line, boilerplate lines included (200-300
+is the visible text of the page's HTML (`bench.text_dump`), one block a line, boilerplate lines included (200-300
 lines, like the dev sets' dumps). Nothing is copied from any real page: the prose (`bench.prose`) is
 common English words around invented names, the sites (`bench.publishers`) and the chrome
 (`bench.page_chrome`) invented labels, and hosts end in .example. This module puts a page together
@@ -55,6 +55,7 @@ from bench.publishers import (
 )
 from bench.site_code import base36, scripts, state_blob
 from bench.site_words import NAV_LINKS, NAV_SECTIONS
+from bench.text_dump import visible_text
 
 # Page mix: the share of text dumps and of gzipped HTML, roughly what a scraper's output holds.
 TEXT_SHARE = 0.2
@@ -206,66 +207,6 @@ def html_page(rng: random.Random, s: dict, site: Site) -> str:
         f"{state}{scripts(rng, site, budget)}</body>"
     )
     return f"<!DOCTYPE html><html lang='en' class='{site.c('root')}'>{head(rng, site, s, prof)}{body}</html>"
-
-
-# --- Text dumps: the visible text of a page, one block a line. ---
-
-# Tags whose content is never shown; tags that start a new line.
-INVISIBLE = {"script", "style", "noscript", "template", "svg", "head", "iframe"}
-BLOCK = {
-    "p",
-    "div",
-    "li",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "tr",
-    "br",
-    "section",
-    "article",
-    "header",
-    "footer",
-    "nav",
-    "aside",
-    "ul",
-    "ol",
-    "table",
-    "blockquote",
-    "figcaption",
-    "form",
-    "dd",
-    "dt",
-    "pre",
-    "main",
-    "figure",
-    "label",
-    "option",
-    "button",
-}
-
-
-def visible_text(page: str) -> str:
-    """What a copy of the page's text holds: scripts, styles, svgs and templates gone, hidden
-    elements kept (a scraper does not run the CSS), every block on its own line."""
-    parts: list[str] = []
-
-    def walk(el) -> None:
-        tag = el.tag if isinstance(el.tag, str) else None
-        if tag and tag not in INVISIBLE:
-            block = tag in BLOCK
-            parts.append("\n" if block else "")
-            parts.append(el.text or "")
-            for child in el:
-                walk(child)
-            parts.append("\n" if block else "")
-        parts.append(el.tail or "")
-
-    walk(lxml.html.document_fromstring(page))
-    lines = (" ".join(line.split()) for line in "".join(parts).splitlines())
-    return "\n".join(line for line in lines if line) + "\n"
 
 
 # --- The corpus. ---

@@ -7,7 +7,8 @@ import re
 
 import trafilatura
 
-from bench.corpus import page_stats, visible_text, write_corpus
+from bench.corpus import page_stats, write_corpus
+from bench.text_dump import visible_text
 
 
 def _html(path) -> str:
