@@ -9,11 +9,11 @@ tracking pixels, data-* attributes, inline CSS, script bundles and a JSON state 
 drawn per page so the HTML pages spread like real article pages (q1/median/q3, `--stats`; 2,000
 pages, seed 7: bytes 158k/218k/287k, elements 759/995/1234, script+style 56k/95k/155k chars, links
 120/172/228; fundus-news-80: 181k/291k/424k, 785/989/1142, 87k/129k/224k, 121/178/243). A text dump
-is the visible text of the page's HTML (`bench.text_dump`), one block a line, boilerplate lines included (200-300
-lines, like the dev sets' dumps). Nothing is copied from any real page: the prose (`bench.prose`) is
-common English words around invented names, the sites (`bench.publishers`) and the chrome
-(`bench.page_chrome`) invented labels, and hosts end in .example. This module puts a page together
-and writes the corpus.
+is the visible text of the page's HTML (`bench.text_dump`), one block a line, boilerplate lines
+included (200-300 lines, like the dev sets' dumps). Nothing is copied from any real page: the
+prose (`bench.prose`) is common English words around invented names, the sites
+(`bench.publishers`) and the chrome (`bench.page_chrome`) invented labels, and hosts end in
+.example. This module puts a page together and writes the corpus.
 
   python -m bench.corpus /tmp/corpus --pages 2000 --seed 7 --stats
   python -m bench.corpus SOME_HTML_FOLDER --pages 0 --stats     # measure any folder of pages
