@@ -27,23 +27,8 @@ import random
 
 import lxml.html
 
-from bench.page_chrome import (
-    ad_slot,
-    card,
-    comments,
-    consent,
-    footer,
-    header,
-    modals,
-    newsletter,
-    partner_feed,
-    picture,
-    pixels,
-    player,
-    rail,
-    share_bar,
-    wrap,
-)
+from bench.page_chrome import ad_slot, card, comments, newsletter, partner_feed, picture, player, rail, share_bar, wrap
+from bench.page_frame import consent, footer, header, modals, pixels
 from bench.prose import QUOTES, detail, story, story_title, word
 from bench.publishers import (
     PROFILES,
