@@ -767,6 +767,19 @@ def test_a_date_in_capitals_glued_to_a_label_is_taken_apart():
     assert str(fields["published_date"]) == "2024-07-08"
 
 
+def test_a_themes_updated_and_published_dates_glued_after_a_clock_date_the_publication():
+    """A theme prints the update's date and time, then the publication's, and the dump runs them
+    together ("6:56 amFeb. 28"): the second date follows "am", a lower-case word, in a line with a
+    full stop ("Feb."), which is how a date inside a sentence looks; beside another date it is not."""
+    from schemas import Page, Signals
+    from transforms.metadata.normalize import normalize_metadata
+
+    credit = "by Ana Maria Reyes, The Valley Courier Feb. 29, 2024 6:56 amFeb. 28, 2024 9:00 pm"
+    dump = "\n".join(["Menu", "Cooling centres open across the county", credit, FIRST, MORE])
+    fields, _ = normalize_metadata(Page("x.txt", dump, "text", "utf-8", len(dump)), Signals(), [FIRST, MORE])
+    assert str(fields["published_date"]) == "2024-02-28"
+
+
 def test_the_first_dated_credit_over_the_body_dates_a_page_whose_header_has_none():
     """A body found far down the article (after a long table or a product list) leaves the byline
     out of the header: the page's first dated credit line over the body is read."""

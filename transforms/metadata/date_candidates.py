@@ -95,7 +95,8 @@ def _labelled(line: str, order: str | None = None) -> list[tuple[str, bool, Stam
     when a time range follows it: "May 2, 2024 8 a.m. - 10 a.m."), and whether that label was written
     (True) or assumed (False); an unlabelled date inside a sentence, a comment's date ("jdoe commented
     May 2, 2024"), a span's two ends and the dates of a photo's caption (a line ending in its credit,
-    "(AP Photo/Jane Roe)") are left out; of dates printed side by side, the later ones are updates."""
+    "(AP Photo/Jane Roe)") are left out; of dates printed side by side, the later ones are updates (a
+    date beside another is no sentence's, even after a clock's "am": "May 2, 2024 6:56 amMay 1, 2024")."""
     if _PHOTO_CREDIT.search(line):
         return []
     out = []
@@ -125,7 +126,7 @@ def _labelled(line: str, order: str | None = None) -> list[tuple[str, bool, Stam
             if m.group(1).lower() != "by" or len(line[m.end() : start].split()) <= BY_REACH
         ]
         gap = len(line[max(upd) : start].split()) if upd and max(upd) > max(pub, default=-1) else 0
-        if prose and _AFTER_WORD.search(before) and (not (upd or pub) or gap > 2):
+        if prose and i not in beside and _AFTER_WORD.search(before) and (not (upd or pub) or gap > 2):
             continue  # "The deadline is May 2, 2024.", "We updated this review on May 2, 2024, to add ..."
         labelled_at = max(upd + pub, default=-1)  # where the nearest publication or update label ends
         if _last_end(_COMMENTED, before) > labelled_at:
