@@ -104,6 +104,17 @@ def test_a_name_over_its_date_under_a_one_paragraph_standfirst():
     assert "By Grace Odum" in dump_header("\n".join(lines + body), FIRST)[1]
 
 
+def test_a_byline_set_one_part_a_line_under_the_standfirst_is_read_to_its_date():
+    """A byline opening right under the standfirst, its parts one a line ("By" / "The Valley Desk" /
+    "|" / "6" / "mins" / "|" / <date>), is read past the first four lines while they are short;
+    without a byline there, a date further down is no credit (a chart's rows)."""
+    lines = ["Menu", "Cooling centres open across the county"]
+    parts = ["By", "The Valley Desk", "|", "6", "mins", "|", "July 8, 2024"]
+    assert "July 8, 2024" in dump_header("\n".join(lines + [FIRST] + parts + [MORE]), FIRST)[1]
+    chart = [MORE, "Monthly readings", "Source: the county", "Date / reading", "7/1/2024+3.1%", "8/1/2024+2.9%"]
+    assert dump_header("\n".join(lines + [FIRST] + chart), FIRST)[1] == []
+
+
 def test_a_line_opening_with_a_comma_is_read_without_error():
     lines = ["Cooling centres open across the county", "Tomas Reyes", ", and The Valley Desk", "July 8, 2024"]
     assert _header(lines)[0] == "Cooling centres open across the county"

@@ -41,6 +41,7 @@ CREDIT_BEFORE = 4
 # paragraph was a standfirst), and how long such a line may be (body sentences are longer).
 CREDIT_BELOW = 4
 MAX_BELOW_CHARS = 80
+CREDIT_BELOW_SHORT = 8
 # A deck's length in words: shorter is a kicker or a label, longer (DECK_MAX_WORDS, the stripper's own:
 # the deck it takes out of a dump's body is the one read here) a paragraph.
 DECK_MIN_WORDS = 6
@@ -97,6 +98,17 @@ def _deck(lines: list[str], best: int, end: int) -> str | None:
     return line
 
 
+def _under_first_paragraph(lines: list[str], end: int) -> list[str]:
+    """The lines right under the body's first paragraph that may be its credits: CREDIT_BELOW of
+    them; where a byline opens right under it, on to CREDIT_BELOW_SHORT while they are all short
+    (its parts set one a line: "By" / "The Team" / "|" / "6" / "mins" / "|" / <date>)."""
+    below = lines[end + 1 : end + 1 + CREDIT_BELOW_SHORT]
+    if not below or not BYLINE.match(below[0]):
+        return below[:CREDIT_BELOW]
+    short = next((i for i, line in enumerate(below) if len(line) > MAX_BELOW_CHARS), len(below))
+    return below[: max(CREDIT_BELOW, short)]
+
+
 def _names_anyone(credits: list[str]) -> bool:
     """A credit line opens with a byline, or credits a writer inside ("Published on May 2, 2024 by Jane
     Roe"): the fallbacks that look for one elsewhere are not tried."""
@@ -118,7 +130,7 @@ def dump_header(dump: str, first_paragraph: str, last_paragraph: str = "") -> Du
     # a date line over the headline, and a name right over its date ("Jane Roe" / "May 2, 2024" / headline)
     before = credit_lines(lines[max(0, best - CREDIT_BEFORE) : best], MAX_CREDIT_CHARS, names="next", prose=dump)
     # a byline under a one-line standfirst
-    below = credit_lines(lines[end + 1 : end + 1 + CREDIT_BELOW], MAX_BELOW_CHARS, names=True, prose=dump)
+    below = credit_lines(_under_first_paragraph(lines, end), MAX_BELOW_CHARS, names=True, prose=dump)
     found = after + before + below
     region = lines[max(0, end - LABELLED_LINES) : end]
     labelled = []  # "Published: <date>", "Written by <name>" anywhere in the header
