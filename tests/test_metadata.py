@@ -264,6 +264,17 @@ def test_local_time_without_any_zone_keeps_the_day_only():
     assert out["published_precision"] == "day"
 
 
+def test_last_update_labels_an_update_not_a_publication():
+    """ "Last update:" and "Update:" label a modification as "Updated" does: with a publication date
+    printed too, the publication date wins; alone, the day stands in for the publication."""
+    lines = ["Posted Jan 2, 2024", "Last update: May 16, 2024 10:15 +02:00"]
+    out = choose_dates(Signals(byline_lines=lines), None, None, None, NOW)
+    assert out["published_date"] == date(2024, 1, 2)
+    assert out["modified_at"] == datetime(2024, 5, 16, 8, 15, tzinfo=UTC)
+    out = choose_dates(Signals(byline_lines=["Update: May 16, 2024", "Jan 2, 2024"]), None, None, None, NOW)
+    assert out["published_date"] == date(2024, 1, 2)
+
+
 def test_no_future_dates_no_guesses():
     future = Signals(jsonld=[{"@type": "NewsArticle", "datePublished": "2031-01-01T00:00:00Z"}])
     assert choose_dates(future, None, None, None, NOW)["published_date"] is None
@@ -436,6 +447,17 @@ def test_standard_and_daylight_abbreviations_state_their_offset():
     summer = find_printed("March 15, 2024 at 6:45 p.m. EST")  # EST printed after the switch to daylight time
     assert summer.instant() == datetime(2024, 3, 15, 23, 45, tzinfo=UTC)
     assert find_printed("March 15, 2024 at 6:45 p.m. ET").instant() == datetime(2024, 3, 15, 22, 45, tzinfo=UTC)
+
+
+def test_utc_and_zones_glued_to_the_next_word_state_their_offset():
+    """ "UTC" is UTC (not an unknown "UT"), and a zone the dump runs into the next word ("UTCUpdated",
+    "ESTUpdated", "CETLast modified") still counts; a word after a clock is no zone."""
+    assert find_printed("March 4, 2024 12:45 PM UTC").instant() == datetime(2024, 3, 4, 12, 45, tzinfo=UTC)
+    glued = find_printed("March 4, 202412:45 PM UTCUpdated ago")
+    assert glued.instant() == datetime(2024, 3, 4, 12, 45, tzinfo=UTC)
+    assert find_printed("Feb 28 20246:03 AM ESTUpdated 1 Min Ago").instant() == datetime(2024, 2, 28, 11, 3, tzinfo=UTC)
+    assert find_printed("Fri 5 Dec 2025 12.00 CETLast modified").instant() == datetime(2025, 12, 5, 11, 0, tzinfo=UTC)
+    assert find_printed("May 2, 2024 10:15 Uhr").zone is None
 
 
 def test_month_names_of_other_languages():

@@ -39,7 +39,9 @@ MODIFIED_META = (
 _PUBLISHED_META_NAME = re.compile(
     r"(?:publish|pub|release|issued|created)[\w.:-]*(?:date|time)$|^[\w.:-]*(?:publish|pub)date$"
 )
-_UPDATED = re.compile(r"\b(updated|modified|edited|revised|last\s+reviewed|reviewed)\b", re.IGNORECASE)
+_UPDATED = re.compile(
+    r"\b(updated|last\s+update|update(?=:)|modified|edited|revised|last\s+reviewed|reviewed)\b", re.IGNORECASE
+)
 # "by" labels a date only before a name ("By Jane Roe, May 2"), not in prose ("cut by 5% on May 2").
 _PUBLISHED = re.compile(
     r"\b(published|posted|created|first\s+published|released|by(?=\s+(?-i:[A-Z])))\b", re.IGNORECASE

@@ -105,7 +105,7 @@ _NUMERIC = _PRINTED[-1][1]
 _WORD_ORDERS = [(kind, pattern) for kind, pattern in _PRINTED if kind in ("mdy", "dmy", "dmy_intl")]
 _TIME = re.compile(
     r"(?<![\d:])(\d{1,2})[:.h](\d{2})(?::\d{2})?(?![\d:])\s*(a\.?m\.?|p\.?m\.?)?"
-    r"(?:\s*\(?((?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::?\d{2})?|[A-Z]{1,4}T|UTC|GMT|ET|PT|CT|MT|Z|[+-]\d{2}:?\d{2})\)?)?",
+    r"(?:\s*\(?((?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::?\d{2})?|(?:UTC|GMT|[A-Z]{1,4}T|ET|PT|CT|MT|Z)(?-i:(?![a-z]))|[+-]\d{2}:?\d{2})\)?)?",
     re.IGNORECASE,
 )
 # How far (chars) after a printed date a time is still taken as that date's time.

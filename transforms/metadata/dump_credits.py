@@ -38,7 +38,9 @@ LABELLED = re.compile(
 # A reading time on its own line ("7 min read", "5 minute read"): a name right over it is the byline.
 _READ_TIME = re.compile(r"(?i)\d+\s*min(?:ute)?s?\.?\s+read\b")
 # A date's label alone on its line ("Published:", "Last updated"): the dump split it from its date.
-_DATE_LABEL_ONLY = re.compile(r"(?i)(?:originally |first |last )?(?:published|posted|updated|modified)(?: on)?:?")
+_DATE_LABEL_ONLY = re.compile(
+    r"(?i)(?:originally |first |last )?(?:published|posted|updated|update|modified)(?: on)?:?"
+)
 # A publication label ("Published", "Posted on:", "Publish date"), alone on its line or opening it.
 PUBLISHED_LABEL = re.compile(
     r"(?i)(?:originally |first )?(?:published|posted|publish(?:ed)? date|publication date|date published)"
