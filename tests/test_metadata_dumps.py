@@ -71,6 +71,12 @@ def test_role_lines_and_interface_labels_behind_symbols_are_not_headlines():
     assert _header(lines)[0] == "Cooling centres open across the county"
     lines[2:2] = ["\U0001f50a Listen to this article"]
     assert _header(lines)[0] == "Cooling centres open across the county"
+    # a site's widgets and notices between the headline and the body: interface, not headlines
+    for widget in ("Manage alerts for this article", "Opt-Out Signal Honored", "Scroll to top", "Show more"):
+        deck = "Libraries and community halls stay open late while the heat lasts this week"
+        lines = ["Menu", "Weather", "Cooling centres open across the county", deck, widget, "Email this article"]
+        lines += ["By Tomas Reyes", "July 8, 2024"]
+        assert _header(lines)[0] == "Cooling centres open across the county", widget
 
 
 def test_a_name_alone_over_its_role_or_a_line_before_its_date_is_a_byline():

@@ -110,7 +110,9 @@ _MAYBE_GLUED = re.compile(r"[a-z][A-Z@]|\d[\dA-Z]")
 NOT_HEADLINE = re.compile(
     r"(?i)^(?:share|advertisement|home(?:\s*$|\s*[/>»›|-])|menu|search|skip to|log ?in|sign ?in|subscribe|"
     r"read more|click|image|photo|credit|back to\b|send\b|pin\b|copy\b|print\b|email\b|"
-    r"listen\b|learn about\b|join\b|enter your\b|sign up\b|member\b|this article is\b)|getty images|\bcourtesy\b|opens in new window"
+    r"listen\b|learn about\b|join\b|enter your\b|sign up\b|member\b|this article is\b|scroll to\b|use tab to\b"
+    r"|manage alerts\b|(?:show|hide) (?:full|more|less|all|details)\b|opt[ -]out signal\b)|getty images|\bcourtesy\b"
+    r"|opens in new window"
     r"|»|›|>|\s/\s|[|•·@]|https?:|\.com\b|^\d+\.\s|^you are here"
     r"|\b(?:image|photo|photograph|illustration|graphic|video)s? (?:by|courtesy)\b|\s[#¶]$"
     r"|^tweet\b|\bon (?:facebook|twitter|x|linkedin|pinterest|reddit|whatsapp|threads|bluesky|instagram)$"
