@@ -72,7 +72,9 @@ def test_role_lines_and_interface_labels_behind_symbols_are_not_headlines():
     lines[2:2] = ["\U0001f50a Listen to this article"]
     assert _header(lines)[0] == "Cooling centres open across the county"
     # a site's widgets and notices between the headline and the body: interface, not headlines
-    for widget in ("Manage alerts for this article", "Opt-Out Signal Honored", "Scroll to top", "Show more"):
+    widgets = ["Manage alerts for this article", "Opt-Out Signal Honored", "Scroll to top", "Show more"]
+    widgets += ["Lee esto en Español", "In this section", "Why trust The Valley Courier?", "Free shipping today ✕"]
+    for widget in widgets:
         deck = "Libraries and community halls stay open late while the heat lasts this week"
         lines = ["Menu", "Weather", "Cooling centres open across the county", deck, widget, "Email this article"]
         lines += ["By Tomas Reyes", "July 8, 2024"]

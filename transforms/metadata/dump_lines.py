@@ -112,7 +112,7 @@ NOT_HEADLINE = re.compile(
     r"read more|click|image|photo|credit|back to\b|send\b|pin\b|copy\b|print\b|email\b|"
     r"listen\b|learn about\b|join\b|enter your\b|sign up\b|member\b|this article is\b|scroll to\b|use tab to\b"
     r"|manage alerts\b|(?:show|hide) (?:full|more|less|all|details)\b|opt[ -]out signal\b)|getty images|\bcourtesy\b"
-    r"|opens in new window"
+    r"|opens in new window|[✕×✖]$|^in this (?:section|article)$|^how we test|^why trust\b|^lee esto\b|^read (?:this|it) in\b"
     r"|»|›|>|\s/\s|[|•·@]|https?:|\.com\b|^\d+\.\s|^you are here"
     r"|\b(?:image|photo|photograph|illustration|graphic|video)s? (?:by|courtesy)\b|\s[#¶]$"
     r"|^tweet\b|\bon (?:facebook|twitter|x|linkedin|pinterest|reddit|whatsapp|threads|bluesky|instagram)$"
