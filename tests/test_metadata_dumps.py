@@ -81,6 +81,21 @@ def test_role_lines_and_interface_labels_behind_symbols_are_not_headlines():
         assert _header(lines)[0] == "Cooling centres open across the county", widget
 
 
+def test_a_headline_in_title_case_may_end_with_a_full_stop():
+    """A site's name over the headline loses to it though the headline ends with a full stop: in title
+    case it is no sentence. A sentence-case line with one stays a sentence (a deck, a lead-in)."""
+    lines = [
+        "Menu",
+        "The Shooting Star",
+        "Things to Know Before Moving to the County for the First Time.",
+        "By Ana Vell",
+    ]
+    lines += ["July 8, 2024"]
+    assert _header(lines)[0] == "Things to Know Before Moving to the County for the First Time."
+    lines[2] = "Here are some things to know before moving to the county for the first time."
+    assert _header(lines)[0] != lines[2]
+
+
 def test_a_name_alone_over_its_role_or_a_line_before_its_date_is_a_byline():
     lines = ["Cooling centres open across the county", "Tomas Reyes", "Weather Reporter", "July 8, 2024"]
     assert "By Tomas Reyes" in _header(lines)[1]

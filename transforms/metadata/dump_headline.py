@@ -51,6 +51,8 @@ DISTANCE_COST = 0.07
 # Weight of title case (share of capitalised words): many headlines are in sentence case, and
 # menu entries are in title case, so it only breaks ties (1.5 chose worse on the dev dumps).
 TITLE_CASE_WEIGHT = 0.75
+# A line this long or longer in title case is a headline even with a full stop after it.
+TITLE_CASE_MIN_WORDS = 5
 # Headline length in words: fewer is a menu entry or a label, more is a paragraph.
 MIN_WORDS, MAX_WORDS = 3, 25
 # A headline sits over its deck: the line over the best one is the headline when it scores within
@@ -196,6 +198,12 @@ def _long_headline(line: str) -> bool:
     return LONG_HEAD_WORDS < len(words) <= MAX_WORDS and any(w[0].islower() for w in words)
 
 
+def _title_cased(words: list[str]) -> bool:
+    """Five words or more, each capitalised but the short ones ("a", "of", "the"): a headline's casing,
+    which no sentence is written in, so a full stop after it does not make it one."""
+    return len(words) >= TITLE_CASE_MIN_WORDS and all(w[0].isupper() or len(w) <= 3 for w in words)
+
+
 def _shadowed(
     scored: list[tuple[float, int]], lines: list[str], end: int, credit: dict[int, bool]
 ) -> list[tuple[float, int]]:
@@ -249,8 +257,8 @@ def _score(lines: list[str], i: int, end: int, folded: str, top: str, credit: di
         score += CREDIT_BONUS  # a byline or a date follows the headline
     elif i > 0 and credit[i - 1]:
         score += BEFORE_BONUS  # a date or a byline right over it
-    if line.endswith((".", ":", ",")):
-        score -= 2.0  # a sentence or a lead-in
+    if line.endswith((":", ",")) or (line.endswith(".") and not _title_cased(alpha)):
+        score -= 2.0  # a sentence or a lead-in (not a headline in title case that ends with a full stop)
     if 5 <= len(words) <= LONG_HEAD_WORDS:
         score += LONG_HEAD_BONUS
     if _is_tail(line, folded):
