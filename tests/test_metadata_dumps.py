@@ -96,6 +96,17 @@ def test_a_headline_in_title_case_may_end_with_a_full_stop():
     assert _header(lines)[0] != lines[2]
 
 
+def test_a_longer_line_in_title_case_under_a_section_line_is_the_headline_not_its_deck():
+    """A deck is written as a sentence: a longer title-case line under a headline-like one is the
+    headline under its section or kicker, while a sentence-case line under it stays its deck."""
+    section = "Expert Reviews and Buying Guides"
+    headline = "Four Best Cooling Fans, Tested by Our Weather Desk"
+    lines = ["Menu", section, headline, "By Ana Vell", "July 8, 2024"]
+    assert _header(lines)[0] == headline
+    lines[2] = "We tested four cooling fans over a week of heat in the valley"
+    assert _header(lines)[0] == section
+
+
 def test_a_name_alone_over_its_role_or_a_line_before_its_date_is_a_byline():
     lines = ["Cooling centres open across the county", "Tomas Reyes", "Weather Reporter", "July 8, 2024"]
     assert "By Tomas Reyes" in _header(lines)[1]

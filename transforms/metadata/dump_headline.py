@@ -7,7 +7,8 @@ one), near the body, five to sixteen words, the end of a breadcrumb or another h
 sentence, a menu entry, a caption, a credit, an author's name or role, a list of names, glued menu
 entries or a list item (the body's first paragraph itself, when short and no sentence, is a candidate
 too); a line over it that scores as well is the headline over its deck (a photo's credit may sit between
-them; a long headline over a shorter deck counts as one of headline length). News pages print more
+them; a long headline over a shorter deck counts as one of headline length), unless the line under it is
+longer and in title case (decks are sentences: it is the headline under its section or kicker). News pages print more
 between the masthead and the headline: photo captions (cut short with "…", ending in "(AP Photo/...)",
 over a "Credit:" line), ticker and live entries ("2h agoSome Name says ...", a line under "7:16pm"), the
 publisher between the byline and the date, trending topics and kickers over the headline (a short line
@@ -297,7 +298,15 @@ def headline_index(lines: list[str], end: int) -> int | None:
         and _adjacent(lines, up, best)
         and len(lines[up].split()) >= DECK_HEAD_WORDS
         and over + (LONG_HEAD_BONUS if _long_headline(lines[up]) else 0.0) >= top - DECK_MARGIN
-        and not lines[up].endswith(lines[best])
-    ):  # "Guides Headline" over "Headline": a glued kicker
+        and not lines[up].endswith(lines[best])  # "Guides Headline" over "Headline": a glued kicker
+        and not _headline_under_kicker(lines[up], lines[best])
+    ):
         best = up  # the best line is the deck under its headline (a photo's credit may sit between them)
     return best
+
+
+def _headline_under_kicker(over: str, line: str) -> bool:
+    """`line` is longer than the line over it and in title case: a headline under its section or
+    kicker, not a deck (decks are written as sentences). On the wcxb dumps: +4 / -1 titles."""
+    alpha = [w for w in line.split() if w[0].isalpha()]
+    return _title_cased(alpha) and len(line.split()) > len(over.split())
