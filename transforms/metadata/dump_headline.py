@@ -8,8 +8,8 @@ sentence, a menu entry, a caption, a credit, an author's name or role, a list of
 entries or a list item (the body's first paragraph itself, when short and no sentence, is a candidate
 too); a line over it that scores as well is the headline over its deck (a photo's credit may sit between
 them; a long headline over a shorter deck counts as one of headline length), unless the line under it is
-longer and in title case (decks are sentences: it is the headline under its section or kicker). News pages print more
-between the masthead and the headline: photo captions (cut short with "…", ending in "(AP Photo/...)",
+longer and in title case (decks are sentences: that is the headline under its section). News pages print
+more between the masthead and the headline: photo captions (cut short with "…", ending in "(AP Photo/...)",
 over a "Credit:" line), ticker and live entries ("2h agoSome Name says ...", a line under "7:16pm"), the
 publisher between the byline and the date, trending topics and kickers over the headline (a short line
 loses its byline to a longer headline-like line under it): none is the headline. `dumps.dump_header`
