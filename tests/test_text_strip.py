@@ -200,6 +200,19 @@ def test_only_breadcrumb_trails_name_a_section():
         assert not is_trail(other), other
 
 
+def test_a_byline_the_model_left_out_under_a_kept_deck_ends_the_header():
+    """The line model keeps the deck but not the caption, byline and date under it: the byline still
+    marks the deck as the header's (its own `subtitle` column, as an HTML page's deck)."""
+    import numpy as np
+
+    deck = "Trucks must take the market detour for eighteen months while the pier is repaired."
+    credits = ["The pier at low tide on Monday (Photo: Mara Ellison)", "By Mara Ellison", "May 2, 2024"]
+    lines = normalize_lines("\n".join(HEAD + [deck] + credits + BODY) + "\n")
+    probs = np.array([0.0] * len(HEAD) + [0.9] + [0.1] * len(credits) + [0.99] * (len(lines) - len(HEAD) - 4))
+    body, _, _ = strip_lines(lines, None, probs)
+    assert body[0] == BODY[0] and deck not in body
+
+
 def test_a_byline_under_a_deck_ends_the_header():
     deck = "Trucks must take the market detour for eighteen months while the pier is repaired."
     lines = normalize_lines("\n".join(HEAD[:9] + [HEAD[9], deck, "By Mara Ellison"] + BODY) + "\n")

@@ -42,7 +42,7 @@ MIN_BODY_CHARS = 200
 BYLINE_MAX_CHARS = 160
 # A byline this near the top of the body (lines) ends the header, with the deck lines over it, each
 # at most DECK_MAX_WORDS long: a longer line over it is the article's. `metadata.dumps` reads decks
-# with the same bound.
+# with the same bound. A byline the line model left out right under a kept line counts too.
 BYLINE_WITHIN = 3
 # A body line this short without end punctuation reads as a subheading.
 HEADING_MAX_CHARS = 100
@@ -191,9 +191,10 @@ def strip_lines(
     while keep and _loose(lines[keep[0]]):
         keep.pop(0)
     # a byline among the first lines: it and the deck over it are the header's ("<deck>" / "By Jane Roe")
-    byline = next((k for k in range(min(BYLINE_WITHIN, len(keep))) if is_byline_line(lines[keep[k]])), None)
-    if byline is not None and all(len(lines[i].split()) <= DECK_MAX_WORDS for i in keep[:byline]):
-        del keep[: byline + 1]
+    header = _header_lines(lines, keep)
+    if header is not None and all(len(lines[i].split()) <= DECK_MAX_WORDS for i in keep[:header]):
+        with_byline = header < len(keep) and is_byline_line(lines[keep[header]])
+        del keep[: header + 1 if with_byline else header]
         while keep and _loose(lines[keep[0]]):
             keep.pop(0)
     while keep and _loose(lines[keep[-1]]):
@@ -211,6 +212,19 @@ def strip_lines(
         if visual_len(p) <= HEADING_MAX_CHARS and not ends_sentence(p) and not p.endswith(":")
     ]
     return body, headings, signals
+
+
+def _header_lines(lines: list[str], keep: list[int]) -> int | None:
+    """How many of the first kept lines are the header's deck: those over a byline among the first
+    BYLINE_WITHIN kept lines, or over one the model left out right under them ("<deck>" / caption /
+    "By Jane Roe" / <date> / body); None without such a byline."""
+    for k in range(min(BYLINE_WITHIN, len(keep))):
+        if is_byline_line(lines[keep[k]]):
+            return k
+        following = keep[k + 1] if k + 1 < len(keep) else keep[k] + 1
+        if any(is_byline_line(lines[j]) for j in range(keep[k] + 1, following)):
+            return k + 1
+    return None
 
 
 def strip_text_dump(page: Page, model: LineModel | None = None) -> Extraction:
