@@ -107,6 +107,15 @@ def test_a_longer_line_in_title_case_under_a_section_line_is_the_headline_not_it
     assert _header(lines)[0] == section
 
 
+def test_the_date_beside_another_copy_of_the_headline_dates_the_page():
+    """A hero block prints the headline and its date; the article repeats the headline right over the
+    body, with its tags between, under it only the month of its last update."""
+    headline = "Cooling centres open across the county"
+    tags = ["Weather", "Heat", "Health", "County", "Summer"]
+    lines = ["Menu", headline, "9 min read", "19/07/2024", *tags, headline, "Last updated: July 2024."]
+    assert "19/07/2024" in _header(lines)[1]
+
+
 def test_a_name_alone_over_its_role_or_a_line_before_its_date_is_a_byline():
     lines = ["Cooling centres open across the county", "Tomas Reyes", "Weather Reporter", "July 8, 2024"]
     assert "By Tomas Reyes" in _header(lines)[1]

@@ -2,9 +2,9 @@
 
 In: the dump's text (one visible block per line) and the body's first paragraph (from the text
 stripper). Out: (headline or None, the credit lines around it: between the headline and the body, a
-few over the headline, a few under a one-paragraph standfirst; when none is dated, a labelled date
-or a signature right under the body, else the first dated credit line over the body; the deck under
-the headline). Which line is the headline is `dump_headline`'s; the credit lines are read by
+few over the headline, a few under a one-paragraph standfirst; when none is dated, the dated credits
+around another copy of the headline, a labelled date or a signature right under the body, else the
+first dated credit line over the body; the deck under the headline). Which line is the headline is `dump_headline`'s; the credit lines are read by
 `dump_credits`, and where the header names no one, `dump_fallbacks` looks elsewhere in the dump.
 Used when a dump's `Signals` lack a headline or credit lines, or name a worse one (`normalize_metadata`).
 
@@ -109,6 +109,18 @@ def _under_first_paragraph(lines: list[str], end: int) -> list[str]:
     return below[: max(CREDIT_BELOW, short)]
 
 
+def _beside_copies(lines: list[str], best: int, end: int, dump: str) -> list[str]:
+    """The dated credit lines right around another copy of the headline over the body: a page that
+    prints its title block twice (a hero over the article) may date only one of them."""
+    found = []
+    for k in range(max(0, end - LABELLED_LINES), end):
+        if k != best and lines[k] == lines[best]:
+            near = credit_lines(lines[k + 1 : k + 1 + CREDIT_BEFORE], MAX_CREDIT_CHARS, prose=dump)
+            near += credit_lines(lines[max(0, k - CREDIT_BEFORE) : k], MAX_CREDIT_CHARS, prose=dump)
+            found += [line for line in near if DATE_LINE.search(line) and line not in found]
+    return found[:1]
+
+
 def _names_anyone(credits: list[str]) -> bool:
     """A credit line opens with a byline, or credits a writer inside ("Published on May 2, 2024 by Jane
     Roe"): the fallbacks that look for one elsewhere are not tried."""
@@ -157,6 +169,7 @@ def dump_header(dump: str, first_paragraph: str, last_paragraph: str = "") -> Du
             break
         credits += fallback()
     dates = (
+        lambda: _beside_copies(lines, best, end, dump),  # the credits around another copy of the headline
         lambda: after_body(lines, last_paragraph, dump),  # a labelled date or a signature under the body
         lambda: first_dated_credit(lines[:end]),  # the first dated credit line over the body
         lambda: labelled_date(lines),  # a labelled date anywhere
