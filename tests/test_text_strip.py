@@ -213,6 +213,18 @@ def test_a_byline_the_model_left_out_under_a_kept_deck_ends_the_header():
     assert body[0] == BODY[0] and deck not in body
 
 
+def test_a_list_article_the_model_is_sure_of_is_kept_whole():
+    """A winners list is short unpunctuated lines throughout: the trims that take credits and decks
+    off the body's edges stop at lines the model is sure of, instead of eating the whole list."""
+    import numpy as np
+
+    entries = [f"Band {n}" if n % 5 else f"Album of the year {n}" for n in range(1, 41)]
+    lines = normalize_lines("\n".join(HEAD + ["Taylor Swift,", *entries, "Share"]) + "\n")
+    probs = np.array([0.0] * len(HEAD) + [0.6] + [0.95] * len(entries) + [0.1])
+    body, _, _ = strip_lines(lines, None, probs)
+    assert body == entries
+
+
 def test_a_byline_under_a_deck_ends_the_header():
     deck = "Trucks must take the market detour for eighteen months while the pier is repaired."
     lines = normalize_lines("\n".join(HEAD[:9] + [HEAD[9], deck, "By Mara Ellison"] + BODY) + "\n")
