@@ -794,6 +794,14 @@ def test_a_long_headline_wins_over_kickers_menu_entries_and_its_shorter_deck():
     assert _header(lines)[0].startswith("‘We come here every afternoon now’")
 
 
+def test_a_credit_over_its_date_under_the_body_dates_a_page_whose_header_has_none():
+    last, top = LAST, WHOLE_ARTICLE
+    signed = ["Interview by Tomas Reyes", "August 30, 2024. Updated: September 2, 2024", "Share"]
+    assert dump_header("\n".join(top + signed), FIRST, last)[1] == ["August 30, 2024. Updated: September 2, 2024"]
+    unsigned = ["Related stories", "August 30, 2024. Updated: September 2, 2024", "Share"]
+    assert dump_header("\n".join(top + unsigned), FIRST, last)[1] == []
+
+
 def test_a_signature_under_the_body_dates_a_page_whose_header_has_none():
     """A blog signs off under its last paragraph: the author's name over the date, or beside it
     (glued by the dump). Only the first line under the body: a related story's card lower down

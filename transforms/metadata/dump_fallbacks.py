@@ -34,6 +34,8 @@ AUTHOR_BOX_LINES = 5
 # An author's box's byline: "By", "Written by", "Posted by", "By:", "Author:" before a capital; what is
 # left of it once its date is cut ("Posted by Jane Roe on").
 _BOX_BYLINE = re.compile(rf"(?i)^(?:{BY_LEAD}|author:\s+)(?-i:[A-Z])")
+# A credit naming its writer, a word or two before "by" allowed: "Interview by Jane Roe", "Words by ...".
+_SIGNED_BY = re.compile(r"(?i)^(?:[^\W\d]+\s+){0,2}by:?\s+(?-i:[A-Z])")
 _BOX_TAIL = re.compile(r"(?i)[\s,|·•-]*(?:\b(?:on|at)\s*)?$")
 
 
@@ -72,10 +74,14 @@ def byline_under_body(lines: list[str], last_paragraph: str) -> list[str]:
 
 def _signature(region: list[str], prose: str) -> list[str]:
     """The date of a signature right under the body: the author's name over its date ("Jane Roe" /
-    "May 2, 2024") or beside it ("Jane RoeMay 2, 2024", glued by the dump), a blog's sign-off. Only the
-    first line under the body: further down are related stories' cards and comments, name over date too."""
+    "May 2, 2024") or beside it ("Jane RoeMay 2, 2024", glued by the dump), a blog's sign-off, or a
+    credit over a line opening with its date ("Interview by Jane Roe" / "May 2, 2024. Updated: May 7,
+    2024"). Only the first line under the body: further down are related stories' cards and comments,
+    name over date too."""
     first, second = (unglue(line) for line in (region + ["", ""])[:2])
     if name_alone(first, prose) and DATE_LINE.fullmatch(second):
+        return [second]
+    if _SIGNED_BY.match(first) and len(first) <= MAX_CREDIT_CHARS and DATE_LINE.match(second):
         return [second]
     match = DATE_LINE.search(first)
     if match and match.end() == len(first) and match.start() > 0 and name_alone(first[: match.start()].strip(), prose):
