@@ -4,8 +4,9 @@ In: the dump's text (one visible block per line) and the body's first paragraph 
 stripper). Out: (headline or None, the credit lines around it: between the headline and the body, a
 few over the headline, a few under a one-paragraph standfirst; when none is dated, the dated credits
 around another copy of the headline, a labelled date or a signature right under the body, else the
-first dated credit line over the body; the deck under the headline). Which line is the headline is `dump_headline`'s; the credit lines are read by
-`dump_credits`, and where the header names no one, `dump_fallbacks` looks elsewhere in the dump.
+first dated credit line over the body; the deck under the headline). Which line is the headline is
+`dump_headline`'s; the credit lines are read by `dump_credits`, and where the header names no one,
+`dump_fallbacks` looks elsewhere in the dump.
 Used when a dump's `Signals` lack a headline or credit lines, or name a worse one (`normalize_metadata`).
 
   .venv/bin/python -m bench.metadata --data ../shared/data/wcxb-dev-articles --mode text
