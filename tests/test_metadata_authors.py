@@ -26,6 +26,22 @@ def test_an_outlet_or_agency_as_the_structured_author_means_no_person():
     assert choose_authors(Signals(jsonld=jsonld, author_texts=teasers), {"reuters"}) == ["Tomas Reyes"]
 
 
+def test_a_series_name_that_opens_the_title_is_no_author():
+    """A podcast's or a column's name set as the author, and as the label that opens the title
+    ("Undertow: ..."): no person is credited, and a related story's card is not taken instead."""
+    jsonld = [
+        {"@type": "NewsArticle", "headline": "Harbor Rights", "author": [{"@type": "Person", "name": "Undertow"}]}
+    ]
+    cards = [("rel", "Undertow"), ("class", "Undertow March 1 2024"), ("class", "Lena Okafor - 3:10 pm")]
+    page = Signals(title="Undertow: Harbor rights and the tide tables", jsonld=jsonld, author_texts=cards)
+    assert choose_authors(page, set()) == []
+    # the same one-word name without the title's label is still the author
+    assert choose_authors(Signals(title="Harbor rights and the tide tables", jsonld=jsonld), set()) == ["Undertow"]
+    # and a person's full name as a title's label is not a series' ("Jane Roe: My year at sea")
+    jsonld[0]["author"] = [{"@type": "Person", "name": "Lena Okafor"}]
+    assert choose_authors(Signals(title="Lena Okafor: My year at sea", jsonld=jsonld), set()) == ["Lena Okafor"]
+
+
 def test_page_links_are_not_names():
     from transforms.metadata.names import person_name
 

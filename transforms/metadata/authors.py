@@ -258,6 +258,29 @@ def _shown_first(ranked: list[tuple[str, list[str] | None]]) -> list[tuple[str, 
     return [pair for pair in ranked if pair[0] != "jsonld"]
 
 
+# A title's label before its colon ("Deconstructed: Patrice Lumumba, the CIA, ..."): a column's or a
+# podcast's name, which some sites also set as the author.
+_TITLE_LABEL = re.compile(r"^\s*([^\W\d_][\w'’-]*)\s*:\s+\S")
+
+
+def _series_names(signals: Signals) -> set[str]:
+    """The one-word labels that open the page's titles (<title>, og:title, h1, JSON-LD headline):
+    "Deconstructed" in "Deconstructed: Patrice Lumumba, ..." names a series, not a writer."""
+    titles = [signals.title, signals.meta.get("og:title"), *signals.headings]
+    titles += [obj.get("headline") for obj in article_objects(signals)]
+    return {key(m[1]) for t in titles if isinstance(t, str) and (m := _TITLE_LABEL.match(t))}
+
+
+def _without_series(ranked: list[tuple[str, list[str] | None]], series: set[str]) -> list[tuple[str, list[str] | None]]:
+    """Each source's names without the series' names; a source that named only the series credits
+    no one (None, as "By Staff" does): a related story's card further down is not the writer."""
+    out = []
+    for source, names in ranked:
+        kept = names if names is None else [n for n in names if " " in n.strip() or key(n) not in series]
+        out.append((source, None if names and not kept else kept))
+    return out
+
+
 def choose_authors(signals: Signals, orgs: set[str], outlets: set[str] = frozenset()) -> list[str]:
     """`outlets`: the site's names in `key` form; never beside a person ("By Jane Roe, Outlet",
     an <meta> author naming the site before the "Interview by" person), though a personal blog's
@@ -266,7 +289,7 @@ def choose_authors(signals: Signals, orgs: set[str], outlets: set[str] = frozens
     # the headline and the author links, not any element with "author" in its class, which is also
     # every related story's card ("Jane Roe, Prem Thakker" in a "Most read" list)
     lines = [text for source, text in signals.author_texts if source != "class"] + signals.byline_lines
-    ranked = _shown_first(candidates(signals, orgs))
+    ranked = _without_series(_shown_first(candidates(signals, orgs)), _series_names(signals))
     pairs, link_names = _link_pairs(signals), _link_names(signals)
     ended = False
     for source, found in ranked:
