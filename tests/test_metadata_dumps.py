@@ -52,6 +52,20 @@ def test_a_headline_over_its_deck():
     assert _header(lines)[0] == "Cooling Centres Open Across the County"
 
 
+def test_a_deck_under_the_byline():
+    """Some papers set the deck under the byline ("Headline" / "By NAME | Paper | Updated: ..." /
+    deck); a title-case line there is the first section's heading, no deck."""
+    credit = "By Tomas Reyes | The Valley Courier | Updated: 2024-07-08 09:06"
+    deck = "Libraries and halls stay open late while the heat lasts"
+    header = dump_header("\n".join(["Menu", "Cooling centres open across the county", credit, deck, FIRST]), FIRST)
+    assert header.headline == "Cooling centres open across the county"
+    assert header.deck == deck
+    assert credit in header.credits
+    section = "Where to Find a Cool Room: Your Guide to the County's Centres"
+    header = dump_header("\n".join(["Menu", "Cooling centres open across the county", credit, section, FIRST]), FIRST)
+    assert header.deck is None
+
+
 def test_menu_entries_glued_together_are_not_a_headline():
     lines = ["HomeLocal NewsWeather Alerts", "Cooling centres open across the county", "July 8, 2024"]
     assert _header(lines)[0] == "Cooling centres open across the county"

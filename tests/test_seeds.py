@@ -87,3 +87,16 @@ def test_bylines_publishers_dates_and_datelines(articles):
         for name, row in rows.items()
     }
     assert found == SEED_METADATA
+
+
+def test_the_deck_under_a_byline_is_the_subtitle_not_body(articles):
+    """002 sets its deck under the byline: it is the subtitle, a line of the page, out of the body.
+    The pages without a deck get none."""
+    rows, _ = articles
+    for name, row in rows.items():
+        if not name.startswith("002"):
+            assert row["subtitle"] is None, name
+            continue
+        lines = [norm(ln) for ln in (SEEDS / name).read_text(encoding="utf-8").splitlines()]
+        assert row["subtitle"] and norm(row["subtitle"]) in lines
+        assert row["subtitle"] not in row["text"]

@@ -199,7 +199,7 @@ def _long_headline(line: str) -> bool:
     return LONG_HEAD_WORDS < len(words) <= MAX_WORDS and any(w[0].islower() for w in words)
 
 
-def _title_cased(words: list[str]) -> bool:
+def title_cased(words: list[str]) -> bool:
     """Five words or more, each capitalised but the short ones ("a", "of", "the"): a headline's casing,
     which no sentence is written in, so a full stop after it does not make it one."""
     return len(words) >= TITLE_CASE_MIN_WORDS and all(w[0].isupper() or len(w) <= 3 for w in words)
@@ -258,7 +258,7 @@ def _score(lines: list[str], i: int, end: int, folded: str, top: str, credit: di
         score += CREDIT_BONUS  # a byline or a date follows the headline
     elif i > 0 and credit[i - 1]:
         score += BEFORE_BONUS  # a date or a byline right over it
-    if line.endswith((":", ",")) or (line.endswith(".") and not _title_cased(alpha)):
+    if line.endswith((":", ",")) or (line.endswith(".") and not title_cased(alpha)):
         score -= 2.0  # a sentence or a lead-in (not a headline in title case that ends with a full stop)
     if 5 <= len(words) <= LONG_HEAD_WORDS:
         score += LONG_HEAD_BONUS
@@ -309,4 +309,4 @@ def _headline_under_kicker(over: str, line: str) -> bool:
     """`line` is longer than the line over it and in title case: a headline under its section or
     kicker, not a deck (decks are written as sentences). On the wcxb dumps: +4 / -1 titles."""
     alpha = [w for w in line.split() if w[0].isalpha()]
-    return _title_cased(alpha) and len(line.split()) > len(over.split())
+    return title_cased(alpha) and len(line.split()) > len(over.split())

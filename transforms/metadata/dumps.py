@@ -26,7 +26,7 @@ from transforms.metadata.dump_fallbacks import (
     original_publication,
     post_meta_date,
 )
-from transforms.metadata.dump_headline import PHOTO_CREDIT, headline_index, line_at, neighbour
+from transforms.metadata.dump_headline import PHOTO_CREDIT, headline_index, line_at, neighbour, title_cased
 from transforms.metadata.dump_lines import DATE_LINE, is_credit, names_list, printed_at
 from transforms.metadata.dump_writers import bio_byline, byline_over_role, labelled_byline, writer_bio_byline
 from transforms.metadata.titles import CUT_SHORT
@@ -74,13 +74,20 @@ def _deck(lines: list[str], best: int, end: int) -> str | None:
     """The standfirst right under the headline (line `best`), over the body (line `end`): a line of
     DECK_MIN_WORDS to DECK_MAX_WORDS words that is no credit, date, caption, photo credit, label
     ("Authors: ..."), list of names, menu or trail, nor cut short, nor a photo's caption (its credit in
-    parentheses under it). A photo's credit may sit between the headline and the deck."""
+    parentheses under it). A photo's credit may sit between the headline and the deck, and a byline
+    too ("By Jane Roe | The Ledger | Updated: ..."), though a title-case line under a byline is the
+    first section's heading, not a deck."""
     k = neighbour(lines, best, 1)
     while k is not None and k < end and PHOTO_CREDIT.search(lines[k]):
+        k = neighbour(lines, k, 1)
+    under_byline = k is not None and k < end and BYLINE.match(lines[k])
+    if under_byline:  # "Headline" / "By Jane Roe | The Ledger | Updated: ..." / deck
         k = neighbour(lines, k, 1)
     if k is None or k >= end:
         return None
     line = lines[k]
+    if under_byline and title_cased(line.split()):
+        return None  # the first section's heading ("Introduction to Pruning: Your Guide to Blooms")
     under = line_at(lines, neighbour(lines, k, 1))
     if _PARENTHESISED.fullmatch(under):
         return None  # a photo's caption over its credit ("(Getty Images)", "(Jane Roe / The Daily Ledger)")
