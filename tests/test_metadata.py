@@ -306,6 +306,15 @@ def test_datelines():
     assert (place, credit, rest) == ("Shanghai", "Xinhua", "Exports rose.")
     assert split_dateline("ST. PAUL, Minn. (AP) — Snow fell.")[0] == "St. Paul"
     assert split_dateline("Lima, May 4 (Reuters) - Copper fell.")[:2] == ("Lima", "Reuters")
+    # the day first, in English or in another language
+    assert split_dateline("LYON, 4 mars (Reuters) - Les marchés ouvrent.") == (
+        "Lyon",
+        "Reuters",
+        "Les marchés ouvrent.",
+    )
+    assert split_dateline("BREMEN, 4. März (Reuters) - Der Hafen ist offen.")[:2] == ("Bremen", "Reuters")
+    assert split_dateline("Sevilla, 12 de mayo de 2024 - El puerto abrió.")[:2] == ("Sevilla", None)
+    assert split_dateline("LEEDS, 4 March (Reuters) - Shares fell.")[:2] == ("Leeds", "Reuters")
     assert split_dateline("US - China talks resume.")[0] is None
     assert split_dateline("Meanwhile - the talks resume.")[0] is None
     # a colon dateline is a place; a label before a colon is not

@@ -3,6 +3,7 @@
 In: the first body paragraph. Out: (place, agency credit or None, the paragraph without the
 dateline), or (None, None, paragraph) when it has none.
 "WASHINGTON -" -> "Washington"; "BEIJING, Sept. 25 (Xinhua) --" -> "Beijing", "Xinhua";
+"PARIS, 4 mars (Reuters) -" -> "Paris", "Reuters" (a day first, in any language the dates are read in);
 "ST. LOUIS, Mo. (AP) —" -> "St. Louis". The place must be written in capitals, or be followed by
 a date or a parenthesised credit: a sentence that merely starts with a capitalised word and a
 dash is not a dateline.
@@ -10,17 +11,26 @@ dash is not a dateline.
 
 import re
 
+from transforms.metadata.datetexts import INTL_MONTHS
 from transforms.metadata.names import recase
 
 # A dateline's place is short; longer capital runs are shouted headlines or acronyms lists.
 MAX_PLACE_CHARS = 40
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_ENGLISH_MONTHS = (
+    "january february march april may june july august september october november december".split()
+    + "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
 _DASH = r"(?:-{1,2}|—|–|:)"
 _CAPS_PLACE = r"(?P<caps>[A-Z][A-Z.'’\-]*(?:\s+[A-Z][A-Z.'’\-]*){0,4})"
 _ANY_PLACE = r"(?P<any>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3})"
 _REGION = r"(?:,\s*(?P<region>[A-Z][A-Za-z.\-]{1,20}(?:\s+[A-Z][A-Za-z.\-]{1,20})?))?"
-_DATE = rf"(?:,\s*(?P<date>{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?))"
+# Day first, in English or another language: "LONDON, 4 March (Reuters) -", "PARIS, 4 mars (Reuters) -",
+# "BERLIN, 4. März (Reuters) -", "MADRID, 12 de mayo (Reuters) -".
+_ANY_MONTH = "|".join(sorted({*INTL_MONTHS, *_ENGLISH_MONTHS}, key=len, reverse=True))
+_DAY_FIRST = rf"\d{{1,2}}(?:er|\.)?\s+(?:de\s+)?(?i:{_ANY_MONTH})\.?(?:\s+(?:de\s+)?\d{{4}})?"
+_DATE = rf"(?:,\s*(?P<date>{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?|{_DAY_FIRST}))"
 _CREDIT = r"(?:\s*\((?P<credit>[A-Z][\w.&' \-]{1,30})\))"
 
 # Words that open a paragraph in capitals before a colon as a label, not a place ("CLAIM: ...",
