@@ -315,6 +315,8 @@ def test_datelines():
     assert split_dateline("BREMEN, 4. März (Reuters) - Der Hafen ist offen.")[:2] == ("Bremen", "Reuters")
     assert split_dateline("Sevilla, 12 de mayo de 2024 - El puerto abrió.")[:2] == ("Sevilla", None)
     assert split_dateline("LEEDS, 4 March (Reuters) - Shares fell.")[:2] == ("Leeds", "Reuters")
+    # an agency that writes its name in lower case
+    assert split_dateline("BREMEN (dpa) - Der Hafen ist offen.") == ("Bremen", "dpa", "Der Hafen ist offen.")
     assert split_dateline("US - China talks resume.")[0] is None
     assert split_dateline("Meanwhile - the talks resume.")[0] is None
     # a colon dateline is a place; a label before a colon is not

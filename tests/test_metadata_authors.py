@@ -305,3 +305,20 @@ def test_a_related_storys_card_adds_no_co_author():
         byline_lines=["By Ana Ruiz and Prem Thakker"],
     )
     assert choose_authors(signals, set()) == ["Ana Ruiz", "Prem Thakker"]
+
+
+def test_bylines_in_other_languages():
+    """ "By" and "and" in the languages news comes in; a lead that is also a name's particle ("Di
+    Maio") is read as a lead only in lower case or before a name."""
+    cases = {
+        "Von Anna Roth und Lukas Brenner": ["Anna Roth", "Lukas Brenner"],
+        "Par Jean Roux et Marie Blanc": ["Jean Roux", "Marie Blanc"],
+        "Por Ana Ruiz y Luis Gómez": ["Ana Ruiz", "Luis Gómez"],
+        "Door Eva de Vries en Jan Bakker": ["Eva de Vries", "Jan Bakker"],
+        "Av Erik Lund og Kari Berg": ["Erik Lund", "Kari Berg"],
+        "Af Ida Holm": ["Ida Holm"],
+        "di Marco Rossi": ["Marco Rossi"],
+    }
+    for byline, names in cases.items():
+        assert parse_byline(byline, set()) == names, byline
+    assert parse_byline("Di Maio Luigi", set(), single_word_ok=True) == ["Di Maio Luigi"]

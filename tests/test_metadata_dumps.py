@@ -66,6 +66,19 @@ def test_a_deck_under_the_byline():
     assert header.deck is None
 
 
+def test_bylines_in_other_languages_are_credits_not_headlines():
+    """ "Von", "Par", "Por", "Door" before a capitalised name open a byline as "By" does: the line is
+    a credit, the headline is the line over it, and no fallback looks for another writer."""
+    head = "Neue Kühlräume öffnen in der ganzen Stadt während der Hitzewelle"
+    for byline in ("Von Anna Roth und Lukas Brenner", "Par Jean Roux", "Por Ana Ruiz", "Door Eva de Vries"):
+        header = dump_header("\n".join(["Startseite", "Politik", head, byline, "04.03.2024, 12:39 Uhr", FIRST]), FIRST)
+        assert header.headline == head, byline
+        assert header.credits[0] == byline
+    # the same words opening a sentence, before a lower-case word, are no byline
+    header = dump_header("\n".join(["Startseite", head, "Par ailleurs la mairie ouvre ses salles", FIRST]), FIRST)
+    assert header.credits == []
+
+
 def test_menu_entries_glued_together_are_not_a_headline():
     lines = ["HomeLocal NewsWeather Alerts", "Cooling centres open across the county", "July 8, 2024"]
     assert _header(lines)[0] == "Cooling centres open across the county"

@@ -15,7 +15,9 @@ from transforms.metadata.titles import key
 # More names than this in one credit is a list of related authors, not a byline.
 MAX_AUTHORS = 8
 BYLINE_LEAD = re.compile(
-    r"^\s*(?:(?:(?:article|post|story)\s+)?(?:written|words|story|article|text|posted|published|reported|reporting|compiled|opinion|analysis|review|interview|commentary)\s+by|by|von|por|par|author|authors|writer|byline|contributors?|本报记者|记者|作者|撰文|文)\b\s*[:：\-/]?\s*",
+    r"^\s*(?:(?:(?:article|post|story)\s+)?(?:written|words|story|article|text|posted|published|reported|reporting|compiled|opinion|analysis|review|interview|commentary)\s+by|by|von|por|par|author|authors|writer|byline|contributors?|本报记者|记者|作者|撰文|文)\b\s*[:：\-/]?\s*"
+    # Dutch, Swedish/Norwegian, Danish and Italian "by", only before a capitalised name ("Di Maio" is one)
+    r"|^\s*(?-i:(?:Door|Av|Af|di)\s+(?=[A-ZÀ-ÖØ-Þ]))",
     re.IGNORECASE,
 )
 _CUT = re.compile(
@@ -28,7 +30,7 @@ _CUT = re.compile(
     r"|\s*\b(?:19|20)\d{2}[-/.]\d|\s*\b\d{1,2}[/.]\d{1,2}[/.]\d{2}",
     re.IGNORECASE,
 )
-_SPLIT = re.compile(r"\s*(?:,|;|\s&\s|\b(?:and|AND)\b|\bund\b|\by\b|\bet\b)\s*")
+_SPLIT = re.compile(r"\s*(?:,|;|\s&\s|\b(?:and|AND)\b|\b(?:und|y|et|en|og|och)\b)\s*")
 # Where a co-author's name follows, a reporter's place is left out: "By Jane Roe in London and John Doe in
 # Paris" names both (_CUT ends the byline at its last place, " in Paris").
 _PLACE_THEN_NAME = re.compile(

@@ -31,7 +31,7 @@ _REGION = r"(?:,\s*(?P<region>[A-Z][A-Za-z.\-]{1,20}(?:\s+[A-Z][A-Za-z.\-]{1,20}
 _ANY_MONTH = "|".join(sorted({*INTL_MONTHS, *_ENGLISH_MONTHS}, key=len, reverse=True))
 _DAY_FIRST = rf"\d{{1,2}}(?:er|\.)?\s+(?:de\s+)?(?i:{_ANY_MONTH})\.?(?:\s+(?:de\s+)?\d{{4}})?"
 _DATE = rf"(?:,\s*(?P<date>{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?|{_DAY_FIRST}))"
-_CREDIT = r"(?:\s*\((?P<credit>[A-Z][\w.&' \-]{1,30})\))"
+_CREDIT = r"(?:\s*\((?P<credit>[A-Za-z][\w.&' \-]{1,30})\))"  # "(AP)", "(Xinhua)", "(dpa)"
 
 # Words that open a paragraph in capitals before a colon as a label, not a place ("CLAIM: ...",
 # "EDITOR'S NOTE: ...", Axios' "WHY IT MATTERS: ..."): colon datelines ("NEW DELHI: ...") exist too.

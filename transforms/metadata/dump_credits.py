@@ -16,6 +16,7 @@ import re
 from transforms.metadata.dump_lines import (
     DATE_PATTERN,
     NOT_HEADLINE,
+    OTHER_LANGUAGE_BY,
     credit_name,
     has_date,
     is_credit,
@@ -46,7 +47,7 @@ PUBLISHED_LABEL = re.compile(
     r"(?i)(?:originally |first )?(?:published|posted|publish(?:ed)? date|publication date|date published)"
     r"(?: on)?(?: the)?:?(?=\s|$)"
 )
-BYLINE = re.compile(r"(?i)(?:(?:written |posted |authored )?by\b|author:)")
+BYLINE = re.compile(rf"(?i)(?:(?:written |posted |authored )?by\b|author:|{OTHER_LANGUAGE_BY})")
 # Menu entries run together inside a name-like line: "DIYHome Decor", "NewsOpinion".
 _GLUED_NAME = re.compile(r"[A-Z]{2}[a-z]|[a-z][A-Z]")
 # "By ops@example.com": a mailbox, not a person; a byline further on may name one.
@@ -61,7 +62,7 @@ _TAXONOMY_TAIL = re.compile(r"\s+(?:Posted in|Filed under|Categories:|Tags:|In(?
 _CREDIT_SEPARATORS = re.compile(r"\s*[•·|⋅]\s*|\s[–—-]\s")
 # A credit line that opens with its label or byline: "By Jane Roe | Updated May 2, 2024", "Last updated on ...".
 CREDIT_OPENING = re.compile(
-    r"(?i)^(?:(?:written |posted )?by\s+(?-i:[A-Z])|(?:last\s+)?updated\b|published\b|posted\b)"
+    rf"(?i)^(?:(?:written |posted )?by\s+(?-i:[A-Z])|{OTHER_LANGUAGE_BY}|(?:last\s+)?updated\b|published\b|posted\b)"
 )
 _LEAD_ONLY = re.compile(r"(?i)(?:(?:written|posted|words|article|story) )?by:?|author:?")
 # The same for a credit that names someone other than the writer: the name on the next line is theirs.

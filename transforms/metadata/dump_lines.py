@@ -28,8 +28,12 @@ DATE_PATTERN = (
     r"|(?:19|20)\d\d-\d\d-\d\d|\b\d{1,2}/\d{1,2}/(?:19|20)?\d\d\b|\b\d{1,2}\.\d{1,2}\.(?:19|20)\d\d\b"
     rf"|{INTL_DATE}"
 )
+# "By" in the other languages bylines come in, before a capitalised name: "Von Anna Roth", "Par Jean
+# Roux", "Por Ana Ruiz", "Door Eva de Vries", "Av Erik Lund", "Af Ida Holm", "di Marco Rossi".
+OTHER_LANGUAGE_BY = r"(?-i:(?:Von|Par|Por|Door|Av|Af|di)\s+(?=[A-ZÀ-ÖØ-Þ]))"
 _CREDIT = re.compile(
-    rf"(?i)^(?:by|written by|authored by|posted|published|originally published|updated|"
+    rf"(?i)^{OTHER_LANGUAGE_BY}|^(?:autor|auteur|autore|forfatter|författare)\s?:\s*(?-i:(?=[A-ZÀ-ÖØ-Þ]))"
+    rf"|^(?:by|written by|authored by|posted|published|originally published|updated|"
     rf"last updated|reviewed by|edited by)\b|^author:|(?-i:^By(?=[A-Z][a-z]))"
     rf"|^(?:written|posted|authored|reviewed|edited) by(?-i:(?=[A-Z]))|^contribut(?:ions?|ed) (?:from|by)\b|^contributors?:"
     rf"|^(?:last )?modified\b|^(?:an?|\d+) (?:minute|hour|day|week|month|year)s? ago$"
