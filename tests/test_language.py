@@ -4,7 +4,7 @@ import threading
 
 import pytest
 
-from transforms.language import detect_language
+from transforms.language import detect_language, language_tag
 
 ENGLISH = "The city council voted on Tuesday to delay a decision on the new harbor bridge until spring."
 
@@ -54,3 +54,13 @@ def test_background_loading_reports_its_failure_at_the_next_load(monkeypatch):
     language.start_loading().join()  # the thread swallows the error ...
     with pytest.raises(OSError, match="no profiles"):
         language.load()  # ... and the caller's own load raises it
+
+
+def test_declared_language_tags_in_canonical_case():
+    assert language_tag("en_us") == language_tag("EN-us") == "en-US"
+    assert language_tag("zh-hant-tw") == "zh-Hant-TW"
+    assert language_tag("es-419") == "es-419"
+    assert language_tag("de-DE, en") == "de-DE"  # a Content-Language list: the first
+    assert language_tag("en-US-x-house") == "en-US"  # private use dropped
+    for no_tag in ("{{lang}}", "x", "und", "english", "", None):
+        assert language_tag(no_tag) is None, no_tag

@@ -72,6 +72,25 @@ def test_normalized_fields():
     assert fields["url"] == "https://post.example.org/city/tram-line-opens"
     assert fields["section"] == "City" and fields["dateline"] == "Riverside"
     assert body[0] == "The first tram left the depot at six."
+    assert fields["declared_language"] == "en-GB"
+
+
+def test_the_declared_language_in_canonical_case_from_any_declaration():
+    """<html lang> first, else Content-Language, og:locale or the JSON-LD inLanguage; "en_us" and
+    "EN-us" are "en-US"; a template's placeholder declares nothing."""
+    body = "<body><h1>Night trains return</h1><p>The sleeper service resumed.</p></body></html>"
+    cases = {
+        '<html lang="en_us"><head>': "en-US",
+        '<html lang="{{lang}}"><head><meta property="og:locale" content="de_DE">': "de-DE",
+        '<html><head><meta http-equiv="Content-Language" content="fr-ca">': "fr-CA",
+        '<html><head><script type="application/ld+json">{"@type": "NewsArticle", "inLanguage": "ES"}</script>': "es",
+        "<html><head>": None,
+    }
+    for head, declared in cases.items():
+        html = head + "<title>Night trains return</title></head>" + body
+        page = Page("mem://trains.html", html, "html", "utf-8", len(html))
+        fields, _ = normalize_metadata(page, html_signals(lxml.html.document_fromstring(html)), ["The sleeper."])
+        assert fields["declared_language"] == declared, head
 
 
 def test_page_without_any_date_or_author():

@@ -47,6 +47,8 @@ def head_signals(tree, signals: Signals) -> None:
     signals.declared_language = lang.strip() if lang else None
     for meta in tree.iter("meta"):
         key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip().lower()
+        if not key and (meta.get("http-equiv") or "").strip().lower() == "content-language":
+            key = "content-language"
         content = (meta.get("content") or "").strip()
         if key and content and key not in signals.meta:
             signals.meta[key] = content

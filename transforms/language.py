@@ -5,6 +5,7 @@ as "Need to load profiles"), and it is random unless seeded. `LanguageDetector.l
 profiles once per process under a lock and seeds the factory; Beam DoFns call it in `setup()`.
 """
 
+import re
 import threading
 
 # Characters of body text looked at: langdetect costs ~2.8 ms on 500 chars, ~5 ms on 1,000 and
@@ -57,6 +58,24 @@ def start_loading() -> threading.Thread:
     thread = threading.Thread(target=quiet, name="langdetect-profiles", daemon=True)
     thread.start()
     return thread
+
+
+# A declared language tag's parts: language, script, region ("en", "en-US", "en_us", "zh-Hant-TW",
+# "es-419"); what follows them (variants, private use) is dropped.
+_TAG = re.compile(r"([A-Za-z]{2,3})(?:[-_]([A-Za-z]{4}))?(?:[-_]([A-Za-z]{2}|\d{3}))?(?=$|[-_])")
+# Tags that declare no language: undetermined, no linguistic content, multiple.
+_NO_LANGUAGE = frozenset({"und", "zxx", "mul"})
+
+
+def language_tag(raw: str | None) -> str | None:
+    """A declared language (<html lang>, Content-Language, og:locale, JSON-LD inLanguage) in BCP 47's
+    canonical case: "en_us" / "EN-us" -> "en-US", "zh-hant-tw" -> "zh-Hant-TW"; None for what is no
+    tag ("{{lang}}", "x", "und")."""
+    match = _TAG.match((raw or "").strip().split(",")[0].strip())
+    if not match or match[1].lower() in _NO_LANGUAGE:
+        return None
+    parts = [match[1].lower(), match[2] and match[2].title(), match[3] and match[3].upper()]
+    return "-".join(part for part in parts if part)
 
 
 def _sample(text: str) -> str:

@@ -22,6 +22,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 
 from schemas import Page, Signals
+from transforms.language import language_tag
 from transforms.metadata.authors import choose_authors
 from transforms.metadata.bylines import wire_credit_authors
 from transforms.metadata.datelines import split_dateline
@@ -29,6 +30,7 @@ from transforms.metadata.dates import choose_dates
 from transforms.metadata.dump_fallbacks import under_body
 from transforms.metadata.dump_lines import lower_words
 from transforms.metadata.dumps import dump_header
+from transforms.metadata.jsonld import article_objects
 from transforms.metadata.publishers import (
     WIRE_AGENCIES,
     agency,
@@ -110,6 +112,14 @@ def _subtitle(text: str | None, title: str | None) -> str | None:
     return clean(text)
 
 
+def _declared_language(signals: Signals) -> str | None:
+    """The language the page declares, in BCP 47's canonical case: <html lang>, else its
+    Content-Language, og:locale ("en_US") or the JSON-LD article's inLanguage."""
+    declared = [signals.declared_language, signals.meta.get("content-language"), signals.meta.get("og:locale")]
+    declared += [obj.get("inLanguage") for obj in article_objects(signals)]
+    return next((tag for tag in map(language_tag, (d for d in declared if isinstance(d, str))) if tag), None)
+
+
 def _with_dump_header(page: Page, signals: Signals, paragraphs: list[str]) -> Signals:
     """A text dump's Signals with the headline, its deck (or none) and credit lines read from the
     dump's header (`dumps.dump_header`): the credits in front of the stripper's own."""
@@ -180,7 +190,7 @@ def _page_fields(page: Page, signals: Signals, credit: str | None) -> dict:
         publisher=publisher,
         wire_agency=wire or (agency(credit) if credit and agency(credit) != agency(publisher) else None),
         section=choose_section(signals, title),
-        declared_language=(signals.declared_language or None),
+        declared_language=_declared_language(signals),
     )
     fields.update(choose_dates(signals, url or page.url, publisher, host, _bound(page)))
     return fields
