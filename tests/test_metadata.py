@@ -184,6 +184,10 @@ def test_wire_agency_apart_from_the_site():
     assert choose_publisher(signals, "valleycourier.example") == ("Valley Courier", "Reuters")
     signals = Signals(byline_lines=["(AP) Updated: 2018-04-05"])
     assert choose_publisher(signals, None) == ("Associated Press", "Associated Press")
+    # national agencies, under the names they print
+    for credit, name in (("(ANP)", "ANP"), ("(Keystone-SDA)", "Keystone-SDA"), ("(CTK)", "ČTK"), ("(Lusa)", "Lusa")):
+        signals = Signals(meta={"og:site_name": "Valley Courier"}, byline_lines=[f"{credit} 05.04.2018"])
+        assert choose_publisher(signals, "valleycourier.example") == ("Valley Courier", name), credit
 
 
 def test_an_agency_as_the_structured_author_is_the_wire_credit():

@@ -380,3 +380,17 @@ def test_the_description_printed_under_the_headline_is_its_deck():
     assert html_signals(lxml.html.fromstring(head + story.format(boxed))).subtitle is None
     short = '<html><head><meta name="description" content="City news"></head><body>'
     assert html_signals(lxml.html.fromstring(short + story.format("<p>City news</p>"))).subtitle is None
+
+
+def test_a_numeric_date_is_read_in_the_order_of_the_declared_language():
+    """ "04/03/2024" alone on a page: March 4 in Spanish or British English, April 3 in American
+    English, no date where the page declares English without a region."""
+    expected = {"es": date(2024, 3, 4), "en-GB": date(2024, 3, 4), "en-US": date(2024, 4, 3), "en": None}
+    for lang, day in expected.items():
+        html = (
+            f'<html lang="{lang}"><head><title>Port traffic</title></head><body><article><h1>Port traffic</h1>'
+            '<div class="byline">By Ana Ruiz | 04/03/2024</div><p>The port moved more boxes.</p></article></body></html>'
+        )
+        page = Page("mem://port.html", html, "html", "utf-8", len(html))
+        fields, _ = normalize_metadata(page, html_signals(lxml.html.document_fromstring(html)), ["The port moved."])
+        assert fields["published_date"] == day, lang

@@ -16,7 +16,8 @@ import re
 from urllib.parse import unquote
 
 from schemas import Signals
-from transforms.metadata.datetexts import Stamp, find_printed_spans, numeric_order, parse_machine
+from transforms.language import language_tag
+from transforms.metadata.datetexts import Stamp, find_printed_spans, locale_order, numeric_order, parse_machine
 from transforms.metadata.jsonld import article_objects, text, types
 
 PUBLISHED_META = tuple(
@@ -204,7 +205,7 @@ def candidates(signals: Signals, url: str | None) -> dict[str, list[Stamp]]:
         "modified": _machine([o.get("dateModified") for o in articles] + [signals.meta.get(k) for k in MODIFIED_META]),
     }
     classed = [line for source, line in signals.date_texts if source == "class"]
-    order = numeric_order(signals.byline_lines + classed)
+    order = numeric_order(signals.byline_lines + classed) or locale_order(language_tag(signals.declared_language))
     _visible(signals.byline_lines, found, "text", order)
     _visible(classed, found, "class", order)
     match = _URL_DATE.search(unquote(url or ""))

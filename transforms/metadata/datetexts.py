@@ -185,6 +185,26 @@ def numeric_order(texts: list[str]) -> str | None:
     return orders.pop() if len(orders) == 1 else None
 
 
+# English-speaking regions that write the month first ("3/4/2024" is March 4): the United States and
+# the Philippines. Elsewhere, and in every other language, the day comes first.
+_MONTH_FIRST_REGIONS = frozenset({"US", "PH"})
+
+
+def locale_order(tag: str | None) -> str | None:
+    """ "dmy" or "mdy" for numeric dates on a page that declares this language (a BCP 47 tag in its
+    canonical case): "en-US" month first, "en-GB", "de", "fr-CA" day first; None for English with no
+    region (both orders are common)."""
+    if not tag:
+        return None
+    language, _, rest = tag.partition("-")
+    if language != "en":
+        return "dmy"
+    region = next((part for part in rest.split("-") if len(part) == 2 and part.isupper()), None)
+    if region is None:
+        return None
+    return "mdy" if region in _MONTH_FIRST_REGIONS else "dmy"
+
+
 def _day(kind: str, groups: tuple, order: str | None = None) -> date | None:
     if kind == "ymd":
         return _safe_date(int(groups[0]), int(groups[1]), int(groups[2]))
