@@ -39,6 +39,7 @@ setup(
         "warcio>=1.7,<2",  # WARC input (transforms/warc.py), streamed record by record
         "matplotlib>=3.8,<4",  # the --report page's charts, as inline SVG
         "numpy>=1.24",  # MinHash signatures for near-duplicate clustering (already a pyarrow dependency)
+        "tzdata>=2024.1",  # publishers' home zones (zoneinfo) where the system has no zone database
     ],
     extras_require={
         # ruff pinned to a minor: its rules and format style change between minors (tests/test_lint.py)
