@@ -144,6 +144,26 @@ def test_filter_drops_headline_credits_related_tail_and_bio():
     assert kept == [BODY[0], BODY[1]]
 
 
+def test_filter_drops_furniture_in_other_languages():
+    """An ad label, a "read also" pointer, a share button and a related-stories heading with its
+    list, in German and Spanish: none is body; prose that merely uses the words stays."""
+    prose = "Die Leser sollten auch lesen, was der Rat am Dienstag zur neuen Brücke beschlossen hat."
+    paras = [
+        (BODY[0], False),
+        ("Anzeige", False),
+        ("Lesen Sie auch: Neue Fähre zwischen den Inseln", False),
+        (BODY[1], False),
+        ("Publicidad", False),
+        (prose, False),
+        ("Artikel teilen", False),
+        ("Mehr zum Thema", True),
+        ("Neue Fähre zwischen den Inseln", False),
+        ("Leuchtturm frisch gestrichen", False),
+    ]
+    kept = [t for t, _ in filter_paragraphs(paras, [])]
+    assert kept == [BODY[0], BODY[1], prose]
+
+
 def test_filter_keeps_long_prose_after_a_related_heading():
     paras = [(BODY[0], False), ("Related", True), (BODY[1], False), (BODY[2], False)]
     kept = [t for t, _ in filter_paragraphs(paras, [])]

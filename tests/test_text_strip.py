@@ -231,3 +231,35 @@ def test_a_byline_under_a_deck_ends_the_header():
     body, _, _ = strip_lines(lines, None)  # the rules alone may keep the deck; the byline ends the header
     assert body[0] == BODY[0]
     assert deck not in body and "By Mara Ellison" not in body
+
+
+# The same page furniture in the other languages news comes in: ad labels, "read also" pointers,
+# share and comment openers, menus, legal links, a rights notice (`transforms.textstats`).
+FRENCH_BODY = [
+    "Le trafic a repris lundi matin dans le port de Port-Wendell après trois jours de grève des dockers, "
+    "a indiqué la direction du port. Les premiers navires ont accosté à l'aube.",
+    "Les syndicats ont obtenu une revalorisation des primes de nuit, selon un communiqué publié dimanche "
+    "soir. La direction n'a pas souhaité commenter le montant de l'accord conclu avec eux.",
+    "Plusieurs dizaines de navires attendaient au large depuis vendredi. Les transporteurs estiment les "
+    "pertes à plusieurs millions d'euros pour la seule semaine écoulée, selon leur fédération.",
+    "Le ministre des Transports doit se rendre sur place mardi pour rencontrer les représentants des "
+    "salariés et ceux des armateurs, a précisé son cabinet dans un communiqué.",
+]
+FRENCH_FURNITURE = [
+    "Publicité",
+    "Lire aussi : Grève des dockers, ce qu'il faut savoir",
+    "Partager",
+    "Commentaires (12)",
+]
+
+
+@pytest.mark.parametrize("model", ["shipped", "rules"])
+def test_page_furniture_in_another_language_is_dropped(model):
+    chosen = default_model() if model == "shipped" else None
+    if model == "shipped" and chosen is None:
+        pytest.skip("no shipped model.json")
+    head = ["Accueil", "International", "Économie", "Le port rouvre après trois jours de grève", "Par Jean Roux"]
+    body = [FRENCH_BODY[0], FRENCH_FURNITURE[0], FRENCH_BODY[1], FRENCH_FURNITURE[1], *FRENCH_BODY[2:]]
+    tail = FRENCH_FURNITURE[2:] + ["Recherche", "Mentions légales", "© 2024 Le Courrier du Port. Tous droits réservés."]
+    kept, _, _ = strip_lines(normalize_lines("\n".join(head + body + tail)), chosen)
+    assert kept == FRENCH_BODY

@@ -23,18 +23,18 @@ from transforms.htmlclean.paragraphs import is_byline_line
 from transforms.textmodel.features import CHROME_PENALTY, best_run
 from transforms.textmodel.lines import (
     BYLINE,
-    CHROME,
     DATEISH,
-    FOOTER,
     ends_sentence,
     has_caption,
     has_promo,
+    is_chrome,
+    is_footer,
     is_prose,
     normalize_lines,
     visual_len,
 )
 from transforms.textmodel.model import LineModel, default_model
-from transforms.textstats import DECK_MAX_WORDS
+from transforms.textstats import DECK_MAX_WORDS, rights_notice
 
 # Fewer body characters than this (visual, CJK count double) and the page has no article.
 MIN_BODY_CHARS = 200
@@ -109,13 +109,13 @@ def is_breadcrumb(line: str) -> bool:
 def is_body_chrome(line: str) -> bool:
     """Caption, promo, copyright, ticker or one-word chrome line, even where it sits inside the body."""
     low = line.lower()
-    if ("©" in line or "rights reserved" in low or "copyright" in low) and _RIGHTS.search(line):
+    if (("©" in line or "rights reserved" in low or "copyright" in low) and _RIGHTS.search(line)) or rights_notice(low):
         return True
     if line.count("•") >= 2 or line.count(" | ") >= 2:  # a ticker or a row of links
         return True
     if len(line) >= CHROME_MAX_CHARS:
         return False
-    return has_caption(line, low) or has_promo(line, low) or (len(line) < 60 and bool(CHROME.match(line)))
+    return has_caption(line, low) or has_promo(line, low) or (len(line) < 60 and is_chrome(line))
 
 
 def _loose(line: str) -> bool:
@@ -126,8 +126,8 @@ def _title_like(line: str) -> bool:
     words = len(line.split()) if not re.search(r"[\u3040-\u30ff\u3400-\u9fff]", line) else visual_len(line) // 3
     return (
         3 <= words <= 30
-        and not CHROME.match(line)
-        and not FOOTER.search(line)
+        and not is_chrome(line)
+        and not is_footer(line)
         and not _SEPARATED.search(line)
         and not line.endswith(":")
     )
@@ -152,7 +152,7 @@ def read_header(lines: list[str], signals: Signals) -> None:
                 signals.breadcrumbs.insert(0, line)
         elif _title_like(line):
             titles.insert(0, line)
-        elif not (len(line) < 40 and CHROME.match(line)):
+        elif not (len(line) < 40 and is_chrome(line)):
             break
         i -= 1
     signals.breadcrumbs[:0] = [ln for ln in lines[: i + 1] if is_trail(ln)][-1:]

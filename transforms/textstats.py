@@ -10,6 +10,7 @@ wording of an offer or a form, which neither the HTML signal reader nor the meta
 """
 
 import re
+from functools import lru_cache
 
 CJK_CHAR = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _WORD = re.compile(r"\w+")
@@ -31,6 +32,83 @@ CREDIT_START = re.compile(
     r"^\s*((?:(?:article|post|story)\s+)?written by|(?:article|posted|words|story) by|contributors?:|author:)\s*:?\s*",
     re.IGNORECASE,
 )
+
+# Page furniture in the other languages news comes in (German, French, Spanish, Italian, Portuguese,
+# Dutch, the Nordic ones), for the HTML clean-up and the dump stripper alike; each keeps the English
+# wording in its own patterns. Whole lines, lower case: an ad slot's label, a share button, a comment
+# section's opener, the site's menu, search, legal and subscription links; a "read also" pointer to
+# another story (alone, or before a colon and the story's title); a rights notice (inside a line).
+AD_LABELS = frozenset(
+    """anzeige werbung publicité publicite publicidad anuncio publicidade pubblicità pubblicita advertentie
+    reclame reklame annons annonse annonce mainos reklama реклама 广告 広告""".split()
+)
+SHARE_LABELS = frozenset(
+    {"teilen", "artikel teilen", "beitrag teilen", "partager", "partager l'article", "partager l’article"}
+    | {"partager cet article", "compartir", "compartilhe", "compartilhar", "condividi", "deel dit artikel"}
+    | {"dela artikeln", "del artikkelen"}
+)
+COMMENT_LABELS = frozenset(
+    """kommentar kommentare commentaire commentaires réagir comentario comentarios commenti reacties
+    kommentarer""".split()
+    + ["jetzt kommentieren", "kommentar schreiben"]
+)
+SITE_LABELS = frozenset(
+    """startseite suche accueil recherche inicio buscar zoeken sök søk pesquisar impressum datenschutz
+    datenschutzerklärung abonnieren abonnez-vous suscríbete abbonati iscriviti abonneren prenumerera
+    assine""".split()
+    + ["mentions légales", "aviso legal", "nach oben", "haut de page", "volver arriba", "torna su"]
+    + ["newsletter abonnieren", "jetzt abonnieren", "s'abonner", "s’abonner"]
+)
+READ_ALSO = frozenset(
+    {"lesen sie auch", "lesen sie mehr", "mehr zum thema", "weiterlesen", "lire aussi", "à lire aussi"}
+    | {"a lire aussi", "sur le même sujet", "voir aussi", "lire la suite", "lee también", "leer más"}
+    | {"te puede interesar", "noticias relacionadas", "leggi anche", "leggi di più", "potrebbe interessarti"}
+    | {"articoli correlati", "lees ook", "lees meer", "läs även", "läs mer", "les også", "les mer"}
+    | {"leia também", "leia mais", "saiba mais"}
+)
+RIGHTS_RESERVED = (
+    "alle rechte vorbehalten",
+    "tous droits réservés",
+    "todos los derechos reservados",
+    "tutti i diritti riservati",
+    "alle rechten voorbehouden",
+    "todos os direitos reservados",
+    "alla rättigheter förbehållna",
+    "alle rettigheder forbeholdes",
+)
+_FURNITURE = AD_LABELS | SHARE_LABELS | COMMENT_LABELS | SITE_LABELS | READ_ALSO
+# What may follow a furniture label on its line: a count ("Kommentare (12)"), a colon, an arrow.
+_LABEL_TAIL = re.compile(r"\s*(?:\(\d+\)|\d+)?\s*[:»›>→]?\s*$")
+_TAIL_ENDS = frozenset(")0123456789:»›>→")
+# The longest furniture label, in characters (longer lines are never one: a cheap first test).
+_FURNITURE_MAX_CHARS = max(map(len, _FURNITURE)) + 8
+
+
+def alternation(words) -> str:
+    """A regex alternation of these labels, longest first (for the HTML clean-up's patterns)."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=8192)
+def furniture_label(line: str) -> bool:
+    """A whole line that is another language's page furniture ("Anzeige", "Kommentare (12)", "Lire
+    aussi"), or a "read also" pointer ("Lesen Sie auch: <another story>"). Cached: the dump stripper
+    asks of each line several times."""
+    if len(line) > _FURNITURE_MAX_CHARS:
+        head, colon, _ = line.partition(":")
+        return bool(colon) and len(head) <= _FURNITURE_MAX_CHARS and head.strip().lower() in READ_ALSO
+    low = line.lower().strip()
+    if low in _FURNITURE:
+        return True
+    head, colon, _ = low.partition(":")
+    if colon and head.strip() in READ_ALSO:
+        return True
+    return low[-1:] in _TAIL_ENDS and _LABEL_TAIL.sub("", low) in _FURNITURE
+
+
+def rights_notice(low: str) -> bool:
+    """A lower-cased line holds another language's "all rights reserved"."""
+    return any(phrase in low for phrase in RIGHTS_RESERVED)
 
 
 def squeezed(text: str | None) -> str:

@@ -13,6 +13,7 @@ import re
 from trafilatura.xml import xmltotxt
 
 from transforms.metadata.datetexts import find_printed
+from transforms.textstats import AD_LABELS, COMMENT_LABELS, READ_ALSO, SHARE_LABELS, alternation
 from transforms.textstats import word_key as _norm
 
 # A prompt or credit line is short: longer paragraphs are body text even when they say "subscribe".
@@ -56,8 +57,8 @@ _ALNUM = re.compile(r"[^\W_]")
 # Whole-line boilerplate (short lines only): calls to action, ad slots, photo credits.
 _PROMPT = re.compile(
     r"^(advertisement|advertising|sponsored( content)?|story continues below( advertisement)?"
-    # the ad label in a few other languages (a whole line of its own only)
-    r"|publicidad|anuncio|publicité|werbung|anzeige|pubblicità|publicidade|advertentie|reklame|реклама|广告|広告"
+    # ad labels, share buttons and "read also" pointers in other languages (`transforms.textstats`)
+    rf"|{alternation(AD_LABELS | SHARE_LABELS)}|(?:{alternation(READ_ALSO)})\s*:.*"
     r"|continue reading|(read|see|show|load) more\W*|(read|see) (more|also|next)\s*:.*|share( this)?( article| post| story| page)?"
     r"|share (on|via) \w+|(photo|image|picture|illustration|photograph)s?( credit)?\s*:.*|credits?\s*:.*"
     r"|(photo|image|picture)s? (by|from|via|courtesy( of)?)\b.*|(table of )?contents|in this article|jump to( section)?"
@@ -82,7 +83,8 @@ _TAIL_HEADING = re.compile(
     # a comment section's opener (the comments themselves are never article text), a few languages
     r"|(add|post|leave|write) (a )?(comment|reply)|comments?( \(\d+\))?|añadir (un )?comentario|deja (un|tu) comentario"
     r"|comentarios?( \(\d+\))?|laisser un commentaire|commentaires?( \(\d+\))?|kommentare?( schreiben)?"
-    r"|lascia un commento|commenti|deixe (um|seu) comentário|comentários?)\W*$",
+    r"|lascia un commento|commenti|deixe (um|seu) comentário|comentários?"
+    rf"|(?:{alternation(COMMENT_LABELS)})( \(\d+\))?|{alternation(READ_ALSO)})\W*$",
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?\"”»]$")

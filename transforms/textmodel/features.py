@@ -16,15 +16,15 @@ import numpy as np
 
 from transforms.textmodel.lines import (
     BYLINE,
-    CHROME,
     DATEISH,
     END_CHARS,
-    FOOTER,
     URL_HINTS,
     URLISH,
     cjk_chars,
     has_caption,
     has_promo,
+    is_chrome,
+    is_footer,
     is_prose,
 )
 
@@ -131,8 +131,8 @@ def own_features(line: str, repeats: int, bow: float) -> list[float]:
         float(size < 300 and any(h in low for h in URL_HINTS) and bool(URLISH.search(line))),
         float(dated),
         float(bool(BYLINE.match(line))),
-        float(size < 60 and bool(CHROME.match(line))),
-        float(short and bool(FOOTER.search(line))),
+        float(size < 60 and is_chrome(line)),
+        float(short and is_footer(line, low)),
         float(size < 400 and has_caption(line, low)),
         float(size < 300 and has_promo(line, low)),
         float(is_prose(line, n)),

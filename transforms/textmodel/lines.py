@@ -12,6 +12,7 @@ directly.
 import re
 
 from transforms.textstats import CJK_CHAR as CJK
+from transforms.textstats import furniture_label, rights_notice
 
 # A line at least this long (visual chars, CJK count double) that ends like a sentence is prose.
 PROSE_MIN_CHARS = 70
@@ -61,6 +62,7 @@ PROMO_HINTS = (
     "privacy policy",
 )
 URL_HINTS = ("http", "www.", ".com", "@")
+FOOTER_HINTS = ("copyright", "rights reserved", "©", "(c) ", "terms of", "privacy policy", "cookie")
 
 
 def normalize_lines(text: str) -> list[str]:
@@ -78,7 +80,22 @@ def has_caption(line: str, low: str) -> bool:
 
 
 def has_promo(line: str, low: str) -> bool:
-    return any(h in low for h in PROMO_HINTS) and bool(PROMO.search(line))
+    return (any(h in low for h in PROMO_HINTS) and bool(PROMO.search(line))) or (
+        ":" in low and furniture_label(line)  # "Lesen Sie auch: <another story>"
+    )
+
+
+def is_chrome(line: str) -> bool:
+    """A whole line of page chrome: an English label (CHROME) or another language's
+    (`textstats.furniture_label`: "Anzeige", "Kommentare (12)", "Lire aussi")."""
+    return bool(CHROME.match(line)) or furniture_label(line)
+
+
+def is_footer(line: str, low: str | None = None) -> bool:
+    """A footer's wording (FOOTER, tried only when a word it needs is there: a case-blind search costs
+    ~5 µs a line), or another language's rights notice ("Alle Rechte vorbehalten")."""
+    low = line.lower() if low is None else low
+    return (any(h in low for h in FOOTER_HINTS) and bool(FOOTER.search(line))) or rights_notice(low)
 
 
 def cjk_chars(line: str) -> int:
@@ -95,7 +112,7 @@ def is_prose(line: str, n: int | None = None) -> bool:
     n = visual_len(line) if n is None else n
     if n < PROSE_MIN_CHARS or line.count("•") + line.count("|") >= 2:
         return False
-    if (n < 60 and CHROME.match(line)) or (n < 250 and FOOTER.search(line)):
+    if (n < 60 and is_chrome(line)) or (n < 250 and is_footer(line)):
         return False
     return ends_sentence(line) or line.count(" ") >= 24 or n >= 2 * PROSE_MIN_CHARS
 
