@@ -394,3 +394,22 @@ def test_a_numeric_date_is_read_in_the_order_of_the_declared_language():
         page = Page("mem://port.html", html, "html", "utf-8", len(html))
         fields, _ = normalize_metadata(page, html_signals(lxml.html.document_fromstring(html)), ["The port moved."])
         assert fields["published_date"] == day, lang
+
+
+def test_update_and_publication_labels_in_other_languages():
+    """The publication day, not the update printed before it: "Mis à jour le ... Publié le ...",
+    "Actualizado el ... · Publicado el ...", "Aktualisiert am ... | Veröffentlicht am ..."."""
+    lines = {
+        "fr": "Mis à jour le 5 mars 2024 à 08h10 Publié le 4 mars 2024 à 12h39",
+        "es": "Actualizado el 5 de marzo de 2024 · Publicado el 4 de marzo de 2024",
+        "de": "Aktualisiert am 5. März 2024 | Veröffentlicht am 4. März 2024",
+        "it": "Aggiornato il 5 marzo 2024 - Pubblicato il 4 marzo 2024",
+    }
+    for lang, line in lines.items():
+        html = (
+            f'<html lang="{lang}"><head><title>Port</title></head><body><article><h1>Port</h1>'
+            f'<div class="meta">{line}</div><p>Le port a rouvert lundi matin.</p></article></body></html>'
+        )
+        page = Page("mem://port.html", html, "html", "utf-8", len(html))
+        fields, _ = normalize_metadata(page, html_signals(lxml.html.document_fromstring(html)), ["Le port."])
+        assert fields["published_date"] == date(2024, 3, 4), lang

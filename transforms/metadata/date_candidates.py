@@ -41,11 +41,18 @@ _PUBLISHED_META_NAME = re.compile(
     r"(?:publish|pub|release|issued|created)[\w.:-]*(?:date|time)$|^[\w.:-]*(?:publish|pub)date$"
 )
 _UPDATED = re.compile(
-    r"\b(updated|last\s+update|update(?=:)|modified|edited|revised|last\s+reviewed|reviewed)\b", re.IGNORECASE
+    r"\b(updated|last\s+update|update(?=:)|modified|edited|revised|last\s+reviewed|reviewed"
+    # ... and in other languages: de, fr, es, it, pt, nl, sv, no, da ("Stand:" dates a page's last version)
+    r"|aktualisiert|stand(?=:)|mis\s+à\s+jour|actualisé|actualizado|aggiornato|atualizado|bijgewerkt|gewijzigd"
+    r"|uppdaterad|oppdatert|opdateret)\b",
+    re.IGNORECASE,
 )
 # "by" labels a date only before a name ("By Jane Roe, May 2"), not in prose ("cut by 5% on May 2").
 _PUBLISHED = re.compile(
-    r"\b(published|posted|created|first\s+published|released|by(?=\s+(?-i:[A-Z])))\b", re.IGNORECASE
+    r"\b(published|posted|created|first\s+published|released|by(?=\s+(?-i:[A-Z]))"
+    r"|veröffentlicht|erstellt|publié|publicado|pubblicato|gepubliceerd|publicerad|publisert|publiceret"
+    r"|(?:von|par|por|door|di)(?=\s+(?-i:[A-Z])))\b",
+    re.IGNORECASE,
 )
 # A line of at least this many words with a sentence's full stop is prose: a date in it that follows
 # a lower-case word and no label ("... the deadline is April 15, 2025. If you ...") is the text's,
