@@ -32,6 +32,12 @@ def test_wire_slugs_are_cut():
     assert clean("3rd LD Writethru: Harbour bridge reopens after repairs") == "Harbour bridge reopens after repairs"
     assert clean("UPDATE 2-Grain prices climb on dry weather") == "Grain prices climb on dry weather"
     assert clean("RPT-EXCLUSIVE-Port operator weighs sale") == "Port operator weighs sale"
+    # the agencies' other-language desks; a word in a headline's own case is no slug
+    assert clean("LEAD 1-La banque centrale maintient ses taux") == "La banque centrale maintient ses taux"
+    assert clean("ROUNDUP 2: Bundestag beschließt Gesetz") == "Bundestag beschließt Gesetz"
+    assert clean("ÚLTIMA HORA: El puerto reabre") == "El puerto reabre"
+    assert clean("Lead pipes found under the harbour") == "Lead pipes found under the harbour"
+    assert clean("Roundup: what we know about the storm") == "Roundup: what we know about the storm"
     assert clean("  Council  “approves” budget ") == 'Council "approves" budget'
 
 

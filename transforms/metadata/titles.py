@@ -44,7 +44,10 @@ _WIRE_SLUG = re.compile(
     r"CORRECTED|EXCLUSIVE|BREAKING|URGENT|FLASH|ADVISORY|CORRECTION|INSIGHT|ANALYSIS|FOCUS|"
     r"FACTBOX|EXPLAINER|COLUMN|BRIEF|TIMELINE|GRAPHIC|HIGHLIGHTS|PREVIEW|SCENARIOS|SPECIAL REPORT|"
     r"PRESS DIGEST|BREAKINGVIEWS|GLOBAL MARKETS|INTERVIEW|FEATURE|"
-    r"REFILE-UPDATE|RPT-UPDATE)(?:\s*\d+)?)\s*(?::|-{1,2}|—|–)\s*"
+    r"REFILE-UPDATE|RPT-UPDATE|"
+    # the agencies' other-language desks (Reuters France, dpa, EFE, ANSA)
+    r"LEAD|EXCLUSIF|CORRECTIF|EILMELDUNG|KORREKTUR|ROUNDUP|WDH|EXKLUSIV|ÚLTIMA HORA|EXCLUSIVA|ACTUALIZA|"
+    r"AGGIORNAMENTO|ESCLUSIVA)(?:\s*\d+)?)\s*(?::|-{1,2}|—|–)\s*"
     r"|\((?:LEAD|\d+(?:st|nd|rd|th)\s+LD|URGENT|News Focus|Yonhap Interview|Yonhap Feature)\)\s+)"
 )
 # An h1 that is a menu label, a domain, a breadcrumb or a blog's name is not the headline.
