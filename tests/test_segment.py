@@ -77,6 +77,16 @@ HARD_CASES = [
     ("Wow!!! That is it.", ["Wow!!!", "That is it."]),
     ("He asked, 'Why?' She shrugged.", ["He asked, 'Why?'", "She shrugged."]),
     ("Lt. Col. Harris arrived. Gen. Ward followed.", ["Lt. Col. Harris arrived.", "Gen. Ward followed."]),
+    # other languages: a day before its month, single-letter abbreviations, titles as written
+    ("Er kam am 3. März. Am 13. Mai ging er.", ["Er kam am 3. März.", "Am 13. Mai ging er."]),
+    ("Sie sprach z. B. von Häfen. Hr. Weber widersprach.", ["Sie sprach z. B. von Häfen.", "Hr. Weber widersprach."]),
+    ("Es kamen ca. 300 Menschen. Dann regnete es.", ["Es kamen ca. 300 Menschen.", "Dann regnete es."]),
+    ("La Sra. García habló. ¿Y ahora? Nadie lo sabe.", ["La Sra. García habló.", "¿Y ahora?", "Nadie lo sabe."]),
+    ("Il sig. Rossi ha parlato. Poi è uscito.", ["Il sig. Rossi ha parlato.", "Poi è uscito."]),
+    # ... while English sentences that end so still end
+    ("It is in Sonoma, CA. The wine won.", ["It is in Sonoma, CA.", "The wine won."]),
+    ("Write it with a small m. Then sign.", ["Write it with a small m.", "Then sign."]),
+    ("They were ranked 7. Set the bar higher.", ["They were ranked 7.", "Set the bar higher."]),
 ]
 
 

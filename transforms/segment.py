@@ -13,14 +13,17 @@ missed CJK full stops. These rules run at ~0.2 ms per 5,000 chars:
 - a break needs a terminator (. ! ? … or "..."), optional closing quotes/brackets, whitespace, then an
   upper-case letter, a digit, an opening quote/bracket, or a letter of a script without case;
 - CJK full stops (。！？) break with or without a following space;
-- after a single "." the word before it decides: titles ("Mr.", "Gov.", "Lt.") and initials ("J.") never
-  end a sentence; "No."/"Fig." not before a number, months not before a day; dotted abbreviations
+- after a single "." the word before it decides: titles ("Mr.", "Gov.", "Lt.", and as written in other
+  languages "Sra.", "sig.", "Hr.", "ca.") and initials ("J.") never end a sentence, nor a single letter
+  before another ("z. B."), nor a day before its month's name ("am 3. März"); "No."/"Fig." not before a number, months not before a day; dotted abbreviations
   ("U.S.", "a.m.") end one only when a typical sentence opener follows ("... in the U.S. The ...").
 
     python -c "from transforms.segment import segment_article as s; print(s('Mr. A came. He left.'))"
 """
 
 import re
+
+from transforms.metadata.datetexts import INTL_MONTHS
 
 # Blank-line paragraph separator; tolerant of spaces on the blank line and of "\r\n" endings.
 PARAGRAPH_BREAK = re.compile(r"\r?\n[ \t\r]*\n")
@@ -76,12 +79,25 @@ TITLES = frozenset(
         "hwy",
     ]
 )
+# Titles and mid-sentence abbreviations of other languages, as written (case counts: "CA." ends an
+# English sentence, "ca." does not end a German one): "Sra. García", "il sig. Rossi", "Hr. Weber", "bzw.".
+OTHER_TITLES = frozenset(
+    """Sra Sr Srta Dra Sig sig Sigg sigg Dott dott Avv avv Ing ing Mme Mlle Mgr Hr Fr Dipl bzw ca vgl evtl ggf inkl
+    bspw sog env aprox""".split()
+)
 # Abbreviations that are only abbreviations before a number ("No. 2", "Fig. 3", "Vol. 4").
 NUMBER_ABBREVS = frozenset(
     ["no", "nos", "nr", "art", "fig", "figs", "vol", "vols", "p", "pp", "ch", "sec", "para", "op"]
 )
 # Month abbreviations: no break before a day number ("Jan. 5"); "Sept. last year" has no capital.
 MONTHS = frozenset(["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"])
+# Month names a day written "3." comes before (German, Danish, Norwegian, Finnish dates: "am 3. März").
+# Full names only: the abbreviations "set", "out", "gen" are English words too.
+DAY_FIRST_MONTHS = frozenset(name for name in INTL_MONTHS if len(name) > 3 or not name.isascii()) | {
+    "mai",
+    "mei",
+    "maj",
+}
 # After a dotted abbreviation ("U.S.", "a.m.") a break is taken only before these sentence openers.
 OPENERS = frozenset(
     [
@@ -136,6 +152,7 @@ _OPENERS_SPLIT = re.compile(r"[(\[\"'“‘]")
 _WORD_WINDOW = 40  # an abbreviation or initial is far shorter; bounds the look-back
 _NEXT_WORD = re.compile(r"[\"'“‘(\[«]*([^\s\"'”’)\].,;:!?]*)")
 _DOTTED = re.compile(r"(?:[^\W\d_]\.){2,}$")
+_LETTER_DOT = re.compile(r"[^\W\d_]\.")
 
 
 def segment_article(text: str) -> list[dict]:
@@ -206,10 +223,14 @@ def _is_break(text: str, start: int, term_at: int, terminator: str, after: str) 
     next_word = _NEXT_WORD.match(after).group(1)
     if not word:
         return True
-    if token.lower() in NEVER_FINAL or lowered in TITLES:
+    if token.lower() in NEVER_FINAL or lowered in TITLES or word in OTHER_TITLES:
         return False
     if len(word) == 1 and word.isupper():
         return False  # an initial: "J. R. Smith", "George W. Bush"
+    if len(word) == 1 and word.isalpha() and parts[-1] == token and _LETTER_DOT.match(after):
+        return False  # an abbreviation of single letters: "z. B.", "d. h.", "u. a."
+    if word.isdigit() and len(word) <= 2 and next_word.lower() in DAY_FIRST_MONTHS:
+        return False  # a day before its month, in the languages that write it so: "am 3. März", "3. Mai"
     if lowered in NUMBER_ABBREVS or lowered in MONTHS:
         return not after[:1].isdigit()
     if _DOTTED.search(token):
