@@ -176,8 +176,9 @@ def _page_fields(page: Page, signals: Signals, credit: str | None) -> dict:
     url = canonical_url(page.url, signals)
     host = url_host(url or page.url)
     publisher, wire = choose_publisher(signals, host, [credit] if credit else [])
-    if publisher is None and page.fmt == "text":
-        publisher = masthead(page.text)
+    if page.fmt == "text" and (publisher is None or publisher == wire):
+        # a dump's masthead over a wire story's credit: the outlet prints the agency's story
+        publisher = masthead(page.text) or publisher
     site_names = _site_names(signals, host)
     orgs = _AGENCY_KEYS  # site names are not excluded: on a personal blog the site is its author
     title = choose_title(signals, site_names)
