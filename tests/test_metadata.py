@@ -348,6 +348,11 @@ def test_sections():
     for generic in ("Articles", "Uncategorized", "Post"):
         assert choose_section(Signals(meta={"article:section": generic}), None) is None
     assert choose_section(Signals(breadcrumbs=["Home / Business / Article"]), None) == "Business"
+    # the home link and a CMS's default in other languages
+    assert choose_section(Signals(breadcrumbs=["Startseite"]), None) is None
+    assert choose_section(Signals(breadcrumbs=["Accueil › Économie"]), None) == "Économie"
+    for generic in ("Allgemein", "Non classé", "Sin categoría", "Artikel"):
+        assert choose_section(Signals(meta={"article:section": generic}), None) is None
     assert choose_section(Signals(meta={"article:section": "Opinion,Reported Opinion"}), None) == "Opinion"
     assert choose_section(Signals(meta={"article:section": "annals of the city"}), None) == "Annals of the City"
     assert choose_section(Signals(meta={"article:section": "seo"}), None) == "seo"

@@ -20,6 +20,8 @@ DECLARED_META = ("article:section", "parsely-section", "prism.section")
 _CRUMB_SPLIT = re.compile(r"\s+[|/>»›→]\s+|\s*[>»›→]\s*")
 _ACCOUNT = re.compile(r"(?i)\b(?:sign\s*in|sign\s*up|log\s*in|log\s*out|register|subscribe|my account)\b")
 _NOT_SECTION = {"home", "homepage", "youarehere", "index", "main", "frontpage", "start"}
+# ... and the home page's link in other languages (de, fr, es, it, pt, nl, sv, da/no)
+_NOT_SECTION |= {"startseite", "accueil", "inicio", "portada", "portale", "início", "paginainicial", "hem", "forside"}
 _SMALL_WORDS = {"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to"}
 # Declared "sections" that name the kind of page, or a CMS's default, not a desk of the paper.
 # ("Blog" stays: on a company's site it is the section, and the crumb before it is the company.)
@@ -35,6 +37,23 @@ _GENERIC = {
     "uncategorized",
     "uncategorised",
     "default",
+    # the same in other languages: the page's kind, and WordPress's "Uncategorized" as translated
+    "artikel",
+    "artikelen",
+    "artículos",
+    "articoli",
+    "artigos",
+    "beitrag",
+    "beiträge",
+    "allgemein",
+    "nonclassé",
+    "sincategoría",
+    "senzacategoria",
+    "semcategoria",
+    "ongecategoriseerd",
+    "okategoriserade",
+    "ukategorisert",
+    "ukategoriseret",
 }
 
 # A trail's link that is no place: "< Back to blog", a name cut short ("Event Manage..."), a template's
