@@ -322,3 +322,6 @@ def test_bylines_in_other_languages():
     for byline, names in cases.items():
         assert parse_byline(byline, set()) == names, byline
     assert parse_byline("Di Maio Luigi", set(), single_word_ok=True) == ["Di Maio Luigi"]
+    # a newsroom credits no person, in any language
+    for desk in ("Von Redaktion", "Redaktion Tagesblatt", "Par la rédaction", "Por Redacción", "Rédaction Le Monde"):
+        assert parse_byline(desk, set()) == [], desk
