@@ -77,6 +77,10 @@ def test_bylines_in_other_languages_are_credits_not_headlines():
     # the same words opening a sentence, before a lower-case word, are no byline
     header = dump_header("\n".join(["Startseite", head, "Par ailleurs la mairie ouvre ses salles", FIRST]), FIRST)
     assert header.credits == []
+    # nor are English headlines that open with them
+    for headline in ("Door County Board Approves New Budget", "Von Miller Signs With Bills Through 2030"):
+        header = dump_header("\n".join(["Menu", "Sports", headline, "By Tomas Reyes", "July 8, 2024", FIRST]), FIRST)
+        assert header.headline == headline
 
 
 def test_menu_entries_glued_together_are_not_a_headline():

@@ -28,9 +28,16 @@ DATE_PATTERN = (
     r"|(?:19|20)\d\d-\d\d-\d\d|\b\d{1,2}/\d{1,2}/(?:19|20)?\d\d\b|\b\d{1,2}\.\d{1,2}\.(?:19|20)\d\d\b"
     rf"|{INTL_DATE}"
 )
-# "By" in the other languages bylines come in, before a capitalised name: "Von Anna Roth", "Par Jean
-# Roux", "Por Ana Ruiz", "Door Eva de Vries", "Av Erik Lund", "Af Ida Holm", "di Marco Rossi".
-OTHER_LANGUAGE_BY = r"(?-i:(?:Von|Par|Por|Door|Av|Af|di)\s+(?=[A-ZÀ-ÖØ-Þ]))"
+# "By" in the other languages bylines come in, before one or two names: "Von Anna Roth und Lukas
+# Brenner", "Par Jean Roux", "Por Ana Ruiz", "Door Eva de Vries", "Av Erik Lund", "Af Ida Holm", "di Marco
+# Rossi". The names run to the line's end or to a separator ("Von Anna Roth, dpa", "Par Jean Roux | 4
+# mars"): "Von Miller Signs With Bills", "Door County Board Approves New Budget" are headlines.
+_NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*"
+_PERSON = rf"{_NAME_WORD}(?:\s+(?:(?:van|von|de|der|den|da|del|della|di|la|le|du|dos|das)\s+)*{_NAME_WORD}){{0,2}}"
+OTHER_LANGUAGE_BY = (
+    rf"(?-i:(?:Von|Par|Por|Door|Av|Af|di)\s+(?={_PERSON}(?:\s+(?:und|et|y|en|og|och|e|&)\s+{_PERSON})?"
+    r"\s*(?:$|[|·•,–—(]|-\s)))"
+)
 _CREDIT = re.compile(
     rf"(?i)^{OTHER_LANGUAGE_BY}|^(?:autor|auteur|autore|forfatter|författare)\s?:\s*(?-i:(?=[A-ZÀ-ÖØ-Þ]))"
     rf"|^(?:by|written by|authored by|posted|published|originally published|updated|"
