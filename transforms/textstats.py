@@ -1,4 +1,4 @@
-"""Counting words in any script: the one definition the extractor and the article rows share.
+"""Counting words in any script, and the wording the HTML and dump paths share (decks, offers, furniture).
 
 Chinese, Japanese and Korean are written without spaces, so each CJK character counts as a word;
 every other whitespace-separated token counts once. `word_key` is the one normal form the HTML
@@ -6,7 +6,9 @@ clean-up compares lines by (headline, deck, subheading anchors); `squeezed` is t
 sees it, whitespace runs as one space (the extractor's character counts). `DECK_MAX_WORDS` is the
 longest deck (standfirst) the text stripper and the dump header reader both accept; `OFFER` the
 wording of an offer or a form, which neither the HTML signal reader nor the metadata takes for a deck;
-`CREDIT_START` an author box's credit label, read in HTML and in dumps alike.
+`CREDIT_START` an author box's credit label, read in HTML and in dumps alike; `furniture_label` and
+`rights_notice` the page furniture of other languages than English ("Anzeige", "Lire aussi : ...",
+"Kommentare (12)", "Tous droits réservés"), which the HTML clean-up and the dump stripper both drop.
 """
 
 import re
