@@ -15,7 +15,8 @@ missed CJK full stops. These rules run at ~0.2 ms per 5,000 chars:
 - CJK full stops (。！？) break with or without a following space;
 - after a single "." the word before it decides: titles ("Mr.", "Gov.", "Lt.", and as written in other
   languages "Sra.", "sig.", "Hr.", "ca.") and initials ("J.") never end a sentence, nor a single letter
-  before another ("z. B."), nor a day before its month's name ("am 3. März"); "No."/"Fig." not before a number, months not before a day; dotted abbreviations
+  before another ("z. B."), nor a day before its month's name ("am 3. März"); "No."/"Fig." not before
+  a number, months not before a day; dotted abbreviations
   ("U.S.", "a.m.") end one only when a typical sentence opener follows ("... in the U.S. The ...").
 
     python -c "from transforms.segment import segment_article as s; print(s('Mr. A came. He left.'))"

@@ -47,7 +47,7 @@ _FIRM = re.compile(r"([^,;&]+\s[^,;&]+?)\s+&\s+[^\W\d_]+\.?")
 # A desk or team credit ("Editorial Team", "Resy Staff", "Our Editors", "News Desk"): an organisation.
 _DESK = re.compile(
     r"(?i)\b(?:team|staff|editors|editorial|desk|newsroom)\s*$"
-    r"|^(?:die |la |el |la |de )?(?:redaktion|rédaction|redacción|redazione|redactie|redação)\b"  # "Redaktion Tagesblatt"
+    r"|^(?:die |la |el |de )?(?:redaktion|rédaction|redacción|redazione|redactie|redação)\b"  # "Redaktion Tagesblatt"
 )
 # A CMS account name: one token of letters (dots, dashes, underscores inside), no digits or spaces.
 HANDLE = re.compile(r"(?=.*[a-z])[^\W\d_](?:[^\W\d]|[._-](?=[^\W\d_])){2,39}")  # "CNN": an outlet

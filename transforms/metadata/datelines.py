@@ -11,17 +11,16 @@ dash is not a dateline.
 
 import re
 
-from transforms.metadata.datetexts import INTL_MONTHS
+from transforms.metadata.datetexts import INTL_MONTHS, MONTHS
 from transforms.metadata.names import recase
 
 # A dateline's place is short; longer capital runs are shouted headlines or acronyms lists.
 MAX_PLACE_CHARS = 40
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-_ENGLISH_MONTHS = (
-    "january february march april may june july august september october november december".split()
-    + "jan feb mar apr jun jul aug sep sept oct nov dec".split()
-)
+# (written out: calendar.month_name follows the process's locale)
+_ENGLISH_MONTHS = "january february march april may june july august september october november december".split()
+_ENGLISH_MONTHS += [*MONTHS, "sept"]
 _DASH = r"(?:-{1,2}|—|–|:)"
 _CAPS_PLACE = r"(?P<caps>[A-Z][A-Z.'’\-]*(?:\s+[A-Z][A-Z.'’\-]*){0,4})"
 _ANY_PLACE = r"(?P<any>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3})"
