@@ -191,9 +191,17 @@ def test_wire_agency_apart_from_the_site():
     signals = Signals(byline_lines=["(AP) Updated: 2018-04-05"])
     assert choose_publisher(signals, None) == ("Associated Press", "Associated Press")
     # national agencies, under the names they print
-    for credit, name in (("(ANP)", "ANP"), ("(Keystone-SDA)", "Keystone-SDA"), ("(CTK)", "ČTK"), ("(Lusa)", "Lusa")):
+    for credit, name in (
+        ("(ANP)", "ANP"),
+        ("(Keystone-SDA)", "Keystone-SDA"),
+        ("(CTK)", "ČTK"),
+        ("(Lusa)", "Lusa"),
+    ):
         signals = Signals(meta={"og:site_name": "Valley Courier"}, byline_lines=[f"{credit} 05.04.2018"])
         assert choose_publisher(signals, "valleycourier.example") == ("Valley Courier", name), credit
+    # a Chinese dateline's agency ("新华社北京3月4日电") is the same agency
+    signals = Signals(meta={"og:site_name": "Valley Courier"})
+    assert choose_publisher(signals, "valleycourier.example", ["新华社"]) == ("Valley Courier", "Xinhua")
 
 
 def test_an_agency_as_the_structured_author_is_the_wire_credit():
@@ -325,6 +333,14 @@ def test_datelines():
     assert split_dateline("BREMEN, 4. März (Reuters) - Der Hafen ist offen.")[:2] == ("Bremen", "Reuters")
     assert split_dateline("Sevilla, 12 de mayo de 2024 - El puerto abrió.")[:2] == ("Sevilla", None)
     assert split_dateline("LEEDS, 4 March (Reuters) - Shares fell.")[:2] == ("Leeds", "Reuters")
+    # a Chinese wire dateline: agency, place, day, "电", the reporters in brackets
+    assert split_dateline("新华社华盛顿3月4日电（记者张三）美国国会通过法案。") == (
+        "华盛顿",
+        "新华社",
+        "美国国会通过法案。",
+    )
+    assert split_dateline("本报北京3月4日电 记者李四报道：会议召开。") == ("北京", None, "记者李四报道：会议召开。")
+    assert split_dateline("今天北京3月4日电影节开幕。")[0] is None  # a film festival ("电影节"), no credit
     # an agency that writes its name in lower case
     assert split_dateline("BREMEN (dpa) - Der Hafen ist offen.") == ("Bremen", "dpa", "Der Hafen ist offen.")
     assert split_dateline("US - China talks resume.")[0] is None

@@ -4,6 +4,7 @@ In: the first body paragraph. Out: (place, agency credit or None, the paragraph 
 dateline), or (None, None, paragraph) when it has none.
 "WASHINGTON -" -> "Washington"; "BEIJING, Sept. 25 (Xinhua) --" -> "Beijing", "Xinhua";
 "PARIS, 4 mars (Reuters) -" -> "Paris", "Reuters" (a day first, in any language the dates are read in);
+"新华社北京9月25日电（记者张三）" -> "北京", "新华社";
 "ST. LOUIS, Mo. (AP) —" -> "St. Louis". The place must be written in capitals, or be followed by
 a date or a parenthesised credit: a sentence that merely starts with a capitalised word and a
 dash is not a dateline.
@@ -115,7 +116,21 @@ _CAPS_DATELINE = re.compile(rf"^{_CAPS_PLACE}{_REGION}{_DATE}?{_CREDIT}?\s*{_DAS
 _ANY_DATELINE = re.compile(rf"^{_ANY_PLACE}{_REGION}{_DATE}?{_CREDIT}?\s*{_DASH}\s+(?=\S)")
 
 
+# A Chinese wire dateline: the agency (or "本报", this paper: without one, "北京3月4日电影节" is a film
+# festival), the place, the day and "电" ("filed"), and the reporters in brackets:
+# "新华社北京9月25日电（记者张三）", "中新网上海3月4日电", "本报北京3月4日电 ".
+_CJK_AGENCIES = "新华社|中新社|中新网|人民网|央视网|中国日报网|路透社|法新社|美联社|共同社|韩联社|本报"
+_CJK_DATELINE = re.compile(
+    rf"^(?P<credit>{_CJK_AGENCIES})(?:记者)?(?P<place>[\u4e00-\u9fff]{{2,8}}?)\d{{1,2}}月\d{{1,2}}日电"
+    r"(?:\s*[（(][^）)]{1,40}[）)])?\s*"
+)
+
+
 def split_dateline(paragraph: str) -> tuple[str | None, str | None, str]:
+    match = _CJK_DATELINE.match(paragraph)
+    if match and match.end() < len(paragraph):
+        credit = match.group("credit")
+        return match.group("place"), (None if credit == "本报" else credit), paragraph[match.end() :]
     for pattern, group in ((_CAPS_DATELINE, "caps"), (_ANY_DATELINE, "any")):
         match = pattern.match(paragraph)
         if not match:
