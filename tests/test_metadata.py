@@ -42,6 +42,8 @@ def test_wire_slugs_are_cut():
 
 
 def test_site_name_prefix_and_suffix_are_cut():
+    assert strip_site("港口吞吐量创新高_新华网", ["新华网"]) == "港口吞吐量创新高"  # no spaces after CJK text
+    assert strip_site("Using my_var in Python | Dev Notes", ["Dev Notes"]) == "Using my_var in Python"
     assert strip_site("Lake levels fall again | The Valley Courier", ["The Valley Courier"]) == "Lake levels fall again"
     assert strip_site("Valley Courier - Lake levels fall again", ["valleycourier.example"]) == "Lake levels fall again"
     assert strip_site("Lake levels fall - and rise", ["Valley Courier"]) == "Lake levels fall - and rise"

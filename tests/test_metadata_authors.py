@@ -322,6 +322,7 @@ def test_bylines_in_other_languages():
     for byline, names in cases.items():
         assert parse_byline(byline, set()) == names, byline
     assert parse_byline("Di Maio Luigi", set(), single_word_ok=True) == ["Di Maio Luigi"]
+    assert parse_byline("记者张三、李四", set()) == ["张三", "李四"]  # Chinese: no space after "reporter"
     # a newsroom credits no person, in any language
     for desk in ("Von Redaktion", "Redaktion Tagesblatt", "Par la rédaction", "Por Redacción", "Rédaction Le Monde"):
         assert parse_byline(desk, set()) == [], desk

@@ -413,3 +413,26 @@ def test_update_and_publication_labels_in_other_languages():
         page = Page("mem://port.html", html, "html", "utf-8", len(html))
         fields, _ = normalize_metadata(page, html_signals(lxml.html.document_fromstring(html)), ["Le port."])
         assert fields["published_date"] == date(2024, 3, 4), lang
+
+
+def test_a_chinese_wire_story():
+    """The site after "_" in the <title>, the dateline's place, its bracketed reporters as authors, the
+    Xinhua site as the publisher (no separate wire credit: the agency's own site), Beijing time."""
+    html = (
+        '<html lang="zh-CN"><head><meta charset="utf-8"><title>港口集装箱吞吐量创新高_新华网</title>'
+        '<meta property="og:site_name" content="新华网"></head><body><h1>港口集装箱吞吐量创新高</h1>'
+        '<div class="info">2024-03-04 12:39:00</div><div id="detail">'
+        "<p>新华社天津3月4日电（记者张三、李四）天津港一季度集装箱吞吐量同比增长百分之十二，创历史新高。</p>"
+        "<p>港口负责人表示，新开通的海铁联运线路带动了货量增长。</p></div></body></html>"
+    )
+    page = Page("mem://xh.html", html, "html", "utf-8", len(html))
+    paragraphs = [
+        "新华社天津3月4日电（记者张三、李四）天津港一季度集装箱吞吐量同比增长百分之十二，创历史新高。",
+        "港口负责人表示，新开通的海铁联运线路带动了货量增长。",
+    ]
+    fields, body = normalize_metadata(page, html_signals(lxml.html.document_fromstring(html)), paragraphs)
+    assert fields["title"] == "港口集装箱吞吐量创新高"
+    assert fields["authors"] == ["张三", "李四"]
+    assert (fields["dateline"], fields["publisher"], fields["wire_agency"]) == ("天津", "Xinhua", None)
+    assert fields["published_at"].isoformat() == "2024-03-04T04:39:00+00:00"
+    assert body[0].startswith("天津港一季度")

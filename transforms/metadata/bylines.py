@@ -17,7 +17,9 @@ MAX_AUTHORS = 8
 BYLINE_LEAD = re.compile(
     r"^\s*(?:(?:(?:article|post|story)\s+)?(?:written|words|story|article|text|posted|published|reported|reporting|compiled|opinion|analysis|review|interview|commentary)\s+by|by|von|por|par|author|authors|writer|byline|contributors?|本报记者|记者|作者|撰文|文)\b\s*[:：\-/]?\s*"
     # Dutch, Swedish/Norwegian, Danish and Italian "by", only before a capitalised name ("Di Maio" is one)
-    r"|^\s*(?-i:(?:Door|Av|Af|di)\s+(?=[A-ZÀ-ÖØ-Þ]))",
+    r"|^\s*(?-i:(?:Door|Av|Af|di)\s+(?=[A-ZÀ-ÖØ-Þ]))"
+    # "记者张三": Chinese writes the name right after "reporter" (no word boundary between them)
+    r"|^\s*(?:本报记者|记者)\s*[:：]?\s*(?=[\u4e00-\u9fff])",
     re.IGNORECASE,
 )
 _CUT = re.compile(
@@ -30,7 +32,7 @@ _CUT = re.compile(
     r"|\s*\b(?:19|20)\d{2}[-/.]\d|\s*\b\d{1,2}[/.]\d{1,2}[/.]\d{2}",
     re.IGNORECASE,
 )
-_SPLIT = re.compile(r"\s*(?:,|;|\s&\s|\b(?:and|AND)\b|\b(?:und|y|et|en|og|och)\b)\s*")
+_SPLIT = re.compile(r"\s*(?:,|;|、|，|\s&\s|\b(?:and|AND)\b|\b(?:und|y|et|en|og|och)\b)\s*")
 # Where a co-author's name follows, a reporter's place is left out: "By Jane Roe in London and John Doe in
 # Paris" names both (_CUT ends the byline at its last place, " in Paris").
 _PLACE_THEN_NAME = re.compile(

@@ -122,8 +122,14 @@ _ANY_DATELINE = re.compile(rf"^{_ANY_PLACE}{_REGION}{_DATE}?{_CREDIT}?\s*{_DASH}
 _CJK_AGENCIES = "新华社|中新社|中新网|人民网|央视网|中国日报网|路透社|法新社|美联社|共同社|韩联社|本报"
 _CJK_DATELINE = re.compile(
     rf"^(?P<credit>{_CJK_AGENCIES})(?:记者)?(?P<place>[\u4e00-\u9fff]{{2,8}}?)\d{{1,2}}月\d{{1,2}}日电"
-    r"(?:\s*[（(][^）)]{1,40}[）)])?\s*"
+    r"(?:\s*[（(](?P<reporters>[^）)]{1,40})[）)])?\s*"
 )
+
+
+def dateline_reporters(paragraph: str) -> str | None:
+    """The reporters a Chinese wire dateline names in its brackets ("记者张三、李四"), else None."""
+    match = _CJK_DATELINE.match(paragraph)
+    return match.group("reporters") if match else None
 
 
 def split_dateline(paragraph: str) -> tuple[str | None, str | None, str]:

@@ -24,8 +24,8 @@ from datetime import UTC, datetime
 from schemas import Page, Signals
 from transforms.language import language_tag
 from transforms.metadata.authors import choose_authors
-from transforms.metadata.bylines import wire_credit_authors
-from transforms.metadata.datelines import split_dateline
+from transforms.metadata.bylines import parse_byline, wire_credit_authors
+from transforms.metadata.datelines import dateline_reporters, split_dateline
 from transforms.metadata.dates import choose_dates
 from transforms.metadata.dump_fallbacks import under_body
 from transforms.metadata.dump_lines import lower_words
@@ -163,6 +163,8 @@ def normalize_metadata(
     # Travel", "Top Growth" cut from "... Expert", "... Marketing"), not a person's
     prose = "\n".join(paragraphs)
     fields["authors"] = [a for a in fields["authors"] if len(a.split()) < 2 or not lower_words(a, prose)]
+    if not fields["authors"] and paragraphs and (reporters := dateline_reporters(paragraphs[0])):
+        fields["authors"] = parse_byline(reporters, _AGENCY_KEYS)  # "新华社北京3月4日电（记者张三）"
     if not fields["authors"]:  # "Reporting by Jane Roe; Editing by ..." closing a wire story
         # (the last paragraph as the dump prints it: a one-paragraph body has lost its dateline above)
         after = (

@@ -23,7 +23,7 @@ WIRE_AGENCIES = {
     "Associated Press": ("AP", "The Associated Press", "Associated Press", "AP News", "美联社"),
     "Reuters": ("Reuters", "Thomson Reuters", "Reuters News", "路透社"),
     "AFP": ("AFP", "Agence France-Presse", "Agence France Presse", "AFP News", "法新社"),
-    "Xinhua": ("Xinhua", "Xinhua News Agency", "Xinhuanet", "Xinhua Net", "Xinhua News", "新华社"),
+    "Xinhua": ("Xinhua", "Xinhua News Agency", "Xinhuanet", "Xinhua Net", "Xinhua News", "新华社", "新华网"),
     "dpa": ("dpa", "Deutsche Presse-Agentur", "Deutsche Presse Agentur"),
     "EFE": ("EFE", "Agencia EFE"),
     "ANSA": ("ANSA",),

@@ -72,7 +72,8 @@ CUT_SHORT = re.compile(r"(?:\.\.\.|…)$")
 # "Name: " or "Name | " before the rest of a title.
 _NAME_PREFIX = re.compile(r"(.{3,40}?)(?::|\s(?:\||-|–|—|::|»|·|•|/))\s+")
 _TAIL = re.compile(r"\s+\|\s+")
-_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|»|·|•|/|:)\s+")
+# ... and, after CJK text, without spaces ("标题_新华网", "标题-中国日报网", "标题｜端传媒"); "_" and "｜" anywhere.
+_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|»|·|•|/|:)\s+|\s*[_｜]\s*|(?<=[\u3000-\u9fff\uff00-\uffef])[-|–—]")
 
 
 def clean(raw: str | None) -> str | None:
@@ -123,9 +124,11 @@ def _strip_once(value: str, site_names: list[str]) -> str:
     if len(parts) < 2:
         return value
     if _is_site(parts[-1], site_keys):
-        return _SEPARATORS.split(value)[0] if len(parts) == 2 else value[: value.rfind(parts[-1])].rstrip(" |-–—:»·•/")
+        return (
+            _SEPARATORS.split(value)[0] if len(parts) == 2 else value[: value.rfind(parts[-1])].rstrip(" |-–—:»·•/_｜")
+        )
     if _is_site(parts[0], site_keys):
-        return value[len(parts[0]) :].lstrip(" |-–—:»·•/")
+        return value[len(parts[0]) :].lstrip(" |-–—:»·•/_｜")
     return value
 
 
