@@ -164,6 +164,21 @@ def test_filter_drops_furniture_in_other_languages():
     assert kept == [BODY[0], BODY[1], prose]
 
 
+def test_filter_drops_captions_closed_by_a_photo_credit():
+    """A short paragraph that ends with its photo's credit is a caption; prose that merely ends in
+    brackets or mentions a photo stays."""
+    captions = [
+        "The new span at dusk, seen from the harbour wall (Picture credit: Getty)",
+        "Volunteers repaint the lighthouse on Saturday. (Photo: Quellmere Courier)",
+        "Commuters cross the bridge on its first morning. (AP Photo/Lena Ostrova)",
+    ]
+    prose = "The council published a photo of the finished deck and its costs (see the appendix)."
+    paras = [(BODY[0], False), (captions[0], False), (BODY[1], False), (captions[1], False), (prose, False)]
+    paras.append((captions[2], False))
+    kept = [t for t, _ in filter_paragraphs(paras, [])]
+    assert kept == [BODY[0], BODY[1], prose]
+
+
 def test_filter_keeps_long_prose_after_a_related_heading():
     paras = [(BODY[0], False), ("Related", True), (BODY[1], False), (BODY[2], False)]
     kept = [t for t, _ in filter_paragraphs(paras, [])]

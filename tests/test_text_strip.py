@@ -263,3 +263,24 @@ def test_page_furniture_in_another_language_is_dropped(model):
     tail = FRENCH_FURNITURE[2:] + ["Recherche", "Mentions légales", "© 2024 Le Courrier du Port. Tous droits réservés."]
     kept, _, _ = strip_lines(normalize_lines("\n".join(head + body + tail)), chosen)
     assert kept == FRENCH_BODY
+
+
+@pytest.mark.parametrize("model", ["shipped", "rules"])
+def test_a_photo_caption_inside_the_body_is_dropped(model):
+    """Captions closed by their photo's credit, in the shapes news dumps print them (a Guardian-style
+    "Photograph:", a wire's "(AP Photo/...)", a Chinese outlet's "[Photo/...]" or bracketed photo
+    library), are not the article's text wherever they sit; a sentence that mentions a photograph stays."""
+    chosen = default_model() if model == "shipped" else None
+    if model == "shipped" and chosen is None:
+        pytest.skip("no shipped model.json")
+    captions = [
+        "Cranes stand idle at the north quay on Monday. Photograph: Ida Brenn/Harbour Pictures",
+        "Dock workers gather outside the port office in Port Wendell. (AP Photo/Lena Ostrova)",
+        "The ferry terminal seen from the sea wall. [Photo/Quellmere Daily]",
+        "Trucks queue at the market detour on Tuesday.[Harbourpix.example.com]",
+    ]
+    mention = "A photograph of the cracked pier, taken by a resident, was shared widely on Monday evening."
+    lines = HEAD + [captions[0], BODY[0], captions[1], BODY[1], mention, captions[2], *BODY[2:], captions[3]] + CHROME
+    kept, _, _ = strip_lines(normalize_lines("\n".join(lines) + "\n"), chosen)
+    assert not set(captions) & set(kept)
+    assert BODY[0] in kept and BODY[-1] in kept and mention in kept

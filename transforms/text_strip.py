@@ -34,7 +34,7 @@ from transforms.textmodel.lines import (
     visual_len,
 )
 from transforms.textmodel.model import LineModel, default_model
-from transforms.textstats import DECK_MAX_WORDS, rights_notice
+from transforms.textstats import DECK_MAX_WORDS, photo_caption, rights_notice
 
 # Fewer body characters than this (visual, CJK count double) and the page has no article.
 MIN_BODY_CHARS = 200
@@ -115,6 +115,8 @@ def is_body_chrome(line: str) -> bool:
         return True
     if len(line) >= CHROME_MAX_CHARS:
         return False
+    if photo_caption(line):  # the line model's own caption feature keeps the pattern it was trained with
+        return True
     return has_caption(line, low) or has_promo(line, low) or (len(line) < 60 and is_chrome(line))
 
 

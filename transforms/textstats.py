@@ -8,7 +8,8 @@ longest deck (standfirst) the text stripper and the dump header reader both acce
 wording of an offer or a form, which neither the HTML signal reader nor the metadata takes for a deck;
 `CREDIT_START` an author box's credit label, read in HTML and in dumps alike; `furniture_label` and
 `rights_notice` the page furniture of other languages than English ("Anzeige", "Lire aussi : ...",
-"Kommentare (12)", "Tous droits réservés"), which the HTML clean-up and the dump stripper both drop.
+"Kommentare (12)", "Tous droits réservés"), and `photo_caption` a caption by its photo's credit, which
+the HTML clean-up and the dump stripper both drop.
 """
 
 import re
@@ -78,6 +79,18 @@ RIGHTS_RESERVED = (
     "alla rättigheter förbehållna",
     "alle rettigheder forbeholdes",
 )
+# A photo's credit closing a line makes the line a caption: "... (AP Photo/Jane Roe)", "... (Photo:
+# Getty Images)", "... (Picture credit: Getty)", "... Photograph: Jane Roe/Reuters" (The Guardian),
+# "... [Photo/Xinhua]", "... [Weitu.sdodo.com]" (Chinese outlets set the photo library's domain in brackets).
+CAPTION_MAX_WORDS = 60
+_CREDIT_END = re.compile(
+    r"(?:\((?:AP|AFP|EPA|Reuters|Xinhua) Photo\b[^()]{0,80}\)"
+    r"|\((?i:photo|image|picture|photograph)s?(?i: credit)?(?::| by)[^()]{1,80}\)"
+    r"|\bPhotograph: [^.!?()]{2,80}"
+    r"|\[(?i:photo|image|picture)s?\b[^\[\]]{0,80}\]"
+    r"|\[[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}\])\s*$"
+)
+_CREDIT_HINTS = (")", "]", "Photograph: ")
 _FURNITURE = AD_LABELS | SHARE_LABELS | COMMENT_LABELS | SITE_LABELS | READ_ALSO
 # What may follow a furniture label on its line: a count ("Kommentare (12)"), a colon, an arrow.
 _LABEL_TAIL = re.compile(r"\s*(?:\(\d+\)|\d+)?\s*[:»›>→]?\s*$")
@@ -106,6 +119,17 @@ def furniture_label(line: str) -> bool:
     if colon and head.strip() in READ_ALSO:
         return True
     return low[-1:] in _TAIL_ENDS and _LABEL_TAIL.sub("", low) in _FURNITURE
+
+
+def photo_caption(line: str) -> bool:
+    """A line of at most CAPTION_MAX_WORDS words that ends with a photo's credit: a caption, not the
+    article's text, wherever it sits."""
+    tail = line.rstrip()[-120:]
+    return (
+        any(hint in tail for hint in _CREDIT_HINTS)
+        and bool(_CREDIT_END.search(tail))
+        and len(line.split()) <= CAPTION_MAX_WORDS
+    )
 
 
 def rights_notice(low: str) -> bool:

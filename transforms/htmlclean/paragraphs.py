@@ -13,7 +13,7 @@ import re
 from trafilatura.xml import xmltotxt
 
 from transforms.metadata.datetexts import find_printed
-from transforms.textstats import AD_LABELS, COMMENT_LABELS, READ_ALSO, SHARE_LABELS, alternation
+from transforms.textstats import AD_LABELS, COMMENT_LABELS, READ_ALSO, SHARE_LABELS, alternation, photo_caption
 from transforms.textstats import word_key as _norm
 
 # A prompt or credit line is short: longer paragraphs are body text even when they say "subscribe".
@@ -122,7 +122,7 @@ def _is_prompt(text: str) -> bool:
         return True
     if words <= DISCLOSURE_MAX_WORDS and _may_disclose(text) and _DISCLOSURE.search(text):
         return True
-    return words <= PROMPT_MAX_WORDS and bool(_PROMPT.match(text))
+    return (words <= PROMPT_MAX_WORDS and bool(_PROMPT.match(text))) or photo_caption(text)
 
 
 def _is_date_line(text: str) -> bool:
