@@ -164,6 +164,23 @@ def test_filter_drops_furniture_in_other_languages():
     assert kept == [BODY[0], BODY[1], prose]
 
 
+def test_html_comments_neither_cut_a_paragraph_nor_show_as_text():
+    """React's empty `<!-- -->` separators between a sentence's text nodes, and a theme's template
+    comments, are not text: the paragraph reads whole, as a browser shows it."""
+    sentence = (
+        "Shares of Quellmere Ferries (NYSE: QFR) rose 4% on Monday after the harbour board approved the "
+        "new timetable, the company said in a statement to investors."
+    )
+    separated = sentence.replace("(NYSE: QFR) rose 4%", "(NYSE<!-- -->: <!-- -->QFR) rose<!-- --> <!-- -->4%<!-- -->")
+    page = _page(
+        '<header><nav><a href="/">Home</a></nav><!-- #site-navigation --></header>'
+        f"<main><article><h1>Tidal bridge opens</h1><p>{BODY[0]}</p><!-- .entry-meta --><p>{separated}</p>"
+        f"<div class='wrap'><p>{BODY[1]}</p><!-- .wrap --></div><p>{BODY[2]}</p></article></main>"
+        "<footer><p>Copyright Quellmere Courier.</p><!-- .site-footer --></footer>"
+    )
+    assert _text(page).split("\n") == [BODY[0], sentence, BODY[1], BODY[2]]
+
+
 def test_filter_drops_captions_closed_by_a_photo_credit():
     """A short paragraph that ends with its photo's credit is a caption; prose that merely ends in
     brackets or mentions a photo stays."""
