@@ -181,6 +181,24 @@ def test_html_comments_neither_cut_a_paragraph_nor_show_as_text():
     assert _text(page).split("\n") == [BODY[0], sentence, BODY[1], BODY[2]]
 
 
+def test_a_quotation_in_a_figure_is_text_but_an_embedded_post_is_not():
+    """HTML's pattern for an attributed quote, <figure><blockquote> with a <figcaption>, is the
+    article's text; a social network's post embedded the same way is not."""
+    quote = "We have to stop treating the harbour as a car park and start treating it as a working port again."
+    post = "Watching the bridge rise with the tide this morning, an amazing sight for the whole town."
+    page = _page(
+        f"<main><article><h1>Tidal bridge opens</h1><p>{BODY[0]}</p>"
+        f'<figure class="pull-quote"><blockquote><p>{quote}</p></blockquote><figcaption>Ada Brennock, harbour master'
+        f"</figcaption></figure><p>{BODY[1]}</p>"
+        f'<figure class="wp-block-embed is-provider-twitter"><div class="wp-block-embed__wrapper">'
+        f'<blockquote class="twitter-tweet"><p>{post}</p>- Quellmere Fan (@qfan) May 2, 2024</blockquote></div></figure>'
+        f"<p>{BODY[2]}</p></article></main>"
+    )
+    text = _text(page)
+    assert quote in text and post not in text
+    assert text.index(BODY[0]) < text.index(quote) < text.index(BODY[1])
+
+
 def test_filter_drops_captions_closed_by_a_photo_credit():
     """A short paragraph that ends with its photo's credit is a caption; prose that merely ends in
     brackets or mentions a photo stays."""

@@ -76,6 +76,22 @@ def parse_html(text: str):
     return document_fromstring(text)
 
 
+# A post embedded from a social network ("wp-block-embed is-provider-twitter", "twitter-tweet",
+# "instagram-media"): not the article's text, and trafilatura's deletion of its <figure> stands.
+_SOCIAL_EMBED = re.compile(r"(?i)embed|tweet|twitter|instagram|tiktok|facebook|bluesky|threads|reddit|mastodon")
+
+
+def salvage_quotes(tree) -> None:
+    """A quotation set in a <figure> ("<figure><blockquote>...</blockquote><figcaption>- Name
+    </figcaption></figure>", HTML's own pattern for an attributed quote) becomes a <div>: trafilatura
+    deletes every <figure> as an image's frame (and salvages only those that hold a table). A social
+    network's embedded post stays a <figure>."""
+    for figure in tree.iter("figure"):
+        quote = figure.find(".//blockquote")
+        if quote is not None and not _SOCIAL_EMBED.search(f"{figure.get('class', '')} {quote.get('class', '')}"):
+            figure.tag = "div"
+
+
 def visible_chars(tree) -> int:
     """Characters of <body> text a reader sees (whitespace runs as one space), once the unseen
     tags are gone: noscript contents are left out."""
@@ -127,6 +143,7 @@ def extract_html(page: Page) -> Extraction:
     # raw tree three times; dropped here, once the measures above have read it. Same bodies on
     # both dev sets and 500 corpus pages; the balanced pass below parses its own tree.
     etree.strip_elements(tree, "svg", with_tail=False)
+    salvage_quotes(tree)
     # recall mode first: one pass of trafilatura's own rules, no readability comparison on long
     # pages; balanced mode (with its readability/justext comparison) only where recall came back
     # short against the page's own prose
@@ -143,7 +160,9 @@ def extract_html(page: Page) -> Extraction:
     paras = filter_paragraphs(_paragraphs(doc, anchors), headlines, furniture)
     words = rescue.word_count(paras)
     if rescue.looks_short(words, prose_words):
-        second = _extract(parse_html(page.text), page)
+        fresh = parse_html(page.text)
+        salvage_quotes(fresh)
+        second = _extract(fresh, page)
         second_paras = filter_paragraphs(_paragraphs(second, anchors), headlines, furniture)
         second_words = rescue.word_count(second_paras)
         if rescue.better_by_length(words, second_words):
