@@ -199,6 +199,19 @@ def test_a_quotation_in_a_figure_is_text_but_an_embedded_post_is_not():
     assert text.index(BODY[0]) < text.index(quote) < text.index(BODY[1])
 
 
+def test_a_webflow_custom_code_block_inside_the_article_is_text():
+    """Webflow sets tables and FAQs of an article's rich text in a "w-embed" block, which trafilatura
+    would delete for the "embed" in its class."""
+    table = "<table><tr><th>Service</th><th>Tip</th></tr><tr><td>Harbour ferry</td><td>10%</td></tr></table>"
+    page = _page(
+        f"<main><article><h1>Tidal bridge opens</h1><div class='rich-text w-richtext'><p>{BODY[0]}</p>"
+        f"<div class='w-embed'><style>table {{ width: 100% }}</style>{table}<p>{BODY[1]}</p></div>"
+        f"<p>{BODY[2]}</p></div></article></main>"
+    )
+    text = _text(page)
+    assert BODY[1] in text and "Harbour ferry" in text
+
+
 def test_filter_drops_captions_closed_by_a_photo_credit():
     """A short paragraph that ends with its photo's credit is a caption; prose that merely ends in
     brackets or mentions a photo stays."""

@@ -79,17 +79,24 @@ def parse_html(text: str):
 # A post embedded from a social network ("wp-block-embed is-provider-twitter", "twitter-tweet",
 # "instagram-media"): not the article's text, and trafilatura's deletion of its <figure> stands.
 _SOCIAL_EMBED = re.compile(r"(?i)embed|tweet|twitter|instagram|tiktok|facebook|bluesky|threads|reddit|mastodon")
+# Webflow's block of custom HTML inside an article's rich text (tables, FAQs, callouts): trafilatura
+# deletes any element with "embed" in its class as a social embed.
+_WEBFLOW_BLOCK = etree.XPath("//*[contains(concat(' ', normalize-space(@class), ' '), ' w-embed ')]")
 
 
-def salvage_quotes(tree) -> None:
-    """A quotation set in a <figure> ("<figure><blockquote>...</blockquote><figcaption>- Name
-    </figcaption></figure>", HTML's own pattern for an attributed quote) becomes a <div>: trafilatura
-    deletes every <figure> as an image's frame (and salvages only those that hold a table). A social
-    network's embedded post stays a <figure>."""
+def salvage_content(tree) -> None:
+    """Article text that trafilatura deletes for its wrapper, renamed before it runs:
+    - a quotation set in a <figure> ("<figure><blockquote>...</blockquote><figcaption>- Name
+      </figcaption></figure>", HTML's own pattern for an attributed quote) becomes a <div>
+      (trafilatura deletes every <figure> as an image's frame, salvaging only those that hold a
+      table); a social network's embedded post stays a <figure>;
+    - Webflow's custom-code block (class "w-embed") loses that class token."""
     for figure in tree.iter("figure"):
         quote = figure.find(".//blockquote")
         if quote is not None and not _SOCIAL_EMBED.search(f"{figure.get('class', '')} {quote.get('class', '')}"):
             figure.tag = "div"
+    for block in _WEBFLOW_BLOCK(tree):
+        block.set("class", " ".join(c for c in block.get("class").split() if c != "w-embed"))
 
 
 def visible_chars(tree) -> int:
@@ -143,7 +150,7 @@ def extract_html(page: Page) -> Extraction:
     # raw tree three times; dropped here, once the measures above have read it. Same bodies on
     # both dev sets and 500 corpus pages; the balanced pass below parses its own tree.
     etree.strip_elements(tree, "svg", with_tail=False)
-    salvage_quotes(tree)
+    salvage_content(tree)
     # recall mode first: one pass of trafilatura's own rules, no readability comparison on long
     # pages; balanced mode (with its readability/justext comparison) only where recall came back
     # short against the page's own prose
@@ -161,7 +168,7 @@ def extract_html(page: Page) -> Extraction:
     words = rescue.word_count(paras)
     if rescue.looks_short(words, prose_words):
         fresh = parse_html(page.text)
-        salvage_quotes(fresh)
+        salvage_content(fresh)
         second = _extract(fresh, page)
         second_paras = filter_paragraphs(_paragraphs(second, anchors), headlines, furniture)
         second_words = rescue.word_count(second_paras)
