@@ -212,6 +212,39 @@ def test_a_webflow_custom_code_block_inside_the_article_is_text():
     assert BODY[1] in text and "Harbour ferry" in text
 
 
+KEY_POINTS = [
+    "The footbridge over the inner basin opened on Saturday after four years of delays.",
+    "It rises with the spring tides so that fishing boats can pass beneath it at any hour.",
+]
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        '<div class="ArticleKeyPoints"><h2>Key Points</h2><ul>{items}</ul></div>',
+        "<h3>Key takeaways</h3><ul>{items}</ul>",
+    ],
+)
+def test_key_points_set_apart_from_the_body_open_the_text(block):
+    """A newsroom's summary bullets over the article (by the block's class or a heading naming them),
+    which trafilatura leaves out with the rest of the page's top, open the body."""
+    items = "".join(f"<li>{point}</li>" for point in KEY_POINTS)
+    page = _page(
+        f"<main><div class='article-top'><h1>Tidal bridge opens</h1>{block.format(items=items)}</div>"
+        f"<article class='article-body'>{''.join(f'<p>{p}</p>' for p in BODY)}</article></main>"
+    )
+    assert extract_html(page).stories[0].paragraphs == KEY_POINTS + BODY
+
+
+def test_key_points_that_link_to_other_posts_are_not_added():
+    items = "".join(f"<li><a href='/live/{i}'>{point}</a></li>" for i, point in enumerate(KEY_POINTS))
+    page = _page(
+        f"<main><div class='key-points'><ul>{items}</ul></div>"
+        f"<article class='article-body'>{''.join(f'<p>{p}</p>' for p in BODY)}</article></main>"
+    )
+    assert extract_html(page).stories[0].paragraphs == BODY
+
+
 def test_filter_drops_captions_closed_by_a_photo_credit():
     """A short paragraph that ends with its photo's credit is a caption; prose that merely ends in
     brackets or mentions a photo stays."""

@@ -1,9 +1,11 @@
-"""Second chances for trafilatura's output: dropped subheadings back in, short extractions replaced.
+"""Second chances for trafilatura's output: dropped subheadings and key points back in, short
+extractions replaced.
 
 In: facts read from the parsed page before trafilatura runs (its subheadings and what follows each,
-its JSON-LD `articleBody`, its prose word count) and the extracted `(text, is_heading)`
-paragraphs. Out: the paragraphs with the missing subheadings re-inserted, or a decision whether a
-second extraction (trafilatura's balanced mode, the page's own JSON-LD body) should replace them.
+its key points, its JSON-LD `articleBody`, its prose word count) and the extracted `(text,
+is_heading)` paragraphs. Out: the paragraphs with the missing subheadings re-inserted and the
+missing key points put first, or a decision whether a second extraction (trafilatura's balanced
+mode, the page's own JSON-LD body) should replace them.
 
 trafilatura drops plain h2-h6 subheadings on many template families. Its recall mode (the first
 pass: no readability comparison on long pages, so about 30% cheaper) now and then settles on a
@@ -44,6 +46,17 @@ SECOND_MIN_GAIN = 1 / 0.9
 LD_MIN_WORDS = 150
 LD_MIN_GAIN = 1.5
 
+# The article's summary bullets, set apart from its body ("Key Points" on CNBC and The Motley Fool,
+# "Key takeaways" on guides): a block named so by its class or id, or a list under a heading that
+# says so. Items are sentences (a few words at least); an item that is mostly a link's text is a
+# pointer to another story (a live blog's "key points" link to its posts), not a point.
+KEY_POINT_MIN_WORDS = 5
+KEY_POINT_MIN_ITEMS = 2
+KEY_POINT_MAX_LINK_SHARE = 0.5
+_KEY_POINTS = re.compile(r"(?i)key[-_ ]?(?:points|takeaways)")
+# Plain finds before any tree walk: the spellings a page needs to have such a block at all.
+_KEY_POINT_SPELLINGS = ("ey points", "ey Points", "EY POINTS", "eyPoints", "ey-points", "ey_points", "ey takeaways")
+_KEY_POINT_SPELLINGS += ("ey Takeaways", "EY TAKEAWAYS", "eyTakeaways", "ey-takeaways", "ey_takeaways")
 _LINE_BREAKS = re.compile(r"\s*\n\s*")
 _OUTSIDE = " or ".join(f"ancestor::{tag}" for tag in sorted(PROSE_SKIP_ANCESTORS))
 # Comment threads ("comments", "comment-list", "CommentsSection"; not "commentary"): trafilatura
@@ -158,3 +171,38 @@ def jsonld_paragraphs(body: str, extracted_words: int) -> list[tuple[str, bool]]
     if words < LD_MIN_WORDS or words <= LD_MIN_GAIN * extracted_words:
         return None
     return [(line, False) for line in _LINE_BREAKS.split(body.strip()) if line]
+
+
+def _point(li) -> str | None:
+    text = " ".join(li.text_content().split())
+    linked = sum(len(" ".join(a.text_content().split())) for a in li.iter("a"))
+    if text_words(text) < KEY_POINT_MIN_WORDS or linked > KEY_POINT_MAX_LINK_SHARE * len(text):
+        return None
+    return text
+
+
+def key_points(tree, text: str) -> list[str]:
+    """The page's key points (see KEY_POINT_MIN_WORDS), in page order; [] when it has none."""
+    if tree.body is None or not any(spelling in text for spelling in _KEY_POINT_SPELLINGS):
+        return []
+    for el in tree.body.iter():
+        if not isinstance(el.tag, str):
+            continue
+        if _KEY_POINTS.search(f"{el.get('class', '')} {el.get('id', '')}"):
+            items = list(el.iter("li"))
+        elif el.text and _KEY_POINTS.fullmatch(el.text.strip().rstrip(":")) and el.getnext() is not None:
+            items = list(el.getnext().iter("li"))
+        else:
+            continue
+        points = [p for p in map(_point, items) if p]
+        if len(points) >= KEY_POINT_MIN_ITEMS:
+            return points
+    return []
+
+
+def with_key_points(paras: list[tuple[str, bool]], points: list[str]) -> list[tuple[str, bool]]:
+    """The key points the extraction left out, put before its first paragraph (where the page sets
+    them, over the article)."""
+    extracted = " ".join(_norm(text) for text, _ in paras)
+    missing = [(point, False) for point in points if _norm(point) not in extracted]
+    return missing + paras if missing else paras
