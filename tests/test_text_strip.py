@@ -284,3 +284,19 @@ def test_a_photo_caption_inside_the_body_is_dropped(model):
     kept, _, _ = strip_lines(normalize_lines("\n".join(lines) + "\n"), chosen)
     assert not set(captions) & set(kept)
     assert BODY[0] in kept and BODY[-1] in kept and mention in kept
+
+
+def test_screen_reader_link_labels_are_cut_from_dump_lines():
+    """A dump of a page's text keeps what screen readers say after links (visually hidden on the
+    page): it is cut from the line, and a line that was only that is gone."""
+    dump = (
+        "Shares of Quellmere Ferries (QFR.L), opens new tab rose 4% on Monday.\n"
+        "Read the harbour board's report (opens in a new tab) for the timetable.\n"
+        "Open in a new tab\n"
+        "A new tab on the ferry website lists the fares.\n"
+    )
+    assert normalize_lines(dump) == [
+        "Shares of Quellmere Ferries (QFR.L) rose 4% on Monday.",
+        "Read the harbour board's report for the timetable.",
+        "A new tab on the ferry website lists the fares.",
+    ]

@@ -132,6 +132,22 @@ def photo_caption(line: str) -> bool:
     )
 
 
+# What screen readers say after a link, which a dump of the page's text keeps (visually hidden on the
+# page): ", opens new tab" (Reuters), "(opens in a new tab)", "(opens in new window)", a lone "Open in
+# a new tab".
+_LINK_LABEL = re.compile(
+    r"(?i),? opens? (?:in )?(?:a )?new (?:tab|window)\b|\s*\(opens? (?:in )?(?:a )?new (?:tab|window)\)"
+    r"|^\s*open (?:in )?(?:a )?new (?:tab|window)\s*$"
+)
+
+
+def without_link_labels(line: str) -> str:
+    """The line without screen readers' link labels (see _LINK_LABEL); "" when it was only one."""
+    if "new tab" not in line and "new window" not in line and "New " not in line:
+        return line
+    return " ".join(_LINK_LABEL.sub("", line).split())
+
+
 def rights_notice(low: str) -> bool:
     """A lower-cased line holds another language's "all rights reserved"."""
     return any(phrase in low for phrase in RIGHTS_RESERVED)

@@ -12,7 +12,7 @@ directly.
 import re
 
 from transforms.textstats import CJK_CHAR as CJK
-from transforms.textstats import furniture_label, rights_notice
+from transforms.textstats import furniture_label, rights_notice, without_link_labels
 
 # A line at least this long (visual chars, CJK count double) that ends like a sentence is prose.
 PROSE_MIN_CHARS = 70
@@ -66,8 +66,9 @@ FOOTER_HINTS = ("copyright", "rights reserved", "©", "(c) ", "terms of", "priva
 
 
 def normalize_lines(text: str) -> list[str]:
-    """The dump's lines, whitespace collapsed, blank lines dropped."""
-    return [ln for ln in (" ".join(raw.split()) for raw in text.splitlines()) if ln]
+    """The dump's lines, whitespace collapsed, screen readers' link labels (", opens new tab") cut,
+    blank lines dropped."""
+    return [ln for ln in (without_link_labels(" ".join(raw.split())) for raw in text.splitlines()) if ln]
 
 
 def ends_sentence(line: str) -> bool:
