@@ -245,6 +245,18 @@ def test_key_points_that_link_to_other_posts_are_not_added():
     assert extract_html(page).stories[0].paragraphs == BODY
 
 
+def test_a_paragraph_that_is_only_a_link_in_capitals_is_a_pointer_to_another_story():
+    pointer = "FERRY OPERATOR FINED AFTER HARBOUR WALL COLLAPSE"
+    linked_sentence = "Read the council's full report on the bridge and its costs"
+    page = _page(
+        f"<main><article><h1>Tidal bridge opens</h1><p>{BODY[0]}</p>"
+        f"<p><strong><a href='/news/ferry-fined'>{pointer}</a></strong></p><p>{BODY[1]}</p>"
+        f"<p><a href='/report.pdf'>{linked_sentence}</a></p><p>{BODY[2]}</p></article></main>"
+    )
+    text = _text(page)
+    assert pointer not in text and linked_sentence in text and BODY[1] in text
+
+
 def test_filter_drops_captions_closed_by_a_photo_credit():
     """A short paragraph that ends with its photo's credit is a caption; prose that merely ends in
     brackets or mentions a photo stays."""
