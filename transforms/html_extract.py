@@ -84,7 +84,7 @@ def parse_html(text: str):
 _SOCIAL_EMBED = re.compile(r"(?i)embed|tweet|twitter|instagram|tiktok|facebook|bluesky|threads|reddit|mastodon")
 # Webflow's block of custom HTML inside an article's rich text (tables, FAQs, callouts): trafilatura
 # deletes any element with "embed" in its class as a social embed.
-_WEBFLOW_BLOCK = etree.XPath("//*[contains(concat(' ', normalize-space(@class), ' '), ' w-embed ')]")
+_WEBFLOW_CLASSES = etree.XPath("//@class[contains(., 'w-embed')]")  # attribute nodes: ~3x cheaper
 
 
 def salvage_content(tree) -> None:
@@ -98,8 +98,10 @@ def salvage_content(tree) -> None:
         quote = figure.find(".//blockquote")
         if quote is not None and not _SOCIAL_EMBED.search(f"{figure.get('class', '')} {quote.get('class', '')}"):
             figure.tag = "div"
-    for block in _WEBFLOW_BLOCK(tree):
-        block.set("class", " ".join(c for c in block.get("class").split() if c != "w-embed"))
+    for value in _WEBFLOW_CLASSES(tree):
+        tokens = value.split()
+        if "w-embed" in tokens:
+            value.getparent().set("class", " ".join(c for c in tokens if c != "w-embed"))
 
 
 # A paragraph that is one link, in capitals, is a pointer to another story set inside the article
@@ -199,7 +201,7 @@ def extract_html(page: Page) -> Extraction:
     if rescue.looks_short(words, prose_words):
         paras, words = _whole_blocks(tree, page, paras, words, anchors, headlines, furniture)
     paras = rescue.jsonld_paragraphs(rescue.jsonld_body(signals.jsonld), words) or paras
-    paras = rescue.with_key_points(paras, rescue.key_points(tree, page.text))
+    paras = rescue.with_key_points(paras, rescue.key_points(tree))
     counts = [rescue.text_words(text) for text, _ in paras]
     if not paras or (
         max(counts) < MIN_LONGEST_PARAGRAPH_WORDS
