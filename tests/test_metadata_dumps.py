@@ -1054,3 +1054,12 @@ def test_the_deck_is_the_standfirst_right_under_the_headline():
     assert _header(["Menu", head, deck, "Image: Ana Vell", "By Tomas Reyes"]).deck == deck
     # nothing between the headline and the body: no deck (the body's first paragraph stays body)
     assert _header(["Menu", head]).deck is None
+
+
+def test_a_headline_in_two_long_halves_set_apart_by_a_pipe():
+    """A headline may run on after a pipe ("... Under $50 | The Best Fans for a Hot Flat"); a menu row
+    or a credit set apart by pipes has short parts and stays no headline."""
+    headline = "Ten Quiet Desk Fans for 2024 Under $50 | The Best Fans for a Hot Small Flat"
+    assert _header(["Menu", "Contact", headline, "July 8, 2024"])[0] == headline
+    assert _header(["Menu", "Home | News | Weather", "July 8, 2024"])[0] is None
+    assert _header(["Menu", "Tomas Reyes | The Valley Courier", "July 8, 2024"])[0] is None

@@ -54,6 +54,8 @@ DISTANCE_COST = 0.07
 TITLE_CASE_WEIGHT = 0.75
 # A line this long or longer in title case is a headline even with a full stop after it.
 TITLE_CASE_MIN_WORDS = 5
+# Words on each side of the one pipe of a headline in two halves (`_not_headline`).
+PIPED_HALF_WORDS = 4
 # Headline length in words: fewer is a menu entry or a label, more is a paragraph.
 MIN_WORDS, MAX_WORDS = 3, 25
 # A headline sits over its deck: the line over the best one is the headline when it scores within
@@ -231,6 +233,20 @@ def _shadowed(
     return out
 
 
+def _not_headline(line: str) -> bool:
+    """NOT_HEADLINE, but a headline in two long halves set apart by one pipe ("Top 10 Cameras of
+    2025 Under $2500 | The Best Mirrorless Cameras on the Market") may be one: menus, credits and
+    labels set apart by pipes have short parts ("Home | News", "Jane Roe | May 2, 2024")."""
+    if not NOT_HEADLINE.search(line):
+        return False
+    halves = line.split(" | ")
+    return not (
+        len(halves) == 2
+        and all(len(half.split()) >= PIPED_HALF_WORDS for half in halves)
+        and not NOT_HEADLINE.search(" ".join(halves))
+    )
+
+
 def _score(lines: list[str], i: int, end: int, folded: str, top: str, credit: dict[int, bool]) -> float | None:
     """How much line `i` reads like the headline (None: it cannot be one). `folded`: the header
     case-folded (`_is_tail`), `top`: all lines over the body so (`_is_title_head`); `credit`: which
@@ -240,7 +256,7 @@ def _score(lines: list[str], i: int, end: int, folded: str, top: str, credit: di
     if (
         not MIN_WORDS <= len(words) <= MAX_WORDS
         or credit[i]
-        or NOT_HEADLINE.search(_LEAD_SYMBOLS.sub("", line))
+        or _not_headline(_LEAD_SYMBOLS.sub("", line))
         or credit_name(line)
         or len(_GLUED.findall(line)) >= 2
         or role_line(line)
