@@ -272,6 +272,22 @@ def test_filter_drops_captions_closed_by_a_photo_credit():
     assert kept == [BODY[0], BODY[1], prose]
 
 
+def test_filter_drops_newsletter_promotions_but_keeps_an_article_about_newsletters():
+    about = [
+        "The newsletter industry has never been healthier, on paper:",
+        "The Courier added 6,800 newsletter subscribers in a single year.",
+        "Twelve people signed up for my newsletter in the past week.",
+    ]
+    promos = [
+        "Sign up for our newsletter for the best of the harbour.",
+        "Love ferries? Our weekly newsletter has them all, delivered to your inbox.",
+        "Newsletter",
+    ]
+    paras = [(BODY[0], False), (promos[0], False), *[(a, False) for a in about], (promos[1], False), (promos[2], False)]
+    kept = [t for t, _ in filter_paragraphs(paras, [])]
+    assert kept == [BODY[0], *about]
+
+
 def test_filter_keeps_long_prose_after_a_related_heading():
     paras = [(BODY[0], False), ("Related", True), (BODY[1], False), (BODY[2], False)]
     kept = [t for t, _ in filter_paragraphs(paras, [])]
