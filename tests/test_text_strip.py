@@ -300,3 +300,15 @@ def test_screen_reader_link_labels_are_cut_from_dump_lines():
         "Read the harbour board's report for the timetable.",
         "A new tab on the ferry website lists the fares.",
     ]
+
+
+def test_a_dump_about_newsletters_keeps_its_sentences_but_not_the_sign_up_box():
+    """A line whose only promotion word is "newsletter" is the article's when it promotes none;
+    "Sign up for our newsletter" and the like stay out of the body."""
+    about = "The newsletter business has never been healthier, with open rates up across the board this year."
+    about_short = "Twelve people signed up for my newsletter in the past week."
+    promos = ["Sign up for our newsletter for the best of the harbour.", "Newsletter"]
+    body = [BODY[0], about, BODY[1], promos[0], about_short, *BODY[2:], promos[1]]
+    kept, _, _ = strip_lines(normalize_lines("\n".join(HEAD + body + CHROME) + "\n"), None)
+    assert about in kept and about_short in kept
+    assert not set(promos) & set(kept)

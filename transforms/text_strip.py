@@ -24,6 +24,7 @@ from transforms.textmodel.features import CHROME_PENALTY, best_run
 from transforms.textmodel.lines import (
     BYLINE,
     DATEISH,
+    PROMO,
     ends_sentence,
     has_caption,
     has_promo,
@@ -34,7 +35,7 @@ from transforms.textmodel.lines import (
     visual_len,
 )
 from transforms.textmodel.model import LineModel, default_model
-from transforms.textstats import DECK_MAX_WORDS, photo_caption, rights_notice
+from transforms.textstats import DECK_MAX_WORDS, furniture_label, newsletter_promotion, photo_caption, rights_notice
 
 # Fewer body characters than this (visual, CJK count double) and the page has no article.
 MIN_BODY_CHARS = 200
@@ -117,7 +118,16 @@ def is_body_chrome(line: str) -> bool:
         return False
     if photo_caption(line):  # the line model's own caption feature keeps the pattern it was trained with
         return True
-    return has_caption(line, low) or has_promo(line, low) or (len(line) < 60 and is_chrome(line))
+    if has_promo(line, low) and not _about_newsletters(line, low):
+        return True
+    return has_caption(line, low) or (len(line) < 60 and is_chrome(line))
+
+
+def _about_newsletters(line: str, low: str) -> bool:
+    """A line whose only promotion word is "newsletter" and that promotes none: an article's
+    sentence about newsletters, kept in the body (the line model still reads its promo feature)."""
+    words = {match.group(0).lower() for match in PROMO.finditer(line)}
+    return words == {"newsletter"} and not newsletter_promotion(line) and not furniture_label(line)
 
 
 def _loose(line: str) -> bool:

@@ -99,6 +99,21 @@ _TAIL_ENDS = frozenset(")0123456789:»›>→")
 _FURNITURE_MAX_CHARS = max(map(len, _FURNITURE)) + 8
 
 
+# What makes a line that names a newsletter its promotion, not an article about newsletters ("The
+# newsletter industry has never been healthier"): a call to act, or the site's own ("our newsletter").
+NEWSLETTER_CUES = (
+    r"\bsign(?:ing)? ?up\b|\bsubscrib(?:e|ing)\b|\binbox\b|\bget (?:it|our|the)\b|\bjoin\b|\bforward"
+    r"|\bshare (?:it|this)\b|\btell your friends\b|\brate this\b|\bwatch this\b|\bwant more\b|\blike what\b"
+    r"|\blove \w+\?|\bthank you for\b|\bdeliver|\bthe #1\b|\bour\b|\bfollow\b|https?://"
+)
+_NEWSLETTER_CUE = re.compile(NEWSLETTER_CUES, re.IGNORECASE)
+
+
+def newsletter_promotion(line: str) -> bool:
+    """A line naming a newsletter that promotes it (see NEWSLETTER_CUES)."""
+    return "ewsletter" in line and bool(_NEWSLETTER_CUE.search(line))
+
+
 def alternation(words) -> str:
     """A regex alternation of these labels, longest first (for the HTML clean-up's patterns)."""
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))

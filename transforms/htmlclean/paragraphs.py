@@ -13,7 +13,15 @@ import re
 from trafilatura.xml import xmltotxt
 
 from transforms.metadata.datetexts import find_printed
-from transforms.textstats import AD_LABELS, COMMENT_LABELS, READ_ALSO, SHARE_LABELS, alternation, photo_caption
+from transforms.textstats import (
+    AD_LABELS,
+    COMMENT_LABELS,
+    NEWSLETTER_CUES,
+    READ_ALSO,
+    SHARE_LABELS,
+    alternation,
+    photo_caption,
+)
 from transforms.textstats import word_key as _norm
 
 # A prompt or credit line is short: longer paragraphs are body text even when they say "subscribe".
@@ -54,12 +62,6 @@ _SENTENCE_END_INSIDE = re.compile(r"[a-z]{2}[.!?](?:\s|$)")
 _BULLET = re.compile(r"^\s*[-*•]\s+")
 _ALNUM = re.compile(r"[^\W_]")
 
-# What makes a line that names a newsletter its promotion: a call to act, the site's own ("our").
-_NEWSLETTER_CUES = (
-    r"\bsign(?:ing)? ?up\b|\bsubscrib(?:e|ing)\b|\binbox\b|\bget (?:it|our|the)\b|\bjoin\b|\bforward"
-    r"|\bshare (?:it|this)\b|\btell your friends\b|\brate this\b|\bwatch this\b|\bwant more\b|\blike what\b"
-    r"|\blove \w+\?|\bthank you for\b|\bdeliver|\bthe #1\b|\bour\b|\bfollow\b|https?://"
-)
 # Whole-line boilerplate (short lines only): calls to action, ad slots, photo credits.
 _PROMPT = re.compile(
     r"^(advertisement|advertising|sponsored( content)?|story continues below( advertisement)?"
@@ -72,7 +74,7 @@ _PROMPT = re.compile(
     r"|thanks for subscribing)\b.*|.*\bcommenting forum\b.*|(?:our |the )?newsletters?"
     # a newsletter's promotion, not an article about newsletters ("The newsletter industry has never
     # been healthier"): the line asks the reader to do something, or is the site's own ("our newsletter")
-    rf"|(?=.*\bnewsletter)(?=.*(?:{_NEWSLETTER_CUES})).*)$",
+    rf"|(?=.*\bnewsletter)(?=.*(?:{NEWSLETTER_CUES})).*)$",
     re.IGNORECASE,
 )
 # Affiliate / editorial-independence disclosures, a line of their own.
