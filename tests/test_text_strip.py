@@ -312,3 +312,11 @@ def test_a_dump_about_newsletters_keeps_its_sentences_but_not_the_sign_up_box():
     kept, _, _ = strip_lines(normalize_lines("\n".join(HEAD + body + CHROME) + "\n"), None)
     assert about in kept and about_short in kept
     assert not set(promos) & set(kept)
+
+
+def test_a_sentence_that_mentions_signing_up_is_not_a_call_to_action():
+    sentence = "Most residents will need to sign up for the new ferry pass before the summer timetable begins."
+    calls = ["Sign up for the Courier's morning briefing today.", "Subscribe now"]
+    body = [BODY[0], sentence, BODY[1], calls[0], *BODY[2:], calls[1]]
+    kept, _, _ = strip_lines(normalize_lines("\n".join(HEAD + body + CHROME) + "\n"), None)
+    assert sentence in kept and not set(calls) & set(kept)

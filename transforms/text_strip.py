@@ -118,16 +118,28 @@ def is_body_chrome(line: str) -> bool:
         return False
     if photo_caption(line):  # the line model's own caption feature keeps the pattern it was trained with
         return True
-    if has_promo(line, low) and not _about_newsletters(line, low):
+    if has_promo(line, low) and not _promo_word_in_prose(line, low):
         return True
     return has_caption(line, low) or (len(line) < 60 and is_chrome(line))
 
 
-def _about_newsletters(line: str, low: str) -> bool:
-    """A line whose only promotion word is "newsletter" and that promotes none: an article's
-    sentence about newsletters, kept in the body (the line model still reads its promo feature)."""
+# A call to action opens with its verb ("Sign up for ...", "Subscribe today"); a shorter line is a button.
+_CALL_OPENING = re.compile(r"(?i)^\W*(?:sign up|subscribe)\b")
+CALL_MIN_WORDS = 8
+
+
+def _promo_word_in_prose(line: str, low: str) -> bool:
+    """A line whose only promotion words are "newsletter", "sign up" or "subscribe" and that promotes
+    nothing: an article's sentence ("It's important to sign up for automatic contributions", "The
+    newsletter business has never been healthier"), kept in the body. A promotion opens with its call
+    ("Sign up for ...", "Subscribe today"), is a button's few words, or promotes a newsletter
+    (`textstats.newsletter_promotion`). The line model still reads its promo feature as trained."""
     words = {match.group(0).lower() for match in PROMO.finditer(line)}
-    return words == {"newsletter"} and not newsletter_promotion(line) and not furniture_label(line)
+    if not words <= {"newsletter", "sign up", "subscribe"} or furniture_label(line):
+        return False
+    if words & {"sign up", "subscribe"} and (_CALL_OPENING.match(line) or len(line.split()) < CALL_MIN_WORDS):
+        return False
+    return "newsletter" not in words or not newsletter_promotion(line)
 
 
 def _loose(line: str) -> bool:
