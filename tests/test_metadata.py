@@ -255,6 +255,10 @@ def test_machine_dates():
     assert stamp.day == date(2021, 3, 4) and stamp.instant() == datetime(2021, 3, 3, 23, 36, tzinfo=UTC)
     assert parse_machine("2021-03-04").clock is None
     assert parse_machine("2021") is None
+    # an offset no zone has (a fuzzed "+80:00", a "+05:75") keeps the day and places no clock
+    for raw in ("2024-08-02T19:20:00+80:00", "2024-08-02T19:20:00+05:75"):
+        stamp = parse_machine(raw)
+        assert stamp.day == date(2024, 8, 2) and stamp.clock is None and stamp.zone is None
 
 
 def test_printed_dates():

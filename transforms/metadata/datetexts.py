@@ -139,6 +139,10 @@ def _safe_date(y: int, m: int, d: int) -> date | None:
     return value if value.year >= MIN_YEAR else None
 
 
+# The widest UTC offset in use (UTC+14, Line Islands; the narrowest is UTC-12).
+MAX_OFFSET_MINUTES = 14 * 60
+
+
 def parse_machine(raw: str) -> Stamp | None:
     """ISO 8601 and the near-ISO forms found in JSON-LD, <meta> and <time datetime>."""
     value = str(raw).strip()
@@ -165,6 +169,8 @@ def parse_machine(raw: str) -> Stamp | None:
         else:
             digits = off[1:].replace(":", "")
             minutes = int(digits[:2]) * 60 + int(digits[2:4] or 0)
+            if minutes > MAX_OFFSET_MINUTES or int(digits[2:4] or 0) > 59:
+                return Stamp(day)  # "+80:00" is no offset: the day stands, the clock is not placed
             zone = timezone((-1 if off[0] == "-" else 1) * timedelta(minutes=minutes))
     return Stamp(day, time(hour, minute), zone)
 
