@@ -320,3 +320,21 @@ def test_a_sentence_that_mentions_signing_up_is_not_a_call_to_action():
     body = [BODY[0], sentence, BODY[1], calls[0], *BODY[2:], calls[1]]
     kept, _, _ = strip_lines(normalize_lines("\n".join(HEAD + body + CHROME) + "\n"), None)
     assert sentence in kept and not set(calls) & set(kept)
+
+
+@pytest.mark.parametrize("model", ["shipped", "rules"])
+def test_readers_comments_under_the_article_are_not_its_body(model):
+    """Comments read as prose; the opener line over them ("3 comments:") ends the article. The same
+    count over the article (a link to the comments under the deck) ends nothing."""
+    chosen = default_model() if model == "shipped" else None
+    if model == "shipped" and chosen is None:
+        pytest.skip("no shipped model.json")
+    comments = [
+        "Great piece, I walked across on Saturday and the view of the basin is wonderful from the top.",
+        "The council should have built it ten years ago, the old route around the warehouses was awful.",
+        "As you touch on, the harbour has always been the heart of the town, and the bridge shows it again.",
+    ]
+    lines = HEAD + ["3 comments"] + BODY + ["3 comments:"] + comments
+    kept, _, _ = strip_lines(normalize_lines("\n".join(lines + CHROME) + "\n"), chosen)
+    assert kept[0] == BODY[0] and BODY[-1] in kept
+    assert not set(comments) & set(kept)

@@ -35,7 +35,15 @@ from transforms.textmodel.lines import (
     visual_len,
 )
 from transforms.textmodel.model import LineModel, default_model
-from transforms.textstats import DECK_MAX_WORDS, furniture_label, newsletter_promotion, photo_caption, rights_notice
+from transforms.textstats import (
+    COMMENT_LABELS,
+    DECK_MAX_WORDS,
+    alternation,
+    furniture_label,
+    newsletter_promotion,
+    photo_caption,
+    rights_notice,
+)
 
 # Fewer body characters than this (visual, CJK count double) and the page has no article.
 MIN_BODY_CHARS = 200
@@ -81,6 +89,15 @@ _TRAIL_ROOTS = frozenset(
 # or a price, a photo library, a reading time.
 _NOT_CRUMB = re.compile(
     r"(?i)^(?:[^:]{0,25}:|by\b|[\d.,$€£%\s]*$)|\b(?:getty|unsplash|shutterstock|adobe stock|min read)\b"
+)
+# A comment section's opener on a line of its own, after the article: "10 comments:", "Comments (4)",
+# "Load All Comments", and other languages' labels ("Kommentare"). Not "Leave a reply": on a Substack
+# post it is a button with the article going on under it.
+COMMENTS_AFTER_CHARS = 300
+COMMENTS_AFTER_LINES = 3
+_COMMENTS_OPENER = re.compile(
+    r"(?i)^(?:\d+\s+comments?:?|comments?\s*\(\d+\):?|(?:load|show|view) (?:all )?(?:\d+ )?comments"
+    rf"|(?:{alternation(COMMENT_LABELS)})(?: \(\d+\))?:?)$"
 )
 _SEPARATED = re.compile(r"(\s[|•·»>/]\s|\s•\s)")
 
@@ -216,6 +233,7 @@ def strip_lines(
         probs, threshold = model.predict(lines), model.threshold
     keep = select_body(lines, probs, threshold) if probs is not None else rule_body(lines)
     keep = [i for i in keep if not is_body_chrome(lines[i])]
+    keep = _before_comments(lines, keep)
 
     def trimmable(i: int, head: bool = False) -> bool:
         """A credit, or a short unpunctuated line that is no list entry the model is sure of; at the
@@ -252,6 +270,23 @@ def strip_lines(
         if visual_len(p) <= HEADING_MAX_CHARS and not ends_sentence(p) and not p.endswith(":")
     ]
     return body, headings, signals
+
+
+def _before_comments(lines: list[str], keep: list[int]) -> list[int]:
+    """The kept lines over the page's comment section: readers' comments read as prose, but they
+    follow an opener line ("10 comments:", "Load All Comments"). An opener counts only under
+    COMMENTS_AFTER_LINES kept lines and COMMENTS_AFTER_CHARS of body (over the article it is a
+    link to the comments: "124 Comments" under a deck)."""
+    seen = lines_seen = 0
+    kept = set(keep)
+    for i, line in enumerate(lines):
+        opener = len(line) <= 40 and _COMMENTS_OPENER.match(line)
+        if opener and seen >= COMMENTS_AFTER_CHARS and lines_seen >= COMMENTS_AFTER_LINES:
+            return [k for k in keep if k < i]
+        if i in kept:
+            seen += visual_len(line)
+            lines_seen += 1
+    return keep
 
 
 def _header_lines(lines: list[str], keep: list[int]) -> int | None:
