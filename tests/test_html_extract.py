@@ -257,6 +257,24 @@ def test_a_paragraph_that_is_only_a_link_in_capitals_is_a_pointer_to_another_sto
     assert pointer not in text and linked_sentence in text and BODY[1] in text
 
 
+def test_blocks_classed_as_promotions_are_not_text_but_a_page_so_classed_is():
+    teaser = "From ferry timetables to the best harbour cafes, eleven ideas for a day by the water this summer."
+    promo = (
+        "<div class='promo-content'><p class='promo-category'><a href='/life'>Lifestyle</a></p>"
+        f"<h3 class='promo-title'><a href='/life/ideas'>Eleven ideas for a day by the water</a></h3>"
+        f"<p class='promo-description'>{teaser}</p></div>"
+    )
+    body = "".join(f"<p>{p}</p>" for p in BODY)
+    first, rest = "".join(f"<p>{p}</p>" for p in BODY[:2]), "".join(f"<p>{p}</p>" for p in BODY[2:])
+    page = _page(f"<main><article><h1>Tidal bridge opens</h1>{first}{promo}{rest}</article></main>")
+    text = _text(page)
+    assert teaser not in text and "Eleven ideas" not in text and all(p in text for p in BODY)
+    framed = _page(
+        f"<div class='promo-landing'><main><article><h1>Tidal bridge opens</h1>{body}</article></main></div>"
+    )
+    assert all(p in _text(framed) for p in BODY)
+
+
 def test_filter_drops_captions_closed_by_a_photo_credit():
     """A short paragraph that ends with its photo's credit is a caption; prose that merely ends in
     brackets or mentions a photo stays."""
