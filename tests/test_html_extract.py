@@ -306,6 +306,12 @@ def test_filter_drops_newsletter_promotions_but_keeps_an_article_about_newslette
     assert kept == [BODY[0], *about]
 
 
+def test_filter_drops_the_newsrooms_standards_link_but_not_a_sentence_about_standards():
+    sentence = "The harbour master said the new bridge had to meet our standards for storms and spring tides."
+    paras = [(BODY[0], False), (sentence, False), ("Our Standards: The Quellmere Courier Trust Principles.", False)]
+    assert [t for t, _ in filter_paragraphs(paras, [])] == [BODY[0], sentence]
+
+
 def test_filter_keeps_long_prose_after_a_related_heading():
     paras = [(BODY[0], False), ("Related", True), (BODY[1], False), (BODY[2], False)]
     kept = [t for t, _ in filter_paragraphs(paras, [])]

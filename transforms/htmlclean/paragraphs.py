@@ -72,6 +72,7 @@ _PROMPT = re.compile(
     r"|(photo|image|picture)s? (by|from|via|courtesy( of)?)\b.*|(table of )?contents|in this article|jump to( section)?"
     r"|(sign up|subscribe|join|follow us|download (the|our)|click here|tap here|want to bookmark"
     r"|thanks for subscribing)\b.*|.*\bcommenting forum\b.*|(?:our |the )?newsletters?"
+    r"|our (?:editorial )?standards\s*:.*"  # the newsroom's policy link under a story (Reuters)
     # a newsletter's promotion, not an article about newsletters ("The newsletter industry has never
     # been healthier"): the line asks the reader to do something, or is the site's own ("our newsletter")
     rf"|(?=.*\bnewsletter)(?=.*(?:{NEWSLETTER_CUES})).*)$",
