@@ -275,6 +275,18 @@ def test_blocks_classed_as_promotions_are_not_text_but_a_page_so_classed_is():
     assert all(p in _text(framed) for p in BODY)
 
 
+def test_an_authors_box_beside_the_article_is_not_its_text():
+    """WordPress' Simple Author Box ("saboxplugin-wrap"), which trafilatura's author-class rules miss."""
+    bio = "Reporting from the harbour since 2015, Mara Ellison writes about ferries, tides and the people of the coast."
+    first, rest = "".join(f"<p>{p}</p>" for p in BODY[:1]), "".join(f"<p>{p}</p>" for p in BODY[1:])
+    page = _page(
+        f"<main><article><h1>Tidal bridge opens</h1>{first}"
+        f"<div class='saboxplugin-wrap'><div class='saboxplugin-desc'><p>{bio}</p></div></div>{rest}</article></main>"
+    )
+    text = _text(page)
+    assert bio not in text and all(p in text for p in BODY)
+
+
 def test_filter_drops_captions_closed_by_a_photo_credit():
     """A short paragraph that ends with its photo's credit is a caption; prose that merely ends in
     brackets or mentions a photo stays."""
