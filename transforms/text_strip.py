@@ -95,6 +95,7 @@ _NOT_CRUMB = re.compile(
 # post it is a button with the article going on under it.
 COMMENTS_AFTER_CHARS = 300
 COMMENTS_AFTER_LINES = 3
+_OPENER_HINTS = ("omment", "OMMENT", "oment", "OMENT", "eacties", "EACTIES", "éagir", "ÉAGIR")  # cheap first test
 _COMMENTS_OPENER = re.compile(
     r"(?i)^(?:\d+\s+comments?:?|comments?\s*\(\d+\):?|(?:load|show|view) (?:all )?(?:\d+ )?comments"
     rf"|(?:{alternation(COMMENT_LABELS)})(?: \(\d+\))?:?)$"
@@ -280,7 +281,7 @@ def _before_comments(lines: list[str], keep: list[int]) -> list[int]:
     seen = lines_seen = 0
     kept = set(keep)
     for i, line in enumerate(lines):
-        opener = len(line) <= 40 and _COMMENTS_OPENER.match(line)
+        opener = len(line) <= 40 and any(hint in line for hint in _OPENER_HINTS) and _COMMENTS_OPENER.match(line)
         if opener and seen >= COMMENTS_AFTER_CHARS and lines_seen >= COMMENTS_AFTER_LINES:
             return [k for k in keep if k < i]
         if i in kept:
