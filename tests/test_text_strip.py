@@ -73,12 +73,21 @@ def _page(text: str) -> Page:
     return Page(source_uri="mem://dump.txt", text=text, fmt="text", encoding="utf-8", byte_size=len(text.encode()))
 
 
+def _chosen(model: str) -> LineModel | None:
+    """The shipped line model ("shipped"), or None for the rules alone ("rules"); skips the test when
+    no model is shipped."""
+    if model == "rules":
+        return None
+    chosen = default_model()
+    if chosen is None:
+        pytest.skip("no shipped model.json")
+    return chosen
+
+
 @pytest.mark.parametrize("model", ["shipped", "rules"])
 def test_header_signals_and_clean_body(model):
     lines = normalize_lines(_news_dump())
-    chosen = default_model() if model == "shipped" else None
-    if model == "shipped" and chosen is None:
-        pytest.skip("no shipped model.json")
+    chosen = _chosen(model)
     body, headings, signals = strip_lines(lines, chosen)
     assert signals.title == HEAD[9]
     assert signals.subtitle == HEAD[10]
@@ -255,9 +264,7 @@ FRENCH_FURNITURE = [
 
 @pytest.mark.parametrize("model", ["shipped", "rules"])
 def test_page_furniture_in_another_language_is_dropped(model):
-    chosen = default_model() if model == "shipped" else None
-    if model == "shipped" and chosen is None:
-        pytest.skip("no shipped model.json")
+    chosen = _chosen(model)
     head = ["Accueil", "International", "Économie", "Le port rouvre après trois jours de grève", "Par Jean Roux"]
     body = [FRENCH_BODY[0], FRENCH_FURNITURE[0], FRENCH_BODY[1], FRENCH_FURNITURE[1], *FRENCH_BODY[2:]]
     tail = FRENCH_FURNITURE[2:] + ["Recherche", "Mentions légales", "© 2024 Le Courrier du Port. Tous droits réservés."]
@@ -270,9 +277,7 @@ def test_a_photo_caption_inside_the_body_is_dropped(model):
     """Captions closed by their photo's credit, in the shapes news dumps print them (a Guardian-style
     "Photograph:", a wire's "(AP Photo/...)", a Chinese outlet's "[Photo/...]" or bracketed photo
     library), are not the article's text wherever they sit; a sentence that mentions a photograph stays."""
-    chosen = default_model() if model == "shipped" else None
-    if model == "shipped" and chosen is None:
-        pytest.skip("no shipped model.json")
+    chosen = _chosen(model)
     captions = [
         "Cranes stand idle at the north quay on Monday. Photograph: Ida Brenn/Harbour Pictures",
         "Dock workers gather outside the port office in Port Wendell. (AP Photo/Lena Ostrova)",
@@ -326,9 +331,7 @@ def test_a_sentence_that_mentions_signing_up_is_not_a_call_to_action():
 def test_readers_comments_under_the_article_are_not_its_body(model):
     """Comments read as prose; the opener line over them ("3 comments:") ends the article. The same
     count over the article (a link to the comments under the deck) ends nothing."""
-    chosen = default_model() if model == "shipped" else None
-    if model == "shipped" and chosen is None:
-        pytest.skip("no shipped model.json")
+    chosen = _chosen(model)
     comments = [
         "Great piece, I walked across on Saturday and the view of the basin is wonderful from the top.",
         "The council should have built it ten years ago, the old route around the warehouses was awful.",
