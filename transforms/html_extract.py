@@ -153,6 +153,14 @@ def drop_pointers(tree) -> None:
                 paragraph.drop_tree()
 
 
+def before_extraction(tree) -> None:
+    """What every tree trafilatura is given goes through: wrappers it would delete with their text
+    renamed, promotions, author boxes and pointer links removed."""
+    salvage_content(tree)
+    drop_promos(tree)
+    drop_pointers(tree)
+
+
 def visible_chars(tree) -> int:
     """Characters of <body> text a reader sees (whitespace runs as one space), once the unseen
     tags are gone: noscript contents are left out."""
@@ -204,9 +212,7 @@ def extract_html(page: Page) -> Extraction:
     # raw tree three times; dropped here, once the measures above have read it. Same bodies on
     # both dev sets and 500 corpus pages; the balanced pass below parses its own tree.
     etree.strip_elements(tree, "svg", with_tail=False)
-    salvage_content(tree)
-    drop_promos(tree)
-    drop_pointers(tree)
+    before_extraction(tree)
     # recall mode first: one pass of trafilatura's own rules, no readability comparison on long
     # pages; balanced mode (with its readability/justext comparison) only where recall came back
     # short against the page's own prose
@@ -224,9 +230,7 @@ def extract_html(page: Page) -> Extraction:
     words = rescue.word_count(paras)
     if rescue.looks_short(words, prose_words):
         fresh = parse_html(page.text)
-        salvage_content(fresh)
-        drop_promos(fresh)
-        drop_pointers(fresh)
+        before_extraction(fresh)
         second = _extract(fresh, page)
         second_paras = filter_paragraphs(_paragraphs(second, anchors), headlines, furniture)
         second_words = rescue.word_count(second_paras)
