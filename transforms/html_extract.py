@@ -117,7 +117,9 @@ _ONE_LINK_PARAGRAPHS = etree.XPath("//p[count(.//a) = 1]")
 # more, none of them the truth's text. Never the page's frame (nor a block holding its h1, <main> or
 # <article>), nor a block long enough to be an article.
 PROMO_MAX_WORDS = 1000
-_PROMO_CLASSES = etree.XPath("//@class[contains(., 'promo') or contains(., 'uthor') or contains(., 'saboxplugin')]")
+_PROMO_OR_AUTHOR_CLASSES = etree.XPath(
+    "//@class[contains(., 'promo') or contains(., 'uthor') or contains(., 'saboxplugin')]"
+)
 # An author's box beside the article (a bio, a photo, links; WordPress' Simple Author Box is
 # "saboxplugin-wrap"), where trafilatura's own author rules miss it: the credit is read from the
 # untouched tree (`html_signals`); the box's text is no article text.
@@ -128,7 +130,7 @@ _HOLDS_FRAME = etree.XPath("boolean(.//h1 | .//main | .//article)")
 
 def drop_promos(tree) -> None:
     """Blocks classed as promotions or author boxes (see PROMO_MAX_WORDS) are removed."""
-    for value in _PROMO_CLASSES(tree):
+    for value in _PROMO_OR_AUTHOR_CLASSES(tree):
         block = value.getparent()
         if (
             any(

@@ -136,7 +136,7 @@ def is_body_chrome(line: str) -> bool:
         return False
     if photo_caption(line):  # the line model's own caption feature keeps the pattern it was trained with
         return True
-    if has_promo(line, low) and not _promo_word_in_prose(line, low):
+    if has_promo(line, low) and not _promo_word_in_prose(line):
         return True
     return has_caption(line, low) or (len(line) < 60 and is_chrome(line))
 
@@ -146,7 +146,7 @@ _CALL_OPENING = re.compile(r"(?i)^\W*(?:sign up|subscribe)\b")
 CALL_MIN_WORDS = 8
 
 
-def _promo_word_in_prose(line: str, low: str) -> bool:
+def _promo_word_in_prose(line: str) -> bool:
     """A line whose only promotion words are "newsletter", "sign up" or "subscribe" and that promotes
     nothing: an article's sentence ("It's important to sign up for automatic contributions", "The
     newsletter business has never been healthier"), kept in the body. A promotion opens with its call
