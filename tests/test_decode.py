@@ -23,6 +23,29 @@ def test_raw_file_over_the_cap_is_too_large():
         read_capped(io.BytesIO(b"x" * 11), 10)
 
 
+class _Trickle(io.RawIOBase):
+    """A stream that hands out at most 7 bytes a read, as network streams may."""
+
+    def __init__(self, data: bytes):
+        self._data = data
+
+    def readable(self):
+        return True
+
+    def read(self, size=-1):
+        size = 7 if size is None or size < 0 else min(size, 7)
+        out, self._data = self._data[:size], self._data[size:]
+        return out
+
+
+def test_plain_file_is_read_whole_across_short_reads_and_chunks():
+    data = bytes(range(256)) * 5000  # 1.28 MB: more than one read chunk
+    assert read_capped(io.BytesIO(data), len(data)) == data  # exactly at the cap is allowed
+    assert read_capped(_Trickle(b"<html>" * 10), 60) == b"<html>" * 10
+    with pytest.raises(TooLarge):
+        read_capped(_Trickle(b"x" * 61), 60)
+
+
 def test_gzip_is_detected_by_magic_not_name():
     assert read_capped(io.BytesIO(gzip.compress(b"hello page")), 100) == b"hello page"
 

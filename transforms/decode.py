@@ -26,6 +26,9 @@ from transforms.errors import TooLarge
 
 GZIP_MAGIC = b"\x1f\x8b"
 CHUNK = 1 << 16
+# Reads of an uncompressed file ask for at most this much at once: one read of the whole cap
+# (64 MB by default) makes Python allocate it first, ~0.13 ms a file against ~0.01 ms.
+PLAIN_CHUNK = 1 << 20
 # How far into an HTML page a DOCTYPE internal subset is looked for (it belongs before <html>).
 DOCTYPE_SEARCH_CHARS = 1 << 20
 
@@ -78,10 +81,13 @@ def read_capped(stream: BinaryIO, limit: int) -> bytes:
     """
     head = stream.read(2)
     if head != GZIP_MAGIC:
-        data = head + stream.read(limit - len(head) + 1)
-        if len(data) > limit:
-            raise TooLarge(f"file is over {limit} bytes")
-        return data
+        parts, size = [head], len(head)
+        while chunk := stream.read(min(PLAIN_CHUNK, limit - size + 1)):
+            parts.append(chunk)
+            size += len(chunk)
+            if size > limit:
+                raise TooLarge(f"file is over {limit} bytes")
+        return b"".join(parts)
     out = bytearray()
     inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
     in_member = True  # inside a gzip member that has not reached its end yet
