@@ -287,6 +287,48 @@ def test_an_authors_box_beside_the_article_is_not_its_text():
     assert bio not in text and all(p in text for p in BODY)
 
 
+def _prepared_text(body_html: str) -> str:
+    """The text of a page's tree as trafilatura is given it (`before_extraction`)."""
+    tree = parse_html(f"<html><body>{body_html}</body></html>")
+    html_extract.before_extraction(tree)
+    return " ".join(tree.body.text_content().split())
+
+
+def test_cookie_and_consent_notices_are_removed_before_extraction_but_a_post_about_cookies_is_not():
+    """trafilatura has its own cookie rule, but it reverts its pruning when much text goes (on wcxb
+    0329 and 4454 whole consent dialogs stayed in the body), so they go before it runs."""
+    notice = "We use cookies on our website to give you the most relevant experience. By clicking Accept, you consent."
+    settings = "Necessary cookies are absolutely essential for the website to function properly."
+    onetrust = "We and our partners process your personal data to personalise ads and measure their performance."
+    body = "".join(f"<p>{p}</p>" for p in BODY)
+    text = _prepared_text(
+        f"<main><article><h1>Tidal bridge opens</h1>{body}</article></main>"
+        f"<div id='cookie-law-info-bar' class='wt-cli-cookie-bar-container'><p>{notice}</p></div>"
+        f"<div class='cli-modal-content'><div class='cli-tab-pane'><p>{settings}</p></div></div>"
+        f"<div id='onetrust-banner-sdk'><p>{onetrust}</p></div>"
+    )
+    assert notice not in text and settings not in text and onetrust not in text and all(p in text for p in BODY)
+    # a blog's own names for a post about cookies (its category, its recipe card) name no notice
+    filed = _prepared_text(
+        "<main><div class='post category-cookies'><h2>Oat cookies</h2>"
+        f"<div class='cookie-recipe-card'>{body}</div></div></main>"
+    )
+    assert all(p in filed for p in BODY)
+
+
+def test_a_republication_dialog_with_its_copy_of_the_story_is_removed_before_extraction():
+    """INN's Republication Tracker Tool: its hidden dialog holds the story's own h1 and the licence
+    terms, which led trafilatura to take the whole page on wcxb 0329."""
+    terms = "Articles must be republished in their entirety, with the byline and a link back to the original story."
+    body = "".join(f"<p>{p}</p>" for p in BODY)
+    text = _prepared_text(
+        f"<main><article><h1>Tidal bridge opens</h1>{body}</article></main>"
+        "<div id='republication-tracker-tool-modal' style='display:none' role='dialog' aria-modal='true'>"
+        f"<h2>Republish this article</h2><h1>Tidal bridge opens</h1><p>{terms}</p></div>"
+    )
+    assert terms not in text and "Republish" not in text and all(p in text for p in BODY)
+
+
 def test_filter_drops_captions_closed_by_a_photo_credit():
     """A short paragraph that ends with its photo's credit is a caption; prose that merely ends in
     brackets or mentions a photo stays."""
