@@ -592,6 +592,26 @@ def test_an_extraction_of_the_first_block_only_is_read_whole():
     assert words == rescue.word_count(paras)
 
 
+def test_an_extraction_that_missed_the_article_is_replaced_by_the_pages_densest_prose():
+    """Statamic's rich-text blocks are classed "bard"; trafilatura's menu rule ("bar") matches inside
+    the word and deletes them, and on wcxb 0113 it returned the page's menus and panels instead."""
+    panel = "Read every harbour story in the Courier app, with alerts for ferry times and tide tables."
+    menus = "".join(f"<li><a href='/guide/{i}'>Harbour guide number {i} for readers</a></li>" for i in range(12))
+    first, rest = "".join(f"<p>{p}</p>" for p in BODY[:2]), "".join(f"<p>{p}</p>" for p in BODY[2:])
+    page = _page(
+        f"<nav><ul>{menus}</ul></nav><main><h1>Tidal bridge opens</h1><div class='app-panel'><p>{panel}</p></div>"
+        f"<div class='space-y bard'>{first}</div><figure><img src='a.jpg'></figure>"
+        f"<div class='space-y bard'>{rest}</div></main>"
+    )
+    tree = parse_html(page.text)
+    missed = [(panel, False)]
+    assert rescue.well_short(rescue.word_count(missed), rescue.prose_words(tree))
+    paras, words = html_extract._densest_blocks(tree, page, missed, rescue.word_count(missed), [], [], [])
+    assert [text for text, _ in paras] == BODY and words == rescue.word_count(paras)
+    # a short brief that is the whole page's prose is not short by share
+    assert not rescue.well_short(72, 35) and rescue.looks_short(72, 35)
+
+
 def test_a_byline_opening_the_text_is_the_header_not_the_body():
     paras = [("By Ada Brennock", False), (BODY[0], False), ("By the numbers", True), (BODY[1], False)]
     assert [t for t, _ in filter_paragraphs(paras, [])] == [BODY[0], "By the numbers", BODY[1]]

@@ -237,7 +237,23 @@ def _paragraphs(doc, anchors) -> list[tuple[str, bool]]:
 def _whole_blocks(tree, page: Page, paras, words: int, anchors, headlines, furniture):
     """(paragraphs, words) of the same-class blocks the extraction came from, read together, when
     that is clearly longer (`transforms.htmlclean.blocks`); else the extraction as it was."""
-    found = blocks.sibling_blocks(tree, [text for text, _ in paras])
+    return _from_blocks(
+        blocks.sibling_blocks(tree, [text for text, _ in paras]), page, paras, words, anchors, headlines, furniture
+    )
+
+
+def _densest_blocks(tree, page: Page, paras, words: int, anchors, headlines, furniture):
+    """(paragraphs, words) of the page's densest prose (`rescue.densest_prose`) with its same-class
+    blocks, when that is clearly longer; else the extraction as it was. For an extraction that
+    missed the article: on wcxb 0113 trafilatura took the menus (F1 0.004 -> 0.835)."""
+    dense = rescue.densest_prose(tree)
+    if dense is None or tree.body is None:
+        return paras, words
+    found = blocks.blocks_around(tree.body, dense) or [dense]
+    return _from_blocks(found, page, paras, words, anchors, headlines, furniture)
+
+
+def _from_blocks(found, page: Page, paras, words: int, anchors, headlines, furniture):
     if not found:
         return paras, words
     joined = filter_paragraphs(
@@ -287,6 +303,8 @@ def extract_html(page: Page) -> Extraction:
             paras, words = second_paras, second_words
     if rescue.looks_short(words, prose_words):
         paras, words = _whole_blocks(tree, page, paras, words, anchors, headlines, furniture)
+    if rescue.well_short(words, prose_words):
+        paras, words = _densest_blocks(tree, page, paras, words, anchors, headlines, furniture)
     paras = rescue.jsonld_paragraphs(rescue.jsonld_body(signals.jsonld), words) or paras
     paras = rescue.with_key_points(paras, rescue.key_points(tree))
     counts = [rescue.text_words(text) for text, _ in paras]

@@ -9,6 +9,10 @@ blocks of the element the extraction came from; the caller extracts them togethe
 Not a page builder's grid: the blocks must sit inside one element below <body> and hold at least
 half of its text (a page's widgets and cards share a class across the whole page and leave much
 of their common ancestor's text to other elements).
+
+When the extraction missed the article altogether (trafilatura's class rules match words inside
+longer names: its "bar" for a menu also matches a rich-text block's "bard"), `blocks_around` starts
+from the page's densest prose instead (`rescue.densest_prose`).
 """
 
 import copy
@@ -51,8 +55,12 @@ def sibling_blocks(tree, paragraphs: list[str]) -> list | None:
     there are several and they make up most of one element below <body>; else None."""
     body = tree.body
     hit = _source_element(body, paragraphs) if body is not None and paragraphs else None
-    if hit is None:
-        return None
+    return None if hit is None else blocks_around(body, hit)
+
+
+def blocks_around(body, hit) -> list | None:
+    """The same-class blocks (in page order) of `hit` or of its nearest classed ancestor that has
+    such siblings, when they make up most of one element below <body>; else None."""
     for el in (hit, *hit.iterancestors()):
         if el.tag in ("body", "html"):
             return None

@@ -31,14 +31,14 @@ ANCHOR_MIN_WORDS = 3
 # no-break spaces is not.
 XML_SPACE = " \t\r\n"
 # An extraction under this share of the page's prose words (paragraphs and list items outside
-# navigation, comment threads and never-rendered templates, not mostly links), or under the floor,
-# may have missed the article: only then is the second mode run. Simulated on both dev sets, every
+# navigation, comment threads, never-rendered templates and script-less fallbacks, not mostly links),
+# or under the floor, may have missed the article: only then is the second mode run. Simulated on both dev sets, every
 # share from 0.5 to 0.9 and floor from 50 to 200 gave the same F1; 0.6 / 100 sits inside that
 # plateau. Balanced mode runs on 38 of 793 wcxb pages and 6 of 80 fundus pages (60 and 6 while
 # comment threads counted as prose; the same pages win), on none of the generated corpus (29%).
 SHORT_SHARE = 0.6
 SHORT_FLOOR_WORDS = 100
-PROSE_SKIP_ANCESTORS = frozenset({"nav", "header", "footer", "aside", "form", "template"})
+PROSE_SKIP_ANCESTORS = frozenset({"nav", "header", "footer", "aside", "form", "template", "noscript"})
 PROSE_MAX_LINK_SHARE = 0.5
 # The second text replaces the first one when it is longer by this factor: on pages it was
 # triggered for, the extra text is mostly the missed article, not boilerplate.
@@ -142,7 +142,8 @@ def word_count(paras: list[tuple[str, bool]]) -> int:
 
 def prose_words(tree) -> int:
     """Words in the page's paragraphs and innermost list items outside navigation, header, footer,
-    asides, forms, templates and comment threads, leaving out those that are mostly link text.
+    asides, forms, templates, noscript fallbacks and comment threads, leaving out those that are
+    mostly link text.
     Call before trafilatura."""
     total = 0
     for el in _PROSE_XPATH(tree):
@@ -152,9 +153,27 @@ def prose_words(tree) -> int:
     return total
 
 
+def densest_prose(tree):
+    """The element whose paragraphs and list items (as `prose_words` counts them) hold the most
+    words, or None: where a page's article is, whatever its classes say. Call before trafilatura."""
+    words_in: dict = {}
+    for el in _PROSE_XPATH(tree):
+        words = text_words(el.text_content())
+        if words and sum(text_words(a.text_content()) for a in el.iter("a")) <= PROSE_MAX_LINK_SHARE * words:
+            parent = el.getparent()
+            words_in[parent] = words_in.get(parent, 0) + words
+    return max(words_in, key=words_in.get, default=None)
+
+
 def looks_short(words: int, page_prose_words: int) -> bool:
     """True when an extraction of `words` words may have missed part of the page's article."""
     return words < SHORT_FLOOR_WORDS or words < SHORT_SHARE * page_prose_words
+
+
+def well_short(words: int, page_prose_words: int) -> bool:
+    """True when an extraction holds well under the page's prose: short by share, not only under
+    the floor (a short news brief's 72 words on a page of 35 prose words are the whole article)."""
+    return words < SHORT_SHARE * page_prose_words
 
 
 def better_by_length(words: int, other_words: int) -> bool:
