@@ -305,7 +305,7 @@ def test_cookie_and_consent_notices_are_removed_before_extraction_but_a_post_abo
         f"<main><article><h1>Tidal bridge opens</h1>{body}</article></main>"
         f"<div id='cookie-law-info-bar' class='wt-cli-cookie-bar-container'><p>{notice}</p></div>"
         f"<div class='cli-modal-content'><div class='cli-tab-pane'><p>{settings}</p></div></div>"
-        f"<div id='onetrust-banner-sdk'><p>{onetrust}</p></div>"
+        f"<div id='onetrust-consent-sdk'><div id='onetrust-banner-sdk'><p>{onetrust}</p></div></div>"
     )
     assert notice not in text and settings not in text and onetrust not in text and all(p in text for p in BODY)
     # a blog's own names for a post about cookies (its category, its recipe card) name no notice
