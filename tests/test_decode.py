@@ -44,6 +44,8 @@ def test_plain_file_is_read_whole_across_short_reads_and_chunks():
     assert read_capped(_Trickle(b"<html>" * 10), 60) == b"<html>" * 10
     with pytest.raises(TooLarge):
         read_capped(_Trickle(b"x" * 61), 60)
+    with pytest.raises(TooLarge):  # over the cap in the two bytes read to sniff for gzip
+        read_capped(io.BytesIO(b"\x00\x00"), 1)
 
 
 def test_gzip_is_detected_by_magic_not_name():

@@ -82,11 +82,11 @@ def read_capped(stream: BinaryIO, limit: int) -> bytes:
     head = stream.read(2)
     if head != GZIP_MAGIC:
         parts, size = [head], len(head)
-        while chunk := stream.read(min(PLAIN_CHUNK, limit - size + 1)):
+        while size <= limit and (chunk := stream.read(min(PLAIN_CHUNK, limit - size + 1))):
             parts.append(chunk)
             size += len(chunk)
-            if size > limit:
-                raise TooLarge(f"file is over {limit} bytes")
+        if size > limit:
+            raise TooLarge(f"file is over {limit} bytes")
         return b"".join(parts)
     out = bytearray()
     inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
