@@ -360,6 +360,16 @@ def test_filter_drops_newsletter_promotions_but_keeps_an_article_about_newslette
     assert kept == [BODY[0], *about]
 
 
+def test_filter_drops_a_newsrooms_appeal_for_donations_but_not_a_sentence_about_donating():
+    appeals = [
+        "The Courier is a nonprofit newsroom kept alive by reader donations. No ads, no paywall.",
+        "👉 Donate today to keep the harbour desk open »",
+    ]
+    mention = "Volunteers asked visitors to donate today or tomorrow to the new lifeboat station on the quay."
+    paras = [(BODY[0], False), (mention, False), (BODY[1], False), *[(a, False) for a in appeals]]
+    assert [t for t, _ in filter_paragraphs(paras, [])] == [BODY[0], mention, BODY[1]]
+
+
 def test_filter_drops_the_newsrooms_standards_link_but_not_a_sentence_about_standards():
     sentence = "The harbour master said the new bridge had to meet our standards for storms and spring tides."
     paras = [(BODY[0], False), (sentence, False), ("Our Standards: The Quellmere Courier Trust Principles.", False)]

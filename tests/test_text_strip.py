@@ -291,6 +291,22 @@ def test_a_photo_caption_inside_the_body_is_dropped(model):
     assert BODY[0] in kept and BODY[-1] in kept and mention in kept
 
 
+@pytest.mark.parametrize("model", ["shipped", "rules"])
+def test_a_newsrooms_appeal_for_donations_is_not_the_article(model):
+    """Nonprofit newsrooms ask for money under the story; a sentence about donating stays."""
+    chosen = _chosen(model)
+    appeals = [
+        "Since you made it to the bottom of this article, we have a small favor to ask.",
+        "This story is funded by readers like you",
+        "Our newsroom is free to read. Your one-off or monthly donations keep our reporters on the quay.",
+    ]
+    mention = "The harbour trust said your monthly donation to the lifeboat fund is still tax-deductible this year."
+    lines = HEAD + [*BODY[:3], mention, *BODY[3:], *appeals] + CHROME
+    kept, _, _ = strip_lines(normalize_lines("\n".join(lines) + "\n"), chosen)
+    assert not set(appeals) & set(kept)
+    assert BODY[0] in kept and BODY[-1] in kept and mention in kept
+
+
 def test_screen_reader_link_labels_are_cut_from_dump_lines():
     """A dump of a page's text keeps what screen readers say after links (visually hidden on the
     page): it is cut from the line, and a line that was only that is gone."""

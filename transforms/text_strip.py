@@ -39,6 +39,7 @@ from transforms.textstats import (
     COMMENT_LABELS,
     DECK_MAX_WORDS,
     alternation,
+    donation_appeal,
     furniture_label,
     newsletter_promotion,
     photo_caption,
@@ -131,6 +132,8 @@ def is_body_chrome(line: str) -> bool:
     if (("©" in line or "rights reserved" in low or "copyright" in low) and _RIGHTS.search(line)) or rights_notice(low):
         return True
     if line.count("•") >= 2 or line.count(" | ") >= 2:  # a ticker or a row of links
+        return True
+    if donation_appeal(line):
         return True
     if len(line) >= CHROME_MAX_CHARS:
         return False

@@ -8,8 +8,9 @@ longest deck (standfirst) the text stripper and the dump header reader both acce
 wording of an offer or a form, which neither the HTML signal reader nor the metadata takes for a deck;
 `CREDIT_START` an author box's credit label, read in HTML and in dumps alike; `furniture_label` and
 `rights_notice` the page furniture of other languages than English ("Anzeige", "Lire aussi : ...",
-"Kommentare (12)", "Tous droits réservés"), and `photo_caption` a caption by its photo's credit, which
-the HTML clean-up and the dump stripper both drop.
+"Kommentare (12)", "Tous droits réservés"), `photo_caption` a caption by its photo's credit and
+`donation_appeal` a newsroom's appeal for readers' money, which the HTML clean-up and the dump
+stripper both drop.
 """
 
 import re
@@ -112,6 +113,36 @@ _NEWSLETTER_CUE = re.compile(NEWSLETTER_CUES, re.IGNORECASE)
 def newsletter_promotion(line: str) -> bool:
     """A line naming a newsletter that promotes it (see NEWSLETTER_CUES)."""
     return "ewsletter" in line and bool(_NEWSLETTER_CUE.search(line))
+
+
+# A newsroom's appeal for readers' money, under the story: "we have a small favor to ask", "This story
+# is funded by readers like you", "kept alive by reader donations", "👉 Donate today", and "your one-off
+# or monthly donations" where the newsroom speaks ("... supporting our work"). On the dev sets 8 such
+# lines in our bodies and none in the truth (a sentence that only mentions donating, or asks for it
+# mid-sentence, is no appeal).
+_APPEAL = re.compile(
+    r"\b(?:we|i) (?:have|\W?ve got) a (?:small |little |quick )?favou?r to ask"
+    r"|\b(?:kept alive|funded|sustained|made possible|powered) (?:entirely |only |solely |mostly )?by (?:our )?"
+    r"(?:readers?|listeners?|viewers?|members?)\W?s? (?:donations?|support|contributions?|like you)"
+    r"|^\W*(?:please )?(?:donate|give) (?:today|now)\b",
+    re.IGNORECASE,
+)
+_YOUR_GIFT = re.compile(
+    r"\byour (?:(?:one-off|one-time|monthly|recurring|tax-deductible)(?: or |, | )?)+(?:donation|gift|contribution)",
+    re.IGNORECASE,
+)
+_WE = re.compile(r"\b(?:we|us|our)\b", re.IGNORECASE)
+APPEAL_MAX_WORDS = 80
+
+
+def donation_appeal(line: str) -> bool:
+    """A line that asks the reader for money to fund the newsroom (see _APPEAL)."""
+    low = line.lower()
+    if not ("favo" in low or " by " in low or "your " in low or "donate" in low or "give" in low):
+        return False
+    if len(line.split()) > APPEAL_MAX_WORDS:
+        return False
+    return bool(_APPEAL.search(line)) or bool(_YOUR_GIFT.search(line) and _WE.search(line))
 
 
 def alternation(words) -> str:

@@ -20,6 +20,7 @@ from transforms.textstats import (
     READ_ALSO,
     SHARE_LABELS,
     alternation,
+    donation_appeal,
     photo_caption,
 )
 from transforms.textstats import word_key as _norm
@@ -134,7 +135,7 @@ def _is_prompt(text: str) -> bool:
         return True
     if words <= DISCLOSURE_MAX_WORDS and _may_disclose(text) and _DISCLOSURE.search(text):
         return True
-    return (words <= PROMPT_MAX_WORDS and bool(_PROMPT.match(text))) or photo_caption(text)
+    return (words <= PROMPT_MAX_WORDS and bool(_PROMPT.match(text))) or photo_caption(text) or donation_appeal(text)
 
 
 def _is_date_line(text: str) -> bool:
