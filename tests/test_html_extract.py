@@ -144,6 +144,22 @@ def test_filter_drops_headline_credits_related_tail_and_bio():
     assert kept == [BODY[0], BODY[1]]
 
 
+def test_filter_drops_the_authors_section_under_the_article_but_not_a_long_one():
+    section = [
+        ("About the Author:", True),
+        ("Mara Ellison, Harbour Editor, Quellmere Courier", False),
+        ("About the Reviewer", True),
+        ("Ada Brennock, MD, Editorial Advisory Board", False),
+        ("Disclaimer:", False),
+        ("As a service to our readers, the Courier provides access to its archive of past stories.", False),
+    ]
+    paras = [(p, False) for p in BODY] + section
+    assert [t for t, _ in filter_paragraphs(paras, [])] == BODY
+    # a label over a whole chapter of text is the article's own ("Meet the authors" of a book review)
+    chapter = [("Meet the authors", True)] + [(p, False) for p in BODY * 4]
+    assert len(filter_paragraphs([(BODY[0], False), *chapter], [])) == 1 + len(chapter)
+
+
 def test_filter_drops_furniture_in_other_languages():
     """An ad label, a "read also" pointer, a share button and a related-stories heading with its
     list, in German and Spanish: none is body; prose that merely uses the words stays."""
