@@ -148,7 +148,7 @@ def test_filter_drops_the_authors_section_under_the_article_but_not_a_long_one()
     section = [
         ("About the Author:", True),
         ("Mara Ellison, Harbour Editor, Quellmere Courier", False),
-        ("About the Reviewer", True),
+        ("Reviewed by,", True),
         ("Ada Brennock, MD, Editorial Advisory Board", False),
         ("Disclaimer:", False),
         ("As a service to our readers, the Courier provides access to its archive of past stories.", False),
