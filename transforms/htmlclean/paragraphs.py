@@ -35,11 +35,10 @@ LINK_BLOCK_MAX_SHARE = 0.3
 # ... or when prose resumes after at most this many lines (a teaser box inside the article).
 LINK_BLOCK_MAX_LINES = 4
 # An author's section under the article: its label ("About the Author", "Written by", "About the
-# Reviewer", "Medically reviewed by"), then a few short paragraphs (names, roles, a bio, links to their
-# posts, a disclaimer). At 12 paragraphs and 400 words: wcxb HTML 7 pages up, none down, fundus
-# unchanged (the reviewer's label: 4090); 8 and 250 left
-# two of them (0496, 4058), 25 and 1,000 chose the same. Not used on dumps: there it cut the one
-# section the truth keeps (wcxb 4688, text 0.976 -> 0.941) and no other.
+# Reviewer", "Medically reviewed by"), then a few short paragraphs (names, roles, a bio, links to
+# their posts, a disclaimer). At 12 paragraphs and 400 words: wcxb HTML 7 pages up, none down,
+# fundus unchanged; 8 and 250 left two of them (0496, 4058), 25 and 1,000 chose the same. Not used
+# on dumps: there it cut the one section the truth keeps (wcxb 4688, text 0.976 -> 0.941), no other.
 AUTHOR_LABEL_MAX_CHARS = 40
 AUTHOR_SECTION_MAX_PARAGRAPHS = 12
 AUTHOR_SECTION_MAX_WORDS = 400
