@@ -142,6 +142,8 @@ def test_filter_drops_headline_credits_related_tail_and_bio():
     ]
     kept = [t for t, _ in filter_paragraphs(paras, ["Tidal bridge opens"])]
     assert kept == [BODY[0], BODY[1]]
+    recent = [(BODY[0], False), (BODY[1], False), ("Recent Posts", True), ("Ferry fares to rise in spring", False)]
+    assert [t for t, _ in filter_paragraphs(recent, [])] == [BODY[0], BODY[1]]
 
 
 def test_filter_drops_the_authors_section_under_the_article_but_not_a_long_one():
