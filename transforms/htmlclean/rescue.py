@@ -31,11 +31,12 @@ ANCHOR_MIN_WORDS = 3
 # no-break spaces is not.
 XML_SPACE = " \t\r\n"
 # An extraction under this share of the page's prose words (paragraphs and list items outside
-# navigation, comment threads, never-rendered templates and script-less fallbacks, not mostly links),
-# or under the floor, may have missed the article: only then is the second mode run. Simulated on both dev sets, every
-# share from 0.5 to 0.9 and floor from 50 to 200 gave the same F1; 0.6 / 100 sits inside that
-# plateau. Balanced mode runs on 38 of 793 wcxb pages and 6 of 80 fundus pages (60 and 6 while
-# comment threads counted as prose; the same pages win), on none of the generated corpus (29%).
+# navigation, comment threads, never-rendered templates and script-less fallbacks, not mostly
+# links), or under the floor, may have missed the article: only then is the second mode run.
+# Simulated on both dev sets, every share from 0.5 to 0.9 and floor from 50 to 200 gave the same F1;
+# 0.6 / 100 sits inside that plateau. Balanced mode runs on 38 of 793 wcxb pages and 6 of 80 fundus
+# pages (60 and 6 while comment threads counted as prose; the same pages win), on none of the
+# generated corpus (29%).
 SHORT_SHARE = 0.6
 SHORT_FLOOR_WORDS = 100
 PROSE_SKIP_ANCESTORS = frozenset({"nav", "header", "footer", "aside", "form", "template", "noscript"})
@@ -140,28 +141,28 @@ def word_count(paras: list[tuple[str, bool]]) -> int:
     return sum(text_words(text) for text, _ in paras)
 
 
-def prose_words(tree) -> int:
-    """Words in the page's paragraphs and innermost list items outside navigation, header, footer,
-    asides, forms, templates, noscript fallbacks and comment threads, leaving out those that are
-    mostly link text.
-    Call before trafilatura."""
-    total = 0
+def _prose(tree):
+    """(element, words) of the page's paragraphs and innermost list items outside navigation,
+    header, footer, asides, forms, templates, noscript fallbacks and comment threads, leaving out
+    those that are mostly link text."""
     for el in _PROSE_XPATH(tree):
         words = text_words(el.text_content())
         if words and sum(text_words(a.text_content()) for a in el.iter("a")) <= PROSE_MAX_LINK_SHARE * words:
-            total += words
-    return total
+            yield el, words
+
+
+def prose_words(tree) -> int:
+    """Words in the page's prose (`_prose`). Call before trafilatura."""
+    return sum(words for _, words in _prose(tree))
 
 
 def densest_prose(tree):
-    """The element whose paragraphs and list items (as `prose_words` counts them) hold the most
-    words, or None: where a page's article is, whatever its classes say. Call before trafilatura."""
+    """The element whose paragraphs and list items (`_prose`) hold the most words, or None: where a
+    page's article is, whatever its classes say. Call before trafilatura."""
     words_in: dict = {}
-    for el in _PROSE_XPATH(tree):
-        words = text_words(el.text_content())
-        if words and sum(text_words(a.text_content()) for a in el.iter("a")) <= PROSE_MAX_LINK_SHARE * words:
-            parent = el.getparent()
-            words_in[parent] = words_in.get(parent, 0) + words
+    for el, words in _prose(tree):
+        parent = el.getparent()
+        words_in[parent] = words_in.get(parent, 0) + words
     return max(words_in, key=words_in.get, default=None)
 
 
