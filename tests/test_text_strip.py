@@ -307,6 +307,20 @@ def test_a_newsrooms_appeal_for_donations_is_not_the_article(model):
     assert BODY[0] in kept and BODY[-1] in kept and mention in kept
 
 
+@pytest.mark.parametrize("model", ["shipped", "rules"])
+def test_a_registration_walls_lines_are_not_the_article(model):
+    """A dump keeps a sign-in wall's text without its form: its call, its offer, a field's check."""
+    chosen = _chosen(model)
+    wall = [
+        "Join The Harbor Gazette for access to this content",
+        "Plus special access to select articles and other premium content with your account - free of charge.",
+        "Please enter a valid email address.",
+    ]
+    lines = HEAD + [*BODY[:2], *wall, *BODY[2:]] + CHROME
+    kept, _, _ = strip_lines(normalize_lines("\n".join(lines) + "\n"), chosen)
+    assert not set(wall) & set(kept) and BODY[0] in kept and BODY[-1] in kept
+
+
 def test_screen_reader_link_labels_are_cut_from_dump_lines():
     """A dump of a page's text keeps what screen readers say after links (visually hidden on the
     page): it is cut from the line, and a line that was only that is gone."""
