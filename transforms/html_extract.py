@@ -116,9 +116,10 @@ _ONE_LINK_PARAGRAPHS = etree.XPath("//p[count(.//a) = 1]")
 
 # A block whose class names it a promotion ("promo", "promo-description", "ps-promo" teasers of other
 # stories on LA Times pages, "promo-bar" carousels): on the dev sets 492 such blocks of five words or
-# more, none of them the truth's text. Never the page's frame (nor a block holding its h1, <main> or
-# <article>), nor a block long enough to be an article.
-PROMO_MAX_WORDS = 1000
+# more, none of them the truth's text. No named block (a promotion, an author's box, a consent notice)
+# is removed when it is the page's frame, holds its h1, <main> or <article>, or is long enough to be
+# an article.
+NAMED_BLOCK_MAX_WORDS = 1000
 # An author's box beside the article (a bio, a photo, links; WordPress' Simple Author Box is
 # "saboxplugin-wrap"), where trafilatura's own author rules miss it: the credit is read from the
 # untouched tree (`html_signals`); the box's text is no article text.
@@ -159,7 +160,7 @@ def _not_text(token: str) -> bool:
 
 def drop_named_blocks(tree) -> None:
     """Blocks named as promotions, author boxes or cookie and consent notices are removed (never the
-    page's frame, a block holding its h1, <main> or <article>, nor one of over PROMO_MAX_WORDS words);
+    page's frame, a block holding its h1, <main> or <article>, nor one of over NAMED_BLOCK_MAX_WORDS words);
     a republication dialog is removed whatever it holds."""
     for value in [*_NAMED_CLASSES(tree), *_NAMED_IDS(tree)]:
         block = value.getparent()
@@ -171,7 +172,7 @@ def drop_named_blocks(tree) -> None:
             and block.tag not in _FRAMES
             and block.getparent() is not None
             and not _HOLDS_FRAME(block)
-            and len(block.text_content().split()) <= PROMO_MAX_WORDS
+            and len(block.text_content().split()) <= NAMED_BLOCK_MAX_WORDS
         ):
             block.drop_tree()
 

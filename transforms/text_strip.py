@@ -146,13 +146,13 @@ def is_body_chrome(line: str) -> bool:
 
 # A call to action opens with its verb ("Sign up for ...", "Subscribe today"); a shorter line is a button.
 _CALL_OPENING = re.compile(r"(?i)^\W*(?:sign up|subscribe)\b")
+CALL_MIN_WORDS = 8
 # A registration wall's lines in a dump (the form itself is gone): "Join Fox News for access to this
 # content", "Plus special access to ... premium content with your account", a field's "Please enter
 # a valid email address." None in either truth; 3 lines in our fundus dump bodies.
 _ACCOUNT_WALL = re.compile(
     r"(?i)^\W*please enter a valid\b|\bfor access to this content\b|\bpremium content with your account\b"
 )
-CALL_MIN_WORDS = 8
 
 
 def _promo_word_in_prose(line: str) -> bool:
