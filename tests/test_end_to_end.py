@@ -9,6 +9,7 @@ import pyarrow.dataset as ds
 import pytest
 
 from pipeline.main import main
+from pipeline.summary import format_summary
 from schemas import ARTICLE_SCHEMA, QUARANTINE_SCHEMA, SEGMENT_SCHEMA
 
 
@@ -106,6 +107,14 @@ def test_manifest_accounts_for_every_page(run, golden):
     on_disk = sum(1 for _ in out.rglob("*.parquet"))
     assert len(manifest["files"]) == on_disk
     assert manifest["rows"]["articles"] == sql(f"select count(*) from {table(out, 'articles')}")[0][0]
+
+
+def test_the_summary_says_when_the_output_was_committed():
+    manifest = {"run_id": "r1", "output": "out", "rows": {}, "started_at": "2026-01-02T03:04:05+00:00"}
+    text, _ = format_summary({**manifest, "finished_at": "2026-01-02T03:04:07.5+00:00"}, 3.04)
+    assert text.endswith("elapsed:             3.0 s (committed at 2.5 s)")
+    text, _ = format_summary(manifest, 3.04)  # a manifest without its commit time: no claim
+    assert text.endswith("elapsed:             3.0 s")
 
 
 def norm(text):
