@@ -3,15 +3,18 @@
 In: the generated corpus (`bench/corpus.py`, made in a temp folder unless --corpus is given) and,
 when present, the dev sets under --data (skipped cleanly when absent). Out: a table, per input set
 (the corpus, the corpus's HTML pages alone, each dev set's HTML pages), of docs/s for the bare
-`trafilatura.extract` loop, the pipeline on 1 worker and on 2 workers (multi_processing), their
-ratios, and peak memory of the pipeline at 1x and 10x the input.
+`trafilatura.extract` loop, the same loop split over two processes at once (how far this machine's
+two cores scale such work: the ceiling for 2 workers / 1), the pipeline on 1 worker and on 2 workers
+(multi_processing), their ratios, and peak memory of the pipeline at 1x and 10x the input.
 
 Every run is a subprocess, measured from outside: wall time, CPU time and peak RSS (os.wait4, the
 largest process), plus the peak RSS summed over the process tree (sampled from /proc) and the CPU
 time the hypervisor stole from the VM meanwhile (both cores; printed per run). The
-pipeline's docs/s uses its own reported elapsed time (graph build to manifest), the loop's its own
-timer: both leave out interpreter start and imports. Runs are interleaved (loop, 1 worker,
-2 workers, per round) so machine load hits them alike; the best round counts.
+pipeline's docs/s uses its own reported elapsed time (graph build to the run's end, its workers'
+shutdown included), the loop's its own timer: both leave out interpreter start and imports. The
+pipeline's time to its commit (when its output is whole) is read too: the rest is the runner shutting
+down its workers. Runs are interleaved (loop, two loops, 1 worker, 2 workers, per round) so machine
+load hits them alike; the best round counts.
 
   .venv/bin/python -m bench.speed                         # corpus of 2,000 pages + dev sets
   .venv/bin/python -m bench.speed --pages 300 --rounds 1 --no-dev --memory_base 30   # quick look
@@ -127,14 +130,42 @@ def run_baseline(files: list[str], work: pathlib.Path) -> dict:
     return {**result, "seconds": timing["seconds"], "docs": timing["docs"]}
 
 
+def run_two_loops(files: list[str], work: pathlib.Path) -> dict:
+    """The baseline split over two processes started together (alternate files to each): docs/s
+    over the slower one's own timer, CPU summed."""
+    halves, results = [files[0::2], files[1::2]], [None, None]
+
+    def one(k: int) -> None:
+        listing = work / f"files-{k}.json"
+        listing.write_text(json.dumps(halves[k]))
+        results[k] = measure([sys.executable, "-m", "bench.speed", "--_baseline", str(listing)])
+
+    threads = [threading.Thread(target=one, args=(k,)) for k in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    if None in results:
+        raise RuntimeError("a baseline process failed (see above)")
+    seconds = max(json.loads(r["output"].strip().splitlines()[-1])["seconds"] for r in results)
+    return {"seconds": seconds, "docs": len(files), "cpu": sum(r["cpu"] for r in results), "steal": None}
+
+
 def run_pipeline(pattern: str, docs: int, work: pathlib.Path, extra: list[str]) -> dict:
     out = pathlib.Path(tempfile.mkdtemp(dir=work))
     result = measure([sys.executable, "-m", "pipeline", "--input", pattern, "--output", str(out), *extra])
     found = re.search(r"elapsed:\s+([\d.]+) s", result["output"])
+    committed = re.search(r"committed at ([\d.]+) s", result["output"])
     pages = re.search(r"pages read:\s+(\d+)", result["output"])
     assert pages and int(pages.group(1)) == docs, result["output"][-2000:]
     subprocess.run(["rm", "-rf", str(out)], check=True)
-    return {**result, "seconds": float(found.group(1)) if found else result["wall"], "docs": docs}
+    seconds = float(found.group(1)) if found else result["wall"]
+    return {
+        **result,
+        "seconds": seconds,
+        "committed": float(committed.group(1)) if committed else seconds,
+        "docs": docs,
+    }
 
 
 def link_subset(files: list[str], folder: pathlib.Path) -> str:
@@ -167,6 +198,10 @@ def rate(run: dict) -> float:
     return run["docs"] / run["seconds"]
 
 
+def commit_rate(run: dict) -> float:
+    return run["docs"] / run["committed"]
+
+
 def _steal(run: dict) -> str:
     return f" (steal {run['steal']:.1f} s)" if run.get("steal") is not None else ""
 
@@ -196,9 +231,10 @@ def main(argv: list[str] | None = None) -> int:
         sets = input_sets(args, work)
         for name, files in sets.items():
             pattern = link_subset(files, work / f"in-{len(rows)}")
-            runs = {"loop": [], "1w": [], "2w": []}
+            runs = {"loop": [], "2 loops": [], "1w": [], "2w": []}
             for r in range(args.rounds):
                 runs["loop"].append(run_baseline(files, work))
+                runs["2 loops"].append(run_two_loops(files, work))
                 runs["1w"].append(run_pipeline(pattern, len(files), work, []))
                 runs["2w"].append(run_pipeline(pattern, len(files), work, TWO_WORKERS))
                 print(
@@ -213,6 +249,8 @@ def main(argv: list[str] | None = None) -> int:
                     name,
                     [rate(one) / rate(loop) for one, loop in zip(runs["1w"], runs["loop"])],
                     [rate(two) / rate(one) for two, one in zip(runs["2w"], runs["1w"])],
+                    [rate(two) / rate(one) for two, one in zip(runs["2 loops"], runs["loop"])],
+                    [commit_rate(two) / commit_rate(one) for two, one in zip(runs["2w"], runs["1w"])],
                 )
             )
         memory = {}
@@ -236,14 +274,15 @@ def print_table(rows, memory, args, load) -> None:
     )
     print(
         "| input | pages | bare loop docs/s | pipeline 1 worker docs/s | 1w / loop | 2 workers docs/s | 2w / 1w "
-        "| 1w CPU s/doc | loop CPU s/doc |"
+        "| 2w / 1w to commit | 2 loops / loop | 1w CPU s/doc | loop CPU s/doc |"
     )
-    print("|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
     for name, pages, best in rows:
-        loop, one, two = best["loop"], best["1w"], best["2w"]
+        loop, loops, one, two = best["loop"], best["2 loops"], best["1w"], best["2w"]
         print(
             f"| {name} | {pages} | {rate(loop):.1f} | {rate(one):.1f} | {rate(one) / rate(loop):.2f} | "
-            f"{rate(two):.1f} | {rate(two) / rate(one):.2f} | {one['cpu'] / pages:.4f} | {loop['cpu'] / pages:.4f} |"
+            f"{rate(two):.1f} | {rate(two) / rate(one):.2f} | {commit_rate(two) / commit_rate(one):.2f} | "
+            f"{rate(loops) / rate(loop):.2f} | {one['cpu'] / pages:.4f} | {loop['cpu'] / pages:.4f} |"
         )
     one, ten = memory[1], memory[10]
     print("\n| memory, 1 worker | pages | largest process peak RSS MB | process tree peak RSS MB |\n|---|---|---|---|")
@@ -255,9 +294,12 @@ def print_table(rows, memory, args, load) -> None:
 def print_rounds(paired) -> None:
     """The ratios within each round (runs minutes apart): this VM's speed drifts between rounds, and
     the best-of table above may pair a fast round of one side with a slow one of the other."""
-    print("\n| input | 1w / loop, per round | 2w / 1w, per round |\n|---|---|---|")
-    for name, one_loop, two_one in paired:
-        print(f"| {name} | {' '.join(f'{r:.2f}' for r in one_loop)} | {' '.join(f'{r:.2f}' for r in two_one)} |")
+    print(
+        "\n| input | 1w / loop, per round | 2w / 1w, per round | 2 loops / loop, per round "
+        "| 2w / 1w to commit, per round |\n|---|---|---|---|---|"
+    )
+    for name, *ratios in paired:
+        print(f"| {name} | " + " | ".join(" ".join(f"{r:.2f}" for r in column) for column in ratios) + " |")
 
 
 if __name__ == "__main__":
