@@ -2,6 +2,7 @@
 
 import json
 import pathlib
+import shutil
 
 import pytest
 
@@ -28,3 +29,13 @@ def golden() -> dict:
 @pytest.fixture(scope="session")
 def samples_dir() -> pathlib.Path:
     return SAMPLES
+
+
+@pytest.fixture
+def unrun():
+    """Takes the pipelines a test builds but never runs: Beam deletes a pipeline's local temp folder
+    (/tmp/beam-pipeline-temp*) only in run(), so they are deleted here, after the test."""
+    built = []
+    yield built.append
+    for pipeline in built:
+        shutil.rmtree(pipeline.local_tempdir, ignore_errors=True)

@@ -18,7 +18,8 @@ def test_the_entry_point_skips_the_construction_time_type_check():
     assert parse_options(BATCH).view_as(TypeOptions).pipeline_type_check is False
 
 
-def test_both_graphs_pass_the_type_check():
+def test_both_graphs_pass_the_type_check(unrun):
     for argv in (BATCH, STREAMING_ARGV):
         pipeline = build_pipeline(checked(argv))  # a hint mismatch raises TypeCheckError here
+        unrun(pipeline)
         assert pipeline.transforms_stack[0].parts

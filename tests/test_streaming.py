@@ -88,9 +88,10 @@ def test_streaming_flags_are_checked_early():
             parse_options(argv)
 
 
-def test_streaming_graph_builds_without_touching_any_path():
+def test_streaming_graph_builds_without_touching_any_path(unrun):
     options = PipelineOptions(STREAMING_ARGV)
     pipeline = build_pipeline(options)  # no read, no list, no write: nothing exists at these paths
+    unrun(pipeline)
     labels = {t.full_label for t in pipeline.transforms_stack[0].parts}
     assert {"ReadNotifications", "WindowByIngestTime", "ParseNotifications", "IngestObjects"} <= labels
 
