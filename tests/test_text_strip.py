@@ -8,6 +8,7 @@ from transforms.text_strip import is_breadcrumb, is_byline, strip_lines, strip_t
 from transforms.textmodel.features import FEATURES, best_run, page_matrix
 from transforms.textmodel.lines import normalize_lines
 from transforms.textmodel.model import LineModel, default_model
+from transforms.textstats import newsletter_promotion
 
 BODY = [
     (
@@ -343,6 +344,21 @@ def test_screen_reader_link_labels_are_cut_from_dump_lines():
         "Read the harbour board's report for the timetable.",
         "A new tab on the ferry website lists the fares.",
     ]
+
+
+@pytest.mark.parametrize(
+    "line, promotes",
+    [
+        ("Sign up for our newsletter for the best of the harbour.", True),
+        ("THE HARBOUR NEWSLETTER: GET IT IN YOUR INBOX", True),
+        ("Get the Harbour eNewsletter delivered free every Friday", True),
+        ("The newsletter business has never been healthier, with open rates up.", False),
+        ("Twelve people signed up for my newsletter in the past week.", False),
+    ],
+)
+def test_a_newsletters_promotion_is_told_from_a_sentence_about_newsletters(line, promotes):
+    """One definition for HTML paragraphs and dump lines, whatever the case of "newsletter"."""
+    assert newsletter_promotion(line) is promotes
 
 
 def test_a_dump_about_newsletters_keeps_its_sentences_but_not_the_sign_up_box():

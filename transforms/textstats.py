@@ -111,8 +111,9 @@ _NEWSLETTER_CUE = re.compile(NEWSLETTER_CUES, re.IGNORECASE)
 
 
 def newsletter_promotion(line: str) -> bool:
-    """A line naming a newsletter that promotes it (see NEWSLETTER_CUES)."""
-    return "ewsletter" in line and bool(_NEWSLETTER_CUE.search(line))
+    """A line naming a newsletter ("Newsletter", "NEWSLETTER", "eNewsletter") that promotes it (see
+    NEWSLETTER_CUES). The one definition for HTML paragraphs and dump lines."""
+    return "newsletter" in line.lower() and bool(_NEWSLETTER_CUE.search(line))
 
 
 # A newsroom's appeal for readers' money, under the story: "we have a small favor to ask", "This story

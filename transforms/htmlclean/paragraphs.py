@@ -16,11 +16,11 @@ from transforms.metadata.datetexts import find_printed
 from transforms.textstats import (
     AD_LABELS,
     COMMENT_LABELS,
-    NEWSLETTER_CUES,
     READ_ALSO,
     SHARE_LABELS,
     alternation,
     donation_appeal,
+    newsletter_promotion,
     photo_caption,
 )
 from transforms.textstats import word_key as _norm
@@ -81,10 +81,7 @@ _PROMPT = re.compile(
     r"|(photo|image|picture)s? (by|from|via|courtesy( of)?)\b.*|(table of )?contents|in this article|jump to( section)?"
     r"|(sign up|subscribe|join|follow us|download (the|our)|click here|tap here|want to bookmark"
     r"|thanks for subscribing)\b.*|.*\bcommenting forum\b.*|(?:our |the )?newsletters?"
-    r"|our (?:editorial )?standards\s*:.*"  # the newsroom's policy link under a story (Reuters)
-    # a newsletter's promotion, not an article about newsletters ("The newsletter industry has never
-    # been healthier"): the line asks the reader to do something, or is the site's own ("our newsletter")
-    rf"|(?=.*\bnewsletter)(?=.*(?:{NEWSLETTER_CUES})).*)$",
+    r"|our (?:editorial )?standards\s*:.*)$",  # the newsroom's policy link under a story (Reuters)
     re.IGNORECASE,
 )
 # Affiliate / editorial-independence disclosures, a line of their own.
@@ -148,7 +145,14 @@ def _is_prompt(text: str) -> bool:
         return True
     if words <= DISCLOSURE_MAX_WORDS and _may_disclose(text) and _DISCLOSURE.search(text):
         return True
-    return (words <= PROMPT_MAX_WORDS and bool(_PROMPT.match(text))) or photo_caption(text) or donation_appeal(text)
+    # a newsletter's promotion, not an article about newsletters ("The newsletter industry has never
+    # been healthier"): the line asks the reader to do something, or is the site's own ("our newsletter")
+    short = words <= PROMPT_MAX_WORDS
+    return (
+        (short and (bool(_PROMPT.match(text)) or newsletter_promotion(text)))
+        or photo_caption(text)
+        or donation_appeal(text)
+    )
 
 
 def _is_date_line(text: str) -> bool:
