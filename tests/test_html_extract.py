@@ -1,13 +1,14 @@
 """HTML main-text extraction on small invented pages: boilerplate out, body kept in order."""
 
 import pytest
+from lxml import etree
 
 from schemas import Page
 from transforms import html_extract
 from transforms.errors import NoArticle
 from transforms.html_extract import extract_html, parse_html
 from transforms.htmlclean import blocks, rescue
-from transforms.htmlclean.paragraphs import filter_paragraphs, is_byline_line
+from transforms.htmlclean.paragraphs import body_paragraphs, filter_paragraphs, is_byline_line
 
 BODY = [
     "The harbour town of Quellmere opened its new tidal footbridge on Saturday morning, after four "
@@ -360,6 +361,28 @@ def test_filter_drops_captions_closed_by_a_photo_credit():
     paras.append((captions[2], False))
     kept = [t for t, _ in filter_paragraphs(paras, [])]
     assert kept == [BODY[0], BODY[1], prose]
+
+
+def test_an_article_in_br_separated_text_keeps_its_first_paragraph():
+    """A <div> of text runs split by <br> under its h1: trafilatura leaves the first run as the
+    headline's tail, which was dropped with the headline."""
+    nav = "".join(f'<li><a href="/s{i}">Section {i}</a></li>' for i in range(12))
+    page = _page(
+        f'<nav><ul>{nav}</ul></nav><div class="story"><h1>Tidal bridge opens</h1>{"<br><br>".join(BODY)}</div>'
+    )
+    assert _text(page).split("\n") == BODY
+
+
+def test_loose_text_in_trafilaturas_body_is_body_text_but_a_widgets_label_is_not():
+    body = etree.fromstring(
+        f'<body><head rend="h1">Tidal bridge opens</head>{BODY[0]}<head rend="h2">What comes next</head>'
+        f"{BODY[1]}<p>{BODY[2]}</p></body>"
+    )
+    assert body_paragraphs(body) == [(BODY[0], False), ("What comes next", True), (BODY[1], False), (BODY[2], False)]
+    label = etree.fromstring(
+        f'<body>Save this story<head rend="h1">Tidal bridge opens</head>View PDF<p>{BODY[0]}</p></body>'
+    )
+    assert body_paragraphs(label) == [(BODY[0], False)]
 
 
 def test_filter_drops_newsletter_promotions_but_keeps_an_article_about_newsletters():

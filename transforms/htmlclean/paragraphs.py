@@ -27,6 +27,9 @@ from transforms.textstats import word_key as _norm
 
 # A prompt or credit line is short: longer paragraphs are body text even when they say "subscribe".
 PROMPT_MAX_WORDS = 30
+# Loose text right after the page's h1 or before the body's first block is kept as body from this
+# many words (a paragraph, not a widget's label).
+LOOSE_MIN_WORDS = 12
 # A related-stories heading drops the short lines after it (link titles, teasers); the first
 # paragraph longer than this is prose again and ends the dropped block.
 LINK_BLOCK_MAX_WORDS = 30
@@ -119,17 +122,32 @@ _BIO = re.compile(
 
 
 def body_paragraphs(body) -> list[tuple[str, bool]]:
-    """(text, is_subheading) per top-level block of trafilatura's body; one line per list item."""
+    """(text, is_subheading) per top-level block of trafilatura's body; one line per list item.
+    Loose text between the blocks is body text too: trafilatura leaves a <div>'s text run after its
+    <h1> ("<h1>Headline</h1>First paragraph<br><br>Second ...") as the headline's tail, and text
+    before the first block as the body's own. There, only prose counts (LOOSE_MIN_WORDS): on the dev
+    sets the text right after an h1 was a widget's ("Save and categorize content ...", "View PDF")."""
     out: list[tuple[str, bool]] = []
+
+    def add(text: str, heading: bool, least: int = 0) -> None:
+        for line in text.split("\n"):
+            line = " ".join(_BULLET.sub("", line).split())
+            if line and len(line.split()) >= least:
+                out.append((line, heading))
+
+    add(body.text or "", False, LOOSE_MIN_WORDS)
     for child in body:
         rend = child.get("rend") or ""
-        if child.tag == "head" and rend == "h1":
-            continue  # the page headline: metadata, not body
-        heading = child.tag == "head" and rend in SUBHEADING_RENDS
-        for line in xmltotxt(child, False).split("\n"):
-            line = " ".join(_BULLET.sub("", line).split())
-            if line:
-                out.append((line, heading))
+        if child.tag != "head":
+            add(xmltotxt(child, False), False)  # the block and the text after it (a line of its own)
+            continue
+        if rend != "h1":  # a subheading; the page headline (h1) is metadata, not body
+            tail, child.tail = child.tail, None
+            try:
+                add(xmltotxt(child, False), rend in SUBHEADING_RENDS)
+            finally:
+                child.tail = tail
+        add(child.tail or "", False, LOOSE_MIN_WORDS if rend == "h1" else 0)  # the text after a heading is no heading
     return out
 
 
