@@ -1,12 +1,14 @@
 """Text-dump stripping on invented dumps: header signals, chrome dropped, quotes kept, CJK, NoArticle."""
 
+import textwrap
+
 import pytest
 
 from schemas import Page
 from transforms.errors import NoArticle
 from transforms.text_strip import is_breadcrumb, is_byline, strip_lines, strip_text_dump
 from transforms.textmodel.features import FEATURES, best_run, page_matrix
-from transforms.textmodel.lines import normalize_lines
+from transforms.textmodel.lines import normalize_lines, unwrapped
 from transforms.textmodel.model import LineModel, default_model
 from transforms.textstats import newsletter_promotion
 
@@ -344,6 +346,22 @@ def test_screen_reader_link_labels_are_cut_from_dump_lines():
         "Read the harbour board's report for the timetable.",
         "A new tab on the ferry website lists the fares.",
     ]
+
+
+def test_a_hard_wrapped_dump_gets_its_paragraphs_back_whole():
+    """A dump wrapped at a fixed width (lynx or w3m -dump, mail, wire copy) splits every paragraph
+    over lines: they are joined before the lines are read, so the body keeps them whole."""
+    wrapped = [textwrap.fill(p, 72) for p in [p for p in BODY if len(p) > 72]]
+    dump = "\n".join(HEAD) + "\n\n" + "\n\n".join(wrapped) + "\n\n" + "\n".join(TAIL) + "\n"
+    assert strip_text_dump(_page(dump)).stories[0].paragraphs == [p for p in BODY if len(p) > 72]
+
+
+def test_short_lines_are_not_taken_for_a_wrapped_paragraph():
+    """Menus and lists of headlines stay a line each: no line of theirs ends for want of room, and
+    the lines after the longest ones do not go on in lower case."""
+    lines = HEAD + TAIL + [f"Harbour council report number {i} is out today" for i in range(12)]
+    assert unwrapped(lines) == lines
+    assert unwrapped(["Lead line", *BODY]) == ["Lead line", *BODY]  # one block a line, as most dumps are
 
 
 @pytest.mark.parametrize(

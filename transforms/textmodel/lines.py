@@ -10,12 +10,21 @@ directly.
 """
 
 import re
+from itertools import pairwise
 
 from transforms.textstats import CJK_CHAR as CJK
 from transforms.textstats import furniture_label, rights_notice, without_link_labels
 
 # A line at least this long (visual chars, CJK count double) that ends like a sentence is prose.
 PROSE_MIN_CHARS = 70
+# Hard-wrapped dumps (`wrap_width`): the widths they are wrapped at, how many lines may run over (a
+# long URL), how many lines must reach the width and end there for want of room, and the share of
+# the lines after those that must go on in lower case.
+WRAP_MIN_WIDTH, WRAP_MAX_WIDTH = 40, 120
+WRAP_MAX_OVER = 0.02
+WRAP_MIN_FULL = 3
+WRAP_MIN_BREAKS = 5
+WRAP_LOWER_SHARE = 0.4
 
 END_CHARS = frozenset(""".!?…。！？」』"”'’)]""")
 WORD = re.compile(r"\w+")
@@ -66,9 +75,62 @@ FOOTER_HINTS = ("copyright", "rights reserved", "©", "(c) ", "terms of", "priva
 
 
 def normalize_lines(text: str) -> list[str]:
-    """The dump's lines, whitespace collapsed, screen readers' link labels (", opens new tab") cut,
-    blank lines dropped."""
-    return [ln for ln in (without_link_labels(" ".join(raw.split())) for raw in text.splitlines()) if ln]
+    """The dump's lines, hard-wrapped paragraphs joined (`unwrapped`), whitespace collapsed, screen
+    readers' link labels (", opens new tab") cut, blank lines dropped."""
+    return [ln for ln in (without_link_labels(" ".join(raw.split())) for raw in unwrapped(text.splitlines())) if ln]
+
+
+def wrap_width(lines: list[str]) -> int | None:
+    """The width a dump was hard-wrapped at (lynx or w3m -dump, mail, wire copy), None when it was not:
+    the longest line length that WRAP_MIN_FULL lines reach within 2 characters, when WRAP_MIN_BREAKS
+    lines end there because the next line's first word would not have fit, and WRAP_LOWER_SHARE of
+    those next lines go on in lower case (a sentence broken mid-way, not a list of headlines). A dump
+    with one block a line has its paragraphs' lines far over WRAP_MAX_WIDTH."""
+    lengths = [len(line) for line in lines if line.strip()]
+    if not lengths or sum(n > WRAP_MAX_WIDTH for n in lengths) > WRAP_MAX_OVER * len(lengths):
+        return None
+    counts: dict[int, int] = {}
+    for n in lengths:
+        counts[n] = counts.get(n, 0) + 1
+    width = next(
+        (
+            w
+            for w in range(WRAP_MAX_WIDTH, WRAP_MIN_WIDTH - 1, -1)
+            if counts.get(w, 0) and sum(counts.get(w - d, 0) for d in range(3)) >= WRAP_MIN_FULL
+        ),
+        None,
+    )
+    if width is None:
+        return None
+    nexts = [b for a, b in pairwise(lines) if _broken(a, b, width)]
+    if len(nexts) < WRAP_MIN_BREAKS or sum(b.lstrip()[:1].islower() for b in nexts) < WRAP_LOWER_SHARE * len(nexts):
+        return None
+    return width
+
+
+def _broken(line: str, following: str, width: int) -> bool:
+    """`line` ends where it does because the next line's first word did not fit in `width`."""
+    return (
+        bool(line.strip())
+        and bool(following.strip())
+        and len(line) + 1 + len(following.split()[0]) > width >= len(line)
+    )
+
+
+def unwrapped(lines: list[str]) -> list[str]:
+    """A hard-wrapped dump's lines with each paragraph on one line again (see `wrap_width`); any
+    other dump's lines as they are."""
+    lines = [line.rstrip() for line in lines]
+    width = wrap_width(lines)
+    if width is None:
+        return lines
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        if i and out and _broken(lines[i - 1], line, width):
+            out[-1] += " " + line.strip()
+        else:
+            out.append(line)
+    return out
 
 
 def ends_sentence(line: str) -> bool:
