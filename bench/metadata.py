@@ -90,7 +90,7 @@ def predict(raw: bytes, uri: str) -> tuple[dict, dict]:
     except NoArticle:
         return {}, {}
     paragraphs = [p for story in extraction.stories for p in story.paragraphs]
-    fields, _ = normalize_metadata(page, extraction.signals, paragraphs)
+    fields, _ = normalize_metadata(extraction.page, extraction.signals, paragraphs)
     ours = {"title": fields["title"], "author": fields["authors"], "date": fields["published_date"], "_all": fields}
     import trafilatura
 
@@ -117,7 +117,7 @@ def print_seeds(folder: pathlib.Path) -> None:
             continue
         extraction = extract_page(page)
         paragraphs = [p for story in extraction.stories for p in story.paragraphs]
-        fields, body = normalize_metadata(page, extraction.signals, paragraphs)
+        fields, body = normalize_metadata(extraction.page, extraction.signals, paragraphs)
         print(path.name)
         for name, value in fields.items():
             print(f"  {name:26} {value!r}")

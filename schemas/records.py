@@ -28,7 +28,7 @@ REASONS = (
 class Page:
     source_uri: str
     text: str
-    fmt: str  # "html" | "text"
+    fmt: str  # "html" | "text" | "markdown" (a dump written in Markdown: transforms/markdown.py)
     encoding: str
     byte_size: int
     record_id: str = ""  # position inside a container file; "" for a plain file

@@ -23,6 +23,7 @@ from schemas import Failure, Page
 from transforms import mojibake
 from transforms.charsets import BOMS, SNIFF_BYTES, decode_text
 from transforms.errors import TooLarge
+from transforms.markdown import looks_like_markdown
 
 GZIP_MAGIC = b"\x1f\x8b"
 CHUNK = 1 << 16
@@ -134,7 +135,7 @@ def is_binary(raw: bytes) -> bool:
 
 
 def sniff_format(text: str) -> str:
-    """'html', 'text', or 'not_a_page' (JSON, feeds, CSV, ...), from the content alone."""
+    """'html', 'markdown', 'text', or 'not_a_page' (JSON, feeds, CSV, ...), from the content alone."""
     head = text[:SNIFF_BYTES].lstrip("\ufeff \t\r\n")
     if head[:1] in "{[":
         try:
@@ -148,6 +149,8 @@ def sniff_format(text: str) -> str:
         return "html"
     if len(_HTML_START.findall(head)) >= 3:
         return "html"
+    if looks_like_markdown(text):  # before the table test: a markdown table's rows are "|"-separated
+        return "markdown"
     if _looks_tabular(head):
         return "not_a_page"
     return "text"

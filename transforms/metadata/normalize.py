@@ -142,7 +142,7 @@ def normalize_metadata(
     `memo` (one dict per page) keeps the page-level fields of an HTML page between its stories:
     all but the dateline depend on the page and the story's wire credit only.
     """
-    if page.fmt == "text":
+    if page.fmt != "html":
         signals = _with_dump_header(page, signals, paragraphs)
     body = list(paragraphs)
     if len(body) > 1 and key(body[0]) in _standfirst(signals):
@@ -152,7 +152,7 @@ def normalize_metadata(
         place, credit, body[0] = split_dateline(body[0])
         if not body[0].strip():
             body = body[1:]
-    if memo is None or page.fmt == "text":  # a dump's header signals depend on the story's first line
+    if memo is None or page.fmt != "html":  # a dump's header signals depend on the story's first line
         fields = _page_fields(page, signals, credit)
     else:
         if credit not in memo:
@@ -168,7 +168,7 @@ def normalize_metadata(
     if not fields["authors"]:  # "Reporting by Jane Roe; Editing by ..." closing a wire story
         # (the last paragraph as the dump prints it: a one-paragraph body has lost its dateline above)
         after = (
-            under_body(normalize_lines(page.text), paragraphs[-1], CLOSING_LINES) if page.fmt == "text" and body else []
+            under_body(normalize_lines(page.text), paragraphs[-1], CLOSING_LINES) if page.fmt != "html" and body else []
         )
         fields["authors"] = wire_credit_authors(body, _AGENCY_KEYS, after)
     return fields, body
@@ -178,7 +178,7 @@ def _page_fields(page: Page, signals: Signals, credit: str | None) -> dict:
     url = canonical_url(page.url, signals)
     host = url_host(url or page.url)
     publisher, wire = choose_publisher(signals, host, [credit] if credit else [])
-    if page.fmt == "text" and (publisher is None or publisher == wire):
+    if page.fmt != "html" and (publisher is None or publisher == wire):
         # a dump's masthead over a wire story's credit: the outlet prints the agency's story
         publisher = masthead(page.text) or publisher
     site_names = _site_names(signals, host)

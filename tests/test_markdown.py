@@ -1,0 +1,80 @@
+"""Markdown page dumps (Firecrawl, crawl4ai, Jina Reader, html2text) are read as the plain dumps they render to."""
+
+from datetime import date
+
+from schemas import Failure
+from transforms.decode import decode_page
+from transforms.extract import extract_page
+from transforms.markdown import looks_like_markdown, markdown_dump
+from transforms.metadata import normalize_metadata
+
+BODY = [
+    "The harbour town of Quellmere opened its new tidal footbridge on Saturday morning, after four "
+    "years of delays caused by storms, a change of contractor and a shortage of the special steel.",
+    "Engineers say the bridge can rise by almost two metres with the spring tides, so that the small "
+    "fishing boats moored in the inner basin can pass beneath it without waiting for the ebb.",
+    "Residents queued along the quay long before the ribbon was cut, and several of them said the "
+    "crossing would save them a walk of more than twenty minutes around the old warehouses.",
+    "The council expects the bridge to carry about three thousand walkers and cyclists a day once the "
+    "summer ferry timetable begins, and has promised new benches on both landings by the autumn.",
+]
+
+
+def _wrapped(text: str) -> str:
+    """A paragraph as markdown writers wrap it: soft line breaks, a link and some emphasis."""
+    words = text.split()
+    words[3] = f"[{words[3]}](https://quellmere.example/tag/{words[3].lower()})"
+    words[6] = f"**{words[6]}**"
+    return " ".join(words[:12]) + "\n" + " ".join(words[12:])
+
+
+MARKDOWN = (
+    "[Skip to content](#main)\n\n"
+    "* [Home](https://quellmere.example/)\n* [News](https://quellmere.example/news)\n"
+    "* [Sport](https://quellmere.example/sport)\n* [Weather](https://quellmere.example/weather)\n\n"
+    "# Tidal bridge opens after four years of delays\n\n"
+    "**By [Jane Roe](https://quellmere.example/staff/jane-roe)** | May 2, 2024\n\n"
+    "![The bridge at high tide](https://quellmere.example/img/bridge.jpg)\n\n"
+    + "\n\n".join(_wrapped(p) for p in BODY[:2])
+    + "\n\n## What comes next\n\n"
+    + "\n\n".join(_wrapped(p) for p in BODY[2:])
+    + "\n\n* [Share on Facebook](https://facebook.com/sharer)\n* [Share on X](https://x.com/share)\n\n"
+    "### Related stories\n\n* [Ferry fares to rise in spring](https://quellmere.example/ferry)\n"
+    "* [Market stalls reopen after storm](https://quellmere.example/market)\n\n"
+    "© 2024 Quellmere Courier. All rights reserved.\n"
+)
+
+
+def test_a_markdown_dump_is_told_from_a_plain_one():
+    assert looks_like_markdown(MARKDOWN)
+    plain = "\n".join(["Home", "News", "Tidal bridge opens", "By Jane Roe", *BODY]) + "\n"
+    assert not looks_like_markdown(plain)
+    # "# " opens a code sample's comments in a plain dump of a tech blog: no links, no markdown
+    code = plain + "# initialize the repository\ngit init\n# clone it\ngit clone repo\n"
+    assert not looks_like_markdown(code)
+    # a plain dump (one block a line, no blank lines) of a page that shows some markdown source
+    assert not looks_like_markdown("\n".join(line for line in MARKDOWN.splitlines() if line.strip()))
+    page = decode_page("bridge.md", MARKDOWN.encode())
+    assert not isinstance(page, Failure) and page.fmt == "markdown"
+
+
+def test_markdown_renders_one_block_a_line_without_its_markup():
+    lines = markdown_dump(MARKDOWN).splitlines()
+    assert lines[:5] == ["Skip to content", "Home", "News", "Sport", "Weather"]
+    assert "Tidal bridge opens after four years of delays" in lines
+    assert "By Jane Roe | May 2, 2024" in lines
+    assert [line for line in lines if line in BODY] == BODY  # soft breaks joined, link and emphasis gone
+    assert not any("](" in line or "**" in line or line.startswith("#") for line in lines)
+    assert markdown_dump("| Route | Fare |\n|---|---|\n| North | 4.50 |\n") == "Route Fare\nNorth 4.50\n"
+
+
+def test_a_markdown_news_dump_gives_its_article_and_metadata():
+    page = decode_page("bridge.md", MARKDOWN.encode())
+    extraction = extract_page(page)
+    paragraphs = [p for story in extraction.stories for p in story.paragraphs]
+    assert [p for p in paragraphs if p != "What comes next"] == BODY
+    assert extraction.page.fmt == "markdown" and "](" not in extraction.page.text
+    fields, _ = normalize_metadata(extraction.page, extraction.signals, paragraphs)
+    assert fields["title"] == "Tidal bridge opens after four years of delays"
+    assert fields["authors"] == ["Jane Roe"]
+    assert fields["published_date"] == date(2024, 5, 2)
