@@ -8,7 +8,7 @@ from schemas import Page
 from transforms.errors import NoArticle
 from transforms.text_strip import is_breadcrumb, is_byline, strip_lines, strip_text_dump
 from transforms.textmodel.features import FEATURES, best_run, page_matrix
-from transforms.textmodel.lines import normalize_lines, unwrapped
+from transforms.textmodel.lines import normalize_lines, unwrapped, without_references
 from transforms.textmodel.model import LineModel, default_model
 from transforms.textstats import newsletter_promotion
 
@@ -354,6 +354,27 @@ def test_a_hard_wrapped_dump_gets_its_paragraphs_back_whole():
     wrapped = [textwrap.fill(p, 72) for p in [p for p in BODY if len(p) > 72]]
     dump = "\n".join(HEAD) + "\n\n" + "\n\n".join(wrapped) + "\n\n" + "\n".join(TAIL) + "\n"
     assert strip_text_dump(_page(dump)).stories[0].paragraphs == [p for p in BODY if len(p) > 72]
+
+
+def test_a_lynx_dump_loses_its_link_numbers_and_reference_list():
+    """lynx -dump numbers every link ("By [7]Jane Roe", "[2]Home") and lists the targets under
+    "References": the numbers would stay in the body's text and hide the byline's name."""
+    body = [p.replace(" the ", f" [{i + 3}]the ", 1) for i, p in enumerate(BODY)]  # a link's text
+    refs = ["", "References", "", *[f"  {i}. https://harbor-gazette.example/p{i}" for i in range(1, 9)]]
+    lines = ["[1]Skip to content", "[2]Home", HEAD[9], "By [7]Mara Ellison | April 12, 2021", *body, "[8]Share", *refs]
+    assert without_references(lines) == [
+        "Skip to content",
+        "Home",
+        HEAD[9],
+        "By Mara Ellison | April 12, 2021",
+        *BODY,
+        "Share",
+        "",
+    ]
+    assert strip_text_dump(_page("\n".join(lines) + "\n")).stories[0].paragraphs == BODY
+    # an article's own reference list is no link list: its lines are left alone
+    cited = ["[1] as shown before", "References", "1. Roe J. (2020). Tidal bridges. Harbour Review, 4, 1-9."]
+    assert without_references(cited) == cited
 
 
 def test_short_lines_are_not_taken_for_a_wrapped_paragraph():

@@ -17,6 +17,12 @@ from transforms.textstats import furniture_label, rights_notice, without_link_la
 
 # A line at least this long (visual chars, CJK count double) that ends like a sentence is prose.
 PROSE_MIN_CHARS = 70
+# lynx -dump's link list (`without_references`): its heading, an entry ("  12. https://..."), the
+# number it puts before each link's text ("[12]Home"), and how many entries make such a list.
+_REFERENCES_HEAD = re.compile(r"^\s*(?:References|Visible links:?)\s*$")
+_REFERENCE = re.compile(r"^\s*\d+\.\s+\S+:\S*\s*$")
+_LINK_NUMBER = re.compile(r"\[\d+\](?=\S)")
+REFERENCES_MIN = 2
 # Hard-wrapped dumps (`wrap_width`): the widths they are wrapped at, how many lines may run over (a
 # long URL), how many lines must reach the width and end there for want of room, and the share of
 # the lines after those that must go on in lower case.
@@ -75,9 +81,25 @@ FOOTER_HINTS = ("copyright", "rights reserved", "©", "(c) ", "terms of", "priva
 
 
 def normalize_lines(text: str) -> list[str]:
-    """The dump's lines, hard-wrapped paragraphs joined (`unwrapped`), whitespace collapsed, screen
-    readers' link labels (", opens new tab") cut, blank lines dropped."""
-    return [ln for ln in (without_link_labels(" ".join(raw.split())) for raw in unwrapped(text.splitlines())) if ln]
+    """The dump's lines, hard-wrapped paragraphs joined (`unwrapped`), lynx's link numbers and
+    reference list gone (`without_references`), whitespace collapsed, screen readers' link labels
+    (", opens new tab") cut, blank lines dropped."""
+    lines = without_references(unwrapped(text.splitlines()))
+    return [ln for ln in (without_link_labels(" ".join(raw.split())) for raw in lines) if ln]
+
+
+def without_references(lines: list[str]) -> list[str]:
+    """A `lynx -dump` page without its link numbers ("By [7]Jane Roe", "[2]Home [3]News") and the
+    numbered list of link targets under its "References" line; any other dump as it is. A dump is
+    lynx's when its last "References" (or "Visible links") line heads REFERENCES_MIN numbered URLs
+    and nothing else."""
+    heads = [i for i, line in enumerate(lines) if _REFERENCES_HEAD.match(line)]
+    if not heads:
+        return lines
+    listed = [line for line in lines[heads[-1] + 1 :] if line.strip()]
+    if len(listed) < REFERENCES_MIN or not all(_REFERENCE.match(line) for line in listed):
+        return lines
+    return [_LINK_NUMBER.sub("", line) for line in lines[: heads[-1]]]
 
 
 def wrap_width(lines: list[str]) -> int | None:
