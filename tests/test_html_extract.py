@@ -1,5 +1,7 @@
 """HTML main-text extraction on small invented pages: boilerplate out, body kept in order."""
 
+import json
+
 import pytest
 from lxml import etree
 
@@ -499,9 +501,20 @@ def test_jsonld_body_replaces_only_a_much_shorter_extraction():
     jsonld = [{"@type": "WebPage"}, {"@type": "NewsArticle", "articleBody": body}]
     assert rescue.jsonld_body(jsonld) == body
     short = [(BODY[0], False)]
-    assert [t for t, _ in rescue.jsonld_paragraphs(body, rescue.word_count(short))] == BODY * 3
-    assert rescue.jsonld_paragraphs(body, rescue.word_count([(b, False) for b in BODY * 2])) is None
-    assert rescue.jsonld_paragraphs("Too short to trust.", 0) is None
+    assert [t for t, _ in rescue.jsonld_paragraphs(body, short)] == BODY * 3
+    assert rescue.jsonld_paragraphs(body, [(b, False) for b in BODY * 2]) is None
+    assert rescue.jsonld_paragraphs("Too short to trust.", []) is None
+
+
+def test_a_page_drawn_by_javascript_keeps_its_jsonld_bodys_paragraphs():
+    """An empty app shell with a NewsArticle's articleBody: trafilatura falls back on that body by
+    itself, as one paragraph; its paragraph breaks are kept."""
+    article = {"@context": "https://schema.org", "@type": "NewsArticle", "articleBody": "\n\n".join(BODY)}
+    page = _page(
+        '<div id="root"></div><noscript>Please enable JavaScript to read this site.</noscript>',
+        head=f'<title>Tidal bridge opens</title><script type="application/ld+json">{json.dumps(article)}</script>',
+    )
+    assert extract_html(page).stories[0].paragraphs == BODY
 
 
 def test_article_in_plain_divs_is_extracted_whole():

@@ -290,7 +290,7 @@ def extract_html(page: Page) -> Extraction:
         paras, words = _whole_blocks(tree, page, paras, words, anchors, headlines, furniture)
     if rescue.well_short(words, prose_words):
         paras, words = _densest_blocks(tree, page, paras, words, anchors, headlines, furniture)
-    paras = rescue.jsonld_paragraphs(rescue.jsonld_body(signals.jsonld), words) or paras
+    paras = rescue.jsonld_paragraphs(rescue.jsonld_body(signals.jsonld), paras) or paras
     paras = rescue.with_key_points(paras, rescue.key_points(tree))
     counts = [rescue.text_words(text) for text, _ in paras]
     if not paras or (

@@ -188,15 +188,19 @@ def jsonld_body(jsonld: list[dict]) -> str:
     return max((b for b in bodies if isinstance(b, str)), key=len, default="")
 
 
-def jsonld_paragraphs(body: str, extracted_words: int) -> list[tuple[str, bool]] | None:
-    """The JSON-LD body as paragraphs when it should replace an extraction of `extracted_words`
-    words, else None."""
+def jsonld_paragraphs(body: str, extracted: list[tuple[str, bool]]) -> list[tuple[str, bool]] | None:
+    """The JSON-LD body as paragraphs when it should replace the `extracted` paragraphs, else None:
+    when it is a real text and clearly longer, or when it is the same text in more paragraphs
+    (trafilatura falls back on a page's articleBody by itself, as one paragraph: on a page whose
+    article is drawn by JavaScript the breaks were lost)."""
     if not body:
         return None
+    lines = [(line, False) for line in _LINE_BREAKS.split(body.strip()) if line]
     words = text_words(body)
-    if words < LD_MIN_WORDS or words <= LD_MIN_GAIN * extracted_words:
-        return None
-    return [(line, False) for line in _LINE_BREAKS.split(body.strip()) if line]
+    if words >= LD_MIN_WORDS and words > LD_MIN_GAIN * word_count(extracted):
+        return lines
+    same = " ".join(body.split()) == " ".join(" ".join(text for text, _ in extracted).split())
+    return lines if same and len(lines) > len(extracted) else None
 
 
 def _point(li) -> str | None:
