@@ -2,6 +2,8 @@
 
 import gzip
 import io
+import quopri
+from datetime import UTC, datetime
 
 import pytest
 
@@ -183,3 +185,36 @@ def test_mojibake_repair_is_bounded_on_a_hostile_page():
     repaired = mojibake.repair(text)
     assert len(repaired) < len(text)
     assert repaired.startswith("Café au lait, crème\n") and repaired.endswith(line)
+
+
+def _mhtml(html: bytes, parts: str = "text/html") -> bytes:
+    """A page as Chrome saves it as one file: MIME headers, the HTML part in quoted-printable."""
+    body = quopri.encodestring(html).decode("ascii").replace("\n", "\r\n")
+    return (
+        "From: <Saved by Blink>\r\n"
+        "Snapshot-Content-Location: https://harbor.example/news/bridge\r\n"
+        "Subject: Tidal bridge opens\r\nDate: Thu, 14 Mar 2024 15:00:00 -0000\r\nMIME-Version: 1.0\r\n"
+        'Content-Type: multipart/related;\r\n\ttype="text/html";\r\n\tboundary="----Boundary--x"\r\n\r\n\r\n'
+        f"------Boundary--x\r\nContent-Type: {parts}\r\nContent-Transfer-Encoding: quoted-printable\r\n"
+        f"Content-Location: https://harbor.example/news/bridge\r\n\r\n{body}\r\n"
+        "------Boundary--x\r\nContent-Type: text/css\r\nContent-Location: https://harbor.example/a.css\r\n\r\n"
+        "p { color: red }\r\n------Boundary--x--\r\n"
+    ).encode("ascii")
+
+
+def test_an_mhtml_file_is_read_as_the_page_it_saved():
+    html = (
+        "<html><head><meta charset='utf-8'><title>Tidal bridge opens</title></head><body><p>QUELLMERE — The "
+        + "footbridge over the harbour opened on Saturday after four years of delays and two contractors. " * 3
+        + "</p></body></html>"
+    ).encode()
+    page = decode_page("bridge.mhtml", _mhtml(html))
+    assert isinstance(page, Page) and page.fmt == "html"
+    assert page.text == html.decode()  # quoted-printable undone: no "=E2=80=94", no "= " line cuts
+    assert page.url == "https://harbor.example/news/bridge"
+    assert page.crawled_at == datetime(2024, 3, 14, 15, 0, tzinfo=UTC)  # when it was saved: no publication date
+    only_css = decode_page("styles.mhtml", _mhtml(b"p { color: blue }", parts="text/css"))
+    assert isinstance(only_css, Failure) and only_css.reason == "not_a_page"
+    # a page that only shows MIME headers is still that page
+    shown = b"<html><body><pre>\nMIME-Version: 1.0\nContent-Type: multipart/related\n</pre></body></html>"
+    assert decode_page("mime.html", shown).text == shown.decode()

@@ -24,6 +24,7 @@ from transforms import mojibake
 from transforms.charsets import BOMS, SNIFF_BYTES, decode_text
 from transforms.errors import TooLarge
 from transforms.markdown import looks_like_markdown
+from transforms.mhtml import looks_like_mhtml, mhtml_page
 
 GZIP_MAGIC = b"\x1f\x8b"
 CHUNK = 1 << 16
@@ -189,13 +190,22 @@ def decode_page(
 ) -> Page | Failure:
     """One input document's bytes (already gunzipped) to a Page, or a Failure saying why not."""
 
+    size = len(raw)
+
     def fail(reason: str, error: str) -> Failure:
-        return Failure(source_uri, "read", reason, error, excerpt(raw), record_id, len(raw))
+        return Failure(source_uri, "read", reason, error, excerpt(raw), record_id, size)
 
     if not raw.strip():
         return fail("empty", "no content" if not raw else "whitespace only")
     if is_binary(raw):
         return fail("not_a_page", "binary content")
+    if looks_like_mhtml(raw):  # a page saved as one file by a browser: its HTML part is the page
+        saved = mhtml_page(raw)
+        if saved is None:
+            return fail("not_a_page", "an MHTML file without an HTML part")
+        raw, url, crawled_at = saved[0], url or saved[1], crawled_at or saved[2]
+        if not raw.strip():
+            return fail("empty", "the MHTML file's HTML part is empty")
     text, encoding = decode_text(raw)
     if not text.strip():
         return fail("empty", "whitespace only after decoding")
@@ -212,4 +222,4 @@ def decode_page(
         text = defuse_markup(text)
     if not text.strip():
         return fail("empty", "no content left after removing control characters and declarations")
-    return Page(source_uri, text, fmt, encoding, len(raw), record_id, url, crawled_at)
+    return Page(source_uri, text, fmt, encoding, size, record_id, url, crawled_at)
