@@ -244,3 +244,49 @@ def test_main_on_a_warc_keeps_urls_fetch_times_and_accounts_for_every_record(tmp
     assert {r["crawled_at"].replace(tzinfo=UTC) for r in rows} == {warc_date(FETCHED)}
     assert all(r["record_id"].startswith("urn:uuid:") for r in rows)
     assert all(r["published_at"] is None for r in rows)  # the fetch time is no publication date
+
+
+def write_wet(path, texts) -> None:
+    """A WET file as Common Crawl writes them: a warcinfo record, then one conversion record
+    (text/plain) per page."""
+    with open(path, "wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        writer.write_record(writer.create_warcinfo_record("crawl.warc.wet.gz", {"software": "test-crawler"}))
+        for n, (uri, text) in enumerate(texts):
+            headers = {"WARC-Date": FETCHED, "WARC-Record-ID": f"<urn:uuid:00000000-0000-0000-0000-{n:012d}>"}
+            writer.write_record(
+                writer.create_warc_record(
+                    uri,
+                    "conversion",
+                    payload=io.BytesIO(text.encode()),
+                    warc_content_type="text/plain",
+                    warc_headers_dict=headers,
+                )
+            )
+
+
+def test_a_wet_files_text_records_are_page_dumps_with_their_urls(tmp_path):
+    """WET (Common Crawl's text extracts): each conversion record is a plain-text page dump."""
+    dump = "\n".join(
+        ["Lakeside Ledger", "Home", "Local", "Library keeps Sunday hours", "By Jane Roe | February 2, 2025"]
+        + [f"{PROSE}(Part {i}.)" for i in range(4)]
+        + ["Share this article", "Lakeside Ledger, all rights reserved"]
+    )
+    write_wet(
+        tmp_path / "crawl.warc.wet.gz", [("https://news.example/a", dump), ("https://news.example/b", dump + " ")]
+    )
+    with open(tmp_path / "crawl.warc.wet.gz", "rb") as fh:
+        items = list(iter_warc(fh, "crawl.warc.wet.gz", 1 << 20))
+    pages = [i for i in items if isinstance(i, Page)]
+    assert [(p.url, p.fmt) for p in pages] == [("https://news.example/a", "text"), ("https://news.example/b", "text")]
+    assert all(p.crawled_at == warc_date(FETCHED) for p in pages)
+    out = tmp_path / "out"
+    assert main(["--input", str(tmp_path / "crawl.warc.wet.gz"), "--output", str(out)]) == 0
+    (first,) = ds.dataset(out / "articles", format="parquet", partitioning="hive").to_table().to_pylist()
+    assert first["url"] == "https://news.example/a" and first["source_format"] == "text"  # b: its exact copy
+    assert (first["title"], first["authors"], str(first["published_date"])) == (
+        "Library keeps Sunday hours",
+        ["Jane Roe"],
+        "2025-02-02",
+    )
+    assert first["text"].startswith(PROSE.strip()) and "Share this article" not in first["text"]

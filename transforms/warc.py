@@ -1,9 +1,11 @@
-"""WARC files to pages: one `Page` per HTML response record, read as a stream of records.
+"""WARC files to pages: one `Page` per HTML response record, and per plain-text conversion record
+(a WET file: Common Crawl's text extracts, each a page dump with its URL), read as a stream of records.
 
 In: a binary stream over a `.warc` or `.warc.gz` file (whole-file or per-record gzip), the file's
 URI and the per-record size cap. Out, one at a time and in file order, one of:
-  - `Page` (fmt "html"): `url` is the record's WARC-Target-URI, `crawled_at` its WARC-Date (when
-    the crawler fetched it: never a publication date), `record_id` its WARC-Record-ID;
+  - `Page` (fmt "html", or "text" for a WET conversion record): `url` is the record's
+    WARC-Target-URI, `crawled_at` its WARC-Date (when the crawler fetched it: never a publication
+    date), `record_id` its WARC-Record-ID;
   - `Failure`: a record over the cap (too_large, its body is never read into memory), or an archive
     that breaks mid-way (decode_error: the records before it are kept, the rest is not readable);
   - `Skipped`: a record that is not a page (request, metadata, warcinfo, revisit, a non-HTML or
@@ -36,8 +38,11 @@ HTML_TYPES = ("text/html", "application/xhtml+xml")
 # Room for a response's HTTP headers inside a record's Content-Length: a record longer than the cap
 # plus this cannot have a body under the cap, and is quarantined without reading it.
 HTTP_HEADER_ALLOWANCE = 64 * 1024
-# Record types whose payload is a fetched document; the rest describe the crawl, not the web.
-DOCUMENT_TYPES = ("response", "resource")
+# Record types whose payload is a fetched document, or (conversion) the text extracted from one;
+# the rest describe the crawl, not the web.
+DOCUMENT_TYPES = ("response", "resource", "conversion")
+# Media types of a conversion record's text taken as a page dump (WET files: text/plain).
+TEXT_TYPES = ("text/plain",)
 # Skip reasons (tally keys `warc_skipped.<reason>`); stable, add, never rename.
 SKIP_REASONS = ("not_a_response", "revisit", "http_status", "not_html")
 
@@ -101,6 +106,8 @@ def _skip_reason(record, media: str) -> str | None:
         status = record.http_headers.get_statuscode() or ""
         if not (status.isdigit() and 200 <= int(status) < 300 and status != "204"):
             return "http_status"
+    if record.rec_type == "conversion":
+        return None if media in TEXT_TYPES else "not_html"
     if media and media not in HTML_TYPES:
         return "not_html"
     return None
