@@ -95,20 +95,6 @@ def test_text_dump_with_datelined_sections_splits():
     assert [p.paragraphs for p in parts] == [[first], [second]]
 
 
-def test_a_dumps_roundup_counts_the_brief_it_opens_with():
-    """In a dump of a briefs page the header takes the first brief's headline for the page's, so the
-    body opens with that brief's text: with two more briefs under it, the page is three stories."""
-    paragraphs = [BODY, "Ferry timetable changes for the summer season", MORE, "Local choir wins national award", BODY]
-    parts = split_stories([Story(paragraphs, heading_indexes=[1, 3])], dump=True)
-    assert [p.title for p in parts] == [None, paragraphs[1], paragraphs[3]]  # the first: the page's headline
-    assert [p.paragraphs for p in parts] == [[BODY], [MORE], [BODY]]
-    # the same body as an HTML page's: a lede and two headed sections are one story
-    assert len(split_stories([Story(paragraphs, heading_indexes=[1, 3])])) == 1
-    # and a dump's article with one long lede and two short sections stays one
-    long_lede = [" ".join([BODY, MORE] * 4), *paragraphs[1:]]
-    assert len(split_stories([Story(long_lede, heading_indexes=[1, 3])], dump=True)) == 1
-
-
 def test_text_dump_single_story_with_subheadings_stays_one():
     paragraphs = [BODY, "Why the pipes fail so often", MORE + " " + BODY, "What the works will cost", BODY + " " + MORE]
     story = Story(paragraphs)

@@ -1,8 +1,7 @@
 """Multi-story pages: one Story per distinct story, headline-only navigation dropped.
 
 In:  the stories of one extraction (`schemas.Story`: paragraphs, title, heading_indexes: the
-     paragraphs flagged as headings, by the HTML extractor from h2-h6, by the text stripper from
-     short lines without a sentence's end).
+     paragraphs flagged as headings by the HTML extractor; a text dump flags none).
 Out: `split_stories(stories)` -> stories. A page that carries several distinct stories (news briefs,
      an "in brief" roundup, a live page with dated entries, each with its own headline and body)
      becomes one Story per section, titled by its headline; a single story with subheadings stays one.
@@ -14,11 +13,9 @@ How a page is judged to hold several stories, from its sections (heading + body 
   heading; at least MIN_SIGNED_SECTIONS sections and half of them carry one; or
 - briefs: at least MIN_BRIEFS sections, every body short (<= BRIEF_MAX_CHARS), headlines that read like
   headlines (>= HEADLINE_MIN_WORDS words) and no long lede before the first heading.
-Where nothing is flagged, short title-like lines followed by a longer body are taken as headings,
+Text dumps flag no headings: short title-like lines followed by a longer body are taken as headings,
 only for this decision, and such a page is split only on signs (the briefs rule needs flagged
-headings: an unflagged guess is too weak to cut a page on length alone). In a text dump of a
-roundup the header reads the first brief's headline as the page's, so the body opens with that
-brief: there (`dump=True`) a brief-sized opening counts as one of the MIN_BRIEFS.
+headings: an unflagged guess is too weak to cut a page on length alone).
 
     python -c "from transforms.stories import *; from schemas import Story; print(split_stories([Story(['A'])]))"
 """
@@ -62,23 +59,19 @@ TIMESTAMP = re.compile(
 _SIGN_LINE_MAX_CHARS = 80  # a standalone byline/timestamp line is short
 
 
-def split_stories(stories: list[Story], dump: bool = False) -> list[Story]:
-    """Each story split into its distinct stories when it is a multi-story page; navigation dropped.
-    `dump`: the stories are a text dump's, whose body opens under the page's first headline line."""
-    return [part for story in stories for part in _split(story, dump)]
+def split_stories(stories: list[Story]) -> list[Story]:
+    """Each story split into its distinct stories when it is a multi-story page; navigation dropped."""
+    return [part for story in stories for part in _split(story)]
 
 
-def _split(story: Story, dump: bool = False) -> list[Story]:
+def _split(story: Story) -> list[Story]:
     flagged = sorted(i for i in set(story.heading_indexes) if 0 <= i < len(story.paragraphs))
     headings = flagged or _text_headings(story.paragraphs)
     preamble, sections = _sections(story.paragraphs, headings)
     with_body = [s for s in sections if s[1]]
-    # In a dump of a roundup, the first brief's headline is the line the header reads as the page's
-    # headline, so the first brief is the body's opening: it counts as a brief (titled by the page).
-    first_brief = dump and bool(flagged) and 0 < len("\n".join(preamble)) <= BRIEF_MAX_CHARS
-    if _is_multi_story(story.paragraphs, preamble, with_body, briefs_allowed=bool(flagged), lede_brief=first_brief):
+    if _is_multi_story(story.paragraphs, preamble, with_body, briefs_allowed=bool(flagged)):
         parts = []
-        if len("".join(preamble)) >= PREAMBLE_MIN_CHARS or first_brief:
+        if len("".join(preamble)) >= PREAMBLE_MIN_CHARS:
             parts.append(Story(preamble, story.title))
         for head, body in with_body:
             parts.append(Story([p for p in body if not _is_sign_line(p)] or body, story.paragraphs[head]))
@@ -98,11 +91,7 @@ def _sections(paragraphs: list[str], headings: list[int]) -> tuple[list[str], li
 
 
 def _is_multi_story(
-    paragraphs: list[str],
-    preamble: list[str],
-    sections: list[tuple[int, list[str]]],
-    briefs_allowed: bool,
-    lede_brief: bool = False,
+    paragraphs: list[str], preamble: list[str], sections: list[tuple[int, list[str]]], briefs_allowed: bool
 ) -> bool:
     if len(sections) < MIN_SIGNED_SECTIONS:
         return False
@@ -115,8 +104,8 @@ def _is_multi_story(
         return True
     return (
         briefs_allowed
-        and len(sections) + lede_brief >= MIN_BRIEFS
-        and (lede_brief or len("\n".join(preamble)) <= LEDE_MAX_CHARS)
+        and len(sections) >= MIN_BRIEFS
+        and len("\n".join(preamble)) <= LEDE_MAX_CHARS
         and all(len("\n".join(body)) <= BRIEF_MAX_CHARS for _, body in sections)
         and all(len(paragraphs[head].split()) >= HEADLINE_MIN_WORDS for head, _ in sections)
     )
