@@ -1,7 +1,8 @@
 """Multi-story pages: one Story per distinct story, headline-only navigation dropped.
 
 In:  the stories of one extraction (`schemas.Story`: paragraphs, title, heading_indexes: the
-     paragraphs flagged as headings by the HTML extractor; a text dump flags none).
+     paragraphs flagged as headings, by the HTML extractor from h2-h6, by the text stripper from
+     short lines without a sentence's end).
 Out: `split_stories(stories)` -> stories. A page that carries several distinct stories (news briefs,
      an "in brief" roundup, a live page with dated entries, each with its own headline and body)
      becomes one Story per section, titled by its headline; a single story with subheadings stays one.
@@ -13,7 +14,7 @@ How a page is judged to hold several stories, from its sections (heading + body 
   heading; at least MIN_SIGNED_SECTIONS sections and half of them carry one; or
 - briefs: at least MIN_BRIEFS sections, every body short (<= BRIEF_MAX_CHARS), headlines that read like
   headlines (>= HEADLINE_MIN_WORDS words) and no long lede before the first heading.
-Text dumps flag no headings: short title-like lines followed by a longer body are taken as headings,
+Where nothing is flagged, short title-like lines followed by a longer body are taken as headings,
 only for this decision, and such a page is split only on signs (the briefs rule needs flagged
 headings: an unflagged guess is too weak to cut a page on length alone).
 
