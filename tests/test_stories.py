@@ -27,6 +27,33 @@ def test_briefs_page_with_flagged_headlines_splits_into_titled_stories():
     assert [p.paragraphs for p in parts] == [[BODY], [MORE], [BODY + " " + MORE]]
 
 
+def test_a_live_page_of_short_timed_updates_splits():
+    """Updates under clock times are a live page's, however short (a dated teaser list has dates)."""
+    updates = ["Ferry timetable changes for summer", "Choir wins national folk award", "Bakery opens tenth shop"]
+    paragraphs = []
+    for k, (head, body) in enumerate(zip(updates * 2, [BODY[:90], MORE[:90]] * 3)):
+        paragraphs += [f"1{k}:0{k}", f"{head} ({k})", body]
+    parts = split_stories([Story(paragraphs, heading_indexes=list(range(0, 18, 3)) + list(range(1, 18, 3)))])
+    assert [p.title for p in parts] == [f"{head} ({k})" for k, head in enumerate(updates * 2)]
+
+
+def test_a_listicle_with_short_headed_sections_stays_one_story():
+    """Short sections under headline-like heads, on a page whose headline names no roundup, are a
+    listicle's or a guide's: the same paragraphs under "News in brief" are briefs."""
+    paragraphs = [
+        "1. Set realistic goals for the months ahead",
+        BODY,
+        "2. Stick to a regular meal pattern every day",
+        MORE,
+        "3. Make time for physical activity each week",
+        BODY + " " + MORE,
+    ]
+    story = Story(paragraphs, heading_indexes=[0, 2, 4])
+    assert len(split_stories([story], "7 weight loss tips to keep the pounds off")) == 1
+    assert len(split_stories([story])) == 1
+    assert len(split_stories([story], "News in brief: June 5")) == 3
+
+
 def test_single_story_with_subheadings_stays_one():
     paragraphs = [BODY, MORE, BODY, "Background", MORE, BODY, "What happens next", MORE, "Costs", BODY]
     story = Story(paragraphs, "Water pipes to be replaced", [3, 6, 8])

@@ -33,7 +33,8 @@ def build_articles(extraction: Extraction, ingested_at: datetime) -> list[dict]:
     """One row per story of the page; raises NoArticle when no story has enough text."""
     page = extraction.page
     rows = []
-    stories = split_stories(extraction.stories)
+    signals = extraction.signals
+    stories = split_stories(extraction.stories, next(iter(signals.headings), None) or signals.title)
     memo: dict = {}  # the page-level metadata, read once for all the page's stories
     for story in stories:
         meta, body = normalize_metadata(page, extraction.signals, story.paragraphs, memo)

@@ -12,7 +12,10 @@ How a page is judged to hold several stories, from its sections (heading + body 
 - signs of separate stories: a section's body opens with its own dateline ("OSLO (AP) —"), byline
   ("By Ann Lee") or timestamp line ("10:42 a.m. ET", "March 3, 2024"), or one stands right before its
   heading; at least MIN_SIGNED_SECTIONS sections and half of them carry one; or
-- briefs: at least MIN_BRIEFS sections, every body short (<= BRIEF_MAX_CHARS), headlines that read like
+- a live page: LIVE_MIN_UPDATES sections (and half of them) stamped with a clock time ("13:20"),
+  however short their updates; or
+- briefs: on a page whose headline names a roundup (ROUNDUP: "News in brief", "Morning digest"), at
+  least MIN_BRIEFS sections, every body short (<= BRIEF_MAX_CHARS), headlines that read like
   headlines (>= HEADLINE_MIN_WORDS words) and no long lede before the first heading.
 Where nothing is flagged, short title-like lines followed by a longer body are taken as headings,
 only for this decision, and such a page is split only on signs (the briefs rule needs flagged
@@ -37,6 +40,19 @@ BRIEF_MAX_CHARS = 1200
 HEADLINE_MIN_WORDS = 4
 # A lede this long before the first heading means one story with subheadings, not briefs.
 LEDE_MAX_CHARS = 400
+# A live page's updates: this many sections stamped with a clock time (and half of them at least)
+# split the page even when each update is a line or two (a dated teaser list has dates, not times).
+LIVE_MIN_UPDATES = 4
+CLOCK = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?", re.IGNORECASE)
+# Unsigned briefs are split only on a page whose headline names a roundup: short sections under
+# headline-like heads are far more often a listicle's or a guide's ("1. Set realistic goals", "Tip #2:
+# ...", "What is a normal amount of sleep?"): on the dev sets 16 HTML pages and 8 dumps, none of
+# them a roundup, were cut into 4 to 24 stories by the length rule alone.
+ROUNDUP = re.compile(
+    r"(?i)\b(?:briefs?|in brief|round-?up|digest|news summary|headlines|recap|blotter|notebook"
+    r"|what (?:you )?need to know|(?:morning|evening|daily) (?:report|briefing|update)"
+    r"|live(?: updates?| blog|:)|as it happened|latest updates|minute[- ]by[- ]minute)(?!\w)"
+)
 # The preamble of a split page is kept as a story only when it has this much text (else an intro line).
 PREAMBLE_MIN_CHARS = 200
 # A text-dump line counts as a heading when it is this short and ends without sentence punctuation.
@@ -60,17 +76,19 @@ TIMESTAMP = re.compile(
 _SIGN_LINE_MAX_CHARS = 80  # a standalone byline/timestamp line is short
 
 
-def split_stories(stories: list[Story]) -> list[Story]:
-    """Each story split into its distinct stories when it is a multi-story page; navigation dropped."""
-    return [part for story in stories for part in _split(story)]
+def split_stories(stories: list[Story], page_title: str | None = None) -> list[Story]:
+    """Each story split into its distinct stories when it is a multi-story page; navigation dropped.
+    `page_title`: the page's headline, for a story that carries none (see ROUNDUP)."""
+    return [part for story in stories for part in _split(story, story.title or page_title)]
 
 
-def _split(story: Story) -> list[Story]:
+def _split(story: Story, title: str | None = None) -> list[Story]:
     flagged = sorted(i for i in set(story.heading_indexes) if 0 <= i < len(story.paragraphs))
     headings = flagged or _text_headings(story.paragraphs)
     preamble, sections = _sections(story.paragraphs, headings)
     with_body = [s for s in sections if s[1]]
-    if _is_multi_story(story.paragraphs, preamble, with_body, briefs_allowed=bool(flagged)):
+    briefs_allowed = bool(flagged) and ROUNDUP.search(title or "") is not None
+    if _is_multi_story(story.paragraphs, preamble, with_body, briefs_allowed=briefs_allowed):
         parts = []
         if len("".join(preamble)) >= PREAMBLE_MIN_CHARS:
             parts.append(Story(preamble, story.title))
@@ -103,6 +121,10 @@ def _is_multi_story(
     )
     if signed >= MIN_SIGNED_SECTIONS and signed * 2 >= len(sections):
         return True
+    # a live page: updates stamped with a clock time, however short ("13:20" over each headline)
+    clocked = sum(1 for head, body in sections if _clock_stamped(paragraphs, head, body))
+    if clocked >= LIVE_MIN_UPDATES and clocked * 2 >= len(sections):
+        return True
     return (
         briefs_allowed
         and len(sections) >= MIN_BRIEFS
@@ -110,6 +132,12 @@ def _is_multi_story(
         and all(len("\n".join(body)) <= BRIEF_MAX_CHARS for _, body in sections)
         and all(len(paragraphs[head].split()) >= HEADLINE_MIN_WORDS for head, _ in sections)
     )
+
+
+def _clock_stamped(paragraphs: list[str], head: int, body: list[str]) -> bool:
+    """The section's headline stands under a clock time, or its body opens with one."""
+    before = paragraphs[head - 1].strip() if head > 0 else ""
+    return bool(CLOCK.fullmatch(before) or CLOCK.fullmatch(body[0].strip()))
 
 
 def _has_sign(paragraphs: list[str], head: int, body: list[str]) -> bool:
