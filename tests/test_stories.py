@@ -52,6 +52,7 @@ def test_a_listicle_with_short_headed_sections_stays_one_story():
     assert len(split_stories([story], "7 weight loss tips to keep the pounds off")) == 1
     assert len(split_stories([story])) == 1
     assert len(split_stories([story], "News in brief: June 5")) == 3
+    assert len(split_stories([story], "Storm Ciaran hits the coast", live=True)) == 3  # a LiveBlogPosting
 
 
 def test_single_story_with_subheadings_stays_one():

@@ -14,6 +14,7 @@ from transforms.dedup import content_hash
 from transforms.errors import NoArticle
 from transforms.language import detect_language
 from transforms.metadata import normalize_metadata
+from transforms.metadata.jsonld import types
 from transforms.stories import split_stories
 from transforms.textstats import word_count
 
@@ -34,7 +35,8 @@ def build_articles(extraction: Extraction, ingested_at: datetime) -> list[dict]:
     page = extraction.page
     rows = []
     signals = extraction.signals
-    stories = split_stories(extraction.stories, next(iter(signals.headings), None) or signals.title)
+    live = any("liveblogposting" in types(obj) for obj in signals.jsonld if isinstance(obj, dict))
+    stories = split_stories(extraction.stories, next(iter(signals.headings), None) or signals.title, live)
     memo: dict = {}  # the page-level metadata, read once for all the page's stories
     for story in stories:
         meta, body = normalize_metadata(page, extraction.signals, story.paragraphs, memo)

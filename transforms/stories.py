@@ -76,18 +76,19 @@ TIMESTAMP = re.compile(
 _SIGN_LINE_MAX_CHARS = 80  # a standalone byline/timestamp line is short
 
 
-def split_stories(stories: list[Story], page_title: str | None = None) -> list[Story]:
+def split_stories(stories: list[Story], page_title: str | None = None, live: bool = False) -> list[Story]:
     """Each story split into its distinct stories when it is a multi-story page; navigation dropped.
-    `page_title`: the page's headline, for a story that carries none (see ROUNDUP)."""
-    return [part for story in stories for part in _split(story, story.title or page_title)]
+    `page_title`: the page's headline, for a story that carries none (see ROUNDUP); `live`: the page
+    says it is a live blog (a JSON-LD LiveBlogPosting), which allows the briefs rule as a roundup does."""
+    return [part for story in stories for part in _split(story, story.title or page_title, live)]
 
 
-def _split(story: Story, title: str | None = None) -> list[Story]:
+def _split(story: Story, title: str | None = None, live: bool = False) -> list[Story]:
     flagged = sorted(i for i in set(story.heading_indexes) if 0 <= i < len(story.paragraphs))
     headings = flagged or _text_headings(story.paragraphs)
     preamble, sections = _sections(story.paragraphs, headings)
     with_body = [s for s in sections if s[1]]
-    briefs_allowed = bool(flagged) and ROUNDUP.search(title or "") is not None
+    briefs_allowed = bool(flagged) and (live or ROUNDUP.search(title or "") is not None)
     if _is_multi_story(story.paragraphs, preamble, with_body, briefs_allowed=briefs_allowed):
         parts = []
         if len("".join(preamble)) >= PREAMBLE_MIN_CHARS:
