@@ -218,3 +218,12 @@ def test_an_mhtml_file_is_read_as_the_page_it_saved():
     # a page that only shows MIME headers is still that page
     shown = b"<html><body><pre>\nMIME-Version: 1.0\nContent-Type: multipart/related\n</pre></body></html>"
     assert decode_page("mime.html", shown).text == shown.decode()
+
+
+def test_utf16_without_a_byte_order_mark_is_read_not_called_binary():
+    html = "<html><body><p>Fähre fährt wieder – “Straße” für 4 €.</p>" + "<p>Word word.</p>" * 10 + "</body></html>"
+    for codec in ("utf-16-le", "utf-16-be"):
+        page = decode_page("saved-by-notepad.html", html.encode(codec))
+        assert isinstance(page, Page) and page.text == html and page.encoding == codec, codec
+    for raw in (bytes(4096), b"\x89PNG\r\n\x1a\n" + bytes(200), b"a\x00" * 10):  # NULs alone, an image, too short
+        assert isinstance(decode_page("x.bin", raw), Failure)

@@ -14,6 +14,7 @@ entity declaration (external file, billion laughs) ever reaches lxml; C0 control
 (NUL included) are dropped, since lxml rejects them.
 """
 
+import codecs
 import json
 import re
 import zlib
@@ -27,6 +28,10 @@ from transforms.markdown import looks_like_markdown
 from transforms.mhtml import looks_like_mhtml, mhtml_page
 
 GZIP_MAGIC = b"\x1f\x8b"
+# UTF-16 without a byte order mark (`utf16_bom`): bytes looked at at least, and the share of pairs
+# whose one byte is NUL.
+UTF16_MIN_BYTES = 64
+UTF16_NUL_SHARE = 0.9
 CHUNK = 1 << 16
 # Reads of an uncompressed file ask for at most this much at once: one read of the whole cap
 # (64 MB by default) makes Python allocate it first, ~0.13 ms a file against ~0.01 ms.
@@ -123,6 +128,22 @@ def has_controls(raw: bytes, encoding: str) -> bool:
     return bool(raw.translate(None, _NOT_CONTROL_BYTES))
 
 
+def utf16_bom(raw: bytes) -> bytes | None:
+    """The byte order mark a UTF-16 file saved without one would have (Windows tools' "Unicode"),
+    from its NUL pattern: markup and most text are ASCII, so every other byte is NUL (the second of
+    each pair in little-endian, the first in big-endian) and the others are not. None otherwise."""
+    head = raw[: SNIFF_BYTES - SNIFF_BYTES % 2]
+    if len(head) < UTF16_MIN_BYTES or head.startswith(tuple(bom for bom, _ in BOMS)):
+        return None
+    first, second = head[0::2], head[1::2]
+    pairs = len(second)
+    if second.count(0) >= UTF16_NUL_SHARE * pairs and first.count(0) <= (1 - UTF16_NUL_SHARE) * pairs:
+        return codecs.BOM_UTF16_LE
+    if first.count(0) >= UTF16_NUL_SHARE * pairs and second.count(0) <= (1 - UTF16_NUL_SHARE) * pairs:
+        return codecs.BOM_UTF16_BE
+    return None
+
+
 def is_binary(raw: bytes) -> bool:
     head = raw[:SNIFF_BYTES]
     if head.startswith(_BINARY_MAGIC):
@@ -197,6 +218,9 @@ def decode_page(
 
     if not raw.strip():
         return fail("empty", "no content" if not raw else "whitespace only")
+    bom = utf16_bom(raw)
+    if bom:  # read as the UTF-16 it is, not as binary for its NULs
+        raw = bom + raw
     if is_binary(raw):
         return fail("not_a_page", "binary content")
     if looks_like_mhtml(raw):  # a page saved as one file by a browser: its HTML part is the page
