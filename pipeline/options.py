@@ -30,7 +30,7 @@ class NewsOptions(PipelineOptions):
             action="append",
             default=None,
             metavar="PATTERN",
-            help="glob of input files (HTML, text dumps, WARC; any may be gzipped); repeat for several. "
+            help="glob of input files (HTML, MHTML, text or Markdown dumps, WARC or WET; any may be gzipped); repeat for several. "
             "Local paths or any Beam filesystem (gs://...); a glob may match nothing, a plain local path "
             "must exist. Required unless --input_subscription.",
         )
