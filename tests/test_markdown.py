@@ -3,21 +3,11 @@
 from datetime import date
 
 from schemas import Failure
+from tests.test_html_extract import BODY  # four paragraphs of an invented news story
 from transforms.decode import decode_page
 from transforms.extract import extract_page
 from transforms.markdown import looks_like_markdown, markdown_dump
 from transforms.metadata import normalize_metadata
-
-BODY = [
-    "The harbour town of Quellmere opened its new tidal footbridge on Saturday morning, after four "
-    "years of delays caused by storms, a change of contractor and a shortage of the special steel.",
-    "Engineers say the bridge can rise by almost two metres with the spring tides, so that the small "
-    "fishing boats moored in the inner basin can pass beneath it without waiting for the ebb.",
-    "Residents queued along the quay long before the ribbon was cut, and several of them said the "
-    "crossing would save them a walk of more than twenty minutes around the old warehouses.",
-    "The council expects the bridge to carry about three thousand walkers and cyclists a day once the "
-    "summer ferry timetable begins, and has promised new benches on both landings by the autumn.",
-]
 
 
 def _wrapped(text: str) -> str:
