@@ -39,7 +39,7 @@ def build_articles(extraction: Extraction, ingested_at: datetime) -> list[dict]:
     stories = split_stories(extraction.stories, next(iter(signals.headings), None) or signals.title, live)
     memo: dict = {}  # the page-level metadata, read once for all the page's stories
     for story in stories:
-        meta, body = normalize_metadata(page, extraction.signals, story.paragraphs, memo)
+        meta, body = normalize_metadata(page, signals, story.paragraphs, memo)
         body = [p.strip() for p in body if p.strip()]
         text = PARAGRAPH_SEPARATOR.join(body)
         if len(text) < MIN_STORY_CHARS:

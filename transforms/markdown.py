@@ -13,8 +13,7 @@ parses (CommonMark and tables): emphasis, escapes, entities and nesting are its 
 """
 
 import re
-
-from markdown_it import MarkdownIt
+from functools import cache
 
 # A link or an image with its target, and an ATX heading: plain dumps hardly ever print these.
 _LINK = re.compile(r"\[[^\]\n]{0,500}\]\((?:https?://|/|#|\.|mailto:)[^)\s]*(?:\s+\"[^\"\n]*\")?\)")
@@ -31,7 +30,14 @@ MIN_BLANK_SHARE = 0.1
 SNIFF_CHARS = 20_000
 _TAG = re.compile(r"<[^>]*>")
 
-_PARSER = MarkdownIt("commonmark").enable("table")
+
+@cache
+def _parser():
+    """markdown-it-py, imported on the first Markdown dump: its import (~30 ms) would otherwise be
+    paid by every worker and extractor process, the sniff above needs none of it."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").enable("table")
 
 
 def looks_like_markdown(text: str) -> bool:
@@ -51,7 +57,7 @@ def markdown_dump(text: str) -> str:
     """The page as a plain-text dump: one block a line (see the module's doc)."""
     lines: list[str] = []
     row: list[str] | None = None
-    for token in _PARSER.parse(text):
+    for token in _parser().parse(text):
         if token.type == "tr_open":
             row = []
         elif token.type == "tr_close" and row is not None:
