@@ -43,7 +43,7 @@ LEDE_MAX_CHARS = 400
 # A live page's updates: this many sections stamped with a clock time (and half of them at least)
 # split the page even when each update is a line or two (a dated teaser list has dates, not times).
 LIVE_MIN_UPDATES = 4
-CLOCK = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?", re.IGNORECASE)
+CLOCK = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*(?i:[ap]\.?m\.?))?(?:\s*[A-Z]{2,4})?")  # "13:20", "1:20 p.m. ET"
 # Unsigned briefs are split only on a page whose headline names a roundup: short sections under
 # headline-like heads are far more often a listicle's or a guide's ("1. Set realistic goals", "Tip #2:
 # ...", "What is a normal amount of sleep?"): on the dev sets 16 HTML pages and 8 dumps, none of
