@@ -282,8 +282,9 @@ def test_a_wet_files_text_records_are_page_dumps_with_their_urls(tmp_path):
     assert all(p.crawled_at == warc_date(FETCHED) for p in pages)
     out = tmp_path / "out"
     assert main(["--input", str(tmp_path / "crawl.warc.wet.gz"), "--output", str(out)]) == 0
+    # b is an exact copy of a: which one is kept follows the article ids, which hold the file's path
     (first,) = ds.dataset(out / "articles", format="parquet", partitioning="hive").to_table().to_pylist()
-    assert first["url"] == "https://news.example/a" and first["source_format"] == "text"  # b: its exact copy
+    assert first["url"] in {"https://news.example/a", "https://news.example/b"} and first["source_format"] == "text"
     assert (first["title"], first["authors"], str(first["published_date"])) == (
         "Library keeps Sunday hours",
         ["Jane Roe"],
