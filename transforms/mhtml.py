@@ -46,8 +46,11 @@ def mhtml_page(raw: bytes) -> tuple[bytes, str | None, datetime | None] | None:
 
 
 def _header(part, name: str) -> str | None:
+    """A header's value with its folded whitespace collapsed; None when absent or blank."""
     value = part.get(name)
-    return " ".join(str(value).split()) or None if value is not None else None
+    if value is None:
+        return None
+    return " ".join(str(value).split()) or None
 
 
 def _saved_at(value: str | None) -> datetime | None:
