@@ -30,7 +30,7 @@ class NewsOptions(PipelineOptions):
             action="append",
             default=None,
             metavar="PATTERN",
-            help="glob of input files (HTML, MHTML, text or Markdown dumps, WARC or WET; any may be gzipped); repeat for several. "
+            help="glob of input files (HTML, MHTML, text or Markdown dumps, WARC or WET, JSON or JSON Lines exports of scrapers; any may be gzipped); repeat for several. "
             "Local paths or any Beam filesystem (gs://...); a glob may match nothing, a plain local path "
             "must exist. Required unless --input_subscription.",
         )
@@ -44,7 +44,8 @@ class NewsOptions(PipelineOptions):
             "--max_file_bytes",
             type=int,
             default=DEFAULT_MAX_FILE_BYTES,
-            help="quarantine a file over this many bytes, raw or decompressed (default %(default)s).",
+            help="quarantine a file over this many bytes, raw or decompressed; in a WARC or JSON Lines file, a "
+            "record or line (default %(default)s).",
         )
         parser.add_argument(
             "--doc_timeout_seconds",

@@ -5,7 +5,8 @@
 Paths go through Beam's FileSystems, so `gs://` works on Dataflow. Every file is read with a size
 cap (raw and decompressed) and gunzipped by its magic bytes, not its name. A WARC file (known by
 its first bytes, see `transforms/warc.py`) is read as a stream of records instead: one page per
-HTML response, the cap per record, and the records that are no pages counted as `warc_skipped`.
+HTML response, the cap per record, and the records that are no pages counted as `warc_skipped`. A JSON or JSON Lines export of a scraper
+or crawl dataset (`transforms/jsonl.py`) gives a page per record that holds one.
 Work splits across workers by file (the Reshuffle of paths), WARCs included: a WARC's records are
 processed where the file is read, in the same fused stage as everything after the read. Pages are
 never shuffled: a shuffle of pages (or a Flatten of two page streams) is held whole in memory by
@@ -23,6 +24,7 @@ from apache_beam.io.filesystems import FileSystems
 from schemas import Failure, Page
 from transforms.decode import decode_page, read_capped
 from transforms.errors import TooLarge
+from transforms.jsonl import iter_json, starts_like_json
 from transforms.tags import FAILED, counter, error_text
 from transforms.warc import SKIP_REASONS, SNIFF_BYTES, PrefixedStream, Skipped, is_warc, iter_warc
 
@@ -30,13 +32,16 @@ SKIPPED = "skipped"  # tally keys of WARC records that are no pages
 
 
 def read_documents(path: str, max_bytes: int) -> Iterator[Page | Failure | Skipped]:
-    """The page of one plain file, or every record of a WARC file, as Pages, Failures and Skipped.
-    Never raises on bad input; a WARC is streamed, never held whole."""
+    """The page of one plain file, or every record of a WARC file or JSON export, as Pages, Failures
+    and Skipped. Never raises on bad input; a WARC or JSON Lines file is streamed, never held whole."""
     try:
         with FileSystems.open(path, compression_type=CompressionTypes.UNCOMPRESSED) as stream:
             head = stream.read(SNIFF_BYTES)
             if is_warc(head):
                 yield from iter_warc(PrefixedStream(head, stream), path, max_bytes)
+                return
+            if starts_like_json(head):  # a scraper's or crawl dataset's export, or a dump opening with "["
+                yield from iter_json(PrefixedStream(head, stream), path, max_bytes)
                 return
             raw = read_capped(PrefixedStream(head, stream), max_bytes)
     except TooLarge as err:
