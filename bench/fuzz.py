@@ -1,9 +1,11 @@
 """Fuzzing and time-limit overhead, outside CI (minutes, not seconds).
 
-fuzz      mutate seed pages (samples/ and any --seeds folder) for --seconds and push every mutant
-          through read_capped -> decode_page -> the guarded extractor -> build_articles ->
-          segment_article. Anything but a pipeline outcome (a Failure, an extractor exception, which
-          the strip stage quarantines, a timeout) is a finding, saved under --findings for a repro.
+fuzz      mutate seed pages (samples/, a JSON Lines export of some of them, and any --seeds folder)
+          for --seconds and push every mutant, written to a file, through the read stage's
+          read_documents (plain files, WARC and JSON exports: one mutant may give several pages) ->
+          the guarded extractor -> build_articles -> segment_article. Anything but a pipeline outcome
+          (a Failure, a skipped record, an extractor exception, which the strip stage quarantines, a
+          timeout) is a finding, saved under --findings for a repro.
 overhead  the per-document time limit's cost: extract_page called directly vs through DocGuard,
           interleaved page by page, best of --repeat, on a folder of pages.
 
@@ -13,20 +15,22 @@ overhead  the per-document time limit's cost: extract_page called directly vs th
 
 import argparse
 import hashlib
-import io
+import json
 import os
 import random
+import tempfile
 import time
 import traceback
 from datetime import UTC, datetime
 from pathlib import Path
 
-from schemas import Failure
+from schemas import Failure, Page
 from transforms.articles import build_articles
-from transforms.decode import decode_page, read_capped
-from transforms.errors import NoArticle, TooLarge
+from transforms.decode import decode_page
+from transforms.errors import NoArticle
 from transforms.extract import extract_page
 from transforms.guard import DocGuard, DocTimeout, WorkerDied
+from transforms.read import read_documents
 from transforms.segment import segment_article
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -34,6 +38,8 @@ ROOT = Path(__file__).resolve().parents[1]
 MAX_BYTES = 4 << 20
 # Per-mutant limit while fuzzing: a normal page extracts in well under a second.
 FUZZ_TIMEOUT = 10.0
+# Pages of one mutant container (WARC, JSON Lines) taken through extraction: the read covers the rest.
+PAGES_PER_MUTANT = 4
 
 _SNIPPETS = [
     b"<div>" * 300,
@@ -81,17 +87,24 @@ def mutate(data: bytes, rng: random.Random) -> bytes:
     return bytes(data[: MAX_BYTES * 2])
 
 
-def run_one(name: str, raw: bytes, guard: DocGuard) -> str:
-    """The outcome of one input, as a short label; raises only on a finding."""
-    try:
-        raw = read_capped(io.BytesIO(raw), MAX_BYTES)
-    except TooLarge:
-        return "too_large"
-    except ValueError:
-        return "decode_error"
-    page = decode_page(name, raw)
-    if isinstance(page, Failure):
-        return page.reason
+def run_one(path: Path, raw: bytes, guard: DocGuard) -> list[str]:
+    """The outcomes of one input file (a label per page, failure or skipped record); raises only on
+    a finding. Every item is read; the first PAGES_PER_MUTANT pages go on through extraction."""
+    path.write_bytes(raw)
+    outcomes, extracted = [], 0
+    for item in read_documents(str(path), MAX_BYTES):
+        if isinstance(item, Failure):
+            outcomes.append(item.reason)
+        elif not isinstance(item, Page):
+            outcomes.append("skipped")  # a WARC record that is no page
+        elif extracted < PAGES_PER_MUTANT:
+            extracted += 1
+            outcomes.append(run_page(item, guard))
+    return outcomes
+
+
+def run_page(page, guard: DocGuard) -> str:
+    """The outcome of one read page through extraction, article rows and segments."""
     try:
         extraction = guard.call(page)
     except NoArticle:
@@ -112,35 +125,49 @@ def run_one(name: str, raw: bytes, guard: DocGuard) -> str:
     return "article"
 
 
+def export_seed(folder: Path) -> bytes:
+    """A JSON Lines export (url and html or text a line) of the seed folder's first pages."""
+    lines = []
+    for path in sorted(p for p in folder.glob("*") if p.is_file())[:6]:
+        page = decode_page(str(path), path.read_bytes())
+        if not isinstance(page, Failure):
+            field = "html" if page.fmt == "html" else "text"
+            lines.append(json.dumps({"url": f"https://seed.example/{path.stem}", field: page.text, "id": path.stem}))
+    return "\n".join(lines).encode() + b"\n"
+
+
 def fuzz(seconds: float, seed_dirs: list[Path], findings: Path, seed: int) -> int:
     seeds = [p.read_bytes() for d in seed_dirs for p in sorted(d.glob("*")) if p.is_file()]
     if not seeds:
         raise SystemExit("no seed files")
+    seeds.append(export_seed(seed_dirs[0]))
     rng = random.Random(seed)
     counts: dict[str, int] = {}
     slowest: list[tuple[float, str]] = []
-    found = 0
+    found = mutants = 0
     deadline = time.monotonic() + seconds
-    with DocGuard(extract_page, FUZZ_TIMEOUT) as guard:
+    with DocGuard(extract_page, FUZZ_TIMEOUT) as guard, tempfile.TemporaryDirectory() as scratch:
         while time.monotonic() < deadline:
             raw = mutate(rng.choice(seeds), rng)
             digest = hashlib.sha1(raw).hexdigest()[:12]
             name = f"mutant-{digest}.html"
             started = time.monotonic()
             try:
-                outcome = run_one(name, raw, guard)
+                outcomes = run_one(Path(scratch) / name, raw, guard)
             except Exception:
-                outcome = "FINDING"
+                outcomes = ["FINDING"]
                 found += 1
                 findings.mkdir(parents=True, exist_ok=True)
                 (findings / name).write_bytes(raw)
                 (findings / f"{name}.txt").write_text(traceback.format_exc())
             took = time.monotonic() - started
-            slowest = sorted(slowest + [(took, f"{name} -> {outcome}")], reverse=True)[:5]
-            counts[outcome] = counts.get(outcome, 0) + 1
+            slowest = sorted(slowest + [(took, f"{name} -> {','.join(outcomes[:3])}")], reverse=True)[:5]
+            mutants += 1
+            for outcome in outcomes or ["nothing"]:
+                counts[outcome] = counts.get(outcome, 0) + 1
         restarts = guard.restarts
     print(
-        f"{sum(counts.values())} mutants in {seconds:.0f} s; outcomes: "
+        f"{mutants} mutants in {seconds:.0f} s; outcomes (a mutant export may give several): "
         + ", ".join(f"{k} {v}" for k, v in sorted(counts.items()))
     )
     print(f"guard restarts: {restarts}; findings: {found}" + (f" (saved in {findings})" if found else ""))
