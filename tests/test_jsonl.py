@@ -165,6 +165,15 @@ def test_what_only_starts_like_json_is_read_as_before(tmp_path):
         ("https://ledger.example/a", "item-1"),
         ("https://ledger.example/b", "doc-b"),
     ]
+    firecrawl = {
+        "success": True,
+        "data": [
+            {"rawHtml": article("Ferry fares rise").decode(), "metadata": {"sourceURL": "https://ledger.example/a"}}
+        ],
+    }
+    (tmp_path / "crawl.json").write_text(json.dumps(firecrawl))  # an API response on one line, as saved
+    (page,) = read_documents(str(tmp_path / "crawl.json"), CAP)
+    assert (page.fmt, page.url, page.record_id) == ("html", "https://ledger.example/a", "item-1")
     (tmp_path / "big.json").write_text(json.dumps(scrapy_lines(), indent=2))
     (failure,) = read_documents(str(tmp_path / "big.json"), 1000)
     assert failure.reason == "too_large"

@@ -2,7 +2,8 @@
 
 In: a binary stream over a JSON Lines file (`.jsonl`, `.ndjson`: Scrapy's feeds, datatrove, FineWeb,
 C4) or a JSON file holding one record or an array of them (news-please's per-article files, Scrapy's
-`-o items.json`), gzipped or not; the file's URI and the per-record size cap. Out, in file order:
+`-o items.json`, an API response that wraps them: Firecrawl's "data"), gzipped or not; the file's
+URI and the per-record size cap. Out, in file order:
   - `Page`: the record's first string field of PAGE_FIELDS (the fetched HTML first, then Markdown,
     then text), sniffed as HTML, Markdown or a text dump like any file. `url` and `crawled_at` come
     from the record or its `metadata` object (datatrove, Firecrawl); `crawled_at` is the fetch time,
@@ -54,6 +55,8 @@ URL_FIELDS = ("url", "sourceURL", "source_url", "canonical_url", "link")
 # Fetch times (news-please date_download, C4 timestamp); a crawl dataset's "date" is left alone: in
 # datatrove and FineWeb it is the crawl's, in other exports the article's.
 CRAWL_TIME_FIELDS = ("crawled_at", "date_download", "fetch_time", "fetched_at", "timestamp")
+# Where a tool's response keeps its records: Firecrawl's crawl results ("data"), API listings.
+WRAPPER_FIELDS = ("data", "items", "results", "documents", "pages", "articles")
 ID_FIELDS = ("id", "_id", "doc_id", "record_id", "uuid")
 # The header laid over a text-only record's text, as a dump prints it: headline, deck, byline, date.
 TITLE_FIELDS = ("title", "headline")
@@ -182,6 +185,17 @@ def _page_field(record) -> str | None:
     return None
 
 
+def wrapped_records(value) -> list | None:
+    """The records a tool's response wraps in one of WRAPPER_FIELDS (Firecrawl's {"success": true,
+    "data": [...]}), None when the value is no such wrapper."""
+    if isinstance(value, dict) and not has_page(value):
+        for name in WRAPPER_FIELDS:
+            records = value.get(name)
+            if isinstance(records, list) and any(has_page(item) for item in records):
+                return records
+    return None
+
+
 def has_page(record) -> bool:
     """True when the record has a page field (a string, even an empty one: that page is empty)."""
     return _page_field(record) is not None
@@ -257,7 +271,7 @@ def iter_json(stream: BinaryIO, source_uri: str, max_bytes: int) -> Iterator[Pag
             value = _parse(first)
         except ValueError:
             value = None
-        if isinstance(value, dict):
+        if isinstance(value, dict) and not wrapped_records(value):
             if has_page(value):
                 yield from _json_lines(lines, value, len(first), source_uri, max_bytes)
             else:  # a data export: the same verdict decode_page gives a JSON file
@@ -288,12 +302,12 @@ def _json_document(whole: bytes, source_uri: str) -> Iterator[Page | Failure]:
         value = _parse(whole)
     except ValueError:
         value = None
-    items = value if isinstance(value, list) else [value]
+    items = value if isinstance(value, list) else wrapped_records(value) or [value]
     if not any(has_page(item) for item in items):
         yield decode_page(source_uri, whole)
         return
-    if not isinstance(value, list):  # one record, one file: its id is its own, or none
-        yield record_item(value, _Ids("")(value, 0) if _own_id(value) else "", source_uri, len(whole))
+    if items == [value]:  # one record, one file: its id is its own, or none
+        yield record_item(value, _own_id(value), source_uri, len(whole))
         return
     ids = _Ids("item")
     for position, item in enumerate(items, 1):
