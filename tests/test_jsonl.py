@@ -8,16 +8,21 @@ import json
 import random
 from datetime import UTC, date, datetime
 
+import apache_beam as beam
 import pyarrow.dataset as ds
+import pytest
+from apache_beam.testing import test_pipeline
+from apache_beam.testing.util import assert_that, equal_to
 
 from pipeline.main import main
 from schemas import Failure, Page
 from tests.test_html_extract import BODY  # four paragraphs of an invented news story
 from tests.test_warc import CountingStream, article
+from transforms.exports import crawl_time
 from transforms.extract import extract_page
-from transforms.jsonl import crawl_time, iter_json, starts_like_json
+from transforms.jsonl import file_spans, iter_json, iter_json_span, starts_like_json
 from transforms.metadata import normalize_metadata
-from transforms.read import read_documents
+from transforms.read import ReadPages, read_documents
 
 CAP = 1 << 20
 
@@ -59,12 +64,14 @@ def test_json_is_known_by_its_first_bytes_gzipped_or_not():
     assert not starts_like_json(b"<!doctype html><html>") and not starts_like_json(gzip.compress(b"Headline\n"))
 
 
-def test_a_scrapy_feed_gives_a_page_per_line_with_its_url_fetch_time_and_id():
-    pages = list(iter_json(CountingStream(jsonl(scrapy_lines())), "feed.jsonl", CAP))
+def test_a_scrapy_feed_gives_a_page_per_line_with_its_url_fetch_time_and_offset():
+    data = jsonl(scrapy_lines())
+    pages = list(iter_json(CountingStream(data), "feed.jsonl", CAP))
     assert [type(p) for p in pages] == [Page, Page]
+    second = data.index(b"\n") + 1
     assert [(p.fmt, p.url, p.record_id) for p in pages] == [
-        ("html", "https://ledger.example/a", "line-1"),
-        ("html", "https://ledger.example/b", "doc-b"),
+        ("html", "https://ledger.example/a", "byte-0"),
+        ("html", "https://ledger.example/b", f"byte-{second}"),  # where its line starts: its own id is not unique
     ]
     assert pages[0].crawled_at == datetime(2025, 3, 1, 8, tzinfo=UTC) and pages[1].crawled_at is None
     assert "<h1>Ferry fares rise</h1>" in pages[0].text  # the HTML itself, not its JSON-escaped form
@@ -96,7 +103,7 @@ def test_a_datatrove_shard_gzipped_with_metadata_and_epoch_times():
     ]
     pages = list(iter_json(CountingStream(gzip.compress(jsonl(records))), "shard.jsonl.gz", CAP))
     assert [(p.fmt, p.url) for p in pages] == [("text", "https://q.example/1"), ("text", "https://q.example/2")]
-    assert [p.record_id for p in pages] == ["<urn:uuid:1>", "line-2"]  # a repeated id is no id: unique per file
+    assert pages[0].record_id == "byte-0" and pages[1].record_id == f"byte-{len(jsonl(records[:1]))}"  # gunzipped
     assert pages[0].crawled_at == datetime.fromtimestamp(1714640000, UTC)
     assert crawl_time({"timestamp": 1714640000123}) == datetime.fromtimestamp(1714640000.123, UTC)
     assert crawl_time({"fetched_at": "yesterday"}) is None and crawl_time({"timestamp": True}) is None
@@ -117,15 +124,16 @@ def test_bad_records_are_quarantined_each_with_a_reason_and_the_rest_read():
         ]
     )
     items = list(iter_json(CountingStream(data), "feed.jsonl", 2000))
+    starts = [0] + [i + 1 for i, byte in enumerate(data) if byte == ord("\n")]
     summary = [(type(i).__name__, getattr(i, "reason", ""), i.record_id) for i in items]
     assert summary == [
-        ("Page", "", "line-1"),
-        ("Failure", "decode_error", "line-3"),
-        ("Failure", "not_a_page", "line-4"),
-        ("Failure", "empty", "line-5"),
-        ("Failure", "too_large", "line-6"),
-        ("Failure", "not_a_page", "line-7"),
-        ("Page", "", "line-8"),
+        ("Page", "", "byte-0"),
+        ("Failure", "decode_error", f"byte-{starts[2]}"),
+        ("Failure", "not_a_page", f"byte-{starts[3]}"),
+        ("Failure", "empty", f"byte-{starts[4]}"),
+        ("Failure", "too_large", f"byte-{starts[5]}"),
+        ("Failure", "not_a_page", f"byte-{starts[6]}"),
+        ("Page", "", f"byte-{starts[7]}"),
     ]
     assert all(i.source_uri == "feed.jsonl" and i.stage == "read" for i in items if isinstance(i, Failure))
 
@@ -163,7 +171,7 @@ def test_what_only_starts_like_json_is_read_as_before(tmp_path):
     pages = list(read_documents(str(tmp_path / "items.json"), CAP))
     assert [(p.url, p.record_id) for p in pages] == [
         ("https://ledger.example/a", "item-1"),
-        ("https://ledger.example/b", "doc-b"),
+        ("https://ledger.example/b", "item-2"),
     ]
     firecrawl = {
         "success": True,
@@ -182,7 +190,9 @@ def test_what_only_starts_like_json_is_read_as_before(tmp_path):
 def test_main_on_exports_accounts_for_every_record(tmp_path):
     inputs = tmp_path / "in"
     inputs.mkdir()
-    (inputs / "feed.jsonl.gz").write_bytes(gzip.compress(jsonl([*scrapy_lines(), {"url": "x", "status": 500}])))
+    feed = jsonl([*scrapy_lines(), {"url": "x", "status": 500}])
+    starts = [0] + [i + 1 for i, byte in enumerate(feed) if byte == ord("\n")]
+    (inputs / "feed.jsonl.gz").write_bytes(gzip.compress(feed))
     (inputs / "article.json").write_text(json.dumps(news_please_record(), indent=4))
     out = tmp_path / "out"
     assert main(["--input", f"{inputs}/*", "--output", str(out)]) == 0
@@ -193,8 +203,69 @@ def test_main_on_exports_accounts_for_every_record(tmp_path):
     rows = ds.dataset(out / "articles", format="parquet", partitioning="hive").to_table().to_pylist()
     assert sorted((r["record_id"] or "", r["url"]) for r in rows) == [
         ("", "https://quellmere.example/news/tidal-bridge-opens"),
-        ("doc-b", "https://ledger.example/b"),
-        ("line-1", "https://ledger.example/a"),
+        ("byte-0", "https://ledger.example/a"),
+        (f"byte-{starts[1]}", "https://ledger.example/b"),
     ]
     (quarantined,) = ds.dataset(out / "quarantine", format="parquet", partitioning="hive").to_table().to_pylist()
-    assert (quarantined["reason"], quarantined["record_id"]) == ("not_a_page", "line-3")
+    assert (quarantined["reason"], quarantined["record_id"]) == ("not_a_page", f"byte-{starts[2]}")
+
+
+def _summary(items) -> list[tuple]:
+    return [(type(i).__name__, i.record_id, getattr(i, "url", None) or getattr(i, "reason", "")) for i in items]
+
+
+def _export(lines: int, seed: int) -> bytes:
+    """A JSON Lines export of pages of varied length, with a blank line, a broken line and one over the cap."""
+    rng = random.Random(seed)
+    records = [
+        json.dumps(
+            {"url": f"https://ledger.example/{n}", "text": "\n".join(BODY[: rng.randint(1, 4)]) * rng.randint(1, 3)}
+        )
+        for n in range(lines)
+    ]
+    records[3:3] = ["", '{"url": "https://ledger.example/broken", "text": "cut', json.dumps({"text": "x" * 9000})]
+    return ("\n".join(records) + "\n").encode()
+
+
+@pytest.mark.parametrize("span_bytes", [1, 97, 1000, 4096, 1 << 20])
+def test_spans_give_every_record_once_as_the_whole_file_does(tmp_path, span_bytes):
+    data = _export(40, span_bytes)
+    path = tmp_path / "export.jsonl"
+    path.write_bytes(data)
+    whole = _summary(read_documents(str(path), 8000))
+    assert len(whole) == 42 and sum(i[0] == "Failure" for i in whole) == 2
+    spans = file_spans(str(path), len(data), 8000, span_bytes)
+    if len(data) <= span_bytes:
+        assert spans == [(str(path), 0, None)]  # read whole, as any file
+    else:
+        assert len(spans) == -(-len(data) // span_bytes) and spans[-1][2] == len(data)
+    pieces = [item for _, start, end in spans for item in _summary(read_documents(str(path), 8000, start, end))]
+    assert pieces == whole  # same records, same ids, in file order, none twice
+    second = data.index(b"\n") + 1
+    with open(path, "rb") as stream:  # a span that starts mid-line leaves that line to the span before
+        assert _summary(iter_json_span(stream, str(path), 8000, 1, len(data)))[0][1] == f"byte-{second}"
+
+
+def test_only_big_uncompressed_json_lines_files_are_split(tmp_path):
+    data = _export(40, 1)
+    (tmp_path / "small.jsonl").write_bytes(data)
+    (tmp_path / "big.jsonl.gz").write_bytes(gzip.compress(data))
+    (tmp_path / "items.json").write_text(json.dumps([json.loads(line) for line in data.splitlines()[:3]], indent=1))
+    (tmp_path / "page.html").write_bytes(article("Ferry fares rise") * 50)
+    assert file_spans(str(tmp_path / "small.jsonl"), len(data), CAP) == [(str(tmp_path / "small.jsonl"), 0, None)]
+    for name in ("big.jsonl.gz", "items.json", "page.html", "missing.jsonl"):
+        assert file_spans(str(tmp_path / name), 10_000, CAP, 100) == [(str(tmp_path / name), 0, None)], name
+    assert len(file_spans(str(tmp_path / "small.jsonl"), len(data), CAP, 100)) > 10
+
+
+def test_read_pages_spreads_the_spans_of_a_big_export_and_loses_no_record(tmp_path):
+    data = _export(60, 2)
+    (tmp_path / "export.jsonl").write_bytes(data)
+    (tmp_path / "page.html").write_bytes(article("Plain page"))
+    whole = list(read_documents(str(tmp_path / "export.jsonl"), 8000))
+    expected_pages = sorted(p.record_id for p in whole if isinstance(p, Page)) + [""]
+    expected_failures = sorted(f.record_id for f in whole if isinstance(f, Failure))
+    with test_pipeline.TestPipeline(runner="FnApiRunner") as p:
+        pages, failures = p | ReadPages([str(tmp_path / "*")], 8000, span_bytes=500)
+        assert_that(pages | beam.Map(lambda pg: pg.record_id), equal_to(expected_pages), label="Pages")
+        assert_that(failures | beam.Map(lambda f: f.record_id), equal_to(expected_failures), label="Failures")

@@ -1,22 +1,21 @@
-"""JSON exports of scrapers and crawl datasets to pages: one `Page` per record that holds a page.
+"""JSON and JSON Lines files of scrapers and crawl datasets, read as a page per record.
 
 In: a binary stream over a JSON Lines file (`.jsonl`, `.ndjson`: Scrapy's feeds, datatrove, FineWeb,
 C4) or a JSON file holding one record or an array of them (news-please's per-article files, Scrapy's
 `-o items.json`, an API response that wraps them: Firecrawl's "data"), gzipped or not; the file's
-URI and the per-record size cap. Out, in file order:
-  - `Page`: the record's first string field of PAGE_FIELDS (the fetched HTML first, then Markdown,
-    then text), sniffed as HTML, Markdown or a text dump like any file. `url` and `crawled_at` come
-    from the record or its `metadata` object (datatrove, Firecrawl); `crawled_at` is the fetch time,
-    never a publication date. `record_id` is the record's own id when it has a unique one, else
-    `line-N` (`item-N` in an array). A text-only record (news-please's `maintext`) gets its title,
-    deck, authors and publication date laid over its text as a page dump prints them, so the dump
-    reader finds its header.
-  - `Failure`: a line that is no JSON (decode_error), a record with no page field (not_a_page), a
-    record over the cap (too_large: its bytes are skipped, never held), a gzip stream that breaks
-    (decode_error: the records before the break are kept).
-A JSON Lines file is streamed a line at a time; a JSON document over several lines is read whole,
-within the cap. A JSON file whose first record holds no page (a feed, a data dump) and a file that
-only starts like JSON (a Markdown dump's "[Home](/)") go to `decode_page` whole, as before.
+URI and the per-record size cap. Out, in file order, a `Page` or a `Failure` per record
+(`transforms/exports.py` reads one record), and a Failure for what is no record:
+  - a line that is no JSON (decode_error), a line over the cap (too_large: its bytes are skipped,
+    never held), a gzip stream that breaks (decode_error: the records before the break are kept).
+`record_id` is where the record starts: `byte-N` in a JSON Lines file (N counts the file's bytes,
+gunzipped), `item-N` in an array, "" for a file of one record. Ids must be unique in a file whose
+pieces are read apart, so a record's own "id" is not used.
+
+A JSON Lines file is streamed a line at a time. An uncompressed one bigger than a span is read in
+spans of bytes (`file_spans`), each by any worker: a span holds the lines that start in it. A JSON
+document over several lines is read whole, within the cap. A JSON file whose first record holds no
+page (a feed, a data dump) and a file that only starts like JSON (a Markdown dump's "[Home](/)") go
+to `decode_page` whole, as before.
 
   python -m transforms.jsonl export.jsonl.gz      # what one file holds: pages and failures
 """
@@ -28,45 +27,23 @@ import sys
 import zlib
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import replace
-from datetime import UTC, datetime
 from typing import BinaryIO
+
+from apache_beam.io.filesystem import CompressionTypes
+from apache_beam.io.filesystems import FileSystems
 
 from schemas import Failure, Page
 from transforms.decode import GZIP_MAGIC, decode_page
+from transforms.exports import PAGE_FIELDS, has_page, record_item, wrapped_records
 
-# Fields that hold the page, best first: the page as fetched (Firecrawl's rawHtml before its cleaned
-# html), then Markdown, then text a tool extracted (news-please maintext, RedPajama raw_content).
-PAGE_FIELDS = (
-    "raw_html",
-    "rawHtml",
-    "html",
-    "page_html",
-    "body_html",
-    "content_html",
-    "markdown",
-    "maintext",
-    "raw_content",
-    "text",
-    "content",
-    "body",
-)
-URL_FIELDS = ("url", "sourceURL", "source_url", "canonical_url", "link")
-# Fetch times (news-please date_download, C4 timestamp); a crawl dataset's "date" is left alone: in
-# datatrove and FineWeb it is the crawl's, in other exports the article's.
-CRAWL_TIME_FIELDS = ("crawled_at", "date_download", "fetch_time", "fetched_at", "timestamp")
-# Where a tool's response keeps its records: Firecrawl's crawl results ("data"), API listings.
-WRAPPER_FIELDS = ("data", "items", "results", "documents", "pages", "articles")
-ID_FIELDS = ("id", "_id", "doc_id", "record_id", "uuid")
-# The header laid over a text-only record's text, as a dump prints it: headline, deck, byline, date.
-TITLE_FIELDS = ("title", "headline")
-DECK_FIELDS = ("description", "subtitle")
-AUTHOR_FIELDS = ("authors", "author")
-PUBLISHED_FIELDS = ("date_publish", "date_published", "published", "publish_date")
-# Lines at the top of a text where a record's title already printed there is looked for.
-TITLE_SEARCH_LINES = 5
+# Bytes of a JSON Lines file read by one worker: bigger uncompressed files are read in spans of this
+# size, spread over workers (a 10 GB export on one worker takes hours; Beam's own text source splits
+# alike). Gzip cannot be read from the middle: a gzipped export is read by one worker.
+SPAN_BYTES = 64 << 20
 # Bytes read at once while skipping a line over the cap.
 SKIP_CHUNK = 1 << 16
+# Bytes of a file's head looked at to tell JSON from a page.
+HEAD_BYTES = 512
 JSON_START = (b"{", b"[")
 
 
@@ -101,153 +78,16 @@ def _lines(stream: BinaryIO) -> io.BufferedIOBase:
     return gzip.GzipFile(fileobj=buffered, mode="rb") if buffered.peek(2)[:2] == GZIP_MAGIC else buffered
 
 
-def _read_line(lines: io.BufferedIOBase, limit: int) -> bytes | None:
-    """The next line (b"" at the end), or None when it is over `limit` bytes: the rest of it is
-    read and dropped a chunk at a time."""
+def _read_line(lines: io.BufferedIOBase, limit: int) -> tuple[bytes | None, int]:
+    """(the next line, the bytes it took): (b"", 0) at the end, (None, n) for a line over `limit`
+    bytes, whose rest is read and dropped a chunk at a time."""
     line = lines.readline(limit + 1)
     if len(line) <= limit or line.endswith(b"\n"):
-        return line
+        return line, len(line)
+    size = len(line)
     while (part := lines.readline(SKIP_CHUNK)) and not part.endswith(b"\n"):
-        pass
-    return None
-
-
-def _first_string(record: dict, names: tuple[str, ...]) -> tuple[str, str] | None:
-    """(field, value) of the first of `names` holding a non-empty string, in the record or its
-    `metadata` object."""
-    for source in (record, record.get("metadata")):
-        if isinstance(source, dict):
-            for name in names:
-                value = source.get(name)
-                if isinstance(value, str) and value.strip():
-                    return name, value
-    return None
-
-
-def crawl_time(record: dict) -> datetime | None:
-    """The record's fetch time as an aware UTC datetime (ISO 8601 text or epoch seconds or
-    milliseconds; naive times are taken as UTC), None when absent or unreadable."""
-    for source in (record, record.get("metadata")):
-        if not isinstance(source, dict):
-            continue
-        for name in CRAWL_TIME_FIELDS:
-            value = source.get(name)
-            try:
-                if isinstance(value, int | float) and not isinstance(value, bool):
-                    return datetime.fromtimestamp(value / 1000 if value > 1e11 else value, UTC)
-                if isinstance(value, str) and value.strip():
-                    parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-                    return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
-            except (ValueError, OverflowError, OSError):
-                continue
-    return None
-
-
-def _names(value) -> list[str]:
-    if isinstance(value, str):
-        return [value.strip()] if value.strip() else []
-    if isinstance(value, list):
-        return [v.strip() for v in value if isinstance(v, str) and v.strip()]
-    return []
-
-
-def dump_header(record: dict, text: str) -> str:
-    """The lines a page dump prints over a text-only record's text: its title (unless the text
-    already starts with it), deck, byline and publication date; "" when it has no title."""
-    title = _first_string(record, TITLE_FIELDS)
-    if title is None:
-        return ""
-    top = [line.strip() for line in text.strip().splitlines()[:TITLE_SEARCH_LINES]]
-    if " ".join(title[1].split()) in top:
-        return ""
-    lines = [" ".join(title[1].split())]
-    deck = _first_string(record, DECK_FIELDS)
-    if deck:
-        lines.append(" ".join(deck[1].split()))
-    authors = next((_names(record.get(name)) for name in AUTHOR_FIELDS if _names(record.get(name))), [])
-    if authors:
-        lines.append(
-            "By " + (" and ".join(authors) if len(authors) < 3 else ", ".join(authors[:-1]) + " and " + authors[-1])
-        )
-    published = _first_string(record, PUBLISHED_FIELDS)
-    if published:
-        lines.append(published[1].strip())
-    return "\n\n".join(lines) + "\n\n"
-
-
-def _page_field(record) -> str | None:
-    """The first of PAGE_FIELDS the record (or its metadata) holds as a string, empty or not."""
-    for source in (record, record.get("metadata") if isinstance(record, dict) else None):
-        if isinstance(source, dict):
-            name = next((name for name in PAGE_FIELDS if isinstance(source.get(name), str)), None)
-            if name:
-                return name
-    return None
-
-
-def wrapped_records(value) -> list | None:
-    """The records a tool's response wraps in one of WRAPPER_FIELDS (Firecrawl's {"success": true,
-    "data": [...]}), None when the value is no such wrapper."""
-    if isinstance(value, dict) and not has_page(value):
-        for name in WRAPPER_FIELDS:
-            records = value.get(name)
-            if isinstance(records, list) and any(has_page(item) for item in records):
-                return records
-    return None
-
-
-def has_page(record) -> bool:
-    """True when the record has a page field (a string, even an empty one: that page is empty)."""
-    return _page_field(record) is not None
-
-
-def record_item(record, record_id: str, source_uri: str, size: int) -> Page | Failure:
-    """One parsed JSON record as a Page, or a Failure saying why it holds none."""
-    found = _first_string(record, PAGE_FIELDS) if isinstance(record, dict) else None
-    if found is None and _page_field(record) is not None:  # a page field, but empty: quarantined as empty
-        found = (_page_field(record), "")
-    if found is None:
-        error = f"a JSON record with no page field (one of {', '.join(PAGE_FIELDS)})"
-        return Failure(source_uri, "read", "not_a_page", error, json.dumps(record)[:200], record_id, size)
-    url = _first_string(record, URL_FIELDS)
-    page = decode_page(
-        source_uri,
-        found[1].encode("utf-8", errors="surrogatepass"),
-        record_id=record_id,
-        url=url[1].strip() if url else None,
-        crawled_at=crawl_time(record),
-    )
-    if isinstance(page, Page):
-        page = replace(page, byte_size=size)
-        if page.fmt == "text":
-            header = dump_header(record, page.text)
-            if header:
-                page = replace(page, text=header + page.text)
-    return page
-
-
-class _Ids:
-    """Record ids unique within a file: the record's own id, else its position."""
-
-    def __init__(self, prefix: str):
-        self._prefix, self._seen = prefix, set()
-
-    def __call__(self, record, position: int) -> str:
-        own = _own_id(record)
-        if own and own not in self._seen:
-            self._seen.add(own)
-            return own
-        return f"{self._prefix}-{position}"
-
-
-def _own_id(record) -> str:
-    """The record's own id (a string or an integer in one of ID_FIELDS), "" when it has none."""
-    if isinstance(record, dict):
-        for name in ID_FIELDS:
-            value = record.get(name)
-            if isinstance(value, str | int) and not isinstance(value, bool) and str(value).strip():
-                return str(value).strip()
-    return ""
+        size += len(part)
+    return None, size + len(part)
 
 
 def _parse(line: bytes):
@@ -258,32 +98,61 @@ def _parse(line: bytes):
         raise ValueError("JSON nested too deeply") from err
 
 
+def _first_record(first: bytes | None):
+    """The first line's record when it opens a JSON Lines export of pages, else None."""
+    try:
+        value = _parse(first) if first else None
+    except ValueError:
+        return None
+    return value if isinstance(value, dict) and has_page(value) and not wrapped_records(value) else None
+
+
+def file_spans(path: str, size: int, max_bytes: int, span_bytes: int = SPAN_BYTES) -> list[tuple[str, int, int | None]]:
+    """How one file is read: [(path, 0, None)] (whole, by one worker), or for an uncompressed JSON
+    Lines export of pages bigger than `span_bytes`, its (path, start, end) byte spans. Only files that
+    big are opened here; any error leaves the file whole, for the read to report."""
+    whole = [(path, 0, None)]
+    if size <= span_bytes:
+        return whole
+    try:
+        with FileSystems.open(path, compression_type=CompressionTypes.UNCOMPRESSED) as stream:
+            lines = io.BufferedReader(_Raw(stream))
+            if lines.peek(2)[:2] == GZIP_MAGIC or not starts_like_json(lines.peek(HEAD_BYTES)[:HEAD_BYTES]):
+                return whole
+            if _first_record(_read_line(lines, max_bytes)[0]) is None:
+                return whole
+    except Exception:  # unreadable here is unreadable in the read stage, which says why
+        return whole
+    return [(path, start, min(start + span_bytes, size)) for start in range(0, size, span_bytes)]
+
+
 def iter_json(stream: BinaryIO, source_uri: str, max_bytes: int) -> Iterator[Page | Failure]:
     """Every record of one JSON or JSON Lines stream as a Page or a Failure, lazily; a file that is
     no page export as decode_page makes of it. Never raises on bad input."""
     lines = _lines(stream)
     try:
-        first = _read_line(lines, max_bytes)
+        skipped = 0
+        first, size = _read_line(lines, max_bytes)
+        while first is not None and size and not first.strip():  # blank lines before the first record
+            skipped += size
+            first, size = _read_line(lines, max_bytes)
         if first is None:
-            yield Failure(source_uri, "read", "too_large", f"first line is over {max_bytes} bytes")
+            yield Failure(
+                source_uri, "read", "too_large", f"first line is over {max_bytes} bytes", "", f"byte-{skipped}", size
+            )
+            return
+        record = _first_record(first)
+        if record is not None:
+            yield record_item(record, f"byte-{skipped}", source_uri, size)
+            yield from _json_lines(lines, source_uri, max_bytes, skipped + size)
             return
         try:
             value = _parse(first)
         except ValueError:
             value = None
-        if isinstance(value, dict) and not wrapped_records(value):
-            if has_page(value):
-                yield from _json_lines(lines, value, len(first), source_uri, max_bytes)
-            else:  # a data export: the same verdict decode_page gives a JSON file
-                yield Failure(
-                    source_uri,
-                    "read",
-                    "not_a_page",
-                    f"JSON records with no page field (one of {', '.join(PAGE_FIELDS)})",
-                    first[:200].decode("utf-8", "replace"),
-                    "",
-                    len(first),
-                )
+        if isinstance(value, dict) and not wrapped_records(value):  # a data export: decode_page's verdict too
+            error = f"JSON records with no page field (one of {', '.join(PAGE_FIELDS)})"
+            yield Failure(source_uri, "read", "not_a_page", error, first[:200].decode("utf-8", "replace"), "", size)
             return
         whole = first + lines.read(max_bytes + 1 - len(first))
         if len(whole) > max_bytes:
@@ -295,9 +164,75 @@ def iter_json(stream: BinaryIO, source_uri: str, max_bytes: int) -> Iterator[Pag
     yield from _json_document(whole, source_uri)
 
 
+def iter_json_span(stream: BinaryIO, source_uri: str, max_bytes: int, start: int, end: int) -> Iterator[Page | Failure]:
+    """The records of an uncompressed JSON Lines file whose lines start at bytes start..end-1, from a
+    seekable stream over the file. The spans of `file_spans` give every record exactly once."""
+    try:
+        stream.seek(max(start - 1, 0))
+        lines = io.BufferedReader(_Raw(stream))
+        offset = max(start - 1, 0)
+        if start > 0:  # the rest of the line that holds byte start-1 belongs to the span before
+            offset += _read_line(lines, SKIP_CHUNK)[1]
+    except OSError as err:
+        yield Failure(
+            source_uri, "read", "read_error", f"cannot read bytes {start}-{end}: {err}"[:2000], "", f"byte-{start}"
+        )
+        return
+    yield from _json_lines(lines, source_uri, max_bytes, offset, end)
+
+
+def _json_lines(
+    lines, source_uri: str, max_bytes: int, offset: int, end: int | None = None
+) -> Iterator[Page | Failure]:
+    """The records of the lines that start at `offset` and after, up to `end` (None: the file's end)."""
+    try:
+        while end is None or offset < end:
+            at = f"byte-{offset}"
+            line, size = _read_line(lines, max_bytes)
+            offset += size
+            if not size:
+                return
+            if line is None:
+                yield Failure(
+                    source_uri,
+                    "read",
+                    "too_large",
+                    f"the line at byte {at[5:]} is over {max_bytes} bytes",
+                    "",
+                    at,
+                    size,
+                )
+            elif line.strip():
+                try:
+                    record = _parse(line)
+                except ValueError as err:
+                    excerpt = line[:200].decode("utf-8", "replace")
+                    yield Failure(
+                        source_uri,
+                        "read",
+                        "decode_error",
+                        f"the line at byte {at[5:]} is no JSON: {err}"[:2000],
+                        excerpt,
+                        at,
+                        size,
+                    )
+                    continue
+                yield record_item(record, at, source_uri, size)
+    except (OSError, EOFError, zlib.error) as err:
+        yield Failure(
+            source_uri,
+            "read",
+            "decode_error",
+            f"broken gzip stream at byte {offset}: {err}"[:2000],
+            "",
+            f"byte-{offset}",
+        )
+
+
 def _json_document(whole: bytes, source_uri: str) -> Iterator[Page | Failure]:
-    """A whole JSON file: a record, or an array of records, with a page; anything else is decoded
-    as a page file would be (JSON without pages is not_a_page there, a Markdown dump is read)."""
+    """A whole JSON file: a record, an array of records or a wrapper of them, with a page; anything
+    else is decoded as a page file would be (JSON without pages is not_a_page there, a Markdown dump
+    is read)."""
     try:
         value = _parse(whole)
     except ValueError:
@@ -305,55 +240,11 @@ def _json_document(whole: bytes, source_uri: str) -> Iterator[Page | Failure]:
     items = value if isinstance(value, list) else wrapped_records(value) or [value]
     if not any(has_page(item) for item in items):
         yield decode_page(source_uri, whole)
-        return
-    if items == [value]:  # one record, one file: its id is its own, or none
-        yield record_item(value, _own_id(value), source_uri, len(whole))
-        return
-    ids = _Ids("item")
-    for position, item in enumerate(items, 1):
-        yield record_item(item, ids(item, position), source_uri, len(json.dumps(item)))
-
-
-def _json_lines(lines, first: dict, first_size: int, source_uri: str, max_bytes: int) -> Iterator[Page | Failure]:
-    ids = _Ids("line")
-    yield record_item(first, ids(first, 1), source_uri, first_size)
-    number = 1
-    try:
-        while True:
-            number += 1
-            line = _read_line(lines, max_bytes)
-            if line is None:
-                yield Failure(
-                    source_uri, "read", "too_large", f"line {number} is over {max_bytes} bytes", "", f"line-{number}"
-                )
-                continue
-            if not line:
-                return
-            if not line.strip():
-                continue
-            try:
-                record = _parse(line)
-            except ValueError as err:
-                yield Failure(
-                    source_uri,
-                    "read",
-                    "decode_error",
-                    f"line {number} is no JSON: {err}"[:2000],
-                    line[:200].decode("utf-8", "replace"),
-                    f"line-{number}",
-                    len(line),
-                )
-                continue
-            yield record_item(record, ids(record, number), source_uri, len(line))
-    except (OSError, EOFError, zlib.error) as err:
-        yield Failure(
-            source_uri,
-            "read",
-            "decode_error",
-            f"broken gzip stream after line {number - 1}: {err}"[:2000],
-            "",
-            f"line-{number}",
-        )
+    elif items == [value]:  # one record, one file: no id needed
+        yield record_item(value, "", source_uri, len(whole))
+    else:
+        for position, item in enumerate(items, 1):
+            yield record_item(item, f"item-{position}", source_uri, len(json.dumps(item)))
 
 
 def main(argv: list[str]) -> int:

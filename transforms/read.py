@@ -1,17 +1,19 @@
 """Read stage: file patterns in, decoded `Page`s out (and `Failure`s for what cannot be read).
 
-  patterns -> MatchFiles (each) -> Flatten -> distinct paths -> Reshuffle -> ReadPageFn -> pages
+  patterns -> MatchFiles (each) -> Flatten -> distinct files -> spans -> Reshuffle -> ReadPageFn -> pages
 
 Paths go through Beam's FileSystems, so `gs://` works on Dataflow. Every file is read with a size
 cap (raw and decompressed) and gunzipped by its magic bytes, not its name. A WARC file (known by
 its first bytes, see `transforms/warc.py`) is read as a stream of records instead: one page per
-HTML response, the cap per record, and the records that are no pages counted as `warc_skipped`. A JSON or JSON Lines export of a scraper
-or crawl dataset (`transforms/jsonl.py`) gives a page per record that holds one.
-Work splits across workers by file (the Reshuffle of paths), WARCs included: a WARC's records are
-processed where the file is read, in the same fused stage as everything after the read. Pages are
-never shuffled: a shuffle of pages (or a Flatten of two page streams) is held whole in memory by
-the in-process runner. A crawl of many WARC files (CC-NEWS: ~1 GB each) spreads by file; one huge
-WARC runs on one worker.
+HTML response, the cap per record, and the records that are no pages counted as `warc_skipped`.
+A JSON or JSON Lines export of a scraper or crawl dataset (`transforms/jsonl.py`) gives a page per
+record that holds one, the cap per line.
+Work splits across workers by file (the Reshuffle of files), WARCs included: a WARC's records are
+processed where the file is read, in the same fused stage as everything after the read. An
+uncompressed JSON Lines file over 64 MiB splits further, into byte spans that the Reshuffle spreads
+alike. Pages are never shuffled: a shuffle of pages (or a Flatten of two page streams) is held whole
+in memory by the in-process runner. A crawl of many WARC files (CC-NEWS: ~1 GB each) spreads by
+file; one huge WARC, or one huge gzipped export, runs on one worker.
 """
 
 from collections.abc import Iterator
@@ -24,18 +26,24 @@ from apache_beam.io.filesystems import FileSystems
 from schemas import Failure, Page
 from transforms.decode import decode_page, read_capped
 from transforms.errors import TooLarge
-from transforms.jsonl import iter_json, starts_like_json
+from transforms.jsonl import SPAN_BYTES, file_spans, iter_json, iter_json_span, starts_like_json
 from transforms.tags import FAILED, counter, error_text
 from transforms.warc import SKIP_REASONS, SNIFF_BYTES, PrefixedStream, Skipped, is_warc, iter_warc
 
 SKIPPED = "skipped"  # tally keys of WARC records that are no pages
 
 
-def read_documents(path: str, max_bytes: int) -> Iterator[Page | Failure | Skipped]:
+def read_documents(
+    path: str, max_bytes: int, start: int = 0, end: int | None = None
+) -> Iterator[Page | Failure | Skipped]:
     """The page of one plain file, or every record of a WARC file or JSON export, as Pages, Failures
-    and Skipped. Never raises on bad input; a WARC or JSON Lines file is streamed, never held whole."""
+    and Skipped; with `end`, the records of a JSON Lines file that start at bytes start..end-1 (a span
+    of `file_spans`). Never raises on bad input; a WARC or JSON Lines file is streamed, never held whole."""
     try:
         with FileSystems.open(path, compression_type=CompressionTypes.UNCOMPRESSED) as stream:
+            if end is not None:
+                yield from iter_json_span(stream, path, max_bytes, start, end)
+                return
             head = stream.read(SNIFF_BYTES)
             if is_warc(head):
                 yield from iter_warc(PrefixedStream(head, stream), path, max_bytes)
@@ -51,7 +59,7 @@ def read_documents(path: str, max_bytes: int) -> Iterator[Page | Failure | Skipp
         yield Failure(path, "read", "decode_error", error_text(err))
         return
     except OSError as err:
-        yield Failure(path, "read", "read_error", error_text(err))
+        yield Failure(path, "read", "read_error", error_text(err), "", f"byte-{start}" if end is not None else "")
         return
     yield decode_page(path, raw)
 
@@ -67,9 +75,11 @@ class ReadPageFn(beam.DoFn):
         self._skipped = counter("warc_skipped")
         self._skip_reasons = {reason: counter(f"warc_skipped_{reason}") for reason in SKIP_REASONS}
 
-    def process(self, path: str):
+    def process(self, element: str | tuple[str, int, int | None]):
+        """element: a path (the whole file), or a (path, start, end) span of `file_spans`."""
+        path, start, end = (element, 0, None) if isinstance(element, str) else element
         try:
-            for item in read_documents(path, self._max_bytes):
+            for item in read_documents(path, self._max_bytes, start, end):
                 yield from self._route(item)
         except Exception as err:  # a bug, not bad input: still a quarantine row, never a lost file
             yield from self._route(Failure(path, "read", "internal_error", error_text(err)))
@@ -88,6 +98,11 @@ class ReadPageFn(beam.DoFn):
             yield item
 
 
+def spans_of(file: tuple[str, int], max_bytes: int, span_bytes: int) -> list[tuple[str, int, int | None]]:
+    """(path, size) -> how ReadPageFn reads it: whole, or a big JSON Lines export's byte spans."""
+    return file_spans(*file, max_bytes, span_bytes)
+
+
 def skipped_keys(key: str) -> list[tuple[str, int]]:
     return [("warc_skipped", 1), (key, 1)]
 
@@ -96,19 +111,21 @@ class ReadPages(beam.PTransform):
     """PBegin -> (pages, failures), or with tally_skipped=True (pages, failures, skipped tallies):
     (key, count) pairs `warc_skipped` and `warc_skipped.<reason>`, for the run's tallies."""
 
-    def __init__(self, patterns: list[str], max_bytes: int, tally_skipped: bool = False):
+    def __init__(self, patterns: list[str], max_bytes: int, tally_skipped: bool = False, span_bytes: int = SPAN_BYTES):
         super().__init__()
         self._patterns = list(patterns)
         self._max_bytes = max_bytes
         self._tally_skipped = tally_skipped
+        self._span_bytes = span_bytes
 
     def expand(self, pbegin):
         matched = [pbegin | f"Match[{i}]" >> fileio.MatchFiles(p) for i, p in enumerate(self._patterns)]
         outputs = (
             matched
             | "FlattenMatches" >> beam.Flatten()
-            | "Paths" >> beam.Map(lambda metadata: metadata.path)
-            | "DistinctPaths" >> beam.Distinct()
+            | "Files" >> beam.Map(lambda metadata: (metadata.path, metadata.size_in_bytes))
+            | "DistinctFiles" >> beam.Distinct()
+            | "Spans" >> beam.FlatMap(spans_of, self._max_bytes, self._span_bytes)
             | "SpreadFiles" >> beam.Reshuffle()
             | "ReadFiles"
             >> beam.ParDo(ReadPageFn(self._max_bytes, SKIPPED)).with_outputs(FAILED, SKIPPED, main="pages")

@@ -1,0 +1,163 @@
+"""Records of scraper and crawl-dataset exports to pages: which field holds the page, its URL, fetch
+time and, for a text-only record, the header a page dump would print.
+
+In: one parsed JSON record (a dict), the file's URI, an id for the record and its size in bytes.
+Out: a `Page` (the record's first string field of PAGE_FIELDS: the fetched HTML first, then
+Markdown, then text, sniffed as HTML, Markdown or a text dump like any file) or a `Failure`
+(not_a_page: no page field; empty: an empty one). `url` and `crawled_at` come from the record or
+its `metadata` object (datatrove, Firecrawl); `crawled_at` is the fetch time, never a publication
+date. A text-only record (news-please's `maintext`) gets its title, deck, authors and publication
+date laid over its text as a page dump prints them, so the dump reader finds its header. How the
+records come out of a file is `transforms/jsonl.py`.
+"""
+
+import json
+from dataclasses import replace
+from datetime import UTC, datetime
+
+from schemas import Failure, Page
+from transforms.decode import decode_page
+
+# Fields that hold the page, best first: the page as fetched (Firecrawl's rawHtml before its cleaned
+# html), then Markdown, then text a tool extracted (news-please maintext, RedPajama raw_content).
+PAGE_FIELDS = (
+    "raw_html",
+    "rawHtml",
+    "html",
+    "page_html",
+    "body_html",
+    "content_html",
+    "markdown",
+    "maintext",
+    "raw_content",
+    "text",
+    "content",
+    "body",
+)
+URL_FIELDS = ("url", "sourceURL", "source_url", "canonical_url", "link")
+# Fetch times (news-please date_download, C4 timestamp); a crawl dataset's "date" is left alone: in
+# datatrove and FineWeb it is the crawl's, in other exports the article's.
+CRAWL_TIME_FIELDS = ("crawled_at", "date_download", "fetch_time", "fetched_at", "timestamp")
+# Where a tool's response keeps its records: Firecrawl's crawl results ("data"), API listings.
+WRAPPER_FIELDS = ("data", "items", "results", "documents", "pages", "articles")
+# The header laid over a text-only record's text, as a dump prints it: headline, deck, byline, date.
+TITLE_FIELDS = ("title", "headline")
+DECK_FIELDS = ("description", "subtitle")
+AUTHOR_FIELDS = ("authors", "author")
+PUBLISHED_FIELDS = ("date_publish", "date_published", "published", "publish_date")
+# Lines at the top of a text where a record's title already printed there is looked for.
+TITLE_SEARCH_LINES = 5
+
+
+def _first_string(record: dict, names: tuple[str, ...]) -> tuple[str, str] | None:
+    """(field, value) of the first of `names` holding a non-empty string, in the record or its
+    `metadata` object."""
+    for source in (record, record.get("metadata")):
+        if isinstance(source, dict):
+            for name in names:
+                value = source.get(name)
+                if isinstance(value, str) and value.strip():
+                    return name, value
+    return None
+
+
+def crawl_time(record: dict) -> datetime | None:
+    """The record's fetch time as an aware UTC datetime (ISO 8601 text or epoch seconds or
+    milliseconds; naive times are taken as UTC), None when absent or unreadable."""
+    for source in (record, record.get("metadata")):
+        if not isinstance(source, dict):
+            continue
+        for name in CRAWL_TIME_FIELDS:
+            value = source.get(name)
+            try:
+                if isinstance(value, int | float) and not isinstance(value, bool):
+                    return datetime.fromtimestamp(value / 1000 if value > 1e11 else value, UTC)
+                if isinstance(value, str) and value.strip():
+                    parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+                    return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
+            except (ValueError, OverflowError, OSError):
+                continue
+    return None
+
+
+def _names(value) -> list[str]:
+    if isinstance(value, str):
+        return [value.strip()] if value.strip() else []
+    if isinstance(value, list):
+        return [v.strip() for v in value if isinstance(v, str) and v.strip()]
+    return []
+
+
+def dump_header(record: dict, text: str) -> str:
+    """The lines a page dump prints over a text-only record's text: its title (unless the text
+    already starts with it), deck, byline and publication date; "" when it has no title."""
+    title = _first_string(record, TITLE_FIELDS)
+    if title is None:
+        return ""
+    top = [line.strip() for line in text.strip().splitlines()[:TITLE_SEARCH_LINES]]
+    if " ".join(title[1].split()) in top:
+        return ""
+    lines = [" ".join(title[1].split())]
+    deck = _first_string(record, DECK_FIELDS)
+    if deck:
+        lines.append(" ".join(deck[1].split()))
+    authors = next((_names(record.get(name)) for name in AUTHOR_FIELDS if _names(record.get(name))), [])
+    if authors:
+        lines.append(
+            "By " + (" and ".join(authors) if len(authors) < 3 else ", ".join(authors[:-1]) + " and " + authors[-1])
+        )
+    published = _first_string(record, PUBLISHED_FIELDS)
+    if published:
+        lines.append(published[1].strip())
+    return "\n\n".join(lines) + "\n\n"
+
+
+def _page_field(record) -> str | None:
+    """The first of PAGE_FIELDS the record (or its metadata) holds as a string, empty or not."""
+    for source in (record, record.get("metadata") if isinstance(record, dict) else None):
+        if isinstance(source, dict):
+            name = next((name for name in PAGE_FIELDS if isinstance(source.get(name), str)), None)
+            if name:
+                return name
+    return None
+
+
+def wrapped_records(value) -> list | None:
+    """The records a tool's response wraps in one of WRAPPER_FIELDS (Firecrawl's {"success": true,
+    "data": [...]}), None when the value is no such wrapper."""
+    if isinstance(value, dict) and not has_page(value):
+        for name in WRAPPER_FIELDS:
+            records = value.get(name)
+            if isinstance(records, list) and any(has_page(item) for item in records):
+                return records
+    return None
+
+
+def has_page(record) -> bool:
+    """True when the record has a page field (a string, even an empty one: that page is empty)."""
+    return _page_field(record) is not None
+
+
+def record_item(record, record_id: str, source_uri: str, size: int) -> Page | Failure:
+    """One parsed JSON record as a Page, or a Failure saying why it holds none."""
+    found = _first_string(record, PAGE_FIELDS) if isinstance(record, dict) else None
+    if found is None and _page_field(record) is not None:  # a page field, but empty: quarantined as empty
+        found = (_page_field(record), "")
+    if found is None:
+        error = f"a JSON record with no page field (one of {', '.join(PAGE_FIELDS)})"
+        return Failure(source_uri, "read", "not_a_page", error, json.dumps(record)[:200], record_id, size)
+    url = _first_string(record, URL_FIELDS)
+    page = decode_page(
+        source_uri,
+        found[1].encode("utf-8", errors="surrogatepass"),
+        record_id=record_id,
+        url=url[1].strip() if url else None,
+        crawled_at=crawl_time(record),
+    )
+    if isinstance(page, Page):
+        page = replace(page, byte_size=size)
+        if page.fmt == "text":
+            header = dump_header(record, page.text)
+            if header:
+                page = replace(page, text=header + page.text)
+    return page
