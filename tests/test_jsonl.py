@@ -269,3 +269,15 @@ def test_read_pages_spreads_the_spans_of_a_big_export_and_loses_no_record(tmp_pa
         pages, failures = p | ReadPages([str(tmp_path / "*")], 8000, span_bytes=500)
         assert_that(pages | beam.Map(lambda pg: pg.record_id), equal_to(expected_pages), label="Pages")
         assert_that(failures | beam.Map(lambda f: f.record_id), equal_to(expected_failures), label="Failures")
+
+
+def test_a_line_too_long_to_skip_ends_the_read_and_says_so(monkeypatch):
+    monkeypatch.setattr("transforms.jsonl.SKIP_MAX_BYTES", 50_000)  # 1 GiB in use: a gzip bomb's line
+    first = jsonl(scrapy_lines()[:1])
+    data = first + b'{"html": "' + b"0" * 300_000 + b'"}\n' + jsonl(scrapy_lines()[1:])
+    items = list(iter_json(CountingStream(gzip.compress(data)), "bomb.jsonl.gz", 2000 + len(first)))
+    assert [(type(i).__name__, i.record_id) for i in items] == [("Page", "byte-0"), ("Failure", f"byte-{len(first)}")]
+    assert items[1].reason == "too_large" and "reading stops there" in items[1].error
+    data = first + b'{"html": "' + b"0" * 30_000 + b'"}\n' + jsonl(scrapy_lines()[1:])  # long, but skipped
+    items = list(iter_json(CountingStream(gzip.compress(data)), "long.jsonl.gz", 2000 + len(first)))
+    assert [getattr(i, "reason", "page") for i in items] == ["page", "too_large", "page"]

@@ -40,11 +40,17 @@ from transforms.exports import PAGE_FIELDS, has_page, record_item, wrapped_recor
 # size, spread over workers (a 10 GB export on one worker takes hours; Beam's own text source splits
 # alike). Gzip cannot be read from the middle: a gzipped export is read by one worker.
 SPAN_BYTES = 64 << 20
-# Bytes read at once while skipping a line over the cap.
+# Bytes read at once while skipping a line over the cap, and the most skipped in one line: a line of
+# over 1 GiB is a gzip bomb, not a record (skipping costs ~3.5 s a GiB), and reading stops there.
 SKIP_CHUNK = 1 << 16
+SKIP_MAX_BYTES = 1 << 30
 # Bytes of a file's head looked at to tell JSON from a page.
 HEAD_BYTES = 512
 JSON_START = (b"{", b"[")
+
+
+class EndlessLine(Exception):
+    """A line too long to skip (over SKIP_MAX_BYTES): the read stops there."""
 
 
 class _Raw(io.RawIOBase):
@@ -87,6 +93,8 @@ def _read_line(lines: io.BufferedIOBase, limit: int) -> tuple[bytes | None, int]
     size = len(line)
     while (part := lines.readline(SKIP_CHUNK)) and not part.endswith(b"\n"):
         size += len(part)
+        if size > SKIP_MAX_BYTES:
+            raise EndlessLine(f"a line of over {SKIP_MAX_BYTES} bytes: reading stops there")
     return None, size + len(part)
 
 
@@ -158,6 +166,9 @@ def iter_json(stream: BinaryIO, source_uri: str, max_bytes: int) -> Iterator[Pag
         if len(whole) > max_bytes:
             yield Failure(source_uri, "read", "too_large", f"file is over {max_bytes} bytes")
             return
+    except EndlessLine as err:
+        yield Failure(source_uri, "read", "too_large", str(err), "", "byte-0")
+        return
     except (OSError, EOFError, zlib.error) as err:  # a corrupt or cut-off gzip stream
         yield Failure(source_uri, "read", "decode_error", f"broken gzip stream: {err}"[:2000])
         return
@@ -173,6 +184,11 @@ def iter_json_span(stream: BinaryIO, source_uri: str, max_bytes: int, start: int
         offset = max(start - 1, 0)
         if start > 0:  # the rest of the line that holds byte start-1 belongs to the span before
             offset += _read_line(lines, SKIP_CHUNK)[1]
+    except EndlessLine as err:  # the span before reads up to that line's start, and says so
+        yield Failure(
+            source_uri, "read", "too_large", f"the span at byte {start} opens inside {err}", "", f"byte-{start}"
+        )
+        return
     except OSError as err:
         yield Failure(
             source_uri, "read", "read_error", f"cannot read bytes {start}-{end}: {err}"[:2000], "", f"byte-{start}"
@@ -218,6 +234,8 @@ def _json_lines(
                     )
                     continue
                 yield record_item(record, at, source_uri, size)
+    except EndlessLine as err:
+        yield Failure(source_uri, "read", "too_large", f"at byte {offset}, {err}", "", f"byte-{offset}")
     except (OSError, EOFError, zlib.error) as err:
         yield Failure(
             source_uri,
