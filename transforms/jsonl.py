@@ -166,8 +166,8 @@ def iter_json(stream: BinaryIO, source_uri: str, max_bytes: int) -> Iterator[Pag
         if len(whole) > max_bytes:
             yield Failure(source_uri, "read", "too_large", f"file is over {max_bytes} bytes")
             return
-    except EndlessLine as err:
-        yield Failure(source_uri, "read", "too_large", str(err), "", "byte-0")
+    except EndlessLine as err:  # the first line, after any blank ones
+        yield Failure(source_uri, "read", "too_large", str(err), "", f"byte-{skipped}")
         return
     except (OSError, EOFError, zlib.error) as err:  # a corrupt or cut-off gzip stream
         yield Failure(source_uri, "read", "decode_error", f"broken gzip stream: {err}"[:2000])
@@ -203,7 +203,7 @@ def _json_lines(
     """The records of the lines that start at `offset` and after, up to `end` (None: the file's end)."""
     try:
         while end is None or offset < end:
-            at = f"byte-{offset}"
+            line_start, at = offset, f"byte-{offset}"
             line, size = _read_line(lines, max_bytes)
             offset += size
             if not size:
@@ -213,7 +213,7 @@ def _json_lines(
                     source_uri,
                     "read",
                     "too_large",
-                    f"the line at byte {at[5:]} is over {max_bytes} bytes",
+                    f"the line at byte {line_start} is over {max_bytes} bytes",
                     "",
                     at,
                     size,
@@ -227,7 +227,7 @@ def _json_lines(
                         source_uri,
                         "read",
                         "decode_error",
-                        f"the line at byte {at[5:]} is no JSON: {err}"[:2000],
+                        f"the line at byte {line_start} is no JSON: {err}"[:2000],
                         excerpt,
                         at,
                         size,
