@@ -168,6 +168,14 @@ def _gzip_bomb(size: int = 40 << 20) -> bytes:
     return b"".join(packer.compress(chunk) for _ in range(size >> 20)) + packer.flush()
 
 
+def _json_bomb(size: int = 40 << 20) -> bytes:
+    """A JSON Lines export whose first record's page is 40 MB of zeros, in 40 KB of gzip."""
+    packer = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+    chunk = b"0" * (1 << 20)
+    body = b"".join(packer.compress(chunk) for _ in range(size >> 20))
+    return packer.compress(b'{"html": "') + body + packer.compress(b'"}\n') + packer.flush()
+
+
 def _truncated_gzip() -> bytes:
     data = gzip.compress(article("truncated"))
     return data[: len(data) // 2]
@@ -336,6 +344,13 @@ CASES: dict[str, Case] = {
         lambda: _dated("wordcount", "2024-03-14T09:00:00Z", "1" * 400), "article", "wordCount of 400 digits"
     ),
     "text-dump.txt": Case(lambda: _text_dump("text-dump"), "article", "plain text page dump"),
+    "export.jsonl": Case(
+        lambda: (json.dumps({"url": "https://valley.example/a", "html": article("export").decode()}) + "\n").encode(),
+        "article",
+        "a scraper's JSON Lines export",
+    ),
+    "export-bomb.jsonl.gz": Case(_json_bomb, "too_large", "a JSON line of 40 MB of zeros in 40 KB of gzip"),
+    "export-deep.json": Case(lambda: b'{"html": ' + b"[" * 200_000, "no_article", "200,000 open brackets"),
     "control-chars.html": Case(_control_chars, "article", "NUL and control bytes past the sniffed head"),
     **{name: Case(lambda name=name: article(name), "article", "odd file name") for name in ODD_NAMES},
 }

@@ -53,6 +53,15 @@ def test_too_little_text_is_no_article():
         build_articles(Extraction(page(), [Story(["Too short."])], Signals()), NOW)
 
 
+def test_long_runs_without_words_are_no_article():
+    for junk in ("[" * 300, "https://cdn.example/" + "a1b2c3" * 40 + " " + "=" * 100, "aGVsbG8gd29ybGQ" * 20):
+        with pytest.raises(NoArticle):
+            build_articles(Extraction(page(), [Story([junk])], Signals()), NOW)
+    assert build_articles(
+        Extraction(page(), [Story(["清河县政府周二宣布将在明年春天重建横跨青河的老石桥" * 5])], Signals()), NOW
+    )
+
+
 def test_quarantine_row_is_bounded():
     row = quarantine_row(Failure("u", "read", "empty", "e" * 5000, "x" * 5000), NOW)
     assert len(row["error"]) <= 2000 and len(row["excerpt"]) <= 300 and row["reason"] == "empty"
