@@ -28,12 +28,15 @@ REASONS = (
 class Page:
     source_uri: str
     text: str
-    fmt: str  # "html" | "text" | "markdown" (a dump written in Markdown: transforms/markdown.py)
+    # "html" | "text" | "markdown" (a dump written in Markdown: transforms/markdown.py) | "extracted"
+    # (an article's text a scraper already extracted, news-please's maintext: transforms/exports.py)
+    fmt: str
     encoding: str
     byte_size: int
     record_id: str = ""  # position inside a container file; "" for a plain file
     url: str | None = None  # target URL when the container knows it (WARC)
     crawled_at: datetime | None = None  # fetch time when the container knows it (WARC)
+    body_start: int = 0  # "extracted": where the article's text starts, under the header laid over it
 
 
 @dataclass

@@ -80,16 +80,34 @@ def test_a_scrapy_feed_gives_a_page_per_line_with_its_url_fetch_time_and_offset(
 def test_a_news_please_file_reads_as_a_dump_with_its_header():
     (page,) = iter_json(CountingStream(json.dumps(news_please_record(), indent=4).encode()), "a.json", CAP)
     assert (
-        page.fmt == "text" and page.record_id == "" and page.url == "https://quellmere.example/news/tidal-bridge-opens"
+        page.fmt == "extracted"
+        and page.record_id == ""
+        and page.url == "https://quellmere.example/news/tidal-bridge-opens"
     )
     assert page.crawled_at == datetime(2024, 5, 3, 9, 12, 44, tzinfo=UTC)  # the fetch time, not the publication's
     extraction = extract_page(page)
     paragraphs = [p for story in extraction.stories for p in story.paragraphs]
     assert paragraphs == BODY  # the header laid over the text is no body
+    assert page.text[page.body_start :].startswith(BODY[0])
     meta, _ = normalize_metadata(extraction.page, extraction.signals, paragraphs)
     assert meta["title"] == "Tidal bridge opens after four years of delays"
     assert meta["authors"] == ["Jane Roe", "Omar Haddad"]
     assert meta["published_date"] == date(2024, 5, 2)
+
+
+def test_text_a_scraper_extracted_is_kept_whole_and_a_page_text_is_stripped():
+    short = ["Photos: Quellmere Courier", "Share this article", "Tickets are free."]
+    record = {**news_please_record(), "maintext": "\n".join(BODY[:2] + short + BODY[2:])}
+    (page,) = iter_json(CountingStream(json.dumps(record).encode()), "a.json", CAP)
+    paragraphs = [p for story in extract_page(page).stories for p in story.paragraphs]
+    assert paragraphs == BODY[:2] + short + BODY[2:]  # news-please's maintext is the article already
+    dump = {
+        "url": "https://quellmere.example/b",
+        "text": "\n".join(["Home", "News", "Sport", "Weather", *BODY, "Share this article"]),
+    }
+    (page,) = iter_json(CountingStream(json.dumps(dump).encode()), "b.json", CAP)
+    assert page.fmt == "text" and page.body_start == 0  # a bare "text" may be a page's whole text: stripped
+    assert [p for story in extract_page(page).stories for p in story.paragraphs] == BODY
 
 
 def test_a_datatrove_shard_gzipped_with_metadata_and_epoch_times():

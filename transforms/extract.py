@@ -2,21 +2,35 @@
 
 from dataclasses import replace
 
-from schemas import Extraction, Page
+from schemas import Extraction, Page, Signals, Story
+from transforms.errors import NoArticle
 from transforms.html_extract import extract_html
 from transforms.markdown import markdown_dump
 from transforms.text_strip import strip_text_dump
+from transforms.textmodel.lines import normalize_lines
 
 
 def extract_page(page: Page) -> Extraction:
     """Raises NoArticle when the page carries no article; other exceptions are parse errors. A
     markdown dump is stripped as the plain dump it renders to, and the Extraction carries that
-    rendered page (its metadata is read from it)."""
+    rendered page (its metadata is read from it). An article's text a scraper already extracted is
+    its body as it is, a paragraph a line."""
     if page.fmt == "html":
         return extract_html(page)
+    if page.fmt == "extracted":
+        return extracted_body(page)
     if page.fmt == "markdown":
         page = replace(page, text=markdown_dump(page.text))
     return strip_text_dump(page)
+
+
+def extracted_body(page: Page) -> Extraction:
+    """The body of an "extracted" page: its lines under the laid header, whitespace collapsed."""
+    paragraphs = normalize_lines(page.text[page.body_start :])
+    if not paragraphs:
+        raise NoArticle("the record's extracted text is empty")
+    signals = Signals(extractor={"name": "exporter"})
+    return Extraction(page, [Story(paragraphs)], signals, input_chars=sum(map(len, paragraphs)))
 
 
 def body_text(extraction: Extraction) -> str:
