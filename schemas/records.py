@@ -37,6 +37,8 @@ class Page:
     url: str | None = None  # target URL when the container knows it (WARC)
     crawled_at: datetime | None = None  # fetch time when the container knows it (WARC)
     body_start: int = 0  # "extracted": where the article's text starts, under the header laid over it
+    # <meta> tags the container kept of the page, (name, content) pairs: an export's metadata object
+    meta: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass

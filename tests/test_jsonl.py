@@ -110,6 +110,51 @@ def test_text_a_scraper_extracted_is_kept_whole_and_a_page_text_is_stripped():
     assert [p for story in extract_page(page).stories for p in story.paragraphs] == BODY
 
 
+def test_the_pages_meta_tags_a_scraper_kept_are_read_with_its_text():
+    markdown = "# Tidal bridge opens after four years of delays\n\n" + "\n\n".join(BODY) + "\n"
+    metadata = {
+        "title": "Tidal bridge opens | Quellmere Courier",
+        "ogTitle": "Bridge opens",  # titles are left to the page's own headline
+        "ogSiteName": "Quellmere Courier",
+        "publishedTime": "2024-05-02T14:30:00+01:00",
+        "articleSection": "Local",
+        "author": ["Jane Roe", "Omar Haddad"],
+        "sourceURL": "https://quellmere.example/news/tidal-bridge-opens",
+        "statusCode": 200,
+    }
+    (page,) = iter_json(
+        CountingStream(json.dumps({"markdown": markdown, "metadata": metadata}).encode()), "f.json", CAP
+    )
+    assert dict(page.meta)["og:site_name"] == "Quellmere Courier" and "og:title" not in dict(page.meta)
+    extraction = extract_page(page)
+    paragraphs = [p for story in extraction.stories for p in story.paragraphs]
+    meta, _ = normalize_metadata(extraction.page, extraction.signals, paragraphs)
+    assert meta["title"] == "Tidal bridge opens after four years of delays"
+    assert (meta["publisher"], meta["section"], meta["authors"]) == (
+        "Quellmere Courier",
+        "Local",
+        ["Jane Roe", "Omar Haddad"],
+    )
+    assert meta["published_at"] == datetime(2024, 5, 2, 13, 30, tzinfo=UTC) and meta["published_source"] == "meta"
+    assert page.url == "https://quellmere.example/news/tidal-bridge-opens"
+
+
+def test_over_a_pages_whole_text_only_the_records_title_is_laid():
+    dump = "\n".join(["Home", "News", *BODY])
+    record = {
+        "text": dump,
+        "title": "Tidal bridge opens",
+        "description": "A deck printed nowhere",
+        "authors": ["Jane Roe"],
+    }
+    (page,) = iter_json(CountingStream(json.dumps(record).encode()), "t.json", CAP)
+    assert page.fmt == "text" and page.text == "Tidal bridge opens\n\n" + dump
+    record["metadata"] = {"title": "Something else"}  # a nested title is a page's <title>: never laid
+    del record["title"]
+    (page,) = iter_json(CountingStream(json.dumps(record).encode()), "t.json", CAP)
+    assert page.text == dump
+
+
 def test_a_datatrove_shard_gzipped_with_metadata_and_epoch_times():
     records = [
         {

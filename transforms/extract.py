@@ -14,14 +14,19 @@ def extract_page(page: Page) -> Extraction:
     """Raises NoArticle when the page carries no article; other exceptions are parse errors. A
     markdown dump is stripped as the plain dump it renders to, and the Extraction carries that
     rendered page (its metadata is read from it). An article's text a scraper already extracted is
-    its body as it is, a paragraph a line."""
+    its body as it is, a paragraph a line. <meta> tags the container kept (`page.meta`) join the
+    page's own, which win."""
     if page.fmt == "html":
-        return extract_html(page)
-    if page.fmt == "extracted":
-        return extracted_body(page)
-    if page.fmt == "markdown":
-        page = replace(page, text=markdown_dump(page.text))
-    return strip_text_dump(page)
+        extraction = extract_html(page)
+    elif page.fmt == "extracted":
+        extraction = extracted_body(page)
+    elif page.fmt == "markdown":
+        extraction = strip_text_dump(replace(page, text=markdown_dump(page.text)))
+    else:
+        extraction = strip_text_dump(page)
+    if page.meta:
+        extraction.signals.meta = {**dict(page.meta), **extraction.signals.meta}
+    return extraction
 
 
 def extracted_body(page: Page) -> Extraction:
