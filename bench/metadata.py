@@ -5,6 +5,7 @@
   python -m bench.metadata --data ../shared/data/wcxb-dev-articles --show date --limit 100
   python -m bench.metadata --data ../shared/data/wcxb-dev-articles --split parity
   python -m bench.metadata --data ../shared/data/wcxb-dev-articles --timing 100
+  python -m bench.metadata --data ../shared/data/wcxb-dev-articles --mode export --split parity
 
 Runs the real path (`decode_page` -> `extract_page` -> `normalize_metadata`) and prints exact-match
 accuracy per field, side by side with trafilatura's own metadata from the same run (HTML mode:
@@ -20,6 +21,11 @@ reader knows, or no date where the truth has none): about the most a reader of t
 right (ours gets some dates split over two lines too). The wcxb dumps
 were made without <head> (`../shared/tools/make_text_dumps.py`), so <title> and <meta> are gone.
 
+`--mode export` reads each text dump as a scraper's JSON record holding it beside its HTML page's
+<title> (the record's "title") and <meta> tags (its "metadata" object, as Firecrawl keeps them),
+through the JSON reader (`transforms/jsonl.py`, `transforms/exports.py`): what the pipeline gets
+of such an export. Compare with `--mode text`, the same dumps bare.
+
 `--split parity` also prints the even-numbered and odd-numbered page ids apart (rules are tuned
 on the even half; the odd half is the check). `--timing N` times `html_signals` against
 trafilatura's `bare_extraction` on the same parsed trees of the first N pages (each page timed
@@ -28,15 +34,20 @@ both and their ratio.
 """
 
 import argparse
+import io
+import json
 import pathlib
 import re
 import time
 
 from bench.common import load_truth, page_files, read_bytes
-from schemas import Failure
+from schemas import Failure, Signals
 from transforms.decode import decode_page
 from transforms.errors import NoArticle
 from transforms.extract import extract_page
+from transforms.html_head import head_signals
+from transforms.html_parser import document_fromstring
+from transforms.jsonl import iter_json
 from transforms.metadata import normalize_metadata
 from transforms.metadata.datetexts import find_printed_all
 from transforms.textmodel.lines import normalize_lines
@@ -80,9 +91,25 @@ def date_match(gold, predicted) -> bool:
     return str(predicted)[: len(gold)] == gold
 
 
+def export_record(html: bytes, dump: bytes) -> bytes:
+    """A dump as a scraper's JSON record: {"text", "title", "metadata"} with its page's <title> and
+    <meta> tags (none when the page does not decode or parse)."""
+    record = {"text": dump.decode("utf-8", errors="replace")}
+    page = decode_page("page.html", html)
+    if not isinstance(page, Failure) and page.fmt == "html":
+        signals = Signals()
+        try:
+            head_signals(document_fromstring(page.text), signals)
+        except ValueError:  # lxml on a page it cannot parse
+            signals = Signals()
+        record.update(title=signals.title or "", metadata=signals.meta)
+    return json.dumps(record).encode()
+
+
 def predict(raw: bytes, uri: str) -> tuple[dict, dict]:
-    """(our fields, trafilatura's fields), each with title/author/date; empty on failure."""
-    page = decode_page(uri, raw)
+    """(our fields, trafilatura's fields), each with title/author/date; empty on failure. A JSON
+    record (`export_record`) is read as the pipeline reads an export's records."""
+    page = next(iter_json(io.BytesIO(raw), uri, len(raw) + 1)) if raw[:1] == b"{" else decode_page(uri, raw)
     if isinstance(page, Failure):
         return {}, {}
     try:
@@ -176,7 +203,12 @@ def matches(field: str, gold: dict, pred: dict) -> bool:
 def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", required=True, help="a dev-set folder with html/, text/ and ground-truth.aeb.json")
-    ap.add_argument("--mode", choices=("html", "text"), default="html", help="which input to read")
+    ap.add_argument(
+        "--mode",
+        choices=("html", "text", "export"),
+        default="html",
+        help="which input to read (export: each dump as a JSON record with its page's <title> and <meta> tags)",
+    )
     ap.add_argument("--limit", type=int, default=0, help="only the first N pages (0: all)")
     ap.add_argument("--offset", type=int, default=0, help="skip the first N pages")
     ap.add_argument("--show", choices=FIELDS, help="list our misses on this field")
@@ -188,7 +220,8 @@ def main(argv=None) -> None:
         print_seeds(pathlib.Path(args.seeds))
     data = pathlib.Path(args.data)
     truth = load_truth(data)
-    files = page_files(data, args.mode)
+    files = page_files(data, "text" if args.mode == "export" else args.mode)
+    pages = page_files(data, "html") if args.mode == "export" else {}
     ids = [i for i in truth if i in files][args.offset :][: args.limit or None]
     if args.timing:
         timing([files[i] for i in ids[: args.timing]])
@@ -201,6 +234,8 @@ def main(argv=None) -> None:
     for page_id in ids:
         gold = truth[page_id]
         raw = read_bytes(files[page_id])
+        if args.mode == "export":
+            raw = export_record(read_bytes(pages[page_id]), raw) if page_id in pages else raw
         ours, theirs = predict(raw, page_id)
         printed = in_dump(gold, raw.decode("utf-8", errors="replace")) if args.mode == "text" else {}
         for group, members in groups.items():
@@ -218,7 +253,7 @@ def main(argv=None) -> None:
     seconds = time.perf_counter() - start
     print(f"{data.name} mode={args.mode} pages={len(ids)} ({len(ids) / seconds:.1f} docs/s)")
     print(f"{'system':26} " + " ".join(f"{f:>7}" for f in FIELDS))
-    systems = ("ours", "trafilatura") if args.mode == "html" else ("ours", "truth in dump")
+    systems = {"html": ("ours", "trafilatura"), "text": ("ours", "truth in dump"), "export": ("ours",)}[args.mode]
     for group, members in groups.items():
         for system in systems:
             label = system if group == "all" else f"{system} {group}({len(members)})"
