@@ -198,8 +198,8 @@ def has_page(record) -> bool:
 def record_item(record, record_id: str, source_uri: str, size: int) -> Page | Failure:
     """One parsed JSON record as a Page, or a Failure saying why it holds none."""
     found = _first_string(record, PAGE_FIELDS) if isinstance(record, dict) else None
-    if found is None and _page_field(record) is not None:  # a page field, but empty: quarantined as empty
-        found = (_page_field(record), "")
+    if found is None and (field := _page_field(record)):  # a page field, but empty: quarantined as empty
+        found = (field, "")
     if found is None:
         error = f"a JSON record with no page field (one of {', '.join(PAGE_FIELDS)})"
         return Failure(source_uri, "read", "not_a_page", error, json.dumps(record)[:200], record_id, size)
@@ -211,13 +211,15 @@ def record_item(record, record_id: str, source_uri: str, size: int) -> Page | Fa
         url=url[1].strip() if url else None,
         crawled_at=crawl_time(record),
     )
-    if isinstance(page, Page):
-        page = replace(page, byte_size=size)
-        if page.fmt == "text" and found[0] == "markdown":  # Markdown by its field, though it has few links
-            page = replace(page, fmt="markdown")
-        if page.fmt == "text":
-            fmt = "extracted" if found[0] in EXTRACTED_FIELDS else page.fmt
-            header = dump_header(record, page.text, fmt == "extracted")
-            page = replace(page, text=header + page.text, fmt=fmt, body_start=len(header) if fmt == "extracted" else 0)
-        page = replace(page, meta=page_meta(record))
-    return page
+    if not isinstance(page, Page):
+        return page
+    fmt = page.fmt
+    if fmt == "text" and found[0] == "markdown":  # Markdown by its field, though it has few links
+        fmt = "markdown"
+    elif fmt == "text" and found[0] in EXTRACTED_FIELDS:
+        fmt = "extracted"
+    header = dump_header(record, page.text, fmt == "extracted") if fmt in ("text", "extracted") else ""
+    body_start = len(header) if fmt == "extracted" else 0
+    return replace(
+        page, text=header + page.text, fmt=fmt, byte_size=size, body_start=body_start, meta=page_meta(record)
+    )
