@@ -126,13 +126,19 @@ def run_page(page, guard: DocGuard) -> str:
 
 
 def export_seed(folder: Path) -> bytes:
-    """A JSON Lines export (url and html or text a line) of the seed folder's first pages."""
+    """A JSON Lines export of three HTML pages and three dumps of the seed folder: a record with the
+    html or the text of each, and each dump's again as news-please's extracted maintext under a title."""
+    pages = [decode_page(str(path), path.read_bytes()) for path in sorted(folder.glob("*")) if path.is_file()]
+    pages = [page for page in pages if not isinstance(page, Failure)]
     lines = []
-    for path in sorted(p for p in folder.glob("*") if p.is_file())[:6]:
-        page = decode_page(str(path), path.read_bytes())
-        if not isinstance(page, Failure):
-            field = "html" if page.fmt == "html" else "text"
-            lines.append(json.dumps({"url": f"https://seed.example/{path.stem}", field: page.text, "id": path.stem}))
+    for page in [p for p in pages if p.fmt == "html"][:3] + [p for p in pages if p.fmt != "html"][:3]:
+        path = Path(page.source_uri)
+        url = f"https://seed.example/{path.stem}"
+        lines.append(json.dumps({"url": url, "html" if page.fmt == "html" else "text": page.text}))
+        if page.fmt != "html":
+            lines.append(
+                json.dumps({"url": url, "title": path.stem, "authors": ["Seed Writer"], "maintext": page.text})
+            )
     return "\n".join(lines).encode() + b"\n"
 
 
