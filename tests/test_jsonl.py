@@ -77,6 +77,18 @@ def test_a_scrapy_feed_gives_a_page_per_line_with_its_url_fetch_time_and_offset(
     assert "<h1>Ferry fares rise</h1>" in pages[0].text  # the HTML itself, not its JSON-escaped form
 
 
+def test_a_records_html_is_text_already_whatever_charset_the_page_declares():
+    title = "Le pont de la rivière rouvrira en été"
+    html = (
+        '<html><head><meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">'
+        f"<title>{title}</title></head><body><article><h1>{title}</h1>"
+        + "<p>Le conseil municipal a décidé mardi de reconstruire le vieux pont, après des années de débats.</p>" * 3
+        + "</article></body></html>"
+    )
+    (page,) = iter_json(CountingStream(json.dumps({"html": html}, ensure_ascii=False).encode()), "fr.jsonl", CAP)
+    assert page.encoding == "utf-8" and title in page.text and "Ã" not in page.text
+
+
 def test_a_news_please_file_reads_as_a_dump_with_its_header():
     (page,) = iter_json(CountingStream(json.dumps(news_please_record(), indent=4).encode()), "a.json", CAP)
     assert (

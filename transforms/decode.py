@@ -208,9 +208,18 @@ def excerpt(raw: bytes | str, size: int = 200) -> str:
 
 
 def decode_page(
-    source_uri: str, raw: bytes, *, record_id: str = "", url: str | None = None, crawled_at=None
+    source_uri: str,
+    raw: bytes,
+    *,
+    record_id: str = "",
+    url: str | None = None,
+    crawled_at=None,
+    charset: str | None = None,
 ) -> Page | Failure:
-    """One input document's bytes (already gunzipped) to a Page, or a Failure saying why not."""
+    """One input document's bytes (already gunzipped) to a Page, or a Failure saying why not. With
+    `charset` the bytes are in that encoding, whatever the page declares: a container that holds
+    decoded text (a JSON export's strings, re-encoded) keeps the page's own `<meta charset>`, which
+    names the bytes the page was fetched as, not these."""
 
     size = len(raw)
 
@@ -231,7 +240,7 @@ def decode_page(
         raw, url, crawled_at = saved[0], url or saved[1], crawled_at or saved[2]
         if not raw.strip():
             return fail("empty", "the MHTML file's HTML part is empty")
-    text, encoding = decode_text(raw)
+    text, encoding = (raw.decode(charset, errors="replace"), charset) if charset else decode_text(raw)
     if not text.strip():
         return fail("empty", "whitespace only after decoding")
     if text.count("\ufffd") > len(text) * 0.2:

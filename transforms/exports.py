@@ -210,6 +210,7 @@ def record_item(record, record_id: str, source_uri: str, size: int) -> Page | Fa
         record_id=record_id,
         url=url[1].strip() if url else None,
         crawled_at=crawl_time(record),
+        charset="utf-8",  # JSON holds text: the page's <meta charset> named the bytes it was fetched as
     )
     if not isinstance(page, Page):
         return page
