@@ -213,6 +213,12 @@ def test_bad_records_are_quarantined_each_with_a_reason_and_the_rest_read():
     assert all(i.source_uri == "feed.jsonl" and i.stage == "read" for i in items if isinstance(i, Failure))
 
 
+def test_a_news_please_export_that_opens_with_a_failed_extraction_is_still_read():
+    failed = {**news_please_record(), "maintext": None}
+    items = list(iter_json(CountingStream(jsonl([failed, news_please_record()])), "np.jsonl", CAP))
+    assert [getattr(i, "reason", "page") for i in items] == ["empty", "page"]
+
+
 def test_a_broken_gzip_keeps_the_records_before_the_break():
     data = gzip.compress(jsonl(scrapy_lines() * 20))
     items = list(iter_json(CountingStream(data[: len(data) * 2 // 3]), "cut.jsonl.gz", CAP))

@@ -170,10 +170,14 @@ def page_meta(record: dict) -> tuple[tuple[str, str], ...]:
 
 
 def _page_field(record) -> str | None:
-    """The first of PAGE_FIELDS the record (or its metadata) holds as a string, empty or not."""
+    """The first of PAGE_FIELDS the record (or its metadata) holds as a string, empty or not, or as
+    null: news-please writes `"maintext": null` where its extraction failed, and such a record is an
+    empty page of the export, not a sign that the file is no export."""
     for source in (record, record.get("metadata") if isinstance(record, dict) else None):
         if isinstance(source, dict):
-            name = next((name for name in PAGE_FIELDS if isinstance(source.get(name), str)), None)
+            name = next(
+                (n for n in PAGE_FIELDS if n in source and (source[n] is None or isinstance(source[n], str))), None
+            )
             if name:
                 return name
     return None
@@ -191,7 +195,7 @@ def wrapped_records(value) -> list | None:
 
 
 def has_page(record) -> bool:
-    """True when the record has a page field (a string, even an empty one: that page is empty)."""
+    """True when the record has a page field (a string, even an empty one, or null: that page is empty)."""
     return _page_field(record) is not None
 
 
