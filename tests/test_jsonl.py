@@ -219,6 +219,26 @@ def test_a_news_please_export_that_opens_with_a_failed_extraction_is_still_read(
     assert [getattr(i, "reason", "page") for i in items] == ["empty", "page"]
 
 
+def scrapy_json_feed(records) -> bytes:
+    """Scrapy's `-o items.json`: an array written a record a line."""
+    return ("[\n" + ",\n".join(json.dumps(r) for r in records) + "\n]").encode()
+
+
+def test_scrapys_json_feed_is_streamed_a_record_a_line_with_the_ids_of_a_whole_array():
+    records = [*scrapy_lines(), {"url": "https://ledger.example/c", "status": 500}] * 30
+    data = scrapy_json_feed(records)
+    stream = CountingStream(data)
+    first = next(iter_json(stream, "items.json", 20_000))
+    assert (first.url, first.record_id) == ("https://ledger.example/a", "item-1")
+    assert stream.consumed < len(data) / 4  # not read whole: over the cap per file, under it per line
+    streamed = [(type(i).__name__, i.record_id) for i in iter_json(CountingStream(data), "items.json", 20_000)]
+    pretty = json.dumps(records, indent=1).encode()  # records over several lines: read whole
+    whole = [(type(i).__name__, i.record_id) for i in iter_json(CountingStream(pretty), "items.json", 1 << 24)]
+    assert streamed == whole and len(streamed) == 90 and streamed[2] == ("Failure", "item-3")
+    cut = data[: data.rindex(b",\n")]  # a crawl killed mid-write: no closing bracket
+    assert len(list(iter_json(CountingStream(cut), "items.json", 20_000))) == 89
+
+
 def test_a_broken_gzip_keeps_the_records_before_the_break():
     data = gzip.compress(jsonl(scrapy_lines() * 20))
     items = list(iter_json(CountingStream(data[: len(data) * 2 // 3]), "cut.jsonl.gz", CAP))

@@ -11,7 +11,8 @@ URI and the per-record size cap. Out, in file order, a `Page` or a `Failure` per
 gunzipped), `item-N` in an array, "" for a file of one record. Ids must be unique in a file whose
 pieces are read apart, so a record's own "id" is not used.
 
-A JSON Lines file is streamed a line at a time. An uncompressed one bigger than a span is read in
+A JSON Lines file is streamed a line at a time, and so is an array written a record a line (Scrapy's
+JSON feed: "[", "{...},", ..., "]"). An uncompressed JSON Lines file bigger than a span is read in
 spans of bytes (`file_spans`), each by any worker: a span holds the lines that start in it. A JSON
 document over several lines is read whole, within the cap. A JSON file whose first record holds no
 page (a feed, a data dump) and a file that only starts like JSON (a Markdown dump's "[Home](/)") go
@@ -154,6 +155,17 @@ def iter_json(stream: BinaryIO, source_uri: str, max_bytes: int) -> Iterator[Pag
             yield record_item(record, f"byte-{skipped}", source_uri, size)
             yield from _json_lines(lines, source_uri, max_bytes, skipped + size)
             return
+        if first.strip() == b"[":  # perhaps an array written a record a line (Scrapy's `-o items.json`)
+            second, second_size = _read_line(lines, max_bytes)
+            item = _array_item(second) if second else None
+            if item is not None and has_page(item):
+                yield record_item(item, "item-1", source_uri, second_size)
+                yield from _array_lines(lines, source_uri, max_bytes)
+                return
+            if second is None:
+                yield Failure(source_uri, "read", "too_large", f"the array's first line is over {max_bytes} bytes")
+                return
+            first, size = first + second, size + second_size
         try:
             value = _parse(first)
         except ValueError:
@@ -245,6 +257,49 @@ def _json_lines(
             "",
             f"byte-{offset}",
         )
+
+
+def _array_item(line: bytes) -> dict | None:
+    """The record on one line of an array written a record a line ('{...},' or a last '{...}]'),
+    None when the line holds no whole record."""
+    body = line.strip()
+    if body.endswith(b"]"):
+        body = body[:-1].rstrip()
+    try:
+        value = _parse(body.rstrip(b","))
+    except ValueError:
+        return None
+    return value if isinstance(value, dict) else None
+
+
+def _array_lines(lines, source_uri: str, max_bytes: int) -> Iterator[Page | Failure]:
+    """The records after the first of an array written a record a line: streamed as JSON Lines are,
+    ids `item-N` as a whole array's, the cap per line; a line that is no record is quarantined."""
+    position = 1
+    try:
+        while True:
+            line, size = _read_line(lines, max_bytes)
+            if not size:
+                return
+            if line is not None and line.strip() in (b"", b"]"):
+                continue
+            position += 1
+            at = f"item-{position}"
+            if line is None:
+                yield Failure(
+                    source_uri, "read", "too_large", f"item {position} is over {max_bytes} bytes", "", at, size
+                )
+            elif (item := _array_item(line)) is None:
+                excerpt = line[:200].decode("utf-8", "replace")
+                yield Failure(
+                    source_uri, "read", "decode_error", f"item {position} is no JSON record", excerpt, at, size
+                )
+            else:
+                yield record_item(item, at, source_uri, size)
+    except EndlessLine as err:
+        yield Failure(source_uri, "read", "too_large", f"after item {position}, {err}", "", f"item-{position + 1}")
+    except (OSError, EOFError, zlib.error) as err:
+        yield Failure(source_uri, "read", "decode_error", f"broken gzip stream after item {position}: {err}"[:2000])
 
 
 def _json_document(whole: bytes, source_uri: str) -> Iterator[Page | Failure]:
