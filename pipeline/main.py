@@ -24,7 +24,7 @@ from apache_beam.options.pipeline_options import (
 )
 
 from pipeline import __version__
-from pipeline.options import NewsOptions, run_id, validate
+from pipeline.options import NewsOptions, extracted_fields, run_id, validate
 from pipeline.streaming import build_streaming
 from pipeline.summary import format_summary, quarantine_rate_breach
 from pipeline.watch import run_watch
@@ -64,7 +64,9 @@ def build_pipeline(options: PipelineOptions, ingested_at: datetime | None = None
     }
 
     p = beam.Pipeline(options=options)
-    pages, read_failed, skipped = p | "ReadPages" >> ReadPages(news.input, news.max_file_bytes, tally_skipped=True)
+    pages, read_failed, skipped = p | "ReadPages" >> ReadPages(
+        news.input, news.max_file_bytes, tally_skipped=True, extracted=extracted_fields(news)
+    )
     processed = pages | "StagePages" >> StagePages(news.doc_timeout_seconds, ingested_at, staging)
     failures = (read_failed, processed["failures"]) | "AllFailures" >> beam.Flatten()
     counted = {

@@ -7,6 +7,7 @@ import os
 from apache_beam.io.gcp.pubsub import parse_subscription
 from apache_beam.options.pipeline_options import PipelineOptions, StandardOptions
 
+from transforms.exports import EXTRACTED_FIELDS, PAGE_FIELDS
 from transforms.guard import DEFAULT_DOC_TIMEOUT_SECONDS
 
 # A page over this many bytes (raw, or after gunzip) is quarantined as too_large: real news pages
@@ -46,6 +47,14 @@ class NewsOptions(PipelineOptions):
             default=DEFAULT_MAX_FILE_BYTES,
             help="quarantine a file over this many bytes, raw or decompressed; in a WARC or JSON Lines file, a "
             "record or line (default %(default)s).",
+        )
+        parser.add_argument(
+            "--extracted_fields",
+            default=",".join(EXTRACTED_FIELDS),
+            metavar="FIELDS",
+            help="comma-separated page fields of JSON export records that hold an article's text already "
+            "extracted from its page: kept whole, not stripped again (default %(default)s; add 'text' for "
+            "datatrove, FineWeb, trafilatura --json or newspaper3k exports, whose text is extracted).",
         )
         parser.add_argument(
             "--doc_timeout_seconds",
@@ -100,6 +109,11 @@ class NewsOptions(PipelineOptions):
         )
 
 
+def extracted_fields(options: NewsOptions) -> tuple[str, ...]:
+    """--extracted_fields as a tuple of field names."""
+    return tuple(name.strip() for name in (options.extracted_fields or "").split(",") if name.strip())
+
+
 def validate(options: NewsOptions) -> None:
     # Required flags are checked here, not by argparse: every PipelineOptions subclass is parsed
     # whenever any options object is built (TestPipeline's too), so `required=True` would break them.
@@ -107,6 +121,11 @@ def validate(options: NewsOptions) -> None:
         raise ValueError("--output is required")
     if options.max_file_bytes <= 0:
         raise ValueError("--max_file_bytes must be positive")
+    unknown = [name for name in extracted_fields(options) if name not in PAGE_FIELDS]
+    if unknown or not extracted_fields(options):
+        raise ValueError(
+            f"--extracted_fields takes page fields among {', '.join(PAGE_FIELDS)}; not {', '.join(unknown)}"
+        )
     if options.doc_timeout_seconds < 0:
         raise ValueError("--doc_timeout_seconds must be 0 (no limit) or positive")
     if options.fail_on_quarantine_rate is not None and not 0 <= options.fail_on_quarantine_rate <= 1:

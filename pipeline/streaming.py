@@ -29,9 +29,11 @@ from datetime import datetime
 import apache_beam as beam
 from apache_beam.transforms import trigger, window
 
+from pipeline.options import extracted_fields
 from schemas import Failure
 from transforms.accounting import TallyRun
 from transforms.articles import article_table_row
+from transforms.exports import EXTRACTED_FIELDS
 from transforms.notifications import ParseNotifications
 from transforms.process import ProcessPages
 from transforms.read import ReadPageFn
@@ -73,17 +75,26 @@ class IngestObjects(beam.PTransform):
     """(windowed object paths, windowed notification failures) -> one manifest per window firing."""
 
     def __init__(
-        self, output: str, base_run_id: str, max_bytes: int, doc_timeout: float, manifest: dict, started: datetime
+        self,
+        output: str,
+        base_run_id: str,
+        max_bytes: int,
+        doc_timeout: float,
+        manifest: dict,
+        started: datetime,
+        extracted: tuple[str, ...] = EXTRACTED_FIELDS,
     ):
         super().__init__()
         self._output, self._base, self._max_bytes, self._timeout = output, base_run_id, max_bytes, doc_timeout
-        self._manifest, self._started = manifest, started
+        self._manifest, self._started, self._extracted = manifest, started, tuple(extracted)
 
     def expand(self, inputs):
         paths, notify_failed = inputs
         # No Reshuffle before the read (the batch job has one): on the DirectRunner it dropped a late
         # element outright, and a Pub/Sub read is spread over the workers already.
-        read = paths | "ReadObjects" >> beam.ParDo(ReadPageFn(self._max_bytes)).with_outputs(FAILED, main="pages")
+        read = paths | "ReadObjects" >> beam.ParDo(ReadPageFn(self._max_bytes, extracted=self._extracted)).with_outputs(
+            FAILED, main="pages"
+        )
         pages = read.pages
         processed = pages | "ProcessPages" >> ProcessPages(self._timeout, self._started, stamp=stamp_ingested_at)
         articles, segments, duplicates = processed["articles"], processed["segments"], processed["duplicates"]
@@ -112,5 +123,11 @@ def build_streaming(pipeline: beam.Pipeline, news, base_run_id: str, manifest: d
     windowed = messages | "WindowByIngestTime" >> WindowByIngestTime(news.window_seconds)
     paths, notify_failed = windowed | "ParseNotifications" >> ParseNotifications()
     _ = (paths, notify_failed) | "IngestObjects" >> IngestObjects(
-        news.output, base_run_id, news.max_file_bytes, news.doc_timeout_seconds, manifest, started
+        news.output,
+        base_run_id,
+        news.max_file_bytes,
+        news.doc_timeout_seconds,
+        manifest,
+        started,
+        extracted_fields(news),
     )

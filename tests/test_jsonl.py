@@ -382,3 +382,20 @@ def test_a_line_too_long_to_skip_ends_the_read_and_says_so(monkeypatch):
     data = first + b'{"html": "' + b"0" * 30_000 + b'"}\n' + jsonl(scrapy_lines()[1:])  # long, but skipped
     items = list(iter_json(CountingStream(gzip.compress(data)), "long.jsonl.gz", 2000 + len(first)))
     assert [getattr(i, "reason", "page") for i in items] == ["page", "too_large", "page"]
+
+
+def test_extracted_fields_says_which_exports_hold_text_extracted_already(tmp_path, capsys):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    text = "\n".join(["Home", "News", "Sport", *BODY[:2], "Share this article", *BODY[2:]])
+    (inputs / "shard.jsonl").write_text(json.dumps({"url": "https://q.example/1", "text": text}) + "\n")
+    kept = {}
+    for flag in ([], ["--extracted_fields", "maintext,text"]):
+        out = tmp_path / f"out{len(flag)}"
+        assert main(["--input", f"{inputs}/*", "--output", str(out), *flag]) == 0
+        (row,) = ds.dataset(out / "articles", format="parquet", partitioning="hive").to_table().to_pylist()
+        kept[bool(flag)] = (row["source_format"], "Share this article" in row["text"], "Home" in row["text"])
+    assert kept == {False: ("text", False, False), True: ("extracted", True, True)}
+    with pytest.raises(SystemExit):
+        main(["--input", f"{inputs}/*", "--output", str(tmp_path / "x"), "--extracted_fields", "article_text"])
+    assert "--extracted_fields takes page fields among" in capsys.readouterr().err

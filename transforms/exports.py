@@ -36,6 +36,7 @@ PAGE_FIELDS = (
     "content_html",
     "markdown",
     "maintext",
+    "articleBody",
     "raw_content",
     "text",
     "content",
@@ -199,8 +200,11 @@ def has_page(record) -> bool:
     return _page_field(record) is not None
 
 
-def record_item(record, record_id: str, source_uri: str, size: int) -> Page | Failure:
-    """One parsed JSON record as a Page, or a Failure saying why it holds none."""
+def record_item(
+    record, record_id: str, source_uri: str, size: int, extracted: tuple[str, ...] = EXTRACTED_FIELDS
+) -> Page | Failure:
+    """One parsed JSON record as a Page, or a Failure saying why it holds none. A text page from one
+    of the `extracted` fields is the article's text already ("extracted")."""
     found = _first_string(record, PAGE_FIELDS) if isinstance(record, dict) else None
     if found is None and (field := _page_field(record)):  # a page field, but empty: quarantined as empty
         found = (field, "")
@@ -221,7 +225,7 @@ def record_item(record, record_id: str, source_uri: str, size: int) -> Page | Fa
     fmt = page.fmt
     if fmt == "text" and found[0] == "markdown":  # Markdown by its field, though it has few links
         fmt = "markdown"
-    elif fmt == "text" and found[0] in EXTRACTED_FIELDS:
+    elif fmt == "text" and found[0] in extracted:
         fmt = "extracted"
     header = dump_header(record, page.text, fmt == "extracted") if fmt in ("text", "extracted") else ""
     body_start = len(header) if fmt == "extracted" else 0

@@ -35,7 +35,7 @@ from apache_beam.io.filesystems import FileSystems
 
 from schemas import Failure, Page
 from transforms.decode import GZIP_MAGIC, decode_page
-from transforms.exports import PAGE_FIELDS, has_page, record_item, wrapped_records
+from transforms.exports import EXTRACTED_FIELDS, PAGE_FIELDS, has_page, record_item, wrapped_records
 
 # Bytes of a JSON Lines file read by one worker: bigger uncompressed files are read in spans of this
 # size, spread over workers (a 10 GB export on one worker takes hours; Beam's own text source splits
@@ -135,7 +135,9 @@ def file_spans(path: str, size: int, max_bytes: int, span_bytes: int = SPAN_BYTE
     return [(path, start, min(start + span_bytes, size)) for start in range(0, size, span_bytes)]
 
 
-def iter_json(stream: BinaryIO, source_uri: str, max_bytes: int) -> Iterator[Page | Failure]:
+def iter_json(
+    stream: BinaryIO, source_uri: str, max_bytes: int, extracted: tuple[str, ...] = EXTRACTED_FIELDS
+) -> Iterator[Page | Failure]:
     """Every record of one JSON or JSON Lines stream as a Page or a Failure, lazily; a file that is
     no page export as decode_page makes of it. Never raises on bad input."""
     lines = _lines(stream)
@@ -152,15 +154,15 @@ def iter_json(stream: BinaryIO, source_uri: str, max_bytes: int) -> Iterator[Pag
             return
         record = _first_record(first)
         if record is not None:
-            yield record_item(record, f"byte-{skipped}", source_uri, size)
-            yield from _json_lines(lines, source_uri, max_bytes, skipped + size)
+            yield record_item(record, f"byte-{skipped}", source_uri, size, extracted)
+            yield from _json_lines(lines, source_uri, max_bytes, skipped + size, None, extracted)
             return
         if first.strip() == b"[":  # perhaps an array written a record a line (Scrapy's `-o items.json`)
             second, second_size = _read_line(lines, max_bytes)
             item = _array_item(second) if second else None
             if item is not None and has_page(item):
-                yield record_item(item, "item-1", source_uri, second_size)
-                yield from _array_lines(lines, source_uri, max_bytes)
+                yield record_item(item, "item-1", source_uri, second_size, extracted)
+                yield from _array_lines(lines, source_uri, max_bytes, extracted)
                 return
             if second is None:
                 yield Failure(source_uri, "read", "too_large", f"the array's first line is over {max_bytes} bytes")
@@ -184,10 +186,17 @@ def iter_json(stream: BinaryIO, source_uri: str, max_bytes: int) -> Iterator[Pag
     except (OSError, EOFError, zlib.error) as err:  # a corrupt or cut-off gzip stream
         yield Failure(source_uri, "read", "decode_error", f"broken gzip stream: {err}"[:2000])
         return
-    yield from _json_document(whole, source_uri)
+    yield from _json_document(whole, source_uri, extracted)
 
 
-def iter_json_span(stream: BinaryIO, source_uri: str, max_bytes: int, start: int, end: int) -> Iterator[Page | Failure]:
+def iter_json_span(
+    stream: BinaryIO,
+    source_uri: str,
+    max_bytes: int,
+    start: int,
+    end: int,
+    extracted: tuple[str, ...] = EXTRACTED_FIELDS,
+) -> Iterator[Page | Failure]:
     """The records of an uncompressed JSON Lines file whose lines start at bytes start..end-1, from a
     seekable stream over the file. The spans of `file_spans` give every record exactly once."""
     try:
@@ -206,11 +215,11 @@ def iter_json_span(stream: BinaryIO, source_uri: str, max_bytes: int, start: int
             source_uri, "read", "read_error", f"cannot read bytes {start}-{end}: {err}"[:2000], "", f"byte-{start}"
         )
         return
-    yield from _json_lines(lines, source_uri, max_bytes, offset, end)
+    yield from _json_lines(lines, source_uri, max_bytes, offset, end, extracted)
 
 
 def _json_lines(
-    lines, source_uri: str, max_bytes: int, offset: int, end: int | None = None
+    lines, source_uri: str, max_bytes: int, offset: int, end: int | None, extracted: tuple[str, ...]
 ) -> Iterator[Page | Failure]:
     """The records of the lines that start at `offset` and after, up to `end` (None: the file's end)."""
     try:
@@ -245,7 +254,7 @@ def _json_lines(
                         size,
                     )
                     continue
-                yield record_item(record, at, source_uri, size)
+                yield record_item(record, at, source_uri, size, extracted)
     except EndlessLine as err:
         yield Failure(source_uri, "read", "too_large", f"at byte {offset}, {err}", "", f"byte-{offset}")
     except (OSError, EOFError, zlib.error) as err:
@@ -272,7 +281,7 @@ def _array_item(line: bytes) -> dict | None:
     return value if isinstance(value, dict) else None
 
 
-def _array_lines(lines, source_uri: str, max_bytes: int) -> Iterator[Page | Failure]:
+def _array_lines(lines, source_uri: str, max_bytes: int, extracted: tuple[str, ...]) -> Iterator[Page | Failure]:
     """The records after the first of an array written a record a line: streamed as JSON Lines are,
     ids `item-N` as a whole array's, the cap per line; a line that is no record is quarantined."""
     position = 1
@@ -295,14 +304,14 @@ def _array_lines(lines, source_uri: str, max_bytes: int) -> Iterator[Page | Fail
                     source_uri, "read", "decode_error", f"item {position} is no JSON record", excerpt, at, size
                 )
             else:
-                yield record_item(item, at, source_uri, size)
+                yield record_item(item, at, source_uri, size, extracted)
     except EndlessLine as err:
         yield Failure(source_uri, "read", "too_large", f"after item {position}, {err}", "", f"item-{position + 1}")
     except (OSError, EOFError, zlib.error) as err:
         yield Failure(source_uri, "read", "decode_error", f"broken gzip stream after item {position}: {err}"[:2000])
 
 
-def _json_document(whole: bytes, source_uri: str) -> Iterator[Page | Failure]:
+def _json_document(whole: bytes, source_uri: str, extracted: tuple[str, ...]) -> Iterator[Page | Failure]:
     """A whole JSON file: a record, an array of records or a wrapper of them, with a page; anything
     else is decoded as a page file would be (JSON without pages is not_a_page there, a Markdown dump
     is read)."""
@@ -314,10 +323,10 @@ def _json_document(whole: bytes, source_uri: str) -> Iterator[Page | Failure]:
     if not any(has_page(item) for item in items):
         yield decode_page(source_uri, whole)
     elif items == [value]:  # one record, one file: no id needed
-        yield record_item(value, "", source_uri, len(whole))
+        yield record_item(value, "", source_uri, len(whole), extracted)
     else:
         for position, item in enumerate(items, 1):
-            yield record_item(item, f"item-{position}", source_uri, len(json.dumps(item)))
+            yield record_item(item, f"item-{position}", source_uri, len(json.dumps(item)), extracted)
 
 
 def main(argv: list[str]) -> int:

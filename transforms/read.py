@@ -26,6 +26,7 @@ from apache_beam.io.filesystems import FileSystems
 from schemas import Failure, Page
 from transforms.decode import decode_page, read_capped
 from transforms.errors import TooLarge
+from transforms.exports import EXTRACTED_FIELDS
 from transforms.jsonl import SPAN_BYTES, file_spans, iter_json, iter_json_span, starts_like_json
 from transforms.tags import FAILED, counter, error_text
 from transforms.warc import SKIP_REASONS, SNIFF_BYTES, PrefixedStream, Skipped, is_warc, iter_warc
@@ -34,22 +35,24 @@ SKIPPED = "skipped"  # tally keys of WARC records that are no pages
 
 
 def read_documents(
-    path: str, max_bytes: int, start: int = 0, end: int | None = None
+    path: str, max_bytes: int, start: int = 0, end: int | None = None, extracted: tuple[str, ...] = EXTRACTED_FIELDS
 ) -> Iterator[Page | Failure | Skipped]:
     """The page of one plain file, or every record of a WARC file or JSON export, as Pages, Failures
     and Skipped; with `end`, the records of a JSON Lines file that start at bytes start..end-1 (a span
-    of `file_spans`). Never raises on bad input; a WARC or JSON Lines file is streamed, never held whole."""
+    of `file_spans`). `extracted`: the export fields whose text is an article already
+    (`transforms/exports.py`). Never raises on bad input; a WARC or JSON Lines file is streamed, never
+    held whole."""
     try:
         with FileSystems.open(path, compression_type=CompressionTypes.UNCOMPRESSED) as stream:
             if end is not None:
-                yield from iter_json_span(stream, path, max_bytes, start, end)
+                yield from iter_json_span(stream, path, max_bytes, start, end, extracted)
                 return
             head = stream.read(SNIFF_BYTES)
             if is_warc(head):
                 yield from iter_warc(PrefixedStream(head, stream), path, max_bytes)
                 return
             if starts_like_json(head):  # a scraper's or crawl dataset's export, or a dump opening with "["
-                yield from iter_json(PrefixedStream(head, stream), path, max_bytes)
+                yield from iter_json(PrefixedStream(head, stream), path, max_bytes, extracted)
                 return
             raw = read_capped(PrefixedStream(head, stream), max_bytes)
     except TooLarge as err:
@@ -66,10 +69,10 @@ def read_documents(
 
 class ReadPageFn(beam.DoFn):
     """path -> pages (main), failures (FAILED); with `skipped_tag` the tally key of every skipped
-    WARC record goes there."""
+    WARC record goes there. `extracted`: the export fields whose text is an article already."""
 
-    def __init__(self, max_bytes: int, skipped_tag: str | None = None):
-        self._max_bytes, self._skipped_tag = max_bytes, skipped_tag
+    def __init__(self, max_bytes: int, skipped_tag: str | None = None, extracted: tuple[str, ...] = EXTRACTED_FIELDS):
+        self._max_bytes, self._skipped_tag, self._extracted = max_bytes, skipped_tag, tuple(extracted)
         self._pages = counter("pages_read")
         self._failed = counter("read_failed")
         self._skipped = counter("warc_skipped")
@@ -79,7 +82,7 @@ class ReadPageFn(beam.DoFn):
         """element: a path (the whole file), or a (path, start, end) span of `file_spans`."""
         path, start, end = (element, 0, None) if isinstance(element, str) else element
         try:
-            for item in read_documents(path, self._max_bytes, start, end):
+            for item in read_documents(path, self._max_bytes, start, end, self._extracted):
                 yield from self._route(item)
         except Exception as err:  # a bug, not bad input: still a quarantine row, never a lost file
             yield from self._route(Failure(path, "read", "internal_error", error_text(err)))
@@ -111,12 +114,20 @@ class ReadPages(beam.PTransform):
     """PBegin -> (pages, failures), or with tally_skipped=True (pages, failures, skipped tallies):
     (key, count) pairs `warc_skipped` and `warc_skipped.<reason>`, for the run's tallies."""
 
-    def __init__(self, patterns: list[str], max_bytes: int, tally_skipped: bool = False, span_bytes: int = SPAN_BYTES):
+    def __init__(
+        self,
+        patterns: list[str],
+        max_bytes: int,
+        tally_skipped: bool = False,
+        span_bytes: int = SPAN_BYTES,
+        extracted: tuple[str, ...] = EXTRACTED_FIELDS,
+    ):
         super().__init__()
         self._patterns = list(patterns)
         self._max_bytes = max_bytes
         self._tally_skipped = tally_skipped
         self._span_bytes = span_bytes
+        self._extracted = tuple(extracted)
 
     def expand(self, pbegin):
         matched = [pbegin | f"Match[{i}]" >> fileio.MatchFiles(p) for i, p in enumerate(self._patterns)]
@@ -128,7 +139,9 @@ class ReadPages(beam.PTransform):
             | "Spans" >> beam.FlatMap(spans_of, self._max_bytes, self._span_bytes)
             | "SpreadFiles" >> beam.Reshuffle()
             | "ReadFiles"
-            >> beam.ParDo(ReadPageFn(self._max_bytes, SKIPPED)).with_outputs(FAILED, SKIPPED, main="pages")
+            >> beam.ParDo(ReadPageFn(self._max_bytes, SKIPPED, self._extracted)).with_outputs(
+                FAILED, SKIPPED, main="pages"
+            )
         )
         pages = outputs.pages
         if not self._tally_skipped:
