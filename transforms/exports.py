@@ -72,24 +72,29 @@ _META_PREFIXES = ("og", "twitter", "article")
 MAX_META_CHARS = 2000
 
 
+def _sources(record, nested: bool = True) -> list[dict]:
+    """Where a record's fields are looked for: the record, then (with `nested`) its `metadata` object."""
+    if not isinstance(record, dict):
+        return []
+    metadata = record.get("metadata") if nested else None
+    return [record, metadata] if isinstance(metadata, dict) else [record]
+
+
 def _first_string(record: dict, names: tuple[str, ...], nested: bool = True) -> tuple[str, str] | None:
     """(field, value) of the first of `names` holding a non-empty string, in the record or (with
     `nested`) its `metadata` object."""
-    for source in (record, record.get("metadata") if nested else None):
-        if isinstance(source, dict):
-            for name in names:
-                value = source.get(name)
-                if isinstance(value, str) and value.strip():
-                    return name, value
+    for source in _sources(record, nested):
+        for name in names:
+            value = source.get(name)
+            if isinstance(value, str) and value.strip():
+                return name, value
     return None
 
 
 def crawl_time(record: dict) -> datetime | None:
     """The record's fetch time as an aware UTC datetime (ISO 8601 text or epoch seconds or
     milliseconds; naive times are taken as UTC), None when absent or unreadable."""
-    for source in (record, record.get("metadata")):
-        if not isinstance(source, dict):
-            continue
+    for source in _sources(record):
         for name in CRAWL_TIME_FIELDS:
             value = source.get(name)
             try:
@@ -174,13 +179,10 @@ def _page_field(record) -> str | None:
     """The first of PAGE_FIELDS the record (or its metadata) holds as a string, empty or not, or as
     null: news-please writes `"maintext": null` where its extraction failed, and such a record is an
     empty page of the export, not a sign that the file is no export."""
-    for source in (record, record.get("metadata") if isinstance(record, dict) else None):
-        if isinstance(source, dict):
-            name = next(
-                (n for n in PAGE_FIELDS if n in source and (source[n] is None or isinstance(source[n], str))), None
-            )
-            if name:
-                return name
+    for source in _sources(record):
+        name = next((n for n in PAGE_FIELDS if n in source and (source[n] is None or isinstance(source[n], str))), None)
+        if name:
+            return name
     return None
 
 

@@ -107,13 +107,17 @@ def _parse(line: bytes):
         raise ValueError("JSON nested too deeply") from err
 
 
-def _first_record(first: bytes | None):
-    """The first line's record when it opens a JSON Lines export of pages, else None."""
+def _parsed(line: bytes | None):
+    """The JSON value of a line, None when it holds none."""
     try:
-        value = _parse(first) if first else None
+        return _parse(line) if line else None
     except ValueError:
         return None
-    return value if isinstance(value, dict) and has_page(value) and not wrapped_records(value) else None
+
+
+def _is_record(value) -> bool:
+    """True when a first line's value is a record that opens a JSON Lines export of pages."""
+    return isinstance(value, dict) and has_page(value) and not wrapped_records(value)
 
 
 def file_spans(path: str, size: int, max_bytes: int, span_bytes: int = SPAN_BYTES) -> list[tuple[str, int, int | None]]:
@@ -128,7 +132,7 @@ def file_spans(path: str, size: int, max_bytes: int, span_bytes: int = SPAN_BYTE
             lines = io.BufferedReader(_Raw(stream))
             if lines.peek(2)[:2] == GZIP_MAGIC or not starts_like_json(lines.peek(HEAD_BYTES)[:HEAD_BYTES]):
                 return whole
-            if _first_record(_read_line(lines, max_bytes)[0]) is None:
+            if not _is_record(_parsed(_read_line(lines, max_bytes)[0])):
                 return whole
     except Exception:  # unreadable here is unreadable in the read stage, which says why
         return whole
@@ -152,9 +156,9 @@ def iter_json(
                 source_uri, "read", "too_large", f"first line is over {max_bytes} bytes", "", f"byte-{skipped}", size
             )
             return
-        record = _first_record(first)
-        if record is not None:
-            yield record_item(record, f"byte-{skipped}", source_uri, size, extracted)
+        value = _parsed(first)
+        if _is_record(value):
+            yield record_item(value, f"byte-{skipped}", source_uri, size, extracted)
             yield from _json_lines(lines, source_uri, max_bytes, skipped + size, None, extracted)
             return
         if first.strip() == b"[":  # perhaps an array written a record a line (Scrapy's `-o items.json`)
@@ -168,10 +172,7 @@ def iter_json(
                 yield Failure(source_uri, "read", "too_large", f"the array's first line is over {max_bytes} bytes")
                 return
             first, size = first + second, size + second_size
-        try:
-            value = _parse(first)
-        except ValueError:
-            value = None
+            value = None  # "[" and a line that is no whole record: an array over several lines
         if isinstance(value, dict) and not wrapped_records(value):  # a data export: decode_page's verdict too
             error = f"JSON records with no page field (one of {', '.join(PAGE_FIELDS)})"
             yield Failure(source_uri, "read", "not_a_page", error, first[:200].decode("utf-8", "replace"), "", size)
