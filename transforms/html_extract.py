@@ -4,14 +4,16 @@ In: a `Page` with fmt == "html". Out: an `Extraction` with one `Story` (body par
 block or list item, subheadings flagged in `heading_indexes`) and the page's `Signals`, or raises
 `NoArticle` when the page has no article text (`TooLarge` for a page past the size guard).
 
-Steps: lxml parse (without HTML comments); `html_signals` and the page's prose word count on the
+Steps: lxml parse (without HTML comments; a React page's parts streamed late are moved to their
+places first, `html_streamed`); `html_signals` and the page's prose word count on the
 untouched tree; article text trafilatura would delete for its wrapper renamed (`salvage_content`),
 blocks named as promotions, author boxes or cookie notices (`drop_named_blocks`) and links to
 other stories set as paragraphs in capitals (`drop_pointers`) removed;
 trafilatura in recall mode without comments; `transforms.htmlclean.paragraphs` drops the residual
 boilerplate (headline, header furniture, prompts, credits, captions, related-story blocks, author
 bios); where that text is short against the page's prose, trafilatura's balanced mode (which
-compares itself with readability and jusText) runs on a fresh tree and wins when clearly longer,
+compares itself with readability and jusText) runs on a fresh tree (where a comment-named wrapper of
+the article's body is renamed) and wins when clearly longer,
 then the same-class blocks the text came from, read together, and where it is still well short,
 the page's densest prose with its blocks (trafilatura's class rules can miss the article outright);
 the page's JSON-LD `articleBody` wins when much longer still; key points set apart from the body
@@ -31,6 +33,7 @@ from schemas import Extraction, Page, Story
 from transforms.errors import NoArticle, TooLarge
 from transforms.html_parser import document_fromstring
 from transforms.html_signals import html_signals
+from transforms.html_streamed import has_streamed_parts, relocate_streamed
 from transforms.htmlclean import blocks, rescue
 from transforms.htmlclean.paragraphs import body_paragraphs, filter_paragraphs
 from transforms.textstats import squeezed
@@ -76,10 +79,16 @@ def _ends_early(text: str) -> bool:
 
 
 def parse_html(text: str):
-    """The page's tree, parsed as a browser would place text found after an early </html>."""
+    """The page's tree, parsed as a browser would place text found after an early </html>, with the
+    parts a React server streamed late moved to their places (`html_streamed`)."""
     if _ends_early(text):
         text = _DOCUMENT_END.sub("", text)
-    return document_fromstring(text)
+    if not has_streamed_parts(text):
+        return document_fromstring(text)
+    tree = document_fromstring(text, comments=True)
+    relocate_streamed(tree, text)
+    etree.strip_elements(tree, etree.Comment, with_tail=False)
+    return tree
 
 
 # A post embedded from a social network ("wp-block-embed is-provider-twitter", "twitter-tweet",
@@ -88,6 +97,28 @@ _SOCIAL_EMBED = re.compile(r"(?i)embed|tweet|twitter|instagram|tiktok|facebook|b
 # Webflow's block of custom HTML inside an article's rich text (tables, FAQs, callouts): trafilatura
 # deletes any element with "embed" in its class as a social embed.
 _WEBFLOW_CLASSES = etree.XPath("//@class[contains(., 'w-embed')]")  # attribute nodes: ~3x cheaper
+
+
+# An article body's container as themes name it ("post-content", "postContent", "article-body",
+# "entry-content", "story-text"), and the class and id values that name a comment.
+_BODY_CONTAINER = re.compile(r"(?i)(?:post|article|entry|story)[-_]?(?:content|body|text)")
+_COMMENT_NAMES = etree.XPath("//@class[contains(., 'omment')] | //@id[contains(., 'omment')]")
+# Share of its body container's words a comment-named block holds to be the body's own wrapper.
+BODY_WRAPPER_SHARE = 0.5
+
+
+def _wraps_body(block) -> bool:
+    """Whether a comment-named block is the wrapper of the article's body: inside a container named
+    as the body (with no comment-named block between) and holding at least BODY_WRAPPER_SHARE of
+    its words. A thread of readers' comments sits beside the body, not around most of it."""
+    for ancestor in block.iterancestors():
+        name = f"{ancestor.get('class', '')} {ancestor.get('id', '')}"
+        if "omment" in name:
+            return False
+        if _BODY_CONTAINER.search(name):
+            words = len(ancestor.text_content().split())
+            return words > 0 and len(block.text_content().split()) >= BODY_WRAPPER_SHARE * words
+    return False
 
 
 def salvage_content(tree) -> None:
@@ -105,6 +136,21 @@ def salvage_content(tree) -> None:
         tokens = value.split()
         if "w-embed" in tokens:
             value.getparent().set("class", " ".join(c for c in tokens if c != "w-embed"))
+
+
+def unname_body_wrappers(tree) -> None:
+    """A block named for comments that wraps the article's body (`_wraps_body`: LessWrong's
+    "commentOnSelection", which lets readers comment on a selected passage, holds the whole post)
+    loses those names: trafilatura deletes it as a comment thread. Run for the second extraction
+    only (a walk over the page's attributes, ~0.4 ms): the first one comes back short without it."""
+    for value in _COMMENT_NAMES(tree):
+        block = value.getparent()
+        if "ommentary" not in value and _wraps_body(block):
+            kept = " ".join(token for token in value.split() if "omment" not in token)
+            if kept and value.attrname == "class":
+                block.set("class", kept)
+            else:
+                block.attrib.pop(value.attrname, None)
 
 
 # A paragraph that is one link, in capitals, is a pointer to another story set inside the article
@@ -281,6 +327,7 @@ def extract_html(page: Page) -> Extraction:
     if rescue.looks_short(words, prose_words):
         fresh = parse_html(page.text)
         before_extraction(fresh)
+        unname_body_wrappers(fresh)
         second = _extract(fresh, page)
         second_paras = filter_paragraphs(_paragraphs(second, anchors), headlines, furniture)
         second_words = rescue.word_count(second_paras)

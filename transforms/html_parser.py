@@ -21,18 +21,21 @@ inside it. React and Next.js pages put an empty `<!-- -->` between the text node
 import lxml.html
 from lxml import etree
 
-HTML_PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True)
-HTML_PARSER.set_element_class_lookup(
-    etree.ElementDefaultClassLookup(
-        element=lxml.html.HtmlElement,
-        comment=lxml.html.HtmlComment,
-        pi=lxml.html.HtmlProcessingInstruction,
-        entity=lxml.html.HtmlEntity,
-    )
+_LOOKUP = etree.ElementDefaultClassLookup(
+    element=lxml.html.HtmlElement,
+    comment=lxml.html.HtmlComment,
+    pi=lxml.html.HtmlProcessingInstruction,
+    entity=lxml.html.HtmlEntity,
 )
+HTML_PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True)
+HTML_PARSER.set_element_class_lookup(_LOOKUP)
+# The same with comments, for the pages whose structure some comments carry (`html_streamed`); the
+# caller removes them once read.
+HTML_PARSER_WITH_COMMENTS = etree.HTMLParser(remove_comments=False, remove_pis=True)
+HTML_PARSER_WITH_COMMENTS.set_element_class_lookup(_LOOKUP)
 
 
-def document_fromstring(text: str):
+def document_fromstring(text: str, comments: bool = False):
     """The page's <html> element; raises etree.ParserError for a document with no element, as
     lxml.html.document_fromstring does."""
-    return lxml.html.document_fromstring(text, parser=HTML_PARSER)
+    return lxml.html.document_fromstring(text, parser=HTML_PARSER_WITH_COMMENTS if comments else HTML_PARSER)
