@@ -5,6 +5,8 @@ Every line here is invented, in the shapes met on news pages and text dumps.
 
 from datetime import UTC, date, datetime
 
+import pytest
+
 from schemas import Page, Signals
 from transforms.metadata import METADATA_FIELDS, normalize_metadata
 from transforms.metadata.authors import choose_authors
@@ -405,6 +407,31 @@ def test_urls():
     assert canonical_url("https://news.example.org/2020/05/story", broken) == "https://news.example.org/2020/05/story"
     assert canonical_url("https://[news.example.org/story", broken) is None
     assert url_host("https://[news.example.org/story") is None
+
+
+@pytest.mark.parametrize(
+    "replay",
+    [
+        "https://web.archive.org/web/20240315083012/https://news.example.org/2024/03/14/story?utm_source=x",
+        "https://web.archive.org/web/20240315083012id_/https://news.example.org/2024/03/14/story",
+        "http://web.archive.org/web/20240315083012/https:/news.example.org/2024/03/14/story",  # "//" collapsed
+        "https://arquivo.pt/wayback/20240315083012/https://news.example.org/2024/03/14/story",
+        "https://archive.ph/2024.03.15-083012/https://news.example.org/2024/03/14/story",
+    ],
+)
+def test_a_web_archives_replay_url_stands_for_the_page_it_archived(replay):
+    assert clean_url(replay) == "https://news.example.org/2024/03/14/story"
+    # the Wayback Machine rewrites a page's canonical link to its own replay URL
+    assert canonical_url(None, Signals(canonical_url=replay)) == "https://news.example.org/2024/03/14/story"
+    rewritten = Signals(canonical_url="/web/20240315083012/https://news.example.org/2024/03/14/story")
+    assert canonical_url(replay, rewritten) == "https://news.example.org/2024/03/14/story"
+
+
+def test_a_site_path_with_a_long_number_is_not_a_replay_url():
+    assert clean_url("https://news.example.org/story/20240315083012/harbour.html") == (
+        "https://news.example.org/story/20240315083012/harbour.html"
+    )
+    assert url_host(clean_url("https://web.archive.org/web/20240315083012*/news.example.org")) == "web.archive.org"
 
 
 # the whole contract

@@ -3,9 +3,12 @@
 In: the page's URL (or None) and its `Signals`. Out: one absolute http(s) URL without tracking
 parameters (utm_*, fbclid, gclid, ... as courlan knows them) and without a fragment, or None.
 Relative canonicals are resolved against the page URL; a canonical that points at a site's home
-page while the page itself is deeper is a template bug, and the page URL wins.
+page while the page itself is deeper is a template bug, and the page URL wins. A web archive's
+replay URL (the Wayback Machine's, whose rewriting makes it the archived page's canonical) stands
+for the page it archived: `archived_url`.
 """
 
+import re
 from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
 
 from courlan import normalize_url
@@ -14,10 +17,30 @@ from schemas import Signals
 from transforms.metadata.jsonld import article_objects
 
 _MAX_URL_CHARS = 2048  # longer "URLs" are data: blobs or garbage
+# A web archive's replay URL: the capture's timestamp, then the archived page's URL, scheme and all.
+# The Wayback Machine's "https://web.archive.org/web/20240315083012/https://news.example/story" (with
+# a replay modifier: ".../20240315083012id_/..."), the archives on its software (pywb, OpenWayback:
+# arquivo.pt, the UK Government Web Archive, the Library of Congress: "/<collection>/<timestamp>/
+# <url>") and archive.today's "https://archive.ph/2024.03.15-083012/https://news.example/story". The
+# scheme's "//" may come collapsed to "/" (a path normalizer's work). A URL with no scheme after the
+# timestamp is not taken for one: a site's own path may hold a 14-digit id.
+_REPLAY = re.compile(
+    r"^https?://[^/?#]+/(?:[^?#]*?/)?(?:\d{14}|\d{4}\.\d{2}\.\d{2}-\d{6})(?:[a-z]{2}_)?/+"
+    r"(?P<scheme>https?):/+(?P<rest>[^/?#\s]+.*)$",
+    re.I,
+)
+
+
+def archived_url(url: str) -> str | None:
+    """The archived page's URL when `url` is a web archive's replay URL (`_REPLAY`), else None:
+    "https://web.archive.org/web/20240315083012/https:/news.example/a" -> "https://news.example/a"."""
+    match = _REPLAY.match(url)
+    return f"{match['scheme'].lower()}://{match['rest']}" if match else None
 
 
 def clean_url(raw: str | None, base: str | None = None) -> str | None:
-    """Absolute, tracker-free, fragment-free http(s) URL, or None."""
+    """Absolute, tracker-free, fragment-free http(s) URL (an archived page's own, for a web archive's
+    replay URL), or None."""
     if not raw or not isinstance(raw, str):
         return None
     raw = raw.strip()
@@ -28,6 +51,7 @@ def clean_url(raw: str | None, base: str | None = None) -> str | None:
             raw = urljoin(base, raw)
         elif raw.startswith("//"):
             raw = "https:" + raw
+        raw = archived_url(raw) or raw
         parts = urlsplit(raw)
         if "%" in parts.netloc:  # "https://example.org%2Fnews%2Fstory": the site escaped its path whole
             raw = unquote(raw)
