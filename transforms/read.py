@@ -7,7 +7,8 @@ cap (raw and decompressed) and gunzipped by its magic bytes, not its name. A WAR
 its first bytes, see `transforms/warc.py`) is read as a stream of records instead: one page per
 HTML response, the cap per record, and the records that are no pages counted as `warc_skipped`.
 A JSON or JSON Lines export of a scraper or crawl dataset (`transforms/jsonl.py`) gives a page per
-record that holds one, the cap per line.
+record that holds one, the cap per line. A file of HTML pages fetched into it end to end (`wget -O`
+with several URLs) gives a page per document (`transforms/documents.py`).
 Work splits across workers by file (the Reshuffle of files), WARCs included: a WARC's records are
 processed where the file is read, in the same fused stage as everything after the read. An
 uncompressed JSON Lines file over 64 MiB splits further, into byte spans that the Reshuffle spreads
@@ -25,6 +26,7 @@ from apache_beam.io.filesystems import FileSystems
 
 from schemas import Failure, Page
 from transforms.decode import decode_page, read_capped
+from transforms.documents import html_documents
 from transforms.errors import TooLarge
 from transforms.exports import EXTRACTED_FIELDS
 from transforms.jsonl import SPAN_BYTES, file_spans, iter_json, iter_json_span, starts_like_json
@@ -64,7 +66,12 @@ def read_documents(
     except OSError as err:
         yield Failure(path, "read", "read_error", error_text(err), "", f"byte-{start}" if end is not None else "")
         return
-    yield decode_page(path, raw)
+    documents = html_documents(raw)
+    if len(documents) == 1:
+        yield decode_page(path, raw)
+        return
+    for offset, document in documents:  # pages fetched into one file, end to end
+        yield decode_page(path, document, record_id=f"byte-{offset}")
 
 
 class ReadPageFn(beam.DoFn):
