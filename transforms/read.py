@@ -8,7 +8,8 @@ its first bytes, see `transforms/warc.py`) is read as a stream of records instea
 HTML response, the cap per record, and the records that are no pages counted as `warc_skipped`.
 A JSON or JSON Lines export of a scraper or crawl dataset (`transforms/jsonl.py`) gives a page per
 record that holds one, the cap per line. A file of HTML pages fetched into it end to end (`wget -O`
-with several URLs) gives a page per document (`transforms/documents.py`).
+with several URLs) gives a page per document (`transforms/documents.py`), a Parquet dataset a page
+per row (`transforms/parquet_source.py`).
 Work splits across workers by file (the Reshuffle of files), WARCs included: a WARC's records are
 processed where the file is read, in the same fused stage as everything after the read. An
 uncompressed JSON Lines file over 64 MiB splits further, into byte spans that the Reshuffle spreads
@@ -30,6 +31,7 @@ from transforms.documents import html_documents
 from transforms.errors import TooLarge
 from transforms.exports import EXTRACTED_FIELDS
 from transforms.jsonl import SPAN_BYTES, file_spans, iter_json, iter_json_span, starts_like_json
+from transforms.parquet_source import is_parquet, iter_parquet
 from transforms.tags import FAILED, counter, error_text
 from transforms.warc import SKIP_REASONS, SNIFF_BYTES, PrefixedStream, Skipped, is_warc, iter_warc
 
@@ -52,6 +54,10 @@ def read_documents(
             head = stream.read(SNIFF_BYTES)
             if is_warc(head):
                 yield from iter_warc(PrefixedStream(head, stream), path, max_bytes)
+                return
+            if is_parquet(head):  # a dataset of pages or articles (cc_news, FineWeb): read from its footer
+                stream.seek(0)
+                yield from iter_parquet(stream, path, max_bytes, extracted)
                 return
             if starts_like_json(head):  # a scraper's or crawl dataset's export, or a dump opening with "["
                 yield from iter_json(PrefixedStream(head, stream), path, max_bytes, extracted)

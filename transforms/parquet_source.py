@@ -1,0 +1,127 @@
+"""Parquet datasets of pages or articles, read as a page per row.
+
+Crawl and news datasets ship as Parquet: Hugging Face's cc_news (title, text, date, url, ...),
+FineWeb (text, url, date: the crawl's), a warehouse's own table of fetched pages (url, html). Before
+this, such a file was one `not_a_page` row ("binary content") and none of its articles were read.
+
+In: a seekable binary stream over a Parquet file (known by its first bytes, `PAR1`), its URI, the
+per-row size cap and the export fields whose text is already extracted. Out, in file order, a `Page`
+or a `Failure` per row: each row is a record, read as a JSON export's record is
+(`transforms/exports.py`: the page column by PAGE_FIELDS, url, fetch time, title, ...). Values
+that JSON has no type for are made its types first: timestamps and dates as ISO 8601 text, a
+binary page column (raw HTML bytes) decoded by its charset as any page file is.
+  - `record_id` is `row-N` (1-based, over the whole file);
+  - a row with a value over the cap: too_large; a table with no page column: one not_a_page row;
+  - a file Parquet cannot open, or that breaks while read: decode_error (the rows before are kept).
+Only the columns a record is read from are read, a batch of rows at a time: memory holds one row
+group's columns, not the file. A file runs on one worker (row groups are not spread yet).
+
+  python -m transforms.parquet_source cc_news.parquet     # what one file holds: pages and failures
+"""
+
+import sys
+from collections import Counter
+from collections.abc import Iterator
+from datetime import date, datetime
+from typing import BinaryIO
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from schemas import Failure, Page
+from transforms.charsets import decode_text
+from transforms.exports import (
+    AUTHOR_FIELDS,
+    CRAWL_TIME_FIELDS,
+    DECK_FIELDS,
+    EXTRACTED_FIELDS,
+    PAGE_FIELDS,
+    PUBLISHED_FIELDS,
+    TITLE_FIELDS,
+    URL_FIELDS,
+    record_item,
+)
+
+PARQUET_MAGIC = b"PAR1"
+# Columns a record is read from; the rest of a wide table (FineWeb's token counts, ids) is not read.
+RECORD_COLUMNS = frozenset(
+    (
+        *PAGE_FIELDS,
+        *URL_FIELDS,
+        *CRAWL_TIME_FIELDS,
+        *TITLE_FIELDS,
+        *DECK_FIELDS,
+        *AUTHOR_FIELDS,
+        *PUBLISHED_FIELDS,
+        "metadata",
+    )
+)
+# Rows converted to Python at once: small, so that a batch of long pages stays a few MB.
+BATCH_ROWS = 64
+
+
+def is_parquet(head: bytes) -> bool:
+    return head.startswith(PARQUET_MAGIC)
+
+
+def _plain(value):
+    """A Parquet value as JSON would hold it: times as ISO 8601 text, bytes decoded, nested values
+    converted throughout."""
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, bytes):
+        return decode_text(value)[0]
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    return value
+
+
+def _size(row: dict) -> int:
+    """Bytes of the row's text and binary values (what the cap is about)."""
+    return sum(len(value) for value in row.values() if isinstance(value, str | bytes))
+
+
+def iter_parquet(
+    stream: BinaryIO, source_uri: str, max_bytes: int, extracted: tuple[str, ...] = EXTRACTED_FIELDS
+) -> Iterator[Page | Failure]:
+    """Every row of one Parquet stream as a Page or a Failure, lazily. Never raises on bad input."""
+    row = 0
+    try:
+        table = pq.ParquetFile(stream)
+        columns = [name for name in table.schema_arrow.names if name in RECORD_COLUMNS]
+        if not any(name in PAGE_FIELDS for name in columns):
+            error = f"a Parquet table with no page column (one of {', '.join(PAGE_FIELDS)})"
+            yield Failure(source_uri, "read", "not_a_page", error, ", ".join(table.schema_arrow.names)[:200])
+            return
+        for batch in table.iter_batches(batch_size=BATCH_ROWS, columns=columns):
+            for values in batch.to_pylist():
+                row += 1
+                size = _size(values)
+                if size > max_bytes:
+                    yield Failure(
+                        source_uri, "read", "too_large", f"row over {max_bytes} bytes", "", f"row-{row}", size
+                    )
+                    continue
+                yield record_item(_plain(values), f"row-{row}", source_uri, size, extracted)
+    except (pa.ArrowException, OSError, ValueError, EOFError) as err:
+        where = f"after row {row}: " if row else ""
+        yield Failure(source_uri, "read", "decode_error", f"{where}{type(err).__name__}: {err}"[:2000], "", "")
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) != 1:
+        print(__doc__)
+        return 2
+    tally: Counter = Counter()
+    with open(argv[0], "rb") as stream:
+        for item in iter_parquet(stream, argv[0], 16 << 20):
+            tally["page" if isinstance(item, Page) else f"failure.{item.reason}"] += 1
+    for key, count in sorted(tally.items()):
+        print(f"{key:24} {count}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
