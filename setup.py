@@ -37,6 +37,7 @@ setup(
         "ftfy>=6.2,<7",  # undoes a site's own double-encoded UTF-8 ("isnâ€™t"): transforms/mojibake.py
         "python-dateutil>=2.9,<3",
         "warcio>=1.7,<2",  # WARC input (transforms/warc.py), streamed record by record
+        "zstandard>=0.18",  # zstd-compressed input (transforms/compression.py); apache-beam requires it too
         "markdown-it-py>=3,<5",  # markdown page dumps (Firecrawl, crawl4ai, ...) read as text (transforms/markdown.py)
         "matplotlib>=3.8,<4",  # the --report page's charts, as inline SVG
         "numpy>=1.24",  # MinHash signatures for near-duplicate clustering (already a pyarrow dependency)

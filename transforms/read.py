@@ -15,7 +15,8 @@ processed where the file is read, in the same fused stage as everything after th
 uncompressed JSON Lines file over 64 MiB splits further, into byte spans that the Reshuffle spreads
 alike. Pages are never shuffled: a shuffle of pages (or a Flatten of two page streams) is held whole
 in memory by the in-process runner. A crawl of many WARC files (CC-NEWS: ~1 GB each) spreads by
-file; one huge WARC, or one huge gzipped export, runs on one worker.
+file; one huge WARC, or one huge gzipped export, runs on one worker. A file compressed with zstd,
+bzip2 or xz (`transforms/compression.py`) is read as what it holds, on one worker.
 """
 
 from collections.abc import Iterator
@@ -26,6 +27,7 @@ from apache_beam.io.filesystem import CompressionTypes
 from apache_beam.io.filesystems import FileSystems
 
 from schemas import Failure, Page
+from transforms.compression import Decompressed, codec
 from transforms.decode import decode_page, read_capped
 from transforms.documents import html_documents
 from transforms.errors import TooLarge
@@ -52,10 +54,16 @@ def read_documents(
                 yield from iter_json_span(stream, path, max_bytes, start, end, extracted)
                 return
             head = stream.read(SNIFF_BYTES)
+            if codec(head):  # zstd, bzip2, xz: what the file holds is sniffed, and capped, as any file
+                stream = Decompressed(codec(head), PrefixedStream(head, stream))
+                head = stream.read(SNIFF_BYTES)
             if is_warc(head):
                 yield from iter_warc(PrefixedStream(head, stream), path, max_bytes)
                 return
             if is_parquet(head):  # a dataset of pages or articles (cc_news, FineWeb): read from its footer
+                if isinstance(stream, Decompressed):
+                    yield Failure(path, "read", "not_a_page", f"a Parquet file inside {stream.name}: decompress it")
+                    return
                 stream.seek(0)
                 yield from iter_parquet(stream, path, max_bytes, extracted)
                 return
