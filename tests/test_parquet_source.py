@@ -1,19 +1,24 @@
 """Parquet datasets (cc_news, FineWeb, a table of fetched pages) are read a page per row, the row
 read as a JSON export's record; bad rows and bad files are quarantined with their reason."""
 
+import itertools
 import json
 from datetime import UTC, datetime
 
+import apache_beam as beam
 import pyarrow as pa
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
+import pytest
+from apache_beam.testing import test_pipeline
+from apache_beam.testing.util import assert_that, equal_to
 
 from pipeline.main import main
 from schemas import Failure, Page
 from tests.test_html_extract import BODY  # four paragraphs of an invented news story
 from tests.test_warc import article
 from transforms.parquet_source import is_parquet
-from transforms.read import read_documents
+from transforms.read import ReadPages, read_documents, spans_of
 
 CAP = 1 << 20
 
@@ -115,3 +120,39 @@ def test_main_on_a_parquet_dataset_accounts_for_every_row(tmp_path):
     assert sorted((r["record_id"], r["url"], r["title"]) for r in rows if r["record_id"] == "row-1") == [
         ("row-1", "https://quellmere.example/news/0", "Tidal bridge opens, report 0")
     ]
+
+
+def _pages_table(path, rows: int, group_rows: int) -> None:
+    table = pa.table(
+        {
+            "url": [f"https://ledger.example/{n}" for n in range(rows)],
+            "html": [article(f"Story {n}").decode() if n % 7 else "" for n in range(rows)],  # some empty
+        }
+    )
+    pq.write_table(table, path, row_group_size=group_rows)
+
+
+@pytest.mark.parametrize("span_bytes", [1, 2000, 10_000, 1 << 30])
+def test_row_group_spans_give_every_row_once_as_the_whole_file_does(tmp_path, span_bytes):
+    path = tmp_path / "pages.parquet"
+    _pages_table(path, 30, 4)
+    whole = [(type(i).__name__, i.record_id) for i in read_documents(str(path), CAP)]
+    assert len(whole) == 30 and whole[7] == ("Failure", "row-8")
+    spans = spans_of((str(path), path.stat().st_size), CAP, span_bytes)
+    if span_bytes > path.stat().st_size:
+        assert spans == [(str(path), 0, None)]
+    else:
+        assert spans[0][1] == 0 and spans[-1][2] == 8 and all(a[2] == b[1] for a, b in itertools.pairwise(spans))
+    pieces = [(type(i).__name__, i.record_id) for _, s, e in spans for i in read_documents(str(path), CAP, s, e)]
+    assert pieces == whole
+
+
+def test_read_pages_spreads_a_big_tables_row_groups_and_loses_no_row(tmp_path):
+    _pages_table(tmp_path / "pages.parquet", 30, 3)
+    pq.write_table(pa.table({"id": [1]}), tmp_path / "scores.parquet")  # no page column: read whole
+    expected = [f"row-{n + 1}" for n in range(30) if n % 7]
+    with test_pipeline.TestPipeline(runner="FnApiRunner") as p:
+        pages, failures = p | ReadPages([str(tmp_path / "*")], CAP, span_bytes=2000)
+        assert_that(pages | beam.Map(lambda page: page.record_id), equal_to(expected), label="Pages")
+        reasons = failures | beam.Map(lambda f: (f.record_id, f.reason))
+        assert_that(reasons, equal_to([(f"row-{n + 1}", "empty") for n in range(0, 30, 7)] + [("", "not_a_page")]))

@@ -14,7 +14,8 @@ binary page column (raw HTML bytes) decoded by its charset as any page file is.
   - a row with a value over the cap: too_large; a table with no page column: one not_a_page row;
   - a file Parquet cannot open, or that breaks while read: decode_error (the rows before are kept).
 Only the columns a record is read from are read, a batch of rows at a time: memory holds one row
-group's columns, not the file. A file runs on one worker (row groups are not spread yet).
+group's columns, not the file. A file bigger than a span is read in runs of row groups
+(`row_group_spans`), spread over workers as a big JSON Lines file's byte spans are.
 
   python -m transforms.parquet_source cc_news.parquet     # what one file holds: pages and failures
 """
@@ -83,19 +84,51 @@ def _size(row: dict) -> int:
     return sum(len(value) for value in row.values() if isinstance(value, str | bytes))
 
 
+def _columns(table: pq.ParquetFile) -> list[str]:
+    return [name for name in table.schema_arrow.names if name in RECORD_COLUMNS]
+
+
+def row_group_spans(stream: BinaryIO, span_bytes: int) -> list[tuple[int, int]] | None:
+    """A Parquet file's row groups in runs of about `span_bytes` (compressed) each, as [start, end)
+    index pairs, for workers to read apart; None when the file is no Parquet table of pages or has
+    one run only. Reads the file's footer only."""
+    table = pq.ParquetFile(stream)
+    if not any(name in PAGE_FIELDS for name in _columns(table)):
+        return None
+    spans, start, size = [], 0, 0
+    for index in range(table.metadata.num_row_groups):
+        group = table.metadata.row_group(index)
+        size += sum(group.column(c).total_compressed_size for c in range(group.num_columns))
+        if size >= span_bytes:
+            spans.append((start, index + 1))
+            start, size = index + 1, 0
+    if start < table.metadata.num_row_groups:
+        spans.append((start, table.metadata.num_row_groups))
+    return spans if len(spans) > 1 else None
+
+
 def iter_parquet(
-    stream: BinaryIO, source_uri: str, max_bytes: int, extracted: tuple[str, ...] = EXTRACTED_FIELDS
+    stream: BinaryIO,
+    source_uri: str,
+    max_bytes: int,
+    extracted: tuple[str, ...] = EXTRACTED_FIELDS,
+    row_groups: tuple[int, int] | None = None,
 ) -> Iterator[Page | Failure]:
-    """Every row of one Parquet stream as a Page or a Failure, lazily. Never raises on bad input."""
+    """Every row of one Parquet stream (of its row groups start..end-1 with `row_groups`, a span of
+    `row_group_spans`) as a Page or a Failure, lazily. Never raises on bad input."""
     row = 0
     try:
         table = pq.ParquetFile(stream)
-        columns = [name for name in table.schema_arrow.names if name in RECORD_COLUMNS]
+        columns = _columns(table)
         if not any(name in PAGE_FIELDS for name in columns):
             error = f"a Parquet table with no page column (one of {', '.join(PAGE_FIELDS)})"
             yield Failure(source_uri, "read", "not_a_page", error, ", ".join(table.schema_arrow.names)[:200])
             return
-        for batch in table.iter_batches(batch_size=BATCH_ROWS, columns=columns):
+        groups = None
+        if row_groups is not None:
+            groups = list(range(*row_groups))
+            row = sum(table.metadata.row_group(index).num_rows for index in range(row_groups[0]))
+        for batch in table.iter_batches(batch_size=BATCH_ROWS, columns=columns, row_groups=groups):
             for values in batch.to_pylist():
                 row += 1
                 size = _size(values)
@@ -106,8 +139,8 @@ def iter_parquet(
                     continue
                 yield record_item(_plain(values), f"row-{row}", source_uri, size, extracted)
     except (pa.ArrowException, OSError, ValueError, EOFError) as err:
-        where = f"after row {row}: " if row else ""
-        yield Failure(source_uri, "read", "decode_error", f"{where}{type(err).__name__}: {err}"[:2000], "", "")
+        where, at = (f"after row {row}: ", f"row-{row + 1}") if row else ("", "")
+        yield Failure(source_uri, "read", "decode_error", f"{where}{type(err).__name__}: {err}"[:2000], "", at)
 
 
 def main(argv: list[str]) -> int:

@@ -13,8 +13,8 @@ per row (`transforms/parquet_source.py`).
 Work splits across workers by file (the Reshuffle of files), WARCs included: a WARC's records are
 processed where the file is read, in the same fused stage as everything after the read. An
 uncompressed JSON Lines file over 64 MiB splits further, into byte spans that the Reshuffle spreads
-alike. Pages are never shuffled: a shuffle of pages (or a Flatten of two page streams) is held whole
-in memory by the in-process runner. A crawl of many WARC files (CC-NEWS: ~1 GB each) spreads by
+alike, and a Parquet file over 64 MiB into runs of its row groups. Pages are never shuffled: a
+shuffle of pages (or a Flatten of two page streams) is held whole in memory by the in-process runner. A crawl of many WARC files (CC-NEWS: ~1 GB each) spreads by
 file; one huge WARC, or one huge gzipped export, runs on one worker. A file compressed with zstd,
 bzip2 or xz (`transforms/compression.py`) is read as what it holds, on one worker.
 """
@@ -33,7 +33,7 @@ from transforms.documents import html_documents
 from transforms.errors import TooLarge
 from transforms.exports import EXTRACTED_FIELDS
 from transforms.jsonl import SPAN_BYTES, file_spans, iter_json, iter_json_span, starts_like_json
-from transforms.parquet_source import is_parquet, iter_parquet
+from transforms.parquet_source import PARQUET_MAGIC, is_parquet, iter_parquet, row_group_spans
 from transforms.tags import FAILED, counter, error_text
 from transforms.warc import SKIP_REASONS, SNIFF_BYTES, PrefixedStream, Skipped, is_warc, iter_warc
 
@@ -50,8 +50,12 @@ def read_documents(
     held whole."""
     try:
         with FileSystems.open(path, compression_type=CompressionTypes.UNCOMPRESSED) as stream:
-            if end is not None:
-                yield from iter_json_span(stream, path, max_bytes, start, end, extracted)
+            if end is not None:  # a span: a Parquet file's row groups start..end-1, else JSON Lines bytes
+                if is_parquet(stream.read(len(PARQUET_MAGIC))):
+                    stream.seek(0)
+                    yield from iter_parquet(stream, path, max_bytes, extracted, (start, end))
+                else:
+                    yield from iter_json_span(stream, path, max_bytes, start, end, extracted)
                 return
             head = stream.read(SNIFF_BYTES)
             if codec(head):  # zstd, bzip2, xz: what the file holds is sniffed, and capped, as any file
@@ -123,8 +127,19 @@ class ReadPageFn(beam.DoFn):
 
 
 def spans_of(file: tuple[str, int], max_bytes: int, span_bytes: int) -> list[tuple[str, int, int | None]]:
-    """(path, size) -> how ReadPageFn reads it: whole, or a big JSON Lines export's byte spans."""
-    return file_spans(*file, max_bytes, span_bytes)
+    """(path, size) -> how ReadPageFn reads it: whole, a big Parquet table's runs of row groups, or a
+    big JSON Lines export's byte spans. Only files bigger than a span are opened here; any error
+    leaves the file whole, for the read to report."""
+    path, size = file
+    if size > span_bytes:
+        try:
+            with FileSystems.open(path, compression_type=CompressionTypes.UNCOMPRESSED) as stream:
+                groups = row_group_spans(stream, span_bytes) if is_parquet(stream.read(len(PARQUET_MAGIC))) else None
+        except Exception:  # unreadable here is unreadable in the read stage, which says why
+            groups = None
+        if groups:
+            return [(path, start, end) for start, end in groups]
+    return file_spans(path, size, max_bytes, span_bytes)
 
 
 def skipped_keys(key: str) -> list[tuple[str, int]]:
