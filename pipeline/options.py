@@ -31,7 +31,7 @@ class NewsOptions(PipelineOptions):
             action="append",
             default=None,
             metavar="PATTERN",
-            help="glob of input files (HTML, MHTML, text or Markdown dumps, WARC or WET, JSON or JSON Lines exports of scrapers, Parquet datasets; any but Parquet may be compressed: gzip, zstd, bzip2, xz); repeat for several. "
+            help="glob of input files (HTML, MHTML, text or Markdown dumps, WARC or WET, JSON or JSON Lines exports of scrapers, Parquet datasets, tar or zip archives of them; any but Parquet may be compressed: gzip, zstd, bzip2, xz); repeat for several. "
             "Local paths or any Beam filesystem (gs://...); a glob may match nothing, a plain local path "
             "must exist. Required unless --input_subscription.",
         )

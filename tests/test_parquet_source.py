@@ -156,3 +156,11 @@ def test_read_pages_spreads_a_big_tables_row_groups_and_loses_no_row(tmp_path):
         assert_that(pages | beam.Map(lambda page: page.record_id), equal_to(expected), label="Pages")
         reasons = failures | beam.Map(lambda f: (f.record_id, f.reason))
         assert_that(reasons, equal_to([(f"row-{n + 1}", "empty") for n in range(0, 30, 7)] + [("", "not_a_page")]))
+
+
+def test_a_table_with_no_rows_is_one_empty_row(tmp_path):
+    pq.write_table(
+        pa.table({"url": pa.array([], pa.string()), "html": pa.array([], pa.string())}), tmp_path / "no.parquet"
+    )
+    (failure,) = _read(tmp_path / "no.parquet")
+    assert isinstance(failure, Failure) and failure.reason == "empty"

@@ -11,7 +11,8 @@ or a `Failure` per row: each row is a record, read as a JSON export's record is
 that JSON has no type for are made its types first: timestamps and dates as ISO 8601 text, a
 binary page column (raw HTML bytes) decoded by its charset as any page file is.
   - `record_id` is `row-N` (1-based, over the whole file);
-  - a row with a value over the cap: too_large; a table with no page column: one not_a_page row;
+  - a row with a value over the cap: too_large; a table with no page column: one not_a_page row, with
+    no rows: one empty row;
   - a file Parquet cannot open, or that breaks while read: decode_error (the rows before are kept).
 Only the columns a record is read from are read, a batch of rows at a time: memory holds one row
 group's columns, not the file. A file bigger than a span is read in runs of row groups
@@ -128,6 +129,9 @@ def iter_parquet(
         if row_groups is not None:
             groups = list(range(*row_groups))
             row = sum(table.metadata.row_group(index).num_rows for index in range(row_groups[0]))
+        if groups is None and table.metadata.num_rows == 0:
+            yield Failure(source_uri, "read", "empty", "a Parquet table with no rows")
+            return
         for batch in table.iter_batches(batch_size=BATCH_ROWS, columns=columns, row_groups=groups):
             for values in batch.to_pylist():
                 row += 1

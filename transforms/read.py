@@ -9,7 +9,8 @@ HTML response, the cap per record, and the records that are no pages counted as 
 A JSON or JSON Lines export of a scraper or crawl dataset (`transforms/jsonl.py`) gives a page per
 record that holds one, the cap per line. A file of HTML pages fetched into it end to end (`wget -O`
 with several URLs) gives a page per document (`transforms/documents.py`), a Parquet dataset a page
-per row (`transforms/parquet_source.py`).
+per row (`transforms/parquet_source.py`), a tar or zip archive what each member file gives, read as
+a file of its own (`transforms/archives.py`).
 Work splits across workers by file (the Reshuffle of files), WARCs included: a WARC's records are
 processed where the file is read, in the same fused stage as everything after the read. An
 uncompressed JSON Lines file over 64 MiB splits further, into byte spans that the Reshuffle spreads
@@ -19,7 +20,9 @@ file; one huge WARC, or one huge gzipped export, runs on one worker. A file comp
 bzip2 or xz (`transforms/compression.py`) is read as what it holds, on one worker.
 """
 
+import io
 from collections.abc import Iterator
+from dataclasses import replace
 
 import apache_beam as beam
 from apache_beam.io import fileio
@@ -27,6 +30,7 @@ from apache_beam.io.filesystem import CompressionTypes
 from apache_beam.io.filesystems import FileSystems
 
 from schemas import Failure, Page
+from transforms.archives import archive_kind, tar_members, zip_members
 from transforms.compression import Decompressed, codec
 from transforms.decode import decode_page, read_capped
 from transforms.documents import html_documents
@@ -43,53 +47,98 @@ SKIPPED = "skipped"  # tally keys of WARC records that are no pages
 def read_documents(
     path: str, max_bytes: int, start: int = 0, end: int | None = None, extracted: tuple[str, ...] = EXTRACTED_FIELDS
 ) -> Iterator[Page | Failure | Skipped]:
-    """The page of one plain file, or every record of a WARC file or JSON export, as Pages, Failures
-    and Skipped; with `end`, the records of a JSON Lines file that start at bytes start..end-1 (a span
-    of `file_spans`). `extracted`: the export fields whose text is an article already
-    (`transforms/exports.py`). Never raises on bad input; a WARC or JSON Lines file is streamed, never
-    held whole."""
+    """The page of one plain file, or every record of a WARC file or JSON export, every row of a
+    Parquet table, every member of a tar or zip archive, as Pages, Failures and Skipped; with `end`,
+    a span of `spans_of` (a Parquet table's row groups start..end-1, else the records of a JSON Lines
+    file that start at bytes start..end-1). `extracted`: the export fields whose text is an article
+    already (`transforms/exports.py`). Never raises on bad input; a WARC, JSON Lines file or tar
+    archive is streamed, never held whole."""
     try:
         with FileSystems.open(path, compression_type=CompressionTypes.UNCOMPRESSED) as stream:
-            if end is not None:  # a span: a Parquet file's row groups start..end-1, else JSON Lines bytes
+            if end is not None:
                 if is_parquet(stream.read(len(PARQUET_MAGIC))):
                     stream.seek(0)
                     yield from iter_parquet(stream, path, max_bytes, extracted, (start, end))
                 else:
                     yield from iter_json_span(stream, path, max_bytes, start, end, extracted)
                 return
-            head = stream.read(SNIFF_BYTES)
-            if codec(head):  # zstd, bzip2, xz: what the file holds is sniffed, and capped, as any file
-                stream = Decompressed(codec(head), PrefixedStream(head, stream))
-                head = stream.read(SNIFF_BYTES)
-            if is_warc(head):
-                yield from iter_warc(PrefixedStream(head, stream), path, max_bytes)
-                return
-            if is_parquet(head):  # a dataset of pages or articles (cc_news, FineWeb): read from its footer
-                if isinstance(stream, Decompressed):
-                    yield Failure(path, "read", "not_a_page", f"a Parquet file inside {stream.name}: decompress it")
-                    return
-                stream.seek(0)
-                yield from iter_parquet(stream, path, max_bytes, extracted)
-                return
-            if starts_like_json(head):  # a scraper's or crawl dataset's export, or a dump opening with "["
-                yield from iter_json(PrefixedStream(head, stream), path, max_bytes, extracted)
-                return
-            raw = read_capped(PrefixedStream(head, stream), max_bytes)
+            yield from _read_stream(stream, path, max_bytes, extracted, archives=True)
     except TooLarge as err:
         yield Failure(path, "read", "too_large", str(err))
-        return
     except ValueError as err:
         yield Failure(path, "read", "decode_error", error_text(err))
-        return
     except OSError as err:
         yield Failure(path, "read", "read_error", error_text(err), "", f"byte-{start}" if end is not None else "")
+
+
+def _read_stream(stream, path: str, max_bytes: int, extracted: tuple[str, ...], archives: bool) -> Iterator:
+    """What one file's stream (seekable, at its start) holds, by its first bytes; raises TooLarge,
+    ValueError or OSError for the file as a whole. `archives`: open a tar or zip archive (not inside
+    one)."""
+    head = stream.read(SNIFF_BYTES)
+    seekable = stream
+    if codec(head):  # zstd, bzip2, xz: what the file holds is sniffed, and capped, as any file
+        stream = Decompressed(codec(head), PrefixedStream(head, stream))
+        head = stream.read(SNIFF_BYTES)
+        seekable = None
+    kind = archive_kind(head)
+    if kind:
+        if not archives:
+            yield Failure(path, "read", "not_a_page", f"a {kind} archive inside an archive: not opened")
+        elif kind == "zip" and seekable is None:
+            yield Failure(path, "read", "not_a_page", f"a zip archive inside {stream.name}: decompress it")
+        else:
+            if kind == "zip":
+                seekable.seek(0)
+            members = (
+                zip_members(seekable, path, max_bytes)
+                if kind == "zip"
+                else tar_members(PrefixedStream(head, stream), path, max_bytes)
+            )
+            yield from _read_members(members, path, max_bytes, extracted)
         return
+    if is_warc(head):
+        yield from iter_warc(PrefixedStream(head, stream), path, max_bytes)
+        return
+    if is_parquet(head):  # a dataset of pages or articles (cc_news, FineWeb): read from its footer
+        if seekable is None:
+            yield Failure(path, "read", "not_a_page", f"a Parquet file inside {stream.name}: decompress it")
+            return
+        seekable.seek(0)
+        yield from iter_parquet(seekable, path, max_bytes, extracted)
+        return
+    if starts_like_json(head):  # a scraper's or crawl dataset's export, or a dump opening with "["
+        yield from iter_json(PrefixedStream(head, stream), path, max_bytes, extracted)
+        return
+    raw = read_capped(PrefixedStream(head, stream), max_bytes)
     documents = html_documents(raw)
     if len(documents) == 1:
         yield decode_page(path, raw)
         return
     for offset, document in documents:  # pages fetched into one file, end to end
         yield decode_page(path, document, record_id=f"byte-{offset}")
+
+
+def _read_members(members, path: str, max_bytes: int, extracted: tuple[str, ...]) -> Iterator:
+    """Each archive member read as a file of its own, its items' record ids under the member's name
+    ("pages/a.html", "shard.jsonl#byte-0")."""
+    for member in members:
+        if isinstance(member, Failure):
+            yield member
+            continue
+        name, data = member
+        try:
+            for item in _read_stream(io.BytesIO(data), path, max_bytes, extracted, archives=False):
+                inner = item.record_id
+                yield _with_record_id(item, f"{name}#{inner}" if inner else name)
+        except TooLarge as err:
+            yield Failure(path, "read", "too_large", str(err), "", name)
+        except (ValueError, OSError) as err:
+            yield Failure(path, "read", "decode_error", error_text(err), "", name)
+
+
+def _with_record_id(item, record_id: str):
+    return item._replace(record_id=record_id) if isinstance(item, Skipped) else replace(item, record_id=record_id)
 
 
 class ReadPageFn(beam.DoFn):

@@ -1,0 +1,148 @@
+"""Tar and zip archives of pages are read a member at a time, each member as a file of its own
+(a page, a JSON export, ...), record ids under the member's name; bad members and broken archives
+are quarantined with their reason, and the members before a break are kept."""
+
+import io
+import json
+import tarfile
+import zipfile
+
+import pyarrow.dataset as ds
+import zstandard
+
+from pipeline.main import main
+from schemas import Failure, Page
+from tests.test_warc import article
+from transforms.archives import archive_kind
+from transforms.read import read_documents
+
+CAP = 1 << 20
+
+
+def _files() -> dict[str, bytes]:
+    feed = "".join(
+        json.dumps({"url": f"https://ledger.example/f{n}", "html": article(f"Feed story {n}").decode()}) + "\n"
+        for n in range(2)
+    )
+    return {
+        "crawl/a.html": article("Ferry fares rise"),
+        "crawl/b.html": article("Market stalls reopen"),
+        "crawl/feed.jsonl": feed.encode(),
+        "crawl/huge.html": b"<p>" + b"x" * (CAP + 10),
+    }
+
+
+def _tar(files: dict[str, bytes], mode: str = "w:gz") -> bytes:
+    buffer = io.BytesIO()
+    with tarfile.open(fileobj=buffer, mode=mode) as archive:
+        directory = tarfile.TarInfo("crawl")
+        directory.type = tarfile.DIRTYPE
+        archive.addfile(directory)
+        for name, data in files.items():
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            archive.addfile(info, io.BytesIO(data))
+    return buffer.getvalue()
+
+
+def _zip(files: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in files.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def _summary(path) -> list[tuple]:
+    return [
+        (type(i).__name__, i.record_id, getattr(i, "url", None) or getattr(i, "reason", ""))
+        for i in read_documents(str(path), CAP)
+    ]
+
+
+EXPECTED = [
+    ("Page", "crawl/a.html", ""),
+    ("Page", "crawl/b.html", ""),
+    ("Page", "crawl/feed.jsonl#byte-0", "https://ledger.example/f0"),
+    (
+        "Page",
+        f"crawl/feed.jsonl#byte-{len(_files()['crawl/feed.jsonl'].splitlines()[0]) + 1}",
+        "https://ledger.example/f1",
+    ),
+    ("Failure", "crawl/huge.html", "too_large"),
+]
+
+
+def test_a_tar_archive_gives_each_member_as_a_file_of_its_own(tmp_path):
+    for mode, suffix in (("w:gz", "tar.gz"), ("w", "tar"), ("w:bz2", "tar.bz2"), ("w:xz", "tar.xz")):
+        path = tmp_path / f"crawl.{suffix}"
+        path.write_bytes(_tar(_files(), mode))
+        assert archive_kind(path.read_bytes()[:512]) == (
+            "tar" if mode in ("w", "w:gz") else None
+        )  # bz2, xz: once decompressed
+        assert _summary(path) == EXPECTED, mode
+    (tmp_path / "crawl.tar.zst").write_bytes(zstandard.ZstdCompressor().compress(_tar(_files(), "w")))
+    assert _summary(tmp_path / "crawl.tar.zst") == EXPECTED
+
+
+def test_a_zip_archive_gives_each_member_as_a_file_of_its_own(tmp_path):
+    (tmp_path / "crawl.zip").write_bytes(_zip(_files()))
+    assert archive_kind((tmp_path / "crawl.zip").read_bytes()[:512]) == "zip"
+    assert _summary(tmp_path / "crawl.zip") == EXPECTED
+
+
+def test_a_cut_tar_archive_keeps_the_members_before_the_break(tmp_path):
+    whole = _tar(_files(), "w")
+    (tmp_path / "cut.tar").write_bytes(whole[: whole.index(b"Market stalls") + 10])
+    items = _summary(tmp_path / "cut.tar")
+    assert items[0] == ("Page", "crawl/a.html", "")
+    assert items[-1][0] == "Failure" and items[-1][2] == "decode_error" and len(items) == 2
+
+
+def test_a_corrupt_zip_member_is_quarantined_and_the_others_read(tmp_path):
+    raw = bytearray(_zip(_files()))
+    at = raw.index(b"crawl/b.html") + len("crawl/b.html") + 40  # inside b.html's compressed data
+    raw[at : at + 20] = b"\x00" * 20
+    (tmp_path / "bad.zip").write_bytes(bytes(raw))
+    items = _summary(tmp_path / "bad.zip")
+    assert items[0] == ("Page", "crawl/a.html", "")
+    assert ("Failure", "crawl/b.html", "decode_error") in items and len(items) == len(EXPECTED)
+    (tmp_path / "cut.zip").write_bytes(bytes(raw[:200]))  # no central directory
+    assert _summary(tmp_path / "cut.zip") == [("Failure", "", "decode_error")]
+
+
+def test_an_archive_inside_an_archive_is_not_opened(tmp_path):
+    inner = _zip({"a.html": article("Ferry fares rise")})
+    (tmp_path / "outer.tar.gz").write_bytes(_tar({"inner.zip": inner, "b.html": article("Market stalls reopen")}))
+    assert _summary(tmp_path / "outer.tar.gz") == [("Failure", "inner.zip", "not_a_page"), ("Page", "b.html", "")]
+
+
+def test_main_on_an_archive_accounts_for_every_member(tmp_path):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    files = _files()
+    files["crawl/empty.html"] = b""
+    (inputs / "crawl.tar.gz").write_bytes(_tar(files))
+    out = tmp_path / "out"
+    assert main(["--input", f"{inputs}/*", "--output", str(out), "--max_file_bytes", str(CAP)]) == 0
+    (manifest_file,) = out.glob("_manifests/*.json")
+    counts = json.loads(manifest_file.read_text())["counts"]
+    assert counts["pages_in"] == 6 and counts["quarantined"] == 2
+    assert counts["pages_in"] == counts["pages_with_articles"] + counts["quarantined"] + counts.get("duplicates", 0)
+    rows = ds.dataset(out / "articles", format="parquet", partitioning="hive").to_table().to_pylist()
+    assert {r["record_id"] for r in rows} <= {"crawl/a.html", "crawl/b.html"} | {
+        f"crawl/feed.jsonl#{e[1].split('#')[1]}" for e in EXPECTED[2:4]
+    }
+    quarantined = ds.dataset(out / "quarantine", format="parquet", partitioning="hive").to_table().to_pylist()
+    assert sorted((q["record_id"], q["reason"]) for q in quarantined) == [
+        ("crawl/empty.html", "empty"),
+        ("crawl/huge.html", "too_large"),
+    ]
+    assert all(isinstance(i, Page | Failure) for i in read_documents(str(inputs / "crawl.tar.gz"), CAP))
+
+
+def test_an_archive_with_no_files_is_one_empty_row(tmp_path):
+    (tmp_path / "dirs.tar").write_bytes(_tar({}, "w"))  # a directory entry only
+    (tmp_path / "none.zip").write_bytes(_zip({"folder/": b""}))
+    assert _summary(tmp_path / "dirs.tar") == [("Failure", "", "empty")]
+    assert _summary(tmp_path / "none.zip") == [("Failure", "", "empty")]

@@ -1,0 +1,114 @@
+"""Tar and zip archives of pages, read a member file at a time.
+
+A crawl is often shipped as one archive: `pages.tar.gz`, a `.zip` of saved pages, a `.tar.zst` of
+JSON Lines shards. Read as they were, such files were one `not_a_page` row ("binary content") and
+none of their pages were read. Here each regular member file comes out with its bytes (read with
+the per-file cap: a member over it is a `too_large` row, its bytes never read), for the read stage
+to read as any file (`transforms/read.py`: a page, a WARC, a JSON export, ...; record ids are the
+member's name, then the record's id within it after "#").
+
+Known by content: a zip file by its first bytes (`PK\\x03\\x04`), a tar file by its header's
+"ustar" magic, also under gzip, zstd, bzip2 or xz. A tar archive is read as a stream, a member at
+a time (Python's tarfile, stream mode); a zip file needs its central directory at the end, so it is
+read from a seekable file (Python's zipfile). A broken archive, or a member that cannot be read
+(encrypted, an unknown compression method), is a `decode_error` row; the members before it are kept.
+An archive with no files is one `empty` row.
+An archive inside an archive is not opened (one `not_a_page` row): nesting is how a bomb multiplies.
+"""
+
+import tarfile
+import zipfile
+import zlib
+from collections.abc import Iterator
+from typing import BinaryIO
+
+from schemas import Failure
+from transforms.decode import GZIP_MAGIC
+
+ZIP_MAGIC = b"PK\x03\x04"
+_TAR_MAGIC_AT = slice(257, 262)
+_TAR_MAGIC = b"ustar"
+# Errors of a member that cannot be read: encrypted (RuntimeError), an unsupported method
+# (NotImplementedError), a corrupt stream (zlib.error, BadZipFile, OSError, EOFError).
+_MEMBER_ERRORS = (
+    zipfile.BadZipFile,
+    tarfile.TarError,
+    zlib.error,
+    OSError,
+    EOFError,
+    RuntimeError,
+    NotImplementedError,
+)
+
+
+def _is_tar_header(head: bytes) -> bool:
+    return head[_TAR_MAGIC_AT] == _TAR_MAGIC
+
+
+def archive_kind(head: bytes) -> str | None:
+    """ "zip" or "tar" (gzipped or not) for a file whose first bytes (up to 512, decompressed from
+    zstd, bzip2 or xz already) name one, else None."""
+    if head.startswith(ZIP_MAGIC):
+        return "zip"
+    if head.startswith(GZIP_MAGIC):
+        try:
+            head = zlib.decompressobj(zlib.MAX_WBITS | 16).decompress(head, 512)
+        except zlib.error:
+            return None
+    return "tar" if _is_tar_header(head) else None
+
+
+def tar_members(stream: BinaryIO, source_uri: str, max_bytes: int) -> Iterator[tuple[str, bytes] | Failure]:
+    """(name, bytes) of each regular member of a tar stream (gzipped or not), in archive order, or a
+    Failure for one over the cap and for a break (then the read stops)."""
+    name, files = "", 0
+    try:
+        with tarfile.open(fileobj=stream, mode="r|*") as archive:
+            for member in archive:
+                name = member.name
+                if not member.isfile():
+                    continue
+                files += 1
+                if member.size > max_bytes:
+                    yield Failure(
+                        source_uri, "read", "too_large", f"member over {max_bytes} bytes", "", name, member.size
+                    )
+                    continue
+                reader = archive.extractfile(member)
+                yield name, reader.read() if reader else b""
+    except _MEMBER_ERRORS as err:
+        where = f"after member {name}: " if name else ""
+        yield Failure(source_uri, "read", "decode_error", f"broken tar archive, {where}{err}"[:2000], "", name)
+        return
+    if not files:
+        yield Failure(source_uri, "read", "empty", "a tar archive with no files")
+
+
+def zip_members(stream: BinaryIO, source_uri: str, max_bytes: int) -> Iterator[tuple[str, bytes] | Failure]:
+    """(name, bytes) of each file of a zip archive (a seekable stream), in directory order, or a
+    Failure for one over the cap (by its declared size, and by what it gives), one that cannot be
+    read, or an archive without a readable directory."""
+    try:
+        archive = zipfile.ZipFile(stream)
+        infos = [info for info in archive.infolist() if not info.is_dir()]
+    except _MEMBER_ERRORS as err:
+        yield Failure(source_uri, "read", "decode_error", f"broken zip archive: {err}"[:2000])
+        return
+    if not infos:
+        yield Failure(source_uri, "read", "empty", "a zip archive with no files")
+    for info in infos:
+        if info.file_size > max_bytes:
+            yield Failure(
+                source_uri, "read", "too_large", f"member over {max_bytes} bytes", "", info.filename, info.file_size
+            )
+            continue
+        try:
+            with archive.open(info) as member:
+                data = member.read(max_bytes + 1)
+        except _MEMBER_ERRORS as err:
+            yield Failure(source_uri, "read", "decode_error", f"unreadable zip member: {err}"[:2000], "", info.filename)
+            continue
+        if len(data) > max_bytes:  # a member that gives more than its header says
+            yield Failure(source_uri, "read", "too_large", f"member over {max_bytes} bytes", "", info.filename)
+            continue
+        yield info.filename, data
