@@ -48,6 +48,24 @@ def test_build_articles_fills_the_schema():
     assert table.schema.equals(ARTICLE_SCHEMA, check_metadata=False)
 
 
+def test_a_web_archive_capture_is_the_fetch_time_and_bounds_the_publication_date():
+    """A page saved from the Wayback Machine: its canonical link is the replay URL, whose timestamp is
+    when the archive's crawler fetched the page; a date after it cannot be the publication date."""
+    replay = "https://web.archive.org/web/20240315083012/https://halden.example/ferry-terminal"
+    for published, expected in (
+        ("2024-03-14T09:30:00+00:00", datetime(2024, 3, 14, 9, 30, tzinfo=UTC)),
+        ("2024-06-01", None),
+    ):
+        signals = Signals(canonical_url=replay, meta={"article:published_time": published})
+        (row,) = build_articles(Extraction(page(), [Story(PARAS)], signals, input_chars=1000), NOW)
+        assert row["url"] == "https://halden.example/ferry-terminal"
+        assert row["crawled_at"] == datetime(2024, 3, 15, 8, 30, 12, tzinfo=UTC)
+        assert row["published_at"] == expected, published
+    fetched = Page("file:///a.warc", "\n".join(PARAS), "text", "utf-8", 300, crawled_at=NOW)
+    (row,) = build_articles(Extraction(fetched, [Story(PARAS)], Signals(canonical_url=replay), 1000), NOW)
+    assert row["crawled_at"] == NOW  # the container's own fetch time stands
+
+
 def test_too_little_text_is_no_article():
     with pytest.raises(NoArticle):
         build_articles(Extraction(page(), [Story(["Too short."])], Signals()), NOW)

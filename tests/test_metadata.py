@@ -18,7 +18,7 @@ from transforms.metadata.names import person_name, recase
 from transforms.metadata.publishers import choose_publisher, credits
 from transforms.metadata.sections import choose_section
 from transforms.metadata.titles import choose_title, clean, strip_site
-from transforms.metadata.urls import canonical_url, clean_url, url_host
+from transforms.metadata.urls import canonical_url, capture_time, clean_url, url_host
 
 NOW = datetime(2024, 6, 1, tzinfo=UTC)
 
@@ -425,6 +425,20 @@ def test_a_web_archives_replay_url_stands_for_the_page_it_archived(replay):
     assert canonical_url(None, Signals(canonical_url=replay)) == "https://news.example.org/2024/03/14/story"
     rewritten = Signals(canonical_url="/web/20240315083012/https://news.example.org/2024/03/14/story")
     assert canonical_url(replay, rewritten) == "https://news.example.org/2024/03/14/story"
+
+
+def test_a_replay_urls_timestamp_is_the_capture_time():
+    stamp = datetime(2024, 3, 15, 8, 30, 12, tzinfo=UTC)
+    assert capture_time("https://web.archive.org/web/20240315083012id_/https://news.example.org/a", Signals()) == stamp
+    assert (
+        capture_time(None, Signals(canonical_url="https://archive.ph/2024.03.15-083012/https://news.example.org/a"))
+        == stamp
+    )
+    assert capture_time("https://news.example.org/a", Signals(meta={"og:url": "https://news.example.org/a"})) is None
+    assert (
+        capture_time(None, Signals(canonical_url="https://web.archive.org/web/20241399999999/https://n.example/a"))
+        is None
+    )
 
 
 def test_a_site_path_with_a_long_number_is_not_a_replay_url():

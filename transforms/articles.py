@@ -6,6 +6,7 @@ and routes.
 """
 
 import hashlib
+from dataclasses import replace
 from datetime import datetime
 
 from pipeline import __version__ as PIPELINE_VERSION
@@ -15,6 +16,7 @@ from transforms.errors import NoArticle
 from transforms.language import detect_language
 from transforms.metadata import normalize_metadata
 from transforms.metadata.jsonld import types
+from transforms.metadata.urls import capture_time
 from transforms.stories import split_stories
 from transforms.textstats import word_count
 
@@ -36,9 +38,11 @@ def article_id(page: Page, story_index: int) -> str:
 
 def build_articles(extraction: Extraction, ingested_at: datetime) -> list[dict]:
     """One row per story of the page; raises NoArticle when no story has enough text."""
-    page = extraction.page
-    rows = []
     signals = extraction.signals
+    page = extraction.page
+    if page.crawled_at is None and (captured := capture_time(page.url, signals)):
+        page = replace(page, crawled_at=captured)  # a web archive's capture: its crawler's fetch time
+    rows = []
     live = any("liveblogposting" in types(obj) for obj in signals.jsonld if isinstance(obj, dict))
     stories = split_stories(extraction.stories, next(iter(signals.headings), None) or signals.title, live)
     memo: dict = {}  # the page-level metadata, read once for all the page's stories

@@ -9,6 +9,7 @@ for the page it archived: `archived_url`.
 """
 
 import re
+from datetime import UTC, datetime
 from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
 
 from courlan import normalize_url
@@ -25,7 +26,7 @@ _MAX_URL_CHARS = 2048  # longer "URLs" are data: blobs or garbage
 # scheme's "//" may come collapsed to "/" (a path normalizer's work). A URL with no scheme after the
 # timestamp is not taken for one: a site's own path may hold a 14-digit id.
 _REPLAY = re.compile(
-    r"^https?://[^/?#]+/(?:[^?#]*?/)?(?:\d{14}|\d{4}\.\d{2}\.\d{2}-\d{6})(?:[a-z]{2}_)?/+"
+    r"^https?://[^/?#]+/(?:[^?#]*?/)?(?P<stamp>\d{14}|\d{4}\.\d{2}\.\d{2}-\d{6})(?:[a-z]{2}_)?/+"
     r"(?P<scheme>https?):/+(?P<rest>[^/?#\s]+.*)$",
     re.I,
 )
@@ -36,6 +37,20 @@ def archived_url(url: str) -> str | None:
     "https://web.archive.org/web/20240315083012/https:/news.example/a" -> "https://news.example/a"."""
     match = _REPLAY.match(url)
     return f"{match['scheme'].lower()}://{match['rest']}" if match else None
+
+
+def capture_time(page_url: str | None, signals: Signals) -> datetime | None:
+    """When a web archive captured the page (UTC), from its replay URL (the page's own, or the
+    canonical link the archive rewrote to one), or None: the archive's crawler fetched the page then,
+    so no publication date can be later."""
+    for raw in (page_url, signals.canonical_url, signals.meta.get("og:url")):
+        match = _REPLAY.match(raw.strip()) if isinstance(raw, str) else None
+        if match:
+            try:
+                return datetime.strptime(re.sub(r"\D", "", match["stamp"]), "%Y%m%d%H%M%S").replace(tzinfo=UTC)
+            except ValueError:  # "20241399..." is no time
+                return None
+    return None
 
 
 def clean_url(raw: str | None, base: str | None = None) -> str | None:
