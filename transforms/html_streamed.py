@@ -48,7 +48,10 @@ def relocate_streamed(tree, text: str) -> int:
     if not calls:
         return 0
     ids = {first for _, first, _ in calls} | {second for _, _, second in calls}
-    by_id = {el.get("id"): el for el in tree.iter() if isinstance(el.tag, str) and el.get("id") in ids}
+    by_id: dict = {}
+    for el in tree.iter():
+        if isinstance(el.tag, str) and el.get("id") in ids:
+            by_id.setdefault(el.get("id"), el)  # the first of a repeated id, as getElementById gives
     moved = 0
     for kind, first, second in calls:
         part_id, place_id = (first, second) if kind == "S" else (second, first)  # $RS(part, place)
