@@ -1,11 +1,15 @@
 """Text-dump stripping on invented dumps: header signals, chrome dropped, quotes kept, CJK, NoArticle."""
 
 import textwrap
+from datetime import UTC, datetime
 
 import pytest
 
 from schemas import Page
+from transforms.articles import build_articles
 from transforms.errors import NoArticle
+from transforms.extract import extract_page
+from transforms.metadata.urls import printed_replay_url
 from transforms.text_strip import is_breadcrumb, is_byline, strip_lines, strip_text_dump
 from transforms.textmodel.features import FEATURES, best_run, page_matrix
 from transforms.textmodel.lines import normalize_lines, unwrapped, without_references
@@ -434,3 +438,25 @@ def test_readers_comments_under_the_article_are_not_its_body(model):
     kept, _, _ = strip_lines(normalize_lines("\n".join(lines + CHROME) + "\n"), chosen)
     assert kept[0] == BODY[0] and BODY[-1] in kept
     assert not set(comments) & set(kept)
+
+
+def test_a_dump_of_a_web_archives_copy_gives_the_pages_url_and_capture_time():
+    """The Wayback Machine prints its replay URL over the page; a dump keeps that line."""
+    replay = "https://web.archive.org/web/20240315083012/https://harborgazette.example/local/ferry"
+    lines = ["7 captures", "15 Mar 2024 - 20 Jul 2024", f"The Wayback Machine - {replay}", "Home", "Local"]
+    assert printed_replay_url(lines) == replay
+    assert printed_replay_url(["See https://web.archive.org/web/20240315083012/https://a.example/x for more"]) is None
+    assert printed_replay_url(["https://harborgazette.example/local/ferry"]) is None  # no archive's URL
+    body = (
+        "Gull Island ferry to add winter crossings after months of complaints\n"
+        "The ferry that links Gull Island to the city waterfront will run two more round trips each weekday "
+        "starting in April, the transit board decided on Tuesday after months of complaints.\n"
+        "Islanders who commute to the mainland for work and school had asked for the extra crossings "
+        "since the autumn, when the winter timetable cut the early morning run.\n"
+        "The board will pay for the new runs with a temporary fare surcharge of fifty cents a trip.\n"
+    )
+    text = "\n".join(lines) + "\n" + body
+    page = Page("wayback.txt", text, "text", "utf-8", len(text))
+    (row,) = build_articles(extract_page(page), datetime(2026, 1, 1, tzinfo=UTC))
+    assert row["url"] == "https://harborgazette.example/local/ferry"
+    assert row["crawled_at"] == datetime(2024, 3, 15, 8, 30, 12, tzinfo=UTC)

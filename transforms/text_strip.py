@@ -20,6 +20,7 @@ import numpy as np
 from schemas import Extraction, Page, Signals, Story
 from transforms.errors import NoArticle
 from transforms.htmlclean.paragraphs import is_byline_line
+from transforms.metadata.urls import printed_replay_url
 from transforms.textmodel.features import CHROME_PENALTY, best_run
 from transforms.textmodel.lines import (
     BYLINE,
@@ -274,6 +275,7 @@ def strip_lines(
         raise NoArticle("no body lines found")
     signals = Signals()
     read_header(lines[: keep[0]], signals)
+    signals.canonical_url = printed_replay_url(lines[: keep[0]])  # a web archive's copy: its page's URL
     headings = [
         j
         for j, p in enumerate(body[:-1])

@@ -39,6 +39,22 @@ def archived_url(url: str) -> str | None:
     return f"{match['scheme'].lower()}://{match['rest']}" if match else None
 
 
+# A page dump of a web archive's copy prints the replay URL over the page, alone on its line or
+# after the archive's name ("The Wayback Machine - https://web.archive.org/web/2024.../https://...").
+_PRINTED_URL = re.compile(r"(?:The Wayback Machine - )?(https?://\S+)")
+# Lines at the top of a dump looked at for it (the Wayback Machine's toolbar prints ~15 over it).
+PRINTED_REPLAY_LINES = 40
+
+
+def printed_replay_url(lines: list[str]) -> str | None:
+    """The replay URL a dump of a web archive's copy prints near its top, or None."""
+    for line in lines[:PRINTED_REPLAY_LINES]:
+        match = _PRINTED_URL.fullmatch(line.strip())
+        if match and archived_url(match[1]):
+            return match[1]
+    return None
+
+
 def capture_time(page_url: str | None, signals: Signals) -> datetime | None:
     """When a web archive captured the page (UTC), from its replay URL (the page's own, or the
     canonical link the archive rewrote to one), or None: the archive's crawler fetched the page then,
