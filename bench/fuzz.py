@@ -1,8 +1,10 @@
 """Fuzzing and time-limit overhead, outside CI (minutes, not seconds).
 
-fuzz      mutate seed pages (samples/, a JSON Lines export of some of them, and any --seeds folder)
-          for --seconds and push every mutant, written to a file, through the read stage's
-          read_documents (plain files, WARC and JSON exports: one mutant may give several pages) ->
+fuzz      mutate seed pages (samples/, a JSON Lines export of some of them, the first pages in a
+          tar.gz, a zip, the export under zstd and as a Parquet table, and any --seeds folder) for
+          --seconds and push every mutant, written to a file, through the read stage's
+          read_documents (plain files, WARC, JSON exports, Parquet, archives: one mutant may give
+          several pages; one that gives nothing at all is a finding) ->
           the guarded extractor -> build_articles -> segment_article. Anything but a pipeline outcome
           (a Failure, a skipped record, an extractor exception, which the strip stage quarantines, a
           timeout) is a finding, saved under --findings for a repro.
@@ -15,14 +17,21 @@ overhead  the per-document time limit's cost: extract_page called directly vs th
 
 import argparse
 import hashlib
+import io
 import json
 import os
 import random
+import tarfile
 import tempfile
 import time
 import traceback
+import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import zstandard
 
 from schemas import Failure, Page
 from transforms.articles import build_articles
@@ -144,11 +153,31 @@ def export_seed(folder: Path) -> bytes:
     return "\n".join(lines).encode() + b"\n"
 
 
+def container_seeds(folder: Path, export: bytes) -> list[bytes]:
+    """The seed folder's first pages in the containers the read stage opens: a tar.gz, a zip, the
+    export under zstd, and a Parquet table of the export's records (each read by its own code)."""
+    files = [path for path in sorted(folder.glob("*")) if path.is_file()][:3]
+    tar_buffer, zip_buffer, parquet_buffer = io.BytesIO(), io.BytesIO(), io.BytesIO()
+    with tarfile.open(fileobj=tar_buffer, mode="w:gz") as archive:
+        for path in files:
+            archive.add(path, arcname=f"pages/{path.name}")
+    with zipfile.ZipFile(zip_buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for path in files:
+            archive.write(path, arcname=f"pages/{path.name}")
+    records = [json.loads(line) for line in export.splitlines() if line.strip()]
+    columns = sorted({key for record in records for key in record})
+    table = pa.table({key: [record.get(key) for record in records] for key in columns})
+    pq.write_table(table, parquet_buffer, row_group_size=2)
+    zstd = zstandard.ZstdCompressor().compress(export)
+    return [tar_buffer.getvalue(), zip_buffer.getvalue(), zstd, parquet_buffer.getvalue()]
+
+
 def fuzz(seconds: float, seed_dirs: list[Path], findings: Path, seed: int) -> int:
     seeds = [p.read_bytes() for d in seed_dirs for p in sorted(d.glob("*")) if p.is_file()]
     if not seeds:
         raise SystemExit("no seed files")
-    seeds.append(export_seed(seed_dirs[0]))
+    export = export_seed(seed_dirs[0])
+    seeds += [export, *container_seeds(seed_dirs[0], export)]
     rng = random.Random(seed)
     counts: dict[str, int] = {}
     slowest: list[tuple[float, str]] = []
