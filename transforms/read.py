@@ -77,8 +77,8 @@ def _read_stream(stream, path: str, max_bytes: int, extracted: tuple[str, ...], 
     one)."""
     head = stream.read(SNIFF_BYTES)
     seekable = stream
-    if codec(head):  # zstd, bzip2, xz: what the file holds is sniffed, and capped, as any file
-        stream = Decompressed(codec(head), PrefixedStream(head, stream))
+    if name := codec(head):  # zstd, bzip2, xz: what the file holds is sniffed, and capped, as any file
+        stream = Decompressed(name, PrefixedStream(head, stream))
         head = stream.read(SNIFF_BYTES)
         seekable = None
     kind = archive_kind(head)
