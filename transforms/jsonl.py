@@ -18,15 +18,13 @@ document over several lines is read whole, within the cap. A JSON file whose fir
 page (a feed, a data dump) and a file that only starts like JSON (a Markdown dump's "[Home](/)") go
 to `decode_page` whole, as before.
 
-  python -m transforms.jsonl export.jsonl.gz      # what one file holds: pages and failures
+  python -m transforms.read FILE      # what a file holds: pages, failures, skips (any input kind)
 """
 
 import gzip
 import io
 import json
-import sys
 import zlib
-from collections import Counter
 from collections.abc import Iterator
 from typing import BinaryIO
 
@@ -328,17 +326,3 @@ def _json_document(whole: bytes, source_uri: str, extracted: tuple[str, ...]) ->
     else:
         for position, item in enumerate(items, 1):
             yield record_item(item, f"item-{position}", source_uri, len(json.dumps(item)), extracted)
-
-
-def main(argv: list[str]) -> int:
-    counts: Counter = Counter()
-    for path in argv:
-        with open(path, "rb") as fh:
-            for item in iter_json(fh, path, 16 * 1024 * 1024):
-                counts["pages" if isinstance(item, Page) else f"failures.{item.reason}"] += 1
-    print(dict(sorted(counts.items())))
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main(sys.argv[1:]))

@@ -18,11 +18,9 @@ Only the columns a record is read from are read, a batch of rows at a time: memo
 group's columns, not the file. A file bigger than a span is read in runs of row groups
 (`row_group_spans`), spread over workers as a big JSON Lines file's byte spans are.
 
-  python -m transforms.parquet_source cc_news.parquet     # what one file holds: pages and failures
+  python -m transforms.read FILE      # what a file holds: pages, failures, skips (any input kind)
 """
 
-import sys
-from collections import Counter
 from collections.abc import Iterator
 from datetime import date, datetime
 from typing import BinaryIO
@@ -145,20 +143,3 @@ def iter_parquet(
     except (pa.ArrowException, OSError, ValueError, EOFError) as err:
         where, at = (f"after row {row}: ", f"row-{row + 1}") if row else ("", "")
         yield Failure(source_uri, "read", "decode_error", f"{where}{type(err).__name__}: {err}"[:2000], "", at)
-
-
-def main(argv: list[str]) -> int:
-    if len(argv) != 1:
-        print(__doc__)
-        return 2
-    tally: Counter = Counter()
-    with open(argv[0], "rb") as stream:
-        for item in iter_parquet(stream, argv[0], 16 << 20):
-            tally["page" if isinstance(item, Page) else f"failure.{item.reason}"] += 1
-    for key, count in sorted(tally.items()):
-        print(f"{key:24} {count}")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))

@@ -18,9 +18,13 @@ alike, and a Parquet file over 64 MiB into runs of its row groups. Pages are nev
 shuffle of pages (or a Flatten of two page streams) is held whole in memory by the in-process runner. A crawl of many WARC files (CC-NEWS: ~1 GB each) spreads by
 file; one huge WARC, or one huge gzipped export, runs on one worker. A file compressed with zstd,
 bzip2 or xz (`transforms/compression.py`) is read as what it holds, on one worker.
+
+  python -m transforms.read crawl.warc.gz export.jsonl.zst pages.tar.gz   # what files hold, by kind
 """
 
 import io
+import sys
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
 
@@ -235,3 +239,17 @@ class ReadPages(beam.PTransform):
             outputs[SKIPPED] | "SkippedKeys" >> beam.FlatMap(skipped_keys) | "SumSkipped" >> beam.CombinePerKey(sum)
         )
         return pages, outputs[FAILED], skipped
+
+
+def main(argv: list[str]) -> int:
+    """Tally what the read stage makes of each file given: pages, failures and skipped records by reason."""
+    counts: Counter = Counter()
+    for path in argv:
+        for item in read_documents(path, 16 << 20):
+            counts["pages" if isinstance(item, Page) else f"{type(item).__name__.lower()}.{item.reason}"] += 1
+    print(dict(sorted(counts.items())))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

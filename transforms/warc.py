@@ -14,12 +14,10 @@ Only one record body is in memory at a time (warcio's ArchiveIterator over the s
 
 A WARC is recognized by content, not name: its first bytes, after gunzip, are `WARC/`.
 
-  python -m transforms.warc crawl.warc.gz      # what one file holds: pages, failures, skips
+  python -m transforms.read FILE      # what a file holds: pages, failures, skips (any input kind)
 """
 
-import sys
 import zlib
-from collections import Counter
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import BinaryIO, NamedTuple
@@ -159,18 +157,3 @@ def iter_warc(stream: BinaryIO, source_uri: str, max_bytes: int) -> Iterator[Pag
         yield Failure(
             source_uri, "read", "decode_error", f"broken WARC after {ordinal} records: {err}"[:2000], "", current
         )
-
-
-def main(argv: list[str]) -> int:
-    counts: Counter = Counter()
-    for path in argv:
-        with open(path, "rb") as fh:
-            for item in iter_warc(fh, path, 16 * 1024 * 1024):
-                key = {Page: "pages", Failure: "failures"}.get(type(item), f"skipped.{getattr(item, 'reason', '')}")
-                counts[key] += 1
-    print(dict(sorted(counts.items())))
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main(sys.argv[1:]))
