@@ -58,6 +58,10 @@ def archive_kind(head: bytes) -> str | None:
     return "tar" if _is_tar_header(head) else None
 
 
+def _over_cap(source_uri: str, max_bytes: int, name: str, size: int | None = None) -> Failure:
+    return Failure(source_uri, "read", "too_large", f"member over {max_bytes} bytes", "", name, size)
+
+
 def tar_members(stream: BinaryIO, source_uri: str, max_bytes: int) -> Iterator[tuple[str, bytes] | Failure]:
     """(name, bytes) of each regular member of a tar stream (gzipped or not), in archive order, or a
     Failure for one over the cap and for a break (then the read stops)."""
@@ -70,9 +74,7 @@ def tar_members(stream: BinaryIO, source_uri: str, max_bytes: int) -> Iterator[t
                     continue
                 files += 1
                 if member.size > max_bytes:
-                    yield Failure(
-                        source_uri, "read", "too_large", f"member over {max_bytes} bytes", "", name, member.size
-                    )
+                    yield _over_cap(source_uri, max_bytes, name, member.size)
                     continue
                 reader = archive.extractfile(member)
                 yield name, reader.read() if reader else b""
@@ -98,9 +100,7 @@ def zip_members(stream: BinaryIO, source_uri: str, max_bytes: int) -> Iterator[t
         yield Failure(source_uri, "read", "empty", "a zip archive with no files")
     for info in infos:
         if info.file_size > max_bytes:
-            yield Failure(
-                source_uri, "read", "too_large", f"member over {max_bytes} bytes", "", info.filename, info.file_size
-            )
+            yield _over_cap(source_uri, max_bytes, info.filename, info.file_size)
             continue
         try:
             with archive.open(info) as member:
@@ -109,6 +109,6 @@ def zip_members(stream: BinaryIO, source_uri: str, max_bytes: int) -> Iterator[t
             yield Failure(source_uri, "read", "decode_error", f"unreadable zip member: {err}"[:2000], "", info.filename)
             continue
         if len(data) > max_bytes:  # a member that gives more than its header says
-            yield Failure(source_uri, "read", "too_large", f"member over {max_bytes} bytes", "", info.filename)
+            yield _over_cap(source_uri, max_bytes, info.filename)
             continue
         yield info.filename, data
