@@ -39,6 +39,8 @@ class Page:
     body_start: int = 0  # "extracted": where the article's text starts, under the header laid over it
     # <meta> tags the container kept of the page, (name, content) pairs: an export's metadata object
     meta: tuple[tuple[str, str], ...] = ()
+    # the document's own id in its input: an export record's `id` (FineWeb, datatrove), a WARC-Record-ID
+    source_id: str = ""
 
 
 @dataclass
@@ -85,6 +87,7 @@ class Failure:
     excerpt: str = ""
     record_id: str = ""
     byte_size: int | None = None
+    source_id: str = ""  # as Page.source_id, when the input record was read that far
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,8 @@ change bumps the major version. The version is stored in every file's key-value 
 
 import pyarrow as pa
 
-SCHEMA_VERSION = "1.0"
+# 1.1: source_id (the id an input record gave its document) in articles, quarantine and duplicates.
+SCHEMA_VERSION = "1.1"
 
 TS = pa.timestamp("us", tz="UTC")
 
@@ -18,6 +19,7 @@ ARTICLE_FIELDS = [
     pa.field("article_id", pa.string(), nullable=False),
     pa.field("source_uri", pa.string(), nullable=False),
     pa.field("record_id", pa.string()),
+    pa.field("source_id", pa.string()),
     pa.field("story_index", pa.int32(), nullable=False),
     pa.field("source_format", pa.string()),
     pa.field("url", pa.string()),
@@ -64,6 +66,7 @@ SEGMENT_FIELDS = [
 QUARANTINE_FIELDS = [
     pa.field("source_uri", pa.string(), nullable=False),
     pa.field("record_id", pa.string()),
+    pa.field("source_id", pa.string()),
     pa.field("stage", pa.string(), nullable=False),
     pa.field("reason", pa.string(), nullable=False),
     pa.field("error", pa.string()),
@@ -81,6 +84,7 @@ DUPLICATE_FIELDS = [
     pa.field("article_id", pa.string(), nullable=False),
     pa.field("source_uri", pa.string(), nullable=False),
     pa.field("record_id", pa.string()),
+    pa.field("source_id", pa.string()),
     pa.field("story_index", pa.int32(), nullable=False),
     pa.field("duplicate_of", pa.string(), nullable=False),
     pa.field("content_hash", pa.string()),

@@ -18,7 +18,7 @@ from pipeline.main import main
 from schemas import Failure, Page
 from tests.test_html_extract import BODY  # four paragraphs of an invented news story
 from tests.test_warc import CountingStream, article
-from transforms.exports import crawl_time
+from transforms.exports import crawl_time, source_id
 from transforms.extract import extract_page
 from transforms.jsonl import file_spans, iter_json, iter_json_span, starts_like_json
 from transforms.metadata import normalize_metadata
@@ -180,8 +180,17 @@ def test_a_datatrove_shard_gzipped_with_metadata_and_epoch_times():
     assert [(p.fmt, p.url) for p in pages] == [("text", "https://q.example/1"), ("text", "https://q.example/2")]
     assert pages[0].record_id == "byte-0" and pages[1].record_id == f"byte-{len(jsonl(records[:1]))}"  # gunzipped
     assert pages[0].crawled_at == datetime.fromtimestamp(1714640000, UTC)
+    assert [p.source_id for p in pages] == ["<urn:uuid:1>", "<urn:uuid:1>"]  # as the shard gave them
     assert crawl_time({"timestamp": 1714640000123}) == datetime.fromtimestamp(1714640000.123, UTC)
     assert crawl_time({"fetched_at": "yesterday"}) is None and crawl_time({"timestamp": True}) is None
+
+
+def test_a_records_own_id_is_read_from_the_names_exports_give_it():
+    assert source_id({"id": "<urn:uuid:5>", "text": "x"}) == "<urn:uuid:5>"  # FineWeb, datatrove
+    assert source_id({"_id": {"$oid": "65f0c0ffee"}}) == "65f0c0ffee"  # mongoexport's extended JSON
+    assert source_id({"doc_id": 42}) == "42" and source_id({"metadata": {"uuid": " u-1 "}}) == "u-1"
+    assert source_id({"id": True}) == "" and source_id({"id": "x" * 300}) == "" and source_id({"id": ""}) == ""
+    assert source_id({"id": {"a": 1, "b": 2}}) == "" and source_id(["not", "a", "record"]) == ""
 
 
 def test_bad_records_are_quarantined_each_with_a_reason_and_the_rest_read():
@@ -291,7 +300,7 @@ def test_what_only_starts_like_json_is_read_as_before(tmp_path):
 def test_main_on_exports_accounts_for_every_record(tmp_path):
     inputs = tmp_path / "in"
     inputs.mkdir()
-    feed = jsonl([*scrapy_lines(), {"url": "x", "status": 500}])
+    feed = jsonl([*scrapy_lines(), {"url": "x", "status": 500, "id": 7}])
     starts = [0] + [i + 1 for i, byte in enumerate(feed) if byte == ord("\n")]
     (inputs / "feed.jsonl.gz").write_bytes(gzip.compress(feed))
     (inputs / "article.json").write_text(json.dumps(news_please_record(), indent=4))
@@ -302,13 +311,17 @@ def test_main_on_exports_accounts_for_every_record(tmp_path):
     assert counts["pages_in"] == 4 and counts["quarantined"] == 1
     assert counts["pages_in"] == counts["pages_with_articles"] + counts["quarantined"] + counts.get("duplicates", 0)
     rows = ds.dataset(out / "articles", format="parquet", partitioning="hive").to_table().to_pylist()
-    assert sorted((r["record_id"] or "", r["url"]) for r in rows) == [
-        ("", "https://quellmere.example/news/tidal-bridge-opens"),
-        ("byte-0", "https://ledger.example/a"),
-        (f"byte-{starts[1]}", "https://ledger.example/b"),
+    assert sorted((r["record_id"] or "", r["url"], r["source_id"]) for r in rows) == [
+        ("", "https://quellmere.example/news/tidal-bridge-opens", None),
+        ("byte-0", "https://ledger.example/a", None),
+        (f"byte-{starts[1]}", "https://ledger.example/b", "doc-b"),  # the record's own id, to join back on
     ]
     (quarantined,) = ds.dataset(out / "quarantine", format="parquet", partitioning="hive").to_table().to_pylist()
-    assert (quarantined["reason"], quarantined["record_id"]) == ("not_a_page", f"byte-{starts[2]}")
+    assert (quarantined["reason"], quarantined["record_id"], quarantined["source_id"]) == (
+        "not_a_page",
+        f"byte-{starts[2]}",
+        "7",
+    )
 
 
 def _summary(items) -> list[tuple]:

@@ -79,16 +79,17 @@ def test_a_table_of_fetched_pages_reads_raw_html_bytes_by_their_charset_and_time
 def test_bad_rows_are_quarantined_each_with_a_reason_and_the_rest_read(tmp_path):
     table = pa.table(
         {
+            "id": ["<urn:uuid:a1>", "<urn:uuid:a2>", "<urn:uuid:a3>"],  # FineWeb's: the crawl's record ids
             "url": ["https://a.example/1", "https://a.example/2", "https://a.example/3"],
             "text": ["\n".join(BODY), None, "x" * 5000],
         }
     )
     pq.write_table(table, tmp_path / "rows.parquet")
     items = _read(tmp_path / "rows.parquet", cap=4000)
-    assert [(type(i).__name__, i.record_id, getattr(i, "reason", "")) for i in items] == [
-        ("Page", "row-1", ""),
-        ("Failure", "row-2", "empty"),
-        ("Failure", "row-3", "too_large"),
+    assert [(type(i).__name__, i.record_id, getattr(i, "reason", ""), i.source_id) for i in items] == [
+        ("Page", "row-1", "", "<urn:uuid:a1>"),
+        ("Failure", "row-2", "empty", "<urn:uuid:a2>"),
+        ("Failure", "row-3", "too_large", "<urn:uuid:a3>"),
     ]
 
 

@@ -110,6 +110,7 @@ def test_records_become_pages_skips_and_failures(tmp_path):
         assert [p.url for p in pages] == ["https://news.example/a", "https://news.example/b"]
         assert all(p.fmt == "html" and p.crawled_at == warc_date(FETCHED) for p in pages)
         assert pages[0].record_id == "urn:uuid:00000000-0000-0000-0000-000000000001"
+        assert all(p.source_id == p.record_id for p in pages)  # the crawl's own id: rows join back to it
         assert "Bridge repairs finish early" in pages[1].text  # content-encoding undone
         assert sorted(i.reason for i in items if isinstance(i, Skipped)) == [
             "http_status",
@@ -237,12 +238,12 @@ def test_main_on_a_warc_keeps_urls_fetch_times_and_accounts_for_every_record(tmp
     )
     rows = (
         ds.dataset(out / "articles", format="parquet", partitioning="hive")
-        .to_table(columns=["url", "crawled_at", "record_id", "published_at"])
+        .to_table(columns=["url", "crawled_at", "record_id", "source_id", "published_at"])
         .to_pylist()
     )
     assert sorted(r["url"] for r in rows) == ["https://news.example/a", "https://news.example/b"]
     assert {r["crawled_at"].replace(tzinfo=UTC) for r in rows} == {warc_date(FETCHED)}
-    assert all(r["record_id"].startswith("urn:uuid:") for r in rows)
+    assert all(r["record_id"].startswith("urn:uuid:") and r["source_id"] == r["record_id"] for r in rows)
     assert all(r["published_at"] is None for r in rows)  # the fetch time is no publication date
 
 

@@ -64,6 +64,7 @@ def build_articles(extraction: Extraction, ingested_at: datetime) -> list[dict]:
                 "article_id": article_id(page, index),
                 "source_uri": page.source_uri,
                 "record_id": page.record_id or None,
+                "source_id": page.source_id or None,
                 "story_index": index,
                 "source_format": page.fmt,
                 "crawled_at": page.crawled_at,
@@ -98,6 +99,7 @@ def quarantine_row(failure: Failure, ingested_at: datetime) -> dict:
     return {
         "source_uri": failure.source_uri,
         "record_id": failure.record_id or None,
+        "source_id": failure.source_id or None,
         "stage": failure.stage,
         "reason": failure.reason,
         "error": failure.error[:2000],

@@ -22,6 +22,7 @@ DUPLICATE_KEYS = (
     "article_id",
     "source_uri",
     "record_id",
+    "source_id",
     "story_index",
     "content_hash",
     "ingested_at",

@@ -44,6 +44,7 @@ class BuildArticlesFn(beam.DoFn):
                     excerpt(page.text),
                     page.record_id,
                     page.byte_size,
+                    page.source_id,
                 ),
             )
             return

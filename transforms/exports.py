@@ -8,7 +8,8 @@ Markdown, then text, sniffed as HTML, Markdown or a text dump like any file) or 
   - An article's text a scraper already extracted (EXTRACTED_FIELDS: news-please's `maintext`) is
     fmt "extracted": kept whole, not stripped again.
   - `url` and `crawled_at` come from the record or its `metadata` object (datatrove, Firecrawl);
-    `crawled_at` is the fetch time, never a publication date.
+    `crawled_at` is the fetch time, never a publication date. The record's own id (ID_FIELDS) is
+    `source_id`, on its page and on its quarantine row.
   - A text-only record's own title is laid over its text as a page dump prints it, so the dump
     reader finds its headline; over extracted text its deck, authors and publication date too
     (`dump_header`; an "extracted" page's `body_start` says where its own text starts).
@@ -47,6 +48,11 @@ PAGE_FIELDS = (
 # A bare "text" is not one of them: a scraper's "text" is as often a page's whole text, menus included.
 EXTRACTED_FIELDS = ("maintext", "articleBody")
 URL_FIELDS = ("url", "sourceURL", "source_url", "canonical_url", "link")
+# The record's own id, kept as `source_id` so rows join back to the input (FineWeb's and datatrove's
+# `id`, a Mongo export's `_id`, a dataset's `doc_id` or `uuid`); in the record or its `metadata`.
+ID_FIELDS = ("id", "_id", "doc_id", "docid", "document_id", "uuid", "warc_record_id")
+# Longest id kept: an id, not a page.
+MAX_ID_CHARS = 256
 # Fetch times (news-please date_download, C4 timestamp); a crawl dataset's "date" is left alone: in
 # datatrove and FineWeb it is the crawl's, in other exports the article's.
 CRAWL_TIME_FIELDS = ("crawled_at", "date_download", "fetch_time", "fetched_at", "timestamp")
@@ -89,6 +95,21 @@ def _first_string(record: dict, names: tuple[str, ...], nested: bool = True) -> 
             if isinstance(value, str) and value.strip():
                 return name, value
     return None
+
+
+def source_id(record) -> str:
+    """The record's own id (the first of ID_FIELDS that is a string or an integer, or Mongo's
+    {"$oid": ...}), as text; "" when it has none."""
+    for source in _sources(record):
+        for name in ID_FIELDS:
+            value = source.get(name)
+            if isinstance(value, dict) and len(value) == 1:
+                value = value.get("$oid")
+            if isinstance(value, int) and not isinstance(value, bool):
+                return str(value)
+            if isinstance(value, str) and 0 < len(value.strip()) <= MAX_ID_CHARS:
+                return value.strip()
+    return ""
 
 
 def crawl_time(record: dict) -> datetime | None:
@@ -210,9 +231,10 @@ def record_item(
     found = _first_string(record, PAGE_FIELDS) if isinstance(record, dict) else None
     if found is None and (field := _page_field(record)):  # a page field, but empty: quarantined as empty
         found = (field, "")
+    own_id = source_id(record)
     if found is None:
         error = f"a JSON record with no page field (one of {', '.join(PAGE_FIELDS)})"
-        return Failure(source_uri, "read", "not_a_page", error, json.dumps(record)[:200], record_id, size)
+        return Failure(source_uri, "read", "not_a_page", error, json.dumps(record)[:200], record_id, size, own_id)
     url = _first_string(record, URL_FIELDS)
     page = decode_page(
         source_uri,
@@ -223,7 +245,7 @@ def record_item(
         charset="utf-8",  # JSON holds text: the page's <meta charset> named the bytes it was fetched as
     )
     if not isinstance(page, Page):
-        return page
+        return replace(page, source_id=own_id)
     fmt = page.fmt
     if fmt == "text" and found[0] == "markdown":  # Markdown by its field, though it has few links
         fmt = "markdown"
@@ -232,5 +254,11 @@ def record_item(
     header = dump_header(record, page.text, fmt == "extracted") if fmt in ("text", "extracted") else ""
     body_start = len(header) if fmt == "extracted" else 0
     return replace(
-        page, text=header + page.text, fmt=fmt, byte_size=size, body_start=body_start, meta=page_meta(record)
+        page,
+        text=header + page.text,
+        fmt=fmt,
+        byte_size=size,
+        body_start=body_start,
+        meta=page_meta(record),
+        source_id=own_id,
     )

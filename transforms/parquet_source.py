@@ -35,15 +35,18 @@ from transforms.exports import (
     CRAWL_TIME_FIELDS,
     DECK_FIELDS,
     EXTRACTED_FIELDS,
+    ID_FIELDS,
     PAGE_FIELDS,
     PUBLISHED_FIELDS,
     TITLE_FIELDS,
     URL_FIELDS,
     record_item,
+    source_id,
 )
 
 PARQUET_MAGIC = b"PAR1"
-# Columns a record is read from; the rest of a wide table (FineWeb's token counts, ids) is not read.
+# Columns a record is read from; the rest of a wide table (FineWeb's token counts, language scores)
+# is not read.
 RECORD_COLUMNS = frozenset(
     (
         *PAGE_FIELDS,
@@ -53,6 +56,7 @@ RECORD_COLUMNS = frozenset(
         *DECK_FIELDS,
         *AUTHOR_FIELDS,
         *PUBLISHED_FIELDS,
+        *ID_FIELDS,
         "metadata",
     )
 )
@@ -135,9 +139,8 @@ def iter_parquet(
                 row += 1
                 size = _size(values)
                 if size > max_bytes:
-                    yield Failure(
-                        source_uri, "read", "too_large", f"row over {max_bytes} bytes", "", f"row-{row}", size
-                    )
+                    error = f"row over {max_bytes} bytes"
+                    yield Failure(source_uri, "read", "too_large", error, "", f"row-{row}", size, source_id(values))
                     continue
                 yield record_item(_plain(values), f"row-{row}", source_uri, size, extracted)
     except (pa.ArrowException, OSError, ValueError, EOFError) as err:

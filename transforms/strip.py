@@ -40,8 +40,9 @@ class ExtractArticleFn(beam.DoFn):
 
     def process(self, page: Page):
         def fail(reason: str, err: BaseException) -> Failure:
+            text = excerpt(page.text)
             return Failure(
-                page.source_uri, "strip", reason, error_text(err), excerpt(page.text), page.record_id, page.byte_size
+                page.source_uri, "strip", reason, error_text(err), text, page.record_id, page.byte_size, page.source_id
             )
 
         try:

@@ -5,7 +5,7 @@ In: a binary stream over a `.warc` or `.warc.gz` file (whole-file or per-record 
 URI and the per-record size cap. Out, one at a time and in file order, one of:
   - `Page` (fmt "html", or "text" for a WET conversion record): `url` is the record's
     WARC-Target-URI, `crawled_at` its WARC-Date (when the crawler fetched it: never a publication
-    date), `record_id` its WARC-Record-ID;
+    date), `record_id` and `source_id` its WARC-Record-ID;
   - `Failure`: a record over the cap (too_large, its body is never read into memory), or an archive
     that breaks mid-way (decode_error: the records before it are kept, the rest is not readable);
   - `Skipped`: a record that is not a page (request, metadata, warcinfo, revisit, a non-HTML or
@@ -19,6 +19,7 @@ A WARC is recognized by content, not name: its first bytes, after gunzip, are `W
 
 import zlib
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import BinaryIO, NamedTuple
 
@@ -129,18 +130,18 @@ def record_item(record, record_id: str, source_uri: str, max_bytes: int) -> Page
     if reason:
         return Skipped(record_id, reason)
     url = record.rec_headers.get_header("WARC-Target-URI")
+    own_id = (record.rec_headers.get_header("WARC-Record-ID") or "").strip("<> ")
     declared = int(record.rec_headers.get_header("Content-Length") or 0)
     body = None if declared > max_bytes + HTTP_HEADER_ALLOWANCE else _read_body(record, max_bytes)
     if body is None:  # over the cap: quarantined; its bytes are skipped by the iterator, never kept
-        return Failure(
-            source_uri, "read", "too_large", f"WARC record of {url} is over {max_bytes} bytes", "", record_id, declared
-        )
+        error = f"WARC record of {url} is over {max_bytes} bytes"
+        return Failure(source_uri, "read", "too_large", error, "", record_id, declared, own_id)
     page = decode_page(
         source_uri, body, record_id=record_id, url=url, crawled_at=warc_date(record.rec_headers.get_header("WARC-Date"))
     )
     if isinstance(page, Page) and page.fmt != "html" and not media:
         return Skipped(record_id, "not_html")  # untyped, and it does not look like HTML
-    return page
+    return replace(page, source_id=own_id)
 
 
 def iter_warc(stream: BinaryIO, source_uri: str, max_bytes: int) -> Iterator[Page | Failure | Skipped]:
