@@ -68,6 +68,8 @@ class Story:
     paragraphs: list[str]
     title: str | None = None  # a story's own headline on a multi-story page
     heading_indexes: list[int] = field(default_factory=list)  # paragraphs that are (sub)headings
+    # headings printed under a clock time the extractor drops (a live page's <time>13:20</time><h2>)
+    stamped_indexes: list[int] = field(default_factory=list)
 
 
 @dataclass

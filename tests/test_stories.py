@@ -155,3 +155,45 @@ def test_dated_teaser_list_after_an_article_is_not_split():
     ]
     story = Story(paragraphs, "Water pipes")
     assert split_stories([story]) == [story]
+
+
+def _live_html(stamps: list[str], time_html: str = "<time>{}</time>") -> str:
+    """An HTML live page: each update a clock time, its headline and a short body."""
+    updates = "".join(
+        f"<div class='update'>{time_html.format(stamp)}<h2>Update {k}: the ferry crossing reopens in stages</h2>"
+        f"<p>{BODY} ({k})</p><p>{MORE}</p></div>"
+        for k, stamp in enumerate(stamps)
+    )
+    return (
+        "<html><head><title>Harbour storm</title></head><body><h1>Harbour storm: the day in the port</h1>"
+        f"<div class='live-updates'>{updates}</div></body></html>"
+    )
+
+
+def _articles(html: str) -> list[dict]:
+    from datetime import UTC, datetime
+
+    from schemas import Page
+    from transforms.articles import build_articles
+    from transforms.extract import extract_page
+
+    page = Page("mem://live.html", html, "html", "utf-8", len(html))
+    return build_articles(extract_page(page), datetime(2025, 3, 1, tzinfo=UTC))
+
+
+def test_an_html_live_page_splits_on_the_times_the_extractor_drops():
+    """trafilatura drops a <time> element: the extractor flags the headings printed under one."""
+    stamps = ["09:05", "10:40", "11:15", "13:20", "14:05"]
+    rows = _articles(_live_html(stamps))
+    assert [r["title"] for r in rows] == [f"Update {k}: the ferry crossing reopens in stages" for k in range(5)]
+    assert all(not r["text"].startswith(tuple(stamps)) for r in rows)
+    # a time in a wrapper of its own, written with a dot and a zone (the Guardian's blocks)
+    guardian = _live_html(
+        ["9.05 GMT", "10.40 GMT", "11.15 GMT", "13.20 GMT"], "<p class='block-time'><time>{}</time></p>"
+    )
+    assert len(_articles(guardian)) == 4
+
+
+def test_an_html_article_with_a_time_over_one_subheading_stays_one():
+    html = _live_html(["09:05"]).replace("</div></div>", f"</div><h2>What happens next</h2><p>{MORE}</p></div>")
+    assert len(_articles(html)) == 1

@@ -31,11 +31,13 @@ from lxml import etree
 
 from schemas import Extraction, Page, Story
 from transforms.errors import NoArticle, TooLarge
+from transforms.html_elements import short_text
 from transforms.html_parser import document_fromstring
 from transforms.html_signals import html_signals
 from transforms.html_streamed import has_streamed_parts, relocate_streamed
 from transforms.htmlclean import blocks, rescue
 from transforms.htmlclean.paragraphs import body_paragraphs, filter_paragraphs
+from transforms.stories import CLOCK
 from transforms.textstats import squeezed
 
 # Pages past this many characters are not parsed: no article needs it, and trafilatura's time
@@ -58,6 +60,9 @@ MIN_WORDS_WITHOUT_LONG_PARAGRAPH = 100
 # measure and trafilatura (which deletes them itself) copies a smaller tree. <template> stays: its
 # content is what scripts render on some sites (a docs site's whole article, Alpine's x-if).
 UNSEEN_TAGS = ("script", "style")
+# Headings a live page's updates carry, and the longest clock time over one ("10:27 a.m. GMT").
+_SUBHEADINGS = ("h2", "h3", "h4", "h5", "h6")
+CLOCK_MAX_CHARS = 20
 # Shown only without scripts: left out of the visible text, kept in the tree (trafilatura's
 # recall mode falls back on it when the page has no other paragraph).
 _HIDDEN = etree.XPath("//body//noscript[not(ancestor::noscript)]")
@@ -241,6 +246,26 @@ def before_extraction(tree) -> None:
     drop_pointers(tree)
 
 
+def clock_headings(tree) -> set[str]:
+    """Texts of the headings a live page prints under a clock time: the heading's previous sibling
+    is a time of day alone, in a <time> element ("<time>13:20</time><h2>", "<p class='block-time'>
+    <time>10.27 GMT</time></p><h2>") or written with a colon. trafilatura drops such a time, and the
+    story splitter needs it (`transforms.stories`)."""
+    found = set()
+    for heading in tree.iter(*_SUBHEADINGS):
+        before = heading.getprevious()
+        while before is not None and not isinstance(before.tag, str):  # a comment between them
+            before = before.getprevious()
+        text = short_text(before, CLOCK_MAX_CHARS) if before is not None else None
+        if (
+            text
+            and CLOCK.fullmatch(text)
+            and (":" in text or before.tag == "time" or before.find(".//time") is not None)
+        ):
+            found.add(squeezed(heading.text_content()))
+    return found
+
+
 def visible_chars(tree) -> int:
     """Characters of <body> text a reader sees (whitespace runs as one space), once the unseen
     tags are gone: noscript contents are left out."""
@@ -300,6 +325,7 @@ def extract_html(page: Page) -> Extraction:
     tree = parse_html(page.text)
     # trafilatura works on its own copy of the tree: `tree` stays whole for the blocks rescue
     signals = html_signals(tree)
+    stamped = clock_headings(tree)
     etree.strip_elements(tree, *UNSEEN_TAGS, with_tail=False)
     input_chars = visible_chars(tree)
     anchors = rescue.subheading_anchors(tree)
@@ -345,5 +371,11 @@ def extract_html(page: Page) -> Extraction:
         and (sum(counts) < MIN_WORDS_WITHOUT_LONG_PARAGRAPH or not prose_words)
     ):
         raise NoArticle("no article text left after boilerplate filtering")
-    story = Story([text for text, _ in paras], heading_indexes=[i for i, (_, h) in enumerate(paras) if h])
+    # a heading under a <time> comes out of trafilatura as a plain paragraph: it is flagged here
+    stamped_indexes = [i for i, (text, _) in enumerate(paras) if squeezed(text) in stamped]
+    story = Story(
+        [text for text, _ in paras],
+        heading_indexes=sorted({i for i, (_, h) in enumerate(paras) if h} | set(stamped_indexes)),
+        stamped_indexes=stamped_indexes,
+    )
     return Extraction(page, [story], signals, input_chars=input_chars)

@@ -13,7 +13,8 @@ How a page is judged to hold several stories, from its sections (heading + body 
   ("By Ann Lee") or timestamp line ("10:42 a.m. ET", "March 3, 2024"), or one stands right before its
   heading; at least MIN_SIGNED_SECTIONS sections and half of them carry one; or
 - a live page: LIVE_MIN_UPDATES sections (and half of them) stamped with a clock time ("13:20"),
-  however short their updates; or
+  however short their updates (in HTML the time is often a <time> element the extractor drops: the
+  extractor flags the headings printed under one, `Story.stamped_indexes`); or
 - briefs: on a page whose headline names a roundup (ROUNDUP: "News in brief", "Morning digest"), at
   least MIN_BRIEFS sections, every body short (<= BRIEF_MAX_CHARS), headlines that read like
   headlines (>= HEADLINE_MIN_WORDS words) and no long lede before the first heading.
@@ -89,7 +90,8 @@ def _split(story: Story, title: str | None = None, live: bool = False) -> list[S
     preamble, sections = _sections(story.paragraphs, headings)
     with_body = [s for s in sections if s[1]]
     briefs_allowed = bool(flagged) and (live or ROUNDUP.search(title or "") is not None)
-    if _is_multi_story(story.paragraphs, preamble, with_body, briefs_allowed=briefs_allowed):
+    stamped = frozenset(story.stamped_indexes)
+    if _is_multi_story(story.paragraphs, preamble, with_body, briefs_allowed=briefs_allowed, stamped=stamped):
         parts = []
         if len("".join(preamble)) >= PREAMBLE_MIN_CHARS:
             parts.append(Story(preamble, story.title))
@@ -111,7 +113,11 @@ def _sections(paragraphs: list[str], headings: list[int]) -> tuple[list[str], li
 
 
 def _is_multi_story(
-    paragraphs: list[str], preamble: list[str], sections: list[tuple[int, list[str]]], briefs_allowed: bool
+    paragraphs: list[str],
+    preamble: list[str],
+    sections: list[tuple[int, list[str]]],
+    briefs_allowed: bool,
+    stamped: frozenset[int] = frozenset(),
 ) -> bool:
     if len(sections) < MIN_SIGNED_SECTIONS:
         return False
@@ -123,7 +129,7 @@ def _is_multi_story(
     if signed >= MIN_SIGNED_SECTIONS and signed * 2 >= len(sections):
         return True
     # a live page: updates stamped with a clock time, however short ("13:20" over each headline)
-    clocked = sum(1 for head, body in sections if _clock_stamped(paragraphs, head, body))
+    clocked = sum(1 for head, body in sections if head in stamped or _clock_stamped(paragraphs, head, body))
     if clocked >= LIVE_MIN_UPDATES and clocked * 2 >= len(sections):
         return True
     return (
