@@ -155,7 +155,8 @@ def export_seed(folder: Path) -> bytes:
 
 def container_seeds(folder: Path, export: bytes) -> list[bytes]:
     """The seed folder's first pages in the containers the read stage opens: a tar.gz, a zip, the
-    export under zstd, and a Parquet table of the export's records (each read by its own code)."""
+    export under zstd, a Parquet table of the export's records (each read by its own code), and the
+    export under zstd with a dictionary (`dictionary_zstd`)."""
     files = [path for path in sorted(folder.glob("*")) if path.is_file()][:3]
     tar_buffer, zip_buffer, parquet_buffer = io.BytesIO(), io.BytesIO(), io.BytesIO()
     with tarfile.open(fileobj=tar_buffer, mode="w:gz") as archive:
@@ -169,7 +170,18 @@ def container_seeds(folder: Path, export: bytes) -> list[bytes]:
     table = pa.table({key: [record.get(key) for record in records] for key in columns})
     pq.write_table(table, parquet_buffer, row_group_size=2)
     zstd = zstandard.ZstdCompressor().compress(export)
-    return [tar_buffer.getvalue(), zip_buffer.getvalue(), zstd, parquet_buffer.getvalue()]
+    return [tar_buffer.getvalue(), zip_buffer.getvalue(), zstd, parquet_buffer.getvalue(), dictionary_zstd(export)]
+
+
+def dictionary_zstd(export: bytes) -> bytes:
+    """The export as Archive Team writes a .warc.zst: a frame per line, compressed with a dictionary
+    carried (itself compressed) in a skippable frame at the file's start."""
+    lines = [line + b"\n" for line in export.splitlines() if line.strip()]
+    samples = [line[i : i + 256] for line in lines for i in range(0, len(line), 256)]
+    dictionary = zstandard.train_dictionary(1024, samples)
+    held = zstandard.ZstdCompressor().compress(dictionary.as_bytes())
+    frames = b"".join(zstandard.ZstdCompressor(dict_data=dictionary).compress(line) for line in lines)
+    return b"\x5d\x2a\x4d\x18" + len(held).to_bytes(4, "little") + held + frames
 
 
 def fuzz(seconds: float, seed_dirs: list[Path], findings: Path, seed: int) -> int:

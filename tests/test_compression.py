@@ -79,3 +79,63 @@ def test_only_a_compressed_streams_own_header_names_its_compression():
     assert codec(b"BZh9 is the name of a band.") is None
     assert codec(b"\xfd7zXZ") is None  # cut short of the magic
     assert codec(bz2.compress(b"")) == "bzip2"
+
+
+def _warc_records(count: int) -> list[bytes]:
+    """Uncompressed WARC records, one bytes object each, of HTML responses."""
+    import io
+
+    from warcio.warcwriter import WARCWriter
+
+    out = []
+    for n in range(count):
+        buffer = io.BytesIO()
+        writer = WARCWriter(buffer, gzip=False)
+        headers = {"WARC-Record-ID": f"<urn:uuid:00000000-0000-0000-0000-{n:012d}>"}
+        writer.write_record(
+            writer.create_warc_record(
+                f"https://news.example/{n}",
+                "response",
+                payload=io.BytesIO(article(f"Story {n}")),
+                http_headers=http("200 OK", "text/html"),
+                warc_headers_dict=headers,
+            )
+        )
+        out.append(buffer.getvalue())
+    return out
+
+
+def _warc_zst(records: list[bytes], compressed_dictionary: bool = True) -> bytes:
+    """Archive Team's .warc.zst: a skippable frame (magic 0x184D2A5D) holding the dictionary, then each
+    record a zstd frame of its own compressed with it."""
+    dictionary = zstandard.train_dictionary(2048, records * 4)
+    raw = dictionary.as_bytes()
+    held = zstandard.ZstdCompressor().compress(raw) if compressed_dictionary else raw
+    frames = b"".join(zstandard.ZstdCompressor(dict_data=dictionary).compress(r) for r in records)
+    return b"\x5d\x2a\x4d\x18" + len(held).to_bytes(4, "little") + held + frames
+
+
+@pytest.mark.parametrize("compressed_dictionary", [True, False])
+def test_an_archive_teams_warc_zst_is_read_with_the_dictionary_it_carries(tmp_path, compressed_dictionary):
+    records = _warc_records(60)
+    path = tmp_path / "crawl.warc.zst"
+    path.write_bytes(_warc_zst(records, compressed_dictionary))
+    items = _summary(path)
+    assert items == [
+        ("Page", f"urn:uuid:00000000-0000-0000-0000-{n:012d}", f"https://news.example/{n}") for n in range(60)
+    ]
+
+
+def test_a_warc_zst_with_a_cut_or_corrupt_dictionary_is_a_decode_error(tmp_path):
+    data = _warc_zst(_warc_records(60))
+    size = int.from_bytes(data[4:8], "little")
+    raw = zstandard.ZstdDecompressor().decompress(data[8 : 8 + size])
+    bad_table = raw[:8] + bytes(len(raw) - 8)  # a dictionary's magic and id over a zeroed table (the fuzzer's)
+    for broken in (
+        data[: 8 + size // 2],
+        data[:8] + b"\x28\xb5\x2f\xfd" + bytes(size - 4) + data[8 + size :],
+        b"\x5d\x2a\x4d\x18" + len(bad_table).to_bytes(4, "little") + bad_table + data[8 + size :],
+    ):
+        (tmp_path / "bad.warc.zst").write_bytes(broken)
+        (item,) = _summary(tmp_path / "bad.warc.zst")
+        assert item[0] == "Failure" and item[2] == "decode_error"

@@ -12,6 +12,10 @@ A stream that breaks while read raises ValueError ("corrupt bzip2 stream: ..."),
 reports as decode_error; the records read before the break are kept. zstandard's reader does not say
 when a stream ends early: a zstd file cut off before its first block ends is a decode_error ("holds
 no data"), one cut off later gives what its whole blocks hold (a cut JSON line is a decode_error).
+
+Archive Team's `.warc.zst` compresses each WARC record as a frame of its own with a dictionary that
+the file carries in a skippable frame at its start (itself zstd-compressed or raw): that dictionary
+is read first (`_dictionary`, at most MAX_DICT_BYTES) and the frames are decompressed with it.
 """
 
 import bz2
@@ -21,7 +25,14 @@ from typing import BinaryIO
 
 import zstandard
 
+from transforms.warc import PrefixedStream
+
 ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
+# A zstd skippable frame: magic 0x184D2A50-0x184D2A5F (little-endian), then its size (4 bytes).
+_SKIPPABLE = re.compile(rb"[\x50-\x5f]\x2a\x4d\x18", re.DOTALL)
+_DICT_MAGIC = b"\x37\xa4\x30\xec"  # a raw zstd dictionary
+# Largest dictionary read from a file's skippable frame (Archive Team's are ~100 KB to a few MB).
+MAX_DICT_BYTES = 16 * 1024 * 1024
 XZ_MAGIC = b"\xfd7zXZ\x00"
 # bzip2: "BZh", the block size ("1"-"9"), then a block's magic (pi's digits) or, empty, the end's.
 _BZIP2 = re.compile(rb"BZh[1-9](?:\x31\x41\x59\x26\x53\x59|\x17\x72\x45\x38\x50\x90)")
@@ -29,7 +40,7 @@ _BZIP2 = re.compile(rb"BZh[1-9](?:\x31\x41\x59\x26\x53\x59|\x17\x72\x45\x38\x50\
 
 def codec(head: bytes) -> str | None:
     """The compression a file's first bytes name ("zstd", "bzip2", "xz"), or None."""
-    if head.startswith(ZSTD_MAGIC):
+    if head.startswith(ZSTD_MAGIC) or _SKIPPABLE.match(head):
         return "zstd"
     if head.startswith(XZ_MAGIC):
         return "xz"
@@ -43,7 +54,12 @@ class Decompressed:
     def __init__(self, name: str, source: BinaryIO):
         self.name = name
         if name == "zstd":
-            self._stream = zstandard.ZstdDecompressor().stream_reader(source, read_across_frames=True)
+            dictionary, source = _dictionary(source)
+            try:
+                decompressor = zstandard.ZstdDecompressor(dict_data=dictionary)
+            except zstandard.ZstdError as err:  # a dictionary's magic over a corrupt table
+                raise ValueError(f"corrupt zstd dictionary: {err}") from None
+            self._stream = decompressor.stream_reader(source, read_across_frames=True)
         elif name == "bzip2":
             self._stream = bz2.BZ2File(source)
         else:  # the file under it is closed by the caller's `with`; this wrapper holds no handle of its own
@@ -59,3 +75,27 @@ class Decompressed:
             raise ValueError(f"{self.name} stream holds no data (truncated or corrupt)")
         self._started = True
         return data
+
+
+def _dictionary(source: BinaryIO) -> tuple[zstandard.ZstdCompressionDict | None, BinaryIO]:
+    """The dictionary a zstd file carries in the skippable frames it opens with (`.warc.zst`), or
+    None, and the stream of the frames after them. Raises ValueError for a skippable frame that is
+    cut off or too large, or a compressed dictionary that is corrupt."""
+    dictionary = None
+    while True:
+        header = source.read(8)
+        if not _SKIPPABLE.match(header):
+            return dictionary, PrefixedStream(header, source)
+        size = int.from_bytes(header[4:8], "little")
+        if len(header) < 8 or size > MAX_DICT_BYTES:
+            raise ValueError(f"zstd skippable frame of {size} bytes: cut off or over {MAX_DICT_BYTES}")
+        data = source.read(size)
+        if len(data) < size:
+            raise ValueError("zstd skippable frame cut off")
+        try:
+            if data.startswith(ZSTD_MAGIC):  # the dictionary, compressed
+                data = zstandard.ZstdDecompressor().decompress(data, max_output_size=MAX_DICT_BYTES)
+        except zstandard.ZstdError as err:
+            raise ValueError(f"corrupt zstd dictionary: {err}") from None
+        if data.startswith(_DICT_MAGIC):
+            dictionary = zstandard.ZstdCompressionDict(data)
