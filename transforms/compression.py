@@ -28,12 +28,12 @@ import zstandard
 from transforms.warc import PrefixedStream
 
 ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
+XZ_MAGIC = b"\xfd7zXZ\x00"
 # A zstd skippable frame: magic 0x184D2A50-0x184D2A5F (little-endian), then its size (4 bytes).
 _SKIPPABLE = re.compile(rb"[\x50-\x5f]\x2a\x4d\x18", re.DOTALL)
 _DICT_MAGIC = b"\x37\xa4\x30\xec"  # a raw zstd dictionary
 # Largest dictionary read from a file's skippable frame (Archive Team's are ~100 KB to a few MB).
 MAX_DICT_BYTES = 16 * 1024 * 1024
-XZ_MAGIC = b"\xfd7zXZ\x00"
 # bzip2: "BZh", the block size ("1"-"9"), then a block's magic (pi's digits) or, empty, the end's.
 _BZIP2 = re.compile(rb"BZh[1-9](?:\x31\x41\x59\x26\x53\x59|\x17\x72\x45\x38\x50\x90)")
 

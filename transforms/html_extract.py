@@ -60,8 +60,7 @@ MIN_WORDS_WITHOUT_LONG_PARAGRAPH = 100
 # measure and trafilatura (which deletes them itself) copies a smaller tree. <template> stays: its
 # content is what scripts render on some sites (a docs site's whole article, Alpine's x-if).
 UNSEEN_TAGS = ("script", "style")
-# Headings a live page's updates carry, and the longest clock time over one ("10:27 a.m. GMT").
-_SUBHEADINGS = ("h2", "h3", "h4", "h5", "h6")
+# The longest clock time over a live page's update ("10:27 a.m. GMT").
 CLOCK_MAX_CHARS = 20
 # Shown only without scripts: left out of the visible text, kept in the tree (trafilatura's
 # recall mode falls back on it when the page has no other paragraph).
@@ -252,7 +251,7 @@ def clock_headings(tree) -> set[str]:
     <time>10.27 GMT</time></p><h2>") or written with a colon. trafilatura drops such a time, and the
     story splitter needs it (`transforms.stories`)."""
     found = set()
-    for heading in tree.iter(*_SUBHEADINGS):
+    for heading in tree.iter(*rescue.SUBHEADING_TAGS):
         before = heading.getprevious()
         while before is not None and not isinstance(before.tag, str):  # a comment between them
             before = before.getprevious()
