@@ -7,13 +7,18 @@ exceptions, and their invariants hold.
   normalize_metadata never raises; every field present; dates not after the crawl, not before 1800
   choose_dates       a UTC instant printed at any offset keeps the instant and gets the printed day
   segment_article    never raises; segments slice the text exactly, in order, without overlap
+  file_spans         a JSON Lines export read in byte spans gives what a whole read gives: same items,
+                     same ids, in order, none twice (raw multi-byte text, CRs, U+2028, broken and
+                     over-cap lines, with or without a final newline)
 
   HYPOTHESIS_EXAMPLES=3000 .venv/bin/python -m pytest -q tests/test_properties.py
 """
 
 import io
+import json
 import os
 import string
+import tempfile
 from datetime import UTC, date, datetime
 
 from hypothesis import HealthCheck, given, settings
@@ -22,6 +27,7 @@ from hypothesis import strategies as st
 from schemas import REASONS, Failure, Page, Signals
 from transforms.decode import decode_page, read_capped
 from transforms.errors import NoArticle, TooLarge
+from transforms.jsonl import file_spans
 from transforms.metadata import normalize_metadata
 from transforms.metadata.bylines import parse_byline
 from transforms.metadata.datelines import split_dateline
@@ -30,6 +36,7 @@ from transforms.metadata.dump_lines import is_credit
 from transforms.metadata.names import person_name
 from transforms.metadata.titles import clean
 from transforms.metadata.urls import clean_url, url_host
+from transforms.read import read_documents
 from transforms.segment import segment_article
 from transforms.text_strip import strip_text_dump
 
@@ -80,6 +87,8 @@ markupish = st.lists(
     max_size=60,
 ).map(b"".join)
 raw_bytes = st.binary(max_size=3000) | markupish
+# The per-record cap of the spans property below: small, so that over-cap lines are cheap to make.
+SPAN_CAP = 2000
 
 
 @SETTINGS
@@ -279,3 +288,44 @@ def test_a_utc_instant_printed_in_local_time_keeps_the_instant_and_gets_the_loca
     assert out["published_at"] == instant
     assert out["published_date"] == local.date()
     assert out["published_offset_minutes"] == 15 * quarters
+
+
+# A JSON Lines export's lines: records with a page (some with multi-byte text or a CR before the
+# newline), blank lines, broken JSON, records with no page, lines over the cap.
+_record_line = st.builds(
+    lambda n, text, cr, ascii_only: (
+        json.dumps({"url": f"https://ledger.example/{n}", "text": text}, ensure_ascii=ascii_only) + ("\r" if cr else "")
+    ),
+    st.integers(0, 999),
+    # raw (ensure_ascii=False) multi-byte text, and the code points str.splitlines takes for line breaks
+    st.text(alphabet=st.one_of(_ALPHABET, st.sampled_from("\u2028\u2029\x85\x0b\x0c\x1c")), min_size=1, max_size=300),
+    st.booleans(),
+    st.booleans(),
+)
+_export_line = st.one_of(
+    _record_line,
+    _record_line,
+    st.just(""),
+    st.just('{"url": "https://ledger.example/cut", "text": "cut'),
+    st.just(json.dumps({"url": "https://ledger.example/none", "status": 404})),
+    st.text(alphabet="x", min_size=SPAN_CAP + 1, max_size=SPAN_CAP + 50).map(lambda x: json.dumps({"text": x})),
+)
+
+
+@SETTINGS
+@given(st.lists(_export_line, min_size=1, max_size=30), st.booleans(), st.integers(1, 600))
+def test_byte_spans_of_an_export_give_every_record_once_as_a_whole_read_does(lines, final_newline, span_bytes):
+    """Read in spans, a JSON Lines export gives the items a whole read gives: same ids, same order."""
+    data = ("\n".join(lines) + ("\n" if final_newline else "")).encode()
+    with tempfile.TemporaryDirectory() as folder:
+        path = os.path.join(folder, "export.jsonl")
+        with open(path, "wb") as fh:
+            fh.write(data)
+        whole = [_item_key(i) for i in read_documents(path, SPAN_CAP)]
+        spans = file_spans(path, len(data), SPAN_CAP, span_bytes)
+        pieces = [_item_key(i) for _, start, end in spans for i in read_documents(path, SPAN_CAP, start, end)]
+    assert pieces == whole
+
+
+def _item_key(item) -> tuple:
+    return type(item).__name__, item.record_id, getattr(item, "reason", None), getattr(item, "text", None)
