@@ -66,6 +66,15 @@ def test_a_deck_under_the_byline():
     assert header.deck is None
 
 
+def test_a_newsrooms_own_credit_line_is_no_headline():
+    """ "From staff reports" under a roundup's label is a credit: the label stays the headline (a
+    shorter line over a longer headline-like one used to lose to it)."""
+    for credit in ("From staff reports", "Staff and wire reports", "From wire services", "Compiled from wire reports"):
+        header = dump_header("\n".join(["Menu", "News in brief", credit, "June 5, 2024", FIRST]), FIRST)
+        assert header.headline == "News in brief", credit
+    assert dump_header("\n".join(["Menu", "Staff reports show a rise in overtime", FIRST]), FIRST).headline
+
+
 def test_bylines_in_other_languages_are_credits_not_headlines():
     """ "Von", "Par", "Por", "Door" before a capitalised name open a byline as "By" does: the line is
     a credit, the headline is the line over it, and no fallback looks for another writer."""

@@ -45,6 +45,8 @@ _CREDIT = re.compile(
     rf"|^(?:written|posted|authored|reviewed|edited) by(?-i:(?=[A-Z]))|^contribut(?:ions?|ed) (?:from|by)\b|^contributors?:"
     rf"|^(?:last )?modified\b|^(?:an?|\d+) (?:minute|hour|day|week|month|year)s? ago$"
     rf"|\bmin(?:ute)?s? read\b|reading time|{DATE_PATTERN}"
+    # a newsroom's credit line of its own: "From staff reports", "Staff and wire reports", "Wire services"
+    r"|^(?:(?:compiled )?from )?(?:staff|wire|news)(?: and (?:staff|wire|news))? (?:reports?|services)$"
 )
 DATE_LINE = re.compile(DATE_PATTERN, re.IGNORECASE)
 # A job title names no one in particular: "Goings On editor", not "Meet the new editor".
