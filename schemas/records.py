@@ -70,6 +70,8 @@ class Story:
     heading_indexes: list[int] = field(default_factory=list)  # paragraphs that are (sub)headings
     # headings printed under a clock time the extractor drops (a live page's <time>13:20</time><h2>)
     stamped_indexes: list[int] = field(default_factory=list)
+    # a text dump's line right over its body on a roundup's page: maybe the first brief's headline
+    lead_heading: str | None = None
 
 
 @dataclass

@@ -197,3 +197,38 @@ def test_an_html_live_page_splits_on_the_times_the_extractor_drops():
 def test_an_html_article_with_a_time_over_one_subheading_stays_one():
     html = _live_html(["09:05"]).replace("</div></div>", f"</div><h2>What happens next</h2><p>{MORE}</p></div>")
     assert len(_articles(html)) == 1
+
+
+def _dump_articles(lines: list[str]) -> list[dict]:
+    from datetime import UTC, datetime
+
+    from schemas import Page
+    from transforms.articles import build_articles
+    from transforms.extract import extract_page
+
+    text = "\n".join(lines) + "\n"
+    return build_articles(extract_page(Page("mem://briefs.txt", text, "text", "utf-8", len(text))), datetime.now(UTC))
+
+
+BRIEFS = [
+    ("Ferry timetable changes for the summer season", [BODY]),
+    ("Choir wins national award for folk songs", [MORE, BODY.replace("water board", "choir")]),
+    ("Bakery chain opens its tenth shop in the harbour", [MORE.replace("board", "bakery")]),
+]
+
+
+def test_a_roundups_text_dump_splits_into_its_briefs():
+    """Over a briefs page's dump, the first brief's headline sits where a headline does, right over the
+    body: under the roundup's label it is given back to its brief (the HTML page splits alike)."""
+    head = ["Home", "News", "Sport", "Opinion", "News in brief", "From staff reports", "June 5, 2024", "Share"]
+    lines = head + [line for title, body in BRIEFS for line in [title, *body]] + ["Contact us", "© 2024 Harbour Post"]
+    rows = _dump_articles(lines)
+    assert [r["title"] for r in rows] == [title for title, _ in BRIEFS]
+    assert [r["text"].split("\n\n") for r in rows] == [body for _, body in BRIEFS]
+
+
+def test_a_dump_without_a_roundups_label_keeps_its_headline_in_the_header():
+    head = ["Home", "News", "Sport", "Opinion", "June 5, 2024", "Share"]
+    lines = head + [line for title, body in BRIEFS for line in [title, *body]] + ["Contact us", "© 2024 Harbour Post"]
+    (row,) = _dump_articles(lines)
+    assert row["title"] == BRIEFS[0][0] and not row["text"].startswith(BRIEFS[0][0])

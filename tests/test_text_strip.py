@@ -95,7 +95,7 @@ def _chosen(model: str) -> LineModel | None:
 def test_header_signals_and_clean_body(model):
     lines = normalize_lines(_news_dump())
     chosen = _chosen(model)
-    body, headings, signals = strip_lines(lines, chosen)
+    body, headings, signals, _ = strip_lines(lines, chosen)
     assert signals.title == HEAD[9]
     assert signals.subtitle == HEAD[10]
     assert signals.byline_lines == [HEAD[11]]
@@ -118,10 +118,10 @@ def test_strip_text_dump_contract():
 def test_subheading_inside_body_is_marked():
     lines = normalize_lines(_news_dump())
     lines.insert(lines.index(BODY[4]) + 1, "What happens next")
-    body, headings, _ = strip_lines(lines, None)
+    body, headings, _, _ = strip_lines(lines, None)
     assert [body[j] for j in headings] == ["What happens next"]
     if default_model() is not None:  # the classifier may drop a subhead; kept, it is marked
-        body, headings, _ = strip_lines(lines, default_model())
+        body, headings, _, _ = strip_lines(lines, default_model())
         assert [body[j] for j in headings] == (["What happens next"] if "What happens next" in body else [])
 
 
@@ -225,7 +225,7 @@ def test_a_byline_the_model_left_out_under_a_kept_deck_ends_the_header():
     credits = ["The pier at low tide on Monday (Photo: Mara Ellison)", "By Mara Ellison", "May 2, 2024"]
     lines = normalize_lines("\n".join(HEAD + [deck] + credits + BODY) + "\n")
     probs = np.array([0.0] * len(HEAD) + [0.9] + [0.1] * len(credits) + [0.99] * (len(lines) - len(HEAD) - 4))
-    body, _, _ = strip_lines(lines, None, probs)
+    body, _, _, _ = strip_lines(lines, None, probs)
     assert body[0] == BODY[0] and deck not in body
 
 
@@ -237,14 +237,14 @@ def test_a_list_article_the_model_is_sure_of_is_kept_whole():
     entries = [f"Band {n}" if n % 5 else f"Album of the year {n}" for n in range(1, 41)]
     lines = normalize_lines("\n".join(HEAD + ["Taylor Swift,", *entries, "Share"]) + "\n")
     probs = np.array([0.0] * len(HEAD) + [0.6] + [0.95] * len(entries) + [0.1])
-    body, _, _ = strip_lines(lines, None, probs)
+    body, _, _, _ = strip_lines(lines, None, probs)
     assert body == entries
 
 
 def test_a_byline_under_a_deck_ends_the_header():
     deck = "Trucks must take the market detour for eighteen months while the pier is repaired."
     lines = normalize_lines("\n".join(HEAD[:9] + [HEAD[9], deck, "By Mara Ellison"] + BODY) + "\n")
-    body, _, _ = strip_lines(lines, None)  # the rules alone may keep the deck; the byline ends the header
+    body, _, _, _ = strip_lines(lines, None)  # the rules alone may keep the deck; the byline ends the header
     assert body[0] == BODY[0]
     assert deck not in body and "By Mara Ellison" not in body
 
@@ -275,7 +275,7 @@ def test_page_furniture_in_another_language_is_dropped(model):
     head = ["Accueil", "International", "Économie", "Le port rouvre après trois jours de grève", "Par Jean Roux"]
     body = [FRENCH_BODY[0], FRENCH_FURNITURE[0], FRENCH_BODY[1], FRENCH_FURNITURE[1], *FRENCH_BODY[2:]]
     tail = FRENCH_FURNITURE[2:] + ["Recherche", "Mentions légales", "© 2024 Le Courrier du Port. Tous droits réservés."]
-    kept, _, _ = strip_lines(normalize_lines("\n".join(head + body + tail)), chosen)
+    kept, _, _, _ = strip_lines(normalize_lines("\n".join(head + body + tail)), chosen)
     assert kept == FRENCH_BODY
 
 
@@ -283,7 +283,7 @@ def _kept_body(model: str, body: list[str]) -> list[str]:
     """The lines the stripper keeps of a news dump whose body lines are `body` (between HEAD and
     CHROME), with the shipped line model or the rules alone (see _chosen)."""
     chosen = _chosen(model)
-    kept, _, _ = strip_lines(normalize_lines("\n".join(HEAD + body + CHROME) + "\n"), chosen)
+    kept, _, _, _ = strip_lines(normalize_lines("\n".join(HEAD + body + CHROME) + "\n"), chosen)
     return kept
 
 
@@ -411,7 +411,7 @@ def test_a_dump_about_newsletters_keeps_its_sentences_but_not_the_sign_up_box():
     about_short = "Twelve people signed up for my newsletter in the past week."
     promos = ["Sign up for our newsletter for the best of the harbour.", "Newsletter"]
     body = [BODY[0], about, BODY[1], promos[0], about_short, *BODY[2:], promos[1]]
-    kept, _, _ = strip_lines(normalize_lines("\n".join(HEAD + body + CHROME) + "\n"), None)
+    kept, _, _, _ = strip_lines(normalize_lines("\n".join(HEAD + body + CHROME) + "\n"), None)
     assert about in kept and about_short in kept
     assert not set(promos) & set(kept)
 
@@ -420,7 +420,7 @@ def test_a_sentence_that_mentions_signing_up_is_not_a_call_to_action():
     sentence = "Most residents will need to sign up for the new ferry pass before the summer timetable begins."
     calls = ["Sign up for the Courier's morning briefing today.", "Subscribe now"]
     body = [BODY[0], sentence, BODY[1], calls[0], *BODY[2:], calls[1]]
-    kept, _, _ = strip_lines(normalize_lines("\n".join(HEAD + body + CHROME) + "\n"), None)
+    kept, _, _, _ = strip_lines(normalize_lines("\n".join(HEAD + body + CHROME) + "\n"), None)
     assert sentence in kept and not set(calls) & set(kept)
 
 
@@ -435,7 +435,7 @@ def test_readers_comments_under_the_article_are_not_its_body(model):
         "As you touch on, the harbour has always been the heart of the town, and the bridge shows it again.",
     ]
     lines = HEAD + ["3 comments"] + BODY + ["3 comments:"] + comments
-    kept, _, _ = strip_lines(normalize_lines("\n".join(lines + CHROME) + "\n"), chosen)
+    kept, _, _, _ = strip_lines(normalize_lines("\n".join(lines + CHROME) + "\n"), chosen)
     assert kept[0] == BODY[0] and BODY[-1] in kept
     assert not set(comments) & set(kept)
 

@@ -84,12 +84,23 @@ def split_stories(stories: list[Story], page_title: str | None = None, live: boo
     return [part for story in stories for part in _split(story, story.title or page_title, live)]
 
 
-def _split(story: Story, title: str | None = None, live: bool = False) -> list[Story]:
+def _split(story: Story, title: str | None = None, roundup: bool = False) -> list[Story]:
+    """`roundup`: the page is known to be a roundup or a live page (the briefs rule applies)."""
+    if story.lead_heading:  # a roundup's dump: its first brief's headline went to the page's header
+        led = Story(
+            [story.lead_heading, *story.paragraphs],
+            story.title,
+            [0, *(i + 1 for i in story.heading_indexes)],
+            [i + 1 for i in story.stamped_indexes],
+        )
+        parts = _split(led, title, roundup=True)
+        if len(parts) > 1:
+            return parts
     flagged = sorted(i for i in set(story.heading_indexes) if 0 <= i < len(story.paragraphs))
     headings = flagged or _text_headings(story.paragraphs)
     preamble, sections = _sections(story.paragraphs, headings)
     with_body = [s for s in sections if s[1]]
-    briefs_allowed = bool(flagged) and (live or ROUNDUP.search(title or "") is not None)
+    briefs_allowed = bool(flagged) and (roundup or ROUNDUP.search(title or "") is not None)
     stamped = frozenset(story.stamped_indexes)
     if _is_multi_story(story.paragraphs, preamble, with_body, briefs_allowed=briefs_allowed, stamped=stamped):
         parts = []

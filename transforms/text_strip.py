@@ -21,6 +21,7 @@ from schemas import Extraction, Page, Signals, Story
 from transforms.errors import NoArticle
 from transforms.htmlclean.paragraphs import is_byline_line
 from transforms.metadata.urls import printed_replay_url
+from transforms.stories import ROUNDUP
 from transforms.textmodel.features import CHROME_PENALTY, best_run
 from transforms.textmodel.lines import (
     BYLINE,
@@ -67,6 +68,10 @@ HEADING_MAX_CHARS = 100
 HEADER_LOOKBACK = 25
 # Title-like lines in the header cluster: the headline and its deck; more is a headline list.
 HEADER_TITLES = 2
+# A roundup's label this near over the body, in a line of at most this many words, makes the line
+# right over the body its first brief's headline (`roundup_lead`).
+ROUNDUP_LABEL_LINES = 8
+ROUNDUP_LABEL_MAX_WORDS = 5
 # Caption/promo/chrome patterns mark a line as chrome only when it is shorter than this.
 CHROME_MAX_CHARS = 300
 # Line length cap (visual chars) when weighing lines for the main run: one huge line is no run.
@@ -236,8 +241,9 @@ def select_body(lines: list[str], probs: np.ndarray, threshold: float) -> list[i
 
 def strip_lines(
     lines: list[str], model: LineModel | None, probs: np.ndarray | None = None, threshold: float = 0.5
-) -> tuple[list[str], list[int], Signals]:
-    """Body lines, their subheading indexes and the header signals of a dump's lines.
+) -> tuple[list[str], list[int], Signals, str | None]:
+    """Body lines, their subheading indexes, the header signals of a dump's lines and, on a
+    roundup's page, the first brief's headline the header took (`roundup_lead`).
 
     The body comes from `model`, else from given line `probs` (training), else from the rules."""
     if model is not None:
@@ -281,7 +287,19 @@ def strip_lines(
         for j, p in enumerate(body[:-1])
         if visual_len(p) <= HEADING_MAX_CHARS and not ends_sentence(p) and not p.endswith(":")
     ]
-    return body, headings, signals
+    return body, headings, signals, roundup_lead(lines, keep[0])
+
+
+def roundup_lead(lines: list[str], start: int) -> str | None:
+    """The title-like line right over the body (which starts at line `start`) when a roundup's label
+    ("News in brief", "Police blotter": `transforms.stories.ROUNDUP`, a short line of its own) stands
+    within ROUNDUP_LABEL_LINES over it: there it is the first brief's headline, not the page's, and
+    the story splitter gives it back to its brief. None elsewhere."""
+    if start < 2 or not _title_like(lines[start - 1]) or is_byline(lines[start - 1]):
+        return None
+    above = lines[max(0, start - 1 - ROUNDUP_LABEL_LINES) : start - 1]
+    labelled = any(len(line.split()) <= ROUNDUP_LABEL_MAX_WORDS and ROUNDUP.search(line) for line in above)
+    return lines[start - 1] if labelled else None
 
 
 def _before_comments(lines: list[str], keep: list[int]) -> list[int]:
@@ -317,7 +335,8 @@ def _header_lines(lines: list[str], keep: list[int]) -> int | None:
 def strip_text_dump(page: Page, model: LineModel | None = None) -> Extraction:
     """Raises NoArticle when the dump holds no article; `model` defaults to the shipped one."""
     lines = normalize_lines(page.text)
-    body, headings, signals = strip_lines(lines, model or default_model())
+    body, headings, signals, lead = strip_lines(lines, model or default_model())
     signals.extractor = {"name": "text_strip", "model": model is not None or default_model() is not None}
     visible = sum(len(line) for line in lines)
-    return Extraction(page, [Story(body, heading_indexes=headings)], signals, input_chars=visible)
+    story = Story(body, heading_indexes=headings, lead_heading=lead)
+    return Extraction(page, [story], signals, input_chars=visible)
