@@ -449,13 +449,13 @@ def _sectioned_page() -> str:
 
 
 def test_subheading_anchors_skip_link_headings():
-    anchors = rescue.subheading_anchors(parse_html(_sectioned_page()))
+    anchors = rescue.subheading_anchors(rescue.subheadings(parse_html(_sectioned_page())))
     assert [h for h, _ in anchors] == ["How it rises", "What comes next"]
     assert all(len(a.split()) >= rescue.ANCHOR_MIN_WORDS for _, a in anchors)
 
 
 def test_dropped_subheadings_are_put_back_before_their_paragraph():
-    anchors = rescue.subheading_anchors(parse_html(_sectioned_page()))
+    anchors = rescue.subheading_anchors(rescue.subheadings(parse_html(_sectioned_page())))
     paras = [(b, False) for b in BODY]
     out = rescue.insert_subheadings(paras, anchors)
     assert [t for t, _ in out] == [BODY[0], "How it rises", BODY[1], BODY[2], "What comes next", BODY[3]]

@@ -245,17 +245,19 @@ def before_extraction(tree) -> None:
     drop_pointers(tree)
 
 
-def clock_headings(tree) -> set[str]:
-    """Texts of the headings a live page prints under a clock time: the heading's previous sibling
-    is a time of day alone, in a <time> element ("<time>13:20</time><h2>", "<p class='block-time'>
-    <time>10.27 GMT</time></p><h2>") or written with a colon. trafilatura drops such a time, and the
-    story splitter needs it (`transforms.stories`)."""
+def clock_headings(headings: list) -> set[str]:
+    """Texts of the headings (`rescue.subheadings`) a live page prints under a clock time: the
+    heading's previous sibling is a time of day alone, in a <time> element ("<time>13:20</time><h2>",
+    "<p class='block-time'><time>10.27 GMT</time></p><h2>") or written with a colon. trafilatura
+    drops such a time, and the story splitter needs it (`transforms.stories`)."""
     found = set()
-    for heading in tree.iter(*rescue.SUBHEADING_TAGS):
+    for heading in headings:
         before = heading.getprevious()
         while before is not None and not isinstance(before.tag, str):  # a comment between them
             before = before.getprevious()
-        text = short_text(before, CLOCK_MAX_CHARS) if before is not None else None
+        if before is None or len(before) > 1:  # a time alone: text, or one element (<time>) around it
+            continue
+        text = short_text(before, CLOCK_MAX_CHARS)
         if (
             text
             and CLOCK.fullmatch(text)
@@ -324,10 +326,10 @@ def extract_html(page: Page) -> Extraction:
     tree = parse_html(page.text)
     # trafilatura works on its own copy of the tree: `tree` stays whole for the blocks rescue
     signals = html_signals(tree)
-    stamped = clock_headings(tree)
     etree.strip_elements(tree, *UNSEEN_TAGS, with_tail=False)
     input_chars = visible_chars(tree)
-    anchors = rescue.subheading_anchors(tree)
+    headings = rescue.subheadings(tree)
+    anchors, stamped = rescue.subheading_anchors(headings), clock_headings(headings)
     prose_words = rescue.prose_words(tree)
     # trafilatura deletes SVG (icons: ~13% of the generated corpus' nodes) only after copying the
     # raw tree three times; dropped here, once the measures above have read it. Same bodies on

@@ -78,11 +78,18 @@ _PROSE_XPATH = etree.XPath(
 )
 
 
-def subheading_anchors(tree) -> list[tuple[str, str]]:
-    """(heading text, normalized start of the text that follows it) for the page's plain
-    subheadings; link headings (teaser titles) are left out. Call before trafilatura prunes the tree."""
+def subheadings(tree) -> list:
+    """The page's h2-h6 elements, in order: read once, for `subheading_anchors` and the extractor's
+    clock-stamped headings."""
+    return list(tree.iter(*SUBHEADING_TAGS))
+
+
+def subheading_anchors(headings: list) -> list[tuple[str, str]]:
+    """(heading text, normalized start of the text that follows it) for the plain subheadings among
+    `headings` (`subheadings`); link headings (teaser titles) are left out. Call before trafilatura
+    prunes the tree."""
     out = []
-    for el in tree.iter(*SUBHEADING_TAGS):
+    for el in headings:
         text = " ".join(el.text_content().split())
         if not text or len(text.split()) > SUBHEADING_MAX_WORDS:
             continue
