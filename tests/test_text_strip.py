@@ -460,3 +460,32 @@ def test_a_dump_of_a_web_archives_copy_gives_the_pages_url_and_capture_time():
     (row,) = build_articles(extract_page(page), datetime(2026, 1, 1, tzinfo=UTC))
     assert row["url"] == "https://harborgazette.example/local/ferry"
     assert row["crawled_at"] == datetime(2024, 3, 15, 8, 30, 12, tzinfo=UTC)
+
+
+SECTIONS = ["Background", "The Detour", "Repairs"]
+
+
+def _with_contents(contents_over_header: bool) -> str:
+    """A dump whose article has three subheaded sections and a table of contents listing them, over
+    the headline and byline (a blog theme's sidebar) or right over the text."""
+    contents = ["In this article", *SECTIONS]
+    header = HEAD[9:]
+    body = [BODY[0], SECTIONS[0], BODY[1], BODY[2], SECTIONS[1], BODY[3], SECTIONS[2], BODY[4], BODY[5]]
+    top = HEAD[:9] + (contents + header if contents_over_header else header + contents)
+    return "\n".join(top + body + TAIL) + "\n"
+
+
+@pytest.mark.parametrize("contents_over_header", [True, False])
+def test_a_table_of_contents_over_the_header_is_no_body(contents_over_header):
+    """Its entries are the body's subheadings printed again, scored as body (as the line model does
+    on such pages): over the header they are dropped and the text starts under the byline; right
+    over the text they stay, so that the header's last lines are not its entries."""
+    import numpy as np
+
+    lines = normalize_lines(_with_contents(contents_over_header))
+    probs = np.array([0.95 if line in SECTIONS else 0.99 if line in BODY else 0.05 for line in lines])
+    body, headings, _, _ = strip_lines(lines, None, probs)
+    if contents_over_header:
+        assert body[0] == BODY[0] and [body[i] for i in headings] == SECTIONS
+    else:
+        assert body[: len(SECTIONS)] == SECTIONS

@@ -58,6 +58,8 @@ MIN_BODY_CHARS = 200
 SURE_BODY = 0.9
 # A byline/credit/date line is short; a long line with a date in it is prose.
 BYLINE_MAX_CHARS = 160
+# Entries of a table of contents over the article's header, at least (`_without_contents_over_header`).
+CONTENTS_MIN_ENTRIES = 3
 # A byline this near the top of the body (lines) ends the header, with the deck lines over it, each
 # at most DECK_MAX_WORDS long: a longer line over it is the article's. `metadata.dumps` reads decks
 # with the same bound. A byline the line model left out right under a kept line counts too.
@@ -251,6 +253,7 @@ def strip_lines(
     keep = select_body(lines, probs, threshold) if probs is not None else rule_body(lines)
     keep = [i for i in keep if not is_body_chrome(lines[i])]
     keep = _before_comments(lines, keep)
+    keep = _without_contents_over_header(lines, keep)
 
     def trimmable(i: int, head: bool = False) -> bool:
         """A credit, or a short unpunctuated line that is no list entry the model is sure of; at the
@@ -300,6 +303,24 @@ def roundup_lead(lines: list[str], start: int) -> str | None:
     above = lines[max(0, start - 1 - ROUNDUP_LABEL_LINES) : start - 1]
     labelled = any(len(line.split()) <= ROUNDUP_LABEL_MAX_WORDS and ROUNDUP.search(line) for line in above)
     return lines[start - 1] if labelled else None
+
+
+def _without_contents_over_header(lines: list[str], keep: list[int]) -> list[int]:
+    """The kept lines less a table of contents that opens them above the article's own header ("In
+    this article" / "The Problem" / ... / "Summary", then the headline, byline and date, then the
+    text): at least CONTENTS_MIN_ENTRIES short lines that the body prints again further down (its
+    subheadings), with lines the model left out between the last of them and the text. A table
+    right over the text stays (the header over it must not become its entries), and so does a list
+    whose entries come again in other lists but runs on into the text (a winners list's names)."""
+    last_copy = {}
+    for k in range(len(keep) - 1, -1, -1):
+        last_copy.setdefault(lines[keep[k]], k)
+    n = 0
+    while n < len(keep) and visual_len(lines[keep[n]]) <= HEADING_MAX_CHARS and last_copy[lines[keep[n]]] > n:
+        n += 1
+    if n < CONTENTS_MIN_ENTRIES or n >= len(keep) or keep[n] - keep[n - 1] < 2:
+        return keep
+    return keep[n:]
 
 
 def _before_comments(lines: list[str], keep: list[int]) -> list[int]:
