@@ -119,6 +119,9 @@ def validate(options: NewsOptions) -> None:
     # whenever any options object is built (TestPipeline's too), so `required=True` would break them.
     if not options.output:
         raise ValueError("--output is required")
+    if "://" not in options.output and os.path.exists(options.output) and not os.path.isdir(options.output):
+        # `./run_local.sh samples/*` unquoted: the shell hands the second sample over as the output
+        raise ValueError(f"--output {options.output} is a file: give a folder (quote a glob given as --input)")
     if options.max_file_bytes <= 0:
         raise ValueError("--max_file_bytes must be positive")
     unknown = [name for name in extracted_fields(options) if name not in PAGE_FIELDS]

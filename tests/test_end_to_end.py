@@ -178,5 +178,9 @@ def test_a_folder_or_a_missing_plain_path_is_a_usage_error(tmp_path, samples_dir
             main(["--input", given, "--output", str(tmp_path / "out")])
         assert exit_.value.code == 2 and said in capsys.readouterr().err
     assert not (tmp_path / "out").exists()  # nothing built, nothing written
+    page = samples_dir / "harbor-gazette-ferry.html"  # an unquoted glob: its second file taken for --output
+    with pytest.raises(SystemExit) as exit_:
+        main(["--input", str(samples_dir / "coastline-times-wildfire.html"), "--output", str(page)])
+    assert exit_.value.code == 2 and "is a file: give a folder" in capsys.readouterr().err
     # a glob may match nothing: an empty run, not an error
     assert main(["--input", f"{tmp_path}/none-yet/*", "--output", str(tmp_path / "empty")]) == 0
