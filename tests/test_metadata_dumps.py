@@ -1072,3 +1072,27 @@ def test_a_headline_in_two_long_halves_set_apart_by_a_pipe():
     assert _header(["Menu", "Contact", headline, "July 8, 2024"])[0] == headline
     assert _header(["Menu", "Home | News | Weather", "July 8, 2024"])[0] is None
     assert _header(["Menu", "Tomas Reyes | The Valley Courier", "July 8, 2024"])[0] is None
+
+
+def test_a_video_caption_under_its_players_toggle_is_no_headline():
+    """The USA TODAY Network's dumps print "Show Caption" / "Hide Caption" and the video's title,
+    description and credit between the byline and the text: the video's title is no headline."""
+    lines = [
+        "Menu",
+        "Cooling centres open across the county",
+        "Libraries and halls stay open late while the heat lasts, the county said on Monday.",
+        "Tomas Reyes",
+        "The Valley Courier",
+        "Show Caption",
+        "Hide Caption",
+        "County opens its third cooling centre as temperatures climb",  # the video shares the text's words
+        "Staff explain who can use the centres.",
+        "Valley Courier Video",
+    ]
+    assert _header(lines).headline == "Cooling centres open across the county"
+
+
+def test_a_headline_with_its_section_after_a_pipe_is_a_headline():
+    lines = ["Menu", "Home | News", "Cooling centres open across the county as temperatures climb | Opinion"]
+    assert _header(lines).headline == lines[2]
+    assert _header(["Menu", "Home | News", "Local | Opinion"]).headline is None

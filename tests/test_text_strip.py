@@ -14,7 +14,7 @@ from transforms.text_strip import is_breadcrumb, is_byline, strip_lines, strip_t
 from transforms.textmodel.features import FEATURES, best_run, page_matrix
 from transforms.textmodel.lines import normalize_lines, unwrapped, without_references
 from transforms.textmodel.model import LineModel, default_model
-from transforms.textstats import newsletter_promotion
+from transforms.textstats import newsletter_promotion, under_caption_toggle
 
 BODY = [
     (
@@ -489,3 +489,14 @@ def test_a_table_of_contents_over_the_header_is_no_body(contents_over_header):
         assert body[0] == BODY[0] and [body[i] for i in headings] == SECTIONS
     else:
         assert body[: len(SECTIONS)] == SECTIONS
+
+
+def test_a_videos_caption_under_its_players_toggle_is_no_body():
+    """ "Show Caption" / "Hide Caption" (the USA TODAY Network's players) and at most three short
+    lines under them (the video's title, description and credit) are not the article's text."""
+    caption = ["Show Caption", "Hide Caption", "How the pier was repaired", "Engineers explain the fix.", "Video desk"]
+    lines = normalize_lines("\n".join(HEAD + caption + BODY + TAIL) + "\n")
+    for model in (None, default_model()):
+        body, _, _, _ = strip_lines(lines, model)
+        assert body[0] == BODY[0] and not set(caption) & set(body)
+    assert not under_caption_toggle(["Hide Caption", *BODY[:1]], 1)  # a paragraph is no caption

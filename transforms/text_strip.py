@@ -46,6 +46,7 @@ from transforms.textstats import (
     newsletter_promotion,
     photo_caption,
     rights_notice,
+    under_caption_toggle,
 )
 
 # Fewer body characters than this (visual, CJK count double) and the page has no article.
@@ -251,7 +252,7 @@ def strip_lines(
     if model is not None:
         probs, threshold = model.predict(lines), model.threshold
     keep = select_body(lines, probs, threshold) if probs is not None else rule_body(lines)
-    keep = [i for i in keep if not is_body_chrome(lines[i])]
+    keep = [i for i in keep if not is_body_chrome(lines[i]) and not under_caption_toggle(lines, i)]
     keep = _before_comments(lines, keep)
     keep = _without_contents_over_header(lines, keep)
 

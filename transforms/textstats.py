@@ -195,6 +195,26 @@ def without_link_labels(line: str) -> str:
     return " ".join(_LINK_LABEL.sub("", line).split())
 
 
+# A media player's caption toggle ("Show Caption" / "Hide Caption": the USA TODAY Network's pages). A dump
+# prints the video's title, description and credit under it, at most CAPTION_LINES short lines over the
+# article's text: neither headline nor body.
+_CAPTION_TOGGLE = re.compile(r"(?i)^(?:show|hide) caption$")
+CAPTION_LINES = 3
+_CAPTION_LINE_MAX_CHARS = 160
+
+
+def under_caption_toggle(lines: list[str], i: int) -> bool:
+    """Line `i` is one of the short lines a dump prints under a player's caption toggle."""
+    if len(lines[i]) > _CAPTION_LINE_MAX_CHARS:
+        return False
+    for k in range(i - 1, max(-1, i - 1 - CAPTION_LINES), -1):
+        if _CAPTION_TOGGLE.match(lines[k]):
+            return True
+        if len(lines[k]) > _CAPTION_LINE_MAX_CHARS:
+            return False
+    return False
+
+
 def rights_notice(low: str) -> bool:
     """A lower-cased line holds another language's "all rights reserved"."""
     return any(phrase in low for phrase in RIGHTS_RESERVED)

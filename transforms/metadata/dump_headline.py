@@ -23,6 +23,7 @@ import re
 from transforms.metadata.dump_credits import BYLINE
 from transforms.metadata.dump_lines import NOT_HEADLINE, credit_name, is_credit, names_list, role_line
 from transforms.metadata.titles import CUT_SHORT
+from transforms.textstats import under_caption_toggle
 
 # How many lines before the body are read as the header.
 HEADER_LINES = 40
@@ -56,6 +57,8 @@ TITLE_CASE_WEIGHT = 0.75
 TITLE_CASE_MIN_WORDS = 5
 # Words on each side of the one pipe of a headline in two halves (`_not_headline`).
 PIPED_HALF_WORDS = 4
+# ... or a headline and its section after a pipe ("How meditation rewires brains | Opinion").
+SECTION_TAIL_WORDS = 2
 # Headline length in words: fewer is a menu entry or a label, more is a paragraph.
 MIN_WORDS, MAX_WORDS = 3, 25
 # A headline sits over its deck: the line over the best one is the headline when it scores within
@@ -148,7 +151,7 @@ def _caption_or_ticker(lines: list[str], i: int) -> bool:
     under a clock time (not a date's: "7:16pm" / <live entry>); or it sits between a byline and a date ("By Jane
     Roe" / "-" / "The Daily Ledger" / "-" / "May 2, 2024"; "By" / "Jane Roe Fox News" / "Published")."""
     line = lines[i]
-    if PHOTO_CREDIT.search(line) or CUT_SHORT.search(line) or _TICKER_AGE.match(line):
+    if PHOTO_CREDIT.search(line) or CUT_SHORT.search(line) or _TICKER_AGE.match(line) or under_caption_toggle(lines, i):
         return True
     if (
         i + 1 < len(lines)
@@ -242,7 +245,10 @@ def _not_headline(line: str) -> bool:
     halves = line.split(" | ")
     return not (
         len(halves) == 2
-        and all(len(half.split()) >= PIPED_HALF_WORDS for half in halves)
+        and (
+            all(len(half.split()) >= PIPED_HALF_WORDS for half in halves)
+            or (len(halves[0].split()) > PIPED_HALF_WORDS and len(halves[1].split()) <= SECTION_TAIL_WORDS)
+        )
         and not NOT_HEADLINE.search(" ".join(halves))
     )
 
