@@ -1096,3 +1096,20 @@ def test_a_headline_with_its_section_after_a_pipe_is_a_headline():
     lines = ["Menu", "Home | News", "Cooling centres open across the county as temperatures climb | Opinion"]
     assert _header(lines).headline == lines[2]
     assert _header(["Menu", "Home | News", "Local | Opinion"]).headline is None
+
+
+def test_a_radio_shows_label_is_no_headline():
+    """NPR's pages print the show a story was heard on between the date and the byline; on wcxb 0161
+    the label, with a date over it and "By" under it, outscored the headline."""
+    from transforms.metadata.dump_headline import _not_headline
+
+    assert _not_headline("Heard on All Things Considered") and _not_headline("Heard on Morning Edition")
+    assert not _not_headline("Heard in the hallways: teachers weigh a strike")
+    lines = [
+        "Menu",
+        "Education",
+        "Cooling centres open across the county",
+        "October 17, 2023",
+        "Heard on Morning Edition",
+    ]
+    assert _header([*lines, "By", "Tomas Reyes"]).headline == "Cooling centres open across the county"

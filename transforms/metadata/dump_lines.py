@@ -128,7 +128,7 @@ NOT_HEADLINE = re.compile(
     r"|opens in new window|[✕×✖]$|^in this (?:section|article)$|^how we test|^why trust\b|^lee esto\b|^read (?:this|it) in\b"
     r"|»|›|>|\s/\s|[|•·@]|https?:|\.com\b|^\d+\.\s|^you are here"
     r"|\b(?:image|photo|photograph|illustration|graphic|video)s? (?:by|courtesy)\b|\s[#¶]$"
-    r"|^tweet\b|\bon (?:facebook|twitter|x|linkedin|pinterest|reddit|whatsapp|threads|bluesky|instagram)$"
+    r"|^heard on\b|^tweet\b|\bon (?:facebook|twitter|x|linkedin|pinterest|reddit|whatsapp|threads|bluesky|instagram)$"
 )
 # "UPDATED: Trump counter-offer ... SHOT DOWN": a kicker before a headline, not an update's date.
 _UPDATE_KICKER = re.compile(r"(?i)updated:(?=(?:\s+\S+){4})\s+[^\W\d][^\d]*$")
