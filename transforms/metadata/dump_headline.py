@@ -147,7 +147,7 @@ def _is_title_head(line: str, top: str) -> bool:
 def _caption_or_ticker(lines: list[str], i: int) -> bool:
     """Line `i` is a photo's caption or credit, a ticker's or a live page's entry, or a byline's name or
     publisher, not a headline: it carries a photo's credit, or it is a caption over one (with no byline under
-    it); it is cut short ("…": a caption or a teaser); it opens with its age ("2h agoSome Name says ...") or sits
+    it), or a video's under its player's caption toggle (`textstats.under_caption_toggle`); it is cut short ("…": a caption or a teaser); it opens with its age ("2h agoSome Name says ...") or sits
     under a clock time (not a date's: "7:16pm" / <live entry>); or it sits between a byline and a date ("By Jane
     Roe" / "-" / "The Daily Ledger" / "-" / "May 2, 2024"; "By" / "Jane Roe Fox News" / "Published")."""
     line = lines[i]
