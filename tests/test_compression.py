@@ -75,6 +75,22 @@ def test_a_cut_or_corrupt_stream_is_a_decode_error(tmp_path, name):
     assert isinstance(item, Failure) and item.reason == "decode_error"
 
 
+def test_a_zstd_stream_cut_at_a_block_or_inside_a_frame_is_a_decode_error_after_its_whole_records(tmp_path):
+    """zstandard's stream reader reads a frame cut right after one of its blocks as a whole file: the
+    lines in the lost blocks went missing without a word."""
+    compressor = zstandard.ZstdCompressor().compressobj()
+    lines = _records().splitlines(keepends=True)
+    blocks = [compressor.compress(line) + compressor.flush(zstandard.COMPRESSOBJ_FLUSH_BLOCK) for line in lines]
+    (tmp_path / "cut.jsonl.zst").write_bytes(b"".join(blocks[:2]))  # the frame's last block and end lost
+    assert [kind for kind, *_ in _summary(tmp_path / "cut.jsonl.zst")] == ["Page", "Page", "Failure"]
+    assert _summary(tmp_path / "cut.jsonl.zst")[-1][2] == "decode_error"
+    frames = b"".join(zstandard.ZstdCompressor().compress(line) for line in lines)
+    (tmp_path / "frames.jsonl.zst").write_bytes(frames[:-3])  # inside the last of three frames
+    assert [kind for kind, *_ in _summary(tmp_path / "frames.jsonl.zst")] == ["Page", "Page", "Failure"]
+    (tmp_path / "whole.jsonl.zst").write_bytes(frames)
+    assert [kind for kind, *_ in _summary(tmp_path / "whole.jsonl.zst")] == ["Page", "Page", "Page"]
+
+
 def test_only_a_compressed_streams_own_header_names_its_compression():
     assert codec(b"BZh9 is the name of a band.") is None
     assert codec(b"\xfd7zXZ") is None  # cut short of the magic

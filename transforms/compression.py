@@ -8,10 +8,11 @@ to them: a decompression bomb stops at the cap like gzip's.
 
   zstd: zstandard (already installed with apache-beam, which uses it for its own ZSTD files);
   bzip2 and xz: the standard library.
-A stream that breaks while read raises ValueError ("corrupt bzip2 stream: ..."), which the read stage
-reports as decode_error; the records read before the break are kept. zstandard's reader does not say
-when a stream ends early: a zstd file cut off before its first block ends is a decode_error ("holds
-no data"), one cut off later gives what its whole blocks hold (a cut JSON line is a decode_error).
+A stream that breaks while read, or ends inside a frame or block, raises ValueError ("corrupt bzip2
+stream: ...", "zstd stream cut off inside a frame"), which the read stage reports as decode_error; the
+records read before the break are kept. zstandard's stream reader does not say when a stream ends
+early (it returns what the whole blocks hold, and a file cut at a block's end read as whole), so zstd
+is read frame by frame (`_ZstdFrames`), which knows whether the last frame ended.
 
 Archive Team's `.warc.zst` compresses each WARC record as a frame of its own with a dictionary that
 the file carries in a skippable frame at its start (itself zstd-compressed or raw): that dictionary
@@ -59,7 +60,7 @@ class Decompressed:
                 decompressor = zstandard.ZstdDecompressor(dict_data=dictionary)
             except zstandard.ZstdError as err:  # a dictionary's magic over a corrupt table
                 raise ValueError(f"corrupt zstd dictionary: {err}") from None
-            self._stream = decompressor.stream_reader(source, read_across_frames=True)
+            self._stream = _ZstdFrames(decompressor, source)
         elif name == "bzip2":
             self._stream = bz2.BZ2File(source)
         else:  # the file under it is closed by the caller's `with`; this wrapper holds no handle of its own
@@ -75,6 +76,43 @@ class Decompressed:
             raise ValueError(f"{self.name} stream holds no data (truncated or corrupt)")
         self._started = True
         return data
+
+
+class _ZstdFrames:
+    """The decompressed bytes of a stream of zstd frames (skippable ones among them), read frame by
+    frame; raises ValueError when the stream ends inside a frame. Input goes in CHUNK bytes at a
+    time, so one call makes at most CHUNK * ~32,768 bytes (a bomb's 128 KiB run-length blocks)."""
+
+    CHUNK = 1024
+
+    def __init__(self, decompressor: zstandard.ZstdDecompressor, source: BinaryIO):
+        self._decompressor = decompressor
+        self._source = source
+        self._frame = decompressor.decompressobj()
+        self._in_frame = False  # the current frame has had input and has not ended
+        self._buffer = bytearray()
+        self._done = False
+
+    def read(self, size: int = -1) -> bytes:
+        while not self._done and (size < 0 or len(self._buffer) < size):
+            self._feed(self._source.read(self.CHUNK))
+        if self._done and self._in_frame and not self._buffer:  # what came before the cut is read first
+            raise ValueError("zstd stream cut off inside a frame")
+        if size < 0 or size >= len(self._buffer):
+            data, self._buffer = bytes(self._buffer), bytearray()
+        else:
+            data = bytes(self._buffer[:size])
+            del self._buffer[:size]
+        return data
+
+    def _feed(self, chunk: bytes) -> None:
+        self._done = not chunk
+        while chunk:
+            self._buffer += self._frame.decompress(chunk)
+            self._in_frame = not self._frame.eof
+            chunk = self._frame.unused_data if self._frame.eof else b""
+            if self._frame.eof:
+                self._frame = self._decompressor.decompressobj()
 
 
 def _dictionary(source: BinaryIO) -> tuple[zstandard.ZstdCompressionDict | None, BinaryIO]:
