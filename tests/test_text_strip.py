@@ -229,6 +229,30 @@ def test_a_byline_the_model_left_out_under_a_kept_deck_ends_the_header():
     assert body[0] == BODY[0] and deck not in body
 
 
+def test_a_review_page_whose_prose_the_model_starves_keeps_its_prose_not_its_cards():
+    """Product cards (names, scores, spec rows) between every paragraph: the line model scores the
+    paragraphs low (0.2) and is sure of one late paragraph only. Under STARVED_SHARE of the page's
+    prose kept, the prose over the lower bar is kept too; the cards' short lines stay out."""
+    import numpy as np
+
+    paragraphs = [
+        f"The {name} held its course within three metres on every loop of the test track, and its battery "
+        f"lasted through {hours} hours of recording before the warning came on."
+        for name, hours in [("Ridgeback 9", 30), ("Summit Pro", 44), ("Trail Lite", 21), ("Harbor X", 38)]
+    ]
+    card = ["Check price at Amazon", "83", "OVERALL SCORE", "Battery Life 4.9", "Weight 52 g"]
+    page, probs = list(HEAD), [0.0] * len(HEAD)
+    for paragraph in paragraphs:
+        page += card + [paragraph]
+        probs += [0.2] * len(card) + [0.2]
+    late = "How we tested: we ran, biked and hiked known distances to compare each watch's track and pace."
+    page += card + [late] + CHROME
+    probs += [0.2] * len(card) + [0.7] + [0.0] * len(CHROME)
+    lines = normalize_lines("\n".join(page) + "\n")
+    body, _, _, _ = strip_lines(lines, None, np.array(probs))
+    assert body == paragraphs + [late]
+
+
 def test_a_list_article_the_model_is_sure_of_is_kept_whole():
     """A winners list is short unpunctuated lines throughout: the trims that take credits and decks
     off the body's edges stop at lines the model is sure of, instead of eating the whole list."""

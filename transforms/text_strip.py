@@ -81,6 +81,13 @@ CHROME_MAX_CHARS = 300
 RUN_LEN_CAP = 400
 # Outside the main run of body lines, a line needs this probability to be kept (a second story part).
 OUTSIDE_RUN_MIN = 0.8
+# A body under this share of the dump's prose (visual chars) is starved: on a review page whose prose
+# is broken up by product cards, spec tables and score lines, the line model's context features read
+# every paragraph as a stray teaser and keep one late section (wcxb 4072: 830 of 40,932 prose chars).
+# Then the bar drops to this share of the threshold, and the prose lines over it are kept with the
+# lines kept before. On the dev dumps 5 of 793 wcxb pages and none of fundus' 80 starve.
+STARVED_SHARE = 0.15
+STARVED_THRESHOLD_SHARE = 0.3
 
 _TRAILING_MARK = re.compile(r"\s+(Endi|\(END\)|END|-{2,}\s*END)\s*$")
 _CRUMB_SPLIT = re.compile(r"\s+[|/>»›]\s+")
@@ -236,8 +243,20 @@ def rule_body(lines: list[str]) -> list[int]:
 
 
 def select_body(lines: list[str], probs: np.ndarray, threshold: float) -> list[int]:
-    """Lines the classifier scores as body, within the main run of such lines unless very sure."""
-    lens = np.minimum([visual_len(ln) for ln in lines], RUN_LEN_CAP)
+    """Lines the classifier scores as body, within the main run of such lines unless very sure; on
+    a starved page (under STARVED_SHARE of its prose kept) also the prose lines over a lower bar."""
+    lens = np.array([visual_len(ln) for ln in lines])
+    keep = _over(probs, threshold, np.minimum(lens, RUN_LEN_CAP))
+    prose = [is_prose(ln, n) for ln, n in zip(lines, lens)]
+    prose_chars = sum(n for n, ok in zip(lens, prose) if ok)
+    if sum(lens[keep]) >= STARVED_SHARE * prose_chars:
+        return keep
+    kept = set(keep)
+    lower = _over(probs, threshold * STARVED_THRESHOLD_SHARE, np.minimum(lens, RUN_LEN_CAP))
+    return [i for i in lower if i in kept or prose[i]]
+
+
+def _over(probs: np.ndarray, threshold: float, lens: np.ndarray) -> list[int]:
     start, end = best_run((probs - threshold) * lens)
     return [i for i, p in enumerate(probs) if p >= threshold and (start <= i < end or p >= OUTSIDE_RUN_MIN)]
 
