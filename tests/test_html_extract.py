@@ -683,3 +683,45 @@ def test_a_byline_opening_the_text_is_the_header_not_the_body():
     assert [t for t, _ in filter_paragraphs(paras, [])] == [BODY[0], "By the numbers", BODY[1]]
     assert is_byline_line("Written by Ada Q. Brennock and Marta Quill")
     assert not is_byline_line("By the numbers") and not is_byline_line("By Tuesday. The ferry was full.")
+
+
+MORE = [
+    "A second footbridge, further up the estuary, is planned for the end of the decade, although the "
+    "council has not yet said how it would pay for a crossing of that length.",
+    "Shopkeepers on the east quay reported their busiest Saturday since the summer festival, with "
+    "several cafes running out of pastries before noon as walkers crossed back and forth.",
+]
+
+
+@pytest.mark.parametrize("fmt", ["html", "text"])
+def test_a_second_copy_of_the_body_is_dropped_whatever_the_format(fmt):
+    """A page that carries its article twice (a hidden print or Markdown copy) gives its paragraphs
+    once: a dump prints both copies, and an extractor keeps both."""
+    from transforms.extract import extract_page
+
+    paragraphs = BODY + MORE
+    if fmt == "html":
+        copy = "".join(f"<p>{p}</p>" for p in paragraphs)
+        page = _page(
+            f"<main><article><h1>Tidal bridge opens</h1>{copy}<div class='print-copy'>{copy}</div></article></main>"
+        )
+    else:
+        text = "\n".join(
+            ["Home", "News", "Tidal bridge opens", *paragraphs, *paragraphs, "Copyright Quellmere Courier"]
+        )
+        page = Page(source_uri="test.txt", text=text, fmt="text", encoding="utf-8", byte_size=len(text))
+    (story,) = extract_page(page).stories
+    assert story.paragraphs == paragraphs
+
+
+def test_a_repeat_shorter_than_a_run_stays_and_headings_follow_their_paragraphs():
+    from schemas import Story
+    from transforms.extract import REPEAT_MIN_RUN, without_repeated_runs
+
+    short = BODY[:2] + ["Quote"] + BODY[:2]  # a pull quote's pair printed again
+    assert without_repeated_runs(Story(short)).paragraphs == short
+    twice = ["Bridge"] + BODY + MORE + BODY + MORE + ["Next steps", MORE[0]]
+    assert len(BODY + MORE) >= REPEAT_MIN_RUN
+    story = without_repeated_runs(Story(twice, heading_indexes=[0, 13]))
+    assert story.paragraphs == ["Bridge"] + BODY + MORE + ["Next steps", MORE[0]]
+    assert [story.paragraphs[i] for i in story.heading_indexes] == ["Bridge", "Next steps"]
