@@ -247,9 +247,11 @@ def select_body(lines: list[str], probs: np.ndarray, threshold: float) -> list[i
     a starved page (under STARVED_SHARE of its prose kept) also the prose lines over a lower bar."""
     lens = np.array([visual_len(ln) for ln in lines])
     keep = _over(probs, threshold, np.minimum(lens, RUN_LEN_CAP))
+    kept_chars = int(lens[keep].sum())
+    if kept_chars >= STARVED_SHARE * int(lens.sum()):  # the prose is at most the whole dump: not starved
+        return keep
     prose = [is_prose(ln, n) for ln, n in zip(lines, lens)]
-    prose_chars = sum(n for n, ok in zip(lens, prose) if ok)
-    if sum(lens[keep]) >= STARVED_SHARE * prose_chars:
+    if kept_chars >= STARVED_SHARE * sum(n for n, ok in zip(lens, prose) if ok):
         return keep
     kept = set(keep)
     lower = _over(probs, threshold * STARVED_THRESHOLD_SHARE, np.minimum(lens, RUN_LEN_CAP))
