@@ -146,3 +146,25 @@ def test_an_archive_with_no_files_is_one_empty_row(tmp_path):
     (tmp_path / "none.zip").write_bytes(_zip({"folder/": b""}))
     assert _summary(tmp_path / "dirs.tar") == [("Failure", "", "empty")]
     assert _summary(tmp_path / "none.zip") == [("Failure", "", "empty")]
+
+
+def test_an_ebook_or_office_file_is_one_not_a_page_row_naming_it(tmp_path):
+    """EPUB, OpenDocument and Office Open XML files are zips inside: read as archives, a book's
+    XHTML chapters became articles and a .docx's XML parts a row each."""
+    chapter = article("Chapter one: the ferry")
+    epub = _zip({"mimetype": b"application/epub+zip", "OEBPS/ch1.xhtml": chapter, "OEBPS/ch2.xhtml": chapter})
+    docx = _zip(
+        {"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<w:document/>", "docProps/app.xml": b"<a/>"}
+    )
+    odt = _zip({"mimetype": b"application/vnd.oasis.opendocument.text", "content.xml": b"<office:document/>"})
+    for name, data, says in [
+        ("book.epub", epub, "EPUB"),
+        ("memo.docx", docx, "Word"),
+        ("memo.odt", odt, "opendocument"),
+    ]:
+        (tmp_path / name).write_bytes(data)
+        (item,) = read_documents(str(tmp_path / name), CAP)
+        assert isinstance(item, Failure) and item.reason == "not_a_page" and says in item.error, (name, item)
+    # a crawl's zip whose first member happens to be called "mimetype" but holds no media type is read
+    (tmp_path / "crawl.zip").write_bytes(_zip({"mimetype": b"text", "a.html": article("Ferry fares rise")}))
+    assert [record for _, record, _ in _summary(tmp_path / "crawl.zip")] == ["mimetype", "a.html"]

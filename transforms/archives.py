@@ -14,6 +14,9 @@ read from a seekable file (Python's zipfile). A broken archive, or a member that
 (encrypted, an unknown compression method), is a `decode_error` row; the members before it are kept.
 An archive with no files is one `empty` row.
 An archive inside an archive is not opened (one `not_a_page` row): nesting is how a bomb multiplies.
+A document format that is a zip inside (an EPUB book, an OpenDocument or Office file: .docx, .xlsx,
+.pptx) is no archive of pages: one `not_a_page` row names it (read as members, a book's chapters
+became articles and a .docx's XML parts a row each).
 """
 
 import tarfile
@@ -28,6 +31,8 @@ from transforms.decode import GZIP_MAGIC
 ZIP_MAGIC = b"PK\x03\x04"
 _TAR_MAGIC_AT = slice(257, 262)
 _TAR_MAGIC = b"ustar"
+# Office Open XML files by the part that names their kind.
+_OFFICE_PARTS = {"word/document.xml": "Word", "xl/workbook.xml": "Excel", "ppt/presentation.xml": "PowerPoint"}
 # Errors of a member that cannot be read: encrypted (RuntimeError), an unsupported method
 # (NotImplementedError), a corrupt stream (zlib.error, BadZipFile, OSError, EOFError).
 _MEMBER_ERRORS = (
@@ -98,6 +103,10 @@ def zip_members(stream: BinaryIO, source_uri: str, max_bytes: int) -> Iterator[t
         return
     if not infos:
         yield Failure(source_uri, "read", "empty", "a zip archive with no files")
+    document = _document_format(archive, infos)
+    if document:
+        yield Failure(source_uri, "read", "not_a_page", f"{document}, not an archive of pages: not opened")
+        return
     for info in infos:
         if info.file_size > max_bytes:
             yield _over_cap(source_uri, max_bytes, info.filename, info.file_size)
@@ -112,3 +121,22 @@ def zip_members(stream: BinaryIO, source_uri: str, max_bytes: int) -> Iterator[t
             yield _over_cap(source_uri, max_bytes, info.filename)
             continue
         yield info.filename, data
+
+
+def _document_format(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> str | None:
+    """What document a zip file is, when it is one: EPUB and OpenDocument files open with a stored
+    "mimetype" member that says so, Office Open XML files carry "[Content_Types].xml" and a main
+    part that names their kind."""
+    names = {info.filename for info in infos}
+    if infos and infos[0].filename == "mimetype" and infos[0].file_size <= 100:
+        try:
+            kind = archive.read(infos[0]).decode("ascii").strip()
+        except (*_MEMBER_ERRORS, UnicodeDecodeError):
+            return None
+        if kind.startswith("application/"):
+            return f"an EPUB book ({kind})" if "epub" in kind else f"a document ({kind})"
+    if "[Content_Types].xml" in names:
+        office = next((kind for part, kind in _OFFICE_PARTS.items() if part in names), None)
+        if office:
+            return f"a {office} document (Office Open XML)"
+    return None
