@@ -412,3 +412,32 @@ def test_extracted_fields_says_which_exports_hold_text_extracted_already(tmp_pat
     with pytest.raises(SystemExit):
         main(["--input", f"{inputs}/*", "--output", str(tmp_path / "x"), "--extracted_fields", "article_text"])
     assert "--extracted_fields takes page fields among" in capsys.readouterr().err
+
+
+def test_a_scrapers_record_of_an_http_error_is_quarantined_with_its_status():
+    """Firecrawl keeps the fetch's status in metadata.statusCode, crawl4ai in status_code: a 404 or
+    a 403 bot wall is an error page, not the article (a WARC's non-2xx records are skipped alike)."""
+    response = {
+        "success": True,
+        "data": [
+            {
+                "rawHtml": article("Ferry fares rise").decode(),
+                "metadata": {"sourceURL": "https://a.example/1", "statusCode": 200},
+            },
+            {
+                "html": "<html><body><h1>Page not found</h1></body></html>",
+                "metadata": {"sourceURL": "https://a.example/2", "statusCode": 404},
+            },
+            {"html": article("Access denied").decode(), "status_code": "403", "url": "https://a.example/3"},
+            {"html": article("Market stalls reopen").decode(), "status": "published", "url": "https://a.example/4"},
+        ],
+    }
+    items = list(iter_json(CountingStream(json.dumps(response).encode()), "crawl.json", CAP))
+    assert [(type(i).__name__, getattr(i, "reason", "")) for i in items] == [
+        ("Page", ""),
+        ("Failure", "not_a_page"),
+        ("Failure", "not_a_page"),
+        ("Page", ""),
+    ]
+    assert "HTTP 404" in items[1].error and "HTTP 403" in items[2].error
+    assert [i.record_id for i in items] == ["item-1", "item-2", "item-3", "item-4"]

@@ -56,6 +56,10 @@ MAX_ID_CHARS = 256
 # Fetch times (news-please date_download, C4 timestamp); a crawl dataset's "date" is left alone: in
 # datatrove and FineWeb it is the crawl's, in other exports the article's.
 CRAWL_TIME_FIELDS = ("crawled_at", "date_download", "fetch_time", "fetched_at", "timestamp")
+# The HTTP status a scraper recorded for the fetch (Firecrawl's metadata.statusCode, crawl4ai's
+# status_code, a Scrapy item's status): a record of an error response (404, 403, 500 ...) holds an
+# error page, not the article, and is quarantined as a WARC's non-2xx records are skipped.
+STATUS_FIELDS = ("statusCode", "status_code", "status")
 # Where a tool's response keeps its records: Firecrawl's crawl results ("data"), API listings.
 WRAPPER_FIELDS = ("data", "items", "results", "documents", "pages", "articles")
 # The header laid over a text-only record's text, as a dump prints it: headline, deck, byline, date.
@@ -126,6 +130,19 @@ def crawl_time(record: dict) -> datetime | None:
                     return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
             except (ValueError, OverflowError, OSError):
                 continue
+    return None
+
+
+def http_status(record: dict) -> int | None:
+    """The HTTP status of the record's fetch (the first of STATUS_FIELDS holding a number 100-599,
+    or its three digits as text, in the record or its `metadata`), None when it has none."""
+    for source in _sources(record):
+        for name in STATUS_FIELDS:
+            value = source.get(name)
+            if isinstance(value, str) and len(value.strip()) == 3 and value.strip().isdigit():
+                value = int(value)
+            if isinstance(value, int) and not isinstance(value, bool) and 100 <= value <= 599:
+                return value
     return None
 
 
@@ -235,6 +252,10 @@ def record_item(
     if found is None:
         error = f"a JSON record with no page field (one of {', '.join(PAGE_FIELDS)})"
         return Failure(source_uri, "read", "not_a_page", error, json.dumps(record)[:200], record_id, size, own_id)
+    status = http_status(record)
+    if status is not None and not 200 <= status < 300:
+        error = f"the record of an HTTP {status} response: an error page, not the article"
+        return Failure(source_uri, "read", "not_a_page", error, "", record_id, size, own_id)
     url = _first_string(record, URL_FIELDS)
     page = decode_page(
         source_uri,
