@@ -52,7 +52,7 @@ def without_repeated_runs(story: Story) -> Story:
     while i < len(keys):
         j = first[keys[i]]
         n = 0
-        while j < i and i + n < len(keys) and j + n < i and keys[i + n] == keys[j + n]:
+        while j + n < i and i + n < len(keys) and keys[i + n] == keys[j + n]:  # the copy may not overlap
             n += 1
         if n >= REPEAT_MIN_RUN and len(keys[i]) >= REPEAT_MIN_CHARS:
             dropped.update(range(i, i + n))
@@ -61,7 +61,7 @@ def without_repeated_runs(story: Story) -> Story:
             i += 1
     if not dropped:
         return story
-    new_index = {old: new for new, old in enumerate(i for i in range(len(keys)) if i not in dropped)}
+    new_index = {old: new for new, old in enumerate(k for k in range(len(keys)) if k not in dropped)}
     return replace(
         story,
         paragraphs=[p for i, p in enumerate(story.paragraphs) if i not in dropped],

@@ -246,7 +246,8 @@ def select_body(lines: list[str], probs: np.ndarray, threshold: float) -> list[i
     """Lines the classifier scores as body, within the main run of such lines unless very sure; on
     a starved page (under STARVED_SHARE of its prose kept) also the prose lines over a lower bar."""
     lens = np.array([visual_len(ln) for ln in lines])
-    keep = _over(probs, threshold, np.minimum(lens, RUN_LEN_CAP))
+    capped = np.minimum(lens, RUN_LEN_CAP)
+    keep = _over(probs, threshold, capped)
     kept_chars = int(lens[keep].sum())
     if kept_chars >= STARVED_SHARE * int(lens.sum()):  # the prose is at most the whole dump: not starved
         return keep
@@ -254,11 +255,12 @@ def select_body(lines: list[str], probs: np.ndarray, threshold: float) -> list[i
     if kept_chars >= STARVED_SHARE * sum(n for n, ok in zip(lens, prose) if ok):
         return keep
     kept = set(keep)
-    lower = _over(probs, threshold * STARVED_THRESHOLD_SHARE, np.minimum(lens, RUN_LEN_CAP))
+    lower = _over(probs, threshold * STARVED_THRESHOLD_SHARE, capped)
     return [i for i in lower if i in kept or prose[i]]
 
 
 def _over(probs: np.ndarray, threshold: float, lens: np.ndarray) -> list[int]:
+    """Lines over `threshold` within the main run of such lines (weighed by `lens`), or very sure."""
     start, end = best_run((probs - threshold) * lens)
     return [i for i, p in enumerate(probs) if p >= threshold and (start <= i < end or p >= OUTSIDE_RUN_MIN)]
 
