@@ -725,3 +725,18 @@ def test_a_repeat_shorter_than_a_run_stays_and_headings_follow_their_paragraphs(
     story = without_repeated_runs(Story(twice, heading_indexes=[0, 13]))
     assert story.paragraphs == ["Bridge"] + BODY + MORE + ["Next steps", MORE[0]]
     assert [story.paragraphs[i] for i in story.heading_indexes] == ["Bridge", "Next steps"]
+
+
+def test_a_markdown_copy_of_the_body_is_dropped_as_a_second_copy():
+    """A page that prints its article's Markdown source under it (for crawlers): the copy's
+    paragraphs carry emphasis and link markup, so they are compared as they render."""
+    from schemas import Story
+    from transforms.extract import without_repeated_runs
+
+    paragraphs = BODY + MORE
+    copy = ["**{}** {}".format(*p.split(" ", 1)) for p in paragraphs[:3]] + [
+        p.replace("council", "[council](https://quellmere.example/council)") for p in paragraphs[3:]
+    ]
+    assert copy != paragraphs
+    story = without_repeated_runs(Story(paragraphs + ["Markdown source"] + copy))
+    assert story.paragraphs == paragraphs + ["Markdown source"]

@@ -3,6 +3,7 @@
 Whatever the format, a second copy of the body's paragraphs is dropped (`without_repeated_runs`).
 """
 
+import re
 from dataclasses import replace
 
 from schemas import Extraction, Page, Signals, Story
@@ -18,6 +19,10 @@ from transforms.textmodel.lines import normalize_lines
 # with the copy). Shorter repeats stay: a pull quote, an FAQ printed twice, a refrain.
 REPEAT_MIN_RUN = 5
 REPEAT_MIN_CHARS = 60
+# Markdown's inline markup in a paragraph (strong emphasis, a link with its target): the body may
+# hold a Markdown copy of itself, compared rendered. List and heading markers alone are no sign:
+# extractors write list items as "- item".
+_MARKDOWN_SIGN = re.compile(r"\*\*\S|\]\(")
 
 
 def extract_page(page: Page) -> Extraction:
@@ -42,8 +47,24 @@ def extract_page(page: Page) -> Extraction:
 
 def without_repeated_runs(story: Story) -> Story:
     """The story less every run of REPEAT_MIN_RUN or more paragraphs that repeats an earlier run
-    (whitespace aside); its heading and stamp indexes follow the paragraphs they point at."""
-    keys = [" ".join(p.split()) for p in story.paragraphs]
+    (whitespace aside, and Markdown's markup: a page's Markdown copy of its own article, wcxb 4258);
+    its heading and stamp indexes follow the paragraphs they point at."""
+    dropped = _repeated_runs([" ".join(p.split()) for p in story.paragraphs])
+    if not dropped and any(_MARKDOWN_SIGN.search(p) for p in story.paragraphs):
+        dropped = _repeated_runs([" ".join(markdown_dump(p).split()) for p in story.paragraphs])
+    if not dropped:
+        return story
+    new_index = {old: new for new, old in enumerate(k for k in range(len(story.paragraphs)) if k not in dropped)}
+    return replace(
+        story,
+        paragraphs=[p for i, p in enumerate(story.paragraphs) if i not in dropped],
+        heading_indexes=[new_index[i] for i in story.heading_indexes if i in new_index],
+        stamped_indexes=[new_index[i] for i in story.stamped_indexes if i in new_index],
+    )
+
+
+def _repeated_runs(keys: list[str]) -> set[int]:
+    """Indexes of the runs of keys that repeat an earlier run (see `without_repeated_runs`)."""
     first: dict[str, int] = {}
     for i, k in enumerate(keys):
         first.setdefault(k, i)
@@ -59,15 +80,7 @@ def without_repeated_runs(story: Story) -> Story:
             i += n
         else:
             i += 1
-    if not dropped:
-        return story
-    new_index = {old: new for new, old in enumerate(k for k in range(len(keys)) if k not in dropped)}
-    return replace(
-        story,
-        paragraphs=[p for i, p in enumerate(story.paragraphs) if i not in dropped],
-        heading_indexes=[new_index[i] for i in story.heading_indexes if i in new_index],
-        stamped_indexes=[new_index[i] for i in story.stamped_indexes if i in new_index],
-    )
+    return dropped
 
 
 def extracted_body(page: Page) -> Extraction:
