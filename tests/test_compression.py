@@ -155,3 +155,17 @@ def test_a_warc_zst_with_a_cut_or_corrupt_dictionary_is_a_decode_error(tmp_path)
         (tmp_path / "bad.warc.zst").write_bytes(broken)
         (item,) = _summary(tmp_path / "bad.warc.zst")
         assert item[0] == "Failure" and item[2] == "decode_error"
+
+
+def test_a_corrupt_zstd_frame_after_whole_ones_keeps_their_records(tmp_path):
+    """The frames before a corrupt one are read whole, even those that arrive in the same chunk
+    of input as the corrupt bytes."""
+    lines = [
+        json.dumps({"url": f"https://ledger.example/{n}", "html": article(f"Story {n}").decode()}) + "\n"
+        for n in range(30)
+    ]
+    frames = b"".join(zstandard.ZstdCompressor().compress(line.encode()) for line in lines)
+    (tmp_path / "padded.jsonl.zst").write_bytes(frames + b"\x00" * 16)
+    summary = _summary(tmp_path / "padded.jsonl.zst")
+    assert [kind for kind, *_ in summary] == ["Page"] * 30 + ["Failure"]
+    assert summary[-1][2] == "decode_error"

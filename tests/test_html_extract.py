@@ -740,3 +740,6 @@ def test_a_markdown_copy_of_the_body_is_dropped_as_a_second_copy():
     assert copy != paragraphs
     story = without_repeated_runs(Story(paragraphs + ["Markdown source"] + copy))
     assert story.paragraphs == paragraphs + ["Markdown source"]
+    sidebar = [f"Sidebar story {n}: the harbour master explains the new mooring fees for the winter." for n in range(5)]
+    story = without_repeated_runs(Story(sidebar + paragraphs + sidebar + copy))
+    assert story.paragraphs == sidebar + paragraphs  # a plain repeat and a Markdown copy, both dropped

@@ -441,3 +441,9 @@ def test_a_scrapers_record_of_an_http_error_is_quarantined_with_its_status():
     ]
     assert "HTTP 404" in items[1].error and "HTTP 403" in items[2].error
     assert [i.record_id for i in items] == ["item-1", "item-2", "item-3", "item-4"]
+
+
+def test_a_status_that_only_looks_numeric_is_no_status_and_breaks_nothing():
+    records = [dict(scrapy_lines()[0], status="²⁰⁰"), scrapy_lines()[1]]
+    items = list(iter_json(CountingStream(jsonl(records)), "feed.jsonl", CAP))
+    assert [type(i).__name__ for i in items] == ["Page", "Page"]

@@ -253,6 +253,23 @@ def test_a_review_page_whose_prose_the_model_starves_keeps_its_prose_not_its_car
     assert body == paragraphs + [late]
 
 
+def test_a_starved_dumps_lower_bar_adds_prose_and_keeps_what_the_model_kept():
+    """The lower bar's own main run may fall elsewhere: the lines kept before stay kept."""
+    import numpy as np
+
+    from transforms.text_strip import select_body
+
+    prose = [
+        f"Paragraph {i} of the review tells how the watch held its course on the loop, and more words "
+        "follow here to make it long enough."
+        for i in range(12)
+    ]
+    late = "How we tested: we ran, biked and hiked known distances to compare each watch's track and pace on it."
+    lines = prose + [f"Ad slot {i}" for i in range(60)] + [late]
+    probs = np.array([0.2] * 12 + [0.0] * 60 + [0.7])
+    assert select_body(lines, probs, 0.5) == list(range(12)) + [72]
+
+
 def test_a_list_article_the_model_is_sure_of_is_kept_whole():
     """A winners list is short unpunctuated lines throughout: the trims that take credits and decks
     off the body's edges stop at lines the model is sure of, instead of eating the whole list."""

@@ -80,8 +80,9 @@ class Decompressed:
 
 class _ZstdFrames:
     """The decompressed bytes of a stream of zstd frames (skippable ones among them), read frame by
-    frame; raises ValueError when the stream ends inside a frame. Input goes in CHUNK bytes at a
-    time, so one call makes at most CHUNK * ~32,768 bytes (a bomb's 128 KiB run-length blocks)."""
+    frame; raises ValueError when the stream ends inside a frame or a frame is corrupt, once the
+    bytes of the frames before it are read. Input goes in CHUNK bytes at a time, so one call makes
+    at most CHUNK * ~32,768 bytes (a bomb's 128 KiB run-length blocks)."""
 
     CHUNK = 1024
 
@@ -92,12 +93,16 @@ class _ZstdFrames:
         self._in_frame = False  # the current frame has had input and has not ended
         self._buffer = bytearray()
         self._done = False
+        self._error: ValueError | None = None  # raised once what came before it is read
 
     def read(self, size: int = -1) -> bytes:
         while not self._done and (size < 0 or len(self._buffer) < size):
             self._feed(self._source.read(self.CHUNK))
-        if self._done and self._in_frame and not self._buffer:  # what came before the cut is read first
-            raise ValueError("zstd stream cut off inside a frame")
+        if self._done and not self._buffer:  # what came before a cut or a corrupt frame is read first
+            if self._error:
+                raise self._error
+            if self._in_frame:
+                raise ValueError("zstd stream cut off inside a frame")
         if size < 0 or size >= len(self._buffer):
             data, self._buffer = bytes(self._buffer), bytearray()
         else:
@@ -108,7 +113,11 @@ class _ZstdFrames:
     def _feed(self, chunk: bytes) -> None:
         self._done = not chunk
         while chunk:
-            self._buffer += self._frame.decompress(chunk)
+            try:
+                self._buffer += self._frame.decompress(chunk)
+            except zstandard.ZstdError as err:
+                self._error, self._done = ValueError(f"corrupt zstd stream: {err}"), True
+                return
             self._in_frame = not self._frame.eof
             chunk = self._frame.unused_data if self._frame.eof else b""
             if self._frame.eof:

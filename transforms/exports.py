@@ -139,7 +139,7 @@ def http_status(record: dict) -> int | None:
     for source in _sources(record):
         for name in STATUS_FIELDS:
             value = source.get(name)
-            if isinstance(value, str) and len(value.strip()) == 3 and value.strip().isdigit():
+            if isinstance(value, str) and re.fullmatch(r"\s*[0-9]{3}\s*", value):  # ASCII digits: "²⁰⁰" is no code
                 value = int(value)
             if isinstance(value, int) and not isinstance(value, bool) and 100 <= value <= 599:
                 return value

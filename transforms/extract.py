@@ -50,8 +50,8 @@ def without_repeated_runs(story: Story) -> Story:
     (whitespace aside, and Markdown's markup: a page's Markdown copy of its own article, wcxb 4258);
     its heading and stamp indexes follow the paragraphs they point at."""
     dropped = _repeated_runs([" ".join(p.split()) for p in story.paragraphs])
-    if not dropped and any(_MARKDOWN_SIGN.search(p) for p in story.paragraphs):
-        dropped = _repeated_runs([" ".join(markdown_dump(p).split()) for p in story.paragraphs])
+    if any(_MARKDOWN_SIGN.search(p) for p in story.paragraphs):
+        dropped |= _repeated_runs([" ".join(markdown_dump(p).split()) for p in story.paragraphs])
     if not dropped:
         return story
     new_index = {old: new for new, old in enumerate(k for k in range(len(story.paragraphs)) if k not in dropped)}
@@ -73,9 +73,9 @@ def _repeated_runs(keys: list[str]) -> set[int]:
     while i < len(keys):
         j = first[keys[i]]
         n = 0
-        while j + n < i and i + n < len(keys) and keys[i + n] == keys[j + n]:  # the copy may not overlap
-            n += 1
-        if n >= REPEAT_MIN_RUN and len(keys[i]) >= REPEAT_MIN_CHARS:
+        while len(keys[i]) >= REPEAT_MIN_CHARS and j + n < i and i + n < len(keys) and keys[i + n] == keys[j + n]:
+            n += 1  # the copy may not overlap what it copies
+        if n >= REPEAT_MIN_RUN:
             dropped.update(range(i, i + n))
             i += n
         else:

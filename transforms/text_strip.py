@@ -254,9 +254,8 @@ def select_body(lines: list[str], probs: np.ndarray, threshold: float) -> list[i
     prose = [is_prose(ln, n) for ln, n in zip(lines, lens)]
     if kept_chars >= STARVED_SHARE * sum(n for n, ok in zip(lens, prose) if ok):
         return keep
-    kept = set(keep)
     lower = _over(probs, threshold * STARVED_THRESHOLD_SHARE, capped)
-    return [i for i in lower if i in kept or prose[i]]
+    return sorted(set(keep) | {i for i in lower if prose[i]})
 
 
 def _over(probs: np.ndarray, threshold: float, lens: np.ndarray) -> list[int]:
