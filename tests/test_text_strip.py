@@ -481,6 +481,21 @@ def test_readers_comments_under_the_article_are_not_its_body(model):
     assert not set(comments) & set(kept)
 
 
+def test_an_aggregators_two_paragraph_story_ends_at_its_comments():
+    """A link aggregator's story is a summary of two or three paragraphs over a long comment thread."""
+    import numpy as np
+
+    comments = [
+        f"Comment {n}: as someone who crossed it on opening day, the view of the basin from the top is "
+        "wonderful, but the council should have built it ten years ago."
+        for n in range(8)
+    ]
+    lines = HEAD + BODY[:2] + ["Load All Comments"] + comments + CHROME
+    probs = np.array([0.0] * len(HEAD) + [0.95, 0.95, 0.1] + [0.9] * len(comments) + [0.0] * len(CHROME))
+    kept, _, _, _ = strip_lines(normalize_lines("\n".join(lines) + "\n"), None, probs)
+    assert kept == BODY[:2]
+
+
 def test_a_dump_of_a_web_archives_copy_gives_the_pages_url_and_capture_time():
     """The Wayback Machine prints its replay URL over the page; a dump keeps that line."""
     replay = "https://web.archive.org/web/20240315083012/https://harborgazette.example/local/ferry"
