@@ -71,10 +71,10 @@ def _repeated_runs(keys: list[str]) -> set[int]:
     dropped: set[int] = set()
     i = 0
     while i < len(keys):
-        j = first[keys[i]]
-        n = 0
-        while len(keys[i]) >= REPEAT_MIN_CHARS and j + n < i and i + n < len(keys) and keys[i + n] == keys[j + n]:
-            n += 1  # the copy may not overlap what it copies
+        j, n = first[keys[i]], 0
+        if len(keys[i]) >= REPEAT_MIN_CHARS:  # a run opens with a paragraph this long
+            while j + n < i and i + n < len(keys) and keys[i + n] == keys[j + n]:  # the copy may not overlap
+                n += 1
         if n >= REPEAT_MIN_RUN:
             dropped.update(range(i, i + n))
             i += n
