@@ -20,8 +20,10 @@ How the records come out of a file is `transforms/jsonl.py`.
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime
+from typing import Any
 
 from schemas import Failure, Page
 from transforms.decode import decode_page
@@ -90,59 +92,70 @@ def _sources(record, nested: bool = True) -> list[dict]:
     return [record, metadata] if isinstance(metadata, dict) else [record]
 
 
-def _first_string(record: dict, names: tuple[str, ...], nested: bool = True) -> tuple[str, str] | None:
-    """(field, value) of the first of `names` holding a non-empty string, in the record or (with
-    `nested`) its `metadata` object."""
+def _first(record: dict, names: tuple[str, ...], read: Callable, nested: bool = True) -> tuple[str, Any] | None:
+    """(field, value) of the first of `names` that `read` makes a value of (not None), in the record
+    or (with `nested`) its `metadata` object."""
     for source in _sources(record, nested):
         for name in names:
-            value = source.get(name)
-            if isinstance(value, str) and value.strip():
+            value = read(source.get(name))
+            if value is not None:
                 return name, value
     return None
+
+
+def _first_string(record: dict, names: tuple[str, ...], nested: bool = True) -> tuple[str, str] | None:
+    """(field, value) of the first of `names` holding a non-empty string."""
+    return _first(record, names, lambda value: value if isinstance(value, str) and value.strip() else None, nested)
 
 
 def source_id(record) -> str:
     """The record's own id (the first of ID_FIELDS that is a string or an integer, or Mongo's
     {"$oid": ...}), as text; "" when it has none."""
-    for source in _sources(record):
-        for name in ID_FIELDS:
-            value = source.get(name)
-            if isinstance(value, dict) and len(value) == 1:
-                value = value.get("$oid")
-            if isinstance(value, int) and not isinstance(value, bool):
-                return str(value)
-            if isinstance(value, str) and 0 < len(value.strip()) <= MAX_ID_CHARS:
-                return value.strip()
-    return ""
+    found = _first(record, ID_FIELDS, _id_text)
+    return found[1] if found else ""
+
+
+def _id_text(value) -> str | None:
+    if isinstance(value, dict) and len(value) == 1:
+        value = value.get("$oid")
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, str) and 0 < len(value.strip()) <= MAX_ID_CHARS:
+        return value.strip()
+    return None
 
 
 def crawl_time(record: dict) -> datetime | None:
     """The record's fetch time as an aware UTC datetime (ISO 8601 text or epoch seconds or
     milliseconds; naive times are taken as UTC), None when absent or unreadable."""
-    for source in _sources(record):
-        for name in CRAWL_TIME_FIELDS:
-            value = source.get(name)
-            try:
-                if isinstance(value, int | float) and not isinstance(value, bool):
-                    return datetime.fromtimestamp(value / 1000 if value > 1e11 else value, UTC)
-                if isinstance(value, str) and value.strip():
-                    parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-                    return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
-            except (ValueError, OverflowError, OSError):
-                continue
+    found = _first(record, CRAWL_TIME_FIELDS, _utc_time)
+    return found[1] if found else None
+
+
+def _utc_time(value) -> datetime | None:
+    try:
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return datetime.fromtimestamp(value / 1000 if value > 1e11 else value, UTC)
+        if isinstance(value, str) and value.strip():
+            parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+            return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
+    except (ValueError, OverflowError, OSError):
+        pass
     return None
 
 
 def http_status(record: dict) -> int | None:
     """The HTTP status of the record's fetch (the first of STATUS_FIELDS holding a number 100-599,
     or its three digits as text, in the record or its `metadata`), None when it has none."""
-    for source in _sources(record):
-        for name in STATUS_FIELDS:
-            value = source.get(name)
-            if isinstance(value, str) and re.fullmatch(r"\s*[0-9]{3}\s*", value):  # ASCII digits: "²⁰⁰" is no code
-                value = int(value)
-            if isinstance(value, int) and not isinstance(value, bool) and 100 <= value <= 599:
-                return value
+    found = _first(record, STATUS_FIELDS, _status_code)
+    return found[1] if found else None
+
+
+def _status_code(value) -> int | None:
+    if isinstance(value, str) and re.fullmatch(r"\s*[0-9]{3}\s*", value):  # ASCII digits: "²⁰⁰" is no code
+        value = int(value)
+    if isinstance(value, int) and not isinstance(value, bool) and 100 <= value <= 599:
+        return value
     return None
 
 
