@@ -10,6 +10,7 @@ from schemas import Extraction, Page, Signals, Story
 from transforms.errors import NoArticle
 from transforms.html_extract import extract_html
 from transforms.markdown import markdown_dump
+from transforms.stories import without_paragraphs
 from transforms.text_strip import strip_text_dump
 from transforms.textmodel.lines import normalize_lines
 
@@ -52,15 +53,7 @@ def without_repeated_runs(story: Story) -> Story:
     dropped = _repeated_runs([" ".join(p.split()) for p in story.paragraphs])
     if any(_MARKDOWN_SIGN.search(p) for p in story.paragraphs):
         dropped |= _repeated_runs([" ".join(markdown_dump(p).split()) for p in story.paragraphs])
-    if not dropped:
-        return story
-    new_index = {old: new for new, old in enumerate(k for k in range(len(story.paragraphs)) if k not in dropped)}
-    return replace(
-        story,
-        paragraphs=[p for i, p in enumerate(story.paragraphs) if i not in dropped],
-        heading_indexes=[new_index[i] for i in story.heading_indexes if i in new_index],
-        stamped_indexes=[new_index[i] for i in story.stamped_indexes if i in new_index],
-    )
+    return without_paragraphs(story, dropped) if dropped else story
 
 
 def _repeated_runs(keys: list[str]) -> set[int]:

@@ -26,6 +26,7 @@ headings: an unflagged guess is too weak to cut a page on length alone).
 """
 
 import re
+from dataclasses import replace
 
 from schemas import Story
 
@@ -197,8 +198,17 @@ def _without_navigation(story: Story, headings: list[int]) -> Story:
     """Drops headings with no body under them (the next paragraph is a heading too, or none)."""
     heading_set = set(headings)
     empty = {h for h in headings if h + 1 >= len(story.paragraphs) or h + 1 in heading_set}
-    if not empty:
-        return story
-    kept = [i for i in range(len(story.paragraphs)) if i not in empty]
+    return without_paragraphs(replace(story, heading_indexes=headings), empty) if empty else story
+
+
+def without_paragraphs(story: Story, dropped: set[int]) -> Story:
+    """The story less the paragraphs at `dropped`; its heading and stamp indexes follow the
+    paragraphs they point at (those of dropped paragraphs go)."""
+    kept = [i for i in range(len(story.paragraphs)) if i not in dropped]
     new_index = {old: new for new, old in enumerate(kept)}
-    return Story([story.paragraphs[i] for i in kept], story.title, [new_index[h] for h in headings if h not in empty])
+    return replace(
+        story,
+        paragraphs=[story.paragraphs[i] for i in kept],
+        heading_indexes=[new_index[i] for i in story.heading_indexes if i in new_index],
+        stamped_indexes=[new_index[i] for i in story.stamped_indexes if i in new_index],
+    )
