@@ -126,6 +126,18 @@ def test_binary_content_is_recognised():
     assert is_binary(b"%PDF-1.7\n...")
     assert is_binary(b"\x89PNG\r\n\x1a\n\0\0\0")
     assert not is_binary(b"Plain words only.")
+    assert is_binary(bytes(range(256)) * 16)  # no magic, but control bytes throughout
+
+
+def test_a_stray_nul_or_nul_padding_does_not_make_a_page_binary():
+    page = b"<html><head><title>Ferry</title></head><body>" + b"<p>The ferry runs again on Monday.</p>" * 20
+    for raw in (
+        page.replace(b"<head>", b"<head>\x00", 1),  # a crawler's stray NUL in the head
+        page + b"</body></html>" + bytes(3000),  # padding after the page (a preallocated file)
+    ):
+        decoded = decode_page("page.html", raw)
+        assert isinstance(decoded, Page) and decoded.fmt == "html", decoded
+        assert "\x00" not in decoded.text and "The ferry runs again" in decoded.text
 
 
 @pytest.mark.parametrize(

@@ -47,8 +47,10 @@ _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]+")
 # In ASCII-compatible encodings those controls are these same bytes, and no multi-byte sequence
 # uses them, so deleting every other byte leaves nothing exactly when the text has none.
 _NOT_CONTROL_BYTES = bytes(b for b in range(256) if not (b <= 8 or b == 11 or 14 <= b <= 31))
-# Control bytes that mark a file as binary when they are over 5% of its head (tab, LF, VT, FF, CR pass).
+# Control bytes that mark a file as binary when they are over BINARY_CONTROL_SHARE of its head (tab, LF,
+# VT, FF, CR pass). Images, archives and executables without a known magic are far over it.
 _BINARY_CONTROL_BYTES = bytes(b for b in range(32) if b < 9 or b > 13)
+BINARY_CONTROL_SHARE = 0.05
 _XML_DECL_TEXT = re.compile(r"\A\ufeff?\s*<\?xml\b[^>]{0,500}\?>", re.I)
 _DOCTYPE_SUBSET = re.compile(r"<!DOCTYPE\b([^\[>]{0,500})\[", re.I)
 _SUBSET_END = re.compile(r"\]\s*>")
@@ -146,15 +148,21 @@ def utf16_bom(raw: bytes) -> bytes | None:
 
 
 def is_binary(raw: bytes) -> bool:
+    """A file type's magic bytes, or control bytes (NUL among them) over BINARY_CONTROL_SHARE of the
+    head. A stray NUL in a page (a crawler's or an editor's) is no reason to drop it, and neither is NUL
+    padding at the end (a preallocated file, a write cut short); a file of NULs only is binary."""
     head = raw[:SNIFF_BYTES]
     if head.startswith(_BINARY_MAGIC):
         return True
     if head.startswith(_BOM_BYTES):
         return False
-    if b"\x00" in head:
-        return True
+    if raw.endswith(b"\x00"):
+        raw = raw.rstrip(b"\x00")
+        if not raw:
+            return True
+        head = raw[:SNIFF_BYTES]
     controls = len(head) - len(head.translate(None, _BINARY_CONTROL_BYTES))  # a C-speed count
-    return controls > len(head) * 0.05
+    return controls > len(head) * BINARY_CONTROL_SHARE
 
 
 def sniff_format(text: str) -> str:
