@@ -228,6 +228,24 @@ def test_a_news_please_export_that_opens_with_a_failed_extraction_is_still_read(
     assert [getattr(i, "reason", "page") for i in items] == ["empty", "page"]
 
 
+def test_a_first_line_that_is_no_page_record_does_not_decide_the_whole_file():
+    records = jsonl(scrapy_lines() * 2)
+    header = json.dumps({"spider": "ledger", "run": 7}).encode() + b"\n"  # a crawl's header line
+    cut = b'{"url": "https://ledger.example/x", "html": "<p>half a reco\n'  # the file split mid-record
+    numeric = json.dumps({"url": "https://ledger.example/n", "html": 12345}).encode() + b"\n"
+    for first, reason in ((header, "not_a_page"), (cut, "decode_error"), (numeric, "not_a_page")):
+        items = list(iter_json(CountingStream(first + records), "feed.jsonl", CAP))
+        assert [getattr(i, "reason", "page") for i in items] == [reason] + ["page"] * 4, first
+        assert [i.record_id for i in items] == ["byte-0"] + [f"byte-{len(first) + n}" for n in _starts(records)]
+    # one pretty-printed document whose last item parses on its own line stays one document
+    pretty = json.dumps({"items": scrapy_lines()}, indent=None).replace("}, {", "},\n{").encode()
+    assert [type(i).__name__ for i in iter_json(CountingStream(pretty), "items.json", CAP)] == ["Page", "Page"]
+
+
+def _starts(data: bytes) -> list[int]:
+    return [0] + [i + 1 for i, byte in enumerate(data[:-1]) if byte == ord("\n")]
+
+
 def scrapy_json_feed(records) -> bytes:
     """Scrapy's `-o items.json`: an array written a record a line."""
     return ("[\n" + ",\n".join(json.dumps(r) for r in records) + "\n]").encode()

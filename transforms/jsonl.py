@@ -12,7 +12,9 @@ gunzipped), `item-N` in an array, "" for a file of one record. Ids must be uniqu
 pieces are read apart, so a record's own "id" is not used.
 
 A JSON Lines file is streamed a line at a time, and so is an array written a record a line (Scrapy's
-JSON feed: "[", "{...},", ..., "]"). An uncompressed JSON Lines file bigger than a span is read in
+JSON feed: "[", "{...},", ..., "]"). A first line that is no page record (a crawl's header line,
+a record cut short where the file was split) is quarantined by itself when the lines after it are
+page records (`LOOKAHEAD_LINES`). An uncompressed JSON Lines file bigger than a span is read in
 spans of bytes (`file_spans`), each by any worker: a span holds the lines that start in it. A JSON
 document over several lines is read whole, within the cap. A JSON file whose first record holds no
 page (a feed, a data dump) and a file that only starts like JSON (a Markdown dump's "[Home](/)") go
@@ -45,6 +47,11 @@ SKIP_CHUNK = 1 << 16
 SKIP_MAX_BYTES = 1 << 30
 # Bytes of a file's head looked at to tell JSON from a page.
 HEAD_BYTES = 512
+# A first line that is no page record (a crawl's header line, a record cut short, a page field that is
+# a number) does not decide the file alone: up to this many lines (and bytes) after it are read ahead,
+# and when one of them is a page record the file is JSON Lines, its first line quarantined by itself.
+LOOKAHEAD_LINES = 8
+LOOKAHEAD_BYTES = 8 << 20
 JSON_START = (b"{", b"[")
 
 
@@ -159,6 +166,16 @@ def iter_json(
             yield record_item(value, f"byte-{skipped}", source_uri, size, extracted)
             yield from _json_lines(lines, source_uri, max_bytes, skipped + size, None, extracted)
             return
+        ahead = [] if first.strip() == b"[" else _read_ahead(lines, max_bytes)
+        if _lines_of_records(ahead):  # JSON Lines after all: the first line is quarantined by itself
+            read = iter([(first, size), *ahead])
+            yield from _json_lines(lines, source_uri, max_bytes, skipped, None, extracted, read)
+            return
+        first += b"".join(line or b"" for line, _ in ahead)
+        size += sum(n for _, n in ahead)
+        if any(line is None for line, _ in ahead):  # a line over the cap: so is the whole document
+            yield Failure(source_uri, "read", "too_large", f"file is over {max_bytes} bytes")
+            return
         if first.strip() == b"[":  # perhaps an array written a record a line (Scrapy's `-o items.json`)
             second, second_size = _read_line(lines, max_bytes)
             item = _array_item(second) if second else None
@@ -217,14 +234,43 @@ def iter_json_span(
     yield from _json_lines(lines, source_uri, max_bytes, offset, end, extracted)
 
 
+def _lines_of_records(ahead: list[tuple[bytes | None, int]]) -> bool:
+    """The lines read ahead hold a page record and are JSON objects a line more often than not: JSON
+    Lines, not one document over several lines (a pretty-printed array's last item parses alone too)."""
+    values = [_parsed(line) for line, _ in ahead if line is None or line.strip()]
+    objects = sum(isinstance(value, dict) for value in values)
+    return any(_is_record(value) for value in values) and objects > len(values) - objects
+
+
+def _read_ahead(lines, max_bytes: int) -> list[tuple[bytes | None, int]]:
+    """The next LOOKAHEAD_LINES lines as `_read_line` gives them, fewer at the end or past
+    LOOKAHEAD_BYTES."""
+    ahead, total = [], 0
+    while len(ahead) < LOOKAHEAD_LINES and total < LOOKAHEAD_BYTES:
+        line, size = _read_line(lines, max_bytes)
+        if not size:
+            break
+        ahead.append((line, size))
+        total += size
+    return ahead
+
+
 def _json_lines(
-    lines, source_uri: str, max_bytes: int, offset: int, end: int | None, extracted: tuple[str, ...]
+    lines,
+    source_uri: str,
+    max_bytes: int,
+    offset: int,
+    end: int | None,
+    extracted: tuple[str, ...],
+    read_first: Iterator[tuple[bytes | None, int]] | None = None,
 ) -> Iterator[Page | Failure]:
-    """The records of the lines that start at `offset` and after, up to `end` (None: the file's end)."""
+    """The records of the lines that start at `offset` and after, up to `end` (None: the file's end);
+    `read_first`: lines already read from `lines` (`_read_line`'s pairs), taken before it."""
+    read_first = read_first or iter(())
     try:
         while end is None or offset < end:
             line_start, at = offset, f"byte-{offset}"
-            line, size = _read_line(lines, max_bytes)
+            line, size = next(read_first, None) or _read_line(lines, max_bytes)
             offset += size
             if not size:
                 return
