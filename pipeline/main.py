@@ -24,7 +24,14 @@ from apache_beam.options.pipeline_options import (
 )
 
 from pipeline import __version__
-from pipeline.options import NewsOptions, extracted_fields, run_id, validate
+from pipeline.options import (
+    NewsOptions,
+    absolute_paths,
+    extracted_fields,
+    run_id,
+    stray_argument_problem,
+    validate,
+)
 from pipeline.streaming import build_streaming
 from pipeline.summary import format_summary, quarantine_rate_breach
 from pipeline.watch import run_watch
@@ -95,11 +102,15 @@ def parse_options(argv: list[str] | None) -> PipelineOptions:
     )
     NewsOptions._add_argparse_args(parser)
     parser.parse_known_args(argv)  # --help stops here
+    problem = stray_argument_problem(argv)
+    if problem:
+        parser.error(problem)
     options = PipelineOptions(argv)
     try:
         validate(options.view_as(NewsOptions))
     except ValueError as err:
         parser.error(str(err))  # a clear usage message and exit 2, before anything is built
+    absolute_paths(options.view_as(NewsOptions))
     if options.view_as(StandardOptions).runner is None:
         options.view_as(StandardOptions).runner = LOCAL_RUNNER
     # Beam's construction-time type check builds an argparse parser per hint comparison: ~0.45 s of

@@ -1,5 +1,6 @@
 """The pipeline's own flags, in one PipelineOptions subclass; everything else passes to Beam."""
 
+import difflib
 import hashlib
 import json
 import os
@@ -162,6 +163,42 @@ def local_input_problem(pattern: str) -> str | None:
         return f"--input {pattern} is a folder: give a glob of its files, e.g. '{os.path.join(pattern, '*')}'"
     if not os.path.exists(pattern):
         return f"--input {pattern}: no such file (a glob such as 'pages/*' may match nothing; a plain path must exist)"
+    return None
+
+
+def absolute_paths(options: NewsOptions) -> None:
+    """Local --input patterns and --output made absolute, in place: `samples/*`, `./samples/*` and
+    `$PWD/samples/*` are one input, so a rerun spelled either way gets the same run id, `source_uri`
+    and article ids (and replaces the earlier run's rows). Cloud paths stay as given."""
+    if options.input:
+        options.input = [_absolute(pattern) for pattern in options.input]
+    if options.output:
+        options.output = _absolute(options.output)
+
+
+def _absolute(path: str) -> str:
+    return path if "://" in path else os.path.abspath(path)
+
+
+def stray_argument_problem(argv: list[str]) -> str | None:
+    """Why the command line holds an argument no option takes, or None: a stray word (an unquoted
+    --input glob the shell expanded into several files) or a flag one typo away from a known one
+    ("--max_file_byte"). Beam only logs a warning for both and runs with defaults, so a scheduled
+    job with a mistyped --fail_on_quarantine_rate would never fail. Other unknown flags (and their
+    values) pass, as Beam lets them: a runner may take flags this SDK does not define."""
+    parsers = []
+    PipelineOptions(argv).get_all_options(add_extra_args_fn=parsers.append)  # every option Beam knows
+    parser = parsers[0]
+    _, unknown = parser.parse_known_args(argv)
+    known = [option for action in parser._actions for option in action.option_strings]
+    for i, arg in enumerate(unknown):
+        if arg.startswith("--"):
+            name = arg.split("=", 1)[0]
+            close = difflib.get_close_matches(name, known, n=1)
+            if close:
+                return f"unknown flag {name}: did you mean {close[0]}?"
+        elif arg != "--" and not (i and unknown[i - 1].startswith("--") and "=" not in unknown[i - 1]):
+            return f"unexpected argument {arg!r}: quote a glob given as --input ('pages/*'), or the shell expands it"
     return None
 
 

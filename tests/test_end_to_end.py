@@ -184,3 +184,33 @@ def test_a_folder_or_a_missing_plain_path_is_a_usage_error(tmp_path, samples_dir
     assert exit_.value.code == 2 and "is a file: give a folder" in capsys.readouterr().err
     # a glob may match nothing: an empty run, not an error
     assert main(["--input", f"{tmp_path}/none-yet/*", "--output", str(tmp_path / "empty")]) == 0
+
+
+def test_a_stray_argument_or_a_mistyped_flag_is_a_usage_error_not_a_default_run(tmp_path, samples_dir, capsys):
+    first, second = sorted(str(p) for p in samples_dir.glob("*.html"))[:2]
+    out = str(tmp_path / "out")
+    for argv, said in (
+        (["--input", first, second, "--output", out], "quote a glob given as --input"),  # the shell's expansion
+        (
+            ["--input", first, "--output", out, "--fail_on_quarantine_rat", "0.1"],
+            "did you mean --fail_on_quarantine_rate",
+        ),
+        (["--input", first, "--output", out, "--max_file_byte=100"], "did you mean --max_file_bytes"),
+    ):
+        with pytest.raises(SystemExit) as exit_:
+            main(argv)
+        assert exit_.value.code == 2 and said in capsys.readouterr().err, argv
+    assert not (tmp_path / "out").exists()
+
+
+def test_one_input_spelled_relative_or_absolute_is_one_run_with_the_same_ids(tmp_path, samples_dir, monkeypatch):
+    monkeypatch.chdir(samples_dir.parent)
+    out = tmp_path / "out"
+    for pattern in (f"{samples_dir.name}/*.html", f"./{samples_dir.name}/*.html", f"{samples_dir}/*.html"):
+        assert main(["--input", pattern, "--output", str(out)]) == 0
+    assert len(list((out / "_manifests").glob("*.json"))) == 1
+    ((rows, ids, relative),) = sql(
+        f"select count(*), count(distinct article_id), count(*) filter (where source_uri not like '/%') "
+        f"from {table(out, 'articles')}"
+    )
+    assert rows == ids and relative == 0
