@@ -168,3 +168,18 @@ def test_an_ebook_or_office_file_is_one_not_a_page_row_naming_it(tmp_path):
     # a crawl's zip whose first member happens to be called "mimetype" but holds no media type is read
     (tmp_path / "crawl.zip").write_bytes(_zip({"mimetype": b"text", "a.html": article("Ferry fares rise")}))
     assert [record for _, record, _ in _summary(tmp_path / "crawl.zip")] == ["mimetype", "a.html"]
+
+
+def test_a_member_added_twice_gives_two_pages_with_ids_of_their_own(tmp_path):
+    buffer = io.BytesIO()
+    with tarfile.open(fileobj=buffer, mode="w") as archive:  # `tar -r` appends a second a.html
+        for title in ("Ferry fares rise", "Ferry fares rise again"):
+            data = article(title)
+            info = tarfile.TarInfo("crawl/a.html")
+            info.size = len(data)
+            archive.addfile(info, io.BytesIO(data))
+    (tmp_path / "crawl.tar").write_bytes(buffer.getvalue())
+    assert [(kind, record_id) for kind, record_id, _ in _summary(tmp_path / "crawl.tar")] == [
+        ("Page", "crawl/a.html"),
+        ("Page", "crawl/a.html#2"),
+    ]

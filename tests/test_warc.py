@@ -292,3 +292,26 @@ def test_a_wet_files_text_records_are_page_dumps_with_their_urls(tmp_path):
         "2025-02-02",
     )
     assert first["text"].startswith(PROSE.strip()) and "Share this article" not in first["text"]
+
+
+def test_two_records_with_one_warc_record_id_get_ids_of_their_own(tmp_path):
+    path = tmp_path / "resent.warc.gz"
+    with open(path, "wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        for title in ("Library keeps Sunday hours", "Bridge repairs finish early"):
+            headers = {"WARC-Date": FETCHED, "WARC-Record-ID": "<urn:uuid:00000000-0000-0000-0000-000000000007>"}
+            writer.write_record(
+                writer.create_warc_record(
+                    f"https://news.example/{len(title)}",
+                    "response",
+                    payload=io.BytesIO(article(title)),
+                    http_headers=http("200 OK", "text/html"),
+                    warc_headers_dict=headers,
+                )
+            )
+    pages = list(read_documents(str(path), 1 << 20))
+    assert [p.record_id for p in pages] == [
+        "urn:uuid:00000000-0000-0000-0000-000000000007",
+        "urn:uuid:00000000-0000-0000-0000-000000000007#2",
+    ]
+    assert all(isinstance(p, Page) for p in pages)

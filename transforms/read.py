@@ -99,10 +99,10 @@ def _read_stream(stream, path: str, max_bytes: int, extracted: tuple[str, ...], 
                 if kind == "zip"
                 else tar_members(PrefixedStream(head, stream), path, max_bytes)
             )
-            yield from _read_members(members, path, max_bytes, extracted)
+            yield from unique_record_ids(_read_members(members, path, max_bytes, extracted))
         return
     if is_warc(head):
-        yield from iter_warc(PrefixedStream(head, stream), path, max_bytes)
+        yield from unique_record_ids(iter_warc(PrefixedStream(head, stream), path, max_bytes))
         return
     if is_parquet(head):  # a dataset of pages or articles (cc_news, FineWeb): read from its footer
         if seekable is None:
@@ -121,6 +121,21 @@ def _read_stream(stream, path: str, max_bytes: int, extracted: tuple[str, ...], 
         return
     for offset, document in documents:  # pages fetched into one file, end to end
         yield decode_page(path, document, record_id=f"byte-{offset}")
+
+
+def unique_record_ids(items: Iterator) -> Iterator:
+    """The items with a record id that repeats within the file made unique by its ordinal ("<id>#2"):
+    a WARC that holds two records with one WARC-Record-ID, a tar with a member added twice (`tar -r`)
+    would give two pages one article id. The ids seen are kept for the file (a WARC's ~40,000 of
+    CC-NEWS take ~5 MB); ids by position (JSON Lines offsets, Parquet rows) need no such check."""
+    seen: dict[str, int] = {}
+    for item in items:
+        count = seen.get(item.record_id, 0) + 1
+        seen[item.record_id] = count
+        if count > 1:
+            unique = f"{item.record_id}#{count}"
+            item = item._replace(record_id=unique) if isinstance(item, Skipped) else replace(item, record_id=unique)
+        yield item
 
 
 def _read_members(members, path: str, max_bytes: int, extracted: tuple[str, ...]) -> Iterator:
