@@ -120,6 +120,12 @@ def test_sniffing_by_content():
     assert sniff_format('{"a": [1, 2, 3]}') == "not_a_page"
     assert sniff_format("a,b,c\n1,2,3\n4,5,6\n7,8,9\n10,11,12\n") == "not_a_page"
     assert sniff_format('<?xml version="1.0"?><rss><channel></channel></rss>') == "not_a_page"
+    for feed in (  # saved without the XML declaration: still a feed, a sitemap, not a page
+        '<rss version="2.0"><channel><title>Ledger - Top stories</title><item><title>A</title></item></channel></rss>',
+        '<feed xmlns="http://www.w3.org/2005/Atom"><title>Ledger</title><entry><title>A</title></entry></feed>',
+        "<!-- generated --><urlset><url><loc>https://ledger.example/a</loc></url></urlset>",
+    ):
+        assert sniff_format(feed) == "not_a_page", feed
 
 
 def test_binary_content_is_recognised():

@@ -13,6 +13,7 @@ from pipeline import __version__ as PIPELINE_VERSION
 from schemas import ARTICLES, SCHEMA_VERSION, Extraction, Failure, Page, TableRow, partition_values
 from transforms.dedup import content_hash
 from transforms.errors import NoArticle
+from transforms.interstitials import interstitial
 from transforms.language import detect_language
 from transforms.metadata import normalize_metadata
 from transforms.metadata.jsonld import types
@@ -42,6 +43,12 @@ def build_articles(extraction: Extraction, ingested_at: datetime) -> list[dict]:
     page = extraction.page
     if page.crawled_at is None and (captured := capture_time(page.url, signals)):
         page = replace(page, crawled_at=captured)  # a web archive's capture: its crawler's fetch time
+    titles = [signals.title, next(iter(signals.headings), None)]
+    if page.fmt != "html":  # a dump's first line is its page's title
+        titles.append(next((line for line in page.text.splitlines() if line.strip()), None))
+    shown = PARAGRAPH_SEPARATOR.join(p for story in extraction.stories for p in story.paragraphs)
+    if kind := interstitial(titles, shown):
+        raise NoArticle(f"{kind}, not an article (titled {str(titles[0] or titles[-1])[:80]!r})")
     rows = []
     live = any("liveblogposting" in types(obj) for obj in signals.jsonld if isinstance(obj, dict))
     stories = split_stories(extraction.stories, next(iter(signals.headings), None) or signals.title, live)

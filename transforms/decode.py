@@ -51,6 +51,8 @@ _NOT_CONTROL_BYTES = bytes(b for b in range(256) if not (b <= 8 or b == 11 or 14
 # VT, FF, CR pass). Images, archives and executables without a known magic are far over it.
 _BINARY_CONTROL_BYTES = bytes(b for b in range(32) if b < 9 or b > 13)
 BINARY_CONTROL_SHARE = 0.05
+# The root element of a feed, a sitemap or an outline: lists of links and teasers, not a page.
+_FEED_ROOT = re.compile(r"(?:<!--.*?-->\s*)*<(?:rss|feed|rdf:RDF|urlset|sitemapindex|opml)[\s>]", re.I | re.S)
 _XML_DECL_TEXT = re.compile(r"\A\ufeff?\s*<\?xml\b[^>]{0,500}\?>", re.I)
 _DOCTYPE_SUBSET = re.compile(r"<!DOCTYPE\b([^\[>]{0,500})\[", re.I)
 _SUBSET_END = re.compile(r"\]\s*>")
@@ -175,6 +177,8 @@ def sniff_format(text: str) -> str:
         except (ValueError, RecursionError):  # RecursionError: thousands of nested brackets
             pass
     if head.startswith("<?xml") and not re.search(r"<(html|!doctype html)", head, re.I):
+        return "not_a_page"
+    if _FEED_ROOT.match(head):  # a feed or a sitemap saved without its XML declaration
         return "not_a_page"
     if _HTML_START.search(head[:1024]) and head.startswith("<"):
         return "html"
