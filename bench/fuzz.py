@@ -33,6 +33,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import zstandard
 
+from bench.common import read_bytes, skip
 from schemas import Failure, Page
 from transforms.articles import build_articles
 from transforms.decode import decode_page
@@ -185,6 +186,9 @@ def dictionary_zstd(export: bytes) -> bytes:
 
 
 def fuzz(seconds: float, seed_dirs: list[Path], findings: Path, seed: int) -> int:
+    for folder in seed_dirs:
+        if not folder.is_dir():
+            print(f"no seed folder {folder}: fuzzing without it")
     seeds = [p.read_bytes() for d in seed_dirs for p in sorted(d.glob("*")) if p.is_file()]
     if not seeds:
         raise SystemExit("no seed files")
@@ -247,8 +251,10 @@ def _timed(fn, page) -> float:
 def overhead(data: Path, repeat: int, limit: int | None) -> None:
     """Wall time (best of `repeat`, interleaved page by page) and CPU time, direct vs guarded."""
     files = sorted(p for sub in ("html", "text") for p in (data / sub).glob("*") if p.is_file())[:limit]
-    pages = [decode_page(str(p), p.read_bytes()) for p in files]
+    pages = [decode_page(str(p), read_bytes(p)) for p in files]  # the dev sets' pages are gzipped
     pages = [p for p in pages if not isinstance(p, Failure)]
+    if not pages:
+        skip(f"no pages under {data}/html or {data}/text")
     from bench.fuzz import text_length as importable  # not __main__.text_length: the child imports it by name
 
     with DocGuard(extract_page, 60) as guard, DocGuard(importable, 60) as bare:

@@ -40,7 +40,7 @@ class NewsOptions(PipelineOptions):
             "--output",
             default=None,
             metavar="DIR",
-            help="(required) output folder: articles/, segments/, quarantine/ (hive partitions) and _manifests/.",
+            help="(required) output folder: articles/, segments/, quarantine/, duplicates/ (hive partitions) and _manifests/.",
         )
         parser.add_argument(
             "--max_file_bytes",

@@ -32,7 +32,7 @@ import apache_beam as beam
 from apache_beam.io.filesystems import FileSystems
 from apache_beam.options.pipeline_options import PipelineOptions
 
-from pipeline.ledger import Batch, Ledger, file_sha256
+from pipeline.ledger import Batch, Ledger, LedgerLocked, file_sha256
 from pipeline.options import NewsOptions, validate
 from transforms.commit import read_manifest
 
@@ -191,6 +191,9 @@ def run_watch(
     handlers = {sig: signal.signal(sig, watcher.stop) for sig in (signal.SIGTERM, signal.SIGINT)}
     try:
         return watcher.run()
+    except LedgerLocked as err:  # a second watcher on one output: a usage error, not a crash
+        print(f"watch: {err}; stop it first or give another --output", file=sys.stderr, flush=True)
+        return 2
     except Exception as err:
         print(f"watch: {type(err).__name__}: {err}", file=sys.stderr, flush=True)
         raise

@@ -67,6 +67,18 @@ def test_ledger_pending_until_manifest_matches(tmp_path):
     reopened.close()
 
 
+def test_a_second_watcher_on_one_output_is_a_usage_error_not_a_traceback(tmp_path, capsys):
+    from pipeline.main import main
+
+    first = Ledger(str(tmp_path / "out")).open()  # the first watcher holds the output
+    try:
+        assert main(["--input", f"{tmp_path}/in/*", "--output", str(tmp_path / "out"), "--watch"]) == 2
+    finally:
+        first.close()
+    err = capsys.readouterr().err
+    assert "another watcher is writing to" in err and "Traceback" not in err
+
+
 # ---- the watcher as a process -------------------------------------------------------------
 
 WAVES = (
