@@ -315,3 +315,18 @@ def test_two_records_with_one_warc_record_id_get_ids_of_their_own(tmp_path):
         "urn:uuid:00000000-0000-0000-0000-000000000007#2",
     ]
     assert all(isinstance(p, Page) for p in pages)
+
+
+def test_a_warc_with_no_html_response_is_one_row_naming_it(tmp_path):
+    records = [r for r in mixed_records() if r[0] != "response" or r[1].endswith(".png")]  # no page in it
+    write_warc(tmp_path / "assets.warc.gz", records)
+    items = list(read_documents(str(tmp_path / "assets.warc.gz"), 1 << 20))
+    assert all(isinstance(i, Skipped) for i in items[:-1]) and len(items) == len(records) + 2  # warcinfo, the row
+    failure = items[-1]
+    assert isinstance(failure, Failure) and failure.reason == "not_a_page"
+    assert "no HTML response" in failure.error and "1 revisit" in failure.error and "1 not_html" in failure.error
+    write_warc(tmp_path / "pages.warc.gz", mixed_records())  # with pages: no such row
+    assert not any(
+        isinstance(i, Failure) and "no HTML response" in i.error
+        for i in read_documents(str(tmp_path / "pages.warc.gz"), 1 << 20)
+    )

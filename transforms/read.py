@@ -102,7 +102,9 @@ def _read_stream(stream, path: str, max_bytes: int, extracted: tuple[str, ...], 
             yield from unique_record_ids(_read_members(members, path, max_bytes, extracted))
         return
     if is_warc(head):
-        yield from unique_record_ids(iter_warc(PrefixedStream(head, stream), path, max_bytes))
+        yield from _named_when_no_page(
+            unique_record_ids(iter_warc(PrefixedStream(head, stream), path, max_bytes)), path
+        )
         return
     if is_parquet(head):  # a dataset of pages or articles (cc_news, FineWeb): read from its footer
         if seekable is None:
@@ -121,6 +123,23 @@ def _read_stream(stream, path: str, max_bytes: int, extracted: tuple[str, ...], 
         return
     for offset, document in documents:  # pages fetched into one file, end to end
         yield decode_page(path, document, record_id=f"byte-{offset}")
+
+
+def _named_when_no_page(items: Iterator, path: str) -> Iterator:
+    """A WARC's items, and one not_a_page Failure naming the file when all its records were skipped
+    (requests, revisits, images, redirects only) or it held none: every input file ends as articles
+    or as a quarantine row, and its skipped records stay counted by reason."""
+    skipped: Counter = Counter()
+    for item in items:
+        if not isinstance(item, Skipped):
+            skipped = None
+        elif skipped is not None:
+            skipped[item.reason] += 1
+        yield item
+    if skipped is not None:
+        held = ", ".join(f"{n} {reason}" for reason, n in sorted(skipped.items()))
+        detail = f"its records skipped: {held}" if held else "no records"
+        yield Failure(path, "read", "not_a_page", f"a WARC file with no HTML response ({detail})"[:2000])
 
 
 def unique_record_ids(items: Iterator) -> Iterator:
