@@ -12,6 +12,7 @@ from transforms import mojibake
 from transforms.charsets import decode_text
 from transforms.decode import decode_page, is_binary, read_capped, sniff_format
 from transforms.errors import TooLarge
+from transforms.read import read_documents
 
 ARTICLE = "<html><head><title>T</title></head><body><p>" + "Word " * 50 + "</p></body></html>"
 
@@ -245,3 +246,13 @@ def test_utf16_without_a_byte_order_mark_is_read_not_called_binary():
         assert isinstance(page, Page) and page.text == html and page.encoding == codec, codec
     for raw in (bytes(4096), b"\x89PNG\r\n\x1a\n" + bytes(200), b"a\x00" * 10):  # NULs alone, an image, too short
         assert isinstance(decode_page("x.bin", raw), Failure)
+
+
+def test_a_page_gzipped_twice_is_read(tmp_path):
+    page = b"<html><head><title>Ferry</title></head><body>" + b"<p>The ferry runs again on Monday.</p>" * 20
+    (tmp_path / "page.html.gz").write_bytes(gzip.compress(gzip.compress(page)))  # Content-Encoding over a .gz
+    (decoded,) = read_documents(str(tmp_path / "page.html.gz"), 1 << 20)
+    assert isinstance(decoded, Page) and "The ferry runs again" in decoded.text
+    (tmp_path / "bomb.html.gz").write_bytes(gzip.compress(gzip.compress(bytes(3 << 20))))
+    (capped,) = read_documents(str(tmp_path / "bomb.html.gz"), 1 << 20)  # the cap holds at each level
+    assert isinstance(capped, Failure) and capped.reason == "too_large"

@@ -36,7 +36,7 @@ from apache_beam.io.filesystems import FileSystems
 from schemas import Failure, Page
 from transforms.archives import archive_kind, tar_members, zip_members
 from transforms.compression import Decompressed, codec
-from transforms.decode import decode_page, read_capped
+from transforms.decode import GZIP_MAGIC, decode_page, read_capped
 from transforms.documents import html_documents
 from transforms.errors import TooLarge
 from transforms.exports import EXTRACTED_FIELDS
@@ -117,6 +117,8 @@ def _read_stream(stream, path: str, max_bytes: int, extracted: tuple[str, ...], 
         yield from iter_json(PrefixedStream(head, stream), path, max_bytes, extracted)
         return
     raw = read_capped(PrefixedStream(head, stream), max_bytes)
+    if raw[:2] == GZIP_MAGIC:  # gzipped twice (a server's Content-Encoding over a .gz): one level more
+        raw = read_capped(io.BytesIO(raw), max_bytes)
     documents = html_documents(raw)
     if len(documents) == 1:
         yield decode_page(path, raw)
