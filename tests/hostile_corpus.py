@@ -57,6 +57,23 @@ ES = (
 )
 
 
+# Thai, hand-segmented: "|" between words as a dictionary segmenter splits them (compounds such as
+# ผู้สูงอายุ whole), a space where Thai puts one, between clauses and sentences. 137 words, 590 letters.
+TH_SEGMENTED = (
+    "ห้องสมุด|ชุมชน|แห่ง|ใหม่|ใน|อำเภอ|เมือง|เปิด|ให้|บริการ|แก่|ประชาชน|เมื่อ|วัน|เสาร์|ที่|ผ่าน|มา "
+    "หลังจาก|ที่|ชาวบ้าน|ร่วมกัน|ระดม|ทุน|มา|เป็น|เวลา|กว่า|สอง|ปี",
+    "นายกเทศมนตรี|กล่าว|ใน|พิธี|เปิด|ว่า|อาคาร|หลัง|นี้|มี|หนังสือ|มากกว่า|ห้า|พัน|เล่ม "
+    "และ|มี|มุม|สำหรับ|เด็กเล็ก|ที่|พ่อแม่|สามารถ|พา|ลูก|มา|อ่าน|นิทาน|ได้|ทุก|วัน",
+    "อาสาสมัคร|กลุ่ม|หนึ่ง|จะ|สอน|การ|ใช้|คอมพิวเตอร์|ให้|ผู้สูงอายุ|ทุก|บ่าย|วันพุธ|โดย|ไม่|เก็บ|ค่าใช้จ่าย "
+    "และ|จะ|เพิ่ม|ชั้นเรียน|ภาษาอังกฤษ|ใน|เดือน|หน้า",
+    "เจ้าหน้าที่|ห้องสมุด|บอก|ว่า|ใน|สัปดาห์|แรก|มี|ผู้|สมัคร|เป็น|สมาชิก|แล้ว|เกือบ|สาม|ร้อย|คน ซึ่ง|มากกว่า|ที่|คาด|ไว้|ถึง|สอง|เท่า",
+    "ชาวบ้าน|หลาย|คน|หวัง|ว่า|ห้องสมุด|จะ|เป็น|ที่|พบปะ|ของ|คน|ทุก|วัย และ|ช่วย|ให้|เด็ก|ๆ|ใช้|เวลาว่าง|อย่าง|มี|ประโยชน์|มาก|ขึ้น",
+)
+TH = tuple(p.replace("|", "") for p in TH_SEGMENTED)  # as Thai is written
+TH_WORDS = sum(len(clause.split("|")) for p in TH_SEGMENTED for clause in p.split())
+TH_TITLE = "ห้องสมุดชุมชนแห่งใหม่เปิดให้บริการ"
+
+
 _PLACES = (
     "Northfield",
     "the harbour town",
@@ -254,6 +271,16 @@ def _text_dump(key: str) -> bytes:
     ).encode()
 
 
+def _thai_page() -> bytes:
+    """A Thai article: no spaces between words, so a whitespace word count saw a few "words" a paragraph."""
+    body = "<p>โดย สมศรี ใจดี</p>" + "".join(f"<p>{p}</p>" for p in TH)
+    return page(body, '<meta charset="utf-8">', "th", TH_TITLE).encode()
+
+
+def _thai_dump() -> bytes:
+    return ("หน้าแรก | ข่าว | กีฬา\n" + TH_TITLE + "\nโดย สมศรี ใจดี\n\n" + "\n\n".join(TH) + "\nแชร์ข่าวนี้\n").encode()
+
+
 def _bad_utf8() -> bytes:
     raw = page(
         paragraphs(EN.replace("bridge", "bridge café")) + paragraphs(story("bad-utf8")), '<meta charset="utf-8">'
@@ -326,6 +353,8 @@ CASES: dict[str, Case] = {
         "Shift-JIS",
         "シャトルバス",
     ),
+    "thai.html": Case(_thai_page, "article", "Thai, no spaces between words", "ผู้สูงอายุ"),
+    "thai-dump.txt": Case(_thai_dump, "article", "a Thai page's text dump", "เวลาว่าง"),
     "latin1-undeclared.html": Case(
         lambda: page(paragraphs(ES), "", "es").encode("latin-1"),
         "article",

@@ -29,6 +29,7 @@ from hostile_corpus import (
     CASES,
     HANG_MARKER,
     LAUGH,
+    TH_WORDS,
     TRAVERSAL,
     die_hard,
     echo_length,
@@ -102,6 +103,17 @@ def test_cjk_pages_are_articles_and_navigation_is_not(hostile):
     _, _, cases, got, _, _ = hostile
     watched = {"gbk.html", "big5-undeclared.html", "shift-jis.html", "nav-only.html"}
     assert {n: got[n] for n in watched} == {n: cases[n].expect for n in watched}
+
+
+def test_thai_pages_are_articles_with_a_word_count_in_words(hostile):
+    """Once every Thai page was no_article: a whitespace word count saw a paragraph as one or two words."""
+    _, out, _, got, _, _ = hostile
+    assert {n: got[n] for n in ("thai.html", "thai-dump.txt")} == {"thai.html": "article", "thai-dump.txt": "article"}
+    rows = {Path(r["source_uri"]).name: r for r in read_table(out, "articles")}
+    for name in ("thai.html", "thai-dump.txt"):
+        assert rows[name]["language"] == "th", name
+        # the text's words counted by hand (TH_WORDS), give or take a quarter; never its characters
+        assert 0.75 * TH_WORDS <= rows[name]["word_count"] <= 1.25 * TH_WORDS, (name, rows[name]["word_count"])
 
 
 def test_run_summary_accounts_for_every_file(hostile):

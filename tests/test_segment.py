@@ -87,6 +87,14 @@ HARD_CASES = [
     ("It is in Sonoma, CA. The wine won.", ["It is in Sonoma, CA.", "The wine won."]),
     ("Write it with a small m. Then sign.", ["Write it with a small m.", "Then sign."]),
     ("They were ranked 7. Set the bar higher.", ["They were ranked 7.", "Set the bar higher."]),
+    # Thai: no full stop, a space between clauses and sentences; not around ๆ, nor after ฯ
+    ("ฝนตกหนักทั้งคืน ถนนหลายสายถูกน้ำท่วม", ["ฝนตกหนักทั้งคืน", "ถนนหลายสายถูกน้ำท่วม"]),
+    ("เด็ก ๆ ไปโรงเรียนสาย", ["เด็ก ๆ ไปโรงเรียนสาย"]),
+    ("ฝนตกในกรุงเทพฯ ทั้งวัน", ["ฝนตกในกรุงเทพฯ ทั้งวัน"]),
+    ("ราคาขึ้น 5 บาท", ["ราคาขึ้น 5 บาท"]),
+    # Khmer and Myanmar full stops
+    ("ភ្លៀងធ្លាក់ខ្លាំង។ ផ្លូវលិចទឹក។", ["ភ្លៀងធ្លាក់ខ្លាំង។", "ផ្លូវលិចទឹក។"]),
+    ("မိုးသည်းထန်စွာရွာသည်။ လမ်းများရေလွှမ်းသည်။", ["မိုးသည်းထန်စွာရွာသည်။", "လမ်းများရေလွှမ်းသည်။"]),
 ]
 
 
@@ -114,7 +122,9 @@ def test_empty_and_blank():
     assert segment_article(" \n\n \n") == []
 
 
-ALPHABET = st.sampled_from(list("aZ .!?…。！？\"')(”’\n\r\t 1.Mr.U.S.") + ["\n\n", "...", "No. ", "J. ", "e.g. "])
+ALPHABET = st.sampled_from(
+    list("aZ .!?…。！？\"')(”’\n\r\t 1.Mr.U.S.กๆฯเ។") + ["\n\n", "...", "No. ", "J. ", "e.g. ", "ถนน "]
+)
 
 
 @settings(max_examples=400, deadline=None)

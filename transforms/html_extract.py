@@ -38,7 +38,7 @@ from transforms.html_streamed import has_streamed_parts, relocate_streamed
 from transforms.htmlclean import blocks, rescue
 from transforms.htmlclean.paragraphs import body_paragraphs, filter_paragraphs
 from transforms.stories import CLOCK
-from transforms.textstats import squeezed
+from transforms.textstats import squeezed, word_count
 
 # Pages past this many characters are not parsed: no article needs it, and trafilatura's time
 # grows with the tree. (Deep nesting is capped by libxml2 itself at 256 levels.)
@@ -222,7 +222,7 @@ def drop_named_blocks(tree) -> None:
             and block.tag not in _FRAMES
             and block.getparent() is not None
             and not _HOLDS_FRAME(block)
-            and len(block.text_content().split()) <= NAMED_BLOCK_MAX_WORDS
+            and word_count(block.text_content()) <= NAMED_BLOCK_MAX_WORDS
         ):
             block.drop_tree()
 

@@ -13,6 +13,10 @@ missed CJK full stops. These rules run at ~0.2 ms per 5,000 chars:
 - a break needs a terminator (. ! ? … or "..."), optional closing quotes/brackets, whitespace, then an
   upper-case letter, a digit, an opening quote/bracket, or a letter of a script without case;
 - CJK full stops (。！？) break with or without a following space;
+- Thai and Lao have no full stop: a space between two of their letters ends a sentence or a clause
+  (the only mark either is given), so each clause is a segment; not after the repetition mark (ๆ)
+  or the abbreviation mark (ฯ), nor before ๆ, where the space is inside a sentence. Khmer (។ ៕),
+  Myanmar (။) and Tibetan (།) full stops break like CJK ones;
 - after a single "." the word before it decides: titles ("Mr.", "Gov.", "Lt.", and as written in other
   languages "Sra.", "sig.", "Hr.", "ca.") and initials ("J.") never end a sentence, nor a single letter
   before another ("z. B."), nor a day before its month's name ("am 3. März"); "No."/"Fig." not before
@@ -32,6 +36,14 @@ PARAGRAPH_BREAK = re.compile(r"\r?\n[ \t\r]*\n")
 # Candidate boundary: terminator run, closers, then whitespace. Group 1 is the sentence-final span.
 _LATIN_END = re.compile(r"""((?:\.{2,}|…|[.!?])[.!?…]*["'”’»)\]]*)\s+""")
 _CJK_END = re.compile(r"""[。！？!?][」』”’）)]*""")
+# A space between Thai (or Lao) letters: left of it a letter or a mark, not ๆ or ฯ (ໆ, ຯ in Lao);
+# right of it a consonant or a leading vowel, with which a word starts.
+_THAI_LAO_CLAUSE = re.compile(
+    "(?<=[\u0e01-\u0e2e\u0e30-\u0e45\u0e47-\u0e4e\u0e81-\u0eae\u0eb0-\u0ec4\u0ec8-\u0ecd])"
+    "[ \t]+(?=[\u0e01-\u0e2e\u0e40-\u0e44\u0e81-\u0eae\u0ec0-\u0ec4\u0edc-\u0edf])"
+)
+_THAI_LAO = re.compile("[\u0e01-\u0eff]")
+_DANDA_END = re.compile("[\u17d4\u17d5\u104b\u0f0d]+")  # Khmer ។ ៕, Myanmar ။, Tibetan །
 
 # Words that are titles or fixed abbreviations: a following capital starts a name, not a sentence.
 TITLES = frozenset(
@@ -179,7 +191,7 @@ def segment_article(text: str) -> list[dict]:
 def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """(start, end) of each sentence of text[start:end], trimmed of whitespace, never empty."""
     end = len(text) if end is None else end
-    cuts = sorted(_latin_cuts(text, start, end) | _cjk_cuts(text, start, end))
+    cuts = sorted(_latin_cuts(text, start, end) | _cjk_cuts(text, start, end) | _unspaced_cuts(text, start, end))
     spans = []
     left = start
     for cut in [*cuts, end]:
@@ -211,6 +223,14 @@ def _cjk_cuts(text: str, start: int, end: int) -> set[int]:
         if match.end() < end and not text[match.end()].isspace():
             cuts.add(match.end())
     return cuts
+
+
+def _unspaced_cuts(text: str, start: int, end: int) -> set[int]:
+    """Cuts at Thai and Lao clause spaces and after Khmer, Myanmar and Tibetan full stops."""
+    if text.isascii() or not (_THAI_LAO.search(text, start, end) or _DANDA_END.search(text, start, end)):
+        return set()
+    cuts = {match.start() for match in _THAI_LAO_CLAUSE.finditer(text, start, end)}
+    return cuts | {match.end() for match in _DANDA_END.finditer(text, start, end) if match.end() < end}
 
 
 def _is_break(text: str, start: int, term_at: int, terminator: str, after: str) -> bool:

@@ -47,6 +47,7 @@ from transforms.textstats import (
     photo_caption,
     rights_notice,
     under_caption_toggle,
+    word_count,
 )
 
 # Fewer body characters than this (visual, CJK count double) and the page has no article.
@@ -193,7 +194,7 @@ def _loose(line: str) -> bool:
 
 
 def _title_like(line: str) -> bool:
-    words = len(line.split()) if not re.search(r"[\u3040-\u30ff\u3400-\u9fff]", line) else visual_len(line) // 3
+    words = word_count(line) if not re.search(r"[\u3040-\u30ff\u3400-\u9fff]", line) else visual_len(line) // 3
     return (
         3 <= words <= 30
         and not is_chrome(line)
@@ -296,7 +297,7 @@ def strip_lines(
         keep.pop(0)
     # a byline among the first lines: it and the deck over it are the header's ("<deck>" / "By Jane Roe")
     header = _header_lines(lines, keep)
-    if header is not None and all(len(lines[i].split()) <= DECK_MAX_WORDS for i in keep[:header]):
+    if header is not None and all(word_count(lines[i]) <= DECK_MAX_WORDS for i in keep[:header]):
         with_byline = header < len(keep) and is_byline_line(lines[keep[header]])
         del keep[: header + 1 if with_byline else header]
         while keep and trimmable(keep[0], head=True):

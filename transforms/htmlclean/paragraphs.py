@@ -2,7 +2,8 @@
 
 In: the `<body>` element trafilatura returns (p / head / list / quote / table children) and a few
 page facts (headline candidates). Out: `(text, is_heading)` pairs in reading order, minus
-residual boilerplate: the headline repeated as first line, date, byline, label and kicker lines
+residual boilerplate (lengths in `textstats.word_count`'s words, so that a paragraph of Chinese or
+Thai, without spaces, is not one short "word"): the headline repeated as first line, date, byline, label and kicker lines
 before the first real paragraph, runs of truncated teasers, share / subscribe / newsletter
 prompts, affiliate disclosures, photo credits, "Advertisement", related-story tails, author bios
 at the end.
@@ -22,6 +23,7 @@ from transforms.textstats import (
     donation_appeal,
     newsletter_promotion,
     photo_caption,
+    word_count,
 )
 from transforms.textstats import word_key as _norm
 
@@ -132,7 +134,7 @@ def body_paragraphs(body) -> list[tuple[str, bool]]:
     def add(text: str, heading: bool, least: int = 0) -> None:
         for line in text.split("\n"):
             line = " ".join(_BULLET.sub("", line).split())
-            if line and len(line.split()) >= least:
+            if line and word_count(line) >= least:
                 out.append((line, heading))
 
     add(body.text or "", False, LOOSE_MIN_WORDS)
@@ -158,7 +160,7 @@ def _may_disclose(text: str) -> bool:
 
 
 def _is_prompt(text: str) -> bool:
-    words = len(text.split())
+    words = word_count(text)
     if not _ALNUM.search(text):
         return True
     if words <= DISCLOSURE_MAX_WORDS and _may_disclose(text) and _DISCLOSURE.search(text):
@@ -174,24 +176,20 @@ def _is_prompt(text: str) -> bool:
 
 
 def _is_date_line(text: str) -> bool:
-    return (
-        len(text.split()) <= DATE_LINE_MAX_WORDS and not _SENTENCE_END.search(text) and find_printed(text) is not None
-    )
+    return word_count(text) <= DATE_LINE_MAX_WORDS and not _SENTENCE_END.search(text) and find_printed(text) is not None
 
 
 def is_byline_line(text: str) -> bool:
     """A short line that is a byline and nothing else ("By Jane Roe"): the header's, not the body's."""
     return (
-        len(text.split()) <= BYLINE_MAX_WORDS
-        and bool(BYLINE_LINE.match(text))
-        and not _SENTENCE_END_INSIDE.search(text)
+        word_count(text) <= BYLINE_MAX_WORDS and bool(BYLINE_LINE.match(text)) and not _SENTENCE_END_INSIDE.search(text)
     )
 
 
 def _is_furniture(text: str, furniture: set[str], first: bool) -> bool:
     """A line of the page's header block: date stamp, byline, a bare label ("Posted:"), one of
     the page's own credit lines, or (as the very first line) an all-caps kicker ("STATE NEWS")."""
-    short = len(text.split()) <= LABEL_MAX_WORDS
+    short = word_count(text) <= LABEL_MAX_WORDS
     return (
         _is_date_line(text)
         or _norm(text) in furniture
@@ -202,14 +200,14 @@ def _is_furniture(text: str, furniture: set[str], first: bool) -> bool:
 
 
 def _drop_opening_furniture(paras: list[tuple[str, bool]], furniture: set[str]) -> list[tuple[str, bool]]:
-    opening = next((k for k, (t, _) in enumerate(paras) if len(t.split()) > OPENING_MAX_WORDS), len(paras))
+    opening = next((k for k, (t, _) in enumerate(paras) if word_count(t) > OPENING_MAX_WORDS), len(paras))
     return [p for k, p in enumerate(paras) if k >= opening or not _is_furniture(p[0], furniture, k == 0)]
 
 
 def _drop_link_blocks(paras: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
     """Drop related-stories blocks: such a heading and the run of short lines after it, when the
     run ends the text (and is a minor part of it) or is only a few lines inside it."""
-    words = [len(t.split()) for t, _ in paras]
+    words = [word_count(t) for t, _ in paras]
     total = sum(words) or 1
     drop: set[int] = set()
     i = 0
@@ -228,7 +226,7 @@ def _drop_link_blocks(paras: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
 
 
 def _drop_teaser_runs(paras: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
-    teaser = [len(t.split()) <= TEASER_MAX_WORDS and bool(_ELLIPSIS_END.search(t)) for t, _ in paras]
+    teaser = [word_count(t) <= TEASER_MAX_WORDS and bool(_ELLIPSIS_END.search(t)) for t, _ in paras]
     drop: set[int] = set()
     i = 0
     while i < len(paras):
@@ -259,7 +257,7 @@ def filter_paragraphs(
     # author bio lines at the end
     while len(kept) > 1:
         tail = kept[-BIO_LAST_PARAGRAPHS:]
-        bio = next((j for j, (t, _) in enumerate(tail) if len(t.split()) <= BIO_MAX_WORDS and _BIO.match(t)), None)
+        bio = next((j for j, (t, _) in enumerate(tail) if word_count(t) <= BIO_MAX_WORDS and _BIO.match(t)), None)
         if bio is None:
             break
         del kept[len(kept) - len(tail) + bio]
@@ -276,7 +274,7 @@ def author_section_start(paragraphs: list[str]) -> int | None:
             rest = paragraphs[i + 1 :]
             if (
                 len(rest) <= AUTHOR_SECTION_MAX_PARAGRAPHS
-                and sum(len(t.split()) for t in rest) <= AUTHOR_SECTION_MAX_WORDS
+                and sum(word_count(t) for t in rest) <= AUTHOR_SECTION_MAX_WORDS
             ):
                 return i
     return None

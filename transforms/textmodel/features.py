@@ -26,6 +26,7 @@ from transforms.textmodel.lines import (
     is_chrome,
     is_footer,
     is_prose,
+    visual_len,
 )
 
 # Cost of a non-prose line inside the main run: a few short lines do not break it, a nav block does.
@@ -100,7 +101,7 @@ FEATURES = (
 def own_features(line: str, repeats: int, bow: float) -> list[float]:
     size = len(line)
     cjk = cjk_chars(line)
-    n = size + cjk
+    n = visual_len(line)  # size + cjk, and a Thai-family run as its words' length
     words = line.split()
     nw = len(words) or 1
     low = line.lower()

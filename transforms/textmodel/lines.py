@@ -13,7 +13,7 @@ import re
 from itertools import pairwise
 
 from transforms.textstats import CJK_CHAR as CJK
-from transforms.textstats import furniture_label, rights_notice, without_link_labels
+from transforms.textstats import furniture_label, rights_notice, unspaced_widening, without_link_labels
 
 # A line at least this long (visual chars, CJK count double) that ends like a sentence is prose.
 PROSE_MIN_CHARS = 70
@@ -189,7 +189,11 @@ def cjk_chars(line: str) -> int:
 
 
 def visual_len(line: str) -> int:
-    return len(line) + cjk_chars(line)
+    """The line's length as it reads: CJK characters count double, a run of Thai, Lao, Khmer, Myanmar
+    or Tibetan as its words' worth of spaced characters (`textstats.unspaced_widening`)."""
+    if line.isascii():
+        return len(line)
+    return len(line) + len(CJK.findall(line)) + unspaced_widening(line)
 
 
 def is_prose(line: str, n: int | None = None) -> bool:
