@@ -202,6 +202,11 @@ def _deep() -> bytes:
     return ("<html><body>" + "<div>" * 20000 + f"<p>{EN}</p>" + "</div>" * 20000 + "</body></html>").encode()
 
 
+def _nested_article(key: str, levels: int) -> bytes:
+    """An article inside `levels` <font>s opened right after <article> (libxml2's default limit is 256)."""
+    return article(key).replace(b"<article>", b"<article>" + b"<font>" * levels, 1)
+
+
 def _unclosed() -> bytes:
     return (
         "<html><head><title>Valley bridge</title><body><div><article><h1>Valley bridge to be rebuilt"
@@ -328,7 +333,11 @@ CASES: dict[str, Case] = {
         lambda: _minified(10), "too_large", "10 MB on one line: over the HTML size guard"
     ),
     "minified-7mb-one-line.html": Case(lambda: _minified(7), "timeout", "7 MB on one line: extraction needs ~27 s"),
-    "deep-20000.html": Case(_deep, "no_article", "20,000 nested divs (libxml2 stops at depth 256)"),
+    "deep-20000.html": Case(_deep, "too_deep", "20,000 nested divs (libxml2 stops at depth 256)"),
+    "deep-260.html": Case(lambda: _nested_article("deep-260", 260), "too_deep", "article under 260 nested <font>s"),
+    "deep-100000.html": Case(
+        lambda: _nested_article("deep-100000", 100_000), "too_deep", "article under 100,000 nested <font>s"
+    ),
     "unclosed.html": Case(_unclosed, "article", "unclosed tags everywhere"),
     "nav-only.html": Case(_nav_only, "no_article", "navigation, no article"),
     "gbk.html": Case(

@@ -2,13 +2,25 @@
 comments, no processing instructions), with HtmlElement everywhere."""
 
 import copy
+import re
+import time
 
 import lxml.html
 import pytest
 import trafilatura
+from conftest import SAMPLES
 from lxml import etree
 
-from transforms.html_parser import HTML_PARSER, document_fromstring
+from schemas import Page
+from transforms.errors import TooDeep
+from transforms.extract import extract_page
+from transforms.html_parser import (
+    HTML_PARSER,
+    MAX_DEPTH,
+    depth_stop_line,
+    document_fromstring,
+    reaches_max_depth,
+)
 
 # Comments, a PHP tag (libxml2 keeps it as a comment), entities, form controls (lxml.html gives
 # these their own classes), a tag left open and text after </html>: what a class lookup meets.
@@ -58,3 +70,45 @@ def test_copies_keep_the_parser():
     tree = document_fromstring(PAGE)
     assert type(copy.deepcopy(tree).find("body")) is lxml.html.HtmlElement
     assert HTML_PARSER is not lxml.html.html_parser
+
+
+# Nesting: libxml2 stops parsing for good at MAX_DEPTH (256).
+def _nested(levels: int, where: str = "in") -> Page:
+    """A sample page with `levels` <font>s opened right inside its <article>, or after it."""
+    text = (SAMPLES / "harbor-gazette-ferry.html").read_text()
+    if where == "in":
+        text = re.sub(r"(<article[^>]*>)", lambda m: m.group(1) + "<font>" * levels, text, count=1)
+    else:
+        text = text.replace("</article>", "</article>" + "<font>" * levels, 1)
+    return Page(f"file:///deep-{levels}-{where}.html", text, "html", "utf-8", len(text))
+
+
+def _body(page: Page) -> list[str]:
+    return extract_page(page).stories[0].paragraphs
+
+
+def test_an_article_past_the_depth_limit_is_too_deep_not_no_article():
+    """Once no_article: 260 <font>s passed libxml2's limit of 256 and the article was lost unread."""
+    assert _body(_nested(240)) == _body(_nested(0))
+    with pytest.raises(TooDeep, match=f"nested over {MAX_DEPTH} deep at line"):
+        extract_page(_nested(260))
+
+
+def test_hostile_nesting_is_too_deep_not_no_article_and_fast():
+    """100,000 levels: libxml2 stops at MAX_DEPTH, in well under a second; with no article read
+    before that point the reason says so."""
+    start = time.monotonic()
+    with pytest.raises(TooDeep, match=f"nested over {MAX_DEPTH} deep at line"):
+        extract_page(_nested(100_000))
+    assert time.monotonic() - start < 5
+    assert reaches_max_depth(document_fromstring(_nested(100_000).text))
+    assert not reaches_max_depth(document_fromstring(_nested(0).text))
+
+
+def test_an_article_before_the_depth_limit_is_still_an_article():
+    assert _body(_nested(100_000, where="after")) == _body(_nested(0))
+
+
+def test_depth_stop_line_reads_the_parsers_own_error_log():
+    assert depth_stop_line(_nested(100_000).text) is not None
+    assert depth_stop_line(_nested(0).text) is None

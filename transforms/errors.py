@@ -7,3 +7,8 @@ class NoArticle(Exception):
 
 class TooLarge(Exception):
     """Input over a size cap, raw or decompressed (reason `too_large`)."""
+
+
+class TooDeep(Exception):
+    """HTML nested past the parser's depth limit, where it stopped reading, and no article before
+    that point (reason `too_deep`)."""

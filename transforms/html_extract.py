@@ -2,7 +2,8 @@
 
 In: a `Page` with fmt == "html". Out: an `Extraction` with one `Story` (body paragraphs, one per
 block or list item, subheadings flagged in `heading_indexes`) and the page's `Signals`, or raises
-`NoArticle` when the page has no article text (`TooLarge` for a page past the size guard).
+`NoArticle` when the page has no article text (`TooLarge` for a page past the size guard, `TooDeep`
+for one the parser stopped reading at its depth limit with no article before that point).
 
 Steps: lxml parse (without HTML comments; a React page's parts streamed late are moved to their
 places first, `html_streamed`); `html_signals` and the page's prose word count on the
@@ -30,9 +31,9 @@ import trafilatura
 from lxml import etree
 
 from schemas import Extraction, Page, Story
-from transforms.errors import NoArticle, TooLarge
+from transforms.errors import NoArticle, TooDeep, TooLarge
 from transforms.html_elements import short_text
-from transforms.html_parser import document_fromstring
+from transforms.html_parser import MAX_DEPTH, depth_stop_line, document_fromstring, reaches_max_depth
 from transforms.html_signals import html_signals
 from transforms.html_streamed import has_streamed_parts, relocate_streamed
 from transforms.htmlclean import blocks, rescue
@@ -41,7 +42,7 @@ from transforms.stories import CLOCK
 from transforms.textstats import squeezed, word_count
 
 # Pages past this many characters are not parsed: no article needs it, and trafilatura's time
-# grows with the tree. (Deep nesting is capped by libxml2 itself at 256 levels.)
+# grows with the tree. (Deep nesting is capped by libxml2 itself at 256 levels: `html_parser.MAX_DEPTH`.)
 MAX_HTML_CHARS = 8_000_000
 # trafilatura settings: no comments; balanced focus, tables kept (they are article content more
 # often than not); metadata off: `transforms.metadata` reads the page itself, and trafilatura's
@@ -321,9 +322,24 @@ def _from_blocks(found, page: Page, paras, words: int, anchors, headlines, furni
 
 
 def extract_html(page: Page) -> Extraction:
+    """The page's article; TooDeep, not NoArticle, when none is found in a page the parser stopped
+    reading at its depth limit (what was read before that point still gives its article)."""
     if len(page.text) > MAX_HTML_CHARS:
         raise TooLarge(f"{len(page.text)} characters of HTML")
     tree = parse_html(page.text)
+    deep = reaches_max_depth(tree)  # before the clean-up drops blocks of the tree
+    try:
+        return _extract_tree(page, tree)
+    except NoArticle as err:
+        line = depth_stop_line(page.text) if deep else None
+        if line is None:
+            raise
+        raise TooDeep(
+            f"elements nested over {MAX_DEPTH} deep at line {line}: the parser stopped there, no article before it"
+        ) from err
+
+
+def _extract_tree(page: Page, tree) -> Extraction:
     # trafilatura works on its own copy of the tree: `tree` stays whole for the blocks rescue
     signals = html_signals(tree)
     etree.strip_elements(tree, *UNSEEN_TAGS, with_tail=False)

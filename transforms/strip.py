@@ -10,7 +10,7 @@ import apache_beam as beam
 
 from schemas import Failure, Page
 from transforms.decode import excerpt
-from transforms.errors import NoArticle, TooLarge
+from transforms.errors import NoArticle, TooDeep, TooLarge
 from transforms.extract import extract_page
 from transforms.guard import DEFAULT_DOC_TIMEOUT_SECONDS, DocGuard, DocTimeout, GuardStartError
 from transforms.tags import FAILED, counter, error_text
@@ -27,6 +27,7 @@ class ExtractArticleFn(beam.DoFn):
         self._extracted = counter("pages_extracted")
         self._no_article = counter("no_article")
         self._too_large = counter("too_large")
+        self._too_deep = counter("too_deep")
         self._errors = counter("parse_error")
 
     def setup(self):
@@ -56,6 +57,10 @@ class ExtractArticleFn(beam.DoFn):
         except NoArticle as err:
             self._no_article.inc()
             yield beam.pvalue.TaggedOutput(FAILED, fail("no_article", err))
+            return
+        except TooDeep as err:  # nested past the parser's depth limit
+            self._too_deep.inc()
+            yield beam.pvalue.TaggedOutput(FAILED, fail("too_deep", err))
             return
         except TooLarge as err:  # past the extractor's own size guard
             self._too_large.inc()
