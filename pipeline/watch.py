@@ -159,7 +159,7 @@ class Watcher:
             self._log(f"watch: batch {batch_id} removed: none of its files is left")
             return
         self.ledger.record(batch)
-        self._log(f"watch: batch {batch_id} started: {len(batch.files)} files ({len(why)} new or changed)")
+        self._log(f"watch: batch {batch_id} started: {len(batch.files)} files ({len(why)} new, changed or deleted)")
         options = self._make_options()
         news = options.view_as(NewsOptions)
         news.input, news.run_id, news.watch = [escape(p) for p in batch.files], batch_id, False

@@ -127,6 +127,9 @@ def test_sniffing_by_content():
         "<!-- generated --><urlset><url><loc>https://ledger.example/a</loc></url></urlset>",
     ):
         assert sniff_format(feed) == "not_a_page", feed
+    assert (
+        sniff_format('callback({"headline": "Council approves budget", "body": "The council voted."});') == "not_a_page"
+    )
 
 
 def test_binary_content_is_recognised():

@@ -53,6 +53,8 @@ _BINARY_CONTROL_BYTES = bytes(b for b in range(32) if b < 9 or b > 13)
 BINARY_CONTROL_SHARE = 0.05
 # The root element of a feed, a sitemap or an outline: lists of links and teasers, not a page.
 _FEED_ROOT = re.compile(r"(?:<!--.*?-->\s*)*<(?:rss|feed|rdf:RDF|urlset|sitemapindex|opml)[\s>]", re.I | re.S)
+# A JSONP response: a callback's name around a JSON value, "callback({...});".
+_JSONP = re.compile(r"[\w$.]{1,100}\s*\(\s*[\[{]")
 _XML_DECL_TEXT = re.compile(r"\A\ufeff?\s*<\?xml\b[^>]{0,500}\?>", re.I)
 _DOCTYPE_SUBSET = re.compile(r"<!DOCTYPE\b([^\[>]{0,500})\[", re.I)
 _SUBSET_END = re.compile(r"\]\s*>")
@@ -179,6 +181,8 @@ def sniff_format(text: str) -> str:
     if head.startswith("<?xml") and not re.search(r"<(html|!doctype html)", head, re.I):
         return "not_a_page"
     if _FEED_ROOT.match(head):  # a feed or a sitemap saved without its XML declaration
+        return "not_a_page"
+    if _JSONP.match(head) and text.rstrip().rstrip(";").endswith(")"):  # an API's JSONP response
         return "not_a_page"
     if _HTML_START.search(head[:1024]) and head.startswith("<"):
         return "html"
