@@ -315,6 +315,45 @@ def test_jsonld_date_beats_url_date():
     assert only_url["published_date"] == date(2020, 2, 2) and only_url["published_source"] == "url"
 
 
+def test_of_several_article_objects_the_pages_own_is_read():
+    """A related story's JSON-LD block before the page's own: the object whose headline is the page's
+    title (or whose url is its canonical URL) gives the date, headline and authors."""
+    related = {
+        "@type": "NewsArticle",
+        "headline": "A related story about the old zoning rules",
+        "datePublished": "2011-03-02T00:00:00Z",
+        "author": {"@type": "Person", "name": "Olaf Writer"},
+    }
+    own = {
+        "@type": "NewsArticle",
+        "headline": "Harbour tunnel repairs approved",
+        "datePublished": "2024-05-14T10:00:00Z",
+        "author": {"@type": "Person", "name": "Jane Smith"},
+    }
+    signals = Signals(
+        title="Harbour tunnel repairs approved | Valley Courier",
+        headings=["Harbour tunnel repairs approved"],
+        meta={"article:published_time": "2024-05-14T10:00:00Z"},
+        jsonld=[related, own],
+        canonical_url="https://courier.example/news/tunnel",
+    )
+    out = choose_dates(signals, "https://courier.example/news/tunnel", None, None, NOW)
+    assert (out["published_date"], out["published_source"]) == (date(2024, 5, 14), "jsonld")
+    assert choose_authors(signals, set()) == ["Jane Smith"]
+    assert choose_title(signals, ["Valley Courier"]) == "Harbour tunnel repairs approved"
+    # by its url, where no title names it
+    by_url = Signals(
+        jsonld=[related, {**own, "headline": "Tunnel", "url": "https://courier.example/news/tunnel/"}],
+        canonical_url="https://courier.example/news/tunnel",
+    )
+    assert choose_dates(by_url, None, None, None, NOW)["published_date"] == date(2024, 5, 14)
+    # none or both match: the first object, as before
+    neither = Signals(jsonld=[related, {**own, "headline": "Something else"}], title="Tunnel repairs")
+    assert choose_dates(neither, None, None, None, NOW)["published_date"] == date(2011, 3, 2)
+    both = Signals(jsonld=[{**related, "headline": own["headline"]}, own], title=own["headline"])
+    assert choose_dates(both, None, None, None, NOW)["published_date"] == date(2011, 3, 2)
+
+
 def test_url_date_as_one_path_segment():
     blog = choose_dates(Signals(), "https://blog.example/posts/2021-07-09-tuning-a-sourdough-starter", None, None, NOW)
     assert blog["published_date"] == date(2021, 7, 9) and blog["published_source"] == "url"

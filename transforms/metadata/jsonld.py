@@ -2,10 +2,13 @@
 
 In: `Signals.jsonld` (objects as parsed, @graph already flattened). Out: the article-like
 objects (NewsArticle, BlogPosting, ... or anything with a headline), and plain strings from the
-loosely typed values schema.org allows (a string, an object with "name", a list of either).
+loosely typed values schema.org allows (a string, an object with "name", a list of either). Of
+several articles (a related story's block before the page's own), the one that is the page's comes
+first: its headline is the page's title, og:title or h1, or its url the page's canonical URL.
 """
 
 import html
+import re
 
 from schemas import Signals
 
@@ -25,6 +28,9 @@ ARTICLE_TYPES = (
     "itempage",
     "medicalwebpage",
 )
+# A headline shorter than this (letters and digits) may sit inside a title by chance: only an equal
+# title names it ("Headline | Site" names a longer one).
+MIN_CONTAINED_CHARS = 12
 
 
 def types(obj: dict) -> list[str]:
@@ -34,7 +40,8 @@ def types(obj: dict) -> list[str]:
 
 
 def article_objects(signals: Signals) -> list[dict]:
-    """Article-like objects, most specific first (an Article before a WebPage)."""
+    """Article-like objects, most specific first (an Article before a WebPage), and of several
+    articles the page's own first (`_is_own`) when only one is."""
     found = []
     for obj in signals.jsonld:
         kinds = types(obj)
@@ -42,7 +49,38 @@ def article_objects(signals: Signals) -> list[dict]:
             found.append((0, obj))
         elif any(k in ARTICLE_TYPES for k in kinds):
             found.append((1, obj))
-    return [obj for _, obj in sorted(found, key=lambda pair: pair[0])]
+    ranked = [obj for _, obj in sorted(found, key=lambda pair: pair[0])]
+    articles = [obj for rank, obj in found if rank == 0]
+    own = [obj for obj in articles if _is_own(signals, obj)] if len(articles) > 1 else []
+    if len(own) == 1:  # none or several: no telling which is the page's, and the first comes first
+        ranked = own + [obj for obj in ranked if obj is not own[0]]
+    return ranked
+
+
+def _comparable(value) -> str:
+    """Case-folded letters and digits of a string (`titles.key`), "" for anything else."""
+    return re.sub(r"[\W_]+", "", value.casefold()) if isinstance(value, str) else ""
+
+
+def _address(value) -> str:
+    """A URL without its scheme, "www.", fragment and trailing slash, lower-cased; "" for no URL."""
+    if not isinstance(value, str):
+        return ""
+    return re.sub(r"^(?:https?:)?//(?:www\.)?", "", value.strip().lower().split("#")[0]).rstrip("/")
+
+
+def _is_own(signals: Signals, obj: dict) -> bool:
+    """The article object is the page's: its headline is (or is inside) the page's <title>, og:title
+    or an h1, or its url or mainEntityOfPage is the page's canonical URL or og:url."""
+    headline = _comparable(text(obj.get("headline")))
+    titles = [signals.title, signals.meta.get("og:title"), *signals.headings]
+    if headline and any(
+        headline == t or (len(headline) >= MIN_CONTAINED_CHARS and headline in t) for t in map(_comparable, titles)
+    ):
+        return True
+    main = obj.get("mainEntityOfPage")
+    addresses = {_address(obj.get("url")), _address(main.get("@id") if isinstance(main, dict) else main)} - {""}
+    return bool(addresses & {_address(signals.canonical_url), _address(signals.meta.get("og:url"))})
 
 
 def text(value) -> str | None:
