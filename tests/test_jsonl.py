@@ -107,6 +107,16 @@ def test_a_news_please_file_reads_as_a_dump_with_its_header():
     assert meta["published_date"] == date(2024, 5, 2)
 
 
+def test_a_records_epoch_publication_date_is_no_date():
+    record = {**news_please_record(), "date_publish": "1970-01-01 00:00:00"}
+    (page,) = iter_json(CountingStream(json.dumps(record).encode()), "a.json", CAP)
+    extraction = extract_page(page)
+    paragraphs = [p for story in extraction.stories for p in story.paragraphs]
+    meta, _ = normalize_metadata(extraction.page, extraction.signals, paragraphs)
+    assert meta["published_date"] is None and meta["published_at"] is None
+    assert meta["authors"] == ["Jane Roe", "Omar Haddad"]
+
+
 def test_text_a_scraper_extracted_is_kept_whole_and_a_page_text_is_stripped():
     short = ["Photos: Quellmere Courier", "Share this article", "Tickets are free."]
     record = {**news_please_record(), "maintext": "\n".join(BODY[:2] + short + BODY[2:])}

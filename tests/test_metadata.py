@@ -307,6 +307,22 @@ def test_no_future_dates_no_guesses():
     assert choose_dates(Signals(byline_lines=["Copyright 2019"]), None, None, None, NOW)["published_date"] is None
 
 
+def test_the_epoch_is_a_placeholder_not_a_date():
+    """1970-01-01 (and its eve, the epoch read west of Greenwich) is a zero timestamp a CMS printed,
+    from whatever source: no date."""
+    for raw in ("1970-01-01", "1970-01-01T00:00:00Z", "1969-12-31T19:00:00-05:00", "January 1, 1970"):
+        assert parse_machine(raw) is None, raw
+    epoch = Signals(
+        jsonld=[{"@type": "NewsArticle", "datePublished": "1970-01-01T00:00:00Z"}],
+        meta={"article:published_time": "1970-01-01T00:00:00+00:00"},
+        byline_lines=["Published January 1, 1970"],
+    )
+    out = choose_dates(epoch, "https://news.example/1970/01/01/story", None, None, NOW)
+    assert out["published_date"] is None and out["published_at"] is None
+    with_real = Signals(jsonld=epoch.jsonld, meta={"article:published_time": "2024-05-14T10:00:00Z"})
+    assert choose_dates(with_real, None, None, None, NOW)["published_date"] == date(2024, 5, 14)
+
+
 def test_jsonld_date_beats_url_date():
     signals = Signals(jsonld=[{"@type": "NewsArticle", "datePublished": "2020-02-03T10:00:00-05:00"}])
     out = choose_dates(signals, "https://news.example/2020/02/02/story", None, None, NOW)

@@ -13,6 +13,10 @@ from transforms.metadata.timezones import zone_for_abbreviation
 
 # Dates before this year are OCR noise, ids or birthdays, not publication dates of web pages.
 MIN_YEAR = 1900
+# The Unix epoch's day, and its eve (the epoch read in a zone west of Greenwich: "1969-12-31T19:00
+# -05:00"), is a zero timestamp a CMS or a scraper writes for a date it lacks ("1970-01-01T00:00:00Z",
+# news-please's date_publish "1970-01-01 00:00:00"), not a publication date.
+PLACEHOLDER_DAYS = frozenset({date(1970, 1, 1), date(1969, 12, 31)})
 
 MONTHS = {
     "jan": 1,
@@ -136,7 +140,7 @@ def _safe_date(y: int, m: int, d: int) -> date | None:
         value = date(y, m, d)
     except ValueError:
         return None
-    return value if value.year >= MIN_YEAR else None
+    return value if value.year >= MIN_YEAR and value not in PLACEHOLDER_DAYS else None
 
 
 # The widest UTC offset in use (UTC+14, Line Islands; the narrowest is UTC-12).
