@@ -52,3 +52,20 @@ def test_more_wire_slugs_are_cut():
     assert clean("(2nd LD) Council passes harbour budget") == "Council passes harbour budget"
     assert clean("Explainer: why ferry fares rise in winter") == "Explainer: why ferry fares rise in winter"
     assert clean("COVID-19 rules for ferries eased") == "COVID-19 rules for ferries eased"
+
+
+def test_a_title_that_is_only_the_sites_name_never_wins_over_a_headline():
+    home = Signals(
+        title="Example News - Breaking News, Sport, Weather",
+        headings=["Headline about the chapel redevelopment plan"],
+        meta={"og:title": "Example News"},
+    )
+    assert choose_title(home, ["example.com", "example"]) == "Headline about the chapel redevelopment plan"
+    named = Signals(
+        headings=["Chapel repairs begin"], meta={"og:title": "Valley Courier", "og:site_name": "Valley Courier"}
+    )
+    assert choose_title(named, ["Valley Courier"]) == "Chapel repairs begin"
+    no_h1 = Signals(title="Chapel repairs begin next spring | Valley Courier", meta={"og:title": "Valley Courier"})
+    assert choose_title(no_h1, ["Valley Courier"]) == "Chapel repairs begin next spring"
+    # the site's name alone is still the title where nothing else is one
+    assert choose_title(Signals(meta={"og:title": "Valley Courier"}), ["Valley Courier"]) == "Valley Courier"

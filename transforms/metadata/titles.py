@@ -7,7 +7,8 @@ Cleaning: whitespace collapsed, curly quotes made straight, wire slugs cut ("2nd
 "UPDATE 2-", "RPT-", "EXCLUSIVE-"), a site name prefix/suffix cut ("... | Site", "Site - ...").
 Choice: an h1 that another source agrees with (equal, or contained in a longer title); else the
 first h1 of a few words (what the reader sees, even when the SEO titles say otherwise); else the
-most agreed-upon candidate, trusting JSON-LD headline and og:title over <title>.
+most agreed-upon candidate, trusting JSON-LD headline and og:title over <title>. A candidate that is
+only the site's name ("Example News") wins only where no other candidate is left.
 """
 
 import html
@@ -24,6 +25,10 @@ MAX_TITLE_CHARS = 300
 MIN_LONE_H1_WORDS = 3
 # A "site name" longer than this is a page title that landed in og:site_name.
 MAX_SITE_NAME_CHARS = 40
+# A title of at most this many words that opens or ends with a name of the site is only its name
+# ("Example News" on example.com, "The Valley Courier"); a headline that opens with the site's name
+# runs longer ("Gardenary Planting vs. Ordinary Planting" on gardenary.com, wcxb 0145).
+MAX_SITE_NAME_WORDS = 3
 # An h1 sharing less than this share of words (Jaccard) with every SEO title is a blog's or
 # section's name: the SEO titles (og/JSON-LD/<title>) then name the article.
 MIN_H1_OVERLAP = 0.2
@@ -206,6 +211,12 @@ def _choose(signals: Signals, site_names: list[str]) -> str | None:
     others += [signals.meta.get("og:title"), signals.meta.get("twitter:title"), signals.title]
     others = [strip_site(c, site_names) for c in (clean(o) for o in others) if c]
     others = [_whole(o, others) for o in others]
+    # a title that is only the site's name ("Example News" as og:title) names no article: it never
+    # wins, and beside it the other SEO titles are the template's too, so an h1 need not agree with them
+    named = [
+        o for o in others if key(o) in site_keys or (len(o.split()) <= MAX_SITE_NAME_WORDS and _is_site(o, site_keys))
+    ]
+    others = [o for o in others if o not in named] or others
     h1s = [_repaired(h1, others) for h1 in h1s]
     for h1 in h1s:
         agreeing = [o for o in others if _agrees(h1, o)]
@@ -224,7 +235,7 @@ def _choose(signals: Signals, site_names: list[str]) -> str | None:
     if (
         h1s
         and len(h1s[0].split()) >= MIN_LONE_H1_WORDS
-        and (not others or max(overlap(h1s[0], strip_site(o, [h1s[0]])) for o in others) >= MIN_H1_OVERLAP)
+        and (not others or named or max(overlap(h1s[0], strip_site(o, [h1s[0]])) for o in others) >= MIN_H1_OVERLAP)
     ):
         return h1s[0]
     if not others:
