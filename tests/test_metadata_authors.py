@@ -326,3 +326,15 @@ def test_bylines_in_other_languages():
     # a newsroom credits no person, in any language
     for desk in ("Von Redaktion", "Redaktion Tagesblatt", "Par la rédaction", "Por Redacción", "Rédaction Le Monde"):
         assert parse_byline(desk, set()) == [], desk
+
+
+def test_a_semicolon_list_of_surname_first_names_is_read_first_name_first():
+    assert parse_byline("Smith, Jane; Doe, John", set()) == ["Jane Smith", "John Doe"]
+    assert parse_byline("By Smith, Jane; Doe, John", set()) == ["Jane Smith", "John Doe"]
+    signals = Signals(meta={"author": "Smith, Jane; Doe, John"})
+    assert choose_authors(signals, set()) == ["Jane Smith", "John Doe"]
+    # a name and its role, two names, a list of names with roles: as before
+    assert parse_byline("Jane Roe, Senior Editor", set()) == ["Jane Roe"]
+    assert parse_byline("Jane Roe, John Doe", set()) == ["Jane Roe", "John Doe"]
+    assert parse_byline("Jane Roe; John Doe", set()) == ["Jane Roe", "John Doe"]
+    assert parse_byline("By Jane Roe, Senior Editor; John Doe, Staff Writer", set())[:1] == ["Jane Roe"]

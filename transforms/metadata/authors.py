@@ -18,6 +18,7 @@ from transforms.metadata.bylines import (
     INNER_BY,
     MAX_AUTHORS,
     dedupe,
+    first_name_first,
     is_desk,
     parse_byline,
     writer_credits,
@@ -145,7 +146,7 @@ def _meta_credits(signals: Signals, orgs: set[str]) -> list[str]:
     for meta_key in AUTHOR_META_KEYS:
         value = signals.meta.get(meta_key)
         if value and "://" not in value:
-            for item in value.split(";"):  # repeated <meta>s arrive joined with "; "
+            for item in first_name_first(value).split(";"):  # repeated <meta>s arrive joined with "; "
                 if meta_key.startswith("citation_author") and item.count(",") == 1:  # "Roe, Jane"
                     item = " ".join(reversed(item.split(",")))
                 found += parse_byline(_structured(item), orgs, single_word_ok=True)

@@ -1,5 +1,6 @@
 """One credit line to person names: "By X and Y", "X, Y and Z", "By NAME | Outlet | Updated: ...",
-"Written by X on <date>", a wire story's closing "Reporting by X in Place; Editing by Y".
+"Written by X on <date>", "Smith, Jane; Doe, John", a wire story's closing "Reporting by X in Place;
+Editing by Y".
 
 In: a line of text and the names that are organisations. Out: person names, possibly none. What
 follows a separator, a date, a place before a co-author or a word like "Updated" is not a name; the
@@ -51,6 +52,9 @@ _DESK = re.compile(
     r"(?i)\b(?:team|staff|editors|editorial|desk|newsroom)\s*$"
     r"|^(?:die |la |el |de )?(?:redaktion|rédaction|redacción|redazione|redactie|redação)\b"  # "Redaktion Tagesblatt"
 )
+# One entry of a list of names written surname first ("Smith, Jane; Doe, John": a CMS's or a
+# library's author field): one surname word, a comma, the first names.
+_SURNAME_FIRST = re.compile(r"([^\W\d_][\w'’-]*),\s*([^\W\d_][^,;]*?)")
 # A CMS account name: one token of letters (dots, dashes, underscores inside), no digits or spaces.
 HANDLE = re.compile(r"(?=.*[a-z])[^\W\d_](?:[^\W\d]|[._-](?=[^\W\d_])){2,39}")  # "CNN": an outlet
 
@@ -68,7 +72,7 @@ def parse_byline(
     written_lead = bool(BYLINE_LEAD.match(text))  # "By" on the page itself, not a field's label
     led = led or written_lead
     text = BYLINE_LEAD.sub("", text, count=1)
-    text = _CUT.split(_PLACE_THEN_NAME.sub("", text), maxsplit=1)[0]
+    text = first_name_first(_CUT.split(_PLACE_THEN_NAME.sub("", text), maxsplit=1)[0])
     if _is_firm(text):
         return []
     out = []
@@ -87,6 +91,19 @@ def parse_byline(
         elif _is_role(piece):
             break  # "Jane Roe, Senior Editor, Outlet": what follows a role is the affiliation
     return out
+
+
+def first_name_first(text: str) -> str:
+    """ "Smith, Jane; Doe, John" -> "Jane Smith; John Doe": a semicolon list whose every entry is a
+    surname, a comma and first names (`_SURNAME_FIRST`); any other text as it is ("Jane Roe, Senior
+    Editor; John Doe, Staff Writer", "Roe, Jane" alone: maybe two first names)."""
+    entries = [entry.strip() for entry in text.split(";") if entry.strip()]
+    if len(entries) < 2:
+        return text
+    found = [_SURNAME_FIRST.fullmatch(entry) for entry in entries]
+    if not all(found) or any(_is_role(match[2]) for match in found):
+        return text
+    return "; ".join(f"{match[2]} {match[1]}" for match in found)
 
 
 def _is_firm(text: str) -> bool:
