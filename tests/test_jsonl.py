@@ -117,6 +117,29 @@ def test_a_records_epoch_publication_date_is_no_date():
     assert meta["authors"] == ["Jane Roe", "Omar Haddad"]
 
 
+def _record_metadata(record: dict) -> dict:
+    (page,) = iter_json(CountingStream(json.dumps(record).encode()), "a.json", CAP)
+    extraction = extract_page(page)
+    paragraphs = [p for story in extraction.stories for p in story.paragraphs]
+    assert paragraphs == BODY
+    return normalize_metadata(extraction.page, extraction.signals, paragraphs)[0]
+
+
+def test_a_records_authors_as_objects_and_a_record_without_a_title_keep_their_names_and_date():
+    named = {**news_please_record(), "authors": [{"name": "Jane Roe"}, {"@type": "Person", "name": "Omar Haddad"}]}
+    assert _record_metadata(named)["authors"] == ["Jane Roe", "Omar Haddad"]
+    one = {**news_please_record(), "authors": None, "author": {"name": "Jane Roe"}}
+    assert _record_metadata(one)["authors"] == ["Jane Roe"]
+    for record in (
+        {**news_please_record(), "title": None},
+        {k: v for k, v in news_please_record().items() if k != "title"},
+    ):
+        meta = _record_metadata(record)
+        assert meta["title"] is None
+        assert meta["authors"] == ["Jane Roe", "Omar Haddad"]
+        assert meta["published_date"] == date(2024, 5, 2)
+
+
 def test_text_a_scraper_extracted_is_kept_whole_and_a_page_text_is_stripped():
     short = ["Photos: Quellmere Courier", "Share this article", "Tickets are free."]
     record = {**news_please_record(), "maintext": "\n".join(BODY[:2] + short + BODY[2:])}

@@ -12,7 +12,8 @@ Markdown, then text, sniffed as HTML, Markdown or a text dump like any file) or 
     `source_id`, on its page and on its quarantine row.
   - A text-only record's own title is laid over its text as a page dump prints it, so the dump
     reader finds its headline; over extracted text its deck, authors and publication date too
-    (`dump_header`; an "extracted" page's `body_start` says where its own text starts).
+    (`dump_header`; an "extracted" page's `body_start` says where its own text starts). Extracted
+    text with no header laid keeps its authors and date as <meta> tags (`credit_meta`).
   - The page's <meta> tags a scraper kept in the record's `metadata` (Firecrawl, crawl4ai: site
     name, publication time, author, section) go with the page as `meta` (`page_meta`).
 How the records come out of a file is `transforms/jsonl.py`.
@@ -160,11 +161,15 @@ def _status_code(value) -> int | None:
 
 
 def _names(value) -> list[str]:
-    if isinstance(value, str):
-        return [value.strip()] if value.strip() else []
-    if isinstance(value, list):
-        return [v.strip() for v in value if isinstance(v, str) and v.strip()]
-    return []
+    """Names from a string, an object with a "name" (schema.org's Person: [{"name": "Jane Roe"}]) or a
+    list of either."""
+    items = value if isinstance(value, list) else [value]
+    names = [item.get("name") if isinstance(item, dict) else item for item in items]
+    return [name.strip() for name in names if isinstance(name, str) and name.strip()]
+
+
+def _authors(record: dict) -> list[str]:
+    return next((_names(record.get(name)) for name in AUTHOR_FIELDS if _names(record.get(name))), [])
 
 
 def dump_header(record: dict, text: str, extracted: bool) -> str:
@@ -187,7 +192,7 @@ def dump_header(record: dict, text: str, extracted: bool) -> str:
     deck = _first_string(record, DECK_FIELDS, nested=False)
     if deck:
         lines.append(" ".join(deck[1].split()))
-    authors = next((_names(record.get(name)) for name in AUTHOR_FIELDS if _names(record.get(name))), [])
+    authors = _authors(record)
     if authors:
         lines.append(
             "By " + (" and ".join(authors) if len(authors) < 3 else ", ".join(authors[:-1]) + " and " + authors[-1])
@@ -196,6 +201,18 @@ def dump_header(record: dict, text: str, extracted: bool) -> str:
     if published:
         lines.append(published[1].strip())
     return "\n\n".join(lines) + "\n\n"
+
+
+def credit_meta(record: dict) -> dict[str, str]:
+    """An extracted article's authors and publication date as the <meta> tags a page carries them in
+    (author, article:published_time): read so where no header lays them over its text (a record
+    without a title, whose header the dump reader would not find, or whose text opens with it)."""
+    tags = {}
+    if authors := _authors(record):
+        tags["author"] = "; ".join(authors)  # as repeated <meta>s arrive joined
+    if published := _first_string(record, PUBLISHED_FIELDS, nested=False):
+        tags["article:published_time"] = published[1].strip()
+    return tags
 
 
 def _meta_name(name: str) -> str:
@@ -287,12 +304,15 @@ def record_item(
         fmt = "extracted"
     header = dump_header(record, page.text, fmt == "extracted") if fmt in ("text", "extracted") else ""
     body_start = len(header) if fmt == "extracted" else 0
+    meta = page_meta(record)
+    if fmt == "extracted" and not header:
+        meta = tuple(sorted({**credit_meta(record), **dict(meta)}.items()))
     return replace(
         page,
         text=header + page.text,
         fmt=fmt,
         byte_size=size,
         body_start=body_start,
-        meta=page_meta(record),
+        meta=meta,
         source_id=own_id,
     )
