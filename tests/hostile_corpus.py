@@ -394,11 +394,21 @@ CASES: dict[str, Case] = {
 }
 
 
+# Symbolic links the glob matches but nothing can read (Beam's own match drops them unsaid).
+LINKS: dict[str, tuple[str, Case]] = {
+    "dangling-link.html": ("gone.html", Case(lambda: b"", "read_error", "a symbolic link to a missing file")),
+    "loop-a.html": ("loop-b.html", Case(lambda: b"", "read_error", "a symbolic link in a loop")),
+    "loop-b.html": ("loop-a.html", Case(lambda: b"", "read_error", "a symbolic link in a loop")),
+}
+
+
 def write_corpus(folder: Path) -> dict[str, Case]:
     folder.mkdir(parents=True, exist_ok=True)
     for name, case in CASES.items():
         (folder / name).write_bytes(case.build())
-    return dict(CASES)
+    for name, (target, _) in LINKS.items():
+        (folder / name).symlink_to(target)
+    return CASES | {name: case for name, (_, case) in LINKS.items()}
 
 
 # Misbehaving extractors for the time-limit tests.

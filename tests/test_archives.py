@@ -183,3 +183,24 @@ def test_a_member_added_twice_gives_two_pages_with_ids_of_their_own(tmp_path):
         ("Page", "crawl/a.html"),
         ("Page", "crawl/a.html#2"),
     ]
+
+
+def test_links_in_a_tar_archive_are_counted_never_followed(tmp_path):
+    buffer = io.BytesIO()
+    with tarfile.open(fileobj=buffer, mode="w") as archive:
+        data = article("Ferry fares rise")
+        info = tarfile.TarInfo("a.html")
+        info.size = len(data)
+        archive.addfile(info, io.BytesIO(data))
+        for name, kind, target in (("b.html", tarfile.LNKTYPE, "a.html"), ("c.html", tarfile.SYMTYPE, "/etc/passwd")):
+            link = tarfile.TarInfo(name)
+            link.type, link.linkname = kind, target
+            archive.addfile(link)
+    (tmp_path / "links.tar").write_bytes(buffer.getvalue())
+    assert _summary(tmp_path / "links.tar") == [
+        ("Page", "a.html", ""),
+        ("Failure", "b.html", "not_a_page"),
+        ("Failure", "c.html", "not_a_page"),
+    ]
+    errors = [i.error for i in read_documents(str(tmp_path / "links.tar"), CAP) if isinstance(i, Failure)]
+    assert "hard link" in errors[0] and "to a.html" in errors[0] and "symbolic link" in errors[1]

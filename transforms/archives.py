@@ -69,15 +69,20 @@ def _over_cap(source_uri: str, max_bytes: int, name: str, size: int | None = Non
 
 def tar_members(stream: BinaryIO, source_uri: str, max_bytes: int) -> Iterator[tuple[str, bytes] | Failure]:
     """(name, bytes) of each regular member of a tar stream (gzipped or not), in archive order, or a
-    Failure for one over the cap and for a break (then the read stops)."""
+    Failure for one over the cap, for a link or special file (counted, never followed: a link's
+    target is read where the archive holds it, or is outside it) and for a break (then the read
+    stops). Folders are skipped."""
     name, files = "", 0
     try:
         with tarfile.open(fileobj=stream, mode="r|*") as archive:
             for member in archive:
                 name = member.name
-                if not member.isfile():
+                if member.isdir():
                     continue
                 files += 1
+                if not member.isfile():
+                    yield Failure(source_uri, "read", "not_a_page", _not_a_file(member)[:2000], "", name)
+                    continue
                 if member.size > max_bytes:
                     yield _over_cap(source_uri, max_bytes, name, member.size)
                     continue
@@ -89,6 +94,14 @@ def tar_members(stream: BinaryIO, source_uri: str, max_bytes: int) -> Iterator[t
         return
     if not files:
         yield Failure(source_uri, "read", "empty", "a tar archive with no files")
+
+
+def _not_a_file(member: tarfile.TarInfo) -> str:
+    if member.issym():
+        return f"a symbolic link in a tar archive, to {member.linkname}: not followed"
+    if member.islnk():
+        return f"a hard link in a tar archive, to {member.linkname}: its file is read as that member"
+    return "a special file (device or pipe) in a tar archive"
 
 
 def zip_members(stream: BinaryIO, source_uri: str, max_bytes: int) -> Iterator[tuple[str, bytes] | Failure]:

@@ -1,6 +1,7 @@
 """Read stage: file patterns in, decoded `Page`s out (and `Failure`s for what cannot be read).
 
   patterns -> MatchFiles (each) -> Flatten -> distinct files -> spans -> Reshuffle -> ReadPageFn -> pages
+  patterns -> files the match drops (dangling symbolic links) -> read failures
 
 Paths go through Beam's FileSystems, so `gs://` works on Dataflow. Every file is read with a size
 cap (raw and decompressed) and gunzipped by its magic bytes, not its name. A WARC file (known by
@@ -23,6 +24,8 @@ bzip2 or xz (`transforms/compression.py`) is read as what it holds, on one worke
 """
 
 import io
+import os
+import re
 import sys
 from collections import Counter
 from collections.abc import Iterator
@@ -30,7 +33,7 @@ from dataclasses import replace
 
 import apache_beam as beam
 from apache_beam.io import fileio
-from apache_beam.io.filesystem import CompressionTypes
+from apache_beam.io.filesystem import CompressionTypes, FileSystem
 from apache_beam.io.filesystems import FileSystems
 
 from schemas import Failure, Page
@@ -231,6 +234,32 @@ def spans_of(file: tuple[str, int], max_bytes: int, span_bytes: int) -> list[tup
     return file_spans(path, size, max_bytes, span_bytes)
 
 
+def unlisted_files(patterns: tuple[str, ...]) -> list[Failure]:
+    """A read_error Failure for each local file the patterns match that Beam's match drops without a
+    word: a symbolic link to a missing file or in a loop, which its listing cannot size. The listing is
+    Beam's own (the glob's folder walked, its regex matched against each path), so exactly the
+    paths it left out are reported; remote patterns have no such files."""
+    failures = {}
+    for pattern in patterns:
+        prefix = re.match(r"[^[*?]*", pattern).group(0)
+        if FileSystems.get_scheme(pattern) is not None or prefix == pattern:  # a plain path: `validate` checked it
+            continue
+        matches = re.compile(FileSystem.translate_pattern(pattern)).match
+        for folder, _, names in os.walk(os.path.dirname(prefix) or "."):
+            for name in names:
+                path = os.path.join(folder, name)
+                if path in failures or not matches(path) or os.path.exists(path):
+                    continue
+                target = os.readlink(path) if os.path.islink(path) else "?"
+                failures[path] = Failure(
+                    path,
+                    "read",
+                    "read_error",
+                    f"a symbolic link that leads nowhere (a missing file or a loop): {target}"[:2000],
+                )
+    return [failures[path] for path in sorted(failures)]
+
+
 def skipped_keys(key: str) -> list[tuple[str, int]]:
     return [("warc_skipped", 1), (key, 1)]
 
@@ -268,13 +297,16 @@ class ReadPages(beam.PTransform):
                 FAILED, SKIPPED, main="pages"
             )
         )
-        pages = outputs.pages
+        unlisted = (
+            pbegin | "Patterns" >> beam.Create([tuple(self._patterns)]) | "Unlisted" >> beam.FlatMap(unlisted_files)
+        )
+        pages, failed = outputs.pages, (outputs[FAILED], unlisted) | "FlattenFailed" >> beam.Flatten()
         if not self._tally_skipped:
-            return pages, outputs[FAILED]
+            return pages, failed
         skipped = (
             outputs[SKIPPED] | "SkippedKeys" >> beam.FlatMap(skipped_keys) | "SumSkipped" >> beam.CombinePerKey(sum)
         )
-        return pages, outputs[FAILED], skipped
+        return pages, failed, skipped
 
 
 def main(argv: list[str]) -> int:
