@@ -194,8 +194,8 @@ def test_a_sites_double_encoded_utf8_is_repaired_line_by_line():
 def test_real_accents_and_legacy_charsets_are_not_repaired():
     text = "Le café’s crème à 5 €… Señor Ñandú: «Ärger» — Ångström"
     assert mojibake.repair(text) == text  # "é’" passes the cheap screen; ftfy keeps it
-    # a page declared Windows-1252 means what it writes, even where its bytes would read as UTF-8
-    html = "<html><head><meta charset='windows-1252'></head><body><p>Ã© and Â® as printed</p></body></html>"
+    # a page declared Windows-1252 means what it writes, "Ã©" too, unless all its bytes read as UTF-8
+    html = "<html><head><meta charset='windows-1252'></head><body><p>Ã© and Â® as printed, café</p></body></html>"
     page = decode_page("legacy.html", html.encode("cp1252"))
     assert isinstance(page, Page) and page.encoding == "cp1252" and "Ã© and Â® as printed" in page.text
 
@@ -259,3 +259,41 @@ def test_a_page_gzipped_twice_is_read(tmp_path):
     (tmp_path / "bomb.html.gz").write_bytes(gzip.compress(gzip.compress(bytes(3 << 20))))
     (capped,) = read_documents(str(tmp_path / "bomb.html.gz"), 1 << 20)  # the cap holds at each level
     assert isinstance(capped, Failure) and capped.reason == "too_large"
+
+
+_RU = "Президент подписал закон о бюджете на следующий год, а министр финансов назвал его сбалансированным. "
+_JA = "東京都は今日、新しい交通計画を発表しました。都内の鉄道とバスの接続を改善することが目的です。" * 3
+_FR = "Le maire a annoncé que les travaux du théâtre reprendront après l'été; les élèves déçus attendront. "
+_IS = "Þjóðvegurinn var lokaður í gær vegna óveðurs, sagði lögreglan á Suðurlandi. "
+
+
+def _declaring(charset: str, body: str) -> str:
+    return f'<html><head><meta charset="{charset}"><title>t</title></head><body><p>{body * 4}</p></body></html>'
+
+
+@pytest.mark.parametrize(
+    "declared,body,codec,read_as",
+    [
+        ("iso-8859-1", _RU, "cp1251", "cp1251"),  # Cyrillic bytes read as Latin would be "Ïðåçèäåíò"
+        ("windows-1252", _RU, "koi8_r", "koi8-r"),
+        ("iso-8859-1", _RU, "utf-8", "utf-8"),  # valid multi-byte UTF-8 is never chance
+        ("iso-8859-1", "Die Fähre über den Fluß fährt wieder. ", "utf-8", "utf-8"),
+        ("utf-8", _JA, "shift_jis", "cp932"),  # most bytes invalid under the declaration
+        ("shift_jis", _JA, "euc_jp", "euc_jp"),  # ~3% invalid: EUC-JP pairs are mostly valid Shift_JIS too
+    ],
+)
+def test_a_declaration_the_bytes_contradict_is_passed_over(declared, body, codec, read_as):
+    text = _declaring(declared, body)
+    decoded, encoding = decode_text(text.encode(codec))
+    assert decoded == text and encoding == read_as
+
+
+def test_a_declaration_the_bytes_agree_with_is_kept():
+    for body in (_FR, _IS):
+        assert decode_text(_declaring("iso-8859-1", body).encode("cp1252")) == (
+            _declaring("iso-8859-1", body),
+            "cp1252",
+        )
+    stray = _declaring("windows-1252", _FR).encode("cp1252").replace(b"</p>", b"\x81</p>")  # undefined in cp1252
+    decoded, encoding = decode_text(stray)
+    assert encoding == "cp1252" and "théâtre" in decoded and decoded.count("\ufffd") == 1
