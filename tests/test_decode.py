@@ -10,7 +10,7 @@ import pytest
 from schemas import Failure, Page
 from transforms import mojibake
 from transforms.charsets import decode_text
-from transforms.decode import decode_page, is_binary, read_capped, sniff_format
+from transforms.decode import decode_page, is_binary, read_capped, sniff_format, utf16_bom
 from transforms.errors import TooLarge
 from transforms.read import read_documents
 
@@ -249,6 +249,13 @@ def test_utf16_without_a_byte_order_mark_is_read_not_called_binary():
         assert isinstance(page, Page) and page.text == html and page.encoding == codec, codec
     for raw in (bytes(4096), b"\x89PNG\r\n\x1a\n" + bytes(200), b"a\x00" * 10):  # NULs alone, an image, too short
         assert isinstance(decode_page("x.bin", raw), Failure)
+    cyrillic = f"<html><head><title>{_RU[:40]}</title></head><body><h1>{_RU[:60]}</h1><p>{_RU * 30}</p></body></html>"
+    for codec in ("utf-16-le", "utf-16-be"):  # NUL in a sixth of the pairs only: the markup
+        page = decode_page("saved-by-notepad.html", cyrillic.encode(codec))
+        assert isinstance(page, Page) and page.text == cyrillic and page.encoding == codec, codec
+    # a fifth of the high bytes NUL, the rest and the low bytes noise: binary still
+    noise = bytes(b for i in range(4096) for b in (0 if i % 5 == 0 else (i * 7919 + 13) % 251 or 1, i % 255 + 1))
+    assert utf16_bom(noise) is None and isinstance(decode_page("x.bin", noise), Failure)
 
 
 def test_a_page_gzipped_twice_is_read(tmp_path):

@@ -17,6 +17,7 @@ entity declaration (external file, billion laughs) ever reaches lxml; C0 control
 import codecs
 import json
 import re
+import unicodedata
 import zlib
 from typing import BinaryIO
 
@@ -32,6 +33,9 @@ GZIP_MAGIC = b"\x1f\x8b"
 # whose one byte is NUL.
 UTF16_MIN_BYTES = 64
 UTF16_NUL_SHARE = 0.9
+# ... or, with a clean strict decoding and no NUL among the other bytes, this share (text in a
+# script off ASCII: "Президент" is 04 1F 04 40 ..., NUL-free on both sides but for the markup).
+UTF16_LOW_NUL_SHARE = 0.1
 _BOM_BYTES = tuple(bom for bom, _ in BOMS)
 CHUNK = 1 << 16
 # Reads of an uncompressed file ask for at most this much at once: one read of the whole cap
@@ -144,11 +148,26 @@ def utf16_bom(raw: bytes) -> bytes | None:
         return None
     first, second = head[0::2], head[1::2]
     pairs = len(second)
-    if second.count(0) >= UTF16_NUL_SHARE * pairs and first.count(0) <= (1 - UTF16_NUL_SHARE) * pairs:
-        return codecs.BOM_UTF16_LE
-    if first.count(0) >= UTF16_NUL_SHARE * pairs and second.count(0) <= (1 - UTF16_NUL_SHARE) * pairs:
-        return codecs.BOM_UTF16_BE
+    for bom, codec, high, low in (
+        (codecs.BOM_UTF16_LE, "utf-16-le", second, first),
+        (codecs.BOM_UTF16_BE, "utf-16-be", first, second),
+    ):
+        if high.count(0) >= UTF16_NUL_SHARE * pairs and low.count(0) <= (1 - UTF16_NUL_SHARE) * pairs:
+            return bom
+        # Cyrillic, Greek or CJK text: fewer NULs, so the bytes must also read as clean text
+        if high.count(0) >= UTF16_LOW_NUL_SHARE * pairs and not low.count(0) and _clean_utf16(head, codec):
+            return bom
     return None
+
+
+def _clean_utf16(head: bytes, codec: str) -> bool:
+    """Whether bytes decode strictly as this UTF-16 into text with no control, unassigned or
+    private-use character (random bytes give lone surrogates and unassigned code points)."""
+    try:
+        text = head[: len(head) - 2].decode(codec)  # the last pair may be half a surrogate pair
+    except UnicodeDecodeError:
+        return False
+    return not any(unicodedata.category(c) in ("Cc", "Cn", "Co", "Cs") and c not in "\t\n\r\f" for c in text)
 
 
 def is_binary(raw: bytes) -> bool:
