@@ -175,29 +175,29 @@ def decode_text(raw: bytes) -> tuple[str, str]:
             return raw[len(bom) :].decode(name, errors="replace"), name
     declared = declared_charset(raw)
     non_ascii = len(raw.translate(None, bytes(range(128))))
-    if declared and declared not in _MULTI_BYTE and non_ascii and _valid_utf8(raw):
-        return raw.decode("utf-8"), "utf-8"
-    if declared:
-        try:
-            text = raw.decode(declared)
+    utf8 = _strict(raw, "utf-8")
+    if utf8 is not None and declared and (declared == "utf-8" or (declared not in _MULTI_BYTE and non_ascii)):
+        return utf8, "utf-8"
+    if declared and declared != "utf-8":
+        text = _strict(raw, declared)
+        if text is not None:
             if not _implausible(text, declared, non_ascii):
                 return text, declared
             declared = None  # an implausible reading: detect instead
-        except UnicodeDecodeError:
-            pass
-    if _valid_utf8(raw):
-        return raw.decode("utf-8"), "utf-8"
+    if utf8 is not None:
+        return utf8, "utf-8"
     text = raw.decode("utf-8", errors="replace")
     if text.count("\ufffd") <= max(1, non_ascii * UTF8_ERROR_TOLERANCE):
         return text, "utf-8"
     name = detect_charset(raw[:DETECT_BYTES])
     name = codecs.lookup(_ALIASES.get(name, name)).name
+    detected = _strict(raw, name)
     if declared and name != declared:  # declared and broken: keep its word unless it is mostly wrong
         text = raw.decode(declared, errors="replace")
         errors = text.count("\ufffd")
-        if errors < MIN_DECLARED_ERRORS or errors <= non_ascii * MAX_DECLARED_ERRORS or not _decodes(raw, name):
+        if detected is None or errors < MIN_DECLARED_ERRORS or errors <= non_ascii * MAX_DECLARED_ERRORS:
             return text, declared
-    return raw.decode(name, errors="replace"), name
+    return (raw.decode(name, errors="replace") if detected is None else detected), name
 
 
 def _implausible(text: str, declared: str, non_ascii: int) -> bool:
@@ -208,20 +208,12 @@ def _implausible(text: str, declared: str, non_ascii: int) -> bool:
     return len(_NON_ASCII_RUN.findall(text, 0, DETECT_BYTES)) >= MAX_NON_ASCII_RUNS
 
 
-def _valid_utf8(raw: bytes) -> bool:
+def _strict(raw: bytes, name: str) -> str | None:
+    """The bytes decoded, or None where one is not of this charset."""
     try:
-        raw.decode("utf-8")
+        return raw.decode(name)
     except UnicodeDecodeError:
-        return False
-    return True
-
-
-def _decodes(raw: bytes, name: str) -> bool:
-    try:
-        raw.decode(name)
-    except UnicodeDecodeError:
-        return False
-    return True
+        return None
 
 
 def detect_charset(raw: bytes) -> str:
