@@ -35,6 +35,7 @@ from apache_beam.options.pipeline_options import PipelineOptions
 from pipeline.ledger import Batch, Ledger, LedgerLocked, file_sha256
 from pipeline.options import NewsOptions, validate
 from transforms.commit import read_manifest
+from transforms.read import unlisted_files
 
 # Files per micro-batch: bounds the work a crash replays and what a changed file makes rerun.
 MAX_BATCH_FILES = 200
@@ -111,8 +112,10 @@ class Watcher:
                 self._log(f"watch: batch {batch.batch_id} was interrupted; running it again")
                 self._ingest(batch.batch_id, dict(batch.files), list(batch.files))
             previous: dict[str, Stat] = {}
+            unreadable: set[str] = set()
             while not self._stop.is_set():
                 listing = list_files(self._news.input)
+                unreadable = self._say_unreadable(unreadable)
                 self._poll(listing, previous)
                 previous = listing
                 self._stop.wait(self._news.poll_interval)
@@ -120,6 +123,14 @@ class Watcher:
             self.ledger.close()
         self._log("watch: stopped")
         return 0
+
+    def _say_unreadable(self, said: set[str]) -> set[str]:
+        """Log each matched symbolic link that leads nowhere once (the listing drops them): it is
+        read, and counted, when it leads to a file. Returns the links that still lead nowhere."""
+        now = {failure.source_uri: failure.error for failure in unlisted_files(tuple(self._news.input))}
+        for path in sorted(now.keys() - said):
+            self._log(f"watch: {path}: {now[path]}; not read until it leads to a file")
+        return set(now)
 
     def _poll(self, listing: dict[str, Stat], previous: dict[str, Stat]) -> None:
         settle = int(self._news.poll_interval * 1e6)

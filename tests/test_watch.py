@@ -79,6 +79,18 @@ def test_a_second_watcher_on_one_output_is_a_usage_error_not_a_traceback(tmp_pat
     assert "another watcher is writing to" in err and "Traceback" not in err
 
 
+def test_a_link_that_leads_nowhere_is_logged_once_then_read_when_it_leads_to_a_file(tmp_path):
+    landing, lines = tmp_path / "in", []
+    landing.mkdir()
+    (landing / "late.html").symlink_to(tmp_path / "later.html")
+    argv = ["--input", f"{landing}/*", "--output", str(tmp_path / "out"), "--watch"]
+    watcher = Watcher(lambda: parse_options(argv), build_pipeline, log=lines.append)
+    said = watcher._say_unreadable(watcher._say_unreadable(set()))
+    assert said == {str(landing / "late.html")} and len(lines) == 1 and "late.html" in lines[0]
+    (tmp_path / "later.html").write_text("<p>Now a page.</p>")
+    assert watcher._say_unreadable(said) == set() and len(lines) == 1
+
+
 # ---- the watcher as a process -------------------------------------------------------------
 
 WAVES = (
