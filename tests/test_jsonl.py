@@ -498,3 +498,15 @@ def test_a_status_that_only_looks_numeric_is_no_status_and_breaks_nothing():
     records = [dict(scrapy_lines()[0], status="²⁰⁰"), scrapy_lines()[1]]
     items = list(iter_json(CountingStream(jsonl(records)), "feed.jsonl", CAP))
     assert [type(i).__name__ for i in items] == ["Page", "Page"]
+
+
+def test_a_records_publication_date_as_a_unix_timestamp_is_read():
+    instant = datetime(2024, 5, 2, 14, 30, tzinfo=UTC)
+    for stamp in (int(instant.timestamp()), int(instant.timestamp() * 1000)):  # seconds or milliseconds
+        for record in (
+            {**news_please_record(), "date_publish": stamp},
+            {"maintext": "\n".join(BODY), "date_publish": stamp},
+        ):
+            meta = _record_metadata(record)
+            assert meta["published_date"] == date(2024, 5, 2) and meta["published_at"] == instant, (stamp, record)
+    assert _record_metadata({**news_please_record(), "date_publish": 0})["published_date"] is None

@@ -197,10 +197,25 @@ def dump_header(record: dict, text: str, extracted: bool) -> str:
         lines.append(
             "By " + (" and ".join(authors) if len(authors) < 3 else ", ".join(authors[:-1]) + " and " + authors[-1])
         )
-    published = _first_string(record, PUBLISHED_FIELDS, nested=False)
-    if published:
-        lines.append(published[1].strip())
+    if published := _published(record):
+        lines.append(published)
     return "\n\n".join(lines) + "\n\n"
+
+
+def _published(record: dict) -> str | None:
+    """The record's publication date as text: a string as written, epoch seconds or milliseconds
+    (a Unix timestamp, as some scrapers and APIs give it) as an ISO 8601 UTC instant."""
+    found = _first(record, PUBLISHED_FIELDS, _date_text, nested=False)
+    return found[1] if found else None
+
+
+def _date_text(value) -> str | None:
+    if isinstance(value, str):
+        return value.strip() or None
+    if isinstance(value, int | float) and not isinstance(value, bool) and value > 0:
+        instant = _utc_time(value)
+        return instant.isoformat() if instant else None
+    return None
 
 
 def credit_meta(record: dict) -> dict[str, str]:
@@ -210,8 +225,8 @@ def credit_meta(record: dict) -> dict[str, str]:
     tags = {}
     if authors := _authors(record):
         tags["author"] = "; ".join(authors)  # as repeated <meta>s arrive joined
-    if published := _first_string(record, PUBLISHED_FIELDS, nested=False):
-        tags["article:published_time"] = published[1].strip()
+    if published := _published(record):
+        tags["article:published_time"] = published
     return tags
 
 
