@@ -13,6 +13,7 @@ import argparse
 import html
 import io
 import sys
+import warnings
 from collections import Counter
 
 import matplotlib
@@ -25,6 +26,9 @@ from matplotlib.figure import Figure  # the object API: no pyplot, no global fig
 from transforms.accounting import conservation
 from transforms.commit import read_manifest
 
+# Labels as SVG text, not as glyph outlines from matplotlib's one bundled font (DejaVu Sans, which
+# has no CJK): the browser draws a Chinese publisher's name with its own fonts.
+CHART_RC = {"svg.hashsalt": "news-ingest", "font.size": 9, "svg.fonttype": "none"}
 # Bars per categorical chart: past ~15 labels a bar chart stops being readable; the rest is "other".
 TOP_N = 15
 # Boilerplate histogram bins: tenths of the page, coarse enough for a few pages, fine for many.
@@ -78,14 +82,16 @@ def report_data(tables: dict[str, pa.Table], manifest: dict) -> dict:
 
 def _svg(fig) -> str:
     buf = io.StringIO()
-    fig.savefig(buf, format="svg", bbox_inches="tight", metadata={"Date": None})
+    with warnings.catch_warnings():  # a CJK label has no glyph in the bundled font: the browser's fonts draw it
+        warnings.filterwarnings("ignore", message=r"Glyph \d+ .* missing from font", category=UserWarning)
+        fig.savefig(buf, format="svg", bbox_inches="tight", metadata={"Date": None})
     text = buf.getvalue()
     return text[text.index("<svg") :]  # drop the XML prolog and doctype: the SVG sits inside HTML
 
 
 def bar_chart(title: str, items: list[tuple[str, int]], color: str = COLOR, horizontal: bool = True) -> str:
     """A labelled bar chart as inline SVG; an empty list draws a 'none' note instead of bars."""
-    with matplotlib.rc_context({"svg.hashsalt": "news-ingest", "font.size": 9}):
+    with matplotlib.rc_context(CHART_RC):
         fig = Figure(figsize=(6, 0.35 * max(len(items), 3) + 1) if horizontal else (7, 3.2))
         ax = fig.subplots()
         labels, values = [k for k, _ in items], [v for _, v in items]
@@ -109,7 +115,7 @@ def bar_chart(title: str, items: list[tuple[str, int]], color: str = COLOR, hori
 
 def ratio_chart(ratios: list[float]) -> str:
     """Histogram of the share of each page's visible text removed as boilerplate."""
-    with matplotlib.rc_context({"svg.hashsalt": "news-ingest", "font.size": 9}):
+    with matplotlib.rc_context(CHART_RC):
         fig = Figure(figsize=(6, 3))
         ax = fig.subplots()
         if ratios:

@@ -2,13 +2,14 @@
 
 import shutil
 import subprocess
+import warnings
 from datetime import UTC, date, datetime
 from html.parser import HTMLParser
 
 import pytest
 
 from pipeline.compact import compact
-from pipeline.report import load_tables, main, report_data, write_report
+from pipeline.report import bar_chart, load_tables, main, report_data, write_report
 from schemas import partition_path, partition_values
 from transforms.commit import commit_run, read_manifest, staged_file_name
 from transforms.parquet_sink import open_writer, rows_to_table
@@ -161,3 +162,10 @@ def test_chromium_renders_the_charts(out, tmp_path):
     assert pixels.shape[:2] == (1200, 1400)
     bar_blue = (abs(pixels[..., 0] - 0x3B / 255) < 0.02) & (abs(pixels[..., 2] - 0xA8 / 255) < 0.02)
     assert bar_blue.mean() > 0.005  # the bars are drawn, not a blank page
+
+
+def test_a_cjk_label_is_svg_text_and_warns_of_no_missing_glyph():
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        svg = bar_chart("Articles per publisher", [("清河日报", 3), ("Example Daily", 2)])
+    assert "清河日报" in svg and "Example Daily" in svg
