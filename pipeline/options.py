@@ -180,6 +180,12 @@ def _absolute(path: str) -> str:
     return path if "://" in path else os.path.abspath(path)
 
 
+# How alike an unknown flag and a known one must be (difflib's ratio) to call it a typo: one letter
+# off a flag of 6+ letters ("--inpt", "--max_file_byte") is over 0.9, while a runner's own flags
+# ("--object_reuse" and --project, "--flink_conf_dir" and --flink_version) stay under it and pass.
+TYPO_CUTOFF = 0.9
+
+
 def stray_argument_problem(argv: list[str]) -> str | None:
     """Why the command line holds an argument no option takes, or None: a stray word (an unquoted
     --input glob the shell expanded into several files) or a flag one typo away from a known one
@@ -191,15 +197,28 @@ def stray_argument_problem(argv: list[str]) -> str | None:
     parser = parsers[0]
     _, unknown = parser.parse_known_args(argv)
     known = [option for action in parser._actions for option in action.option_strings]
-    for i, arg in enumerate(unknown):
+    at = _positions(argv, unknown)
+    for arg, k in zip(unknown, at, strict=True):
         if arg.startswith("--"):
             name = arg.split("=", 1)[0]
-            close = difflib.get_close_matches(name, known, n=1)
+            close = difflib.get_close_matches(name, known, n=1, cutoff=TYPO_CUTOFF)
             if close:
                 return f"unknown flag {name}: did you mean {close[0]}?"
-        elif arg != "--" and not (i and unknown[i - 1].startswith("--") and "=" not in unknown[i - 1]):
+        elif arg != "--" and not (k - 1 in at and argv[k - 1].startswith("--") and "=" not in argv[k - 1]):
             return f"unexpected argument {arg!r}: quote a glob given as --input ('pages/*'), or the shell expands it"
     return None
+
+
+def _positions(argv: list[str], unknown: list[str]) -> list[int]:
+    """Where each of `unknown` (argparse keeps argv's order) stands in argv: a word is an unknown
+    flag's value only when it follows that flag there, not a known flag between them."""
+    positions, k = [], 0
+    for arg in unknown:
+        while argv[k] != arg:
+            k += 1
+        positions.append(k)
+        k += 1
+    return positions
 
 
 def validate_streaming(options: NewsOptions) -> None:

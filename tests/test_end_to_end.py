@@ -9,6 +9,7 @@ import pyarrow.dataset as ds
 import pytest
 
 from pipeline.main import main
+from pipeline.options import stray_argument_problem
 from pipeline.summary import format_summary
 from schemas import ARTICLE_SCHEMA, QUARANTINE_SCHEMA, SEGMENT_SCHEMA
 
@@ -201,6 +202,14 @@ def test_a_stray_argument_or_a_mistyped_flag_is_a_usage_error_not_a_default_run(
             main(argv)
         assert exit_.value.code == 2 and said in capsys.readouterr().err, argv
     assert not (tmp_path / "out").exists()
+
+
+def test_a_runners_own_flags_pass_and_a_stray_word_after_a_known_flag_does_not():
+    base = ["--input", "pages/*", "--output", "out"]
+    for flags in (["--checkpointing_interval", "5"], ["--flink_conf_dir", "d"], ["--object_reuse"], ["--x", "v"]):
+        assert stray_argument_problem(base + flags) is None, flags  # Flink's, and any unknown flag's value
+    assert "unexpected argument 'b.html'" in stray_argument_problem(base + ["--x", "--watch", "b.html"])
+    assert "did you mean --runner" in stray_argument_problem(base + ["--runer", "DirectRunner"])
 
 
 def test_one_input_spelled_relative_or_absolute_is_one_run_with_the_same_ids(tmp_path, samples_dir, monkeypatch):
