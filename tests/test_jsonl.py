@@ -509,4 +509,7 @@ def test_a_records_publication_date_as_a_unix_timestamp_is_read():
         ):
             meta = _record_metadata(record)
             assert meta["published_date"] == date(2024, 5, 2) and meta["published_at"] == instant, (stamp, record)
-    assert _record_metadata({**news_please_record(), "date_publish": 0})["published_date"] is None
+    for no_date in (0, 12345, 20241399):  # no epoch before 2001, no 13th month
+        assert _record_metadata({**news_please_record(), "date_publish": no_date})["published_date"] is None
+    gdelt = _record_metadata({**news_please_record(), "date_publish": 20240105})  # YYYYMMDD, not 1970-08-23
+    assert gdelt["published_date"] == date(2024, 1, 5) and gdelt["published_at"] is None

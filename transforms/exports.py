@@ -69,6 +69,8 @@ WRAPPER_FIELDS = ("data", "items", "results", "documents", "pages", "articles")
 TITLE_FIELDS = ("title", "headline")
 DECK_FIELDS = ("description", "subtitle")
 AUTHOR_FIELDS = ("authors", "author")
+# A publication date given as a number is epoch seconds from here (2001-09-09) or milliseconds.
+MIN_EPOCH_SECONDS = 1_000_000_000
 PUBLISHED_FIELDS = ("date_publish", "date_published", "published", "publish_date")
 # Lines at the top of a text where a record's title already printed there is looked for.
 TITLE_SEARCH_LINES = 5
@@ -210,12 +212,20 @@ def _published(record: dict) -> str | None:
 
 
 def _date_text(value) -> str | None:
+    """A date field's text: a string as written, an 8-digit integer as the YYYYMMDD date it is
+    (GDELT writes 20240105), epoch seconds from 2001 (10 digits) or milliseconds as a UTC instant;
+    a smaller number is no date."""
     if isinstance(value, str):
         return value.strip() or None
-    if isinstance(value, int | float) and not isinstance(value, bool) and value > 0:
-        instant = _utc_time(value)
-        return instant.isoformat() if instant else None
-    return None
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        return None
+    if isinstance(value, int) and 19000101 <= value <= 21001231:
+        try:
+            return datetime.strptime(str(value), "%Y%m%d").date().isoformat()
+        except ValueError:
+            return None
+    instant = _utc_time(value) if value >= MIN_EPOCH_SECONDS else None
+    return instant.isoformat() if instant else None
 
 
 def credit_meta(record: dict) -> dict[str, str]:
