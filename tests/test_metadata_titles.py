@@ -69,3 +69,12 @@ def test_a_title_that_is_only_the_sites_name_never_wins_over_a_headline():
     assert choose_title(no_h1, ["Valley Courier"]) == "Chapel repairs begin next spring"
     # the site's name alone is still the title where nothing else is one
     assert choose_title(Signals(meta={"og:title": "Valley Courier"}), ["Valley Courier"]) == "Valley Courier"
+
+
+def test_a_headline_that_starts_with_a_site_names_letters_is_no_site_name():
+    page = Signals(
+        title="Newsom Vetoes Bill",
+        headings=["California Politics Live Updates"],
+        meta={"og:title": "Newsom Vetoes Bill"},
+    )
+    assert choose_title(page, ["news.example.com", "news", "example"]) == "Newsom Vetoes Bill"

@@ -106,6 +106,22 @@ def _is_site(part: str, site_keys: set[str]) -> bool:
     return bool(k) and any(k == s or (len(s) >= 4 and (k.startswith(s) or s.startswith(k))) for s in site_keys)
 
 
+def _only_site(title: str, site_keys: set[str]) -> bool:
+    """Whether a title is only the site's name: it is one, or a short one (MAX_SITE_NAME_WORDS) is a
+    name's start ("Example" for Example News) or starts or ends with one in whole words ("Example
+    News" on example.com). Whole words: a headline "Newsom Vetoes Bill" on news.example.com is none."""
+    k, words = key(title), title.split()
+    if k in site_keys:
+        return True
+    if not k or len(words) > MAX_SITE_NAME_WORDS:
+        return False
+    if any(len(k) >= 4 and s.startswith(k) for s in site_keys):
+        return True
+    return any(
+        key(" ".join(words[:n])) in site_keys or key(" ".join(words[-n:])) in site_keys for n in range(1, len(words))
+    )
+
+
 def strip_site(value: str, site_names: list[str]) -> str:
     """Cut "... | Site" / "Site - ..." when the cut part is a name of the site, or a domain name
     ("Headline | Example.com"), repeatedly ("Site | Site.com - Headline")."""
@@ -213,9 +229,7 @@ def _choose(signals: Signals, site_names: list[str]) -> str | None:
     others = [_whole(o, others) for o in others]
     # a title that is only the site's name ("Example News" as og:title) names no article: it never
     # wins, and beside it the other SEO titles are the template's too, so an h1 need not agree with them
-    named = [
-        o for o in others if key(o) in site_keys or (len(o.split()) <= MAX_SITE_NAME_WORDS and _is_site(o, site_keys))
-    ]
+    named = [o for o in others if _only_site(o, site_keys)]
     others = [o for o in others if o not in named] or others
     h1s = [_repaired(h1, others) for h1 in h1s]
     for h1 in h1s:
