@@ -29,6 +29,7 @@ missed CJK full stops. These rules run at ~0.2 ms per 5,000 chars:
 import re
 
 from transforms.metadata.datetexts import INTL_MONTHS
+from transforms.textstats import UNSPACED_CHAR
 
 # Blank-line paragraph separator; tolerant of spaces on the blank line and of "\r\n" endings.
 PARAGRAPH_BREAK = re.compile(r"\r?\n[ \t\r]*\n")
@@ -42,7 +43,6 @@ _THAI_LAO_CLAUSE = re.compile(
     "(?<=[\u0e01-\u0e2e\u0e30-\u0e45\u0e47-\u0e4e\u0e81-\u0eae\u0eb0-\u0ec4\u0ec8-\u0ecd])"
     "[ \t]+(?=[\u0e01-\u0e2e\u0e40-\u0e44\u0e81-\u0eae\u0ec0-\u0ec4\u0edc-\u0edf])"
 )
-_THAI_LAO = re.compile("[\u0e01-\u0eff]")
 _DANDA_END = re.compile("[\u17d4\u17d5\u104b\u0f0d]+")  # Khmer ។ ៕, Myanmar ။, Tibetan །
 
 # Words that are titles or fixed abbreviations: a following capital starts a name, not a sentence.
@@ -227,7 +227,7 @@ def _cjk_cuts(text: str, start: int, end: int) -> set[int]:
 
 def _unspaced_cuts(text: str, start: int, end: int) -> set[int]:
     """Cuts at Thai and Lao clause spaces and after Khmer, Myanmar and Tibetan full stops."""
-    if text.isascii() or not (_THAI_LAO.search(text, start, end) or _DANDA_END.search(text, start, end)):
+    if not UNSPACED_CHAR.search(text, start, end):  # every Thai and Lao letter and danda is in its class
         return set()
     cuts = {match.start() for match in _THAI_LAO_CLAUSE.finditer(text, start, end)}
     return cuts | {match.end() for match in _DANDA_END.finditer(text, start, end) if match.end() < end}

@@ -193,7 +193,7 @@ def visual_len(line: str) -> int:
     or Tibetan as its words' worth of spaced characters (`textstats.unspaced_widening`)."""
     if line.isascii():
         return len(line)
-    return len(line) + len(CJK.findall(line)) + unspaced_widening(line)
+    return len(line) + cjk_chars(line) + unspaced_widening(line)
 
 
 def is_prose(line: str, n: int | None = None) -> bool:
