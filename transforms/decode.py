@@ -146,16 +146,16 @@ def utf16_bom(raw: bytes) -> bytes | None:
     head = raw[: SNIFF_BYTES - SNIFF_BYTES % 2]
     if len(head) < UTF16_MIN_BYTES or head.startswith(_BOM_BYTES):
         return None
-    first, second = head[0::2], head[1::2]
-    pairs = len(second)
+    first, second = head[0::2].count(0), head[1::2].count(0)  # NULs in each byte of the pairs
+    pairs = len(head) // 2
     for bom, codec, high, low in (
         (codecs.BOM_UTF16_LE, "utf-16-le", second, first),
         (codecs.BOM_UTF16_BE, "utf-16-be", first, second),
     ):
-        if high.count(0) >= UTF16_NUL_SHARE * pairs and low.count(0) <= (1 - UTF16_NUL_SHARE) * pairs:
+        if high >= UTF16_NUL_SHARE * pairs and low <= (1 - UTF16_NUL_SHARE) * pairs:
             return bom
         # Cyrillic, Greek or CJK text: fewer NULs, so the bytes must also read as clean text
-        if high.count(0) >= UTF16_LOW_NUL_SHARE * pairs and not low.count(0) and _clean_utf16(head, codec):
+        if high >= UTF16_LOW_NUL_SHARE * pairs and not low and _clean_utf16(head, codec):
             return bom
     return None
 

@@ -171,7 +171,8 @@ def _names(value) -> list[str]:
 
 
 def _authors(record: dict) -> list[str]:
-    return next((_names(record.get(name)) for name in AUTHOR_FIELDS if _names(record.get(name))), [])
+    found = _first(record, AUTHOR_FIELDS, lambda value: _names(value) or None, nested=False)
+    return found[1] if found else []
 
 
 def dump_header(record: dict, text: str, extracted: bool) -> str:

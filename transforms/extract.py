@@ -13,6 +13,7 @@ from transforms.markdown import markdown_dump
 from transforms.stories import without_paragraphs
 from transforms.text_strip import strip_text_dump
 from transforms.textmodel.lines import normalize_lines
+from transforms.textstats import squeezed
 
 # A run of at least this many paragraphs that the body already printed in the same order, the first
 # of them at least REPEAT_MIN_CHARS long, is a second copy of the article: a hidden mobile, print or
@@ -50,9 +51,9 @@ def without_repeated_runs(story: Story) -> Story:
     """The story less every run of REPEAT_MIN_RUN or more paragraphs that repeats an earlier run
     (whitespace aside, and Markdown's markup: a page's Markdown copy of its own article, wcxb 4258);
     its heading and stamp indexes follow the paragraphs they point at."""
-    dropped = _repeated_runs([" ".join(p.split()) for p in story.paragraphs])
+    dropped = _repeated_runs([squeezed(p) for p in story.paragraphs])
     if any(_MARKDOWN_SIGN.search(p) for p in story.paragraphs):
-        dropped |= _repeated_runs([" ".join(markdown_dump(p).split()) for p in story.paragraphs])
+        dropped |= _repeated_runs([squeezed(markdown_dump(p)) for p in story.paragraphs])
     return without_paragraphs(story, dropped) if dropped else story
 
 

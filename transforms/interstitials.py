@@ -11,7 +11,7 @@ blocked fetches are counted, not loaded as articles titled "Just a moment...".
 
 import re
 
-from transforms.textstats import word_count
+from transforms.textstats import squeezed, word_count
 
 # An interstitial's text is short: Cloudflare's challenge ~25 words, Google's consent wall ~140, a
 # site's 404 page with its search box and a few links under ~250. Longer text is an article.
@@ -54,7 +54,7 @@ def interstitial(titles: list[str | None], text: str) -> str | None:
     words = word_count(text)
     if words <= MAX_WORDS:
         for title in filter(None, titles):
-            folded = " ".join(title.split()).casefold().strip()
+            folded = squeezed(title).casefold()
             parts = {folded, *_SITE_SEPARATOR.split(folded)[:1]}
             for kind, pattern in _TITLES.items():
                 if any(pattern.fullmatch(part) for part in parts):

@@ -156,10 +156,7 @@ def unique_record_ids(items: Iterator) -> Iterator:
     for item in items:
         count = seen.get(item.record_id, 0) + 1
         seen[item.record_id] = count
-        if count > 1:
-            unique = f"{item.record_id}#{count}"
-            item = item._replace(record_id=unique) if isinstance(item, Skipped) else replace(item, record_id=unique)
-        yield item
+        yield _with_record_id(item, f"{item.record_id}#{count}") if count > 1 else item
 
 
 def _read_members(members, path: str, max_bytes: int, extracted: tuple[str, ...]) -> Iterator:
