@@ -726,6 +726,20 @@ def test_a_repeat_shorter_than_a_run_stays_and_headings_follow_their_paragraphs(
     assert [story.paragraphs[i] for i in story.heading_indexes] == ["Bridge", "Next steps"]
 
 
+def test_a_copy_is_found_when_its_lede_was_printed_twice_before_and_a_huge_repeat_stays_linear():
+    import time
+
+    from schemas import Story
+    from transforms.extract import without_repeated_runs
+
+    body = BODY + MORE
+    lede_twice = [body[0], "Kicker"] + body + body  # a deck that repeats the lede, then the body twice
+    assert without_repeated_runs(Story(lede_twice)).paragraphs == [body[0], "Kicker"] + body
+    started = time.process_time()
+    assert len(without_repeated_runs(Story([body[0]] * 3000)).paragraphs) < 3000
+    assert time.process_time() - started < 2  # ~0.01 s: a few earlier places tried, not all 3,000
+
+
 def test_a_markdown_copy_of_the_body_is_dropped_as_a_second_copy():
     """A page that prints its article's Markdown source under it (for crawlers): the copy's
     paragraphs carry emphasis and link markup, so they are compared as they render."""

@@ -21,6 +21,9 @@ from transforms.textstats import squeezed
 # with the copy). Shorter repeats stay: a pull quote, an FAQ printed twice, a refrain.
 REPEAT_MIN_RUN = 5
 REPEAT_MIN_CHARS = 60
+# Earlier places of a paragraph a copy is compared from: enough for a lede printed two or three
+# times; a page of one paragraph printed a thousand times stays linear.
+REPEAT_PLACES = 4
 # Markdown's inline markup in a paragraph (strong emphasis, a link with its target): the body may
 # hold a Markdown copy of itself, compared rendered. List and heading markers alone are no sign:
 # extractors write list items as "- item".
@@ -58,23 +61,33 @@ def without_repeated_runs(story: Story) -> Story:
 
 
 def _repeated_runs(keys: list[str]) -> set[int]:
-    """Indexes of the runs of keys that repeat an earlier run (see `without_repeated_runs`)."""
-    first: dict[str, int] = {}
+    """Indexes of the runs of keys that repeat an earlier run (see `without_repeated_runs`). The
+    first REPEAT_PLACES places of a run's first key are tried, the longest match counts: a lede
+    printed twice above the body (a deck that repeats it) does not hide the body's copy below."""
+    places: dict[str, list[int]] = {}
     for i, k in enumerate(keys):
-        first.setdefault(k, i)
+        places.setdefault(k, []).append(i)
     dropped: set[int] = set()
     i = 0
     while i < len(keys):
-        j, n = first[keys[i]], 0
+        n = 0
         if len(keys[i]) >= REPEAT_MIN_CHARS:  # a run opens with a paragraph this long
-            while j + n < i and i + n < len(keys) and keys[i + n] == keys[j + n]:  # the copy may not overlap
-                n += 1
+            n = max(_run_length(keys, j, i) for j in places[keys[i]][:REPEAT_PLACES])
         if n >= REPEAT_MIN_RUN:
             dropped.update(range(i, i + n))
             i += n
         else:
             i += 1
     return dropped
+
+
+def _run_length(keys: list[str], j: int, i: int) -> int:
+    """How many keys from i on repeat those from an earlier j on, the copy not overlapping them (0
+    for j at or after i)."""
+    n = 0
+    while j + n < i and i + n < len(keys) and keys[i + n] == keys[j + n]:
+        n += 1
+    return n
 
 
 def extracted_body(page: Page) -> Extraction:
