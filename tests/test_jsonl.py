@@ -421,6 +421,13 @@ def test_only_big_uncompressed_json_lines_files_are_split(tmp_path):
     for name in ("big.jsonl.gz", "items.json", "page.html", "missing.jsonl"):
         assert file_spans(str(tmp_path / name), 10_000, CAP, 100) == [(str(tmp_path / name), 0, None)], name
     assert len(file_spans(str(tmp_path / "small.jsonl"), len(data), CAP, 100)) > 10
+    (tmp_path / "headed.jsonl").write_bytes(b'{"export": "crawl 7", "records": 40}\n' + data)  # a header line
+    spans = file_spans(str(tmp_path / "headed.jsonl"), (tmp_path / "headed.jsonl").stat().st_size, CAP, 100)
+    assert len(spans) > 10  # split as iter_json reads it: JSON Lines, the header quarantined by itself
+    pieces = [
+        i for _, start, end in spans for i in _summary(read_documents(str(tmp_path / "headed.jsonl"), CAP, start, end))
+    ]
+    assert pieces == _summary(read_documents(str(tmp_path / "headed.jsonl"), CAP))
 
 
 def test_read_pages_spreads_the_spans_of_a_big_export_and_loses_no_record(tmp_path):

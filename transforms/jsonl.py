@@ -125,6 +125,15 @@ def _is_record(value) -> bool:
     return isinstance(value, dict) and has_page(value) and not wrapped_records(value)
 
 
+def _opens_json_lines(lines, max_bytes: int) -> bool:
+    """Whether a stream (at its start) is JSON Lines as `iter_json` decides it: the first line a page
+    record, or the lines after a first that is none (a header line, a cut record) JSON Lines."""
+    first = _read_line(lines, max_bytes)[0]
+    if _is_record(_parsed(first)):
+        return True
+    return first is not None and first.strip() != b"[" and _lines_of_records(_read_ahead(lines, max_bytes))
+
+
 def file_spans(path: str, size: int, max_bytes: int, span_bytes: int = SPAN_BYTES) -> list[tuple[str, int, int | None]]:
     """How one file is read: [(path, 0, None)] (whole, by one worker), or for an uncompressed JSON
     Lines export of pages bigger than `span_bytes`, its (path, start, end) byte spans. Only files that
@@ -137,7 +146,7 @@ def file_spans(path: str, size: int, max_bytes: int, span_bytes: int = SPAN_BYTE
             lines = io.BufferedReader(_Raw(stream))
             if lines.peek(2)[:2] == GZIP_MAGIC or not starts_like_json(lines.peek(HEAD_BYTES)[:HEAD_BYTES]):
                 return whole
-            if not _is_record(_parsed(_read_line(lines, max_bytes)[0])):
+            if not _opens_json_lines(lines, max_bytes):
                 return whole
     except Exception:  # unreadable here is unreadable in the read stage, which says why
         return whole
