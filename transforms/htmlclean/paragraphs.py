@@ -134,7 +134,7 @@ def body_paragraphs(body) -> list[tuple[str, bool]]:
     def add(text: str, heading: bool, least: int = 0) -> None:
         for line in text.split("\n"):
             line = " ".join(_BULLET.sub("", line).split())
-            if line and word_count(line) >= least:
+            if line and (not least or word_count(line) >= least):
                 out.append((line, heading))
 
     add(body.text or "", False, LOOSE_MIN_WORDS)
@@ -226,7 +226,7 @@ def _drop_link_blocks(paras: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
 
 
 def _drop_teaser_runs(paras: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
-    teaser = [word_count(t) <= TEASER_MAX_WORDS and bool(_ELLIPSIS_END.search(t)) for t, _ in paras]
+    teaser = [bool(_ELLIPSIS_END.search(t)) and word_count(t) <= TEASER_MAX_WORDS for t, _ in paras]
     drop: set[int] = set()
     i = 0
     while i < len(paras):
