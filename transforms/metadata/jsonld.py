@@ -57,9 +57,22 @@ def article_objects(signals: Signals) -> list[dict]:
     return ranked
 
 
-def _comparable(value) -> str:
-    """Case-folded letters and digits of a string (`titles.key`), "" for anything else."""
-    return re.sub(r"[\W_]+", "", value.casefold()) if isinstance(value, str) else ""
+def key(value: str) -> str:
+    """Comparison form of a title or a name: case-folded, letters and digits only."""
+    return re.sub(r"[\W_]+", "", value.casefold())
+
+
+def agrees(short: str, long: str) -> bool:
+    """The two name one title: the same letters and digits, or the first (MIN_CONTAINED_CHARS or
+    more of them) inside the second ("Headline" in "Headline | Site")."""
+    a, b = key(short), key(long)
+    return bool(a) and (a == b or (len(a) >= MIN_CONTAINED_CHARS and a in b))
+
+
+def object_urls(obj: dict) -> list:
+    """An article object's own addresses as given: its url and mainEntityOfPage (a URL or {"@id"})."""
+    main = obj.get("mainEntityOfPage")
+    return [obj.get("url"), main.get("@id") if isinstance(main, dict) else main]
 
 
 def _address(value) -> str:
@@ -72,14 +85,11 @@ def _address(value) -> str:
 def _is_own(signals: Signals, obj: dict) -> bool:
     """The article object is the page's: its headline is (or is inside) the page's <title>, og:title
     or an h1, or its url or mainEntityOfPage is the page's canonical URL or og:url."""
-    headline = _comparable(text(obj.get("headline")))
+    headline = text(obj.get("headline"))
     titles = [signals.title, signals.meta.get("og:title"), *signals.headings]
-    if headline and any(
-        headline == t or (len(headline) >= MIN_CONTAINED_CHARS and headline in t) for t in map(_comparable, titles)
-    ):
+    if headline and any(agrees(headline, t) for t in titles if isinstance(t, str)):
         return True
-    main = obj.get("mainEntityOfPage")
-    addresses = {_address(obj.get("url")), _address(main.get("@id") if isinstance(main, dict) else main)} - {""}
+    addresses = {_address(url) for url in object_urls(obj)} - {""}
     return bool(addresses & {_address(signals.canonical_url), _address(signals.meta.get("og:url"))})
 
 

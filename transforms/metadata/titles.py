@@ -16,7 +16,7 @@ import re
 
 from schemas import Signals
 from transforms import mojibake
-from transforms.metadata.jsonld import article_objects, text
+from transforms.metadata.jsonld import agrees, article_objects, key, text
 from transforms.textstats import CJK_CHAR as _CJK
 
 # Headlines longer than this (chars) are paragraphs that landed in a title slot.
@@ -96,11 +96,6 @@ def clean(raw: str | None) -> str | None:
     return value if 0 < len(value) <= MAX_TITLE_CHARS else None
 
 
-def key(value: str) -> str:
-    """Comparison form: case-folded, letters and digits only."""
-    return re.sub(r"[\W_]+", "", value.casefold())
-
-
 def _is_site(part: str, site_keys: set[str]) -> bool:
     k = key(part)
     return bool(k) and any(k == s or (len(s) >= 4 and (k.startswith(s) or s.startswith(k))) for s in site_keys)
@@ -151,11 +146,6 @@ def _strip_once(value: str, site_names: list[str]) -> str:
     if _is_site(parts[0], site_keys):
         return value[len(parts[0]) :].lstrip(" |-–—:»·•/_｜")
     return value
-
-
-def _agrees(short: str, long: str) -> bool:
-    a, b = key(short), key(long)
-    return bool(a) and (a == b or (len(a) >= 12 and a in b))
 
 
 def overlap(a: str, b: str) -> float:
@@ -233,7 +223,7 @@ def _choose(signals: Signals, site_names: list[str]) -> str | None:
     others = [o for o in others if o not in named] or others
     h1s = [_repaired(h1, others) for h1 in h1s]
     for h1 in h1s:
-        agreeing = [o for o in others if _agrees(h1, o)]
+        agreeing = [o for o in others if agrees(h1, o)]
         if agreeing:  # a headline set in capitals is written as an SEO title of the same text writes it
             cased = [o for o in agreeing if o.casefold() == h1.casefold() and not o.isupper()]
             return cased[0] if h1.isupper() and cased else h1
@@ -254,5 +244,5 @@ def _choose(signals: Signals, site_names: list[str]) -> str | None:
         return h1s[0]
     if not others:
         return h1s[0] if h1s else None
-    votes = [(sum(_agrees(c, o) or _agrees(o, c) for o in others), -i, c) for i, c in enumerate(others)]
+    votes = [(sum(agrees(c, o) or agrees(o, c) for o in others), -i, c) for i, c in enumerate(others)]
     return max(votes)[2]

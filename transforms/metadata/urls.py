@@ -15,7 +15,7 @@ from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
 from courlan import normalize_url
 
 from schemas import Signals
-from transforms.metadata.jsonld import article_objects
+from transforms.metadata.jsonld import article_objects, object_urls
 
 _MAX_URL_CHARS = 2048  # longer "URLs" are data: blobs or garbage
 # A web archive's replay URL: the capture's timestamp, then the archived page's URL, scheme and all.
@@ -102,8 +102,7 @@ def _is_home(url: str) -> bool:
 def canonical_url(page_url: str | None, signals: Signals) -> str | None:
     candidates = [signals.canonical_url, signals.meta.get("og:url")]
     for obj in article_objects(signals):
-        main = obj.get("mainEntityOfPage")
-        candidates += [obj.get("url"), main.get("@id") if isinstance(main, dict) else main]
+        candidates += object_urls(obj)
     own = clean_url(page_url)
     for raw in candidates:
         url = clean_url(raw if isinstance(raw, str) else None, page_url)
