@@ -29,6 +29,7 @@ HARD_CASES = [
     ),
     ("今天天气很好。我们去公园吧！你去吗？", ["今天天气很好。", "我们去公园吧！", "你去吗？"]),
     ("東京で会議が開かれた。首相が出席した。", ["東京で会議が開かれた。", "首相が出席した。"]),
+    ("市政府今天开会。 市长出席了会议。", ["市政府今天开会。", "市长出席了会议。"]),  # a space after 。 too
     ("The meeting is at 10 a.m. on Tuesday. Bring notes.", ["The meeting is at 10 a.m. on Tuesday.", "Bring notes."]),
     (
         "Gov. Newsom and Sen. Warren spoke. Rep. Ocasio-Cortez did not.",

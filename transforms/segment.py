@@ -220,7 +220,7 @@ def _cjk_cuts(text: str, start: int, end: int) -> set[int]:
         # ASCII ! and ? count here only when a CJK character precedes them.
         if mark in "!?" and not (match.start() > start and _is_cjk(text[match.start() - 1])):
             continue
-        if match.end() < end and not text[match.end()].isspace():
+        if match.end() < end:  # a space after it or not (sentence_spans trims it)
             cuts.add(match.end())
     return cuts
 
