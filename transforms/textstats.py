@@ -18,7 +18,8 @@ stripper both drop.
 import re
 from functools import lru_cache
 
-CJK_CHAR = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_CJK_RANGES = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"
+CJK_CHAR = re.compile(f"[{_CJK_RANGES}]")
 # Scripts written without spaces between words (spaces, where there are any, end a clause or a
 # sentence), and how many characters (code points, marks included) a word of theirs has on average.
 # No segmenter is installed (no dictionary, no ICU), so a run's words are estimated from its length.
@@ -40,7 +41,7 @@ UNSPACED_RUN = re.compile("|".join(f"[{chars}]+" for chars in _UNSPACED_SCRIPTS.
 # faster than UNSPACED_RUN's alternation (1.5 against 26 us on a 500-character English paragraph
 # with curly quotes), so text without them is told apart before anything else is done.
 UNSPACED_CHAR = re.compile(f"[{''.join(_UNSPACED_SCRIPTS.values())}]")
-_SPACELESS_CHAR = re.compile(f"[{CJK_CHAR.pattern[1:-1]}{''.join(_UNSPACED_SCRIPTS.values())}]")
+_SPACELESS_CHAR = re.compile(f"[{_CJK_RANGES}{''.join(_UNSPACED_SCRIPTS.values())}]")
 # A word of a spaced alphabet, with its space, in characters: 6.05 over the 88,076 words of the
 # fundus-news-80 truth (English and German news). The dump stripper's length bars (prose, headings,
 # a body's least length) are in such characters: a Thai run counts as its words' worth of them.

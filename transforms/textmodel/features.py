@@ -26,8 +26,8 @@ from transforms.textmodel.lines import (
     is_chrome,
     is_footer,
     is_prose,
+    visual_len,
 )
-from transforms.textstats import unspaced_widening
 
 # Cost of a non-prose line inside the main run: a few short lines do not break it, a nav block does.
 CHROME_PENALTY = 60.0
@@ -101,7 +101,7 @@ FEATURES = (
 def own_features(line: str, repeats: int, bow: float) -> list[float]:
     size = len(line)
     cjk = cjk_chars(line)
-    n = size + cjk + unspaced_widening(line)  # visual_len: a Thai-family run as its words' length
+    n = visual_len(line, cjk)  # size + cjk, and a Thai-family run as its words' length
     words = line.split()
     nw = len(words) or 1
     low = line.lower()

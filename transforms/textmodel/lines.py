@@ -188,12 +188,13 @@ def cjk_chars(line: str) -> int:
     return 0 if line.isascii() else len(CJK.findall(line))
 
 
-def visual_len(line: str) -> int:
+def visual_len(line: str, cjk: int | None = None) -> int:
     """The line's length as it reads: CJK characters count double, a run of Thai, Lao, Khmer, Myanmar
-    or Tibetan as its words' worth of spaced characters (`textstats.unspaced_widening`)."""
+    or Tibetan as its words' worth of spaced characters (`textstats.unspaced_widening`). `cjk`: the
+    line's `cjk_chars`, where the caller has counted them."""
     if line.isascii():
         return len(line)
-    return len(line) + cjk_chars(line) + unspaced_widening(line)
+    return len(line) + (cjk_chars(line) if cjk is None else cjk) + unspaced_widening(line)
 
 
 def is_prose(line: str, n: int | None = None) -> bool:
