@@ -428,6 +428,15 @@ def test_only_big_uncompressed_json_lines_files_are_split(tmp_path):
         i for _, start, end in spans for i in _summary(read_documents(str(tmp_path / "headed.jsonl"), CAP, start, end))
     ]
     assert pieces == _summary(read_documents(str(tmp_path / "headed.jsonl"), CAP))
+    # blank lines before the first line are skipped as iter_json skips them (found by test_properties)
+    lines = [b"", b'{"url": "https://x.example/none", "status": 404}', b'{"url": "cut', b'{"url": "u", "text": "t"}']
+    (tmp_path / "blank.jsonl").write_bytes(b"\n".join(lines))
+    size = (tmp_path / "blank.jsonl").stat().st_size
+    spans = file_spans(str(tmp_path / "blank.jsonl"), size, CAP, 1)
+    pieces = [
+        i for _, start, end in spans for i in _summary(read_documents(str(tmp_path / "blank.jsonl"), CAP, start, end))
+    ]
+    assert pieces == _summary(read_documents(str(tmp_path / "blank.jsonl"), CAP)) == [("Failure", "", "not_a_page")]
 
 
 def test_read_pages_spreads_the_spans_of_a_big_export_and_loses_no_record(tmp_path):

@@ -128,7 +128,9 @@ def _is_record(value) -> bool:
 def _opens_json_lines(lines, max_bytes: int) -> bool:
     """Whether a stream (at its start) is JSON Lines as `iter_json` decides it: the first line a page
     record, or the lines after a first that is none (a header line, a cut record) JSON Lines."""
-    first = _read_line(lines, max_bytes)[0]
+    first, size = _read_line(lines, max_bytes)
+    while first is not None and size and not first.strip():  # blank lines before the first, as iter_json
+        first, size = _read_line(lines, max_bytes)
     if _is_record(_parsed(first)):
         return True
     return first is not None and first.strip() != b"[" and _lines_of_records(_read_ahead(lines, max_bytes))
