@@ -1113,3 +1113,18 @@ def test_a_radio_shows_label_is_no_headline():
         "Heard on Morning Edition",
     ]
     assert _header([*lines, "By", "Tomas Reyes"]).headline == "Cooling centres open across the county"
+
+
+def test_a_link_to_the_writers_archive_names_her_where_nothing_else_does():
+    """An author box's "View all posts by <name>"; "More from <name>" only where the page also credits the
+    name ("by <name>"): it names outlets and sections too."""
+    assert _credits_far_below(["View all posts by Ines Moreau →"]) == ["By Ines Moreau"]
+    assert _credits_far_below(["Read all articles by Tomas Reyes, MD"]) == ["By Tomas Reyes"]
+    box = ["Written by Ines Moreau", "More from Ines Moreau", "Six more buses for the summer"]
+    assert _credits_far_below(box) == ["By Ines Moreau"]
+    for outlet in (["More from County Herald"], ["More from Ines Moreau"], ["View all posts by Weather Desk"]):
+        assert _credits_far_below(outlet) == [], outlet
+    # a byline in the header wins over any archive link
+    header = ["Menu", "Cooling centres open across the county", "By Lea Marsh"]
+    dump = "\n".join(header + [FIRST, MORE] + FAR_BELOW + ["View all posts by Ines Moreau"])
+    assert dump_header(dump, FIRST, MORE)[1] == ["By Lea Marsh"]

@@ -165,3 +165,31 @@ def byline_over_role(lines: list[str], prose: str) -> list[str]:
         if role_line(role):
             return [f"By {match['name']}"]
     return []
+
+
+# A link to a writer's archive, which an author's box prints under her name: "View all posts by Jane
+# Roe", "Read all articles by Jane Roe", "More by Jane Roe", "More from Jane Roe". "More from" names
+# outlets too ("More from Top Gear"): it counts where the page also credits the name ("by Jane Roe").
+_ARCHIVE_LINK = re.compile(
+    r"(?i)(?:(?:view|see|read|browse)\s+(?:all|more)\s+(?:posts|articles|stories|blogs)\s+by"
+    r"|(?:read\s+)?more\s+(?:posts|articles|stories)\s+by|all\s+(?:posts|articles|stories)\s+by"
+    r"|more\s+by|(?P<from>more\s+from))\s+(?P<name>(?-i:[A-Z])[^→»›>|:]*?)\s*[→»›>]?"
+)
+
+
+def archive_link_byline(lines: list[str], prose: str) -> list[str]:
+    """The first link to a writer's archive anywhere ("View all posts by Jane Roe"; "More from Jane Roe"
+    where the page credits "by Jane Roe" too) whose name reads as a person's whole name, as "By
+    <name>": a theme's author box."""
+    for line in lines:
+        match = _ARCHIVE_LINK.fullmatch(line) if len(line) <= MAX_CREDIT_CHARS else None
+        name = match and CREDENTIALS.sub("", match["name"].split(",")[0]).strip()
+        if (
+            name
+            and len(name.split()) >= 2
+            and name_alone(name, prose)
+            and not lower_words(name, prose)
+            and (not match["from"] or re.search(rf"(?i:\bby)\s+{re.escape(name)}\b", prose))
+        ):
+            return [f"By {name}"]
+    return []

@@ -28,7 +28,13 @@ from transforms.metadata.dump_fallbacks import (
 )
 from transforms.metadata.dump_headline import PHOTO_CREDIT, headline_index, line_at, neighbour, title_cased
 from transforms.metadata.dump_lines import DATE_LINE, is_credit, names_list, printed_at
-from transforms.metadata.dump_writers import bio_byline, byline_over_role, labelled_byline, writer_bio_byline
+from transforms.metadata.dump_writers import (
+    archive_link_byline,
+    bio_byline,
+    byline_over_role,
+    labelled_byline,
+    writer_bio_byline,
+)
 from transforms.metadata.titles import CUT_SHORT
 from transforms.textmodel.lines import normalize_lines
 from transforms.textstats import DECK_MAX_WORDS
@@ -171,6 +177,7 @@ def dump_header(dump: str, first_paragraph: str, last_paragraph: str = "") -> Du
         lambda: bio_byline(lines, dump),  # a name over its bio anywhere
         lambda: writer_bio_byline(lines, dump),  # a writer's bio anywhere ("Jane Roe is a reporter ...")
         lambda: byline_over_role(lines, dump),  # "By Jane Roe" over her job title anywhere
+        lambda: archive_link_byline(lines, dump),  # "View all posts by Jane Roe" anywhere
     )
     for fallback in writers:
         if _names_anyone(credits):
