@@ -19,7 +19,7 @@ REASONS = (
     "parse_error",  # the HTML parser or extractor failed
     "timeout",  # extraction ran over --doc_timeout_seconds
     "no_article",  # readable page, but no article text on it (navigation only, too short)
-    "too_deep",  # HTML nested past the parser's depth limit (256): the rest is unread, no article before it
+    "too_deep",  # HTML nested past the parser's depth limit (256) even flattened: no article before the cut
     "read_error",  # the file system refused the read
     "internal_error",  # a bug: any exception a stage did not expect; never silently dropped
 )

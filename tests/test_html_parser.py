@@ -4,6 +4,7 @@ comments, no processing instructions), with HtmlElement everywhere."""
 import copy
 import re
 import time
+from dataclasses import replace
 
 import lxml.html
 import pytest
@@ -12,6 +13,7 @@ from conftest import SAMPLES
 from lxml import etree
 
 from schemas import Page
+from transforms import html_extract
 from transforms.errors import TooDeep
 from transforms.extract import extract_page
 from transforms.html_parser import (
@@ -19,6 +21,7 @@ from transforms.html_parser import (
     MAX_DEPTH,
     depth_stop_line,
     document_fromstring,
+    flatten_nesting,
     reaches_max_depth,
 )
 
@@ -87,26 +90,53 @@ def _body(page: Page) -> list[str]:
     return extract_page(page).stories[0].paragraphs
 
 
-def test_an_article_past_the_depth_limit_is_too_deep_not_no_article():
-    """Once no_article: 260 <font>s passed libxml2's limit of 256 and the article was lost unread."""
+def test_an_article_past_the_depth_limit_is_read_flattened():
+    """Once no_article, then too_deep: 260 <font>s passed libxml2's limit of 256 and the article was
+    lost unread. The page is read again with its markup nested no deeper than FLAT_DEPTH."""
     assert _body(_nested(240)) == _body(_nested(0))
-    with pytest.raises(TooDeep, match=f"nested over {MAX_DEPTH} deep at line"):
-        extract_page(_nested(260))
+    assert _body(_nested(260)) == _body(_nested(0))
 
 
-def test_hostile_nesting_is_too_deep_not_no_article_and_fast():
-    """100,000 levels: libxml2 stops at MAX_DEPTH, in well under a second; with no article read
-    before that point the reason says so."""
+def test_hostile_nesting_is_flattened_fast():
+    """100,000 levels: libxml2 stops at MAX_DEPTH; the flattened page is read whole, in well under a second."""
     start = time.monotonic()
-    with pytest.raises(TooDeep, match=f"nested over {MAX_DEPTH} deep at line"):
-        extract_page(_nested(100_000))
+    assert _body(_nested(100_000)) == _body(_nested(0))
     assert time.monotonic() - start < 5
     assert reaches_max_depth(document_fromstring(_nested(100_000).text))
     assert not reaches_max_depth(document_fromstring(_nested(0).text))
+    assert not reaches_max_depth(document_fromstring(flatten_nesting(_nested(100_000).text)))
 
 
-def test_an_article_before_the_depth_limit_is_still_an_article():
-    assert _body(_nested(100_000, where="after")) == _body(_nested(0))
+def test_an_article_cut_at_the_depth_limit_is_read_to_its_end():
+    """The paragraphs after 300 unclosed <div>s were lost while those before them made an article."""
+    page = _nested(0)
+    paragraphs = re.findall(r"<p>.*?</p>", page.text)
+    deep = page.text.replace(paragraphs[1], paragraphs[1] + "<div>" * 300, 1)
+    assert _body(replace(page, text=deep)) == _body(page)
+
+
+def test_flattening_keeps_text_and_self_closing_blocks_and_drops_only_deep_tags():
+    for unit in ("<div>x", "<ul><li>x", "<table><tr><td>x", "<blockquote>x", "<h2>x", "<dl><dt>a<dd>x", "<font><p>x"):
+        text = "<html><body>" + unit * 400 + "</body></html>"
+        assert reaches_max_depth(document_fromstring(text)), unit
+        flat = document_fromstring(flatten_nesting(text))
+        assert not reaches_max_depth(flat) and flat.text_content().count("x") == 400, unit
+    # paragraphs and list items past the depth stay apart
+    flat = document_fromstring(flatten_nesting("<div>" * 300 + "<p>one<p>two<ul><li>three<li>four</ul>"))
+    assert [e.text for e in flat.iter("p", "li")] == ["one", "two", "three", "four"]
+    # markup under the depth, and what a tag pass must step over whole, come back as they were
+    page = _nested(0).text + "<script>if (a<b) { x = '<div>'; }</script><!-- <div> -->"
+    assert flatten_nesting(page) == page
+    # stray end tags cost no search (100,000 of them under 100,000 open tags)
+    start = time.monotonic()
+    flatten_nesting("<div>" * 100_000 + "</span>" * 100_000)
+    assert time.monotonic() - start < 2
+
+
+def test_a_page_still_too_deep_once_flattened_with_no_article_before_the_cut_is_too_deep(monkeypatch):
+    monkeypatch.setattr(html_extract, "flatten_nesting", lambda text: text)
+    with pytest.raises(TooDeep, match=f"nested over {MAX_DEPTH} deep at line"):
+        extract_page(_nested(260))
 
 
 def test_depth_stop_line_reads_the_parsers_own_error_log():

@@ -10,5 +10,5 @@ class TooLarge(Exception):
 
 
 class TooDeep(Exception):
-    """HTML nested past the parser's depth limit, where it stopped reading, and no article before
-    that point (reason `too_deep`)."""
+    """HTML nested past the parser's depth limit, where it stopped reading, even once flattened
+    (`html_parser.flatten_nesting`), and no article before that point (reason `too_deep`)."""

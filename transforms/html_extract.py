@@ -33,7 +33,13 @@ from lxml import etree
 from schemas import Extraction, Page, Story
 from transforms.errors import NoArticle, TooDeep, TooLarge
 from transforms.html_elements import short_text
-from transforms.html_parser import MAX_DEPTH, depth_stop_line, document_fromstring, reaches_max_depth
+from transforms.html_parser import (
+    MAX_DEPTH,
+    depth_stop_line,
+    document_fromstring,
+    flatten_nesting,
+    reaches_max_depth,
+)
 from transforms.html_signals import html_signals
 from transforms.html_streamed import has_streamed_parts, relocate_streamed
 from transforms.htmlclean import blocks, rescue
@@ -42,7 +48,7 @@ from transforms.stories import CLOCK
 from transforms.textstats import squeezed, word_count
 
 # Pages past this many characters are not parsed: no article needs it, and trafilatura's time
-# grows with the tree. (Deep nesting is capped by libxml2 itself at 256 levels: `html_parser.MAX_DEPTH`.)
+# grows with the tree. (libxml2 stops at 256 levels of nesting: `html_parser.flatten_nesting`.)
 MAX_HTML_CHARS = 8_000_000
 # trafilatura settings: no comments; balanced focus, tables kept (they are article content more
 # often than not); metadata off: `transforms.metadata` reads the page itself, and trafilatura's
@@ -322,12 +328,17 @@ def _from_blocks(found, page: Page, paras, words: int, anchors, headlines, furni
 
 
 def extract_html(page: Page) -> Extraction:
-    """The page's article; TooDeep, not NoArticle, when none is found in a page the parser stopped
-    reading at its depth limit (what was read before that point still gives its article)."""
+    """The page's article. A page nested past the parser's depth limit is read again flattened
+    (`flatten_nesting`); TooDeep, not NoArticle, when even that stops at the limit and no article is
+    found before the cut."""
     if len(page.text) > MAX_HTML_CHARS:
         raise TooLarge(f"{len(page.text)} characters of HTML")
     tree = parse_html(page.text)
     deep = reaches_max_depth(tree)  # before the clean-up drops blocks of the tree
+    if deep:  # libxml2 stopped at its depth limit: read the page nested no deeper than a browser would
+        flat = parse_html(flatten_nesting(page.text))
+        if not reaches_max_depth(flat):
+            tree, deep = flat, False
     try:
         return _extract_tree(page, tree)
     except NoArticle as err:
