@@ -19,6 +19,7 @@ from transforms.extract import extract_page
 from transforms.html_parser import (
     HTML_PARSER,
     MAX_DEPTH,
+    UNCLOSED_DEPTH,
     depth_stop_line,
     document_fromstring,
     flatten_nesting,
@@ -115,15 +116,27 @@ def test_an_article_cut_at_the_depth_limit_is_read_to_its_end():
     assert _body(replace(page, text=deep)) == _body(page)
 
 
-def test_flattening_keeps_text_and_self_closing_blocks_and_drops_only_deep_tags():
+def test_flattening_keeps_every_text_and_element_and_nests_the_deep_ones_side_by_side():
     for unit in ("<div>x", "<ul><li>x", "<table><tr><td>x", "<blockquote>x", "<h2>x", "<dl><dt>a<dd>x", "<font><p>x"):
         text = "<html><body>" + unit * 400 + "</body></html>"
         assert reaches_max_depth(document_fromstring(text)), unit
         flat = document_fromstring(flatten_nesting(text))
         assert not reaches_max_depth(flat) and flat.text_content().count("x") == 400, unit
-    # paragraphs and list items past the depth stay apart
-    flat = document_fromstring(flatten_nesting("<div>" * 300 + "<p>one<p>two<ul><li>three<li>four</ul>"))
-    assert [e.text for e in flat.iter("p", "li")] == ["one", "two", "three", "four"]
+    # past the depth an element opens beside the deepest one, with its tag: a deep page's menu and
+    # footer stay a menu and a footer for the extractor, its paragraphs and list items stay apart
+    body = "<nav><ul><li><a href='/'>Home</a></ul></nav><p>one<p>two<ul><li>three<li>four</ul><footer>(c)</footer>"
+    flat = document_fromstring(flatten_nesting('<div class="w">' * 300 + body + "</div>" * 300))
+    assert not reaches_max_depth(flat) and len(flat.findall(".//div")) == 300
+    assert [e.text for e in flat.iter("p", "li", "footer")] == [None, "one", "two", "three", "four", "(c)"]
+    assert flat.find(".//nav/ul/li/a").text == "Home"
+    # bare wrappers ("<div>" right over a tag, its end tag right under one) are left out past UNCLOSED_DEPTH
+    flat = document_fromstring(flatten_nesting("<div>" * 300 + body + "</div>" * 300))
+    assert len(flat.findall(".//div")) == UNCLOSED_DEPTH and flat.find(".//nav/ul/li/a").text == "Home"
+    glued = document_fromstring(flatten_nesting("<div>" * 300 + "one<div><b>two</b></div>three" + "</div>" * 300))
+    assert "one" in glued.text_content() and glued.xpath("//div[b]")  # a wrapper with text beside it stays
+    # formatting tags that nothing closes are left out past UNCLOSED_DEPTH: the page nests no deeper
+    fonts = document_fromstring(flatten_nesting("<div>" + "<font>" * 1000 + "<p>x</p></div>"))
+    assert len(fonts.findall(".//font")) == UNCLOSED_DEPTH - 1 and fonts.find(".//p").text == "x"
     # markup under the depth, and what a tag pass must step over whole, come back as they were
     page = _nested(0).text + "<script>if (a<b) { x = '<div>'; }</script><!-- <div> -->"
     assert flatten_nesting(page) == page

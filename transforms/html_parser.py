@@ -17,11 +17,12 @@ inside it. React and Next.js pages put an empty `<!-- -->` between the text node
 
 Depth: libxml2 stops parsing for good at MAX_DEPTH (256) nested elements, and the rest of the page is
 lost: an article inside 260 nested <font>s came out as no_article, and one cut at the limit lost its
-end. `reaches_max_depth` tells such a page; `flatten_nesting` then rewrites its markup as a browser
-lays out what it cannot nest (Blink stops nesting at 512 levels and adds deeper elements beside the
-deepest): past FLAT_DEPTH open elements, start tags are dropped with their end tags, their text kept,
-all but the blocks that close themselves (p, li, td, ...), so paragraphs stay apart. Only pages
-that reach the limit pay for it (one regex pass: ~0.1 s for 100,000 nested tags). A page that still
+end. `reaches_max_depth` tells such a page; `flatten_nesting` then rewrites its markup the way a
+browser lays out what it will not nest (Blink stops at 512 levels and puts deeper elements beside the
+deepest one): at FLAT_DEPTH open elements, the deepest ones are closed before the next one opens, so
+that it opens beside them, keeping its tag and its text; inline formatting tags that nothing
+closes ("<font>" at every paragraph) are left out past UNCLOSED_DEPTH, their text kept. Only pages that
+reach the limit pay for it (one regex pass: ~0.1-0.4 s for 100,000 nested tags). A page that still
 reaches it is quarantined as `too_deep` where no article was read before the cut (`depth_stop_line`).
 XML_PARSE_HUGE (`huge_tree`) is no way out: it raises the limit to 2048 on libxml2 2.14 (lxml 6.0's;
 before 2.14 it lifts it altogether), and trafilatura's justext pass builds each element's path from
@@ -83,14 +84,18 @@ def depth_stop_line(text: str) -> int | None:
     return next((e.line for e in parser.error_log if e.message.startswith(_DEPTH_ERROR)), None)
 
 
-# Open elements past which `flatten_nesting` nests no more (under MAX_DEPTH, with room for the
-# implied <html>/<body> and for what its count of open elements misses).
-FLAT_DEPTH = 200
-# Open elements past which a start tag that nothing closes ("<font>" at every paragraph) is left out:
-# such tags nest a page deeper and deeper. Under that depth they stay (an unclosed wrapper's class
-# tells the extractor where the article is).
+# Open elements at which `flatten_nesting` nests no more: well under MAX_DEPTH (room for what its
+# model of the parser's implied end tags misses) and well over real pages' depth (the 873 dev pages:
+# median 19, deepest 56). Lower costs less: trafilatura's time grows with elements times depth
+# (100,000 divs nested to 200 levels: 10 s to extract; to 100: 8.8 s; to 64: 6.4 s).
+FLAT_DEPTH = 100
+# Open elements past which an inline formatting tag that nothing closes ("<font>" at every paragraph)
+# is left out: such tags nest a page deeper and deeper, and say nothing of its structure.
 UNCLOSED_DEPTH = 32
-_KEPT = ""  # `flatten_nesting`'s count of the open elements it keeps (no tag has an empty name)
+_INLINE = frozenset("a abbr b big cite code em font i kbd mark q s samp small span strike strong sub sup tt u".split())
+# Tags that say nothing of what they hold (no list, no heading, no menu or footer): their bare
+# start tags can be left out (`_bare_wrapper`).
+_WRAPPERS = _INLINE | {"div", "center"}
 # Markup a tag-by-tag pass must step over whole: comments, raw-text elements, declarations.
 _TOKEN = re.compile(
     r"<!--.*?(?:-->|$)|<(script|style|textarea|title|xmp)\b[^>]*>.*?(?:</\1\s*>|$)|<[!?][^>]*>?"
@@ -98,10 +103,6 @@ _TOKEN = re.compile(
     re.DOTALL | re.IGNORECASE,
 )
 _VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
-# Blocks libxml2 closes by itself when the next one opens: kept past FLAT_DEPTH (they never pile up)
-# so that paragraphs, list items and table cells stay apart. (It nests a heading or a <dd> in its
-# like: those are left out past the depth too.)
-_SELF_CLOSING = frozenset({"p", "li", "option", "tr", "td", "th"})
 # Which open element a start tag closes first (the parser's implied end tags, the common ones): a
 # block closes an open <p>, a list item the previous one.
 _CLOSES = {
@@ -115,6 +116,14 @@ _P = frozenset({"p"})
 _CLOSES_P = frozenset(
     "address article aside blockquote div dl fieldset figure footer form header hr main nav ol p pre section table ul".split()
 )
+# Levels `flatten_nesting` frees at FLAT_DEPTH for the element that opens there and what it holds (a
+# menu's list, items and links): the deepest ones are closed, and it opens beside them.
+ROOM = 16
+# States of an open element in `flatten_nesting`: written with its end tag, closed early (its own end
+# tag is left out), or left out.
+_KEPT, _CLOSED, _LEFT_OUT = "kept", "closed", "left out"
+# How far under the top of its stack `flatten_nesting` looks for the deepest element it can close.
+_SEARCH = 64
 
 
 def _tags(text: str) -> list[tuple[int, int, str, bool]]:
@@ -123,77 +132,130 @@ def _tags(text: str) -> list[tuple[int, int, str, bool]]:
     return [(m.start(), m.end(), m.group(3).lower(), bool(m.group(2))) for m in _TOKEN.finditer(text) if m.group(3)]
 
 
-def _implied_closes(stack: list, tag: str, counts: Counter) -> None:
-    """Pop what a start tag of `tag` closes first (an open <p> under a block, the previous list item)."""
-    closes = _CLOSES.get(tag, _P if tag in _CLOSES_P else ())
-    while stack and stack[-1][0] in closes:
-        _pop(stack, len(stack) - 1, counts)
+class _OpenElements:
+    """A parser's stack of open elements, as far as `flatten_nesting` models it: entries [tag, state],
+    with each tag's count (a stray end tag costs no search) and the count of kept ones (the depth)."""
+
+    def __init__(self):
+        self.stack: list[list] = []
+        self.counts: Counter = Counter()
+        self.depth = 0
+
+    def push(self, tag: str, state: str) -> list:
+        entry = [tag, state]
+        self.stack.append(entry)
+        self.counts[tag] += 1
+        self.depth += state == _KEPT
+        return entry
+
+    def pop_from(self, at: int) -> None:
+        for tag, state in self.stack[at:]:
+            self.counts[tag] -= 1
+            self.depth -= state == _KEPT
+        del self.stack[at:]
+
+    def implied_closes(self, tag: str) -> None:
+        """Pop what a start tag of `tag` closes first (an open <p> under a block, the previous list item)."""
+        closes = _CLOSES.get(tag, _P if tag in _CLOSES_P else ())
+        while self.stack and self.stack[-1][0] in closes:
+            self.pop_from(len(self.stack) - 1)
+
+    def matching(self, tag: str) -> int | None:
+        """Where an end tag of `tag` closes the stack (None: a stray end tag, which the parser ignores).
+        The search is paid for by the pops that follow it."""
+        if not self.counts[tag]:
+            return None
+        return next(i for i in range(len(self.stack) - 1, -1, -1) if self.stack[i][0] == tag)
+
+    def close_deepest(self, room: int) -> list[str]:
+        """Close the deepest kept elements until `room` levels are free under FLAT_DEPTH (looking no
+        further than _SEARCH entries down); their tags, deepest first."""
+        closed = []
+        for entry in reversed(self.stack[-_SEARCH:]):
+            if self.depth <= FLAT_DEPTH - room:
+                break
+            if entry[1] == _KEPT:
+                entry[1] = _CLOSED
+                self.depth -= 1
+                closed.append(entry[0])
+        return closed
 
 
-def _pop(stack: list, at: int, counts: Counter) -> None:
-    """Close the stack's elements from `at` up; `counts` holds each tag's open elements and, under
-    _KEPT, the kept ones (entries are (tag, kept) or (tag, index))."""
-    for tag, kept in stack[at:]:
-        counts[tag] -= 1
-        counts[_KEPT] -= kept is True
-    del stack[at:]
-
-
-def _matching(stack: list, tag: str, counts: Counter) -> int | None:
-    """Where an end tag of `tag` closes the stack (None: a stray end tag, which the parser ignores).
-    The search is paid for by the pops that follow it."""
-    if not counts[tag]:
-        return None
-    return next(i for i in range(len(stack) - 1, -1, -1) if stack[i][0] == tag)
-
-
-def _never_closed(tags: list[tuple[int, int, str, bool]]) -> set[int]:
-    """Indexes in `tags` of the start tags no end tag of theirs closes (closed by an implied end tag, by
-    an outer element's end tag, or open to the end): what nests a page deeper and deeper when it
-    repeats ("<font>" at every paragraph)."""
-    stack, counts, closed = [], Counter(), set()  # stack: (tag, index)
+def _closing(tags: list[tuple[int, int, str, bool]]) -> dict[int, int]:
+    """For each start tag in `tags` that an end tag of its own closes, that end tag's index. The
+    others are closed by an implied end tag, by an outer element's end tag, or open to the end: what
+    nests a page deeper and deeper when it repeats ("<font>" at every paragraph)."""
+    open_elements, ends = _OpenElements(), {}
     for i, (_, _, tag, is_end) in enumerate(tags):
         if not is_end:
             if tag not in _VOID:
-                _implied_closes(stack, tag, counts)
-                stack.append((tag, i))
-                counts[tag] += 1
-        elif (at := _matching(stack, tag, counts)) is not None:
-            closed.add(stack[at][1])
-            _pop(stack, at, counts)
-    return {i for i, (_, _, tag, is_end) in enumerate(tags) if not is_end and tag not in _VOID} - closed
+                open_elements.implied_closes(tag)
+                open_elements.push(tag, i)
+        elif (at := open_elements.matching(tag)) is not None:
+            ends[open_elements.stack[at][1]] = i
+            open_elements.pop_from(at)
+    return ends
+
+
+def _bare_wrapper(text: str, tags: list, i: int, ends: dict[int, int]) -> bool:
+    """Tag `i` is a bare start tag of a tag that means nothing but a box (`_WRAPPERS`: "<div>", no
+    attribute) right over another start tag, and its end tag
+    right under another end tag (or, with no end tag of its own, right after another tag): leaving it
+    out, and its end tag, loses no text, no attribute and no block's edge."""
+    begin, end, tag, _ = tags[i]
+    if (
+        tag not in _WRAPPERS
+        or end - begin != len(tag) + 2
+        or i + 1 >= len(tags)
+        or tags[i + 1][3]
+        or text[end : tags[i + 1][0]].strip()
+    ):
+        return False  # attributes, or text of its own first
+    j = ends.get(i)
+    if j is None:  # closed by something else: no text over it to run into its first line
+        return i > 0 and not text[tags[i - 1][1] : begin].strip()
+    return j > i + 1 and tags[j - 1][3] and not text[tags[j - 1][1] : tags[j][0]].strip()
 
 
 def flatten_nesting(text: str) -> str:
-    """The page's markup nested no deeper than about FLAT_DEPTH open elements: past UNCLOSED_DEPTH,
-    start tags that nothing closes are left out (but for blocks that close themselves,
-    `_SELF_CLOSING`), and past FLAT_DEPTH any other start tag and its end tag too; the text stays
-    where it was. For a page that `reaches_max_depth`: "<font>" opened at every paragraph, 20,000
-    nested <div>s."""
+    """The page's markup nested no deeper than about FLAT_DEPTH open elements: there, the ROOM deepest
+    open elements are closed before the next one opens (their own end tags left out later), so the
+    new one opens beside them, with its tag and its text; past UNCLOSED_DEPTH, inline formatting tags that
+    nothing closes and bare wrappers (`_bare_wrapper`) are left out, their text kept. For a page that
+    `reaches_max_depth`: "<font>" opened at every paragraph, 20,000 nested <div>s."""
     tags = _tags(text)
-    unclosed = _never_closed(tags)
-    out, stack, counts, last = [], [], Counter(), 0  # stack: (tag, kept)
+    ends = _closing(tags)
+    out, last, open_elements, left_out_ends = [], 0, _OpenElements(), set()
     for i, (begin, end, tag, is_end) in enumerate(tags):
-        if is_end:
-            at = _matching(stack, tag, counts)
+        if i in left_out_ends:
+            out.append(text[last:begin])  # a bare wrapper's end tag
+        elif is_end:
+            at = open_elements.matching(tag)
             if at is None:
-                continue  # stray, or the end tag of a start tag left out as never closed: ignored
-            kept = stack[at][1]
-            _pop(stack, at, counts)
+                continue  # stray, or the end tag of a start tag left out: the parser ignores it
+            state = open_elements.stack[at][1]
+            open_elements.pop_from(at)
+            if state == _KEPT:
+                continue
+            out.append(text[last:begin])  # its element was closed early or left out
         elif tag in _VOID:
             continue
         else:
-            _implied_closes(stack, tag, counts)
-            self_closing = tag in _SELF_CLOSING
-            if i in unclosed and not self_closing and counts[_KEPT] >= UNCLOSED_DEPTH:
-                kept = False  # not pushed: it nests nothing
+            open_elements.implied_closes(tag)
+            deep = open_elements.depth >= UNCLOSED_DEPTH
+            if deep and i not in ends and tag in _INLINE:
+                out.append(text[last:begin])  # left out: it nests nothing
+            elif deep and _bare_wrapper(text, tags, i, ends):
+                left_out_ends.add(ends.get(i))
+                out.append(text[last:begin])  # left out with its end tag: it holds nothing of its own
+            elif open_elements.depth >= FLAT_DEPTH and (closed := open_elements.close_deepest(ROOM)):
+                open_elements.push(tag, _KEPT)  # beside the elements closed here, with room for its own
+                out.append(text[last:begin] + "".join(f"</{t}>" for t in closed) + text[begin:end])
             else:
-                kept = self_closing or counts[_KEPT] < FLAT_DEPTH
-                stack.append((tag, kept))
-                counts[tag] += 1
-                counts[_KEPT] += kept
-        if not kept:
-            out.append(text[last:begin])
-            last = end
+                open_elements.push(tag, _KEPT if open_elements.depth < FLAT_DEPTH else _LEFT_OUT)
+                if open_elements.stack[-1][1] == _KEPT:
+                    continue
+                out.append(text[last:begin])
+        last = end
     out.append(text[last:])
     return "".join(out)
