@@ -7,6 +7,7 @@ exceptions, and their invariants hold.
   normalize_metadata never raises; every field present; dates not after the crawl, not before 1800
   choose_dates       a UTC instant printed at any offset keeps the instant and gets the printed day
   segment_article    never raises; segments slice the text exactly, in order, without overlap
+  flatten_nesting    deep markup parses whole once flattened and keeps every word, in order
   file_spans         a JSON Lines export read in byte spans gives what a whole read gives: same items,
                      same ids, in order, none twice (raw multi-byte text, CRs, U+2028, broken and
                      over-cap lines, with or without a final newline)
@@ -27,6 +28,7 @@ from hypothesis import strategies as st
 from schemas import REASONS, Failure, Page, Signals
 from transforms.decode import decode_page, read_capped
 from transforms.errors import NoArticle, TooLarge
+from transforms.html_parser import document_fromstring, flatten_nesting, reaches_max_depth
 from transforms.jsonl import file_spans
 from transforms.metadata import normalize_metadata
 from transforms.metadata.bylines import parse_byline
@@ -329,3 +331,26 @@ def test_byte_spans_of_an_export_give_every_record_once_as_a_whole_read_does(lin
 
 def _item_key(item) -> tuple:
     return type(item).__name__, item.record_id, getattr(item, "reason", None), getattr(item, "text", None)
+
+
+# Markup that nests: tags a page piles up (boxes, formatting, lists, tables, headings, menus), with
+# and without their end tags, between words.
+_NESTING = st.sampled_from(
+    ["<div>", "</div>", '<div class="w">', "<span>", "</span>", "<font>", "<b>", "</b>", "<p>", "</p>", "<ul>",
+     "<li>", "</ul>", "<table>", "<tr>", "<td>", "</table>", "<h2>", "</h2>", "<nav>", "</nav>", "<br>", "<a href='/'>",
+     "</a>", "<!-- <div> -->"]
+)  # fmt: skip
+_WORD = st.sampled_from(["tide", "ferry", "harbour", "winter", "1", "é", "新闻"])
+
+
+@SETTINGS
+@given(st.lists(st.tuples(_NESTING, st.integers(1, 160), _WORD), max_size=12))
+def test_flattened_markup_keeps_every_word_and_stays_under_the_depth_limit(runs):
+    """Runs of one tag repeated (deep nesting) with a word after each run: the flattened page parses
+    whole (no depth stop) and holds every word of the original, in order."""
+    markup = "".join(tag * times + f" {word} " for tag, times, word in runs)
+    words = [word for _, _, word in runs]
+    flat = flatten_nesting("<html><body>" + markup + "</body></html>")
+    tree = document_fromstring(flat)
+    assert not reaches_max_depth(tree)
+    assert tree.text_content().split() == words
