@@ -159,7 +159,7 @@ def test_the_pages_meta_tags_a_scraper_kept_are_read_with_its_text():
     markdown = "# Tidal bridge opens after four years of delays\n\n" + "\n\n".join(BODY) + "\n"
     metadata = {
         "title": "Tidal bridge opens | Quellmere Courier",
-        "ogTitle": "Bridge opens",  # titles are left to the page's own headline
+        "ogTitle": "Bridge opens",  # the page's own headline wins: it agrees with the titles
         "ogSiteName": "Quellmere Courier",
         "publishedTime": "2024-05-02T14:30:00+01:00",
         "articleSection": "Local",
@@ -170,7 +170,7 @@ def test_the_pages_meta_tags_a_scraper_kept_are_read_with_its_text():
     (page,) = iter_json(
         CountingStream(json.dumps({"markdown": markdown, "metadata": metadata}).encode()), "f.json", CAP
     )
-    assert dict(page.meta)["og:site_name"] == "Quellmere Courier" and "og:title" not in dict(page.meta)
+    assert dict(page.meta)["og:site_name"] == "Quellmere Courier" and dict(page.meta)["og:title"] == "Bridge opens"
     extraction = extract_page(page)
     paragraphs = [p for story in extraction.stories for p in story.paragraphs]
     meta, _ = normalize_metadata(extraction.page, extraction.signals, paragraphs)
@@ -529,3 +529,22 @@ def test_a_records_publication_date_as_a_unix_timestamp_is_read():
         assert _record_metadata({**news_please_record(), "date_publish": no_date})["published_date"] is None
     gdelt = _record_metadata({**news_please_record(), "date_publish": 20240105})  # YYYYMMDD, not 1970-08-23
     assert gdelt["published_date"] == date(2024, 1, 5) and gdelt["published_at"] is None
+
+
+def test_a_text_records_own_title_outranks_a_dump_line_that_shares_no_word_with_it():
+    """The dump's headline line is to the record's title what a page's h1 is to its <title>: kept where
+    they agree, not where the line over the body is another story's (export titles 0.786 -> 0.850 on
+    the dev dumps with their pages' tags)."""
+    dump = "\n".join(["Home", "News", "Most read", "Council tax to rise next spring", "May 2, 2024", *BODY])
+    record = {"text": dump, "title": "Tidal bridge opens after four years of delays - Quellmere Courier"}
+    record["metadata"] = {"ogSiteName": "Quellmere Courier"}
+    (page,) = iter_json(CountingStream(json.dumps(record).encode()), "t.json", CAP)
+    extraction = extract_page(page)
+    paragraphs = [p for story in extraction.stories for p in story.paragraphs]
+    assert normalize_metadata(extraction.page, extraction.signals, paragraphs)[0]["title"] == (
+        "Tidal bridge opens after four years of delays"
+    )
+    # a record with no metadata object: its own title alone
+    del record["metadata"]
+    (page,) = iter_json(CountingStream(json.dumps(record).encode()), "t.json", CAP)
+    assert dict(page.meta) == {"title": record["title"]}

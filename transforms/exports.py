@@ -15,7 +15,8 @@ Markdown, then text, sniffed as HTML, Markdown or a text dump like any file) or 
     (`dump_header`; an "extracted" page's `body_start` says where its own text starts). Extracted
     text with no header laid keeps its authors and date as <meta> tags (`credit_meta`).
   - The page's <meta> tags a scraper kept in the record's `metadata` (Firecrawl, crawl4ai: site
-    name, publication time, author, section) go with the page as `meta` (`page_meta`).
+    name, titles, publication time, author, section) and the record's own title go with the page
+    as `meta` (`page_meta`).
 How the records come out of a file is `transforms/jsonl.py`.
 """
 
@@ -254,18 +255,21 @@ def _meta_name(name: str) -> str:
 
 def page_meta(record: dict) -> tuple[tuple[str, str], ...]:
     """The page's <meta> tags a scraper kept in the record's `metadata` object, as (name, content)
-    pairs; none for titles: on the dev dumps with their pages' tags, og:title beside the headline a
-    dump prints chose worse titles (0.748 of 793 against 0.757 without it)."""
+    pairs, and the record's own title as "title" (over a nested one). Titles are what the page's
+    <title> and og:title are to its h1: `normalize` weighs the headline a dump prints against them
+    (on the dev dumps with their pages' tags: titles 0.786 -> 0.850; beside the headline as equal
+    candidates, og:title had chosen worse, 0.748 against 0.757)."""
     metadata = record.get("metadata")
-    if not isinstance(metadata, dict):
-        return ()
     tags = {}
-    for key, value in metadata.items():
+    for key, value in metadata.items() if isinstance(metadata, dict) else ():
         if isinstance(value, list):
             value = "; ".join(v.strip() for v in value if isinstance(v, str) and v.strip())
         name = _meta_name(key) if isinstance(key, str) else ""
-        if name and "title" not in name and isinstance(value, str) and 0 < len(value.strip()) <= MAX_META_CHARS:
+        if name and isinstance(value, str) and 0 < len(value.strip()) <= MAX_META_CHARS:
             tags.setdefault(name, value.strip())
+    title = _first_string(record, TITLE_FIELDS, nested=False)
+    if title:
+        tags["title"] = " ".join(title[1].split())
     return tuple(sorted(tags.items()))
 
 

@@ -120,15 +120,24 @@ def _declared_language(signals: Signals) -> str | None:
     return next((tag for tag in map(language_tag, (d for d in declared if isinstance(d, str))) if tag), None)
 
 
+# The titles an export record carries beside its text (`exports.page_meta`: its own title, its page's
+# og:title and twitter:title), best first: the dump's headline is weighed against them as a page's h1
+# is against its <title> (`titles.choose_title`).
+RECORD_TITLES = ("title", "og:title", "twitter:title")
+
+
 def _with_dump_header(page: Page, signals: Signals, paragraphs: list[str]) -> Signals:
     """A text dump's Signals with the headline, its deck (or none) and credit lines read from the
     dump's header (`dumps.dump_header`): the credits in front of the stripper's own."""
     header = dump_header(page.text, paragraphs[0] if paragraphs else "", paragraphs[-1] if paragraphs else "")
     if header.headline is None:
         return signals
+    declared = next((signals.meta[k] for k in RECORD_TITLES if signals.meta.get(k)), None)
     return replace(
         signals,
-        title=header.headline,
+        # beside an export record's own titles the dump's headline is what the page's h1 is to its <title>
+        title=declared or header.headline,
+        headings=[header.headline] if declared else signals.headings,
         subtitle=header.deck,
         byline_lines=header.credits + [line for line in signals.byline_lines if line not in header.credits],
     )
