@@ -1128,3 +1128,18 @@ def test_a_link_to_the_writers_archive_names_her_where_nothing_else_does():
     header = ["Menu", "Cooling centres open across the county", "By Lea Marsh"]
     dump = "\n".join(header + [FIRST, MORE] + FAR_BELOW + ["View all posts by Ines Moreau"])
     assert dump_header(dump, FIRST, MORE)[1] == ["By Lea Marsh"]
+
+
+def test_a_headline_with_its_byline_far_over_a_body_found_under_a_later_section_is_the_headline():
+    """A guide's opening (headline, byline, date, a short intro, tables of picks) was left out by the
+    stripper, which found the body under a later section: that section's heading, with no credit line
+    around it, was taken for the headline."""
+    top = ["Menu", "Best ferry routes on the coast (2025 review)", "Ines Moreau", "Last updated: May 2, 2025"]
+    picks = [line for k in range(30) for line in (f"Pick {k}", f"{k}.5 stars")]
+    section = ["Which routes run in winter", FIRST, MORE]
+    headline, credits = dump_header("\n".join(top + picks + section), FIRST)[:2]
+    assert headline == "Best ferry routes on the coast (2025 review)"
+    assert credits == ["By Ines Moreau", "Last updated: May 2, 2025"]
+    # with a credit line around the section's heading, that heading stands
+    dated = top + picks + ["Which routes run in winter", "By Lea Marsh", FIRST, MORE]
+    assert dump_header("\n".join(dated), FIRST)[0] == "Which routes run in winter"

@@ -253,15 +253,14 @@ def _not_headline(line: str) -> bool:
     )
 
 
-def _score(lines: list[str], i: int, end: int, folded: str, top: str, credit: dict[int, bool]) -> float | None:
-    """How much line `i` reads like the headline (None: it cannot be one). `folded`: the header
-    case-folded (`_is_tail`), `top`: all lines over the body so (`_is_title_head`); `credit`: which
-    lines around it are credit lines."""
+def headline_shaped(lines: list[str], i: int, is_credit_line: bool) -> bool:
+    """Line `i` may be a headline: MIN_WORDS to MAX_WORDS words, no credit line, menu entry, caption,
+    name, role, button, list item or a wrapped paragraph's middle."""
     line = lines[i]
     words = [w for w in line.split() if any(c.isalnum() for c in w)]  # "&", "—", "|" are no words
-    if (
+    return not (
         not MIN_WORDS <= len(words) <= MAX_WORDS
-        or credit[i]
+        or is_credit_line
         or _not_headline(_LEAD_SYMBOLS.sub("", line))
         or credit_name(line)
         or len(_GLUED.findall(line)) >= 2
@@ -272,8 +271,17 @@ def _score(lines: list[str], i: int, end: int, folded: str, top: str, credit: di
         or (line[0].islower() and _SENTENCE_INSIDE.search(line))  # a wrapped paragraph's middle
         or (len(words) <= 4 and _CALL_TO_ACTION.match(line))  # a button: "Book a Demo", "View Full Profile"
         or _caption_or_ticker(lines, i)
-    ):
+    )
+
+
+def _score(lines: list[str], i: int, end: int, folded: str, top: str, credit: dict[int, bool]) -> float | None:
+    """How much line `i` reads like the headline (None: it cannot be one). `folded`: the header
+    case-folded (`_is_tail`), `top`: all lines over the body so (`_is_title_head`); `credit`: which
+    lines around it are credit lines."""
+    if not headline_shaped(lines, i, credit[i]):
         return None
+    line = lines[i]
+    words = [w for w in line.split() if any(c.isalnum() for c in w)]  # "&", "—", "|" are no words
     alpha = [w for w in words if w[0].isalpha()]
     score = TITLE_CASE_WEIGHT * sum(w[0].isupper() for w in alpha) / max(1, len(alpha))  # title case
     if _credit_under(i, end, credit) is not None:

@@ -26,8 +26,15 @@ from transforms.metadata.dump_fallbacks import (
     original_publication,
     post_meta_date,
 )
-from transforms.metadata.dump_headline import PHOTO_CREDIT, headline_index, line_at, neighbour, title_cased
-from transforms.metadata.dump_lines import DATE_LINE, is_credit, names_list, printed_at
+from transforms.metadata.dump_headline import (
+    PHOTO_CREDIT,
+    headline_index,
+    headline_shaped,
+    line_at,
+    neighbour,
+    title_cased,
+)
+from transforms.metadata.dump_lines import DATE_LINE, is_credit, name_alone, names_list, printed_at
 from transforms.metadata.dump_writers import (
     archive_link_byline,
     bio_byline,
@@ -52,6 +59,12 @@ CREDIT_BELOW_SHORT = 8
 # A deck's length in words: shorter is a kicker or a label, longer (DECK_MAX_WORDS, the stripper's own:
 # the deck it takes out of a dump's body is the one read here) a paragraph.
 DECK_MIN_WORDS = 6
+
+# How far over the line chosen as the headline (with no credit line around it) a headline with its byline
+# and date right under it is looked for (`_far_headline`), and how many lines under it its credits
+# may take.
+FAR_LINES = 150
+FAR_CREDIT_LINES = 4
 
 # Words without which a line is no labelled credit ("Published: <date>", "Written by <name>").
 _LABEL_HINT = re.compile(r"(?i)publish|posted|written|authored")
@@ -135,6 +148,22 @@ def _beside_copies(lines: list[str], best: int, end: int, dump: str) -> list[str
     return found[:1]
 
 
+def _far_headline(lines: list[str], best: int, dump: str) -> tuple[int, list[str]] | None:
+    """(index, credit lines) of the nearest line over `best`, up to FAR_LINES, that reads as a headline
+    with a byline and a date right under it: where the stripper found the body below the article's
+    opening (a guide's intro over its tables and a later section), the line chosen over the body is
+    a section's heading, with no credit around it."""
+    for k in range(best - 1, max(0, best - FAR_LINES) - 1, -1):
+        if not is_credit(lines[k + 1]) and not name_alone(lines[k + 1], dump):
+            continue  # cheap: the byline or its name first, right under the line
+        if lines[k].endswith((".", ":")) or not headline_shaped(lines, k, is_credit(lines[k])):
+            continue
+        credits = credit_lines(lines[k + 1 : k + 1 + FAR_CREDIT_LINES], MAX_CREDIT_CHARS, names="under", prose=dump)
+        if any(BYLINE.match(c) for c in credits) and any(DATE_LINE.search(c) for c in credits):
+            return k, credits
+    return None
+
+
 def _names_anyone(credits: list[str]) -> bool:
     """A credit line opens with a byline, or credits a writer inside ("Published on May 2, 2024 by Jane
     Roe"): the fallbacks that look for one elsewhere are not tried."""
@@ -157,6 +186,8 @@ def dump_header(dump: str, first_paragraph: str, last_paragraph: str = "") -> Du
     before = credit_lines(lines[max(0, best - CREDIT_BEFORE) : best], MAX_CREDIT_CHARS, names="next", prose=dump)
     # a byline under a one-line standfirst
     below = credit_lines(_under_first_paragraph(lines, end), MAX_BELOW_CHARS, names=True, prose=dump)
+    if not (after or before or below) and (far := _far_headline(lines, best, dump)) is not None:
+        best, after = far  # the body was found under the article's opening: its headline is further up
     found = after + before + below
     region = lines[max(0, end - LABELLED_LINES) : end]
     labelled = []  # "Published: <date>", "Written by <name>" anywhere in the header
