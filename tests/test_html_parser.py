@@ -155,3 +155,34 @@ def test_a_page_still_too_deep_once_flattened_with_no_article_before_the_cut_is_
 def test_depth_stop_line_reads_the_parsers_own_error_log():
     assert depth_stop_line(_nested(100_000).text) is not None
     assert depth_stop_line(_nested(0).text) is None
+
+
+def test_flattening_is_linear_on_tags_cut_off_and_unclosed_quotes():
+    """A tag or a quote that never ends made the tag pattern backtrack to the end of the page from each
+    "<" ("<script " 40,000 times: 62 s, so the extraction timed out and the article was lost)."""
+    for tail in ("<script ", "<a ", "<a title='", '<a title="', "<!--"):
+        start = time.monotonic()
+        flatten_nesting("<div>" * 300 + tail * 40_000)
+        assert time.monotonic() - start < 2, tail
+
+
+def test_flattening_models_the_parsers_ignored_end_tags_quoted_brackets_and_raw_text():
+    """Where the model of the parser's stack was wrong, the flattened page still reached the limit
+    and lost the words past it: an end tag libxml2 ignores ("</li>" cannot close the <div> over
+    its <li>), a ">" inside a quoted attribute, "<!-->" (an empty comment), tags inside an <iframe>."""
+    words = [f"w{i}" for i in range(400)]
+    for unit in ("<li><div></li>", "<span><div></span>", '<div><img alt="x></div>">', "<div><!-->", "<a><div></a>"):
+        flat = document_fromstring(flatten_nesting("<html><body>" + "".join(f"{unit}{w} " for w in words)))
+        assert not reaches_max_depth(flat) and flat.text_content().split() == words, unit
+    iframes = "".join(f"<div><iframe><div></iframe>{w} " for w in words)
+    assert not reaches_max_depth(document_fromstring(flatten_nesting("<html><body>" + iframes)))
+
+
+def test_a_box_around_an_inline_element_is_kept_past_the_depth():
+    """Blogger-style paragraphs ("<div><span>...</span></div>") ran together once their boxes were
+    left out as bare wrappers."""
+    posts = "".join(f"<div><span>Paragraph {i} of the post.</span></div>" for i in range(5))
+    flat = document_fromstring(flatten_nesting('<div class="x">' * 40 + posts + "<div>" * 300))
+    assert [(s.getparent().tag, s.text) for s in flat.iter("span")] == [
+        ("div", f"Paragraph {i} of the post.") for i in range(5)
+    ]

@@ -93,13 +93,25 @@ FLAT_DEPTH = 100
 # is left out: such tags nest a page deeper and deeper, and say nothing of its structure.
 UNCLOSED_DEPTH = 32
 _INLINE = frozenset("a abbr b big cite code em font i kbd mark q s samp small span strike strong sub sup tt u".split())
+# Elements that set their content apart as a block: a box around one of them adds no edge of its own.
+_BLOCKS = frozenset(
+    "address article aside blockquote center dd div dl dt fieldset figure footer form h1 h2 h3 h4 h5 h6 header "
+    "hr li main nav ol p pre section table tbody td tfoot th thead tr ul".split()
+)
 # Tags that say nothing of what they hold (no list, no heading, no menu or footer): their bare
 # start tags can be left out (`_bare_wrapper`).
 _WRAPPERS = _INLINE | {"div", "center"}
-# Markup a tag-by-tag pass must step over whole: comments, raw-text elements, declarations.
+# A tag's attributes, a quoted ">" inside them (`title="5 > 3"`) included. Every part ends at the end of
+# the text too (an unclosed quote, a tag cut off): the pass never backtracks, so its time stays linear
+# on any input ("<script " 40,000 times took 62 s with `[^>]*>`).
+_ATTRIBUTES = r"""(?:[^>"']|"[^"]*(?:"|\Z)|'[^']*(?:'|\Z))*(?:>|\Z)"""
+# Markup a tag-by-tag pass must step over whole: comments (libxml2 2.14 reads "<!-->" as an empty
+# one), raw-text and RCDATA elements (tags inside them are text), declarations.
 _TOKEN = re.compile(
-    r"<!--.*?(?:-->|$)|<(script|style|textarea|title|xmp)\b[^>]*>.*?(?:</\1\s*>|$)|<[!?][^>]*>?"
-    r"|<(/?)([A-Za-z][^\s/>]*)[^>]*>",
+    r"<!--(?:-?>|.*?(?:--!?>|\Z))"
+    r"|<(script|style|textarea|title|xmp|iframe|noembed|noframes|plaintext)\b" + _ATTRIBUTES + r".*?(?:</\1\s*>|\Z)"
+    r"|<[!?][^>]*>?"
+    r"|<(/?)([A-Za-z][^\s/>]*)" + _ATTRIBUTES,
     re.DOTALL | re.IGNORECASE,
 )
 _VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
@@ -122,6 +134,14 @@ ROOM = 16
 # States of an open element in `flatten_nesting`: written with its end tag, closed early (its own end
 # tag is left out), or left out.
 _KEPT, _CLOSED, _LEFT_OUT = "kept", "closed", "left out"
+# libxml2's end-tag priorities (htmlEndPriority): an end tag closes no open element of a higher one
+# over its own element ("<li><div></li>": the </li> is ignored, the <div> stays open).
+_END_PRIORITY = {"div": 150, "td": 160, "th": 160, "tr": 170, "thead": 180, "tbody": 180, "tfoot": 180}
+_END_PRIORITY |= {"table": 190, "head": 200, "body": 200, "html": 220}
+_END_PRIORITY_OTHER = 100
+# How far down the stack an end tag's element is looked for (a bound on hostile input: a page whose
+# end tags all miss would cost the stack's depth each).
+_SEARCH_END = 512
 # How far under the top of its stack `flatten_nesting` looks for the deepest element it can close.
 _SEARCH = 64
 
@@ -161,11 +181,18 @@ class _OpenElements:
             self.pop_from(len(self.stack) - 1)
 
     def matching(self, tag: str) -> int | None:
-        """Where an end tag of `tag` closes the stack (None: a stray end tag, which the parser ignores).
-        The search is paid for by the pops that follow it."""
+        """Where an end tag of `tag` closes the stack; None where the parser ignores it: no such element
+        is open, or one it may not close stands over it (libxml2: "</span>" closes no <div>, "</div>"
+        no <td>: `_END_PRIORITY`), or it is more than _SEARCH_END entries down."""
         if not self.counts[tag]:
             return None
-        return next(i for i in range(len(self.stack) - 1, -1, -1) if self.stack[i][0] == tag)
+        priority = _END_PRIORITY.get(tag, _END_PRIORITY_OTHER)
+        for i in range(len(self.stack) - 1, max(-1, len(self.stack) - 1 - _SEARCH_END), -1):
+            if self.stack[i][0] == tag:
+                return i
+            if _END_PRIORITY.get(self.stack[i][0], _END_PRIORITY_OTHER) > priority:
+                return None
+        return None
 
     def close_deepest(self, room: int) -> list[str]:
         """Close the deepest kept elements until `room` levels are free under FLAT_DEPTH (looking no
@@ -199,22 +226,23 @@ def _closing(tags: list[tuple[int, int, str, bool]]) -> dict[int, int]:
 
 def _bare_wrapper(text: str, tags: list, i: int, ends: dict[int, int]) -> bool:
     """Tag `i` is a bare start tag of a tag that means nothing but a box (`_WRAPPERS`: "<div>", no
-    attribute) right over another start tag, and its end tag
-    right under another end tag (or, with no end tag of its own, right after another tag): leaving it
-    out, and its end tag, loses no text, no attribute and no block's edge."""
+    attribute) right over a block's start tag (`_BLOCKS`), and its end tag right under a block's end
+    tag (or it has none of its own): leaving it out, and its end tag, loses no text, no attribute and
+    no block's edge (a box around an inline element is what sets it apart from the next one)."""
     begin, end, tag, _ = tags[i]
     if (
         tag not in _WRAPPERS
         or end - begin != len(tag) + 2
         or i + 1 >= len(tags)
         or tags[i + 1][3]
+        or tags[i + 1][2] not in _BLOCKS
         or text[end : tags[i + 1][0]].strip()
     ):
-        return False  # attributes, or text of its own first
+        return False
     j = ends.get(i)
-    if j is None:  # closed by something else: no text over it to run into its first line
-        return i > 0 and not text[tags[i - 1][1] : begin].strip()
-    return j > i + 1 and tags[j - 1][3] and not text[tags[j - 1][1] : tags[j][0]].strip()
+    if j is None:  # closed by something else, after a block of its own
+        return True
+    return j > i + 1 and tags[j - 1][3] and tags[j - 1][2] in _BLOCKS and not text[tags[j - 1][1] : tags[j][0]].strip()
 
 
 def flatten_nesting(text: str) -> str:
