@@ -35,7 +35,7 @@ from apache_beam.options.pipeline_options import PipelineOptions
 from pipeline.ledger import Batch, Ledger, LedgerLocked, file_sha256
 from pipeline.options import NewsOptions, validate
 from transforms.commit import read_manifest
-from transforms.read import unlisted_files
+from transforms.read import special_file, unlisted_files
 
 # Files per micro-batch: bounds the work a crash replays and what a changed file makes rerun.
 MAX_BATCH_FILES = 200
@@ -72,10 +72,16 @@ def plan_poll(
     return plan
 
 
-def list_files(patterns: list[str]) -> dict[str, Stat]:
+def list_files(patterns: list[str], special: dict[str, str] | None = None) -> dict[str, Stat]:
+    """path -> (size, mtime in µs) of the files the patterns match; a named pipe, socket or device is
+    left out (hashing it would wait on it for good), and named in `special` (path -> what it is)."""
     listing = {}
     for result in FileSystems.match(list(patterns)):
         for m in result.metadata_list:
+            if kind := special_file(m.path):
+                if special is not None:
+                    special[m.path] = f"a {kind}, not a file"
+                continue
             listing[m.path] = (int(m.size_in_bytes), round(m.last_updated_in_seconds * 1e6))
     return listing
 
@@ -114,8 +120,9 @@ class Watcher:
             previous: dict[str, Stat] = {}
             unreadable: set[str] = set()
             while not self._stop.is_set():
-                listing = list_files(self._news.input)
-                unreadable = self._say_unreadable(unreadable)
+                special: dict[str, str] = {}
+                listing = list_files(self._news.input, special)
+                unreadable = self._say_unreadable(unreadable, special)
                 self._poll(listing, previous)
                 previous = listing
                 self._stop.wait(self._news.poll_interval)
@@ -124,10 +131,11 @@ class Watcher:
         self._log("watch: stopped")
         return 0
 
-    def _say_unreadable(self, said: set[str]) -> set[str]:
-        """Log each matched symbolic link that leads nowhere once (the listing drops them): it is
-        read, and counted, when it leads to a file. Returns the links that still lead nowhere."""
-        now = {failure.source_uri: failure.error for failure in unlisted_files(tuple(self._news.input))}
+    def _say_unreadable(self, said: set[str], special: dict[str, str]) -> set[str]:
+        """Log once each matched symbolic link that leads nowhere (the listing drops them) and each
+        named pipe, socket or device (`list_files` leaves them out): it is read, and counted, when it
+        leads to a file. Returns the paths that still lead to none."""
+        now = {failure.source_uri: failure.error for failure in unlisted_files(tuple(self._news.input))} | special
         for path in sorted(now.keys() - said):
             self._log(f"watch: {path}: {now[path]}; not read until it leads to a file")
         return set(now)

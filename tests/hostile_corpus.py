@@ -404,13 +404,19 @@ LINKS: dict[str, tuple[str, Case]] = {
 }
 
 
+# Files that are no regular files: opening a named pipe waits for a writer (the run stopped for good).
+SPECIAL = {"pipe.html": Case(lambda: b"", "not_a_page", "a named pipe")}
+
+
 def write_corpus(folder: Path) -> dict[str, Case]:
     folder.mkdir(parents=True, exist_ok=True)
     for name, case in CASES.items():
         (folder / name).write_bytes(case.build())
     for name, (target, _) in LINKS.items():
         (folder / name).symlink_to(target)
-    return CASES | {name: case for name, (_, case) in LINKS.items()}
+    for name in SPECIAL:
+        os.mkfifo(folder / name)
+    return CASES | {name: case for name, (_, case) in LINKS.items()} | SPECIAL
 
 
 # Misbehaving extractors for the time-limit tests.

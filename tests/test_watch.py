@@ -18,7 +18,7 @@ import pytest
 
 from pipeline.ledger import Batch, Ledger, LedgerLocked
 from pipeline.main import build_pipeline, main, parse_options
-from pipeline.watch import Watcher, plan_poll
+from pipeline.watch import Watcher, list_files, plan_poll
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SECOND = 1_000_000
@@ -85,10 +85,25 @@ def test_a_link_that_leads_nowhere_is_logged_once_then_read_when_it_leads_to_a_f
     (landing / "late.html").symlink_to(tmp_path / "later.html")
     argv = ["--input", f"{landing}/*", "--output", str(tmp_path / "out"), "--watch"]
     watcher = Watcher(lambda: parse_options(argv), build_pipeline, log=lines.append)
-    said = watcher._say_unreadable(watcher._say_unreadable(set()))
+    said = watcher._say_unreadable(watcher._say_unreadable(set(), {}), {})
     assert said == {str(landing / "late.html")} and len(lines) == 1 and "late.html" in lines[0]
     (tmp_path / "later.html").write_text("<p>Now a page.</p>")
-    assert watcher._say_unreadable(said) == set() and len(lines) == 1
+    assert watcher._say_unreadable(said, {}) == set() and len(lines) == 1
+
+
+def test_a_named_pipe_is_left_out_of_the_listing_and_logged_once(tmp_path):
+    """Hashing a named pipe waits for a writer: the watcher stopped there for good."""
+    landing, lines = tmp_path / "in", []
+    landing.mkdir()
+    os.mkfifo(landing / "pipe.html")
+    (landing / "page.html").write_text("<p>A page.</p>")
+    special: dict[str, str] = {}
+    assert list(list_files([f"{landing}/*"], special)) == [str(landing / "page.html")]
+    assert special == {str(landing / "pipe.html"): "a named pipe, not a file"}
+    argv = ["--input", f"{landing}/*", "--output", str(tmp_path / "out"), "--watch"]
+    watcher = Watcher(lambda: parse_options(argv), build_pipeline, log=lines.append)
+    watcher._say_unreadable(watcher._say_unreadable(set(), special), special)
+    assert len(lines) == 1 and "named pipe" in lines[0]
 
 
 # ---- the watcher as a process -------------------------------------------------------------

@@ -26,6 +26,7 @@ bzip2 or xz (`transforms/compression.py`) is read as what it holds, on one worke
 import io
 import os
 import re
+import stat
 import sys
 from collections import Counter
 from collections.abc import Iterator
@@ -59,7 +60,11 @@ def read_documents(
     a span of `spans_of` (a Parquet table's row groups start..end-1, else the records of a JSON Lines
     file that start at bytes start..end-1). `extracted`: the export fields whose text is an article
     already (`transforms/exports.py`). Never raises on bad input; a WARC, JSON Lines file or tar
-    archive is streamed, never held whole."""
+    archive is streamed, never held whole. A named pipe, socket or device file is not opened (a pipe
+    waits for a writer: the run stopped there for good)."""
+    if kind := special_file(path):
+        yield Failure(path, "read", "not_a_page", f"a {kind}, not a file: not read")
+        return
     try:
         with FileSystems.open(path, compression_type=CompressionTypes.UNCOMPRESSED) as stream:
             if end is not None:
@@ -76,6 +81,28 @@ def read_documents(
         yield Failure(path, "read", "decode_error", error_text(err))
     except OSError as err:
         yield Failure(path, "read", "read_error", error_text(err), "", f"byte-{start}" if end is not None else "")
+
+
+# What a path that is no regular file is, by its mode's type bits.
+_SPECIAL_KINDS = {
+    stat.S_IFIFO: "named pipe",
+    stat.S_IFSOCK: "socket",
+    stat.S_IFCHR: "character device",
+    stat.S_IFBLK: "block device",
+}
+
+
+def special_file(path: str) -> str | None:
+    """What a local path that leads to no regular file is ("named pipe", "socket", "character device",
+    "block device"), followed through symbolic links; None for a regular file, a remote path or a path
+    that cannot be read (whose read says why)."""
+    if FileSystems.get_scheme(path) not in (None, "file"):
+        return None
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return None
+    return None if stat.S_ISREG(mode) or stat.S_ISDIR(mode) else _SPECIAL_KINDS.get(stat.S_IFMT(mode), "special file")
 
 
 def _read_stream(stream, path: str, max_bytes: int, extracted: tuple[str, ...], archives: bool) -> Iterator:
