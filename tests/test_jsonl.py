@@ -548,3 +548,14 @@ def test_a_text_records_own_title_outranks_a_dump_line_that_shares_no_word_with_
     del record["metadata"]
     (page,) = iter_json(CountingStream(json.dumps(record).encode()), "t.json", CAP)
     assert dict(page.meta) == {"title": record["title"]}
+
+
+def test_a_records_title_of_one_or_two_words_is_a_label_not_the_headline():
+    """A single-page app that never sets its <title> leaves "Home" or "Blog" in every record."""
+    dump = "\n".join(["Menu", "Tidal bridge opens after four years of delays", "By Lea Marsh", "May 2, 2024", *BODY])
+    for title in ("Home", "Blog", "Local News"):
+        (page,) = iter_json(CountingStream(json.dumps({"text": dump, "title": title}).encode()), "t.json", CAP)
+        extraction = extract_page(page)
+        paragraphs = [p for story in extraction.stories for p in story.paragraphs]
+        meta = normalize_metadata(extraction.page, extraction.signals, paragraphs)[0]
+        assert meta["title"] == "Tidal bridge opens after four years of delays", title

@@ -120,6 +120,9 @@ def _declared_language(signals: Signals) -> str | None:
     return next((tag for tag in map(language_tag, (d for d in declared if isinstance(d, str))) if tag), None)
 
 
+# Fewer words than this in a record's title: a label ("Home", "Blog", "Untitled"), never weighed
+# against the dump's headline.
+MIN_DECLARED_WORDS = 3
 # The titles an export record carries beside its text (`exports.page_meta`: its own title, its page's
 # og:title and twitter:title), best first: the dump's headline is weighed against them as a page's h1
 # is against its <title> (`titles.choose_title`).
@@ -133,6 +136,9 @@ def _with_dump_header(page: Page, signals: Signals, paragraphs: list[str]) -> Si
     if header.headline is None:
         return signals
     declared = next((signals.meta[k] for k in RECORD_TITLES if signals.meta.get(k)), None)
+    if declared and len(clean(declared).split()) < MIN_DECLARED_WORDS:  # "Home", "Blog": no article's title
+        declared = None
+        signals = replace(signals, meta={k: v for k, v in signals.meta.items() if k not in RECORD_TITLES})
     return replace(
         signals,
         # beside an export record's own titles the dump's headline is what the page's h1 is to its <title>
