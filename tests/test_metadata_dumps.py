@@ -1124,6 +1124,15 @@ def test_a_link_to_the_writers_archive_names_her_where_nothing_else_does():
     assert _credits_far_below(box) == ["By Ines Moreau"]
     for outlet in (["More from County Herald"], ["More from Ines Moreau"], ["View all posts by Weather Desk"]):
         assert _credits_far_below(outlet) == [], outlet
+    # "More by" names novelists and bands too; a photo's or a publication's credit is no writer's; links
+    # to several writers' archives are the site's list of writers
+    for other in (
+        ["More by Colson Whitehead"],
+        ["Photo by Ines Moreau", "More from Ines Moreau"],
+        ["Originally published by Marie Claire", "More from Marie Claire"],
+        ["View all posts by Ines Moreau", "View all posts by Tomas Reyes"],
+    ):
+        assert _credits_far_below(other) == [], other
     # a byline in the header wins over any archive link
     header = ["Menu", "Cooling centres open across the county", "By Lea Marsh"]
     dump = "\n".join(header + [FIRST, MORE] + FAR_BELOW + ["View all posts by Ines Moreau"])

@@ -168,28 +168,45 @@ def byline_over_role(lines: list[str], prose: str) -> list[str]:
 
 
 # A link to a writer's archive, which an author's box prints under her name: "View all posts by Jane
-# Roe", "Read all articles by Jane Roe", "More by Jane Roe", "More from Jane Roe". "More from" names
-# outlets too ("More from Top Gear"): it counts where the page also credits the name ("by Jane Roe").
+# Roe", "Read all articles by Jane Roe" (`own`: only writers have such archives); "More by Jane Roe",
+# "More from Jane Roe" name outlets, bands and novelists too ("More by Taylor Swift", "More from Top
+# Gear"): those count where the page also credits the name (`_credited`).
 _ARCHIVE_LINK = re.compile(
-    r"(?i)(?:(?:view|see|read|browse)\s+(?:all|more)\s+(?:posts|articles|stories|blogs)\s+by"
-    r"|(?:read\s+)?more\s+(?:posts|articles|stories)\s+by|all\s+(?:posts|articles|stories)\s+by"
-    r"|more\s+by|(?P<from>more\s+from))\s+(?P<name>(?-i:[A-Z])[^→»›>|:]*?)\s*[→»›>]?"
+    r"(?i)(?:(?P<own>(?:view|see|read|browse)\s+(?:all|more)\s+(?:posts|articles|stories|blogs)\s+by"
+    r"|(?:read\s+)?more\s+(?:posts|articles|stories)\s+by|all\s+(?:posts|articles|stories)\s+by)"
+    r"|more\s+by|more\s+from)\s+(?P<name>(?-i:[A-Z])[^→»›>|:]*?)\s*[→»›>]?"
+)
+# What a "by" credits when it is no writer's byline: a photo, an illustration, a publication, or the
+# archive link itself ("More by ...", "All posts by ...").
+_NOT_WRITER_BY = re.compile(
+    r"(?i)\b(?:photo(?:graph)?s?|images?|pictures?|illustrations?|graphics?|videos?|credits?|published|produced|"
+    r"courtesy|sponsored|presented|powered|more|posts|articles|stories|blogs)\s+(?:\w+\s+)?by\s*$"
 )
 
 
+def _credited(name: str, prose: str) -> bool:
+    """The page credits `name` with a "by" that is no photo's, illustration's or publication's."""
+    return any(
+        not _NOT_WRITER_BY.search(prose[max(0, m.start() - 40) : m.end() - len(name)].rstrip() + " ")
+        for m in re.finditer(rf"(?i:\bby)\s+{re.escape(name)}\b", prose)
+    )
+
+
 def archive_link_byline(lines: list[str], prose: str) -> list[str]:
-    """The first link to a writer's archive anywhere ("View all posts by Jane Roe"; "More from Jane Roe"
-    where the page credits "by Jane Roe" too) whose name reads as a person's whole name, as "By
-    <name>": a theme's author box."""
+    """The link to a writer's archive ("View all posts by Jane Roe"; "More from Jane Roe" where the page
+    credits "by Jane Roe" too) whose name reads as a person's whole name, as "By <name>": a theme's
+    author box. Links to several people's archives are a list of the site's writers: none is taken."""
+    names = []
     for line in lines:
         match = _ARCHIVE_LINK.fullmatch(line) if len(line) <= MAX_CREDIT_CHARS else None
         name = match and CREDENTIALS.sub("", match["name"].split(",")[0]).strip()
         if (
             name
+            and name not in names
             and len(name.split()) >= 2
             and name_alone(name, prose)
             and not lower_words(name, prose)
-            and (not match["from"] or re.search(rf"(?i:\bby)\s+{re.escape(name)}\b", prose))
+            and (match["own"] or _credited(name, prose))
         ):
-            return [f"By {name}"]
-    return []
+            names.append(name)
+    return [f"By {names[0]}"] if len(names) == 1 else []
