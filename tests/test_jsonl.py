@@ -559,3 +559,16 @@ def test_a_records_title_of_one_or_two_words_is_a_label_not_the_headline():
         paragraphs = [p for story in extraction.stories for p in story.paragraphs]
         meta = normalize_metadata(extraction.page, extraction.signals, paragraphs)[0]
         assert meta["title"] == "Tidal bridge opens after four years of delays", title
+
+
+def test_an_export_that_opens_with_more_failed_fetches_than_the_lookahead_keeps_its_pages():
+    """Nine records with no page (a crawl's failed fetches) made the whole file one not_a_page row:
+    the twenty pages after them were lost."""
+    failed = [json.dumps({"url": f"https://example.org/{i}", "error": "timeout"}) for i in range(9)]
+    pages = [json.dumps({"html": article(f"lead-{i}").decode()}) for i in range(20)]
+    items = list(iter_json(CountingStream(("\n".join(failed + pages) + "\n").encode()), "f.jsonl", CAP))
+    assert [type(item).__name__ for item in items] == ["Failure"] * 9 + ["Page"] * 20
+    assert {item.reason for item in items[:9]} == {"not_a_page"} and len({item.record_id for item in items}) == 29
+    # a file of such records only is a data export: one row for the whole file, as before
+    (only,) = iter_json(CountingStream(("\n".join(failed) + "\n").encode()), "f.jsonl", CAP)
+    assert only.reason == "not_a_page" and only.record_id == ""

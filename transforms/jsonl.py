@@ -52,6 +52,9 @@ HEAD_BYTES = 512
 # and when one of them is a page record the file is JSON Lines, its first line quarantined by itself.
 LOOKAHEAD_LINES = 8
 LOOKAHEAD_BYTES = 8 << 20
+# Records with no page held back while a JSON Lines file that opens with them is read on for one that
+# has a page (`_pageless_lines`): past this many, each is a row of its own anyway.
+MAX_HELD = 10_000
 JSON_START = (b"{", b"[")
 
 
@@ -182,6 +185,13 @@ def iter_json(
             read = iter([(first, size), *ahead])
             yield from _json_lines(lines, source_uri, max_bytes, skipped, None, extracted, read)
             return
+        if (
+            _plain_object(value)
+            and ahead
+            and all(_plain_object(_parsed(line)) for line, _ in ahead if line is None or line.strip())
+        ):
+            yield from _pageless_lines([(first, size), *ahead], lines, source_uri, max_bytes, skipped, extracted)
+            return
         first += b"".join(line or b"" for line, _ in ahead)
         size += sum(n for _, n in ahead)
         if any(line is None for line, _ in ahead):  # a line over the cap: so is the whole document
@@ -251,6 +261,44 @@ def _lines_of_records(ahead: list[tuple[bytes | None, int]]) -> bool:
     values = [_parsed(line) for line, _ in ahead if line is None or line.strip()]
     objects = sum(isinstance(value, dict) for value in values)
     return any(_is_record(value) for value in values) and objects > len(values) - objects
+
+
+def _plain_object(value) -> bool:
+    """A JSON object that holds no page and wraps no records: a crawl's record of a failed fetch, or
+    a row of a data export."""
+    return isinstance(value, dict) and not has_page(value) and not wrapped_records(value)
+
+
+def _pageless_lines(
+    read: list[tuple[bytes, int]], lines, source_uri: str, max_bytes: int, offset: int, extracted: tuple[str, ...]
+) -> Iterator[Page | Failure]:
+    """A JSON Lines file whose first lines (`read`) are objects with no page: read on until a line is
+    anything else (a page record, a line that is no object), then every record apart, the first ones
+    as not_a_page rows (a crawl's export that opens with its failed fetches: its pages were lost with
+    them). A file of such objects only is a data export: one not_a_page row for the whole file. At
+    most MAX_HELD rows are held back; past them the records are read apart too."""
+    held, at = [], offset
+    for line, size in read:
+        if line.strip():
+            held.append(record_item(_parse(line), f"byte-{at}", source_uri, size, extracted))
+        at += size
+    while len(held) < MAX_HELD:
+        line, size = _read_line(lines, max_bytes)
+        if not size:  # the end: no record of the file holds a page
+            error = f"JSON records with no page field (one of {', '.join(PAGE_FIELDS)})"
+            excerpt = read[0][0][:200].decode("utf-8", "replace")
+            yield Failure(source_uri, "read", "not_a_page", error, excerpt, "", at - offset)
+            return
+        if line is not None and (not line.strip() or _plain_object(_parsed(line))):
+            if line.strip():
+                held.append(record_item(_parse(line), f"byte-{at}", source_uri, size, extracted))
+            at += size
+            continue
+        yield from held
+        yield from _json_lines(lines, source_uri, max_bytes, at, None, extracted, iter([(line, size)]))
+        return
+    yield from held
+    yield from _json_lines(lines, source_uri, max_bytes, at, None, extracted)
 
 
 def _read_ahead(lines, max_bytes: int) -> list[tuple[bytes | None, int]]:
