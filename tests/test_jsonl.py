@@ -572,3 +572,24 @@ def test_an_export_that_opens_with_more_failed_fetches_than_the_lookahead_keeps_
     # a file of such records only is a data export: one row for the whole file, as before
     (only,) = iter_json(CountingStream(("\n".join(failed) + "\n").encode()), "f.jsonl", CAP)
     assert only.reason == "not_a_page" and only.record_id == ""
+
+
+@pytest.mark.parametrize(
+    "encode",
+    [
+        lambda text: text.encode("utf-16"),  # Windows PowerShell's `> out.jsonl`
+        lambda text: text.encode("utf-32"),
+        lambda text: gzip.compress(text.encode("utf-16")),
+        lambda text: text.replace("\n", "\r").encode(),  # lines ending in a bare CR
+    ],
+    ids=["utf-16", "utf-32", "utf-16-gzip", "cr"],
+)
+def test_json_lines_in_utf16_or_with_bare_cr_line_ends_give_every_record(tmp_path, encode):
+    """Such a file was read as one page (UTF-16) or one line (CR): its first record was kept and the
+    others lost, with no row and the accounting still even."""
+    records = [json.dumps({"html": article(f"wide-{i}").decode(), "url": f"https://example.org/{i}"}) for i in range(3)]
+    path = tmp_path / "export.jsonl"
+    path.write_bytes(encode("\n".join(records) + "\n"))
+    pages = list(read_documents(str(path), CAP))
+    assert [type(p).__name__ for p in pages] == ["Page"] * 3
+    assert [p.url for p in pages] == [f"https://example.org/{i}" for i in range(3)]

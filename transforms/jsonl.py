@@ -7,6 +7,8 @@ URI and the per-record size cap. Out, in file order, a `Page` or a `Failure` per
 (`transforms/exports.py` reads one record), and a Failure for what is no record:
   - a line that is no JSON (decode_error), a line over the cap (too_large: its bytes are skipped,
     never held), a gzip stream that breaks (decode_error: the records before the break are kept).
+A file in UTF-16 or UTF-32 (known by its byte-order mark) is read as UTF-8, and a file whose lines
+end with a bare CR as lines (`_lines`); `record_id` then counts the bytes of what is read.
 `record_id` is where the record starts: `byte-N` in a JSON Lines file (N counts the file's bytes,
 gunzipped), `item-N` in an array, "" for a file of one record. Ids must be unique in a file whose
 pieces are read apart, so a record's own "id" is not used.
@@ -23,6 +25,7 @@ to `decode_page` whole, as before.
   python -m transforms.read FILE      # what a file holds: pages, failures, skips (any input kind)
 """
 
+import codecs
 import gzip
 import io
 import json
@@ -77,20 +80,78 @@ class _Raw(io.RawIOBase):
         return len(data)
 
 
+class _Transcoded(io.RawIOBase):
+    """A UTF-8 view of a UTF-16 or UTF-32 stream, decoded as it is read (what cannot be decoded becomes
+    U+FFFD)."""
+
+    def __init__(self, stream: BinaryIO, encoding: str):
+        self._stream, self._decoder, self._pending = stream, codecs.getincrementaldecoder(encoding)("replace"), b""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        while not self._pending:
+            data = self._stream.read(SKIP_CHUNK)
+            self._pending = self._decoder.decode(data, final=not data).encode("utf-8", "surrogatepass")
+            if not data:
+                break
+        n = min(len(buffer), len(self._pending))
+        buffer[:n], self._pending = self._pending[:n], self._pending[n:]
+        return n
+
+
+class _LinesOnCr(io.RawIOBase):
+    """A stream with each CR read as a LF, byte for byte: lines that end with a bare CR (classic Mac
+    OS) become lines. A raw CR in JSON is whitespace between values (in a string it is escaped), so
+    only line ends change; a CRLF becomes a line and a blank one, which the readers skip."""
+
+    def __init__(self, stream: BinaryIO):
+        self._stream = stream
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        data = self._stream.read(len(buffer)).replace(b"\r", b"\n")
+        buffer[: len(data)] = data
+        return len(data)
+
+
+def _wide_encoding(head: bytes) -> str | None:
+    """The codec of a file that opens with a UTF-32 or UTF-16 byte-order mark (Windows PowerShell
+    writes UTF-16), None for any other."""
+    if head.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return "utf-32"
+    return "utf-16" if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else None
+
+
 def starts_like_json(head: bytes) -> bool:
-    """True when these first bytes of a file (gzipped or not) open a JSON object or array."""
+    """True when these first bytes of a file (gzipped or not, in UTF-8 or with a UTF-16/32 byte-order
+    mark) open a JSON object or array."""
     if head.startswith(GZIP_MAGIC):
         try:
             head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, 64)
         except zlib.error:
             return False
+    if encoding := _wide_encoding(head):
+        head = head[: len(head) // 4 * 4].decode(encoding, "replace").encode("utf-8")
     return head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] in JSON_START
 
 
 def _lines(stream: BinaryIO) -> io.BufferedIOBase:
-    """A line-readable, gunzipped view of the stream (gzip known by its magic bytes)."""
+    """A line-readable, gunzipped view of the stream (gzip known by its magic bytes), in UTF-8 (a
+    UTF-16 or UTF-32 file is decoded as it is read: PowerShell's JSON Lines kept only their first
+    record, read as a page), with lines that end in a bare CR read as lines (such a file was one line
+    of JSON records: its first was kept and the rest lost unsaid)."""
     buffered = io.BufferedReader(_Raw(stream))
-    return gzip.GzipFile(fileobj=buffered, mode="rb") if buffered.peek(2)[:2] == GZIP_MAGIC else buffered
+    lines = gzip.GzipFile(fileobj=buffered, mode="rb") if buffered.peek(2)[:2] == GZIP_MAGIC else buffered
+    head = lines.peek(HEAD_BYTES)
+    if encoding := _wide_encoding(head):
+        return io.BufferedReader(_Transcoded(lines, encoding))
+    if b"\n" not in head:  # lines that end with a bare CR, or a first line longer than the head
+        return io.BufferedReader(_LinesOnCr(lines))
+    return lines
 
 
 def _read_line(lines: io.BufferedIOBase, limit: int) -> tuple[bytes | None, int]:
@@ -149,8 +210,9 @@ def file_spans(path: str, size: int, max_bytes: int, span_bytes: int = SPAN_BYTE
     try:
         with FileSystems.open(path, compression_type=CompressionTypes.UNCOMPRESSED) as stream:
             lines = io.BufferedReader(_Raw(stream))
-            if lines.peek(2)[:2] == GZIP_MAGIC or not starts_like_json(lines.peek(HEAD_BYTES)[:HEAD_BYTES]):
-                return whole
+            head = lines.peek(HEAD_BYTES)[:HEAD_BYTES]
+            if head[:2] == GZIP_MAGIC or _wide_encoding(head) or not starts_like_json(head):
+                return whole  # gzip, UTF-16 and UTF-32 are read from the start only
             if not _opens_json_lines(lines, max_bytes):
                 return whole
     except Exception:  # unreadable here is unreadable in the read stage, which says why
