@@ -755,3 +755,25 @@ def test_a_markdown_copy_of_the_body_is_dropped_as_a_second_copy():
     sidebar = [f"Sidebar story {n}: the harbour master explains the new mooring fees for the winter." for n in range(5)]
     story = without_repeated_runs(Story(sidebar + paragraphs + sidebar + copy))
     assert story.paragraphs == sidebar + paragraphs  # a plain repeat and a Markdown copy, both dropped
+
+
+def test_one_sentence_paragraphs_with_a_date_or_published_in_them_stay_in_the_body():
+    """The page's signals read such a short paragraph as a credit line, and the filter dropped it from
+    the body as the page's own furniture (found by an adversarial-input helper)."""
+    dated = "The council met on May 2, 2024 to vote on the bridge plan."
+    published = "The report was published late on Wednesday night by the council."
+    page = _page(
+        "<article><h1>Tidal bridge opens</h1>"
+        + f"<p>{dated}</p><p>{published}</p>"
+        + "".join(f"<p>{p}</p>" for p in BODY)
+        + "</article>"
+    )
+    paragraphs = extract_html(page).stories[0].paragraphs
+    assert paragraphs[:2] == [dated, published]
+    # a credit line itself still goes: "Published May 2, 2024 by Jane Roe" over the body
+    credit = _page(
+        "<article><h1>Tidal bridge opens</h1><p>Published May 2, 2024 by Jane Roe</p>"
+        + "".join(f"<p>{p}</p>" for p in BODY)
+        + "</article>"
+    )
+    assert extract_html(credit).stories[0].paragraphs == list(BODY)

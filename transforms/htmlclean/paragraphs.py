@@ -59,6 +59,13 @@ OPENING_MAX_WORDS = 20
 DATE_LINE_MAX_WORDS = 8
 # ... and so is a bare label ("Posted:") or an all-caps kicker ("STATE NEWS") of this many words.
 LABEL_MAX_WORDS = 3
+# A line the page's metadata read as a credit is still the body's when it is a sentence this long
+# (`_body_sentence`): one-sentence paragraphs with a date or "published" in them were dropped.
+SENTENCE_MIN_WORDS = 8
+_CREDIT_OPENING = re.compile(
+    r"(?i)^(?:by|written|words|posted|published|updated|first published|last updated|originally|photo|credit|"
+    r"source|this (?:article|story|post|page) (?:was|is|has))\b"
+)
 
 # A run of this many short lines that each end in an ellipsis is a list of truncated teasers
 # ("Every January, companies promise themselves..."), not the article.
@@ -192,10 +199,21 @@ def _is_furniture(text: str, furniture: set[str], first: bool) -> bool:
     short = word_count(text) <= LABEL_MAX_WORDS
     return (
         _is_date_line(text)
-        or _norm(text) in furniture
+        or (_norm(text) in furniture and not _body_sentence(text))
         or (short and text.endswith(":"))
         or is_byline_line(text)
         or (first and short and text.isupper() and not _SENTENCE_END.search(text))
+    )
+
+
+def _body_sentence(text: str) -> bool:
+    """A sentence of the body that the page's metadata took for a credit line (a short paragraph with
+    a date or "published" in it: "The report was published late on Wednesday by the council."):
+    SENTENCE_MIN_WORDS words or more, a sentence's end, and no credit's opening."""
+    return (
+        word_count(text) >= SENTENCE_MIN_WORDS
+        and text.rstrip("\"'”’) ").endswith((".", "!", "?"))
+        and not _CREDIT_OPENING.match(text)
     )
 
 
