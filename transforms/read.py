@@ -177,13 +177,21 @@ def _named_when_no_page(items: Iterator, path: str) -> Iterator:
 def unique_record_ids(items: Iterator) -> Iterator:
     """The items with a record id that repeats within the file made unique by its ordinal ("<id>#2"):
     a WARC that holds two records with one WARC-Record-ID, a tar with a member added twice (`tar -r`)
-    would give two pages one article id. The ids seen are kept for the file (a WARC's ~40,000 of
-    CC-NEWS take ~5 MB); ids by position (JSON Lines offsets, Parquet rows) need no such check."""
+    would give two pages one article id. An id given so is never one the file holds itself (members
+    "a.html", "a.html", "a.html#2": the third is "a.html#2#2"). The ids seen are kept for the file (a
+    WARC's ~40,000 of CC-NEWS take ~5 MB); ids by position (JSON Lines offsets, Parquet rows) need no
+    such check."""
     seen: dict[str, int] = {}
+    given: set[str] = set()
     for item in items:
         count = seen.get(item.record_id, 0) + 1
+        record_id = item.record_id if count == 1 else f"{item.record_id}#{count}"
+        while record_id in given:
+            count += 1
+            record_id = f"{item.record_id}#{count}"
         seen[item.record_id] = count
-        yield _with_record_id(item, f"{item.record_id}#{count}") if count > 1 else item
+        given.add(record_id)
+        yield item if record_id == item.record_id else _with_record_id(item, record_id)
 
 
 def _read_members(members, path: str, max_bytes: int, extracted: tuple[str, ...]) -> Iterator:
