@@ -211,3 +211,12 @@ def test_links_in_a_tar_archive_are_counted_never_followed(tmp_path):
     ]
     errors = [i.error for i in read_documents(str(tmp_path / "links.tar"), CAP) if isinstance(i, Failure)]
     assert "hard link" in errors[0] and "to a.html" in errors[0] and "symbolic link" in errors[1]
+
+
+def test_a_zip_archive_with_no_files_is_empty(tmp_path):
+    """An empty zip is its end-of-central-directory record alone ("PK\\x05\\x06"): it was not_a_page."""
+    buffer = io.BytesIO()
+    zipfile.ZipFile(buffer, "w").close()
+    (tmp_path / "none.zip").write_bytes(buffer.getvalue())
+    (item,) = read_documents(str(tmp_path / "none.zip"), CAP)
+    assert isinstance(item, Failure) and item.reason == "empty"

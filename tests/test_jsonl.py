@@ -593,3 +593,18 @@ def test_json_lines_in_utf16_or_with_bare_cr_line_ends_give_every_record(tmp_pat
     pages = list(read_documents(str(path), CAP))
     assert [type(p).__name__ for p in pages] == ["Page"] * 3
     assert [p.url for p in pages] == [f"https://example.org/{i}" for i in range(3)]
+
+
+def test_an_export_with_no_records_is_empty_not_a_page(tmp_path):
+    """ "[]" and a tool's wrapper around an empty list hold no page at all: `empty`, as the README says of
+    a container that yields none (they were `not_a_page`, found by an adversarial-input helper)."""
+    for name, data in {
+        "a.json": b"[]",
+        "b.json": b'{"success": true, "data": []}',
+        "c.json": b'{\n "data": []\n}\n',
+    }.items():
+        (tmp_path / name).write_bytes(data)
+        (item,) = read_documents(str(tmp_path / name), CAP)
+        assert isinstance(item, Failure) and item.reason == "empty", name
+    (tmp_path / "d.json").write_bytes(b'{"data": [{"a": 1}]}')  # records, none a page: a data export
+    assert next(read_documents(str(tmp_path / "d.json"), CAP)).reason == "not_a_page"

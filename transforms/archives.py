@@ -29,6 +29,8 @@ from schemas import Failure
 from transforms.decode import GZIP_MAGIC
 
 ZIP_MAGIC = b"PK\x03\x04"
+# An empty zip archive is its end-of-central-directory record alone.
+EMPTY_ZIP_MAGIC = b"PK\x05\x06"
 _TAR_MAGIC_AT = slice(257, 262)
 _TAR_MAGIC = b"ustar"
 # Office Open XML files by the part that names their kind.
@@ -53,7 +55,7 @@ def _is_tar_header(head: bytes) -> bool:
 def archive_kind(head: bytes) -> str | None:
     """ "zip" or "tar" (gzipped or not) for a file whose first bytes (up to 512, decompressed from
     zstd, bzip2 or xz already) name one, else None."""
-    if head.startswith(ZIP_MAGIC):
+    if head.startswith(ZIP_MAGIC) or head.startswith(EMPTY_ZIP_MAGIC):
         return "zip"
     if head.startswith(GZIP_MAGIC):
         try:

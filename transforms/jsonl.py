@@ -38,7 +38,7 @@ from apache_beam.io.filesystems import FileSystems
 
 from schemas import Failure, Page
 from transforms.decode import GZIP_MAGIC, decode_page
-from transforms.exports import EXTRACTED_FIELDS, PAGE_FIELDS, has_page, record_item, wrapped_records
+from transforms.exports import EXTRACTED_FIELDS, PAGE_FIELDS, WRAPPER_FIELDS, has_page, record_item, wrapped_records
 
 # Bytes of a JSON Lines file read by one worker: bigger uncompressed files are read in spans of this
 # size, spread over workers (a 10 GB export on one worker takes hours; Beam's own text source splits
@@ -271,6 +271,10 @@ def iter_json(
                 return
             first, size = first + second, size + second_size
             value = None  # "[" and a line that is no whole record: an array over several lines
+        if _no_records(value):
+            excerpt = first[:200].decode("utf-8", "replace")
+            yield Failure(source_uri, "read", "empty", "a JSON export with no records", excerpt, "", size)
+            return
         if isinstance(value, dict) and not wrapped_records(value):  # a data export: decode_page's verdict too
             error = f"JSON records with no page field (one of {', '.join(PAGE_FIELDS)})"
             yield Failure(source_uri, "read", "not_a_page", error, first[:200].decode("utf-8", "replace"), "", size)
@@ -477,6 +481,13 @@ def _array_lines(lines, source_uri: str, max_bytes: int, extracted: tuple[str, .
         yield Failure(source_uri, "read", "decode_error", f"broken gzip stream after item {position}: {err}"[:2000])
 
 
+def _no_records(value) -> bool:
+    """An export that holds no record: "[]", or a tool's wrapper with an empty list ({"data": []})."""
+    return value == [] or (
+        isinstance(value, dict) and not has_page(value) and any(value.get(name) == [] for name in WRAPPER_FIELDS)
+    )
+
+
 def _json_document(whole: bytes, source_uri: str, extracted: tuple[str, ...]) -> Iterator[Page | Failure]:
     """A whole JSON file: a record, an array of records or a wrapper of them, with a page; anything
     else is decoded as a page file would be (JSON without pages is not_a_page there, a Markdown dump
@@ -486,7 +497,11 @@ def _json_document(whole: bytes, source_uri: str, extracted: tuple[str, ...]) ->
     except ValueError:
         value = None
     items = value if isinstance(value, list) else wrapped_records(value) or [value]
-    if not any(has_page(item) for item in items):
+    if _no_records(value):
+        yield Failure(
+            source_uri, "read", "empty", "a JSON export with no records", whole[:200].decode("utf-8", "replace")
+        )
+    elif not any(has_page(item) for item in items):
         yield decode_page(source_uri, whole)
     elif items == [value]:  # one record, one file: no id needed
         yield record_item(value, "", source_uri, len(whole), extracted)
