@@ -187,7 +187,9 @@ _NOT_WRITER_BY = re.compile(
 def _credited(name: str, prose: str) -> bool:
     """The page credits `name` with a "by" that is no photo's, illustration's or publication's."""
     return any(
-        not _NOT_WRITER_BY.search(prose[max(0, m.start() - 40) : m.end() - len(name)].rstrip() + " ")
+        not _NOT_WRITER_BY.search(
+            prose[max(0, m.start() - 40) : m.end() - len(name)].rsplit("\n", 1)[-1].rstrip() + " "
+        )
         for m in re.finditer(rf"(?i:\bby)\s+{re.escape(name)}\b", prose)
     )
 
@@ -198,6 +200,8 @@ def archive_link_byline(lines: list[str], prose: str) -> list[str]:
     author box. Links to several people's archives are a list of the site's writers: none is taken."""
     names = []
     for line in lines:
+        if len(names) > 1:
+            return []  # a list of the site's writers: read no further
         match = _ARCHIVE_LINK.fullmatch(line) if len(line) <= MAX_CREDIT_CHARS else None
         name = match and CREDENTIALS.sub("", match["name"].split(",")[0]).strip()
         if (

@@ -42,7 +42,7 @@ from transforms.metadata.sections import choose_section
 from transforms.metadata.titles import choose_title, clean, key
 from transforms.metadata.urls import canonical_url, url_host
 from transforms.textmodel.lines import normalize_lines
-from transforms.textstats import OFFER
+from transforms.textstats import CJK_CHAR, OFFER
 
 METADATA_FIELDS = (
     "url",
@@ -123,10 +123,18 @@ def _declared_language(signals: Signals) -> str | None:
 # Fewer words than this in a record's title: a label ("Home", "Blog", "Untitled"), never weighed
 # against the dump's headline.
 MIN_DECLARED_WORDS = 3
+MIN_DECLARED_CJK_CHARS = 6
 # The titles an export record carries beside its text (`exports.page_meta`: its own title, its page's
 # og:title and twitter:title), best first: the dump's headline is weighed against them as a page's h1
 # is against its <title> (`titles.choose_title`).
 RECORD_TITLES = ("title", "og:title", "twitter:title")
+
+
+def _label(title: str) -> bool:
+    """A title of fewer than MIN_DECLARED_WORDS words ("Home", "Blog"); CJK text, written without
+    spaces, counts its characters."""
+    cleaned = clean(title) or ""
+    return len(cleaned.split()) < MIN_DECLARED_WORDS and len(CJK_CHAR.findall(cleaned)) < MIN_DECLARED_CJK_CHARS
 
 
 def _with_dump_header(page: Page, signals: Signals, paragraphs: list[str]) -> Signals:
@@ -135,10 +143,11 @@ def _with_dump_header(page: Page, signals: Signals, paragraphs: list[str]) -> Si
     header = dump_header(page.text, paragraphs[0] if paragraphs else "", paragraphs[-1] if paragraphs else "")
     if header.headline is None:
         return signals
-    declared = next((signals.meta[k] for k in RECORD_TITLES if signals.meta.get(k)), None)
-    if declared and len(clean(declared).split()) < MIN_DECLARED_WORDS:  # "Home", "Blog": no article's title
-        declared = None
-        signals = replace(signals, meta={k: v for k, v in signals.meta.items() if k not in RECORD_TITLES})
+    titles = {k: signals.meta[k] for k in RECORD_TITLES if signals.meta.get(k)}
+    labels = [k for k, title in titles.items() if _label(title)]  # "Home", "Blog": no article's title
+    if labels:
+        signals = replace(signals, meta={k: v for k, v in signals.meta.items() if k not in labels})
+    declared = next((title for k, title in titles.items() if k not in labels), None)
     return replace(
         signals,
         # beside an export record's own titles the dump's headline is what the page's h1 is to its <title>
