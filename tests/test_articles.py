@@ -7,7 +7,9 @@ from hostile_corpus import TH, TH_WORDS
 
 from schemas import ARTICLE_SCHEMA, Extraction, Failure, Page, Signals, Story
 from transforms.articles import article_id, build_articles, quarantine_row, word_count
+from transforms.decode import decode_page
 from transforms.errors import NoArticle
+from transforms.extract import extract_page
 from transforms.parquet_sink import rows_to_table
 
 NOW = datetime(2026, 1, 1, tzinfo=UTC)
@@ -94,3 +96,11 @@ def test_long_runs_without_words_are_no_article():
 def test_quarantine_row_is_bounded():
     row = quarantine_row(Failure("u", "read", "empty", "e" * 5000, "x" * 5000), NOW)
     assert len(row["error"]) <= 2000 and len(row["excerpt"]) <= 300 and row["reason"] == "empty"
+
+
+def test_a_text_of_emoji_only_is_no_article():
+    """2,000 emoji in a text dump made an article (language None, 2,000 words); the same in HTML was
+    no_article (found by an adversarial-input helper)."""
+    page = decode_page("file:///emoji.txt", ("😀🎉🔥💯 " * 2000).encode())
+    with pytest.raises(NoArticle, match="letters of body text"):
+        build_articles(extract_page(page), NOW)

@@ -6,6 +6,7 @@ and routes.
 """
 
 import hashlib
+import re
 from dataclasses import replace
 from datetime import datetime
 
@@ -28,6 +29,11 @@ MIN_STORY_CHARS = 120
 # are no article. The shortest story among 2,675 rows of the dev sets, seeds, samples and 800 corpus
 # pages has 28 words.
 MIN_STORY_WORDS = 10
+# Nor one with fewer letters (of any script) in its first LETTERS_SEEN characters: 2,000 emoji are
+# no article (a text dump of them was one; the same in HTML was no_article).
+MIN_STORY_LETTERS = 50
+LETTERS_SEEN = 2000
+_LETTER = re.compile(r"[^\W\d_]")
 EXCERPT_CHARS = 300
 
 
@@ -58,7 +64,7 @@ def build_articles(extraction: Extraction, ingested_at: datetime) -> list[dict]:
         body = [p.strip() for p in body if p.strip()]
         text = PARAGRAPH_SEPARATOR.join(body)
         words = word_count(text) if len(text) >= MIN_STORY_CHARS else 0
-        if words < MIN_STORY_WORDS:
+        if words < MIN_STORY_WORDS or len(_LETTER.findall(text, 0, LETTERS_SEEN)) < MIN_STORY_LETTERS:
             continue
         if len(stories) > 1 and story.title:
             meta["title"] = story.title
@@ -87,7 +93,9 @@ def build_articles(extraction: Extraction, ingested_at: datetime) -> list[dict]:
             }
         )
     if not rows:
-        raise NoArticle(f"no story with at least {MIN_STORY_CHARS} characters and {MIN_STORY_WORDS} words of body text")
+        raise NoArticle(
+            f"no story with at least {MIN_STORY_CHARS} characters, {MIN_STORY_WORDS} words and {MIN_STORY_LETTERS} letters of body text"
+        )
     total = sum(len(r["text"]) for r in rows)
     ratio = 1.0 - min(1.0, total / extraction.input_chars) if extraction.input_chars else None
     for row in rows:
