@@ -608,3 +608,40 @@ def test_an_export_with_no_records_is_empty_not_a_page(tmp_path):
         assert isinstance(item, Failure) and item.reason == "empty", name
     (tmp_path / "d.json").write_bytes(b'{"data": [{"a": 1}]}')  # records, none a page: a data export
     assert next(read_documents(str(tmp_path / "d.json"), CAP)).reason == "not_a_page"
+
+
+def test_record_titles_that_are_labels_markup_or_cjk_are_weighed_as_they_should_be():
+    """A short title is left out and the next one taken ("Home" beside a real og:title); a CJK title,
+    written without spaces, is no label; a title that cleans to nothing (markup) raised (bench.fuzz)."""
+    dump = "\n".join(["Menu", "Tidal bridge opens after four years of delays", "By Lea Marsh", "May 2, 2024", *BODY])
+
+    def title_of(record: dict) -> str:
+        (page,) = iter_json(CountingStream(json.dumps({"text": dump, **record}).encode()), "t.json", CAP)
+        extraction = extract_page(page)
+        paragraphs = [p for story in extraction.stories for p in story.paragraphs]
+        return normalize_metadata(extraction.page, extraction.signals, paragraphs)[0]["title"]
+
+    real = "Tidal bridge opens after four years of delays - Quellmere Courier"
+    assert title_of({"title": "Home", "metadata": {"ogTitle": real}}) == "Tidal bridge opens after four years of delays"
+    assert title_of({"title": "港珠澳大桥在延误四年后终于通车"}) == "港珠澳大桥在延误四年后终于通车"
+    assert title_of({"title": "Tidal bridge<div><div><div>"}) == "Tidal bridge opens after four years of delays"
+
+
+def test_pageless_heads_and_line_ends_in_big_records_keep_every_record_and_its_text(tmp_path):
+    """Review finds on the two changes above: a data export of many records with no page, or with a
+    line cut off at its end, stays one row; a record over 8 KiB with CRLF line ends (a Markdown dump
+    opening with "[") is not read as a file of bare-CR lines; a broken gzip stream is a decode_error."""
+    failed = [json.dumps({"url": f"https://example.org/{i}", "error": "timeout"}) for i in range(20_000)]
+    for tail in ([], ['{"url": "cut']):
+        data = ("\n".join(failed + tail) + "\n").encode()
+        (only,) = iter_json(CountingStream(data), "f.jsonl", CAP)
+        assert only.reason == "not_a_page" and only.record_id == ""
+    markdown = "[Home](/) " + "word " * 3000 + "\r\nruns on\r\nover lines\r\n"
+    (tmp_path / "dump.md").write_bytes(markdown.encode())
+    (page,) = read_documents(str(tmp_path / "dump.md"), CAP)
+    assert "runs on\n\n" not in page.text
+    broken = bytearray(gzip.compress(("\n".join(failed[:50]) + "\n").encode()))
+    broken[100:120] = bytes(20)
+    (tmp_path / "broken.jsonl.gz").write_bytes(bytes(broken))
+    items = list(read_documents(str(tmp_path / "broken.jsonl.gz"), CAP))
+    assert items and {item.reason for item in items} <= {"decode_error", "not_a_page"}

@@ -30,6 +30,7 @@ import gzip
 import io
 import json
 import zlib
+from array import array
 from collections.abc import Iterator
 from typing import BinaryIO
 
@@ -55,10 +56,10 @@ HEAD_BYTES = 512
 # and when one of them is a page record the file is JSON Lines, its first line quarantined by itself.
 LOOKAHEAD_LINES = 8
 LOOKAHEAD_BYTES = 8 << 20
-# Records with no page held back while a JSON Lines file that opens with them is read on for one that
-# has a page (`_pageless_lines`): past this many, each is a row of its own anyway.
-MAX_HELD = 10_000
 JSON_START = (b"{", b"[")
+# Bytes of a file's head in which its line ends are looked at (`_lines`): a file whose lines end with a
+# bare CR is known by a CR and no LF in them.
+LINE_END_BYTES = 16 << 10
 
 
 class EndlessLine(Exception):
@@ -144,12 +145,12 @@ def _lines(stream: BinaryIO) -> io.BufferedIOBase:
     UTF-16 or UTF-32 file is decoded as it is read: PowerShell's JSON Lines kept only their first
     record, read as a page), with lines that end in a bare CR read as lines (such a file was one line
     of JSON records: its first was kept and the rest lost unsaid)."""
-    buffered = io.BufferedReader(_Raw(stream))
+    buffered = io.BufferedReader(_Raw(stream), buffer_size=LINE_END_BYTES)
     lines = gzip.GzipFile(fileobj=buffered, mode="rb") if buffered.peek(2)[:2] == GZIP_MAGIC else buffered
-    head = lines.peek(HEAD_BYTES)
+    head = lines.peek(LINE_END_BYTES)[:LINE_END_BYTES]
     if encoding := _wide_encoding(head):
         return io.BufferedReader(_Transcoded(lines, encoding))
-    if b"\n" not in head:  # lines that end with a bare CR, or a first line longer than the head
+    if b"\r" in head and b"\n" not in head:  # lines that end with a bare CR (a first line past the head's is not seen)
         return io.BufferedReader(_LinesOnCr(lines))
     return lines
 
@@ -225,8 +226,8 @@ def iter_json(
 ) -> Iterator[Page | Failure]:
     """Every record of one JSON or JSON Lines stream as a Page or a Failure, lazily; a file that is
     no page export as decode_page makes of it. Never raises on bad input."""
-    lines = _lines(stream)
     try:
+        lines = _lines(stream)  # its look at the head may meet a broken gzip stream
         skipped = 0
         first, size = _read_line(lines, max_bytes)
         while first is not None and size and not first.strip():  # blank lines before the first record
@@ -336,35 +337,54 @@ def _plain_object(value) -> bool:
 
 
 def _pageless_lines(
-    read: list[tuple[bytes, int]], lines, source_uri: str, max_bytes: int, offset: int, extracted: tuple[str, ...]
+    read: list[tuple[bytes | None, int]],
+    lines,
+    source_uri: str,
+    max_bytes: int,
+    offset: int,
+    extracted: tuple[str, ...],
 ) -> Iterator[Page | Failure]:
-    """A JSON Lines file whose first lines (`read`) are objects with no page: read on until a line is
-    anything else (a page record, a line that is no object), then every record apart, the first ones
-    as not_a_page rows (a crawl's export that opens with its failed fetches: its pages were lost with
-    them). A file of such objects only is a data export: one not_a_page row for the whole file. At
-    most MAX_HELD rows are held back; past them the records are read apart too."""
-    held, at = [], offset
-    for line, size in read:
-        if line.strip():
-            held.append(record_item(_parse(line), f"byte-{at}", source_uri, size, extracted))
-        at += size
-    while len(held) < MAX_HELD:
-        line, size = _read_line(lines, max_bytes)
+    """A JSON Lines file whose first lines (`read`) are objects with no page: read on until a record has
+    one, then every line apart, those before it as rows of their own (a crawl's export that opens with
+    its failed fetches: its pages were lost with them). A file with no page record at all is a data
+    export: one not_a_page row, as before. The lines read meanwhile are held as their offsets, sizes
+    and kinds only (17 bytes a line: a line shaped as an object is a record with no page, any other
+    no JSON); a line that names no page field is not parsed."""
+    starts, sizes, kinds = array("q"), array("q"), bytearray()  # kind: 0 no page, 1 no JSON, 2 over the cap
+    at = offset
+    pending = iter(read)
+    while True:
+        line, size = next(pending, None) or _read_line(lines, max_bytes)
         if not size:  # the end: no record of the file holds a page
             error = f"JSON records with no page field (one of {', '.join(PAGE_FIELDS)})"
-            excerpt = read[0][0][:200].decode("utf-8", "replace")
+            excerpt = (read[0][0] or b"")[:200].decode("utf-8", "replace")
             yield Failure(source_uri, "read", "not_a_page", error, excerpt, "", at - offset)
             return
-        if line is not None and (not line.strip() or _plain_object(_parsed(line))):
-            if line.strip():
-                held.append(record_item(_parse(line), f"byte-{at}", source_uri, size, extracted))
-            at += size
-            continue
-        yield from held
-        yield from _json_lines(lines, source_uri, max_bytes, at, None, extracted, iter([(line, size)]))
-        return
-    yield from held
-    yield from _json_lines(lines, source_uri, max_bytes, at, None, extracted)
+        if line is not None and _names_page_field(line) and _is_record(_parsed(line)):
+            break
+        if line is None or line.strip():
+            starts.append(at)
+            sizes.append(size)
+            body = line.strip() if line is not None else b""
+            kinds.append(2 if line is None else 0 if body[:1] == b"{" and body[-1:] == b"}" else 1)  # by its shape
+        at += size
+    for start, size, kind in zip(starts, sizes, kinds, strict=True):
+        yield Failure(source_uri, "read", *_HELD[kind], "", f"byte-{start}", size)
+    yield from _json_lines(lines, source_uri, max_bytes, at, None, extracted, iter([(line, size)]))
+
+
+# What a held line (`_pageless_lines`) was: its row's reason and error.
+_HELD = (
+    ("not_a_page", f"a JSON record with no page field (one of {', '.join(PAGE_FIELDS)})"),
+    ("decode_error", "a line that is no JSON record"),
+    ("too_large", "a line over the cap"),
+)
+_PAGE_FIELD_NAMES = tuple(f'"{name}"'.encode() for name in PAGE_FIELDS)
+
+
+def _names_page_field(line: bytes) -> bool:
+    """The line names one of PAGE_FIELDS as a key or a value: only such a line can be a page record."""
+    return any(name in line for name in _PAGE_FIELD_NAMES)
 
 
 def _read_ahead(lines, max_bytes: int) -> list[tuple[bytes | None, int]]:

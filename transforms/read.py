@@ -28,6 +28,7 @@ import os
 import re
 import stat
 import sys
+import zlib
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
@@ -77,7 +78,7 @@ def read_documents(
             yield from _read_stream(stream, path, max_bytes, extracted, archives=True)
     except TooLarge as err:
         yield Failure(path, "read", "too_large", str(err))
-    except ValueError as err:
+    except (ValueError, EOFError, zlib.error) as err:
         yield Failure(path, "read", "decode_error", error_text(err))
     except OSError as err:
         yield Failure(path, "read", "read_error", error_text(err), "", f"byte-{start}" if end is not None else "")
@@ -208,7 +209,7 @@ def _read_members(members, path: str, max_bytes: int, extracted: tuple[str, ...]
                 yield _with_record_id(item, f"{name}#{inner}" if inner else name)
         except TooLarge as err:
             yield Failure(path, "read", "too_large", str(err), "", name)
-        except (ValueError, OSError) as err:
+        except (ValueError, OSError, EOFError, zlib.error) as err:  # a member's broken gzip stream too
             yield Failure(path, "read", "decode_error", error_text(err), "", name)
 
 
