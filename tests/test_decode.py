@@ -237,6 +237,12 @@ def test_an_mhtml_file_is_read_as_the_page_it_saved():
     assert page.crawled_at == datetime(2024, 3, 14, 15, 0, tzinfo=UTC)  # when it was saved: no publication date
     only_css = decode_page("styles.mhtml", _mhtml(b"p { color: blue }", parts="text/css"))
     assert isinstance(only_css, Failure) and only_css.reason == "not_a_page"
+    # a snapshot location that names an image part, not the HTML part: the HTML part's own location
+    misplaced = _mhtml(html).replace(
+        b"Snapshot-Content-Location: https://harbor.example/news/bridge",
+        b"Snapshot-Content-Location: https://harbor.example/a.css",
+    )
+    assert decode_page("bridge.mhtml", misplaced).url == "https://harbor.example/news/bridge"
     # a page that only shows MIME headers is still that page
     shown = b"<html><body><pre>\nMIME-Version: 1.0\nContent-Type: multipart/related\n</pre></body></html>"
     assert decode_page("mime.html", shown).text == shown.decode()

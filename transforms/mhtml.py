@@ -38,11 +38,13 @@ def mhtml_page(raw: bytes) -> tuple[bytes, str | None, datetime | None] | None:
     pages = [part for part in message.walk() if part.get_content_type() == "text/html"]
     if not pages:
         return None
-    main = next((p for p in pages if snapshot and _header(p, "Content-Location") == snapshot), pages[0])
+    main = next((p for p in pages if snapshot and _header(p, "Content-Location") == snapshot), None)
+    url = snapshot if main is not None else None  # a snapshot location naming no HTML part names no page
+    main = main or pages[0]
     body = main.get_payload(decode=True)
     if not isinstance(body, bytes):
         return None
-    return body, snapshot or _header(main, "Content-Location"), _saved_at(_header(message, "Date"))
+    return body, url or _header(main, "Content-Location"), _saved_at(_header(message, "Date"))
 
 
 def _header(part, name: str) -> str | None:
