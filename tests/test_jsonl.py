@@ -645,3 +645,15 @@ def test_pageless_heads_and_line_ends_in_big_records_keep_every_record_and_its_t
     (tmp_path / "broken.jsonl.gz").write_bytes(bytes(broken))
     items = list(read_documents(str(tmp_path / "broken.jsonl.gz"), CAP))
     assert items and {item.reason for item in items} <= {"decode_error", "not_a_page"}
+
+
+def test_a_first_line_over_the_cap_is_one_row_and_the_records_after_it_are_read():
+    """Only the over-cap row came out: the records after the first line were lost (found by a review helper)."""
+    big = json.dumps({"html": "<p>" + "word " * 800 + "</p>"})
+    records = [json.dumps({"html": article(f"after-{i}").decode()}) for i in range(3)]
+    items = list(iter_json(CountingStream(("\n".join([big, *records]) + "\n").encode()), "f.jsonl", 2000))
+    assert [(type(i).__name__, getattr(i, "reason", "")) for i in items] == [("Failure", "too_large")] + [
+        ("Page", "")
+    ] * 3
+    (only,) = iter_json(CountingStream(b"[" + b"1," * 3000 + b"1]"), "f.json", 2000)  # one line, one row
+    assert only.reason == "too_large"

@@ -233,10 +233,11 @@ def iter_json(
         while first is not None and size and not first.strip():  # blank lines before the first record
             skipped += size
             first, size = _read_line(lines, max_bytes)
-        if first is None:
+        if first is None:  # the records after it are read all the same (a file of one line has none)
             yield Failure(
                 source_uri, "read", "too_large", f"first line is over {max_bytes} bytes", "", f"byte-{skipped}", size
             )
+            yield from _json_lines(lines, source_uri, max_bytes, skipped + size, None, extracted)
             return
         value = _parsed(first)
         if _is_record(value):
