@@ -310,3 +310,11 @@ def test_a_declaration_the_bytes_agree_with_is_kept():
     stray = _declaring("windows-1252", _FR).encode("cp1252").replace(b"</p>", b"\x81</p>")  # undefined in cp1252
     decoded, encoding = decode_text(stray)
     assert encoding == "cp1252" and "théâtre" in decoded and decoded.count("\ufffd") == 1
+
+
+def test_control_characters_between_words_leave_a_space():
+    """Records joined by NUL ran together ("weekend.The site"); beside markup or spaces they just go."""
+    page = decode_page("joined.txt", b"The ferry runs again this weekend.\x00The site reopens on Monday. " * 5)
+    assert isinstance(page, Page) and "weekend. The site" in page.text and "\x00" not in page.text
+    html = b"<html><body><p>\x00\x01The ferry runs.</p>" + b"<p>More words in the body of the page.</p>" * 20
+    assert "<p>The ferry runs.</p>" in decode_page("x.html", html).text

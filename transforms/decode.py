@@ -48,6 +48,11 @@ DOCTYPE_SEARCH_CHARS = 1 << 20
 # A regex, not str.translate: translate walks every character in Python-level lookups (~50 ms on
 # a 400 KB page), the regex scans in C and only rewrites pages that have such characters.
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]+")
+# ... which, between two visible characters other than markup's, separate them: a space takes their
+# place ("weekend.\x00The site": records joined by NUL ran together).
+_SEPARATING_CONTROLS = re.compile(
+    r"(?<=[^\s<>\x00-\x08\x0b\x0e-\x1f])[\x00-\x08\x0b\x0e-\x1f]+(?=[^\s<>\x00-\x08\x0b\x0e-\x1f])"
+)
 # In ASCII-compatible encodings those controls are these same bytes, and no multi-byte sequence
 # uses them, so deleting every other byte leaves nothing exactly when the text has none.
 _NOT_CONTROL_BYTES = bytes(b for b in range(256) if not (b <= 8 or b == 11 or 14 <= b <= 31))
@@ -281,7 +286,7 @@ def decode_page(
     if text.count("\ufffd") > len(text) * 0.2:
         return fail("decode_error", f"mostly undecodable as {encoding}")
     if has_controls(raw, encoding):
-        text = _CONTROLS.sub("", text)
+        text = _CONTROLS.sub("", _SEPARATING_CONTROLS.sub(" ", text))
     if encoding == "utf-8" and mojibake.suspect_bytes(raw):
         text = mojibake.repair(text)
     fmt = sniff_format(text)
