@@ -165,3 +165,19 @@ def test_a_table_with_no_rows_is_one_empty_row(tmp_path):
     )
     (failure,) = _read(tmp_path / "no.parquet")
     assert isinstance(failure, Failure) and failure.reason == "empty"
+
+
+def test_columns_in_any_case_and_a_map_of_meta_tags_are_read(tmp_path):
+    """A warehouse's "HTML" and "Url" columns, and a metadata column of Parquet's map type, were not
+    read: the table was one not_a_page row (found by an adversarial-input helper)."""
+    table = pa.table(
+        {
+            "HTML": [article("Ferry fares rise").decode()],
+            "Url": ["https://ledger.example/ferry"],
+            "metadata": pa.array([[("ogSiteName", "Lakeside Ledger")]], pa.map_(pa.string(), pa.string())),
+        }
+    )
+    pq.write_table(table, tmp_path / "pages.parquet")
+    (page,) = read_documents(str(tmp_path / "pages.parquet"), 1 << 20)
+    assert isinstance(page, Page) and page.url == "https://ledger.example/ferry"
+    assert dict(page.meta) == {"og:site_name": "Lakeside Ledger"} and "Ferry fares rise" in page.text

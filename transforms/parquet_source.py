@@ -78,6 +78,8 @@ def _plain(value):
     if isinstance(value, dict):
         return {key: _plain(item) for key, item in value.items()}
     if isinstance(value, list):
+        if value and all(isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], str) for item in value):
+            return {key: _plain(item) for key, item in value}  # a map column ({"ogSiteName": ...})
         return [_plain(item) for item in value]
     return value
 
@@ -88,7 +90,8 @@ def _size(row: dict) -> int:
 
 
 def _columns(table: pq.ParquetFile) -> list[str]:
-    return [name for name in table.schema_arrow.names if name in RECORD_COLUMNS]
+    """The columns a record is read from, by name in any case ("HTML", "Url": a warehouse's)."""
+    return [name for name in table.schema_arrow.names if name.lower() in RECORD_COLUMNS]
 
 
 def row_group_spans(stream: BinaryIO, span_bytes: int) -> list[tuple[int, int]] | None:
@@ -96,7 +99,7 @@ def row_group_spans(stream: BinaryIO, span_bytes: int) -> list[tuple[int, int]] 
     index pairs, for workers to read apart; None when the file is no Parquet table of pages or has
     one run only. Reads the file's footer only."""
     table = pq.ParquetFile(stream)
-    if not any(name in PAGE_FIELDS for name in _columns(table)):
+    if not any(name.lower() in PAGE_FIELDS for name in _columns(table)):
         return None
     spans, start, size = [], 0, 0
     for index in range(table.metadata.num_row_groups):
@@ -123,7 +126,7 @@ def iter_parquet(
     try:
         table = pq.ParquetFile(stream)
         columns = _columns(table)
-        if not any(name in PAGE_FIELDS for name in columns):
+        if not any(name.lower() in PAGE_FIELDS for name in columns):
             error = f"a Parquet table with no page column (one of {', '.join(PAGE_FIELDS)})"
             yield Failure(source_uri, "read", "not_a_page", error, ", ".join(table.schema_arrow.names)[:200])
             return
@@ -142,7 +145,8 @@ def iter_parquet(
                     error = f"row over {max_bytes} bytes"
                     yield Failure(source_uri, "read", "too_large", error, "", f"row-{row}", size, source_id(values))
                     continue
-                yield record_item(_plain(values), f"row-{row}", source_uri, size, extracted)
+                record = {name if name in RECORD_COLUMNS else name.lower(): value for name, value in values.items()}
+                yield record_item(_plain(record), f"row-{row}", source_uri, size, extracted)
     except (pa.ArrowException, OSError, ValueError, EOFError) as err:
         where, at = (f"after row {row}: ", f"row-{row + 1}") if row else ("", "")
         yield Failure(source_uri, "read", "decode_error", f"{where}{type(err).__name__}: {err}"[:2000], "", at)
