@@ -2,6 +2,7 @@
 (a page, a JSON export, ...), record ids under the member's name; bad members and broken archives
 are quarantined with their reason, and the members before a break are kept."""
 
+import gzip
 import io
 import json
 import tarfile
@@ -220,3 +221,18 @@ def test_a_zip_archive_with_no_files_is_empty(tmp_path):
     (tmp_path / "none.zip").write_bytes(buffer.getvalue())
     (item,) = read_documents(str(tmp_path / "none.zip"), CAP)
     assert isinstance(item, Failure) and item.reason == "empty"
+
+
+def test_a_zip_archive_gzipped_or_zstd_compressed_is_read(tmp_path):
+    """A gzipped zip was one not_a_page row (its bytes sniffed as a page), a zstd one "decompress it"
+    (found by an adversarial-input helper); read whole within the cap, as one archive."""
+    archive = _zip({"a.html": article("Ferry fares rise"), "b.html": article("Ferry fares rise again")})
+    for name, data in {
+        "pages.zip.gz": gzip.compress(archive),
+        "pages.zip.zst": zstandard.ZstdCompressor().compress(archive),
+    }.items():
+        (tmp_path / name).write_bytes(data)
+        assert [record for _, record, _ in _summary(tmp_path / name)] == ["a.html", "b.html"], name
+    (tmp_path / "big.zip.gz").write_bytes(gzip.compress(archive))
+    (item,) = read_documents(str(tmp_path / "big.zip.gz"), len(archive) // 2)
+    assert isinstance(item, Failure) and item.reason == "too_large"

@@ -120,8 +120,11 @@ def _read_stream(stream, path: str, max_bytes: int, extracted: tuple[str, ...], 
     if kind:
         if not archives:
             yield Failure(path, "read", "not_a_page", f"a {kind} archive inside an archive: not opened")
-        elif kind == "zip" and seekable is None:
-            yield Failure(path, "read", "not_a_page", f"a zip archive inside {stream.name}: decompress it")
+        elif kind == "zip" and seekable is None:  # a zip compressed again: read whole, within the cap
+            archive = io.BytesIO(read_capped(PrefixedStream(head, stream), max_bytes))
+            yield from unique_record_ids(
+                _read_members(zip_members(archive, path, max_bytes), path, max_bytes, extracted)
+            )
         else:
             if kind == "zip":
                 seekable.seek(0)
@@ -150,6 +153,11 @@ def _read_stream(stream, path: str, max_bytes: int, extracted: tuple[str, ...], 
     raw = read_capped(PrefixedStream(head, stream), max_bytes)
     if raw[:2] == GZIP_MAGIC:  # gzipped twice (a server's Content-Encoding over a .gz): one level more
         raw = read_capped(io.BytesIO(raw), max_bytes)
+    if archives and archive_kind(raw[:SNIFF_BYTES]) == "zip":  # a gzipped zip ("pages.zip.gz"), within the cap
+        yield from unique_record_ids(
+            _read_members(zip_members(io.BytesIO(raw), path, max_bytes), path, max_bytes, extracted)
+        )
+        return
     documents = html_documents(raw)
     if len(documents) == 1:
         yield decode_page(path, raw)
