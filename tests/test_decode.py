@@ -238,6 +238,10 @@ def test_an_mhtml_file_is_read_as_the_page_it_saved():
     only_css = decode_page("styles.mhtml", _mhtml(b"p { color: blue }", parts="text/css"))
     assert isinstance(only_css, Failure) and only_css.reason == "not_a_page"
     # a snapshot location that names an image part, not the HTML part: the HTML part's own location
+    no_location = _mhtml(html).replace(
+        b"quoted-printable\r\nContent-Location: https://harbor.example/news/bridge\r\n", b"quoted-printable\r\n"
+    )
+    assert decode_page("bridge.mhtml", no_location).url == "https://harbor.example/news/bridge"  # the snapshot's
     misplaced = _mhtml(html).replace(
         b"Snapshot-Content-Location: https://harbor.example/news/bridge",
         b"Snapshot-Content-Location: https://harbor.example/a.css",
@@ -316,5 +320,10 @@ def test_control_characters_between_words_leave_a_space():
     """Records joined by NUL ran together ("weekend.The site"); beside markup or spaces they just go."""
     page = decode_page("joined.txt", b"The ferry runs again this weekend.\x00The site reopens on Monday. " * 5)
     assert isinstance(page, Page) and "weekend. The site" in page.text and "\x00" not in page.text
+    records = decode_page("records.txt", b"Record one of the export\x1eRecord two of the export here. " * 5)
+    assert "export Record two" in records.text
+    # inside a word a control is a lost byte (a curly quote's low byte), not a space
+    lost = decode_page("lost.txt", b"It\x19s a fine day on the harbour, don\x19t you think? " * 5)
+    assert "It s" not in lost.text and "Its a fine day" in lost.text
     html = b"<html><body><p>\x00\x01The ferry runs.</p>" + b"<p>More words in the body of the page.</p>" * 20
     assert "<p>The ferry runs.</p>" in decode_page("x.html", html).text

@@ -657,3 +657,12 @@ def test_a_first_line_over_the_cap_is_one_row_and_the_records_after_it_are_read(
     ] * 3
     (only,) = iter_json(CountingStream(b"[" + b"1," * 3000 + b"1]"), "f.json", 2000)  # one line, one row
     assert only.reason == "too_large"
+    # a data export, an array a record a line, a pretty-printed document: that row is the file's
+    rows = [json.dumps({"a": i}) for i in range(200)]
+    for data in (
+        "\n".join([big, *rows]),
+        "[" + big + ",\n" + ",\n".join(records) + "]",
+        '{"html": "' + "x" * 3000 + '",\n "url": "u"}',
+    ):
+        (only,) = iter_json(CountingStream((data + "\n").encode()), "f.jsonl", 2000)
+        assert only.reason == "too_large"

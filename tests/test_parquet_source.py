@@ -181,3 +181,20 @@ def test_columns_in_any_case_and_a_map_of_meta_tags_are_read(tmp_path):
     (page,) = read_documents(str(tmp_path / "pages.parquet"), 1 << 20)
     assert isinstance(page, Page) and page.url == "https://ledger.example/ferry"
     assert dict(page.meta) == {"og:site_name": "Lakeside Ledger"} and "Ferry fares rise" in page.text
+
+
+def test_camel_case_columns_and_one_field_in_two_columns(tmp_path):
+    """Review finds: "rawHtml" / "sourceURL" were no longer read once names were matched in lower case,
+    and "html" beside an empty "HTML" read as an empty page."""
+    page = article("Ferry fares rise").decode()
+    for name, columns, url in (
+        ("camel", {"rawHtml": [page], "sourceURL": ["https://ledger.example/a"]}, "https://ledger.example/a"),
+        (
+            "both",
+            {"html": [page], "HTML": [None], "url": ["https://ledger.example/b"], "URL": ["x"]},
+            "https://ledger.example/b",
+        ),
+    ):
+        pq.write_table(pa.table(columns), tmp_path / f"{name}.parquet")
+        (item,) = read_documents(str(tmp_path / f"{name}.parquet"), 1 << 20)
+        assert isinstance(item, Page) and item.url == url, name

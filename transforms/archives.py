@@ -38,6 +38,7 @@ _OFFICE_PARTS = {"word/document.xml": "Word", "xl/workbook.xml": "Excel", "ppt/p
 # Errors of a member that cannot be read: encrypted (RuntimeError), an unsupported method
 # (NotImplementedError), a corrupt stream (zlib.error, BadZipFile, OSError, EOFError).
 _MEMBER_ERRORS = (
+    IndexError,  # a directory entry with an empty name: ZipInfo.is_dir() indexes it
     zipfile.BadZipFile,
     tarfile.TarError,
     zlib.error,

@@ -48,10 +48,13 @@ DOCTYPE_SEARCH_CHARS = 1 << 20
 # A regex, not str.translate: translate walks every character in Python-level lookups (~50 ms on
 # a 400 KB page), the regex scans in C and only rewrites pages that have such characters.
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]+")
-# ... which, between two visible characters other than markup's, separate them: a space takes their
-# place ("weekend.\x00The site": records joined by NUL ran together).
+# ... which, after a sentence's end or as the ASCII separators (file, group, record, unit: \x1c-\x1f),
+# separate what is on either side: a space takes their place ("weekend.\x00The site": records joined
+# by NUL ran together). Elsewhere they go as before: inside a word they are a lost byte ("It\x19s").
 _SEPARATING_CONTROLS = re.compile(
-    r"(?<=[^\s<>\x00-\x08\x0b\x0e-\x1f])[\x00-\x08\x0b\x0e-\x1f]+(?=[^\s<>\x00-\x08\x0b\x0e-\x1f])"
+    r"(?<=[.!?;:])[\x00-\x08\x0b\x0e-\x1f]+(?=[^\s<>\x00-\x08\x0b\x0e-\x1f])"
+    r"|(?<=[^\s<>\x00-\x08\x0b\x0e-\x1f])[\x00-\x08\x0b\x0e-\x1b]*[\x1c-\x1f][\x00-\x08\x0b\x0e-\x1f]*"
+    r"(?=[^\s<>\x00-\x08\x0b\x0e-\x1f])"
 )
 # In ASCII-compatible encodings those controls are these same bytes, and no multi-byte sequence
 # uses them, so deleting every other byte leaves nothing exactly when the text has none.

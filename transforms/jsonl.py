@@ -233,12 +233,14 @@ def iter_json(
         while first is not None and size and not first.strip():  # blank lines before the first record
             skipped += size
             first, size = _read_line(lines, max_bytes)
-        if first is None:  # the records after it are read all the same (a file of one line has none)
+        if first is None:
             yield Failure(
                 source_uri, "read", "too_large", f"first line is over {max_bytes} bytes", "", f"byte-{skipped}", size
             )
-            yield from _json_lines(lines, source_uri, max_bytes, skipped + size, None, extracted)
-            return
+            ahead = _read_ahead(lines, max_bytes)
+            if _lines_of_records(ahead):  # JSON Lines: the records after it are read all the same
+                yield from _json_lines(lines, source_uri, max_bytes, skipped + size, None, extracted, iter(ahead))
+            return  # else one document, or a data export: that row is the file's
         value = _parsed(first)
         if _is_record(value):
             yield record_item(value, f"byte-{skipped}", source_uri, size, extracted)

@@ -39,7 +39,9 @@ def mhtml_page(raw: bytes) -> tuple[bytes, str | None, datetime | None] | None:
     if not pages:
         return None
     main = next((p for p in pages if snapshot and _header(p, "Content-Location") == snapshot), None)
-    url = snapshot if main is not None else None  # a snapshot location naming no HTML part names no page
+    others = (p for p in message.walk() if p.get_content_type() != "text/html" and not p.is_multipart())
+    # a snapshot location that another part (an image) has names no page; one no part has still does
+    url = None if main is None and any(_header(p, "Content-Location") == snapshot for p in others) else snapshot
     main = main or pages[0]
     body = main.get_payload(decode=True)
     if not isinstance(body, bytes):

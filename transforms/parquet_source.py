@@ -89,9 +89,23 @@ def _size(row: dict) -> int:
     return sum(len(value) for value in row.values() if isinstance(value, str | bytes))
 
 
+# RECORD_COLUMNS by their lower-case names ("rawhtml" -> "rawHtml").
+_CANONICAL = {name.lower(): name for name in RECORD_COLUMNS}
+
+
 def _columns(table: pq.ParquetFile) -> list[str]:
     """The columns a record is read from, by name in any case ("HTML", "Url": a warehouse's)."""
-    return [name for name in table.schema_arrow.names if name.lower() in RECORD_COLUMNS]
+    return [name for name in table.schema_arrow.names if name.lower() in _CANONICAL]
+
+
+def _record(values: dict) -> dict:
+    """A row's values under the names a record is read by; where two columns name one field ("html"
+    and "HTML"), the one named exactly if it has a value, else the first that has one."""
+    candidates: dict[str, list] = {}
+    for name, value in values.items():
+        field = _CANONICAL[name.lower()]
+        candidates.setdefault(field, []).append((name != field, value is None, value))
+    return {field: min(found, key=lambda c: (c[1], c[0]))[2] for field, found in candidates.items()}
 
 
 def row_group_spans(stream: BinaryIO, span_bytes: int) -> list[tuple[int, int]] | None:
@@ -99,7 +113,7 @@ def row_group_spans(stream: BinaryIO, span_bytes: int) -> list[tuple[int, int]] 
     index pairs, for workers to read apart; None when the file is no Parquet table of pages or has
     one run only. Reads the file's footer only."""
     table = pq.ParquetFile(stream)
-    if not any(name.lower() in PAGE_FIELDS for name in _columns(table)):
+    if not any(_CANONICAL[name.lower()] in PAGE_FIELDS for name in _columns(table)):
         return None
     spans, start, size = [], 0, 0
     for index in range(table.metadata.num_row_groups):
@@ -126,7 +140,7 @@ def iter_parquet(
     try:
         table = pq.ParquetFile(stream)
         columns = _columns(table)
-        if not any(name.lower() in PAGE_FIELDS for name in columns):
+        if not any(_CANONICAL[name.lower()] in PAGE_FIELDS for name in columns):
             error = f"a Parquet table with no page column (one of {', '.join(PAGE_FIELDS)})"
             yield Failure(source_uri, "read", "not_a_page", error, ", ".join(table.schema_arrow.names)[:200])
             return
@@ -145,8 +159,7 @@ def iter_parquet(
                     error = f"row over {max_bytes} bytes"
                     yield Failure(source_uri, "read", "too_large", error, "", f"row-{row}", size, source_id(values))
                     continue
-                record = {name if name in RECORD_COLUMNS else name.lower(): value for name, value in values.items()}
-                yield record_item(_plain(record), f"row-{row}", source_uri, size, extracted)
+                yield record_item(_plain(_record(values)), f"row-{row}", source_uri, size, extracted)
     except (pa.ArrowException, OSError, ValueError, EOFError) as err:
         where, at = (f"after row {row}: ", f"row-{row + 1}") if row else ("", "")
         yield Failure(source_uri, "read", "decode_error", f"{where}{type(err).__name__}: {err}"[:2000], "", at)
