@@ -436,3 +436,22 @@ def test_a_chinese_wire_story():
     assert (fields["dateline"], fields["publisher"], fields["wire_agency"]) == ("天津", "Xinhua", None)
     assert fields["published_at"].isoformat() == "2024-03-04T04:39:00+00:00"
     assert body[0].startswith("天津港一季度")
+
+
+def test_a_body_sentence_with_a_date_or_an_opening_by_is_no_byline_line():
+    """ "A report published on February 12, 2025, put ..." was read as a credit line, and its earlier day
+    beat the JSON-LD datePublished (found by an adversarial-input helper)."""
+    body = [
+        "A consultants' report published on February 12, 2025, put the cost of the repairs at $18.4 million.",
+        "By the way, work is expected to begin in May and to last for eleven weeks, closing the crossing to cars.",
+    ]
+    html = (
+        '<html><head><script type="application/ld+json">{"@type": "NewsArticle", "headline": "Bridge repairs",'
+        ' "datePublished": "2025-03-14T09:30:00-04:00"}</script></head><body><article><h1>Bridge repairs</h1>'
+        '<p class="byline">By Jane Roe</p>' + "".join(f"<p>{p}</p>" for p in body) + "</article></body></html>"
+    )
+    signals = html_signals(lxml.html.document_fromstring(html))
+    assert signals.byline_lines == ["By Jane Roe"]
+    page = Page("file:///bridge.html", html, "html", "utf-8", len(html))
+    meta, _ = normalize_metadata(page, signals, body)
+    assert meta["published_date"] == date(2025, 3, 14) and meta["published_source"] == "jsonld"
