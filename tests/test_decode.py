@@ -327,3 +327,11 @@ def test_control_characters_between_words_leave_a_space():
     assert "It s" not in lost.text and "Its a fine day" in lost.text
     html = b"<html><body><p>\x00\x01The ferry runs.</p>" + b"<p>More words in the body of the page.</p>" * 20
     assert "<p>The ferry runs.</p>" in decode_page("x.html", html).text
+
+
+def test_a_dumps_invisible_characters_go_as_in_html():
+    """Soft hyphens and zero-width spaces stayed in a text dump's article and not in the same page's HTML
+    (found by an adversarial-input helper); zero-width joiners, which Persian spells with, stay."""
+    text = "The exem\u00adplary ferry service in Zürich\u200b resumed on Monday after the strike.\n" * 5
+    page = decode_page("dump.txt", (text + "می\u200cخواهم\n").encode())
+    assert "exemplary" in page.text and "Zürich resumed" in page.text and "\u200c" in page.text
