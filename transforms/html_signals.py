@@ -35,7 +35,7 @@ from transforms.html_elements import (
 )
 from transforms.html_head import head_signals
 from transforms.metadata.datetexts import INTL_DATE, ORIGINAL_NOTE_CHARS, ORIGINALLY_PUBLISHED
-from transforms.textstats import CREDIT_START, OFFER
+from transforms.textstats import CREDIT_START, OFFER, prose_sentence
 
 # How many elements after / before the headline are read for visible byline and date lines.
 AFTER_H1_ELEMENTS = 60
@@ -174,27 +174,6 @@ def _breadcrumb(el) -> str | None:
     return " / ".join(parts) if parts else None
 
 
-# A sentence of the body, not a credit line, though it has a date, "published" or an opening "By"
-# ("By the way, ..."): SENTENCE_WORDS words or more, a sentence's end, LOWER_WORDS words in lower
-# case, and no credit's opening ("By Jane Roe", "Published ...", "This article was ...").
-SENTENCE_WORDS = 8
-LOWER_WORDS = 5
-_LOWER_WORD = re.compile(r"(?<![\w.])[a-z]{2,}\b(?!\.)")
-_CREDIT_START = re.compile(
-    r"\s*(?:(?i:by|written by|words by|posted by|reporting by|story by|text by)\s+[A-Z]"
-    r"|(?i:published|updated|posted|first published|last updated|originally|this (?:article|story|post|page) (?:was|is|has))\b)"
-)
-
-
-def _body_sentence(text: str) -> bool:
-    return (
-        len(text.split()) >= SENTENCE_WORDS
-        and text.rstrip("\"'”’) ").endswith((".", "!", "?"))
-        and len(_LOWER_WORD.findall(text)) >= LOWER_WORDS
-        and not _CREDIT_START.match(text)
-    )
-
-
 def _lines(elements, signals: Signals, seen: set[str]) -> None:
     """Short visible lines that look like bylines or dates."""
     for el in elements:
@@ -205,7 +184,7 @@ def _lines(elements, signals: Signals, seen: set[str]) -> None:
             continue
         seen.add(text)
         byline = _BY_START.match(text) or ((_DIGIT.search(text) or _LABEL.search(text)) and _DATEISH.search(text))
-        if byline and _body_sentence(text):
+        if byline and prose_sentence(text):
             byline = None  # "A report published on February 12, 2025, put the cost at ...": the body's
         tail = (el.tail or "").strip()  # "<legend>Title</legend> 20 May 2024": a date between elements
         dated_tail = tail and len(tail) <= MAX_DATE_CHARS and _DIGIT.search(tail) and _STRICT_DATE.search(tail)

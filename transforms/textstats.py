@@ -285,3 +285,27 @@ def word_count(text: str) -> int:
     cjk = len(CJK_CHAR.findall(text))
     estimated = sum(unspaced_words(run) for run in UNSPACED_RUN.findall(text)) if UNSPACED_CHAR.search(text) else 0
     return cjk + estimated + sum(1 for w in words if not _SPACELESS_CHAR.search(w))
+
+
+# A sentence of prose, not a credit line, though it may hold a date, "published" or an opening "By"
+# ("By the way, ..."): SENTENCE_WORDS words or more, a sentence's end, LOWER_WORDS words in lower case
+# (a credit line is names and titles: "Jane Roe, Senior Reporter at the Gazette, May 2, 2024"), and
+# no credit's opening ("By Jane Roe", "Published ...", "Reporting by ...", "This article was ...").
+SENTENCE_WORDS = 8
+LOWER_WORDS = 5
+_LOWER_WORD = re.compile(r"(?<![\w.])[a-z]{2,}\b(?!\.)")
+_CREDIT_OPENING = re.compile(
+    r"\s*(?:(?i:by|written by|words by|posted by|photos? by)\s+[A-Z]"
+    r"|(?i:published|updated|posted|first published|last updated|originally|photos?|credit|source|reporting"
+    r"|additional reporting|editing|story|text|this (?:article|story|post|page) (?:was|is|has))\b)"
+)
+
+
+def prose_sentence(text: str) -> bool:
+    """`text` reads as a sentence of prose, not as a credit line (see SENTENCE_WORDS)."""
+    return (
+        len(text.split()) >= SENTENCE_WORDS
+        and text.rstrip("\"'”’) ").endswith((".", "!", "?"))
+        and len(_LOWER_WORD.findall(text)) >= LOWER_WORDS
+        and not _CREDIT_OPENING.match(text)
+    )

@@ -23,6 +23,7 @@ from transforms.textstats import (
     donation_appeal,
     newsletter_promotion,
     photo_caption,
+    prose_sentence,
     word_count,
 )
 from transforms.textstats import word_key as _norm
@@ -59,15 +60,6 @@ OPENING_MAX_WORDS = 20
 DATE_LINE_MAX_WORDS = 8
 # ... and so is a bare label ("Posted:") or an all-caps kicker ("STATE NEWS") of this many words.
 LABEL_MAX_WORDS = 3
-# A line the page's metadata read as a credit is still the body's when it is a sentence this long
-# (`_body_sentence`): one-sentence paragraphs with a date or "published" in them were dropped.
-SENTENCE_MIN_WORDS = 8
-LOWER_WORDS = 5
-_LOWER_WORD = re.compile(r"(?<![\w.])[a-z]{2,}\b(?!\.)")
-_CREDIT_OPENING = re.compile(
-    r"(?i)^(?:by|written|words|posted|published|updated|first published|last updated|originally|photo|credit|"
-    r"source|reporting|additional reporting|editing|story|text|this (?:article|story|post|page) (?:was|is|has))\b"
-)
 
 # A run of this many short lines that each end in an ellipsis is a list of truncated teasers
 # ("Every January, companies promise themselves..."), not the article.
@@ -210,18 +202,10 @@ def _is_furniture(text: str, furniture: set[str], first: bool) -> bool:
 
 def _body_sentence(text: str) -> bool:
     """A sentence of the body that the page's metadata took for a credit line for the date or the
-    "published" in it ("The report was published late on Wednesday by the council."):
-    SENTENCE_MIN_WORDS words or more, a sentence's end, a date or "publish" in it, no credit's
-    opening, and LOWER_WORDS words in lower case (a credit line is names and titles: "Jane Roe,
-    Senior Reporter at the Gazette, May 2, 2024, 10:00 a.m."). A deck or a description, which the
-    furniture holds too, has no date: it goes as before."""
-    return (
-        word_count(text) >= SENTENCE_MIN_WORDS
-        and text.rstrip("\"'”’) ").endswith((".", "!", "?"))
-        and not _CREDIT_OPENING.match(text)
-        and len(_LOWER_WORD.findall(text)) >= LOWER_WORDS
-        and ("publish" in text.lower() or find_printed(text) is not None)
-    )
+    "published" in it ("The report was published late on Wednesday by the council."): prose, not a
+    credit (`textstats.prose_sentence`), with a date or "publish" in it. A deck or a description,
+    which the furniture holds too, has no date: it goes as before."""
+    return prose_sentence(text) and ("publish" in text.lower() or find_printed(text) is not None)
 
 
 def _drop_opening_furniture(paras: list[tuple[str, bool]], furniture: set[str]) -> list[tuple[str, bool]]:
