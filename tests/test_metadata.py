@@ -1203,3 +1203,14 @@ def test_a_form_label_in_a_dumps_header_is_no_deck():
             [_FIRST, _MORE],
         )
         assert fields["subtitle"] == (deck if expected else None)
+
+
+def test_a_wire_agency_that_ends_a_byline_is_credited():
+    """ "By JANE WHITFIELD Associated Press" gave no wire agency (found by an adversarial-input helper)."""
+    for line in ("By JANE WHITFIELD Associated Press", "By Jane Whitfield and Tom Hale, The Associated Press"):
+        signals = Signals(byline_lines=[line], meta={"og:site_name": "Valley Times"})
+        assert choose_publisher(signals, "valleytimes.example") == ("Valley Times", "Associated Press"), line
+    assert (
+        choose_publisher(Signals(byline_lines=["By Jane Whitfield"], meta={"og:site_name": "Valley Times"}), None)[1]
+        is None
+    )

@@ -117,6 +117,21 @@ def agency(name: str | None) -> str | None:
     return _AGENCY_BY_KEY.get(key(name)) if name else None
 
 
+# Words at a byline's end that may name the wire agency its writer works for.
+AGENCY_WORDS = 4
+
+
+def _trailing_agency(byline: str) -> list[str]:
+    """The wire agency that ends a byline after its writer's name ("By Jane Roe, Associated Press",
+    "By JANE ROE Associated Press"), as a one-item list; [] for none."""
+    words = byline.replace(",", " ").split()
+    for n in range(min(AGENCY_WORDS, len(words) - 2), 0, -1):  # "By" and a name stand before it
+        tail = " ".join(words[-n:])
+        if agency(tail):
+            return [tail]
+    return []
+
+
 def credits(lines: list[str]) -> list[str]:
     """Outlet names credited in byline/credit lines, in order: "(Agency)", "Source: Outlet", a part
     of a line split by "|" or "•" ("By X | Outlet | Updated: ..."), or a name before a comma and a
@@ -132,6 +147,7 @@ def credits(lines: list[str]) -> list[str]:
         for i, part in enumerate(parts):
             if _BY.match(part):  # the byline ("3 min read · By Jane Roe" too)
                 by_first = by_first or i == 0
+                found += _trailing_agency(part)  # "By JANE ROE Associated Press", "By Jane Roe, Reuters"
                 continue
             tail = _DATE_TAIL.search(part)
             if tail and not tail.group(0).startswith(",") and tail.start() > 0:
