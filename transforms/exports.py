@@ -47,6 +47,8 @@ PAGE_FIELDS = (
     "content",
     "body",
 )
+# A record's not_a_page error when it has none of PAGE_FIELDS.
+NO_PAGE_FIELD = f"a JSON record with no page field (one of {', '.join(PAGE_FIELDS)})"
 # Page fields that hold an article's text already extracted from its page: stripping it again loses
 # ~3% of it (fundus and wcxb gold bodies as maintext: recall 0.964 and 0.971, a page down to 0.08).
 # A bare "text" is not one of them: a scraper's "text" is as often a page's whole text, menus included.
@@ -310,8 +312,9 @@ def record_item(
         found = (field, "")
     own_id = source_id(record)
     if found is None:
-        error = f"a JSON record with no page field (one of {', '.join(PAGE_FIELDS)})"
-        return Failure(source_uri, "read", "not_a_page", error, json.dumps(record)[:200], record_id, size, own_id)
+        return Failure(
+            source_uri, "read", "not_a_page", NO_PAGE_FIELD, json.dumps(record)[:200], record_id, size, own_id
+        )
     status = http_status(record)
     if status is not None and not 200 <= status < 300:
         error = f"the record of an HTTP {status} response: an error page, not the article"

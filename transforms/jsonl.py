@@ -39,7 +39,15 @@ from apache_beam.io.filesystems import FileSystems
 
 from schemas import Failure, Page
 from transforms.decode import GZIP_MAGIC, decode_page
-from transforms.exports import EXTRACTED_FIELDS, PAGE_FIELDS, WRAPPER_FIELDS, has_page, record_item, wrapped_records
+from transforms.exports import (
+    EXTRACTED_FIELDS,
+    NO_PAGE_FIELD,
+    PAGE_FIELDS,
+    WRAPPER_FIELDS,
+    has_page,
+    record_item,
+    wrapped_records,
+)
 
 # Bytes of a JSON Lines file read by one worker: bigger uncompressed files are read in spans of this
 # size, spread over workers (a 10 GB export on one worker takes hours; Beam's own text source splits
@@ -57,6 +65,8 @@ HEAD_BYTES = 512
 LOOKAHEAD_LINES = 8
 LOOKAHEAD_BYTES = 8 << 20
 JSON_START = (b"{", b"[")
+# The error of a file whose records hold no page (a feed, a data export); NO_PAGE_FIELD is a record's.
+NO_PAGE_RECORDS = f"JSON records with no page field (one of {', '.join(PAGE_FIELDS)})"
 # Bytes of a file's head in which its line ends are looked at (`_lines`): a file whose lines end with a
 # bare CR is known by a CR and no LF in them.
 LINE_END_BYTES = 16 << 10
@@ -279,9 +289,10 @@ def iter_json(
             excerpt = first[:200].decode("utf-8", "replace")
             yield Failure(source_uri, "read", "empty", "a JSON export with no records", excerpt, "", size)
             return
-        if isinstance(value, dict) and not wrapped_records(value):  # a data export: decode_page's verdict too
-            error = f"JSON records with no page field (one of {', '.join(PAGE_FIELDS)})"
-            yield Failure(source_uri, "read", "not_a_page", error, first[:200].decode("utf-8", "replace"), "", size)
+        if _plain_object(value):  # a data export: decode_page's verdict too
+            yield Failure(
+                source_uri, "read", "not_a_page", NO_PAGE_RECORDS, first[:200].decode("utf-8", "replace"), "", size
+            )
             return
         whole = first + lines.read(max_bytes + 1 - len(first))
         if len(whole) > max_bytes:
@@ -359,9 +370,8 @@ def _pageless_lines(
     while True:
         line, size = next(pending, None) or _read_line(lines, max_bytes)
         if not size:  # the end: no record of the file holds a page
-            error = f"JSON records with no page field (one of {', '.join(PAGE_FIELDS)})"
             excerpt = (read[0][0] or b"")[:200].decode("utf-8", "replace")
-            yield Failure(source_uri, "read", "not_a_page", error, excerpt, "", at - offset)
+            yield Failure(source_uri, "read", "not_a_page", NO_PAGE_RECORDS, excerpt, "", at - offset)
             return
         if line is not None and _names_page_field(line) and _is_record(_parsed(line)):
             break
@@ -378,7 +388,7 @@ def _pageless_lines(
 
 # What a held line (`_pageless_lines`) was: its row's reason and error.
 _HELD = (
-    ("not_a_page", f"a JSON record with no page field (one of {', '.join(PAGE_FIELDS)})"),
+    ("not_a_page", NO_PAGE_FIELD),
     ("decode_error", "a line that is no JSON record"),
     ("too_large", "a line over the cap"),
 )

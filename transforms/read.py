@@ -122,9 +122,7 @@ def _read_stream(stream, path: str, max_bytes: int, extracted: tuple[str, ...], 
             yield Failure(path, "read", "not_a_page", f"a {kind} archive inside an archive: not opened")
         elif kind == "zip" and seekable is None:  # a zip compressed again: read whole, within the cap
             archive = io.BytesIO(read_capped(PrefixedStream(head, stream), max_bytes))
-            yield from unique_record_ids(
-                _read_members(zip_members(archive, path, max_bytes), path, max_bytes, extracted)
-            )
+            yield from _archive_items(zip_members(archive, path, max_bytes), path, max_bytes, extracted)
         else:
             if kind == "zip":
                 seekable.seek(0)
@@ -133,7 +131,7 @@ def _read_stream(stream, path: str, max_bytes: int, extracted: tuple[str, ...], 
                 if kind == "zip"
                 else tar_members(PrefixedStream(head, stream), path, max_bytes)
             )
-            yield from unique_record_ids(_read_members(members, path, max_bytes, extracted))
+            yield from _archive_items(members, path, max_bytes, extracted)
         return
     if is_warc(head):
         yield from _named_when_no_page(
@@ -154,9 +152,7 @@ def _read_stream(stream, path: str, max_bytes: int, extracted: tuple[str, ...], 
     if raw[:2] == GZIP_MAGIC:  # gzipped twice (a server's Content-Encoding over a .gz): one level more
         raw = read_capped(io.BytesIO(raw), max_bytes)
     if archives and archive_kind(raw[:SNIFF_BYTES]) == "zip":  # a gzipped zip ("pages.zip.gz"), within the cap
-        yield from unique_record_ids(
-            _read_members(zip_members(io.BytesIO(raw), path, max_bytes), path, max_bytes, extracted)
-        )
+        yield from _archive_items(zip_members(io.BytesIO(raw), path, max_bytes), path, max_bytes, extracted)
         return
     documents = html_documents(raw)
     if len(documents) == 1:
@@ -201,6 +197,11 @@ def unique_record_ids(items: Iterator) -> Iterator:
         seen[item.record_id] = count
         given.add(record_id)
         yield item if record_id == item.record_id else _with_record_id(item, record_id)
+
+
+def _archive_items(members, path: str, max_bytes: int, extracted: tuple[str, ...]) -> Iterator:
+    """What an archive's members hold (`_read_members`), each record id unique in the archive."""
+    return unique_record_ids(_read_members(members, path, max_bytes, extracted))
 
 
 def _read_members(members, path: str, max_bytes: int, extracted: tuple[str, ...]) -> Iterator:
