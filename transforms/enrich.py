@@ -13,6 +13,7 @@ from transforms import language
 from transforms.articles import build_articles
 from transforms.decode import excerpt
 from transforms.errors import NoArticle
+from transforms.shutdown import freeze_heap_at_exit
 from transforms.tags import FAILED, counter, error_text
 
 
@@ -25,6 +26,7 @@ class BuildArticlesFn(beam.DoFn):
 
     def setup(self):
         language.start_loading()  # while the strip stage's child process starts (transforms.language)
+        freeze_heap_at_exit()  # the profiles and the extractor make a slow exit (transforms.shutdown)
 
     def process(self, extraction: Extraction):
         language.load()  # waits for the profiles; a failure to load them fails the bundle, not the page
