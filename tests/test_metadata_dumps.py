@@ -102,6 +102,16 @@ def test_menu_entries_glued_together_are_not_a_headline():
     assert _header(lines)[0] is None
 
 
+def test_a_rights_notice_is_no_headline():
+    """A copyright line over the body (a reference page's source note) is never the title; a
+    headline that speaks of copyright still is one."""
+    headline, about_copyright = "Cooling centres open across the county", "Court rules on copyright of weather maps"
+    for notice in ("© Harbour Press Ltd. 1998, 2004", "Copyright 2024 The Valley Ledger", "Alle Rechte vorbehalten"):
+        assert _header(["Menu", notice])[0] is None, notice
+        assert _header([headline, notice])[0] == headline
+    assert _header(["Menu", about_copyright])[0] == about_copyright
+
+
 def test_role_lines_and_interface_labels_behind_symbols_are_not_headlines():
     lines = [
         "Cooling centres open across the county",

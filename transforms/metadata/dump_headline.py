@@ -23,7 +23,7 @@ import re
 from transforms.metadata.dump_credits import BYLINE
 from transforms.metadata.dump_lines import NOT_HEADLINE, credit_name, is_credit, names_list, role_line
 from transforms.metadata.titles import CUT_SHORT
-from transforms.textstats import under_caption_toggle
+from transforms.textstats import rights_notice, under_caption_toggle
 
 # How many lines before the body are read as the header.
 HEADER_LINES = 40
@@ -82,6 +82,8 @@ ABOUT_LINES = 3
 _GLUED = re.compile(r"[a-z]{2}[A-Z]")
 # Symbols set before an interface label ("🔊 Listen to this article", "» Read more").
 _LEAD_SYMBOLS = re.compile(r"^[^\w\"'‘“(]+")
+# A rights notice: "© Jane Roe 2024", "Copyright 2024 The Ledger", "All rights reserved."
+_RIGHTS = re.compile(r"(?i)©|^\W*copyright\b|\ball rights reserved\b")
 # A sentence's end inside a line: with a lower-case first letter, the line is a wrapped paragraph's middle.
 _SENTENCE_INSIDE = re.compile(r"[a-z]{2}[.!?] [A-Z]")
 # A short line opening with one of these verbs is a button ("Get a Demo", "Start free trial"); "Learn ..."
@@ -262,6 +264,8 @@ def headline_shaped(lines: list[str], i: int, is_credit_line: bool) -> bool:
         not MIN_WORDS <= len(words) <= MAX_WORDS
         or is_credit_line
         or _not_headline(_LEAD_SYMBOLS.sub("", line))
+        or _RIGHTS.search(line)
+        or rights_notice(line.lower())
         or credit_name(line)
         or len(_GLUED.findall(line)) >= 2
         or role_line(line)
