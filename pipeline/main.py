@@ -9,6 +9,7 @@ download the Prism runner, which fails offline.
 """
 
 import argparse
+import contextlib
 import gc
 import sys
 import time
@@ -17,6 +18,7 @@ from datetime import UTC, datetime
 import apache_beam as beam
 from apache_beam.io.filesystems import FileSystems
 from apache_beam.options.pipeline_options import (
+    DirectOptions,
     GoogleCloudOptions,
     PipelineOptions,
     StandardOptions,
@@ -38,11 +40,15 @@ from pipeline.summary import format_summary, quarantine_rate_breach
 from pipeline.watch import run_watch
 from transforms.accounting import TallyRun
 from transforms.commit import STAGING_DIR, read_manifest
+from transforms.extract import extract_page
+from transforms.guard import standby
 from transforms.process import StagePages
 from transforms.read import ReadPages
 from transforms.write import WriteTables
 
 LOCAL_RUNNER = "FnApiRunner"
+# Runners that run the DoFns in this very process unless told to use worker processes.
+IN_PROCESS_RUNNERS = (LOCAL_RUNNER, "DirectRunner")
 # Runners whose job outlives this process: main() submits and returns, the job's own commit step
 # writes the manifest (a Flex Template launcher must not wait for the whole job either).
 REMOTE_RUNNERS = ("DataflowRunner", "dataflow", "apache_beam.runners.dataflow.dataflow_runner.DataflowRunner")
@@ -164,6 +170,19 @@ def submit(pipeline: beam.Pipeline, options: PipelineOptions) -> int:
     return 0
 
 
+def extracts_in_this_process(options: PipelineOptions) -> bool:
+    """Whether the strip stage's extraction guard will start its child from this very process (a
+    local batch run without worker processes, with a time limit): then `transforms.guard.standby`
+    can start the child early."""
+    news = options.view_as(NewsOptions)
+    return (
+        options.view_as(StandardOptions).runner in IN_PROCESS_RUNNERS
+        and options.view_as(DirectOptions).direct_running_mode != "multi_processing"
+        and not news.input_subscription
+        and news.doc_timeout_seconds > 0
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     options = parse_options(argv)
@@ -171,20 +190,24 @@ def main(argv: list[str] | None = None) -> int:
     if news.watch:  # micro-batches until SIGTERM/SIGINT, see pipeline/watch.py
         return run_watch(lambda: parse_options(argv), build_pipeline)
     started = time.monotonic()
+    # The extractor's child, which the strip stage's guard would start only when its stage begins,
+    # starts now and imports trafilatura on the other core while the graph is built and translated.
+    early_child = standby(extract_page) if extracts_in_this_process(options) else contextlib.nullcontext()
     # The modules loaded so far and the graph live to the end of the run: frozen, they are out of
     # the cyclic collector's reach, whose full passes would walk them again and again (~0.2 s of CPU
     # in a local run). Unfrozen again at the end for a caller that calls main() more than once.
     gc.freeze()
     try:
-        pipeline = build_pipeline(options)
-        gc.freeze()
-        if options.view_as(StandardOptions).runner in REMOTE_RUNNERS:
-            return submit(pipeline, options)
-        if news.input_subscription:  # a streaming job runs until cancelled or drained
-            pipeline.run()
-            print(f"streaming job {run_id(news)} started: windows of {news.window_seconds} s -> {news.output}")
-            return 0
-        pipeline.run().wait_until_finish()
+        with early_child:
+            pipeline = build_pipeline(options)
+            gc.freeze()
+            if options.view_as(StandardOptions).runner in REMOTE_RUNNERS:
+                return submit(pipeline, options)
+            if news.input_subscription:  # a streaming job runs until cancelled or drained
+                pipeline.run()
+                print(f"streaming job {run_id(news)} started: windows of {news.window_seconds} s -> {news.output}")
+                return 0
+            pipeline.run().wait_until_finish()
     finally:
         gc.unfreeze()
     manifest = read_manifest(news.output, run_id(news))

@@ -44,7 +44,7 @@ from schemas import PARTITION_KEYS, REASONS, Page
 from transforms.decode import decode_page, read_capped
 from transforms.errors import NoArticle, TooLarge
 from transforms.extract import extract_page
-from transforms.guard import DocGuard, DocTimeout, GuardStartError, WorkerDied
+from transforms.guard import DocGuard, DocTimeout, GuardStartError, WorkerDied, standby
 from transforms.strip import StripBoilerplate
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -234,6 +234,32 @@ def test_guard_pipes_take_a_page_in_one_write_and_pages_past_them_still_pass():
         assert fcntl.fcntl(guard._outbox.fileno(), getattr(fcntl, "F_GETPIPE_SZ", 1032)) >= 1 << 20
         big = html_page("<p>" + "y" * 3_000_000 + "</p>")  # three times the pipe: several writes
         assert guard.call(big) == len(big.text)
+
+
+def test_a_child_started_on_standby_is_taken_once_and_one_left_over_is_stopped():
+    page = html_page("<p>four</p>")
+    with standby(echo_length), DocGuard(echo_length, 30) as first, DocGuard(echo_length, 30) as second:
+        first.start()
+        second.start()  # the standby child is taken once: this one starts its own
+        assert first.call(page) == second.call(page) == len(page.text)
+        assert first.child_pid != second.child_pid
+    with standby(echo_length), DocGuard(echo_length, 30) as guard:
+        guard.start()
+        taken = guard.child_pid
+    with standby(echo_length), DocGuard(echo_length, 30) as guard:
+        guard.start()
+        assert guard.child_pid != taken  # each block starts its own child
+    with standby(echo_length):
+        waiting = _standby_children()
+        assert len(waiting) == 1 and waiting[0].poll() is None
+    assert waiting[0].poll() is not None  # not taken: stopped at the end of the block
+    assert _standby_children() == []
+
+
+def _standby_children() -> list:
+    from transforms import guard
+
+    return [proc for children in guard._standby.values() for proc, _, _ in children]
 
 
 def test_a_child_that_cannot_start_fails_loudly():
