@@ -107,8 +107,17 @@ class _VerifyPairsFn(beam.DoFn):
                     self.rejected.inc()
 
 
-class _MergeSetsFn(beam.DoFn):
-    """(node, messages) -> (node, union of received sets); counts nodes that changed in the last round."""
+def first_messages(node: str, others) -> list[tuple[str, tuple[frozenset, bool]]]:
+    """A node's first hash-to-min messages: its set is itself and its neighbours."""
+    return hash_to_min_messages(node, frozenset([node, *others]))
+
+
+@beam.typehints.with_output_types(beam.typehints.Tuple[str, beam.typehints.Any])  # messages, then labels
+class _HashToMinRoundFn(beam.DoFn):
+    """One hash-to-min round past its GroupByKey: (node, messages) -> the union of the sets the node
+    received, sent on as the next round's messages, or after the last round (node, cluster_id), the
+    union's smallest id; counts the nodes that still changed in the last round. (Merging a round's
+    sets and sending the next round's messages in one step: one DoFn per round, not two.)"""
 
     def __init__(self, last: bool):
         super().__init__()
@@ -125,9 +134,12 @@ class _MergeSetsFn(beam.DoFn):
                 old = members  # the node's set of the previous round: for the convergence count only
             else:
                 merged |= members
-        if self.last and old is not None and frozenset(merged) != old:
+        if not self.last:
+            yield from hash_to_min_messages(node, frozenset(merged))
+            return
+        if old is not None and frozenset(merged) != old:
             self.unconverged.inc()
-        yield node, frozenset(merged)
+        yield node, min(merged)
 
 
 def _with_cluster(element):
@@ -167,19 +179,14 @@ class Components(beam.PTransform):
     edge: hash-to-min over COMPONENT_ROUNDS rounds (step 4 of the module doc)."""
 
     def expand(self, edges):
-        sets = (
-            edges
-            | "GroupNeighbours" >> beam.GroupByKey()
-            | "InitialSets" >> beam.MapTuple(lambda node, others: (node, frozenset([node, *others])))
-        )
+        messages = edges | "GroupNeighbours" >> beam.GroupByKey() | "FirstMessages" >> beam.FlatMapTuple(first_messages)
         for round_index in range(COMPONENT_ROUNDS):
-            sets = (
-                sets
-                | f"HashToMin{round_index}" >> beam.FlatMapTuple(hash_to_min_messages)
+            messages = (
+                messages
                 | f"GroupMessages{round_index}" >> beam.GroupByKey()
-                | f"MergeSets{round_index}" >> beam.ParDo(_MergeSetsFn(round_index == COMPONENT_ROUNDS - 1))
+                | f"Round{round_index}" >> beam.ParDo(_HashToMinRoundFn(round_index == COMPONENT_ROUNDS - 1))
             )
-        return sets | "ClusterLabel" >> beam.MapTuple(lambda node, members: (node, min(members)))
+        return messages  # after the last round: (node, cluster_id)
 
 
 class ClusterArticles(beam.PTransform):
