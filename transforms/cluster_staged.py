@@ -104,12 +104,15 @@ class ClusterStaged(beam.PTransform):
     """{"facts", "bands"} (staged file paths) -> {"verdicts", "duplicates", "counts"}."""
 
     def expand(self, inputs):
-        facts = inputs["facts"] | "AllFactFiles" >> beam.combiners.ToList()
+        # Without defaults: a run that staged no article has no list at all instead of an empty
+        # one, and nothing to do with it (no copies, no band tasks), and the two lists cost no
+        # stage each to make that empty default.
+        facts = inputs["facts"] | "AllFactFiles" >> beam.combiners.ToList().without_defaults()
         exact = facts | "ExactCopies" >> beam.ParDo(_ExactCopiesFn()).with_outputs(DUPLICATES, COUNTS, main="drops")
         found = (
             inputs["bands"]
-            | "AllBandFiles" >> beam.combiners.ToList()
-            | "OneTaskPerBand" >> beam.FlatMap(band_tasks, beam.pvalue.AsSingleton(facts))
+            | "AllBandFiles" >> beam.combiners.ToList().without_defaults()
+            | "OneTaskPerBand" >> beam.FlatMap(band_tasks, beam.pvalue.AsSingleton(facts, default_value=[]))
             | "SpreadBands" >> beam.Reshuffle()
             | "BandEdges" >> beam.ParDo(_BandEdgesFn()).with_outputs(ENDS, main="edges")
         )
