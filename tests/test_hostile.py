@@ -44,7 +44,7 @@ from schemas import PARTITION_KEYS, REASONS, Page
 from transforms.decode import decode_page, read_capped
 from transforms.errors import NoArticle, TooLarge
 from transforms.extract import extract_page
-from transforms.guard import DocGuard, DocTimeout, GuardStartError, WorkerDied, standby
+from transforms.guard import DocGuard, DocTimeout, GuardStartError, Named, WorkerDied, standby
 from transforms.strip import StripBoilerplate
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -234,6 +234,14 @@ def test_guard_pipes_take_a_page_in_one_write_and_pages_past_them_still_pass():
         assert fcntl.fcntl(guard._outbox.fileno(), getattr(fcntl, "F_GETPIPE_SZ", 1032)) >= 1 << 20
         big = html_page("<p>" + "y" * 3_000_000 + "</p>")  # three times the pipe: several writes
         assert guard.call(big) == len(big.text)
+
+
+def test_a_named_extractor_runs_in_the_child_and_in_process():
+    page = html_page("<p>five</p>")
+    named = Named("hostile_corpus", "echo_length")
+    with DocGuard(named, 30) as guard:
+        assert guard.call(page) == len(page.text)
+    assert named(page) == len(page.text)  # a timeout of 0: called in-process
 
 
 def test_a_child_started_on_standby_is_taken_once_and_one_left_over_is_stopped():

@@ -11,16 +11,18 @@ import apache_beam as beam
 from schemas import Failure, Page
 from transforms.decode import excerpt
 from transforms.errors import NoArticle, TooDeep, TooLarge
-from transforms.extract import extract_page
-from transforms.guard import DEFAULT_DOC_TIMEOUT_SECONDS, DocGuard, DocTimeout, GuardStartError
+from transforms.guard import DEFAULT_DOC_TIMEOUT_SECONDS, DocGuard, DocTimeout, GuardStartError, Named
 from transforms.tags import FAILED, counter, error_text
+
+# The extractor, by name: this process hands it to the guard's child and does not import it.
+EXTRACT_PAGE = Named("transforms.extract", "extract_page")
 
 
 class ExtractArticleFn(beam.DoFn):
-    """`extractor` must be a module-level function (the guard's child imports it); a timeout of 0
-    calls it in-process, with no time limit."""
+    """`extractor` must be a module-level function or a `Named` one (the guard's child imports it);
+    a timeout of 0 calls it in-process, with no time limit."""
 
-    def __init__(self, doc_timeout_seconds: float = DEFAULT_DOC_TIMEOUT_SECONDS, extractor=extract_page):
+    def __init__(self, doc_timeout_seconds: float = DEFAULT_DOC_TIMEOUT_SECONDS, extractor=EXTRACT_PAGE):
         self._timeout, self._extractor = doc_timeout_seconds, extractor
         self._guard = None
         self._timeouts = counter("timeout")
@@ -77,7 +79,7 @@ class ExtractArticleFn(beam.DoFn):
 class StripBoilerplate(beam.PTransform):
     """pages -> (extractions, failures)."""
 
-    def __init__(self, doc_timeout_seconds: float = DEFAULT_DOC_TIMEOUT_SECONDS, extractor=extract_page):
+    def __init__(self, doc_timeout_seconds: float = DEFAULT_DOC_TIMEOUT_SECONDS, extractor=EXTRACT_PAGE):
         super().__init__()
         self._timeout, self._extractor = doc_timeout_seconds, extractor
 
