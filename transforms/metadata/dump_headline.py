@@ -82,8 +82,9 @@ ABOUT_LINES = 3
 _GLUED = re.compile(r"[a-z]{2}[A-Z]")
 # Symbols set before an interface label ("🔊 Listen to this article", "» Read more").
 _LEAD_SYMBOLS = re.compile(r"^[^\w\"'‘“(]+")
-# A rights notice: "© Jane Roe 2024", "Copyright 2024 The Ledger", "All rights reserved."
-_RIGHTS = re.compile(r"(?i)©|^\W*copyright\b|\ball rights reserved\b")
+# A rights notice: "© Jane Roe 2024", "Copyright © 2024 The Ledger", "... All rights reserved." A
+# headline may open with the word ("Copyright Office rejects ..."): only a symbol or a year after it counts.
+_RIGHTS = re.compile(r"(?i)^\W*(?:©|copyright\s*(?:©|\(c\)|\d{4}))|©\s*\d{4}|\ball rights reserved\b")
 # A sentence's end inside a line: with a lower-case first letter, the line is a wrapped paragraph's middle.
 _SENTENCE_INSIDE = re.compile(r"[a-z]{2}[.!?] [A-Z]")
 # A short line opening with one of these verbs is a button ("Get a Demo", "Start free trial"); "Learn ..."
