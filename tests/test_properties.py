@@ -11,6 +11,8 @@ exceptions, and their invariants hold.
   file_spans         a JSON Lines export read in byte spans gives what a whole read gives: same items,
                      same ids, in order, none twice (raw multi-byte text, CRs, U+2028, broken and
                      over-cap lines, with or without a final newline)
+  has_date           its pre-checks never turn down a line DATEISH matches (case-blind "ı", "İ", "ſ",
+                     other scripts' digits)
 
   HYPOTHESIS_EXAMPLES=3000 .venv/bin/python -m pytest -q tests/test_properties.py
 """
@@ -41,6 +43,7 @@ from transforms.metadata.urls import clean_url, url_host
 from transforms.read import read_documents
 from transforms.segment import segment_article
 from transforms.text_strip import strip_text_dump
+from transforms.textmodel.lines import DATEISH, has_date
 
 # HYPOTHESIS_EXAMPLES=5000 for a long hunt; 150 keeps CI fast.
 SETTINGS = settings(
@@ -354,3 +357,16 @@ def test_flattened_markup_keeps_every_word_and_stays_under_the_depth_limit(runs)
     tree = document_fromstring(flat)
     assert not reaches_max_depth(tree)
     assert tree.text_content().split() == words
+
+
+_DATE_PIECE = st.sampled_from(
+    ["Updated", "UPDATED:", "publıshed", "PUBLİSHED", "Published", "3 hours ago", "5 MIN AGO", "12:30", "٣:٤٥",
+     "１２:３０", "2024-01-02", "1999/12/31", "Jan 5, 2020", "5 Sept 2019", "2020年1月2日", "19", "20", "ſ", "K", " ",
+     "\u00a0", "word", "7", ":", "-", ".", ","]
+)  # fmt: skip
+
+
+@SETTINGS
+@given(st.lists(_DATE_PIECE, max_size=12).map("".join) | st.text(max_size=200))
+def test_a_pre_checked_date_search_answers_as_the_bare_search(line):
+    assert has_date(line, line.lower()) == bool(DATEISH.search(line))

@@ -11,23 +11,26 @@ the Kadane "main run" of prose lines) and the same core values of its neighbours
 
 import math
 import re
+from collections import Counter
+from itertools import chain
 
 import numpy as np
 
 from transforms.textmodel.lines import (
     BYLINE,
-    DATEISH,
     END_CHARS,
     URL_HINTS,
     URLISH,
     cjk_chars,
     has_caption,
+    has_date,
     has_promo,
     is_chrome,
     is_footer,
     is_prose,
     visual_len,
 )
+from transforms.textstats import holds_any
 
 # Cost of a non-prose line inside the main run: a few short lines do not break it, a nav block does.
 CHROME_PENALTY = 60.0
@@ -40,8 +43,10 @@ WINDOWS = (2, 5)
 
 QUOTE_START = re.compile(r"""^\s*["“'‘«「]""")
 DIGIT = re.compile(r"\d")
-UPPER_WORD = re.compile(r"(?:^|\s)[^\W\d_a-z]")
-ALPHA_WORD = re.compile(r"(?:^|\s)[^\W\d_]")
+# The first letter of each word (a word starting with a digit or "_" has none), searched for after a
+# space put before the line: in group 1 unless it is a-z, so one search counts both the words and the
+# title-case ones. Starting with a \s (not "^|\s") lets the regex engine skip ahead to the spaces.
+WORD_INITIAL = re.compile(r"\s(?:([^\W\d_a-z])|[a-z])")
 SENTENCE_END = re.compile(r"[.!?。！？](?:\s|$)")
 
 OWN = (
@@ -99,48 +104,51 @@ FEATURES = (
 
 
 def own_features(line: str, repeats: int, bow: float) -> list[float]:
+    """The line's own columns (OWN). Tests come back as bools and counts as ints: `page_matrix`
+    makes them floats in one go (a float() call per column cost a tenth of this function)."""
     size = len(line)
     cjk = cjk_chars(line)
     n = visual_len(line, cjk)  # size + cjk, and a Thai-family run as its words' length
-    words = line.split()
-    nw = len(words) or 1
+    words = len(line.split())
+    nw = words or 1
     low = line.lower()
     head = line[:HEAD_CHARS]
-    caps = len(UPPER_WORD.findall(head))
+    initials = WORD_INITIAL.findall(" " + head)  # "" for an a-z initial
     short = size < 200
     digits = len(DIGIT.findall(head))
-    dated = short and (digits > 0 or "ublish" in line or "pdate" in line) and bool(DATEISH.search(line))
+    dated = short and (digits > 0 or "ublish" in line or "pdate" in line) and has_date(line, low)
+    # Asked once for the footer column and is_prose (which asks it of lines under 250 visual chars,
+    # never more than 250 chars long).
+    footer = size < 250 and is_footer(line, low)
     return [
         math.log1p(n),
-        math.log1p(len(words)),
+        math.log1p(words),
         cjk / size,
-        float(line[-1] in END_CHARS),
-        float(line[-1] == ":"),
-        float(line[0].isupper() or line[0].isdigit()),
+        line[-1] in END_CHARS,
+        line[-1] == ":",
+        line[0].isupper() or line[0].isdigit(),
         (line.count(",") + line.count(".") + line.count(";") + line.count(":")) / nw,
         digits / len(head),
-        caps / max(len(ALPHA_WORD.findall(head)), 1),
-        float(line.isupper()),
-        float(
-            line.count("|")
-            + line.count("•")
-            + line.count(" · ")
-            + line.count(" » ")
-            + line.count(" > ")
-            + line.count(" / ")
-        ),
-        float(size < 300 and any(h in low for h in URL_HINTS) and bool(URLISH.search(line))),
-        float(dated),
-        float(bool(BYLINE.match(line))),
-        float(size < 60 and is_chrome(line)),
-        float(short and is_footer(line, low)),
-        float(size < 400 and has_caption(line, low)),
-        float(size < 300 and has_promo(line, low)),
-        float(is_prose(line, n)),
+        (len(initials) - initials.count("")) / max(len(initials), 1),
+        line.isupper(),
+        line.count("|")
+        + line.count("•")
+        + line.count(" · ")
+        + line.count(" » ")
+        + line.count(" > ")
+        + line.count(" / "),
+        size < 300 and holds_any(low, URL_HINTS) and bool(URLISH.search(line)),
+        dated,
+        bool(BYLINE.match(line)),
+        size < 60 and is_chrome(line),
+        short and footer,
+        size < 400 and has_caption(line, low),
+        size < 300 and has_promo(line, low),
+        is_prose(line, n, footer),
         size / nw,
-        float(len(SENTENCE_END.findall(line))),
-        float(bool(QUOTE_START.match(line))),
-        float(repeats),
+        len(SENTENCE_END.findall(line)),
+        bool(QUOTE_START.match(line)),
+        repeats,
         bow,
     ]
 
@@ -161,30 +169,35 @@ def _signed_log(d: np.ndarray) -> np.ndarray:
     return np.sign(d) * np.log1p(np.abs(d))
 
 
-def _window_mean(values: np.ndarray, half: int) -> np.ndarray:
-    csum = np.concatenate(([0.0], np.cumsum(values)))
-    idx = np.arange(len(values))
-    lo, hi = np.maximum(idx - half, 0), np.minimum(idx + half + 1, len(values))
-    return (csum[hi] - csum[lo]) / (hi - lo)
+def _window_means(columns: np.ndarray, half: int) -> np.ndarray:
+    """Each column's mean over the rows within `half` of a row (fewer at the page's edges)."""
+    csum = np.concatenate((np.zeros((1, columns.shape[1])), np.cumsum(columns, axis=0)))
+    idx = np.arange(len(columns))
+    lo, hi = np.maximum(idx - half, 0), np.minimum(idx + half + 1, len(columns))
+    return (csum[hi] - csum[lo]) / (hi - lo)[:, None]
 
 
 def page_matrix(lines: list[str], bow: list[float]) -> np.ndarray:
     """One feature row per line (columns as in FEATURES)."""
     n = len(lines)
-    counts: dict[str, int] = {}
-    for ln in lines:
-        counts[ln] = counts.get(ln, 0) + 1
-    rows: dict[tuple[str, float], list[float]] = {}  # repeated lines (a quarter of a dump's) computed once
-    own = np.array(
-        [rows.get((ln, b)) or rows.setdefault((ln, b), own_features(ln, counts[ln], b)) for ln, b in zip(lines, bow)],
-        dtype=float,
-    ).reshape(n, len(OWN))
+    counts = Counter(lines)
+    # A quarter of a dump's lines repeat (menus, cards): each distinct row is computed and made
+    # floats once, then copied to its lines.
+    row_of: dict[tuple[str, float], int] = {}
+    rows: list[list[float]] = []
+    for ln, b in zip(lines, bow):
+        if (ln, b) not in row_of:
+            row_of[ln, b] = len(rows)
+            rows.append(own_features(ln, counts[ln], b))
+    distinct = np.fromiter(chain.from_iterable(rows), float, len(rows) * len(OWN)).reshape(len(rows), len(OWN))
+    own = distinct[[row_of[key] for key in zip(lines, bow)]]
     col = {k: own[:, i] for i, k in enumerate(OWN)}
     lens = np.rint(np.expm1(col["log_len"]))
     prose = col["prose"]
-    span = best_run(np.where(prose > 0, lens, -CHROME_PENALTY))
+    # best_run on Python floats: the same sums as on numpy's, without a numpy scalar per step.
+    span = best_run(np.where(prose > 0, lens, -CHROME_PENALTY).tolist())
     bow_arr = np.asarray(bow, dtype=float)
-    bspan = best_run((bow_arr - 0.5) * np.minimum(lens, 400) - 5)
+    bspan = best_run(((bow_arr - 0.5) * np.minimum(lens, 400) - 5).tolist())
     idx = np.arange(n)
     in_run = ((idx >= span[0]) & (idx < span[1])).astype(float)
     run_chars = lens[span[0] : span[1]]
@@ -196,14 +209,15 @@ def page_matrix(lines: list[str], bow: list[float]) -> np.ndarray:
         pos = np.searchsorted(prose_idx, idx)
         has_down = pos < len(prose_idx)
         down[has_down] = prose_idx[pos[has_down]] - idx[has_down]
-        prev = np.searchsorted(prose_idx, idx, side="left") - 1
+        prev = pos - 1
         has_up = prev >= 0
         up[has_up] = idx[has_up] - prose_idx[prev[has_up]]
     cum = np.cumsum(lens) - lens
     loglen = col["log_len"]
     same = np.zeros(n)
-    same[1:] += np.abs(loglen[1:] - loglen[:-1]) < 0.3
-    same[:-1] += np.abs(loglen[1:] - loglen[:-1]) < 0.3
+    like_next = np.abs(loglen[1:] - loglen[:-1]) < 0.3
+    same[1:] += like_next
+    same[:-1] += like_next
     page = [
         idx / max(n - 1, 1),
         np.log1p(n - 1 - idx),
@@ -223,17 +237,15 @@ def page_matrix(lines: list[str], bow: list[float]) -> np.ndarray:
         np.log1p(down),
         same,
     ]
-    windows = []
-    for w in WINDOWS:
-        windows += [_window_mean(prose, w), _window_mean(bow_arr, w), _window_mean(loglen, w)]
+    windowed = np.stack([prose, bow_arr, loglen], axis=1)
+    windows = [_window_means(windowed, w) for w in WINDOWS]
     core = np.stack([col[k] for k in CORE], axis=1)
-    pad = np.array([0.0, 0.0, 0.0, 0.0, 0.0, 0.0])
     neigh = []
     for o in NEIGHBOURS:
-        shifted = np.tile(pad, (n, 1))
+        shifted = np.zeros_like(core)  # a neighbour beyond the page's edge reads as all zeros
         if o < 0 and n + o > 0:
             shifted[-o:] = core[: n + o]
         elif o > 0 and n - o > 0:
             shifted[: n - o] = core[o:]
         neigh.append(shifted)
-    return np.concatenate([own, np.stack(page, axis=1), np.stack(windows, axis=1)] + neigh, axis=1)
+    return np.concatenate([own, np.stack(page, axis=1), *windows, *neigh], axis=1)

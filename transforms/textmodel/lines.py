@@ -13,7 +13,13 @@ import re
 from itertools import pairwise
 
 from transforms.textstats import CJK_CHAR as CJK
-from transforms.textstats import furniture_label, rights_notice, unspaced_widening, without_link_labels
+from transforms.textstats import (
+    furniture_label,
+    holds_any,
+    rights_notice,
+    unspaced_widening,
+    without_link_labels,
+)
 
 # A line at least this long (visual chars, CJK count double) that ends like a sentence is prose.
 PROSE_MIN_CHARS = 70
@@ -78,6 +84,10 @@ PROMO_HINTS = (
 )
 URL_HINTS = ("http", "www.", ".com", "@")
 FOOTER_HINTS = ("copyright", "rights reserved", "©", "(c) ", "terms of", "privacy policy", "cookie")
+# DATEISH's: a 19xx/20xx year or an h:mm time (DATE_NUMBER), else "ago", "updated" or "published" (as
+# "publ": case-blind, the pattern's "i" and "s" also take "ı" and "ſ", which lower() keeps).
+DATE_NUMBER = re.compile(r"(?:19|20)\d\d|\d:\d")
+DATE_WORDS = ("ago", "updated", "publ")
 
 
 def normalize_lines(text: str) -> list[str]:
@@ -161,13 +171,19 @@ def ends_sentence(line: str) -> bool:
 
 def has_caption(line: str, low: str) -> bool:
     """CAPTION.search, tried only when a word it needs is there (case-blind regexes are slow)."""
-    return any(h in low for h in CAPTION_HINTS) and bool(CAPTION.search(line))
+    return holds_any(low, CAPTION_HINTS) and bool(CAPTION.search(line))
 
 
 def has_promo(line: str, low: str) -> bool:
-    return (any(h in low for h in PROMO_HINTS) and bool(PROMO.search(line))) or (
+    return (holds_any(low, PROMO_HINTS) and bool(PROMO.search(line))) or (
         ":" in low and furniture_label(line)  # "Lesen Sie auch: <another story>"
     )
+
+
+def has_date(line: str, low: str) -> bool:
+    """DATEISH.search, tried only when a year, a time or a word it needs is there (its case-blind
+    search costs ~20 us on a line of prose; the pre-checks a tenth of that)."""
+    return (DATE_NUMBER.search(line) is not None or holds_any(low, DATE_WORDS)) and bool(DATEISH.search(line))
 
 
 def is_chrome(line: str) -> bool:
@@ -180,7 +196,7 @@ def is_footer(line: str, low: str | None = None) -> bool:
     """A footer's wording (FOOTER, tried only when a word it needs is there: a case-blind search costs
     ~5 µs a line), or another language's rights notice ("Alle Rechte vorbehalten")."""
     low = line.lower() if low is None else low
-    return (any(h in low for h in FOOTER_HINTS) and bool(FOOTER.search(line))) or rights_notice(low)
+    return (holds_any(low, FOOTER_HINTS) and bool(FOOTER.search(line))) or rights_notice(low)
 
 
 def cjk_chars(line: str) -> int:
@@ -197,12 +213,13 @@ def visual_len(line: str, cjk: int | None = None) -> int:
     return len(line) + (cjk_chars(line) if cjk is None else cjk) + unspaced_widening(line)
 
 
-def is_prose(line: str, n: int | None = None) -> bool:
-    """A sentence-like line long enough to be article text (`n`: its visual length, if known)."""
+def is_prose(line: str, n: int | None = None, footer: bool | None = None) -> bool:
+    """A sentence-like line long enough to be article text (`n`: its visual length, `footer`: its
+    `is_footer`, if known; read only when `n` is under 250)."""
     n = visual_len(line) if n is None else n
     if n < PROSE_MIN_CHARS or line.count("•") + line.count("|") >= 2:
         return False
-    if (n < 60 and is_chrome(line)) or (n < 250 and is_footer(line)):
+    if (n < 60 and is_chrome(line)) or (n < 250 and (is_footer(line) if footer is None else footer)):
         return False
     return ends_sentence(line) or line.count(" ") >= 24 or n >= 2 * PROSE_MIN_CHARS
 

@@ -64,6 +64,9 @@ class LineModel:
         self.cut = np.asarray(trees["threshold"], dtype=float)
         self.left = np.asarray(trees["left"], dtype=np.int64)
         self.right = np.asarray(trees["right"], dtype=np.int64)
+        # A node's children, right then left: the next node is children[2 * node + go_left], one gather
+        # where picking from `left` and `right` took two and a where.
+        self.children = np.stack([self.right, self.left], axis=1).ravel()
         self.value = np.asarray(trees["value"], dtype=float)
         self.depth = int(trees["depth"])
 
@@ -74,11 +77,12 @@ class LineModel:
         """Sum of all trees' leaf values per row (leaves loop onto themselves, so a fixed depth works)."""
         flat = np.ascontiguousarray(matrix, dtype=float).ravel()
         offsets = (np.arange(len(matrix)) * matrix.shape[1])[:, None]
-        node = np.broadcast_to(self.roots, (len(matrix), len(self.roots)))
+        node = self.roots  # where every row starts: the first step broadcasts it over the rows
         for _ in range(self.depth):
             go_left = flat.take(offsets + self.feature.take(node)) <= self.cut.take(node)
-            node = np.where(go_left, self.left.take(node), self.right.take(node))
-        return _sigmoid(self.base + self.value.take(node).sum(axis=1))
+            node = self.children.take(2 * node + go_left)
+        leaves = np.broadcast_to(node, (len(matrix), len(self.roots)))
+        return _sigmoid(self.base + self.value.take(leaves).sum(axis=1))
 
     def predict(self, lines: list[str]) -> np.ndarray:
         if not lines:
