@@ -1,5 +1,9 @@
 """Text-dump stripping on invented dumps: header signals, chrome dropped, quotes kept, CJK, NoArticle."""
 
+import os
+import pathlib
+import subprocess
+import sys
 import textwrap
 from datetime import UTC, datetime
 
@@ -172,6 +176,29 @@ def test_deterministic():
     model = default_model()
     if model is not None:
         assert list(model.predict(normalize_lines(page.text))) == list(model.predict(normalize_lines(page.text)))
+
+
+def test_line_scores_are_the_same_in_every_process():
+    """The line model's word scores do not hang on the string hash seed (a set's order): four
+    processes with different PYTHONHASHSEED give the same scores to the last bit."""
+    script = (
+        "import sys; from transforms.textmodel.model import bow_scores, default_model; m = default_model(); "
+        "print([p.hex() for p in bow_scores(sys.stdin.read().splitlines(), m.bias, m.vocab)])"
+    )
+    lines = [*BODY, " ".join(BODY), " ".join(BODY[::-1])]  # long lines: many words to add up
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            input="\n".join(lines),
+            capture_output=True,
+            text=True,
+            cwd=pathlib.Path(__file__).resolve().parents[1],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            check=True,
+        ).stdout
+        for seed in ("1", "2", "3", "4")
+    }
+    assert len(outputs) == 1
 
 
 def test_line_helpers():

@@ -38,7 +38,7 @@ def bow_scores(lines: list[str], bias: float, vocab: dict[str, float]) -> list[f
     for line in lines:
         if line in scores:
             continue
-        words = set(tokens(line))
+        words = dict.fromkeys(tokens(line))  # as a set, in the line's order: the sum below is the same in every process
         weights = [vocab[t] for t in words if t in vocab]
         if len(words) >= MIN_WORDS_CHECKED and len(weights) < MIN_KNOWN_SHARE * len(words):
             scores[line] = UNKNOWN
