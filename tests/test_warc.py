@@ -330,3 +330,93 @@ def test_a_warc_with_no_html_response_is_one_row_naming_it(tmp_path):
         isinstance(i, Failure) and "no HTML response" in i.error
         for i in read_documents(str(tmp_path / "pages.warc.gz"), 1 << 20)
     )
+
+
+def write_segmented(path, uri: str, block_parts: list[bytes], headers: StatusAndHeaders, last: bool = True) -> None:
+    """One response record split into segments (WARC 1.1): the first carries the HTTP headers and
+    `block_parts[0]`, each `continuation` record the next part; the last names the total length."""
+    first_id = "<urn:uuid:00000000-0000-0000-0000-00000000000a>"
+    with open(path, "wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        writer.write_record(
+            writer.create_warc_record(
+                uri,
+                "response",
+                payload=io.BytesIO(block_parts[0]),
+                http_headers=headers,
+                warc_headers_dict={"WARC-Date": FETCHED, "WARC-Record-ID": first_id, "WARC-Segment-Number": "1"},
+            )
+        )
+        for n, part in enumerate(block_parts[1:], start=2):
+            extra = (
+                {"WARC-Segment-Total-Length": str(sum(map(len, block_parts)))} if last and n == len(block_parts) else {}
+            )
+            warc_headers = {
+                "WARC-Date": FETCHED,
+                "WARC-Record-ID": f"<urn:uuid:00000000-0000-0000-0000-00000000000{n}>",
+                "WARC-Segment-Origin-ID": first_id,
+                "WARC-Segment-Number": str(n),
+                **extra,
+            }
+            writer.write_record(
+                writer.create_warc_record(uri, "continuation", payload=io.BytesIO(part), warc_headers_dict=warc_headers)
+            )
+        writer.write_record(
+            writer.create_warc_record(
+                "https://news.example/after",
+                "response",
+                payload=io.BytesIO(article("After the split record")),
+                http_headers=http("200 OK", "text/html"),
+                warc_headers_dict={
+                    "WARC-Date": FETCHED,
+                    "WARC-Record-ID": "<urn:uuid:00000000-0000-0000-0000-0000000000ff>",
+                },
+            )
+        )
+
+
+def thirds(data: bytes) -> list[bytes]:
+    cut = len(data) // 3
+    return [data[:cut], data[cut : 2 * cut], data[2 * cut :]]
+
+
+def test_a_segmented_record_is_joined_into_one_whole_page(tmp_path):
+    page = article("Ferry timetable changes", 12)
+    cases = {
+        "plain": (page, http("200 OK", "text/html")),
+        "gzip": (gzip.compress(page), http("200 OK", "text/html", [("Content-Encoding", "gzip")])),
+    }
+    for name, (payload, headers) in cases.items():
+        path = tmp_path / f"segmented-{name}.warc.gz"
+        write_segmented(path, "https://news.example/ferry", thirds(payload), headers)
+        with open(path, "rb") as fh:
+            items = list(iter_warc(fh, str(path), 1 << 20))
+        pages = [i for i in items if isinstance(i, Page)]
+        assert [p.url for p in pages] == ["https://news.example/ferry", "https://news.example/after"], name
+        assert pages[0].text == page.decode(), name  # all of it, not the first segment's third
+        assert pages[0].record_id == pages[0].source_id == "urn:uuid:00000000-0000-0000-0000-00000000000a"
+        assert not [i for i in items if isinstance(i, Failure | Skipped)], name  # the continuations are the page
+
+
+def test_a_segmented_record_missing_its_last_segment_is_quarantined_not_cut(tmp_path):
+    path = tmp_path / "unfinished.warc.gz"
+    write_segmented(
+        path, "https://news.example/ferry", thirds(article("Ferry", 12)), http("200 OK", "text/html"), last=False
+    )
+    with open(path, "rb") as fh:
+        items = list(iter_warc(fh, str(path), 1 << 20))
+    assert [i.url for i in items if isinstance(i, Page)] == ["https://news.example/after"]
+    failures = [i for i in items if isinstance(i, Failure)]
+    assert [(f.reason, f.record_id) for f in failures] == [
+        ("decode_error", "urn:uuid:00000000-0000-0000-0000-00000000000a")
+    ]
+    assert "segment" in failures[0].error
+
+
+def test_a_segmented_record_over_the_cap_is_too_large(tmp_path):
+    path = tmp_path / "big-segmented.warc.gz"
+    write_segmented(path, "https://news.example/huge", thirds(article("Huge", 400)), http("200 OK", "text/html"))
+    with open(path, "rb") as fh:
+        items = list(iter_warc(fh, str(path), 60_000))
+    assert [(type(i).__name__, getattr(i, "reason", "")) for i in items] == [("Failure", "too_large"), ("Page", "")]
+    assert items[0].record_id == "urn:uuid:00000000-0000-0000-0000-00000000000a"

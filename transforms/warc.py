@@ -10,13 +10,18 @@ URI and the per-record size cap. Out, one at a time and in file order, one of:
     that breaks mid-way (decode_error: the records before it are kept, the rest is not readable);
   - `Skipped`: a record that is not a page (request, metadata, warcinfo, revisit, a non-HTML or
     non-2xx response), with a stable reason code for the run tallies.
-Only one record body is in memory at a time (warcio's ArchiveIterator over the stream).
+Only one record body is in memory at a time (warcio's ArchiveIterator over the stream), but for a
+segmented record (WARC 1.1: a first segment, then `continuation` records with the rest of its
+block, the last naming the total length): its segments are joined, under the same cap, and it is
+one page when its last segment is read; its last segment missing from the file, it is one
+decode_error row, never a page cut short.
 
 A WARC is recognized by content, not name: its first bytes, after gunzip, are `WARC/`.
 
   python -m transforms.read FILE      # what a file holds: pages, failures, skips (any input kind)
 """
 
+import io
 import zlib
 from collections.abc import Iterator
 from dataclasses import replace
@@ -25,6 +30,7 @@ from typing import BinaryIO, NamedTuple
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
+from warcio.recordloader import ArcWarcRecord
 
 from schemas import Failure, Page
 from transforms.decode import GZIP_MAGIC, decode_page
@@ -144,17 +150,86 @@ def record_item(record, record_id: str, source_uri: str, max_bytes: int) -> Page
     return replace(page, source_id=own_id)
 
 
+def _read_raw(record, limit: int) -> bytes:
+    """Up to `limit` + 1 bytes of a record's block past its HTTP headers, as stored (not decoded).
+    Raises EOFError when the file ends before the record does."""
+    raw = record.raw_stream.read(limit + 1)
+    if getattr(record.raw_stream, "limit", 0) > 0 and len(raw) <= limit:
+        raise EOFError("the last record is cut off")
+    return raw
+
+
+class Segments:
+    """A file's segmented records, joined: a first segment waits for its continuations, by id."""
+
+    def __init__(self, source_uri: str, max_bytes: int):
+        self._source_uri, self._max_bytes = source_uri, max_bytes
+        self._limit = max_bytes + HTTP_HEADER_ALLOWANCE  # a block can hold no more and have a body under the cap
+        # by the first segment's WARC-Record-ID: that record, its row's record id, its block so far
+        self._open: dict[str, tuple[ArcWarcRecord, str, list[bytes]]] = {}
+        self._dropped: set[str] = set()  # first segments quarantined: their continuations are part of that row
+
+    def add(self, record, record_id: str) -> Page | Failure | Skipped | None:
+        """A segment in: the whole record's item once its last segment is in, else None."""
+        own_id = (record.rec_headers.get_header("WARC-Record-ID") or "").strip("<> ")
+        if record.rec_type != "continuation":  # the first segment: the record's headers, its block's start
+            reason = _skip_reason(record, _media_type(record))
+            if reason:
+                return Skipped(record_id, reason)
+            self._open[own_id] = (record, record_id, [])
+            return self._extend(own_id, record)
+        origin = (record.rec_headers.get_header("WARC-Segment-Origin-ID") or "").strip("<> ")
+        if origin in self._dropped:
+            return None
+        if origin not in self._open:  # the rest of a record not read as a page (or whose start is elsewhere)
+            return Skipped(record_id, "not_a_response")
+        return self._extend(origin, record)
+
+    def _extend(self, origin: str, record) -> Page | Failure | None:
+        first, record_id, parts = self._open[origin]
+        parts.append(_read_raw(record, self._limit - sum(map(len, parts))))
+        size = sum(map(len, parts))
+        if size > self._limit:
+            del self._open[origin]
+            self._dropped.add(origin)
+            url = first.rec_headers.get_header("WARC-Target-URI")
+            error = f"segmented WARC record of {url} is over {self._max_bytes} bytes"
+            return Failure(self._source_uri, "read", "too_large", error, "", record_id, size, origin)
+        if record.rec_type != "continuation" or record.rec_headers.get_header("WARC-Segment-Total-Length") is None:
+            return None  # more segments to come: only the last one names the total length
+        del self._open[origin]
+        block = io.BytesIO(b"".join(parts))
+        joined = ArcWarcRecord(first.format, first.rec_type, first.rec_headers, block, first.http_headers, None, size)
+        return record_item(joined, record_id, self._source_uri, self._max_bytes)
+
+    def unfinished(self) -> Iterator[Failure]:
+        """One decode_error per record whose last segment never came, in file order."""
+        for origin, (first, record_id, parts) in self._open.items():
+            url = first.rec_headers.get_header("WARC-Target-URI")
+            error = f"segmented WARC record of {url}: {len(parts)} segment(s) in this file, its last segment missing"
+            yield Failure(self._source_uri, "read", "decode_error", error, "", record_id, sum(map(len, parts)), origin)
+        self._open.clear()
+
+
 def iter_warc(stream: BinaryIO, source_uri: str, max_bytes: int) -> Iterator[Page | Failure | Skipped]:
     """Every record of one WARC stream as a Page, a Failure or a Skipped, lazily. Never raises on
-    bad input: a broken archive ends with one decode_error Failure, on the record where it broke."""
+    bad input: a broken archive ends with one decode_error Failure, on the record where it broke,
+    then one for each segmented record still waiting for its last segment."""
     ordinal, current = 0, "record-1"
+    segments = Segments(source_uri, max_bytes)
     try:
         for record in ArchiveIterator(stream):
             ordinal += 1
             current = (record.rec_headers.get_header("WARC-Record-ID") or "").strip("<> ") or f"record-{ordinal}"
-            yield record_item(record, current, source_uri, max_bytes)
+            if record.rec_headers.get_header("WARC-Segment-Number") is None:
+                yield record_item(record, current, source_uri, max_bytes)
+            else:
+                item = segments.add(record, current)
+                if item is not None:
+                    yield item
             current = f"record-{ordinal + 1}"
     except (ArchiveLoadFailed, EOFError, zlib.error, ValueError, OSError) as err:
         yield Failure(
             source_uri, "read", "decode_error", f"broken WARC after {ordinal} records: {err}"[:2000], "", current
         )
+    yield from segments.unfinished()
