@@ -78,6 +78,14 @@ HARD_CASES = [
     ("Wow!!! That is it.", ["Wow!!!", "That is it."]),
     ("He asked, 'Why?' She shrugged.", ["He asked, 'Why?'", "She shrugged."]),
     ("Lt. Col. Harris arrived. Gen. Ward followed.", ["Lt. Col. Harris arrived.", "Gen. Ward followed."]),
+    # a numbered list's item: its number opens the paragraph and is no sentence of its own
+    ("1. Myth: All fat is bad", ["1. Myth: All fat is bad"]),
+    ("12. Use thirds. Then crop.", ["12. Use thirds.", "Then crop."]),
+    # a dotted abbreviation ends a sentence only before an opener in capitals
+    (
+        "There is \u201cno law in the U.S. [that] requires it.\u201d Critics agree.",
+        ["There is \u201cno law in the U.S. [that] requires it.\u201d", "Critics agree."],
+    ),
     # other languages: a day before its month, single-letter abbreviations, titles as written
     ("Er kam am 3. März. Am 13. Mai ging er.", ["Er kam am 3. März.", "Am 13. Mai ging er."]),
     ("Sie sprach z. B. von Häfen. Hr. Weber widersprach.", ["Sie sprach z. B. von Häfen.", "Hr. Weber widersprach."]),

@@ -21,7 +21,8 @@ missed CJK full stops. These rules run at ~0.2 ms per 5,000 chars:
   languages "Sra.", "sig.", "Hr.", "ca.") and initials ("J.") never end a sentence, nor a single letter
   before another ("z. B."), nor a day before its month's name ("am 3. März"); "No."/"Fig." not before
   a number, months not before a day; dotted abbreviations
-  ("U.S.", "a.m.") end one only when a typical sentence opener follows ("... in the U.S. The ...").
+  ("U.S.", "a.m.") end one only when a typical sentence opener in capitals follows ("... in the U.S.
+  The ..."); the number opening a numbered list's item ("1. Open the box.") ends nothing.
 
     python -c "from transforms.segment import segment_article as s; print(s('Mr. A came. He left.'))"
 """
@@ -162,6 +163,9 @@ OPENERS = frozenset(
 NEVER_FINAL = frozenset(["e.g.", "i.e.", "et al.", "viz."])
 
 _OPENERS_SPLIT = re.compile(r"[(\[\"'“‘]")
+# A paragraph opening "1. " to "999. " is a numbered list's item, its number no sentence (wcxb HTML: 2,152
+# sentence rows were a bare "1.", "2.", ... cut from their item).
+ENUMERATOR_MAX_DIGITS = 3
 _WORD_WINDOW = 40  # an abbreviation or initial is far shorter; bounds the look-back
 _NEXT_WORD = re.compile(r"[\"'“‘(\[«]*([^\s\"'”’)\].,;:!?]*)")
 _DOTTED = re.compile(r"(?:[^\W\d_]\.){2,}$")
@@ -252,10 +256,12 @@ def _is_break(text: str, start: int, term_at: int, terminator: str, after: str) 
         return False  # an abbreviation of single letters: "z. B.", "d. h.", "u. a."
     if word.isdigit() and len(word) <= 2 and next_word.lower() in DAY_FIRST_MONTHS:
         return False  # a day before its month, in the languages that write it so: "am 3. März", "3. Mai"
+    if word.isdigit() and len(word) <= ENUMERATOR_MAX_DIGITS and not text[start:term_at].strip()[: -len(word)]:
+        return False  # a list item's number opening its paragraph: "1. Myth: All fat is bad"
     if lowered in NUMBER_ABBREVS or lowered in MONTHS:
         return not after[:1].isdigit()
-    if _DOTTED.search(token):
-        return next_word.lower() in OPENERS
+    if _DOTTED.search(token):  # an opener in capitals: "in the U.S. [that] requires" goes on
+        return next_word[:1].isupper() and next_word.lower() in OPENERS
     return True
 
 
