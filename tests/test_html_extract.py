@@ -777,3 +777,23 @@ def test_one_sentence_paragraphs_with_a_date_or_published_in_them_stay_in_the_bo
         + "</article>"
     )
     assert extract_html(credit).stories[0].paragraphs == list(BODY)
+
+
+def test_filter_drops_the_sites_rights_notice_pointers_tags_and_placeholders_but_keeps_prose():
+    chrome = [
+        "Copyright © 2025 Quellmere Courier. All Rights Reserved.",
+        "© Copyright Harbour Media 2025.",
+        "Copyright 2024 Harbour Media Ltd",
+        "AdvertisementAdvertisement",
+        "Loading...",
+        "Related: Ferry timetable changes for the summer",
+        "Tags: Bridges, Quellmere, Harbour",
+    ]
+    prose = [
+        "Copyright law lets the council reuse the engineers' drawings for the second bridge, the clerk said.",
+        "Related companies in the port said the crossing had brought them new customers.",
+        "Loading the old ferry took twenty minutes at low tide.",
+    ]
+    paras = [(BODY[0], False), *[(c, False) for c in chrome[:3]], *[(p, False) for p in prose]]
+    paras += [(BODY[1], False), *[(c, False) for c in chrome[3:]], (BODY[2], False)]
+    assert [t for t, _ in filter_paragraphs(paras, [])] == [BODY[0], *prose, BODY[1], BODY[2]]

@@ -24,6 +24,7 @@ from transforms.textstats import (
     newsletter_promotion,
     photo_caption,
     prose_sentence,
+    rights_notice,
     word_count,
 )
 from transforms.textstats import word_key as _norm
@@ -79,10 +80,12 @@ _ALNUM = re.compile(r"[^\W_]")
 
 # Whole-line boilerplate (short lines only): calls to action, ad slots, photo credits.
 _PROMPT = re.compile(
-    r"^(advertisement|advertising|sponsored( content)?|story continues below( advertisement)?"
+    r"^((?:advertisement\s*)+|advertising|sponsored( content)?|story continues below( advertisement)?|loading\W*"
     # ad labels, share buttons and "read also" pointers in other languages (`transforms.textstats`)
     rf"|{alternation(AD_LABELS | SHARE_LABELS)}|(?:{alternation(READ_ALSO)})\s*:.*"
     r"|continue reading|(read|see|show|load) more\W*|(read|see) (more|also|next)\s*:.*|share( this)?( article| post| story| page)?"
+    # a pointer to another story and the post's tag list: "Related: <headline>", "Tags: A, B, C"
+    r"|related( stories| articles| posts| reading)?\s*:.*|(tags?|tagged( with)?|filed under)\s*:.*"
     r"|share (on|via) \w+|(photo|image|picture|illustration|photograph)s?( credit)?\s*:.*|credits?\s*:.*"
     r"|(photo|image|picture)s? (by|from|via|courtesy( of)?)\b.*|(table of )?contents|in this article|jump to( section)?"
     r"|(sign up|subscribe|join|follow us|download (the|our)|click here|tap here|want to bookmark"
@@ -112,6 +115,7 @@ _TAIL_HEADING = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?\"”»]$")
+_COPYRIGHT_OPENING = re.compile(r"\W*copyright\s*(?:\(c\)|\d{4})", re.IGNORECASE)
 _AUTHOR_SECTION = re.compile(
     r"\W*(?:(?:about|meet) the (?:authors?|writers?|reviewers?|experts?|contributors?)|author bio"
     r"|(?:written|(?:medically )?reviewed|fact[- ]checked|edited) by)\W*",
@@ -170,10 +174,19 @@ def _is_prompt(text: str) -> bool:
     # been healthier"): the line asks the reader to do something, or is the site's own ("our newsletter")
     short = words <= PROMPT_MAX_WORDS
     return (
-        (short and (bool(_PROMPT.match(text)) or newsletter_promotion(text)))
+        (short and (bool(_PROMPT.match(text)) or newsletter_promotion(text) or _rights_notice(text)))
         or photo_caption(text)
         or donation_appeal(text)
     )
+
+
+def _rights_notice(text: str) -> bool:
+    """The site's copyright line under the story ("Copyright © 2025 WABC-TV. All Rights Reserved.",
+    "© Copyright Acme 2025."), as the dump stripper drops it (`text_strip.is_body_chrome`): a "©", an
+    "all rights reserved" (in the languages of `textstats.RIGHTS_RESERVED` too), or a line opening with
+    "Copyright" and a year or a symbol. A sentence about copyright ("Copyright law protects ...") stays."""
+    low = text.lower()
+    return "©" in text or "all rights reserved" in low or bool(_COPYRIGHT_OPENING.match(text)) or rights_notice(low)
 
 
 def _is_date_line(text: str) -> bool:
