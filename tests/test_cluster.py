@@ -101,6 +101,9 @@ def test_canonical_key_prefers_wire_original_then_earliest():
     assert is_wire_original({"publisher": "Agence France-Presse", "wire_agency": "AFP"})
     assert not is_wire_original({"publisher": "Coast Herald", "wire_agency": "AP"})
     assert not is_wire_original({"publisher": None, "wire_agency": "AP"})
+    # the agency's own site: the agency is the publisher, with no wire credit apart from it
+    assert is_wire_original({"publisher": "Associated Press", "wire_agency": None})
+    assert not is_wire_original({"publisher": "Coast Herald", "wire_agency": None})
 
 
 def test_bucket_pairs_all_pairs_small_and_linear_big():

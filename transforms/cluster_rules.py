@@ -16,6 +16,7 @@ import re
 from datetime import UTC, datetime
 
 from transforms.dedup import signature
+from transforms.metadata.publishers import agency
 
 # Columns of a copy carried into its duplicates row (see schemas.tables.DUPLICATE_FIELDS).
 DUPLICATE_KEYS = (
@@ -41,10 +42,13 @@ _FAR_FUTURE = datetime.max.replace(tzinfo=UTC)
 
 
 def is_wire_original(article: dict) -> bool:
-    """Whether the publisher is the wire agency itself ("AP" by "Associated Press", "Reuters")."""
+    """Whether the publisher is the wire agency itself ("AP" by "Associated Press", "Reuters"): an
+    agency's story on its own site has the agency as publisher and no wire_agency apart from it."""
     wire, publisher = _letters(article.get("wire_agency")), _letters(article.get("publisher"))
-    if not wire or not publisher:
+    if not publisher:
         return False
+    if not wire:
+        return agency(article.get("publisher")) is not None
     words = re.findall(r"[^\W\d_]+", (article.get("publisher") or "").lower())
     initials = "".join(w[0] for w in words if w not in ("the", "of", "news"))
     return wire in (publisher, initials) or wire in publisher or publisher in wire

@@ -205,6 +205,8 @@ def _page_fields(page: Page, signals: Signals, credit: str | None) -> dict:
     if page.fmt != "html" and (publisher is None or publisher == wire):
         # a dump's masthead over a wire story's credit: the outlet prints the agency's story
         publisher = masthead(page.text) or publisher
+    if wire and wire == publisher:
+        wire = None  # the agency's own story on its own site, as the HTML side gives it ("AP", None)
     site_names = _site_names(signals, host)
     orgs = _AGENCY_KEYS  # site names are not excluded: on a personal blog the site is its author
     title = choose_title(signals, site_names)
