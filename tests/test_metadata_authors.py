@@ -165,6 +165,23 @@ def test_an_organisations_name_is_no_person():
     assert parse_byline("By Delta Alliance", set()) == []
 
 
+def test_a_live_blogs_label_and_a_picture_library_are_no_person():
+    from transforms.metadata.bylines import parse_byline
+    from transforms.metadata.names import person_name
+
+    for label in (
+        "Live Reporting",
+        "Live Updates",
+        "Live Coverage",
+        "Getty Images",
+        "Image Credit",
+        "Morning Briefing",
+    ):
+        assert person_name(label) is None, label
+    assert parse_byline("By Live Reporting", set()) == []
+    assert person_name("Olive Reyes") == "Olive Reyes"
+
+
 def test_a_knighthood_stays_in_the_name_a_courtesy_title_does_not():
     from transforms.metadata.names import person_name
 

@@ -35,6 +35,7 @@ NOT_PERSON_WORDS = frozenset(
     policy policies privacy terms insight insights newsletter newsletters podcast podcasts coalition makers
     industries enterprises holdings ventures technologies systems productions brands marketing logistics
     outfitters alliance federation initiative why how what where when which
+    live reporting coverage briefing images image credit credits
     redaktion rédaction redacción redazione redactie redação nachrichten nachrichtenagentur agentur
     agence agencia agenzia zeitung korrespondent korrespondentin correspondant correspondante
     corresponsal corrispondente autor autorin auteur autore
