@@ -37,6 +37,20 @@ def test_a_live_page_of_short_timed_updates_splits():
     assert [p.title for p in parts] == [f"{head} ({k})" for k, head in enumerate(updates * 2)]
 
 
+def test_a_live_updates_headline_under_its_clock_time_titles_it():
+    """In a dump each clock time is flagged as a heading, and so is a plain headline under it, but a
+    question's mark keeps one unflagged: that headline, not "9:06PM", is the update's title, and no
+    line of its body."""
+    heads = ["Ferry timetable changes for summer", "Will the ferry run tonight?", "Choir wins national folk award"]
+    paragraphs, flagged = [], []
+    for k, (head, body) in enumerate(zip(heads * 2, [BODY, MORE] * 3)):
+        flagged += [len(paragraphs)] + ([len(paragraphs) + 1] if not head.endswith("?") else [])
+        paragraphs += [f"9:0{k}PM", head, body]
+    parts = split_stories([Story(paragraphs, heading_indexes=flagged)])
+    assert [p.title for p in parts] == heads * 2
+    assert [p.paragraphs for p in parts] == [[BODY], [MORE], [BODY], [MORE], [BODY], [MORE]]
+
+
 def test_a_listicle_with_short_headed_sections_stays_one_story():
     """Short sections under headline-like heads, on a page whose headline names no roundup, are a
     listicle's or a guide's: the same paragraphs under "News in brief" are briefs."""

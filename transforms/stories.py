@@ -108,11 +108,29 @@ def _split(story: Story, title: str | None = None, roundup: bool = False) -> lis
         if len("".join(preamble)) >= PREAMBLE_MIN_CHARS:
             parts.append(Story(preamble, story.title))
         for head, body in with_body:
-            parts.append(Story([p for p in body if not _is_sign_line(p)] or body, story.paragraphs[head]))
+            title, body = _headline_under_clock(story.paragraphs[head], body)
+            parts.append(Story([p for p in body if not _is_sign_line(p)] or body, title))
         return parts
     if not flagged:
         return [story]
     return [_without_navigation(story, flagged)]
+
+
+def _headline_under_clock(heading: str, body: list[str]) -> tuple[str, list[str]]:
+    """A live update's headline where the section's heading is its clock time alone ("9:06PM" over
+    "How is Kylie feeling?": a question's mark kept the dump stripper from flagging the headline, so
+    the clock stood as the story's title and its headline as the body's first paragraph)."""
+    first = body[0].strip() if body else ""
+    if (
+        CLOCK.fullmatch(heading.strip())
+        and len(body) > 1
+        and first
+        and len(first) <= TEXT_HEADING_MAX_CHARS
+        and len(first.split()) <= TEXT_HEADING_MAX_WORDS
+        and not _is_sign_line(first)
+    ):
+        return first, body[1:]
+    return heading, body
 
 
 def _sections(paragraphs: list[str], headings: list[int]) -> tuple[list[str], list[tuple[int, list[str]]]]:
