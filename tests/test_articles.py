@@ -104,3 +104,22 @@ def test_a_text_of_emoji_only_is_no_article():
     page = decode_page("file:///emoji.txt", ("😀🎉🔥💯 " * 2000).encode())
     with pytest.raises(NoArticle, match="letters of body text"):
         build_articles(extract_page(page), NOW)
+
+
+def test_the_pages_deck_is_the_first_storys_only():
+    """A briefs page split into its stories: the page's deck stood as every brief's subtitle (a dump's
+    later story took the story before it's last paragraph or a caption as one)."""
+    more = " ".join(PARAS)
+    paragraphs = [
+        "Ferry timetable changes for the summer season",
+        "HALDEN (AP) — " + more,
+        "Choir wins national award for folk songs",
+        "OSLO (AP) — " + more.replace("terminal", "concert hall"),
+    ]
+    html = "<html><body>" + "".join(f"<p>{p}</p>" for p in paragraphs) + "</body></html>"
+    briefs = Page("mem://briefs.html", html, "html", "utf-8", len(html))
+    signals = Signals(title="News in brief", subtitle="The day's news from around the region, in short")
+    extraction = Extraction(briefs, [Story(paragraphs, "News in brief", [0, 2])], signals, input_chars=len(html))
+    rows = build_articles(extraction, NOW)
+    assert [r["title"] for r in rows] == [paragraphs[0], paragraphs[2]]
+    assert [r["subtitle"] for r in rows] == [signals.subtitle, None]

@@ -68,6 +68,11 @@ def build_articles(extraction: Extraction, ingested_at: datetime) -> list[dict]:
             continue
         if len(stories) > 1 and story.title:
             meta["title"] = story.title
+        if len(stories) > 1 and rows:
+            # a later story of a split page has no deck of its own: the page's deck is the first
+            # story's, and what a dump prints over a later one is the story before it (its last
+            # paragraph, a photo's caption: fundus TheTelegraph_1 gave 19 updates such "subtitles")
+            meta["subtitle"] = None
         index = len(rows)
         if not rows:  # one detection per page: the stories of one page share its language
             language, confidence = detect_language(text)
