@@ -78,3 +78,18 @@ def test_a_headline_that_starts_with_a_site_names_letters_is_no_site_name():
         meta={"og:title": "Newsom Vetoes Bill"},
     )
     assert choose_title(page, ["news.example.com", "news", "example"]) == "Newsom Vetoes Bill"
+
+
+def test_a_titles_label_a_stray_mark_before_it_and_a_space_before_its_stop_go():
+    assert clean("Title:Tidal Footbridge Design Under Storm Loads") == "Tidal Footbridge Design Under Storm Loads"
+    assert clean("Headline: Ferry fares rise in winter") == "Ferry fares rise in winter"
+    assert clean(". Harbour Cam 2 review") == "Harbour Cam 2 review"
+    assert clean("Ten ways to enjoy the harbour .") == "Ten ways to enjoy the harbour."
+    assert (
+        clean("Title IX ruling: what it means for the rowing club")
+        == "Title IX ruling: what it means for the rowing club"
+    )
+    assert clean("...And the Ferry Sailed On") == "...And the Ferry Sailed On"
+    assert choose_title(Signals(title="Title:Tidal Footbridge Design Under Storm Loads"), []) == (
+        "Tidal Footbridge Design Under Storm Loads"
+    )

@@ -77,6 +77,11 @@ CUT_SHORT = re.compile(r"(?:\.\.\.|…)$")
 # "Name: " or "Name | " before the rest of a title.
 _NAME_PREFIX = re.compile(r"(.{3,40}?)(?::|\s(?:\||-|–|—|::|»|·|•|/))\s+")
 _TAIL = re.compile(r"\s+\|\s+")
+# What a title never opens with: the field's own label ("Title:AlignMerge - ...", as arXiv prints its
+# abstract pages) or a stray mark before a space (". eufy Indoor Cam", "• Headline"); nor ends with
+# a space before its stop ("... with these 10 travel hacks .").
+_OPENING_JUNK = re.compile(r"(?i)^(?:(?:title|headline)\s*:\s*|[.,;:|·•»›>*]+\s+)")
+_SPACED_STOP = re.compile(r"\s+([.!?])$")
 # ... and, after CJK text, without spaces ("标题_新华网", "标题-中国日报网", "标题｜端传媒"); "_" and "｜" anywhere.
 _SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|»|·|•|/|:)\s+|\s*[_｜]\s*|(?<=[\u3000-\u9fff\uff00-\uffef])[-|–—]")
 
@@ -93,6 +98,7 @@ def clean(raw: str | None) -> str | None:
         if cut == value:
             break
         value = cut
+    value = _SPACED_STOP.sub(r"\1", _OPENING_JUNK.sub("", value))
     return value if 0 < len(value) <= MAX_TITLE_CHARS else None
 
 
