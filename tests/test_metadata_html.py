@@ -455,3 +455,17 @@ def test_a_body_sentence_with_a_date_or_an_opening_by_is_no_byline_line():
     page = Page("file:///bridge.html", html, "html", "utf-8", len(html))
     meta, _ = normalize_metadata(page, signals, body)
     assert meta["published_date"] == date(2025, 3, 14) and meta["published_source"] == "jsonld"
+
+
+def test_an_affiliate_disclosure_in_the_deck_element_is_no_deck():
+    page = """<html><body><h1>The best rain jackets for ferry commuters</h1>
+    <p class="dek">The following content is brought to you by our partners. If you buy a product featured
+    here, we may earn an affiliate commission.</p>
+    <p>We wore twelve jackets on the morning ferry for a month.</p></body></html>"""
+    assert _subtitle_of(page) is None
+    deck = page.replace(
+        "The following content is brought to you by our partners. If you buy a product featured\n    here, we "
+        "may earn an affiliate commission.",
+        "Twelve jackets, a month of crossings and one clear winner",
+    )
+    assert _subtitle_of(deck) == "Twelve jackets, a month of crossings and one clear winner"

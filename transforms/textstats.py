@@ -151,6 +151,23 @@ def newsletter_promotion(line: str) -> bool:
 # or monthly donations" where the newsroom speaks ("... supporting our work"). On the dev sets 8 such
 # lines in our bodies and none in the truth (a sentence that only mentions donating, or asks for it
 # mid-sentence, is no appeal).
+# Affiliate / editorial-independence disclosures, a line of their own.
+DISCLOSURE = re.compile(
+    r"(contains?|may contain|uses|includes?|use) (some )?affiliate links"
+    r"|(purchases?|buy|click) (made )?(through|via|from) (our|these|my|the|one of) (affiliate )?links.{0,60}\b(earn|commission|compensat)"
+    r"|independently (selected|chosen|reviewed|curated)\b.{0,80}\bcommission|\bwe may earn\b|\bmay (earn|receive) a (small )?commission",
+    re.IGNORECASE,
+)
+DISCLOSURE_STEMS = ("affiliate", "earn", "commission", "compensat")
+
+
+def affiliate_disclosure(text: str) -> bool:
+    """The site's affiliate or sponsorship disclosure ("If you buy through our links, we may earn a
+    commission"): the HTML clean-up drops it as a paragraph, the metadata as a deck."""
+    low = text.lower()
+    return any(stem in low for stem in DISCLOSURE_STEMS) and bool(DISCLOSURE.search(text))
+
+
 _APPEAL = re.compile(
     r"\b(?:we|i) (?:have|\W?ve got) a (?:small |little |quick )?favou?r to ask"
     r"|\b(?:kept alive|funded|sustained|made possible|powered) (?:entirely |only |solely |mostly )?by (?:our )?"

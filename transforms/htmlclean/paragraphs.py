@@ -19,6 +19,7 @@ from transforms.textstats import (
     COMMENT_LABELS,
     READ_ALSO,
     SHARE_LABELS,
+    affiliate_disclosure,
     alternation,
     donation_appeal,
     newsletter_promotion,
@@ -93,14 +94,6 @@ _PROMPT = re.compile(
     r"|our (?:editorial )?standards\s*:.*)$",  # the newsroom's policy link under a story (Reuters)
     re.IGNORECASE,
 )
-# Affiliate / editorial-independence disclosures, a line of their own.
-_DISCLOSURE = re.compile(
-    r"(contains?|may contain|uses|includes?|use) (some )?affiliate links"
-    r"|(purchases?|buy|click) (made )?(through|via|from) (our|these|my|the|one of) (affiliate )?links.{0,60}\b(earn|commission|compensat)"
-    r"|independently (selected|chosen|reviewed|curated)\b.{0,80}\bcommission|\bwe may earn\b|\bmay (earn|receive) a (small )?commission",
-    re.IGNORECASE,
-)
-_DISCLOSURE_STEMS = ("affiliate", "earn", "commission", "compensat")
 # A heading (or short line) that opens a list of other stories, not more of this one.
 _TAIL_HEADING = re.compile(
     r"^(related( \w+)?|more from\b.*|more (stories|news|articles)\b.*|read (more|next)( (from|on|about)\b.*)?|read this next"
@@ -158,17 +151,11 @@ def body_paragraphs(body) -> list[tuple[str, bool]]:
     return out
 
 
-def _may_disclose(text: str) -> bool:
-    """Cheap pre-check: every _DISCLOSURE branch holds one of these stems."""
-    low = text.lower()
-    return any(stem in low for stem in _DISCLOSURE_STEMS)
-
-
 def _is_prompt(text: str) -> bool:
     words = word_count(text)
     if not _ALNUM.search(text):
         return True
-    if words <= DISCLOSURE_MAX_WORDS and _may_disclose(text) and _DISCLOSURE.search(text):
+    if words <= DISCLOSURE_MAX_WORDS and affiliate_disclosure(text):
         return True
     # a newsletter's promotion, not an article about newsletters ("The newsletter industry has never
     # been healthier"): the line asks the reader to do something, or is the site's own ("our newsletter")

@@ -42,7 +42,7 @@ from transforms.metadata.sections import choose_section
 from transforms.metadata.titles import choose_title, clean, key
 from transforms.metadata.urls import canonical_url, url_host
 from transforms.textmodel.lines import normalize_lines
-from transforms.textstats import CJK_CHAR, OFFER
+from transforms.textstats import CJK_CHAR, OFFER, affiliate_disclosure
 
 METADATA_FIELDS = (
     "url",
@@ -101,11 +101,14 @@ def _standfirst(signals: Signals) -> set[str]:
 
 def _subtitle(text: str | None, title: str | None) -> str | None:
     """The deck, unless it is an offer or a form's label ("Save this story", "Please enter a valid
-    email address": a dump's lines) or the headline with a label before or after it ("Sports
+    email address": a dump's lines), the site's affiliate disclosure ("The following content is
+    brought to you by ... partners. If you buy a product featured here, we may earn ...": a deck's
+    element holds it on review pages) or the headline with a label before or after it ("Sports
     Headline": a header block read whole)."""
     if (
         not text
         or OFFER.search(text)
+        or affiliate_disclosure(text)
         or (title and (key(text).endswith(key(title)) or key(text).startswith(key(title))))
     ):
         return None
