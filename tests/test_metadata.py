@@ -189,6 +189,25 @@ def test_a_dumps_first_line_is_its_masthead_only_when_it_is_a_name():
     assert masthead("Valley Courier\nMenu\nHeadline") is None
 
 
+def test_the_sites_tagline_is_no_part_of_the_publisher():
+    for site_name, host, publisher in (
+        ("Harbour Fitness | Affordable 24/7 Gyms Near You", "harbourfitness.example", "Harbour Fitness"),
+        ("QuayTap - All-in-One Ferry Booking Platform", "quaytap.example", "QuayTap"),
+        ("HRX | Academy to Innovate HR", "hrx.example", "HRX"),
+        ("The Tide Report - Harbour News and Weather", "tidereport.example", "The Tide Report"),
+        ("Valley Courier", "valleycourier.example", "Valley Courier"),
+        # no part the host spells, or no host: the name as the page gives it
+        (
+            "National Ferry Safety Centre - NFSC.GOV.EXAMPLE",
+            "nfsc.gov.example",
+            "National Ferry Safety Centre - NFSC.GOV.EXAMPLE",
+        ),
+        ("Harbour Fitness | Affordable Gyms", None, "Harbour Fitness | Affordable Gyms"),
+    ):
+        signals = Signals(meta={"og:site_name": site_name})
+        assert choose_publisher(signals, host) == (publisher, None), site_name
+
+
 def test_wire_agency_apart_from_the_site():
     signals = Signals(meta={"og:site_name": "Valley Courier"}, byline_lines=["(Reuters) Updated: 2018-04-05"])
     assert choose_publisher(signals, "valleycourier.example") == ("Valley Courier", "Reuters")

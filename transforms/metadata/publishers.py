@@ -222,8 +222,35 @@ def site_publisher(signals: Signals, host: str | None = None) -> str | None:
             items = pub if isinstance(pub, list) else [pub]
             for name, _ in names([by_id(signals, item) for item in items]):
                 if _clean(name):
-                    return brand if _unlike_site(_clean(name), brand, host) else _clean(name)
-    return brand
+                    return without_tagline(brand if _unlike_site(_clean(name), brand, host) else _clean(name), host)
+    return without_tagline(brand, host)
+
+
+# A site's name with its tagline after a bar, a bullet or a dash ("Urge Fitness | Affordable 24/7 Gyms Near
+# Me in PA and NJ", "CleverTap - All-in-One Customer Engagement Platform", "Resy | Right This Way").
+_TAGLINE_SPLIT = re.compile(r"\s+(?:[|•·]|-{1,2}|–|—)\s+")
+_DOMAIN_LIKE = re.compile(r"(?i)^[\w-]+(?:\.[\w-]+)+$")
+
+
+def without_tagline(name: str | None, host: str | None) -> str | None:
+    """The part of a site's name before or after its tagline that the host spells (a word of 4+
+    letters, or the whole part run together: "AIHR | Academy to Innovate HR" on aihr.com is "AIHR");
+    the name as it is where no part or more than one reading is possible (no host, or no part the
+    host spells). On wcxb-dev HTML 30 publishers lost a tagline so (one more kept one: "Healthcare AI |
+    Aidoc Always-on AI" is "Aidoc Always-on AI"; an acronym stands for its name: "NSF", "LSC")."""
+    if not name or not host:
+        return name
+    parts = [p.strip(" \"'“”") for p in _TAGLINE_SPLIT.split(name)]
+    if len(parts) < 2:
+        return name
+    squashed = key(host)
+    for part in parts:
+        k = key(part)
+        if not k or _DOMAIN_LIKE.match(part):
+            continue
+        if (len(k) >= 3 and k in squashed) or any(w in squashed for w in _words(part)):
+            return part
+    return name
 
 
 def masthead(dump: str) -> str | None:
