@@ -434,8 +434,15 @@ def test_datelines():
         "EDITOR’S NOTE: This story was updated.",
         "TLDR: It works.",
         "WHY IT MATTERS: Fares rise in May.",
+        # ... or before a dash: a kicker, a note, a photo's caption ("FILE - ...") is no place either
+        "UPDATE - The ferry company said more on Tuesday.",
+        "EDITOR’S NOTE — This story was updated.",
+        "BREAKING NEWS — A fire broke out at the pier.",
+        "FILE - In this photo, a ferry leaves the pier.",
+        "SPOILER ALERT - The harbour master did it.",
     ):
         assert split_dateline(label) == (None, None, label)
+    assert split_dateline("NEW YORK -- Stocks rose.")[0] == "New York"
 
 
 def test_sections():

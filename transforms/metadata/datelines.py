@@ -33,8 +33,9 @@ _DAY_FIRST = rf"\d{{1,2}}(?:er|\.)?\s+(?:de\s+)?(?i:{_ANY_MONTH})\.?(?:\s+(?:de\
 _DATE = rf"(?:,\s*(?P<date>{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?|{_DAY_FIRST}))"
 _CREDIT = r"(?:\s*\((?P<credit>[A-Za-z][\w.&' \-]{1,30})\))"  # "(AP)", "(Xinhua)", "(dpa)"
 
-# Words that open a paragraph in capitals before a colon as a label, not a place ("CLAIM: ...",
-# "EDITOR'S NOTE: ...", Axios' "WHY IT MATTERS: ..."): colon datelines ("NEW DELHI: ...") exist too.
+# Words that open a paragraph in capitals before a colon or a dash as a label, not a place ("CLAIM: ...",
+# "EDITOR'S NOTE: ...", Axios' "WHY IT MATTERS: ...", "UPDATE — ...", AP's photo captions "FILE - ..."):
+# colon datelines ("NEW DELHI: ...") exist too.
 _LABELS = {
     "claim",
     "the facts",
@@ -58,6 +59,11 @@ _LABELS = {
     "clarification",
     "warning",
     "spoiler",
+    "spoiler alert",
+    "file",
+    "review",
+    "commentary",
+    "explainer",
     "q",
     "a",
     "why it matters",
@@ -154,8 +160,8 @@ def split_dateline(paragraph: str) -> tuple[str | None, str | None, str]:
             and not match.group("credit")
         ):
             continue  # "US - ..." / "AI: ..." are not places with a dateline
-        if match.group(0).rstrip().endswith(":") and place.lower().replace("’", "'") in _LABELS:
-            continue  # "CLAIM: ..." is a label
+        if place.lower().replace("’", "'") in _LABELS and not (match.group("credit") or match.group("date")):
+            continue  # "CLAIM: ...", "EDITOR'S NOTE — ...", "FILE - ..." (a photo's caption) are labels
         rest = paragraph[match.end() :]
         if not rest or not (rest[0].isupper() or rest[0].isdigit() or rest[0] in "\"'“‘"):
             continue
