@@ -86,6 +86,11 @@ HARD_CASES = [
         "There is \u201cno law in the U.S. [that] requires it.\u201d Critics agree.",
         ["There is \u201cno law in the U.S. [that] requires it.\u201d", "Critics agree."],
     ),
+    # two sentences the page ran together without a space; code and dotted names stay whole
+    ("Join our harbour club.What stage are you at?", ["Join our harbour club.", "What stage are you at?"]),
+    ("It saves energy.Additionally, it is quiet.", ["It saves energy.", "Additionally, it is quiet."]),
+    ("Call os.Open(name) then fmt.Println it.", ["Call os.Open(name) then fmt.Println it."]),
+    ("Read it on Harbour.Org today.", ["Read it on Harbour.Org today."]),
     # other languages: a day before its month, single-letter abbreviations, titles as written
     ("Er kam am 3. März. Am 13. Mai ging er.", ["Er kam am 3. März.", "Am 13. Mai ging er."]),
     ("Sie sprach z. B. von Häfen. Hr. Weber widersprach.", ["Sie sprach z. B. von Häfen.", "Hr. Weber widersprach."]),

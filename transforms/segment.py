@@ -12,6 +12,8 @@ budget is 2 ms); blingfire (0.3 ms) and syntok (7.5 ms) split after "Gov.", "Lt.
 missed CJK full stops. These rules run at ~0.2 ms per 5,000 chars:
 - a break needs a terminator (. ! ? … or "..."), optional closing quotes/brackets, whitespace, then an
   upper-case letter, a digit, an opening quote/bracket, or a letter of a script without case;
+- two sentences a page ran together ("... our community.What stage ...") break where a plain
+  lower-case word, the stop and a capitalised sentence opener meet (not "os.Open", "Earth.Org");
 - CJK full stops (。！？) break with or without a following space;
 - Thai and Lao have no full stop: a space between two of their letters ends a sentence or a clause
   (the only mark either is given), so each clause is a segment; not after the repetition mark (ๆ)
@@ -159,6 +161,22 @@ OPENERS = frozenset(
         "both",
     ]
 )
+# Two sentences run together without a space ("for now.Xi also"): a lower-case letter, the stop, and a
+# capitalised opener (the next word must be one of these, so that "Earth.Org" and "os.Open" stay whole).
+_GLUED_END = re.compile(r"[a-z]([.!?])([A-Z][a-z']*)(?=[\s,])")
+GLUED_OPENERS = OPENERS | {
+    "what",
+    "how",
+    "why",
+    "however",
+    "additionally",
+    "then",
+    "here",
+    "also",
+    "plus",
+    "now",
+    "today",
+}
 # Mid-sentence Latin abbreviations that never end a sentence.
 NEVER_FINAL = frozenset(["e.g.", "i.e.", "et al.", "viz."])
 
@@ -195,7 +213,8 @@ def segment_article(text: str) -> list[dict]:
 def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """(start, end) of each sentence of text[start:end], trimmed of whitespace, never empty."""
     end = len(text) if end is None else end
-    cuts = sorted(_latin_cuts(text, start, end) | _cjk_cuts(text, start, end) | _unspaced_cuts(text, start, end))
+    cuts = _latin_cuts(text, start, end) | _glued_cuts(text, start, end) | _cjk_cuts(text, start, end)
+    cuts = sorted(cuts | _unspaced_cuts(text, start, end))
     spans = []
     left = start
     for cut in [*cuts, end]:
@@ -213,6 +232,20 @@ def _latin_cuts(text: str, start: int, end: int) -> set[int]:
         if following >= end or not _opens_sentence(text[following]):
             continue
         if _is_break(text, start, match.start(1), match.group(1), text[following : following + 40]):
+            cuts.add(match.end(1))
+    return cuts
+
+
+def _glued_cuts(text: str, start: int, end: int) -> set[int]:
+    """Cuts between two sentences a page ran together, no space after the stop ("... at least for
+    now.Xi also plans ...", "... our community.What stage ..."): a plain lower-case word, the stop,
+    then a sentence opener in capitals. Code ("os.Open(name)", "fmt.Println") and names written with
+    a dot ("Earth.Org", "BusinessBroker.Net") have no opener after the dot, or no plain word before it."""
+    cuts = set()
+    for match in _GLUED_END.finditer(text, start, end):
+        word_start = max(text.rfind(" ", start, match.start()), text.rfind("\n", start, match.start())) + 1
+        before = text[max(word_start, start) : match.start() + 1]
+        if before.isalpha() and before.islower() and match.group(2).lower() in GLUED_OPENERS:
             cuts.add(match.end(1))
     return cuts
 
