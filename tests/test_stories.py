@@ -246,3 +246,29 @@ def test_a_dump_without_a_roundups_label_keeps_its_headline_in_the_header():
     lines = head + [line for title, body in BRIEFS for line in [title, *body]] + ["Contact us", "© 2024 Harbour Post"]
     (row,) = _dump_articles(lines)
     assert row["title"] == BRIEFS[0][0] and not row["text"].startswith(BRIEFS[0][0])
+
+
+def test_a_photos_caption_over_its_credit_line_cuts_no_story_from_a_live_pages_report():
+    """A dump prints a photo's caption over its credit ("Credit: Reuters/..."): the credit goes, and
+    the caption, a short line without a stop, read as a heading that cut the report into stories."""
+    report = [
+        BODY,
+        "Rovers opened the scoring with a glancing header",
+        "Credit: Reuters/Ann Lee",
+        MORE,
+        "Quay levelled from a corner in the second half",
+        "Credit: AP Photo/Ann Lee",
+        BODY.replace("water board", "harbour board"),
+    ]
+    updates = []
+    for k in range(5):
+        updates += [
+            f"9:0{k}PM",
+            f"{90 - 10 * k} minutes: Rovers 2 Quay {3 - k // 2}",
+            MORE.replace("board", f"club {k}"),
+        ]
+    head = ["Home", "Sport", "Harbour Rovers 2 Quay United 3: as it happened", "By Ann Lee", "5 June 2024"]
+    rows = _dump_articles(head + report + updates + ["Contact us", "© 2024 Harbour Post"])
+    assert rows[0]["title"] == "Harbour Rovers 2 Quay United 3: as it happened"
+    assert BODY in rows[0]["text"] and MORE in rows[0]["text"] and "harbour board" in rows[0]["text"]
+    assert len(rows) == 6
