@@ -440,6 +440,7 @@ def test_datelines():
         "BREAKING NEWS — A fire broke out at the pier.",
         "FILE - In this photo, a ferry leaves the pier.",
         "SPOILER ALERT - The harbour master did it.",
+        "Editor’s Note, December 19, 2025: We added two ferries to the list.",
     ):
         assert split_dateline(label) == (None, None, label)
     assert split_dateline("NEW YORK -- Stocks rose.")[0] == "New York"

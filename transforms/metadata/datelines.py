@@ -160,8 +160,8 @@ def split_dateline(paragraph: str) -> tuple[str | None, str | None, str]:
             and not match.group("credit")
         ):
             continue  # "US - ..." / "AI: ..." are not places with a dateline
-        if place.lower().replace("’", "'") in _LABELS and not (match.group("credit") or match.group("date")):
-            continue  # "CLAIM: ...", "EDITOR'S NOTE — ...", "FILE - ..." (a photo's caption) are labels
+        if place.lower().replace("’", "'") in _LABELS:
+            continue  # "CLAIM: ...", "EDITOR'S NOTE — ...", "Editor's Note, May 3, 2025: ...", "FILE - ..." are labels
         rest = paragraph[match.end() :]
         if not rest or not (rest[0].isupper() or rest[0].isdigit() or rest[0] in "\"'“‘"):
             continue
