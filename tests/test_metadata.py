@@ -448,6 +448,9 @@ def test_datelines():
 
 def test_sections():
     assert choose_section(Signals(breadcrumbs=["World / Asia-Pacific"]), None) == "Asia-Pacific"
+    # the headline is the trail's last place: a language switch printed after it is no section
+    switch = Signals(breadcrumbs=["Home / Ferries / Fares rise in May / English / Español"])
+    assert choose_section(switch, "Fares rise in May") == "Ferries"
     assert choose_section(Signals(breadcrumbs=["Home | Sports | Team wins title"]), "Team wins title") == "Sports"
     assert choose_section(Signals(meta={"article:section": "Business"}), None) == "Business"
     # the kind of page or a CMS default is no section; a declared label is tidied

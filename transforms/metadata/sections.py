@@ -63,16 +63,26 @@ _NOT_A_PLACE = re.compile(r"(?i)^[<«‹←]|^back to\b|(?:\.\.\.|…)$|\{\{|\}\
 
 def _section_from_trail(parts: list[str], title: str | None) -> str | None:
     title_key = key(title or "")
+    # the headline is a trail's last place: what a trail's element prints after it is the page's
+    # language switch ("... / Tax Law Changes ... / Español": wcxb 0304, 4121) or other links
+    at_title = [i for i, part in enumerate(parts) if title_key and key(part.strip(" :/|")) == title_key]
+    if at_title:
+        parts = parts[: at_title[-1]]
     for part in reversed(parts):
         part = part.strip(" :/|")
         part = re.sub(r"(?i)^you are here:?\s*", "", part)
         k = key(part)
         if not k or len(part) > MAX_SECTION_CHARS or k in _NOT_SECTION or k in _GENERIC or _NOT_A_PLACE.search(part):
             continue
-        if title_key and (k == title_key or (len(k) > 12 and k in title_key)):
+        if title_key and _is_title(k, title_key):
             continue
         return part
     return None
+
+
+def _is_title(k: str, title_key: str) -> bool:
+    """A crumb (in `key` form) that is the headline, or a long part of it."""
+    return bool(k) and (k == title_key or (len(k) > 12 and k in title_key))
 
 
 def _jsonld_trail(signals: Signals) -> list[str]:
