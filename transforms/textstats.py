@@ -146,11 +146,6 @@ def newsletter_promotion(line: str) -> bool:
     return "newsletter" in line.lower() and bool(_NEWSLETTER_CUE.search(line))
 
 
-# A newsroom's appeal for readers' money, under the story: "we have a small favor to ask", "This story
-# is funded by readers like you", "kept alive by reader donations", "👉 Donate today", and "your one-off
-# or monthly donations" where the newsroom speaks ("... supporting our work"). On the dev sets 8 such
-# lines in our bodies and none in the truth (a sentence that only mentions donating, or asks for it
-# mid-sentence, is no appeal).
 # Affiliate / editorial-independence disclosures, a line of their own.
 DISCLOSURE = re.compile(
     r"(contains?|may contain|uses|includes?|use) (some )?affiliate links"
@@ -168,6 +163,11 @@ def affiliate_disclosure(text: str) -> bool:
     return any(stem in low for stem in DISCLOSURE_STEMS) and bool(DISCLOSURE.search(text))
 
 
+# A newsroom's appeal for readers' money, under the story: "we have a small favor to ask", "This story
+# is funded by readers like you", "kept alive by reader donations", "👉 Donate today", and "your one-off
+# or monthly donations" where the newsroom speaks ("... supporting our work"). On the dev sets 8 such
+# lines in our bodies and none in the truth (a sentence that only mentions donating, or asks for it
+# mid-sentence, is no appeal).
 _APPEAL = re.compile(
     r"\b(?:we|i) (?:have|\W?ve got) a (?:small |little |quick )?favou?r to ask"
     r"|\b(?:kept alive|funded|sustained|made possible|powered) (?:entirely |only |solely |mostly )?by (?:our )?"
