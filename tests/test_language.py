@@ -64,3 +64,45 @@ def test_declared_language_tags_in_canonical_case():
     assert language_tag("en-US-x-house") == "en-US"  # private use dropped
     for no_tag in ("{{lang}}", "x", "und", "english", "", None):
         assert language_tag(no_tag) is None, no_tag
+
+
+def test_trials_give_langdetects_own_probabilities_bit_for_bit():
+    """`language_trials.probabilities` is langdetect's detection made cheaper: every float equal."""
+    import random
+
+    from langdetect import detector_factory
+    from langdetect.lang_detect_exception import LangDetectException
+
+    from transforms import language
+    from transforms.language_trials import probabilities
+
+    language.load()
+    factory = detector_factory._factory
+    texts = [
+        ENGLISH,
+        "Der Stadtrat hat am Dienstag beschlossen, die Entscheidung über die neue Brücke zu vertagen.",
+        "Le conseil municipal a voté mardi pour reporter la décision sur le nouveau pont du port.",
+        "Городской совет во вторник проголосовал за то, чтобы отложить решение по новому мосту.",
+        "Hội đồng thành phố đã bỏ phiếu vào thứ Ba để hoãn quyết định về cây cầu mới.",  # Vietnamese marks
+        "Consiliul a votat marți: ședința ține până la ora șase.",  # Romanian comma-below letters
+        "NASA and the ESA said   the LAUNCH of JWST-2 is   set (see https://example.org/x or mail a@b.co).",
+        "مجلس المدينة صوت يوم الثلاثاء على تأجيل القرار بشأن الجسر الجديد، یک",
+        "Ελληνικά κείμενα with some English words mixed in, and 日本語 too.",
+        "!!! ... 123 ---",  # no n-gram the profiles know
+    ]
+    rand = random.Random(7)
+    letters = "abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ  éüßøçñ ąęłśź ПРИВЕТ привет ṃḍ ắẳ"
+    texts += ["".join(rand.choice(letters) for _ in range(rand.randint(1, 400))) for _ in range(200)]
+
+    def outcome(detect):
+        try:
+            return [(found.lang, found.prob) for found in detect()]
+        except LangDetectException as error:
+            return error.code
+
+    for text in texts:
+        detector = factory.create()
+        detector.n_trial = language.N_TRIAL
+        detector.append(text)
+        expected = outcome(detector.get_probabilities)
+        assert outcome(lambda text=text: probabilities(factory, text, language.N_TRIAL)) == expected, text

@@ -130,11 +130,10 @@ def detect_language(text: str) -> tuple[str | None, float | None]:
     from langdetect import detector_factory
     from langdetect.lang_detect_exception import LangDetectException
 
+    from transforms.language_trials import probabilities
+
     try:
-        detector = detector_factory._factory.create()
-        detector.n_trial = N_TRIAL
-        detector.append(sample)
-        best = detector.get_probabilities()[0]
+        best = probabilities(detector_factory._factory, sample, N_TRIAL)[0]
     except (LangDetectException, IndexError):
         return UNDETERMINED, None
     code = best.lang.split("-")[0]  # zh-cn / zh-tw -> zh: ISO 639-1 has no region
