@@ -47,6 +47,11 @@ _THAI_LAO_CLAUSE = re.compile(
     "[ \t]+(?=[\u0e01-\u0e2e\u0e40-\u0e44\u0e81-\u0eae\u0ec0-\u0ec4\u0edc-\u0edf])"
 )
 _DANDA_END = re.compile("[\u17d4\u17d5\u104b\u0f0d]+")  # Khmer ។ ៕, Myanmar ။, Tibetan །
+# A cut needs one of these terminators before the text's last character (_LATIN_END and _CJK_END
+# start with one, and cut only with something after it) or a letter of a script without spaces
+# (UNSPACED_CHAR, dandas included): 57% of the paragraphs of 2,144 dev and corpus articles have
+# neither, and are one sentence found with one search.
+_TERMINATOR = re.compile("[.!?…。！？]")
 
 # Words that are titles or fixed abbreviations: a following capital starts a name, not a sentence.
 TITLES = frozenset(
@@ -213,6 +218,9 @@ def segment_article(text: str) -> list[dict]:
 def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """(start, end) of each sentence of text[start:end], trimmed of whitespace, never empty."""
     end = len(text) if end is None else end
+    if not _TERMINATOR.search(text, start, end - 1) and not UNSPACED_CHAR.search(text, start, end):
+        span = _trim(text, start, end)  # no cut can be made: one sentence, as the rules below find
+        return [span] if span is not None else []
     cuts = _latin_cuts(text, start, end) | _glued_cuts(text, start, end) | _cjk_cuts(text, start, end)
     cuts = sorted(cuts | _unspaced_cuts(text, start, end))
     spans = []

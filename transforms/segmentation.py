@@ -12,10 +12,12 @@ from transforms.tags import counter
 
 def segment_rows(article: dict) -> list[TableRow]:
     partition = partition_values(ARTICLES, article)
-    return [
-        TableRow(SEGMENTS, partition, {**seg, "article_id": article["article_id"], "schema_version": SCHEMA_VERSION})
-        for seg in segment_article(article["text"])
-    ]
+    article_id = article["article_id"]
+    segments = segment_article(article["text"])
+    for seg in segments:  # dicts made for this call: the two columns join them in place, not in a copy
+        seg["article_id"] = article_id
+        seg["schema_version"] = SCHEMA_VERSION
+    return [TableRow(SEGMENTS, partition, seg) for seg in segments]
 
 
 class SegmentArticleFn(beam.DoFn):
