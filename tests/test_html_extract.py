@@ -797,3 +797,30 @@ def test_filter_drops_the_sites_rights_notice_pointers_tags_and_placeholders_but
     paras = [(BODY[0], False), *[(c, False) for c in chrome[:3]], *[(p, False) for p in prose]]
     paras += [(BODY[1], False), *[(c, False) for c in chrome[3:]], (BODY[2], False)]
     assert [t for t, _ in filter_paragraphs(paras, [])] == [BODY[0], *prose, BODY[1], BODY[2]]
+
+
+def test_prose_elements_are_the_prose_xpaths():
+    """`rescue.prose_elements` finds what `_PROSE_XPATH` says, in its order, from the root whatever
+    element it is given: paragraphs and innermost list items outside chrome blocks and comment
+    threads ("commentary" is none)."""
+    page = parse_html(
+        "<html><body><nav><p>menu</p></nav><p>one</p><ul><li>outer<ul><li>inner</li></ul></li></ul>"
+        "<li><p>in item</p></li><div class='comments'><p>thread</p></div><div id='commentary'><p>kept</p></div>"
+        "<div class='comment' id='commentary'><p>either</p></div><p class='comment-body'>own</p>"
+        "<li class='commentary'>item</li><header><li>head</li></header><form><p>field</p></form>"
+        "<aside><p>side<span><li>deep</li></span></p></aside><noscript><p>fallback</p></noscript>"
+        "<footer><p>foot</p></footer><template><p>later</p></template><p>last</p></body></html>"
+    )
+    for start in (page, page.find(".//body"), page.find(".//ul")):
+        expected = rescue._PROSE_XPATH(start)
+        found = rescue.prose_elements(start)
+        assert len(found) == len(expected) and all(a is b for a, b in zip(found, expected))
+    assert [el.text for el in rescue.prose_elements(page)] == [
+        "one",
+        "inner",
+        "in item",
+        "kept",
+        "either",
+        "item",
+        "last",
+    ]
