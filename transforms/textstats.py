@@ -168,13 +168,15 @@ def affiliate_disclosure(text: str) -> bool:
 # or monthly donations" where the newsroom speaks ("... supporting our work"). On the dev sets 8 such
 # lines in our bodies and none in the truth (a sentence that only mentions donating, or asks for it
 # mid-sentence, is no appeal).
-_APPEAL = re.compile(
-    r"\b(?:we|i) (?:have|\W?ve got) a (?:small |little |quick )?favou?r to ask"
-    r"|\b(?:kept alive|funded|sustained|made possible|powered) (?:entirely |only |solely |mostly )?by (?:our )?"
-    r"(?:readers?|listeners?|viewers?|members?)\W?s? (?:donations?|support|contributions?|like you)"
-    r"|^\W*(?:please )?(?:donate|give) (?:today|now)\b",
+# Three patterns, each searched only where the words it needs are (a case-blind search of a whole
+# paragraph cost ~4.6 us, these ~2.5): "favo", " by ", and the third anchored at the line's start.
+_FAVOUR_ASKED = re.compile(r"\b(?:we|i) (?:have|\W?ve got) a (?:small |little |quick )?favou?r to ask", re.IGNORECASE)
+_FUNDED_BY_READERS = re.compile(
+    r"\b(?:kept alive|funded|sustained|made possible|powered) (?:entirely |only |solely |mostly )?by (?:our )?"
+    r"(?:readers?|listeners?|viewers?|members?)\W?s? (?:donations?|support|contributions?|like you)",
     re.IGNORECASE,
 )
+_GIVE_NOW = re.compile(r"^\W*(?:please )?(?:donate|give) (?:today|now)\b", re.IGNORECASE)
 _YOUR_GIFT = re.compile(
     r"\byour (?:(?:one-off|one-time|monthly|recurring|tax-deductible)(?: or |, | )?)+(?:donation|gift|contribution)",
     re.IGNORECASE,
@@ -184,13 +186,18 @@ APPEAL_MAX_WORDS = 80
 
 
 def donation_appeal(line: str) -> bool:
-    """A line that asks the reader for money to fund the newsroom (see _APPEAL)."""
+    """A line that asks the reader for money to fund the newsroom (the patterns above)."""
     low = line.lower()
     if not ("favo" in low or " by " in low or "your " in low or "donate" in low or "give" in low):
         return False
     if word_count(line) > APPEAL_MAX_WORDS:
         return False
-    return bool(_APPEAL.search(line)) or bool(_YOUR_GIFT.search(line) and _WE.search(line))
+    return bool(
+        ("favo" in low and _FAVOUR_ASKED.search(line))
+        or (" by " in low and _FUNDED_BY_READERS.search(line))
+        or _GIVE_NOW.match(line)
+        or ("your " in low and _YOUR_GIFT.search(line) and _WE.search(line))
+    )
 
 
 def alternation(words) -> str:
