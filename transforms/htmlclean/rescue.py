@@ -261,9 +261,10 @@ def _candidates(body):
 
 def key_points(tree) -> list[str]:
     """The page's key points (see KEY_POINT_MIN_WORDS), in page order; [] when it has none."""
-    if tree.body is None:
+    body = tree.body  # lxml.html's property runs an XPath over the whole page: asked once
+    if body is None:
         return []
-    for items in _candidates(tree.body):
+    for items in _candidates(body):
         items = list(islice(items, KEY_POINT_MAX_ITEMS + 1))
         if len(items) > KEY_POINT_MAX_ITEMS:
             continue
@@ -276,6 +277,8 @@ def key_points(tree) -> list[str]:
 def with_key_points(paras: list[tuple[str, bool]], points: list[str]) -> list[tuple[str, bool]]:
     """The key points the extraction left out, put before its first paragraph (where the page sets
     them, over the article)."""
+    if not points:  # most pages: the extraction need not be read
+        return paras
     extracted = " ".join(_norm(text) for text, _ in paras)
     missing = [(point, False) for point in points if _norm(point) not in extracted]
     return missing + paras if missing else paras
