@@ -168,6 +168,22 @@ def test_nav_only_dump_has_no_article():
         strip_text_dump(_page(""))
 
 
+def test_a_body_too_short_says_so_not_that_there_is_none():
+    """A brief of a few lines under its headline is kept as body lines, then refused for its length:
+    the quarantine row says how short it was, not "no body lines found"."""
+    brief = "\n".join(
+        [
+            "Home",
+            "News",
+            "Ferry service resumes after storm",
+            "The harbour ferry resumed its morning crossings on Friday after two days of high winds.",
+            "Share this article",
+        ]
+    )
+    with pytest.raises(NoArticle, match=r"^\d+ characters of body, under the 200 a page dump's article needs$"):
+        strip_text_dump(_page(brief))
+
+
 def test_deterministic():
     page = _page(_news_dump())
     first, second = strip_text_dump(page), strip_text_dump(page)

@@ -315,8 +315,13 @@ def strip_lines(
     body = [lines[i] for i in keep]
     if body:
         body[-1] = _TRAILING_MARK.sub("", body[-1])
-    if sum(visual_len(p) for p in body) < MIN_BODY_CHARS:
-        raise NoArticle("no body lines found")
+    chars = sum(visual_len(p) for p in body)
+    if chars < MIN_BODY_CHARS:  # a brief the HTML path would keep (its stories need 120) is refused here
+        raise NoArticle(
+            f"{chars} characters of body, under the {MIN_BODY_CHARS} a page dump's article needs"
+            if body
+            else "no body lines found"
+        )
     signals = Signals()
     read_header(lines[: keep[0]], signals)
     signals.canonical_url = printed_replay_url(lines[: keep[0]])  # a web archive's copy: its page's URL
