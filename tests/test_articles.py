@@ -1,12 +1,12 @@
 """Article rows from extractions: ids, counts, metadata and quarantine rows."""
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 from hostile_corpus import TH, TH_WORDS
 
 from schemas import ARTICLE_SCHEMA, Extraction, Failure, Page, Signals, Story
-from transforms.articles import article_id, build_articles, quarantine_row, word_count
+from transforms.articles import article_id, build_articles, quarantine_row, share_page_date, word_count
 from transforms.decode import decode_page
 from transforms.errors import NoArticle
 from transforms.extract import extract_page
@@ -123,3 +123,22 @@ def test_the_pages_deck_is_the_first_storys_only():
     rows = build_articles(extraction, NOW)
     assert [r["title"] for r in rows] == [paragraphs[0], paragraphs[2]]
     assert [r["subtitle"] for r in rows] == [signals.subtitle, None]
+
+
+def test_a_dumps_stories_share_the_date_the_page_prints_once():
+    """A live page's dump prints its date once, under the byline between the intro and the first
+    update, and each story's header is read around its own first line: where that read lands on a
+    quote or a caption over the update, the story had no date (fundus TheTelegraph_1: 12 of 27
+    stories, TheTelegraph_3 23 of 45). Every undated story takes the first date a story gives, as an
+    HTML page's stories take its metadata's; a page with no date keeps none."""
+    dated = {"published_at": None, "published_date": date(2024, 3, 2), "published_offset_minutes": None}
+    dated |= {"published_precision": "day", "published_source": "text"}
+    undated = dict.fromkeys(dated)
+    rows = [dict(undated, story_index=0), dict(dated, story_index=1), dict(undated, story_index=2)]
+    share_page_date(rows)
+    assert [(r["story_index"], r["published_date"], r["published_source"]) for r in rows] == [
+        (i, date(2024, 3, 2), "text") for i in range(3)
+    ]
+    nothing = [dict(undated, story_index=i) for i in range(2)]
+    share_page_date(nothing)
+    assert all(r["published_date"] is None and r["published_source"] is None for r in nothing)
