@@ -14,7 +14,7 @@ from transforms.articles import build_articles
 from transforms.errors import NoArticle
 from transforms.extract import extract_page
 from transforms.metadata.urls import printed_replay_url
-from transforms.text_strip import is_breadcrumb, is_byline, strip_lines, strip_text_dump
+from transforms.text_strip import is_body_chrome, is_breadcrumb, is_byline, strip_lines, strip_text_dump
 from transforms.textmodel.features import FEATURES, best_run, page_matrix
 from transforms.textmodel.lines import normalize_lines, unwrapped, without_references
 from transforms.textmodel.model import LineModel, default_model
@@ -599,3 +599,17 @@ def test_a_videos_caption_under_its_players_toggle_is_no_body():
         body, _, _, _ = strip_lines(lines, model)
         assert body[0] == BODY[0] and not set(caption) & set(body)
     assert not under_caption_toggle(["Hide Caption", *BODY[:1]], 1)  # a paragraph is no caption
+
+
+def test_a_controls_label_on_a_line_of_its_own_is_chrome_not_body():
+    """An image viewer's button, an in-page anchor, a paywall's badge and a footer's policy link stood
+    as body paragraphs of dumps (Guardian, LA Times, The Nation, review pages); a sentence using the
+    same words is prose."""
+    for label in ("View image in fullscreen", "Jump to Review", "Jump to a section:", "For Subscribers", "Ad Policy"):
+        assert is_body_chrome(label), label
+    for prose in (
+        "Readers can view photos of the new ferry in the gallery below.",
+        "The council debated its ad policy for an hour on Tuesday evening.",
+        "Jump to conclusions, the councillor warned, and the budget fails.",
+    ):
+        assert not is_body_chrome(prose), prose
