@@ -118,15 +118,25 @@ def _skip_reason(record, media: str) -> str | None:
     return None
 
 
+def _id_header(record, name: str = "WARC-Record-ID") -> str:
+    """A record id header's value without its angle brackets ("<urn:uuid:...>"); "" when absent."""
+    return (record.rec_headers.get_header(name) or "").strip("<> ")
+
+
+def _read_upto(stream, record, limit: int) -> bytes:
+    """Up to `limit` + 1 bytes of `stream`, one of `record`'s. Raises EOFError when they are fewer
+    and the file ends before the record does (fewer bytes than its Content-Length: cut off)."""
+    data = stream.read(limit + 1)
+    if len(data) <= limit and getattr(record.raw_stream, "limit", 0) > 0:
+        raise EOFError("the last record is cut off")
+    return data
+
+
 def _read_body(record, limit: int) -> bytes | None:
     """The record's payload (transfer- and content-decoded), or None past `limit` bytes.
     Raises EOFError when the file ends before the record does."""
-    body = record.content_stream().read(limit + 1)
-    if len(body) > limit:
-        return None
-    if getattr(record.raw_stream, "limit", 0) > 0:  # fewer bytes than its Content-Length: cut off
-        raise EOFError("the last record is cut off")
-    return body
+    body = _read_upto(record.content_stream(), record, limit)
+    return None if len(body) > limit else body
 
 
 def record_item(record, record_id: str, source_uri: str, max_bytes: int) -> Page | Failure | Skipped:
@@ -136,7 +146,7 @@ def record_item(record, record_id: str, source_uri: str, max_bytes: int) -> Page
     if reason:
         return Skipped(record_id, reason)
     url = record.rec_headers.get_header("WARC-Target-URI")
-    own_id = (record.rec_headers.get_header("WARC-Record-ID") or "").strip("<> ")
+    own_id = _id_header(record)
     declared = int(record.rec_headers.get_header("Content-Length") or 0)
     body = None if declared > max_bytes + HTTP_HEADER_ALLOWANCE else _read_body(record, max_bytes)
     if body is None:  # over the cap: quarantined; its bytes are skipped by the iterator, never kept
@@ -148,15 +158,6 @@ def record_item(record, record_id: str, source_uri: str, max_bytes: int) -> Page
     if isinstance(page, Page) and page.fmt != "html" and not media:
         return Skipped(record_id, "not_html")  # untyped, and it does not look like HTML
     return replace(page, source_id=own_id)
-
-
-def _read_raw(record, limit: int) -> bytes:
-    """Up to `limit` + 1 bytes of a record's block past its HTTP headers, as stored (not decoded).
-    Raises EOFError when the file ends before the record does."""
-    raw = record.raw_stream.read(limit + 1)
-    if getattr(record.raw_stream, "limit", 0) > 0 and len(raw) <= limit:
-        raise EOFError("the last record is cut off")
-    return raw
 
 
 class Segments:
@@ -171,14 +172,14 @@ class Segments:
 
     def add(self, record, record_id: str) -> Page | Failure | Skipped | None:
         """A segment in: the whole record's item once its last segment is in, else None."""
-        own_id = (record.rec_headers.get_header("WARC-Record-ID") or "").strip("<> ")
         if record.rec_type != "continuation":  # the first segment: the record's headers, its block's start
             reason = _skip_reason(record, _media_type(record))
             if reason:
                 return Skipped(record_id, reason)
+            own_id = _id_header(record)
             self._open[own_id] = (record, record_id, [])
             return self._extend(own_id, record)
-        origin = (record.rec_headers.get_header("WARC-Segment-Origin-ID") or "").strip("<> ")
+        origin = _id_header(record, "WARC-Segment-Origin-ID")
         if origin in self._dropped:
             return None
         if origin not in self._open:  # the rest of a record not read as a page (or whose start is elsewhere)
@@ -187,8 +188,9 @@ class Segments:
 
     def _extend(self, origin: str, record) -> Page | Failure | None:
         first, record_id, parts = self._open[origin]
-        parts.append(_read_raw(record, self._limit - sum(map(len, parts))))
-        size = sum(map(len, parts))
+        before = sum(map(len, parts))
+        parts.append(_read_upto(record.raw_stream, record, self._limit - before))  # as stored, not decoded
+        size = before + len(parts[-1])
         if size > self._limit:
             del self._open[origin]
             self._dropped.add(origin)
@@ -220,7 +222,7 @@ def iter_warc(stream: BinaryIO, source_uri: str, max_bytes: int) -> Iterator[Pag
     try:
         for record in ArchiveIterator(stream):
             ordinal += 1
-            current = (record.rec_headers.get_header("WARC-Record-ID") or "").strip("<> ") or f"record-{ordinal}"
+            current = _id_header(record) or f"record-{ordinal}"
             if record.rec_headers.get_header("WARC-Segment-Number") is None:
                 yield record_item(record, current, source_uri, max_bytes)
             else:
