@@ -74,15 +74,10 @@ def _section_from_trail(parts: list[str], title: str | None) -> str | None:
         k = key(part)
         if not k or len(part) > MAX_SECTION_CHARS or k in _NOT_SECTION or k in _GENERIC or _NOT_A_PLACE.search(part):
             continue
-        if title_key and _is_title(k, title_key):
-            continue
+        if title_key and (k == title_key or (len(k) > 12 and k in title_key)):
+            continue  # the headline, or a long part of it
         return part
     return None
-
-
-def _is_title(k: str, title_key: str) -> bool:
-    """A crumb (in `key` form) that is the headline, or a long part of it."""
-    return bool(k) and (k == title_key or (len(k) > 12 and k in title_key))
 
 
 def _jsonld_trail(signals: Signals) -> list[str]:
