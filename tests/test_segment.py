@@ -31,6 +31,13 @@ HARD_CASES = [
     ("東京で会議が開かれた。首相が出席した。", ["東京で会議が開かれた。", "首相が出席した。"]),
     ("市政府今天开会。 市长出席了会议。", ["市政府今天开会。", "市长出席了会议。"]),  # a space after 。 too
     ("The meeting is at 10 a.m. on Tuesday. Bring notes.", ["The meeting is at 10 a.m. on Tuesday.", "Bring notes."]),
+    ("Crews came at 10 a.m. Police closed the road.", ["Crews came at 10 a.m.", "Police closed the road."]),
+    (
+        "The vote is at 10 a.m. Monday in Paris, 7 p.m. ET in Tokyo.",
+        ["The vote is at 10 a.m. Monday in Paris, 7 p.m. ET in Tokyo."],
+    ),
+    ("The shop is on Main St. He opened it in May.", ["The shop is on Main St.", "He opened it in May."]),
+    ("Write to 12 Elm St. Suite 4 by Friday.", ["Write to 12 Elm St. Suite 4 by Friday."]),
     (
         "Gov. Newsom and Sen. Warren spoke. Rep. Ocasio-Cortez did not.",
         ["Gov. Newsom and Sen. Warren spoke.", "Rep. Ocasio-Cortez did not."],

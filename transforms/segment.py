@@ -24,7 +24,9 @@ missed CJK full stops. These rules run at ~0.2 ms per 5,000 chars:
   before another ("z. B."), nor a day before its month's name ("am 3. März"); "No."/"Fig." not before
   a number, months not before a day; dotted abbreviations
   ("U.S.", "a.m.") end one only when a typical sentence opener in capitals follows ("... in the U.S.
-  The ..."); the number opening a numbered list's item ("1. Open the box.") ends nothing.
+  The ..."), a clock's "a.m."/"p.m." before any capital but a weekday, month or time zone ("at 10 a.m.
+  Police said", not "10 a.m. Monday"), a street's "St."/"Ave." before an opener ("on Main St. He");
+  the number opening a numbered list's item ("1. Open the box.") ends nothing.
 
     python -c "from transforms.segment import segment_article as s; print(s('Mr. A came. He left.'))"
 """
@@ -182,6 +184,22 @@ GLUED_OPENERS = OPENERS | {
     "now",
     "today",
 }
+# Street abbreviations, titles before a name ("St. Louis", "Ave. Maria") but the end of an address at a
+# sentence's end: "... on Main St. He said" breaks before a capitalised opener.
+STREET_ABBREVS = frozenset(["st", "ave", "blvd", "rd", "hwy"])
+# After a clock's "a.m." / "p.m." (a number before it; "A.M. Best" is a firm) a capitalised word opens a sentence ("at 10 a.m. Police said") unless it
+# says when: a weekday, a month or a time zone ("10 a.m. Monday", "7 p.m. ET", "9 a.m. Eastern").
+CLOCK_SUFFIXES = frozenset(["a.m.", "p.m."])
+CLOCK_QUALIFIERS = (
+    frozenset(
+        """monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun
+    january february march april may june july august september october november december
+    eastern central mountain pacific atlantic alaska hawaii greenwich local universal et est edt ct cst cdt
+    mt mst mdt pt pst pdt akst akdt hst gmt utc bst cet cest eet eest wet west ist jst kst aest aedt awst
+    sgt hkt msk""".split()
+    )
+    | MONTHS
+)
 # Mid-sentence Latin abbreviations that never end a sentence.
 NEVER_FINAL = frozenset(["e.g.", "i.e.", "et al.", "viz."])
 
@@ -289,6 +307,8 @@ def _is_break(text: str, start: int, term_at: int, terminator: str, after: str) 
     next_word = _NEXT_WORD.match(after).group(1)
     if not word:
         return True
+    if lowered in STREET_ABBREVS and next_word[:1].isupper() and next_word.lower() in OPENERS - {"a", "i"}:
+        return True  # an address ends the sentence: "on Main St. He said"
     if token.lower() in NEVER_FINAL or lowered in TITLES or word in OTHER_TITLES:
         return False
     if len(word) == 1 and word.isupper():
@@ -301,6 +321,8 @@ def _is_break(text: str, start: int, term_at: int, terminator: str, after: str) 
         return False  # a list item's number opening its paragraph: "1. Myth: All fat is bad"
     if lowered in NUMBER_ABBREVS or lowered in MONTHS:
         return not after[:1].isdigit()
+    if token in CLOCK_SUFFIXES and len(parts) > 1 and parts[-2][-1:].isdigit() and next_word[:1].isupper():
+        return next_word.lower() not in CLOCK_QUALIFIERS
     if _DOTTED.search(token):  # an opener in capitals: "in the U.S. [that] requires" goes on
         return next_word[:1].isupper() and next_word.lower() in OPENERS
     return True
