@@ -108,8 +108,56 @@ def test_a_corrupt_zip_member_is_quarantined_and_the_others_read(tmp_path):
     items = _summary(tmp_path / "bad.zip")
     assert items[0] == ("Page", "crawl/a.html", "")
     assert ("Failure", "crawl/b.html", "decode_error") in items and len(items) == len(EXPECTED)
-    (tmp_path / "cut.zip").write_bytes(bytes(raw[:200]))  # no central directory
-    assert _summary(tmp_path / "cut.zip") == [("Failure", "", "decode_error")]
+    (tmp_path / "cut.zip").write_bytes(bytes(raw[:200]))  # no central directory, cut in the first member
+    assert _summary(tmp_path / "cut.zip") == [("Failure", "crawl/a.html", "decode_error")]
+
+
+class _Unseekable(io.RawIOBase):
+    """Where zipfile writes a zip as a stream: sizes and CRC after each member's data (flag bit 3)."""
+
+    def __init__(self):
+        self.written = bytearray()
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data) -> int:
+        self.written += data
+        return len(data)
+
+
+def test_a_zip_cut_before_its_directory_keeps_its_whole_members(tmp_path):
+    """A zip needs its central directory at its end: one cut before it (a download that stopped) was
+    one decode_error row and every member was lost. Its members are read from their local headers,
+    stored, deflated, and written as a stream (sizes after the data); the cut one is the row."""
+    files = {**_files(), "crawl/c.html": article("Harbour lights restored"), "crawl/folder/": b""}
+    stored = io.BytesIO()
+    with zipfile.ZipFile(stored, "w", zipfile.ZIP_STORED) as archive:
+        for name, data in files.items():
+            archive.writestr(name, data)
+    streamed = _Unseekable()
+    with zipfile.ZipFile(streamed, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in files.items():
+            archive.writestr(name, data)
+    for kind, whole in (
+        ("deflated", _zip(files)),
+        ("stored", stored.getvalue()),
+        ("streamed", bytes(streamed.written)),
+    ):
+        directory = whole.index(b"PK\x01\x02")
+        (tmp_path / f"{kind}.zip").write_bytes(whole[:directory])
+        items = _summary(tmp_path / f"{kind}.zip")
+        assert items[:-1] == [*EXPECTED, ("Page", "crawl/c.html", "")], kind
+        assert items[-1] == ("Failure", "", "decode_error"), kind
+        cut = whole[: whole.index(b"crawl/c.html") + 30]  # inside c.html's data
+        (tmp_path / f"{kind}-cut.zip").write_bytes(cut)
+        assert _summary(tmp_path / f"{kind}-cut.zip") == [*EXPECTED, ("Failure", "crawl/c.html", "decode_error")], kind
+    (failure,) = [i for i in read_documents(str(tmp_path / "deflated-cut.zip"), CAP) if i.record_id == "crawl/c.html"]
+    assert "read from its local headers: 4 members" in failure.error
+    # a cut EPUB is still no archive of pages
+    epub = _zip({"mimetype": b"application/epub+zip", "OEBPS/ch1.xhtml": article("Chapter one")})
+    (tmp_path / "book.epub").write_bytes(epub[: epub.index(b"PK\x01\x02")])
+    assert _summary(tmp_path / "book.epub") == [("Failure", "", "not_a_page")]
 
 
 def test_an_archive_inside_an_archive_is_not_opened(tmp_path):
