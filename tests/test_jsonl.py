@@ -20,7 +20,7 @@ from tests.test_html_extract import BODY  # four paragraphs of an invented news 
 from tests.test_warc import CountingStream, article
 from transforms.exports import crawl_time, source_id
 from transforms.extract import extract_page
-from transforms.jsonl import file_spans, iter_json, iter_json_span, starts_like_json
+from transforms.jsonl import LINE_END_BYTES, file_spans, iter_json, iter_json_span, starts_like_json
 from transforms.metadata import normalize_metadata
 from transforms.read import ReadPages, read_documents
 
@@ -593,6 +593,21 @@ def test_json_lines_in_utf16_or_with_bare_cr_line_ends_give_every_record(tmp_pat
     pages = list(read_documents(str(path), CAP))
     assert [type(p).__name__ for p in pages] == ["Page"] * 3
     assert [p.url for p in pages] == [f"https://example.org/{i}" for i in range(3)]
+
+
+def test_bare_cr_line_ends_after_a_first_record_longer_than_the_head_give_every_record(tmp_path):
+    """The line ends were looked for in the first 16 KiB only: a bare-CR file whose first record is
+    longer was read as one line, all its records one text page of JSON. The first line end decides
+    now; a first line as long that ends in CRLF or LF is read as it was."""
+    long_first = json.dumps({"html": article("long").decode() + "<p>" + "more words " * 2000 + "</p>", "url": "u0"})
+    records = [long_first] + [json.dumps({"html": article(f"cr-{i}").decode(), "url": f"u{i}"}) for i in (1, 2)]
+    assert len(long_first) > LINE_END_BYTES
+    for end in ("\r", "\r\n", "\n"):
+        path = tmp_path / "export.jsonl"
+        path.write_bytes((end.join(records) + end).encode())
+        pages = list(read_documents(str(path), CAP))
+        assert [(type(p).__name__, p.url) for p in pages] == [("Page", f"u{i}") for i in range(3)], repr(end)
+        assert pages[1].record_id == f"byte-{len(long_first) + len(end)}", repr(end)
 
 
 def test_an_export_with_no_records_is_empty_not_a_page(tmp_path):

@@ -115,16 +115,30 @@ class _Transcoded(io.RawIOBase):
 class _LinesOnCr(io.RawIOBase):
     """A stream with each CR read as a LF, byte for byte: lines that end with a bare CR (classic Mac
     OS) become lines. A raw CR in JSON is whitespace between values (in a string it is escaped), so
-    only line ends change; a CRLF becomes a line and a blank one, which the readers skip."""
+    only line ends change; a CRLF becomes a line and a blank one, which the readers skip. With
+    `bare_cr` None the stream's first line end decides, when it is read: a CR that no LF follows
+    turns it on, anything else leaves the stream as it is."""
 
-    def __init__(self, stream: BinaryIO):
-        self._stream = stream
+    def __init__(self, stream: BinaryIO, bare_cr: bool | None = True):
+        self._stream, self._bare_cr, self._pending = stream, bare_cr, b""
 
     def readable(self) -> bool:
         return True
 
     def readinto(self, buffer) -> int:
-        data = self._stream.read(len(buffer)).replace(b"\r", b"\n")
+        data, self._pending = self._pending or self._stream.read(len(buffer)), b""
+        if self._bare_cr is None and data:
+            cr, lf = data.find(b"\r"), data.find(b"\n")
+            if cr == len(data) - 1:  # what follows the CR decides
+                data += self._stream.read(1)
+                lf = data.find(b"\n")
+            if lf >= 0 and (cr < 0 or lf < cr):
+                self._bare_cr = False
+            elif cr >= 0:
+                self._bare_cr = data[cr + 1 : cr + 2] != b"\n"
+        if self._bare_cr:
+            data = data.replace(b"\r", b"\n")
+        data, self._pending = data[: len(buffer)], data[len(buffer) :]
         buffer[: len(data)] = data
         return len(data)
 
@@ -160,8 +174,10 @@ def _lines(stream: BinaryIO) -> io.BufferedIOBase:
     head = lines.peek(LINE_END_BYTES)[:LINE_END_BYTES]
     if encoding := _wide_encoding(head):
         return io.BufferedReader(_Transcoded(lines, encoding))
-    if b"\r" in head and b"\n" not in head:  # lines that end with a bare CR (a first line past the head's is not seen)
+    if b"\r" in head and b"\n" not in head:  # lines that end with a bare CR
         return io.BufferedReader(_LinesOnCr(lines))
+    if len(head) == LINE_END_BYTES and b"\r" not in head and b"\n" not in head:  # a first line past the head
+        return io.BufferedReader(_LinesOnCr(lines, bare_cr=None), buffer_size=LINE_END_BYTES)
     return lines
 
 
