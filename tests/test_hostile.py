@@ -41,6 +41,7 @@ from hostile_corpus import (
 from pipeline.main import main
 from pipeline.summary import quarantine_rate_breach
 from schemas import PARTITION_KEYS, REASONS, Page
+from transforms import read as read_module
 from transforms.decode import decode_page, read_capped
 from transforms.errors import NoArticle, TooLarge
 from transforms.extract import extract_page
@@ -326,6 +327,41 @@ def test_read_stage_caps_huge_pages_and_bombs_without_reading_them_whole(tmp_pat
         with open(path, "rb") as stream, pytest.raises(TooLarge):
             read_capped(stream, 1 << 20)
         assert time.monotonic() - started < 5
+
+
+def test_a_file_swapped_for_a_named_pipe_after_its_stat_is_not_waited_on(tmp_path, monkeypatch):
+    """The stat that refuses a named pipe came before the open: a file swapped for a pipe between the
+    two blocked the worker until something wrote to it. Here the stat sees a file and the open meets a
+    pipe, with a writer standing by (what the old open waited for): its bytes were read as a page. The
+    opened descriptor is checked now, nothing is read from it, and a big file's span planning, which
+    opens it too, leaves it whole for the read to report."""
+    pipe = tmp_path / "swapped.html"
+    os.mkfifo(pipe)
+    monkeypatch.setattr(read_module, "special_file", lambda path: None)  # the stat saw a regular file
+    done = threading.Event()
+
+    def writer():  # writes a page to each reader that opens the pipe, until the test is done
+        while not done.is_set():
+            try:
+                fd = os.open(pipe, os.O_WRONLY | os.O_NONBLOCK)  # ENXIO while no reader has it open
+            except OSError:
+                done.wait(0.01)
+                continue
+            with contextlib.suppress(OSError):
+                os.write(fd, ARTICLE_HTML)
+            os.close(fd)
+
+    thread = threading.Thread(target=writer, daemon=True)
+    thread.start()
+    try:
+        items = list(read_module.read_documents(str(pipe), 1 << 20))
+        spans = read_module.spans_of((str(pipe), 1 << 30), 1 << 20, 1 << 20)
+    finally:
+        done.set()
+        thread.join()
+    assert [(type(item).__name__, getattr(item, "reason", "")) for item in items] == [("Failure", "not_a_page")]
+    assert "named pipe" in items[0].error
+    assert spans == [(str(pipe), 0, None)]
 
 
 # Quarantine-rate threshold, killed runs, retried bundles: on a three-file corpus.

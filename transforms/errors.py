@@ -12,3 +12,8 @@ class TooLarge(Exception):
 class TooDeep(Exception):
     """HTML nested past the parser's depth limit, where it stopped reading, even once flattened
     (`html_parser.flatten_nesting`), and no article before that point (reason `too_deep`)."""
+
+
+class NotAFile(Exception):
+    """A path that leads to a named pipe, a socket or a device, found when it was opened (reason
+    `not_a_page`)."""

@@ -34,9 +34,6 @@ from array import array
 from collections.abc import Iterator
 from typing import BinaryIO
 
-from apache_beam.io.filesystem import CompressionTypes
-from apache_beam.io.filesystems import FileSystems
-
 from schemas import Failure, Page
 from transforms.decode import GZIP_MAGIC, decode_page
 from transforms.exports import (
@@ -48,6 +45,7 @@ from transforms.exports import (
     record_item,
     wrapped_records,
 )
+from transforms.opening import open_input
 
 # Bytes of a JSON Lines file read by one worker: bigger uncompressed files are read in spans of this
 # size, spread over workers (a 10 GB export on one worker takes hours; Beam's own text source splits
@@ -235,7 +233,7 @@ def file_spans(path: str, size: int, max_bytes: int, span_bytes: int = SPAN_BYTE
     if size <= span_bytes:
         return whole
     try:
-        with FileSystems.open(path, compression_type=CompressionTypes.UNCOMPRESSED) as stream:
+        with open_input(path) as stream:
             lines = io.BufferedReader(_Raw(stream))
             head = lines.peek(HEAD_BYTES)[:HEAD_BYTES]
             if head[:2] == GZIP_MAGIC or _wide_encoding(head) or not starts_like_json(head):

@@ -26,7 +26,6 @@ bzip2 or xz (`transforms/compression.py`) is read as what it holds, on one worke
 import io
 import os
 import re
-import stat
 import sys
 import zlib
 from collections import Counter
@@ -35,7 +34,7 @@ from dataclasses import replace
 
 import apache_beam as beam
 from apache_beam.io import fileio
-from apache_beam.io.filesystem import CompressionTypes, FileSystem
+from apache_beam.io.filesystem import FileSystem
 from apache_beam.io.filesystems import FileSystems
 
 from schemas import Failure, Page
@@ -43,9 +42,10 @@ from transforms.archives import archive_kind, tar_members, zip_members
 from transforms.compression import Decompressed, codec
 from transforms.decode import GZIP_MAGIC, decode_page, read_capped
 from transforms.documents import html_documents
-from transforms.errors import TooLarge
+from transforms.errors import NotAFile, TooLarge
 from transforms.exports import EXTRACTED_FIELDS
 from transforms.jsonl import SPAN_BYTES, file_spans, iter_json, iter_json_span, starts_like_json
+from transforms.opening import open_input, special_file
 from transforms.parquet_source import PARQUET_MAGIC, is_parquet, iter_parquet, row_group_spans
 from transforms.tags import FAILED, counter, error_text
 from transforms.warc import SKIP_REASONS, SNIFF_BYTES, PrefixedStream, Skipped, is_warc, iter_warc
@@ -62,12 +62,13 @@ def read_documents(
     file that start at bytes start..end-1). `extracted`: the export fields whose text is an article
     already (`transforms/exports.py`). Never raises on bad input; a WARC, JSON Lines file or tar
     archive is streamed, never held whole. A named pipe, socket or device file is not opened (a pipe
-    waits for a writer: the run stopped there for good)."""
+    waits for a writer: the run stopped there for good), nor read when a file was swapped for one
+    after that look (`transforms/opening.py`)."""
     if kind := special_file(path):
         yield Failure(path, "read", "not_a_page", f"a {kind}, not a file: not read")
         return
     try:
-        with FileSystems.open(path, compression_type=CompressionTypes.UNCOMPRESSED) as stream:
+        with open_input(path) as stream:
             if end is not None:
                 if is_parquet(stream.read(len(PARQUET_MAGIC))):
                     stream.seek(0)
@@ -76,34 +77,14 @@ def read_documents(
                     yield from iter_json_span(stream, path, max_bytes, start, end, extracted)
                 return
             yield from _read_stream(stream, path, max_bytes, extracted, archives=True)
+    except NotAFile as err:  # one swapped for a pipe after the look above
+        yield Failure(path, "read", "not_a_page", str(err))
     except TooLarge as err:
         yield Failure(path, "read", "too_large", str(err))
     except (ValueError, EOFError, zlib.error) as err:
         yield Failure(path, "read", "decode_error", error_text(err))
     except OSError as err:
         yield Failure(path, "read", "read_error", error_text(err), "", f"byte-{start}" if end is not None else "")
-
-
-# What a path that is no regular file is, by its mode's type bits.
-_SPECIAL_KINDS = {
-    stat.S_IFIFO: "named pipe",
-    stat.S_IFSOCK: "socket",
-    stat.S_IFCHR: "character device",
-    stat.S_IFBLK: "block device",
-}
-
-
-def special_file(path: str) -> str | None:
-    """What a local path that leads to no regular file is ("named pipe", "socket", "character device",
-    "block device"), followed through symbolic links; None for a regular file, a remote path or a path
-    that cannot be read (whose read says why)."""
-    if FileSystems.get_scheme(path) not in (None, "file"):
-        return None
-    try:
-        mode = os.stat(path).st_mode
-    except (OSError, ValueError):
-        return None
-    return None if stat.S_ISREG(mode) or stat.S_ISDIR(mode) else _SPECIAL_KINDS.get(stat.S_IFMT(mode), "special file")
 
 
 def _read_stream(stream, path: str, max_bytes: int, extracted: tuple[str, ...], archives: bool) -> Iterator:
@@ -267,7 +248,7 @@ def spans_of(file: tuple[str, int], max_bytes: int, span_bytes: int) -> list[tup
     path, size = file
     if size > span_bytes:
         try:
-            with FileSystems.open(path, compression_type=CompressionTypes.UNCOMPRESSED) as stream:
+            with open_input(path) as stream:
                 groups = row_group_spans(stream, span_bytes) if is_parquet(stream.read(len(PARQUET_MAGIC))) else None
         except Exception:  # unreadable here is unreadable in the read stage, which says why
             groups = None
