@@ -3,6 +3,7 @@
 Every export here is written by the test; pages and prose are invented.
 """
 
+import codecs
 import gzip
 import json
 import random
@@ -18,6 +19,7 @@ from pipeline.main import main
 from schemas import Failure, Page
 from tests.test_html_extract import BODY  # four paragraphs of an invented news story
 from tests.test_warc import CountingStream, article
+from transforms.decode import decode_page
 from transforms.exports import crawl_time, source_id
 from transforms.extract import extract_page
 from transforms.jsonl import LINE_END_BYTES, file_spans, iter_json, iter_json_span, starts_like_json
@@ -608,6 +610,24 @@ def test_bare_cr_line_ends_after_a_first_record_longer_than_the_head_give_every_
         pages = list(read_documents(str(path), CAP))
         assert [(type(p).__name__, p.url) for p in pages] == [("Page", f"u{i}") for i in range(3)], repr(end)
         assert pages[1].record_id == f"byte-{len(long_first) + len(end)}", repr(end)
+
+
+def test_a_wide_document_that_only_opens_like_json_is_read_as_the_page_file_it_is(tmp_path):
+    """A UTF-16 or UTF-32 file opening with "[" that is no JSON (a Markdown dump's "[Home](/)") was
+    decoded from its UTF-8 transcoding: its row said encoding utf-8, and the size of those bytes. It is
+    the page decode_page makes of the file's own bytes now, as a page that does not open with "["."""
+    dump = "[Home](/) [World](/world)\n\n# Ferry fares rise\n\n" + "The council met on Monday. " * 20 + "\n"
+    for codec, bom in (
+        ("utf-16-le", codecs.BOM_UTF16_LE),
+        ("utf-16-be", codecs.BOM_UTF16_BE),
+        ("utf-32-le", codecs.BOM_UTF32_LE),
+        ("utf-32-be", codecs.BOM_UTF32_BE),
+    ):
+        raw = bom + dump.encode(codec)
+        (tmp_path / "dump.md").write_bytes(raw)
+        (page,) = read_documents(str(tmp_path / "dump.md"), CAP)
+        assert page == decode_page(str(tmp_path / "dump.md"), raw), codec
+        assert (page.encoding, page.byte_size) == (codec, len(raw))
 
 
 def test_an_export_with_no_records_is_empty_not_a_page(tmp_path):

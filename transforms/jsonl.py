@@ -93,8 +93,14 @@ class _Transcoded(io.RawIOBase):
     """A UTF-8 view of a UTF-16 or UTF-32 stream, decoded as it is read (what cannot be decoded becomes
     U+FFFD)."""
 
-    def __init__(self, stream: BinaryIO, encoding: str):
+    def __init__(self, stream: BinaryIO, encoding: str, bom: bytes = b""):
         self._stream, self._decoder, self._pending = stream, codecs.getincrementaldecoder(encoding)("replace"), b""
+        self._bom = bom
+
+    def original(self, text: bytes) -> bytes:
+        """UTF-8 read from this stream in the file's own encoding again, byte-order mark first."""
+        codec = _BOM_CODECS[self._bom]
+        return self._bom + text.decode("utf-8", "surrogatepass").encode(codec, "surrogatepass")
 
     def readable(self) -> bool:
         return True
@@ -141,6 +147,16 @@ class _LinesOnCr(io.RawIOBase):
         return len(data)
 
 
+# The byte-order marks `_wide_encoding` knows and the codec of what follows each (UTF-32 first: its
+# little-endian mark opens with UTF-16's).
+_BOM_CODECS = {
+    codecs.BOM_UTF32_LE: "utf-32-le",
+    codecs.BOM_UTF32_BE: "utf-32-be",
+    codecs.BOM_UTF16_LE: "utf-16-le",
+    codecs.BOM_UTF16_BE: "utf-16-be",
+}
+
+
 def _wide_encoding(head: bytes) -> str | None:
     """The codec of a file that opens with a UTF-32 or UTF-16 byte-order mark (Windows PowerShell
     writes UTF-16), None for any other."""
@@ -171,7 +187,8 @@ def _lines(stream: BinaryIO) -> io.BufferedIOBase:
     lines = gzip.GzipFile(fileobj=buffered, mode="rb") if buffered.peek(2)[:2] == GZIP_MAGIC else buffered
     head = lines.peek(LINE_END_BYTES)[:LINE_END_BYTES]
     if encoding := _wide_encoding(head):
-        return io.BufferedReader(_Transcoded(lines, encoding))
+        bom = next(bom for bom in _BOM_CODECS if head.startswith(bom))
+        return io.BufferedReader(_Transcoded(lines, encoding, bom))
     if b"\r" in head and b"\n" not in head:  # lines that end with a bare CR
         return io.BufferedReader(_LinesOnCr(lines))
     if len(head) == LINE_END_BYTES and b"\r" not in head and b"\n" not in head:  # a first line past the head
@@ -318,7 +335,9 @@ def iter_json(
     except (OSError, EOFError, zlib.error) as err:  # a corrupt or cut-off gzip stream
         yield Failure(source_uri, "read", "decode_error", f"broken gzip stream: {err}"[:2000])
         return
-    yield from _json_document(whole, source_uri, extracted)
+    transcoded = getattr(lines, "raw", None)
+    original = transcoded.original(whole) if isinstance(transcoded, _Transcoded) else whole
+    yield from _json_document(whole, source_uri, extracted, original)
 
 
 def iter_json_span(
@@ -535,10 +554,13 @@ def _no_records(value) -> bool:
     )
 
 
-def _json_document(whole: bytes, source_uri: str, extracted: tuple[str, ...]) -> Iterator[Page | Failure]:
+def _json_document(
+    whole: bytes, source_uri: str, extracted: tuple[str, ...], original: bytes | None = None
+) -> Iterator[Page | Failure]:
     """A whole JSON file: a record, an array of records or a wrapper of them, with a page; anything
     else is decoded as a page file would be (JSON without pages is not_a_page there, a Markdown dump
-    is read)."""
+    is read), from its `original` bytes when `whole` was transcoded to UTF-8 (a UTF-16 file's page
+    names its encoding and size as a page file's would)."""
     try:
         value = _parse(whole)
     except ValueError:
@@ -549,7 +571,7 @@ def _json_document(whole: bytes, source_uri: str, extracted: tuple[str, ...]) ->
             source_uri, "read", "empty", "a JSON export with no records", whole[:200].decode("utf-8", "replace")
         )
     elif not any(has_page(item) for item in items):
-        yield decode_page(source_uri, whole)
+        yield decode_page(source_uri, whole if original is None else original)
     elif items == [value]:  # one record, one file: no id needed
         yield record_item(value, "", source_uri, len(whole), extracted)
     else:
