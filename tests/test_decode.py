@@ -325,6 +325,9 @@ def test_control_characters_between_words_leave_a_space():
     # inside a word a control is a lost byte (a curly quote's low byte), not a space
     lost = decode_page("lost.txt", b"It\x19s a fine day on the harbour, don\x19t you think? " * 5)
     assert "It s" not in lost.text and "Its a fine day" in lost.text
+    # a vertical tab is whitespace: Word's manual line break ran two lines' words together
+    broken = decode_page("word.txt", b"The ferry leaves at noon\x0bthe bus at one, the council said. " * 5)
+    assert "noon the bus" in broken.text and "\x0b" not in broken.text
     html = b"<html><body><p>\x00\x01The ferry runs.</p>" + b"<p>More words in the body of the page.</p>" * 20
     assert "<p>The ferry runs.</p>" in decode_page("x.html", html).text
 

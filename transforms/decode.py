@@ -54,12 +54,15 @@ DOCTYPE_SEARCH_CHARS = 1 << 20
 # and corpus dumps), the regex's scan ~0.05.
 _INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]+")
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]+")
-# ... which, after a sentence's end or as the ASCII separators (file, group, record, unit: \x1c-\x1f),
-# separate what is on either side: a space takes their place ("weekend.\x00The site": records joined
-# by NUL ran together). Elsewhere they go as before: inside a word they are a lost byte ("It\x19s").
+# ... which, after a sentence's end, as the ASCII separators (file, group, record, unit: \x1c-\x1f) or
+# as the vertical tab (whitespace to Python and C; Word writes its manual line break so: "line
+# one\x0bline two"), separate what is on either side: a space takes their place ("weekend.\x00The
+# site": records joined by NUL ran together). Elsewhere they go as before: inside a word they are a
+# lost byte ("It\x19s", "Wash\x00ington"), and a browser drops a NUL from body text (HTML's parsing
+# rules), so "foo\x00bar" reads "foobar" there too.
 _SEPARATING_CONTROLS = re.compile(
     r"(?<=[.!?;:])[\x00-\x08\x0b\x0e-\x1f]+(?=[^\s<>\x00-\x08\x0b\x0e-\x1f])"
-    r"|(?<=[^\s<>\x00-\x08\x0b\x0e-\x1f])[\x00-\x08\x0b\x0e-\x1b]*[\x1c-\x1f][\x00-\x08\x0b\x0e-\x1f]*"
+    r"|(?<=[^\s<>\x00-\x08\x0b\x0e-\x1f])[\x00-\x08\x0b\x0e-\x1b]*[\x0b\x1c-\x1f][\x00-\x08\x0b\x0e-\x1f]*"
     r"(?=[^\s<>\x00-\x08\x0b\x0e-\x1f])"
 )
 # In ASCII-compatible encodings those controls are these same bytes, and no multi-byte sequence
