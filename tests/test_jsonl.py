@@ -430,6 +430,20 @@ def test_only_big_uncompressed_json_lines_files_are_split(tmp_path):
         i for _, start, end in spans for i in _summary(read_documents(str(tmp_path / "headed.jsonl"), CAP, start, end))
     ]
     assert pieces == _summary(read_documents(str(tmp_path / "headed.jsonl"), CAP))
+    # bare-CR lines, and more than LOOKAHEAD_LINES lines with no page before the first page record: read
+    # whole (a span reads no CR as a line end; a file of such lines only is one row), every record kept
+    failed = b"".join(
+        json.dumps({"url": f"https://x.example/f{i}", "error": "timeout"}).encode() + b"\n" for i in range(20)
+    )
+    (tmp_path / "cr.jsonl").write_bytes(data.replace(b"\n", b"\r"))
+    (tmp_path / "failed-first.jsonl").write_bytes(failed + data)
+    for name in ("cr.jsonl", "failed-first.jsonl"):
+        size = (tmp_path / name).stat().st_size
+        assert file_spans(str(tmp_path / name), size, CAP, 100) == [(str(tmp_path / name), 0, None)], name
+    lf = _summary(read_documents(str(tmp_path / "small.jsonl"), CAP))
+    assert _summary(read_documents(str(tmp_path / "cr.jsonl"), CAP)) == lf
+    after = _summary(read_documents(str(tmp_path / "failed-first.jsonl"), CAP))[20:]
+    assert [(kind, url) for kind, _, url in after] == [(kind, url) for kind, _, url in lf]
     # blank lines before the first line are skipped as iter_json skips them (found by test_properties)
     lines = [b"", b'{"url": "https://x.example/none", "status": 404}', b'{"url": "cut', b'{"url": "u", "text": "t"}']
     (tmp_path / "blank.jsonl").write_bytes(b"\n".join(lines))

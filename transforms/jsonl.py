@@ -245,7 +245,12 @@ def _opens_json_lines(lines, max_bytes: int) -> bool:
 def file_spans(path: str, size: int, max_bytes: int, span_bytes: int = SPAN_BYTES) -> list[tuple[str, int, int | None]]:
     """How one file is read: [(path, 0, None)] (whole, by one worker), or for an uncompressed JSON
     Lines export of pages bigger than `span_bytes`, its (path, start, end) byte spans. Only files that
-    big are opened here; any error leaves the file whole, for the read to report."""
+    big are opened here; any error leaves the file whole, for the read to report. A file is split only
+    where a span reads what `iter_json` reads: one whose lines end with a bare CR (its lines are read
+    by LF here, and iter_json_span reads no CR as a line end) and one whose first record with a page
+    comes after more than LOOKAHEAD_LINES lines with none (`_pageless_lines`: a file with no page
+    record at all is one row, which spans could not give) are read whole, by one worker, with every
+    record kept."""
     whole = [(path, 0, None)]
     if size <= span_bytes:
         return whole
