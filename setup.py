@@ -36,6 +36,7 @@ setup(
         "charset-normalizer>=3.4,<4",
         "ftfy>=6.2,<7",  # undoes a site's own double-encoded UTF-8 ("isnâ€™t"): transforms/mojibake.py
         "python-dateutil>=2.9,<3",
+        "stream-unzip>=0.0.99,<0.1",  # a zip cut before its directory, read from its local headers (transforms/archives.py)
         "warcio>=1.7,<2",  # WARC input (transforms/warc.py), streamed record by record
         "zstandard>=0.18",  # zstd-compressed input (transforms/compression.py); apache-beam requires it too
         "markdown-it-py>=3,<5",  # markdown page dumps (Firecrawl, crawl4ai, ...) read as text (transforms/markdown.py)

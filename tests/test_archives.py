@@ -148,7 +148,9 @@ def test_a_zip_cut_before_its_directory_keeps_its_whole_members(tmp_path):
         (tmp_path / f"{kind}.zip").write_bytes(whole[:directory])
         items = _summary(tmp_path / f"{kind}.zip")
         assert items[:-1] == [*EXPECTED, ("Page", "crawl/c.html", "")], kind
-        assert items[-1] == ("Failure", "", "decode_error"), kind
+        # the cut is read where stream-unzip finds it: after the last member, or in its trailer when
+        # its sizes come after its data (a descriptor's form is told by the bytes after it)
+        assert items[-1][0::2] == ("Failure", "decode_error") and items[-1][1] in ("", "crawl/folder/"), kind
         cut = whole[: whole.index(b"crawl/c.html") + 30]  # inside c.html's data
         (tmp_path / f"{kind}-cut.zip").write_bytes(cut)
         assert _summary(tmp_path / f"{kind}-cut.zip") == [*EXPECTED, ("Failure", "crawl/c.html", "decode_error")], kind

@@ -11,7 +11,7 @@ Known by content: a zip file by its first bytes (`PK\\x03\\x04`), a tar file by 
 "ustar" magic, also under gzip, zstd, bzip2 or xz. A tar archive is read as a stream, a member at
 a time (Python's tarfile, stream mode); a zip file needs its central directory at the end, so it is
 read from a seekable file (Python's zipfile). A zip file cut off before its directory (a download or
-a copy that stopped) is read again from its members' local headers (`_local_members`): the members
+a copy that stopped) is read again from its members' local headers (`_local_members`, by stream-unzip): the members
 whole before the cut are kept, the cut one and the missing directory are one `decode_error` row.
 A broken archive, or a member that cannot be read (encrypted, an unknown compression method), is a
 `decode_error` row; the members before it are kept.
@@ -22,12 +22,13 @@ A document format that is a zip inside (an EPUB book, an OpenDocument or Office 
 became articles and a .docx's XML parts a row each).
 """
 
-import struct
 import tarfile
 import zipfile
 import zlib
 from collections.abc import Iterator
 from typing import BinaryIO
+
+from stream_unzip import TruncatedDataError, UnzipError, stream_unzip
 
 from schemas import Failure
 from transforms.decode import GZIP_MAGIC
@@ -37,12 +38,8 @@ ZIP_MAGIC = b"PK\x03\x04"
 EMPTY_ZIP_MAGIC = b"PK\x05\x06"
 _TAR_MAGIC_AT = slice(257, 262)
 _TAR_MAGIC = b"ustar"
+_CHUNK_BYTES = 1 << 16  # a cut zip's bytes are handed to stream-unzip in pieces of this size
 # Office Open XML files by the part that names their kind.
-# A zip member's local header: signature, version, flags, method, time, date, CRC-32, compressed and
-# uncompressed sizes, name and extra field lengths (APPNOTE 4.3.7).
-_LOCAL_HEADER = struct.Struct("<4s5H3L2H")
-_DESCRIPTOR_MAGIC = b"PK\x07\x08"
-_STORED, _DEFLATED = 0, 8
 _OFFICE_PARTS = {"word/document.xml": "Word", "xl/workbook.xml": "Excel", "ppt/presentation.xml": "PowerPoint"}
 # Errors of a member that cannot be read: encrypted (RuntimeError), an unsupported method
 # (NotImplementedError), a corrupt stream (zlib.error, BadZipFile, OSError, EOFError).
@@ -168,119 +165,58 @@ def _document_format(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> 
     return None
 
 
-class _Cut(Exception):
-    """The zip file ends (or breaks) inside a member: the read from local headers stops there."""
-
-
 def _local_members(
     stream: BinaryIO, source_uri: str, max_bytes: int, broken: str
 ) -> Iterator[tuple[str, bytes] | Failure]:
     """A zip file without a readable central directory (cut off, or its end overwritten), read from
-    the local header in front of each member, in file order: its whole members (stored or deflated,
-    CRC checked) as `zip_members` gives them, then one decode_error row for where the read stopped,
-    named after the member cut off there. `broken`: why the directory could not be read. A document
-    format (EPUB, OpenDocument, Office) is known by its first member here, not by its directory."""
-    count, name = 0, ""
+    the local header in front of each member, in file order, by stream-unzip (which reads a zip as a
+    stream, sizes in the header or after the data, CRC checked): its whole members as `zip_members`
+    gives them, then one decode_error row for where the read stopped, named after the member cut off
+    there. `broken`: why the directory could not be read. A document format (EPUB, OpenDocument,
+    Office) is known by its first member here, not by its directory. A member over the cap is read to
+    its end unkept (the members after it are kept), as a streamed tar's is."""
+    count, name = 0, ""  # name: the member being read, "" between members
+    chunks = iter(lambda: stream.read(_CHUNK_BYTES), b"")
     try:
-        while (header := stream.read(_LOCAL_HEADER.size))[:4] == ZIP_MAGIC:
-            if len(header) < _LOCAL_HEADER.size:
-                raise _Cut("a local header cut off")
-            _, _, flags, method, _, _, crc, size, _, name_length, extra_length = _LOCAL_HEADER.unpack(header)
-            raw_name = stream.read(name_length)
-            name = raw_name.decode("utf-8" if flags & 0x800 else "cp437", "replace")
-            if len(raw_name) < name_length or len(stream.read(extra_length)) < extra_length:
-                raise _Cut("a local header cut off")
-            data, crc = _local_data(stream, flags, method, size, crc, max_bytes)
-            if not count and (document := _first_member_document(name, data)):
+        for raw_name, _, member in stream_unzip(chunks, allowed_encryption_mechanisms=()):
+            name = _member_name(raw_name)
+            data = bytearray()
+            for chunk in member:
+                if len(data) <= max_bytes:
+                    data += chunk
+            if not count and (document := _first_member_document(name, bytes(data))):
                 yield Failure(source_uri, "read", "not_a_page", f"{document}, not an archive of pages: not opened")
                 return
             count += 1
-            if name.endswith("/"):
-                continue
-            if data is None:
-                yield _over_cap(source_uri, max_bytes, name)
-            elif zlib.crc32(data) != crc:
-                yield Failure(source_uri, "read", "decode_error", "zip member with a bad CRC-32", "", name)
-            else:
-                yield name, data
-        name, why = "", _what_follows(header)
-    except _Cut as err:
-        why = f"{err} in member {name}"
-    except zlib.error as err:
-        why = f"member {name} unreadable: {err}"
+            if not name.endswith("/"):
+                yield _over_cap(source_uri, max_bytes, name) if len(data) > max_bytes else (name, bytes(data))
+            name = ""
+        why = "a central directory that cannot be read"
+    except TruncatedDataError:
+        why = f"the file's end inside member {name}" if name else "the file's end (no central directory)"
+    except UnzipError as err:  # a bad CRC, an unknown method, an encrypted member, bytes that are no header
+        why = f"{f'member {name} unreadable' if name else 'no member header'}: {type(err).__name__} {err}".rstrip()
     detail = f"{broken}; read from its local headers: {count} members, then {why}"
     yield Failure(source_uri, "read", "decode_error", detail[:2000], "", name)
 
 
-def _what_follows(header: bytes) -> str:
-    if not header:
-        return "the file's end (no central directory)"
-    if header.startswith((b"PK\x01\x02", EMPTY_ZIP_MAGIC)):
-        return "a central directory that cannot be read"
-    return "bytes that are no member's header"
+def _member_name(raw: bytes) -> str:
+    """A member's name as its local header spells it: UTF-8 (flag bit 11, or plain ASCII), else the
+    IBM code page zip files were first written in."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("cp437")
 
 
-def _first_member_document(name: str, data: bytes | None) -> str | None:
+def _first_member_document(name: str, data: bytes) -> str | None:
     """What document a zip file is, by its first member (`_document_format` without a directory):
     a "mimetype" that names an application type, or "[Content_Types].xml" (Office Open XML)."""
     if name == "[Content_Types].xml":
         return "a document (Office Open XML)"
-    if name != "mimetype" or data is None or len(data) > 100:
+    if name != "mimetype" or len(data) > 100:
         return None
     kind = data.decode("ascii", "replace").strip()
     if not kind.startswith("application/"):
         return None
     return f"an EPUB book ({kind})" if "epub" in kind else f"a document ({kind})"
-
-
-def _local_data(
-    stream: BinaryIO, flags: int, method: int, size: int, crc: int, max_bytes: int
-) -> tuple[bytes | None, int]:
-    """A member's bytes after its local header (None over the cap) and its CRC-32, the stream left at
-    the next header. Its sizes and CRC follow the data when flag bit 3 is set (a zip written as a
-    stream): a deflated member then ends where its deflate stream does, a stored one cannot be told
-    from what follows, and one over the cap is not inflated to its end (the read stops)."""
-    described = flags & 0x08
-    if flags & 0x01:
-        raise _Cut("an encrypted member")
-    if method not in (_STORED, _DEFLATED) or (method == _STORED and described):
-        raise _Cut(f"compression method {method}{' with sizes after the data' if described else ''}")
-    start = stream.tell()
-    if method == _STORED:
-        if size > max_bytes:
-            return _skip(stream, start + size), crc
-        data = stream.read(size)
-        if len(data) < size:
-            raise _Cut("data cut off")
-        return data, crc
-    inflater, out, over = zlib.decompressobj(-zlib.MAX_WBITS), bytearray(), False
-    while not inflater.eof:
-        pending = stream.read(1 << 16)
-        if not pending:
-            raise _Cut("data cut off")
-        while pending and not inflater.eof:
-            part = inflater.decompress(pending, 1 << 20)  # over the cap, inflated to its end unkept
-            pending = inflater.unconsumed_tail
-            if not over:
-                out += part
-                over = len(out) > max_bytes
-                if over and not described:
-                    return _skip(stream, start + size), crc
-    stream.seek(-len(inflater.unused_data), 1)
-    if described:
-        magic = stream.read(4)
-        descriptor = stream.read(12) if magic == _DESCRIPTOR_MAGIC else magic + stream.read(8)
-        if len(descriptor) < 12:
-            raise _Cut("a data descriptor cut off")
-        crc = struct.unpack("<L", descriptor[:4])[0]
-    elif stream.tell() - start != size:
-        raise _Cut("a deflate stream of another size than its header says")
-    return (None if over else bytes(out)), crc
-
-
-def _skip(stream: BinaryIO, to: int) -> None:
-    """Past a member over the cap; raises _Cut when the file ends first."""
-    stream.seek(to)
-    if stream.read(1) == b"":
-        raise _Cut("data cut off")
-    stream.seek(-1, 1)
