@@ -469,3 +469,20 @@ def test_an_affiliate_disclosure_in_the_deck_element_is_no_deck():
         "Twelve jackets, a month of crossings and one clear winner",
     )
     assert _subtitle_of(deck) == "Twelve jackets, a month of crossings and one clear winner"
+
+
+def test_a_json_ld_block_written_as_a_meta_tag_is_read():
+    """Next.js writes its metadata API's `other` entries as <meta name=... content=...>: a JSON-LD
+    block passed there as "script:ld+json" is a <meta> whose content is the block, HTML-escaped."""
+    block = (
+        "{&quot;@type&quot;:&quot;Article&quot;,&quot;headline&quot;:&quot;Heat pumps in old houses&quot;,"
+        "&quot;datePublished&quot;:&quot;2025-06-03T09:00:00-05:00&quot;}"
+    )
+    page = f"""<html><head><title>Heat pumps in old houses | Warm Home Guide</title>
+    <meta name="script:ld+json" content="{block}"></head><body><article><h1>Heat pumps in old houses</h1>
+    <p>Most houses built before 1950 can take a heat pump with few changes.</p></article></body></html>"""
+    signals = html_signals(lxml.html.document_fromstring(page))
+    assert any(obj.get("datePublished") == "2025-06-03T09:00:00-05:00" for obj in signals.jsonld)
+    assert "script:ld+json" not in signals.meta
+    fields, _ = normalize_metadata(Page("mem://heat.html", page, "html", "utf-8", len(page)), signals, ["Most."])
+    assert fields["published_date"] == date(2025, 6, 3) and fields["published_source"] == "jsonld"
