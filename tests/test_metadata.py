@@ -901,6 +901,27 @@ def test_a_time_element_showing_the_modified_date_is_not_a_publication_date():
     assert choose_dates(labelled, None, None, None, NOW)["published_date"] == date(2023, 2, 1)
 
 
+def test_a_printed_modified_day_wins_over_a_metadata_day_that_states_no_instant():
+    """The byline prints only the day the dateModified states: a metadata publication date that is a
+    bare day (no clock, a midnight, no zone) gives way to it; a CMS's instant does not."""
+    byline = ["Lena Marsh · November 14, 2025"]
+    for published in ("2024-09-06", "2024-09-06T00:00:00+00:00", "2024-09-06 13:12:00"):
+        meta = {"article:published_time": published, "article:modified_time": "2025-11-14T06:49:57+00:00"}
+        out = choose_dates(Signals(meta=meta, byline_lines=byline), None, None, None, NOW.replace(year=2026))
+        assert out["published_date"] == date(2025, 11, 14) and out["published_source"] == "text"
+    stamped = {"article:published_time": "2024-09-06T13:12:36+00:00", "article:modified_time": "2025-11-14T06:49:57Z"}
+    out = choose_dates(Signals(meta=stamped, byline_lines=byline), None, None, None, NOW.replace(year=2026))
+    assert out["published_date"] == date(2024, 9, 6)
+    labelled = Signals(meta=meta, byline_lines=["Updated November 14, 2025"])
+    assert choose_dates(labelled, None, None, None, NOW.replace(year=2026))["published_date"] == date(2025, 11, 14)
+    # the day is printed beside the publication's (or the modification states another day): no change
+    both = Signals(meta=meta, byline_lines=["September 6, 2024", "Updated November 14, 2025"])
+    assert choose_dates(both, None, None, None, NOW.replace(year=2026))["published_date"] == date(2024, 9, 6)
+    other = dict(meta, **{"article:modified_time": "2025-12-01T10:00:00Z"})
+    out = choose_dates(Signals(meta=other, byline_lines=byline), None, None, None, NOW.replace(year=2026))
+    assert out["published_date"] == date(2024, 9, 6)
+
+
 def test_date_elements_that_disagree_without_a_label_are_teasers():
     teasers = Signals(date_texts=[("class", "04.11.2023"), ("class", "03.29.2023")])
     assert choose_dates(teasers, None, None, None, NOW)["published_date"] is None
