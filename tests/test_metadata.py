@@ -912,8 +912,9 @@ def test_a_printed_modified_day_wins_over_a_metadata_day_that_states_no_instant(
     stamped = {"article:published_time": "2024-09-06T13:12:36+00:00", "article:modified_time": "2025-11-14T06:49:57Z"}
     out = choose_dates(Signals(meta=stamped, byline_lines=byline), None, None, None, NOW.replace(year=2026))
     assert out["published_date"] == date(2024, 9, 6)
+    # a day printed as the update's is no publication date: the metadata's day stays
     labelled = Signals(meta=meta, byline_lines=["Updated November 14, 2025"])
-    assert choose_dates(labelled, None, None, None, NOW.replace(year=2026))["published_date"] == date(2025, 11, 14)
+    assert choose_dates(labelled, None, None, None, NOW.replace(year=2026))["published_date"] == date(2024, 9, 6)
     # the day is printed beside the publication's (or the modification states another day): no change
     both = Signals(meta=meta, byline_lines=["September 6, 2024", "Updated November 14, 2025"])
     assert choose_dates(both, None, None, None, NOW.replace(year=2026))["published_date"] == date(2024, 9, 6)

@@ -16,8 +16,9 @@ is a template's value and is not used. Machine dates win over printed ones, exce
 disagree in a telling way: a byline date earlier than the metadata's (a
 re-stamped migration; without a byline date, a date element's date written after "Published",
 "Posted" or "by"), or later than a JSON-LD datePublished no <meta> repeats, or later than a
-metadata publication date that states a day and no instant where the print is the dateModified's
-day and the publication's day is printed nowhere; where JSON-LD and
+metadata publication date that states a day and no instant where the print (unlabelled: a day
+printed as "Updated" is no publication's) is the dateModified's day and the publication's day is
+printed nowhere; where JSON-LD and
 <meta> disagree, the one the byline prints wins. A local time without an offset is anchored by an
 offset stated elsewhere on the page, else by the publisher's home zone (`timezones.HOME_ZONES`),
 else only the day is kept (precision "day", published_at and offset null). A printed day takes the
@@ -175,8 +176,10 @@ def _modified_printed_over_a_day(found: dict[str, list[Stamp]], machine: Stamp) 
     the CMS's stamp), and the byline prints a later day that the dateModified states and not the
     publication's: the page shows the version on the page, and a bare day is no stronger evidence
     than the print. Where the metadata states an instant, it wins (wcxb: the truth takes the
-    metadata's day on 24 of the 30 pages of that shape, the printed day on all 4 of this one)."""
-    printed = (found["text"] or found["text_updated"])[:1]
+    metadata's day on 24 of the 30 pages of that shape, the printed day on all 4 of this one; on 2 of
+    those 4 the print is labelled "Updated", and an update's day is no publication date, so they keep
+    the metadata's day)."""
+    printed = found["text"][:1]
     if _states_instant(machine) or not printed or printed[0].day <= machine.day:
         return False
     printed_days = {stamp.day for kind in ("text", "text_updated", "class", "class_updated") for stamp in found[kind]}
@@ -197,7 +200,7 @@ def _order(found: dict[str, list[Stamp]]) -> tuple[tuple[str, str], ...]:
     if machine and found["text"] and _printed_earlier(machine[0], found["text"][0]):
         return _first("text")
     if machine and _modified_printed_over_a_day(found, machine[0]):
-        return _first("text" if found["text"] else "text_updated")
+        return _first("text")
     labelled = found["class_labelled"][:1]
     if machine and not found["text"] and labelled and _printed_earlier(machine[0], labelled[0]):
         return _first("class")
