@@ -202,6 +202,15 @@ def test_a_name_over_its_date_under_a_one_paragraph_standfirst():
     assert "By Grace Odum" in dump_header("\n".join(lines + body), FIRST)[1]
 
 
+def test_a_name_alone_under_the_deck_the_stripper_took_for_the_first_paragraph():
+    """The headline right over the body's first paragraph, a deck: a name alone under it is the
+    byline; an interface label ("Close Modal") is no name."""
+    lines = ["Menu", "Cooling centres open across the county"]
+    deck = "Three halls stay open late as the heat climbs past forty degrees"
+    assert "By Grace Odum" in dump_header("\n".join(lines + [deck, "Grace Odum", "Contents", MORE]), deck)[1]
+    assert dump_header("\n".join(lines + [deck, "Close Modal", "Close", MORE]), deck)[1] == []
+
+
 def test_a_byline_set_one_part_a_line_under_the_standfirst_is_read_to_its_date():
     """A byline opening right under the standfirst, its parts one a line ("By" / "The Valley Desk" /
     "|" / "6" / "mins" / "|" / <date>), is read past the first four lines while they are short;

@@ -72,7 +72,7 @@ _BUTTON_WORDS = frozenset(
     get started order now request demo start trial free try book buy download join explore discover
     learn see watch shop all apply donate register schedule call visit find insights resources latest
     popular related key takeaways quick insight summary overview contents introduction highlights access
-    calculator tool tools show hide
+    calculator tool tools show hide modal dismiss toggle collapse expand
     """.split()
 )
 # Job titles that end a role line (the head noun), and desks that sign as a team.

@@ -186,6 +186,13 @@ def dump_header(dump: str, first_paragraph: str, last_paragraph: str = "") -> Du
     before = credit_lines(lines[max(0, best - CREDIT_BEFORE) : best], MAX_CREDIT_CHARS, names="next", prose=dump)
     # a byline under a one-line standfirst
     below = credit_lines(_under_first_paragraph(lines, end), MAX_BELOW_CHARS, names=True, prose=dump)
+    if not (after or below) and neighbour(lines, best, 1) == end and len(lines[end].split()) <= DECK_MAX_WORDS:
+        # the body's first paragraph is the deck right under the headline: a name alone under it is the byline
+        below = [
+            c
+            for c in credit_lines(lines[end : end + 2], MAX_BELOW_CHARS, names="under", prose=dump)
+            if c.startswith("By ")
+        ]
     if not (after or before or below) and (far := _far_headline(lines, best, dump)) is not None:
         best, after = far  # the body was found under the article's opening: its headline is further up
     found = after + before + below
