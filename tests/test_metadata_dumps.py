@@ -355,6 +355,7 @@ def test_credits_captions_and_section_anchors_are_not_headlines():
         "Where The Cooling Centres Are #",
         "Tweet This Story To Your Followers",
         "The County Heat Action Network on Facebook",
+        "Grace Odum/The Valley Ledger; Lee Park for The Valley Ledger",
     ]:
         lines = ["Menu", "Cooling centres open across the county", line, "July 8, 2024"]
         assert _header(lines)[0] == "Cooling centres open across the county", line

@@ -9,7 +9,7 @@ entries or a list item (the body's first paragraph itself, when short and no sen
 too); a line over it that scores as well is the headline over its deck (a photo's credit may sit between
 them; a long headline over a shorter deck counts as one of headline length), unless the line under it is
 longer and in title case (decks are sentences: that is the headline under its section). News pages print
-more between the masthead and the headline: photo captions (cut short with "…", ending in "(AP Photo/...)",
+more between the masthead and the headline: photo captions and credits (cut short with "…", ending in "(AP Photo/...)", "Jane Roe/The Ledger",
 over a "Credit:" line), ticker and live entries ("2h agoSome Name says ...", a line under "7:16pm"), the
 publisher between the byline and the date, trending topics and kickers over the headline (a short line
 loses its byline to a longer headline-like line under it): none is the headline. `dumps.dump_header`
@@ -22,6 +22,7 @@ import re
 
 from transforms.metadata.dump_credits import BYLINE
 from transforms.metadata.dump_lines import NOT_HEADLINE, credit_name, is_credit, names_list, role_line
+from transforms.metadata.names import person_name
 from transforms.metadata.titles import CUT_SHORT
 from transforms.textstats import rights_notice, under_caption_toggle
 
@@ -101,6 +102,10 @@ PHOTO_CREDIT = re.compile(
     r"|\((?:credits?|illustrations?|photograph|photos?|pictures?|images?)(?: by)?:"
     r"|\b(?:AP|AFP|EPA|Reuters) Photo/|/\s?(?:Getty|AFP|Reuters|Shutterstock|Alamy)\b|getty images"
 )
+# A photo's credit that names its photographer and outlet ("Jane Roe/The Ledger", "Jane Roe / Getty Images;
+# Lee Park for The Ledger", "Jane Roe/The Ledger via AP"): a person's name of two or three words right
+# before the slash (read by `person_name`).
+_NAME_SLASH = re.compile(r"^([A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,2}) ?/ ?[A-Z]")
 # A ticker entry's age before it, glued or not: "2h agoSome Name says ...", "49m ago Thames Water ...".
 _TICKER_AGE = re.compile(
     r"^(?:\d+\s?(?:[smhd]|mins?|hrs?)|(?:[Aa]n?|\d+) (?:second|minute|hour|day)s?) ?ago(?=[A-Z\s]|$)"
@@ -154,6 +159,8 @@ def _caption_or_ticker(lines: list[str], i: int) -> bool:
     under a clock time (not a date's: "7:16pm" / <live entry>); or it sits between a byline and a date ("By Jane
     Roe" / "-" / "The Daily Ledger" / "-" / "May 2, 2024"; "By" / "Jane Roe Fox News" / "Published")."""
     line = lines[i]
+    if (m := _NAME_SLASH.match(line)) and person_name(m[1]):
+        return True  # a photo's credit: "Jane Roe/The Ledger; Lee Park for The Ledger"
     if PHOTO_CREDIT.search(line) or CUT_SHORT.search(line) or _TICKER_AGE.match(line) or under_caption_toggle(lines, i):
         return True
     if (
