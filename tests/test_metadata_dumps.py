@@ -394,6 +394,20 @@ def test_a_date_right_over_a_line_marks_it_as_the_headline():
     assert _header(lines)[0] == "Cooling centres open across the county"
 
 
+def test_a_teaser_over_a_title_case_headline_is_not_taken_for_the_headline_over_its_deck():
+    """A related story's card over the headline, both in title case: the one that names what the body
+    is about is the headline (a deck is a sentence); a shorter restatement under a headline stays its deck."""
+    first = "Planting a herb garden takes a sunny spot, good soil and a few minutes of care each week."
+    more = "Start with basil, parsley and mint, which grow fast in pots on any sunny windowsill."
+    teaser = "Ten Rain Jackets Under $50 That Are Light, Warm, And Cheap"
+    head = "How To Start A Herb Garden: A Step-by-Step Guide"
+    dump = "\n".join(["Menu", "Related", teaser, head, "By", "Grace Odum", first, more])
+    assert dump_header(dump, first)[0] == head
+    head, deck = "A Complete Guide to Starting a Herb Garden", "A Guide to Starting a Herb Garden"
+    dump = "\n".join(["Menu", "Related", head, deck, "By", "Grace Odum", first, more])
+    assert dump_header(dump, first)[0] == head
+
+
 def test_a_line_that_the_breadcrumb_ends_with_is_the_headline():
     # both lines share half their words with the body's opening: only the breadcrumb tells them apart
     lines = [

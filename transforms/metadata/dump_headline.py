@@ -8,7 +8,8 @@ sentence, a menu entry, a caption, a credit, an author's name or role, a list of
 entries or a list item (the body's first paragraph itself, when short and no sentence, is a candidate
 too); a line over it that scores as well is the headline over its deck (a photo's credit may sit between
 them; a long headline over a shorter deck counts as one of headline length), unless the line under it is
-longer and in title case (decks are sentences: that is the headline under its section). News pages print
+longer and in title case (decks are sentences: that is the headline under its section), or in title case and
+names the body better than the line over it while sharing few of its words (that is a teaser). News pages print
 more between the masthead and the headline: photo captions and credits (cut short with "…", ending in "(AP Photo/...)", "Jane Roe/The Ledger",
 over a "Credit:" line), ticker and live entries ("2h agoSome Name says ...", a line under "7:16pm"), the
 publisher between the byline and the date, trending topics and kickers over the headline (a short line
@@ -78,6 +79,9 @@ LONG_HEAD_BONUS = 1.0
 # half); a related story's or a menu's line shares few words with the article.
 ABOUT_WEIGHT = 1.0
 ABOUT_LINES = 3
+# A title-case line under the best one sharing less than this share of its words with it is no
+# restatement of it: the line over is another story's teaser (`_teaser_over_headline`).
+TEASER_SHARED = 0.5
 
 # A word with a capital glued to lower-case letters ("HomeNews"): menu entries run together.
 _GLUED = re.compile(r"[a-z]{2}[A-Z]")
@@ -342,6 +346,7 @@ def headline_index(lines: list[str], end: int) -> int | None:
         and over + (LONG_HEAD_BONUS if _long_headline(lines[up]) else 0.0) >= top - DECK_MARGIN
         and not lines[up].endswith(lines[best])  # "Guides Headline" over "Headline": a glued kicker
         and not _headline_under_kicker(lines[up], lines[best])
+        and not _teaser_over_headline(lines[up], lines[best], opening)
     ):
         best = up  # the best line is the deck under its headline (a photo's credit may sit between them)
     return best
@@ -352,3 +357,18 @@ def _headline_under_kicker(over: str, line: str) -> bool:
     kicker, not a deck (decks are written as sentences). On the wcxb dumps: +4 / -1 titles."""
     alpha = [w for w in line.split() if w[0].isalpha()]
     return title_cased(alpha) and len(line.split()) > len(over.split())
+
+
+def _teaser_over_headline(over: str, line: str, opening: set[str]) -> bool:
+    """`line` is in title case (no deck: decks are sentences), names what the body's opening is about
+    better than the line over it, and shares less than TEASER_SHARED of its words with it: the line over
+    it is another story's teaser (a related post's card over the headline), not the headline over its
+    deck. On the wcxb dumps: +2 odd, 0 even (a shorter restatement in title case under the headline,
+    "A Guide to ..." under "A Complete Guide to ...", stays a deck)."""
+    alpha = [w for w in line.split() if w[0].isalpha()]
+    return (
+        title_cased(alpha)
+        and not line.endswith(".")
+        and _about(over, opening) < _about(line, opening)
+        and _about(line, _about_words(over)) < TEASER_SHARED
+    )
