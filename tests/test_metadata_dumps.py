@@ -408,6 +408,20 @@ def test_a_teaser_over_a_title_case_headline_is_not_taken_for_the_headline_over_
     assert dump_header(dump, first)[0] == head
 
 
+def test_a_short_title_case_headline_over_its_sentence_case_deck_is_no_kicker():
+    """A headline of three or four words in title case over a longer deck in sentence case: the
+    headline, where it names the body better than the deck; a kicker whose words the body does not use
+    stays a kicker over the headline."""
+    first = "A bike upkeep checklist saves money: check the chain, the brakes and the tyres every month."
+    more = "Most shops charge less for a regular check than for a repair after a breakdown."
+    head, deck = "Your Bike Upkeep Checklist", "A guide to common repairs and what they usually cost"
+    dump = "\n".join(["Menu", head, deck, "By Grace Odum", "July 8, 2024", first, more])
+    assert dump_header(dump, first)[0] == head
+    kicker, head = "Heat Wave Live", "Cooling centres open across the county as temperatures climb"
+    lines = ["Menu", kicker, head, "By Grace Odum", "July 8, 2024"]
+    assert _header(lines)[0] == head
+
+
 def test_a_line_that_the_breadcrumb_ends_with_is_the_headline():
     # both lines share half their words with the body's opening: only the breadcrumb tells them apart
     lines = [

@@ -13,7 +13,8 @@ names the body better than the line over it while sharing few of its words (that
 more between the masthead and the headline: photo captions and credits (cut short with "…", ending in "(AP Photo/...)", "Jane Roe/The Ledger",
 over a "Credit:" line), ticker and live entries ("2h agoSome Name says ...", a line under "7:16pm"), the
 publisher between the byline and the date, trending topics and kickers over the headline (a short line
-loses its byline to a longer headline-like line under it): none is the headline. `dumps.dump_header`
+loses its byline to a longer headline-like line under it, but not a
+short title-case headline to its sentence-case deck, which names the body less): none is the headline. `dumps.dump_header`
 reads the credit lines around it.
 
   .venv/bin/python -m bench.metadata --data ../shared/data/wcxb-dev-articles --mode text
@@ -225,7 +226,7 @@ def title_cased(words: list[str]) -> bool:
 
 
 def _shadowed(
-    scored: list[tuple[float, int]], lines: list[str], end: int, credit: dict[int, bool]
+    scored: list[tuple[float, int]], lines: list[str], end: int, credit: dict[int, bool], opening: set[str]
 ) -> list[tuple[float, int]]:
     """The scores, less the byline's bonus for a short line (a kicker, a menu entry, a trending topic) with a
     longer headline-like line between it and the byline ("Wendy's surge pricing" / "World News" / <headline> /
@@ -244,7 +245,11 @@ def _shadowed(
                 and len(lines[j].split()) >= max(DECK_HEAD_WORDS, words + 1)
                 and not lines[j].endswith((".", ":"))
             ]  # no sentence, no lead-in
-            if longer and not (len(longer) == 1 and words >= DECK_HEAD_WORDS and _adjacent(lines, i, longer[0])):
+            if longer and not (
+                len(longer) == 1
+                and _adjacent(lines, i, longer[0])
+                and (words >= DECK_HEAD_WORDS or _short_head_over_deck(lines[i], lines[longer[0]], opening))
+            ):
                 score -= CREDIT_BONUS
         out.append((score, i))
     return out
@@ -332,8 +337,8 @@ def headline_index(lines: list[str], end: int) -> int | None:
         scored.append((s - FIRST_COST, end))  # the stripper took the headline for the body's first paragraph
     if not scored:
         return None
-    scored = _shadowed(scored, lines, end, credit)
     opening = _about_words(" ".join(lines[end : end + ABOUT_LINES]))
+    scored = _shadowed(scored, lines, end, credit, opening)
     after_first = _about_words(" ".join(lines[end + 1 : end + 1 + ABOUT_LINES]))  # for the first paragraph itself
     _, best = max((s + ABOUT_WEIGHT * _about(lines[i], after_first if i == end else opening), i) for s, i in scored)
     base = {i: s for s, i in scored}  # headline or deck: decided without the shared words
@@ -371,4 +376,19 @@ def _teaser_over_headline(over: str, line: str, opening: set[str]) -> bool:
         and not line.endswith(".")
         and _about(over, opening) < _about(line, opening)
         and _about(line, _about_words(over)) < TEASER_SHARED
+    )
+
+
+def _short_head_over_deck(over: str, line: str, opening: set[str]) -> bool:
+    """`over`, a short line in title case ("Your Car Upkeep Checklist"), sits right over `line`, a longer
+    one in sentence case that shares fewer of its words with the body's opening: the headline over its
+    deck, not a kicker over the headline."""
+    head = [w for w in over.split() if w[0].isalpha()]
+    words = line.split()
+    lower = [w for w in words if w[0].islower() and len(w) > 3]
+    return (
+        MIN_WORDS <= len(over.split()) < DECK_HEAD_WORDS
+        and all(w[0].isupper() or len(w) <= 3 for w in head)
+        and len(lower) * 3 >= len(words)
+        and _about(over, opening) > _about(line, opening)
     )
