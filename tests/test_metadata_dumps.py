@@ -196,6 +196,19 @@ def test_a_name_alone_over_its_role_or_a_line_before_its_date_is_a_byline():
     assert "By Tomas Reyes, Grace Odum & Ana Vell" in _header(lines)[1]
 
 
+def test_a_first_name_alone_between_the_headline_and_its_date_is_the_byline():
+    """A blog theme's "Headline" / "Susan" / "December 9, 2024" (or a short date: "Jan 23", "2 days
+    ago"); an account name ("Admin") or a category the page writes in lower case ("Travel") is no one."""
+    head = "Cooling centres open across the county"
+    for name, date in [("Susan", "July 8, 2024"), ("Gabo", "Jan 23"), ("Kev", "2 days ago")]:
+        assert f"By {name}" in _header(["Menu", head, name, date])[1], name
+    for label in ["Admin", "Travel"]:
+        credits = dump_header("\n".join(["Menu", head, label, "July 8, 2024", FIRST, MORE, "Our travel tips."]), FIRST)[
+            1
+        ]
+        assert not any(c.startswith("By") for c in credits), label
+
+
 def test_a_name_over_its_date_under_a_one_paragraph_standfirst():
     lines = ["Menu", "Cooling centres open across the county"]
     body = [FIRST, "Grace Odum", "July 8, 2024", MORE]

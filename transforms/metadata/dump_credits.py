@@ -18,6 +18,7 @@ from transforms.metadata.dump_lines import (
     NOT_HEADLINE,
     OTHER_LANGUAGE_BY,
     credit_name,
+    first_name_alone,
     has_date,
     is_credit,
     lower_words,
@@ -35,6 +36,10 @@ MIN_DECK_WORDS = 8
 
 LABELLED = re.compile(
     rf"(?i)^(?:(?:originally )?(?:published|posted)(?: on)?(?: the)?:?\s*(?:{DATE_PATTERN})|(?:written|authored) by\b)"
+)
+# A date a post's card prints short: its age ("2 days ago") or a day of this year ("Jan 23").
+_SHORT_DATE = re.compile(
+    r"(?i)\d+\s+(?:minute|hour|day|week|month|year)s?\s+ago|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}"
 )
 # A reading time on its own line ("7 min read", "5 minute read"): a name right over it is the byline.
 _READ_TIME = re.compile(r"(?i)\d+\s*min(?:ute)?s?\.?\s+read\b")
@@ -76,7 +81,8 @@ def credit_lines(region: list[str], max_chars: int, names: bool | str = False, p
     right over its date, or over a count or a dash over it: over the headline). With
     `names="under"` (the lines between the headline and the body), a name alone right under the
     headline, under its deck or under credit lines only ("May 2, 2024" / "Jane Roe"), or a
-    "Name, Role" line, is the byline when no other line is; its
+    "Name, Role" line, is the byline when no other line is, and so is a first name alone right under
+    the headline and over its date (a blog's "Susan" / "December 9, 2024", "Gabo" / "Jan 23"); its
     words must not be written in lower case in `prose` (the page: "Electrical Safety" is a label)."""
     out, fallback = [], []
     region = [unglue(_GLUED_BY.sub("By ", line)) for line in region]  # "ByJane Roe": inline elements glued
@@ -106,6 +112,13 @@ def credit_lines(region: list[str], max_chars: int, names: bool | str = False, p
             and (name_alone(line, prose) or names_list(line, least=2))
         ):
             out.append(f"By {line}")
+        elif (
+            names == "under"
+            and i == 0
+            and (has_date(nxt) or _SHORT_DATE.fullmatch(nxt))
+            and first_name_alone(line, prose)
+        ):
+            out.append(f"By {line}")  # "Headline" / "Susan" / "December 9, 2024": a blog's byline, a first name
         elif (
             names == "under"
             and (

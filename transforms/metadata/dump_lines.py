@@ -241,6 +241,26 @@ def name_alone(line: str, prose: str = "") -> bool:
     )
 
 
+# Account names and roles a blog signs with that are no person's first name.
+_NOT_FIRST_NAMES = frozenset(
+    "admin administrator editor editors staff team guest author user webmaster moderator".split()
+)
+
+
+def first_name_alone(line: str, prose: str) -> bool:
+    """A line that is one capitalised word the page never writes in lower case and reads as a first
+    name ("Susan", "Kev"): no account name ("Admin"), label or button."""
+    return (
+        re.fullmatch(r"[A-Z][a-z]{2,14}", line) is not None
+        and line.lower() not in _NOT_FIRST_NAMES
+        and line.lower() not in _BUTTON_WORDS
+        and person_name(line, single_word_ok=True) is not None
+        and not _LABEL_WORD.search(line)
+        and not _SOFT_LABEL_WORD.search(line)
+        and not lower_words(line, prose)
+    )
+
+
 def names_list(line: str, least: int = 3) -> bool:
     """ "Ana Ruiz, Lee Park & Sam Cho": `least` or more authors' names and nothing else."""
     pieces = [p for p in re.split(r"\s*(?:,|&|\band\b)\s*", line) if p]
