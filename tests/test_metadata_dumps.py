@@ -435,6 +435,15 @@ def test_a_short_title_case_headline_over_its_sentence_case_deck_is_no_kicker():
     assert _header(lines)[0] == head
 
 
+def test_a_label_before_the_headline_is_dropped_where_the_headline_stands_alone_over_it():
+    """ "Video: <headline>" (a player's label, "Transcript:", "Introduction:") over the body, the
+    headline printed alone further up: the headline is that line; with no such line the label stays."""
+    head = "Cooling centres open across the county"
+    lines = ["Menu", head, "Share", "Home", "Guides", "Video", "Share", "Print", "Email", "More", f"Video: {head}"]
+    assert _header(lines)[0] == head
+    assert _header(["Menu", f"Analysis: {head}", "July 8, 2024"])[0] == f"Analysis: {head}"
+
+
 def test_a_line_that_the_breadcrumb_ends_with_is_the_headline():
     # both lines share half their words with the body's opening: only the breadcrumb tells them apart
     lines = [

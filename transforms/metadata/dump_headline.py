@@ -14,7 +14,9 @@ more between the masthead and the headline: photo captions and credits (cut shor
 over a "Credit:" line), ticker and live entries ("2h agoSome Name says ...", a line under "7:16pm"), the
 publisher between the byline and the date, trending topics and kickers over the headline (a short line
 loses its byline to a longer headline-like line under it, but not a
-short title-case headline to its sentence-case deck, which names the body less): none is the headline. `dumps.dump_header`
+short title-case headline to its sentence-case deck, which names the body less): none is the headline. A
+label before the chosen line ("Video: <headline>", "Transcript: ...") is dropped where the headline stands
+alone further up: that line is the headline. `dumps.dump_header`
 reads the credit lines around it.
 
   .venv/bin/python -m bench.metadata --data ../shared/data/wcxb-dev-articles --mode text
@@ -84,6 +86,8 @@ ABOUT_LINES = 3
 # restatement of it: the line over is another story's teaser (`_teaser_over_headline`).
 TEASER_SHARED = 0.5
 
+# A headline with a label before it ("Video: <headline>", "Transcript: <headline>", "Introduction: <headline>").
+_LABELLED_HEAD = re.compile(r"^[A-Z][a-z]+: (.+)$")
 # A word with a capital glued to lower-case letters ("HomeNews"): menu entries run together.
 _GLUED = re.compile(r"[a-z]{2}[A-Z]")
 # Symbols set before an interface label ("🔊 Listen to this article", "» Read more").
@@ -354,6 +358,11 @@ def headline_index(lines: list[str], end: int) -> int | None:
         and not _teaser_over_headline(lines[up], lines[best], opening)
     ):
         best = up  # the best line is the deck under its headline (a photo's credit may sit between them)
+    label = _LABELLED_HEAD.match(lines[best])
+    if label:  # "Video: <headline>" with "<headline>" a line of its own over it: the label is the player's
+        bare = [k for k in range(best) if lines[k] == label[1]]
+        if bare:
+            return bare[-1]
     return best
 
 
