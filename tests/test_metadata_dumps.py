@@ -444,6 +444,13 @@ def test_a_label_before_the_headline_is_dropped_where_the_headline_stands_alone_
     assert _header(["Menu", f"Analysis: {head}", "July 8, 2024"])[0] == f"Analysis: {head}"
 
 
+def test_share_buttons_between_the_headline_and_its_byline_do_not_put_the_byline_out_of_reach():
+    head = "Cooling centres open across the county"
+    share = ["Share to LinkedIn", "Share to Facebook", "Copy link", "Email this article", "Print"]
+    lines = ["Menu", head] + share + ["By Grace Odum", "July 8, 2024", "Contents", "What to know before you go"]
+    assert _header(lines)[0] == head
+
+
 def test_a_line_that_the_breadcrumb_ends_with_is_the_headline():
     # both lines share half their words with the body's opening: only the breadcrumb tells them apart
     lines = [

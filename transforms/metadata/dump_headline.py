@@ -32,7 +32,8 @@ from transforms.textstats import rights_notice, under_caption_toggle
 
 # How many lines before the body are read as the header.
 HEADER_LINES = 40
-# How many lines after a candidate may hold the byline/date that marks it as the headline, and its score for
+# How many lines after a candidate may hold the byline/date that marks it as the headline (share buttons between,
+# "Share to LinkedIn" / "Copy link" / "Email this article", not counted: `_SHARE`), and its score for
 # one. A line of at most KICKER_WORDS words with a longer headline-like line between it and the byline loses it
 # (`_shadowed`): news pages set menu entries, trending topics and kickers over the headline (5 to 8 chose
 # alike on the dev dumps and fundus-news-80, 4 worse).
@@ -88,6 +89,12 @@ TEASER_SHARED = 0.5
 
 # A headline with a label before it ("Video: <headline>", "Transcript: <headline>", "Introduction: <headline>").
 _LABELLED_HEAD = re.compile(r"^[A-Z][a-z]+: (.+)$")
+# A share button or link on its own line ("Share to LinkedIn", "Copy link", "Email", "Print").
+_SHARE = re.compile(
+    r"(?i)(?:(?:share|e-?mail|print|save)(?: this)?(?: (?:article|story|post|page))?"
+    r"|share (?:on|to|via) \w+|copy(?: the)? link|tweet|pin it|"
+    r"facebook|twitter|x|linkedin|whatsapp|reddit|bluesky|threads|pinterest|more information|comments?)"
+)
 # A word with a capital glued to lower-case letters ("HomeNews"): menu entries run together.
 _GLUED = re.compile(r"[a-z]{2}[A-Z]")
 # Symbols set before an interface label ("🔊 Listen to this article", "» Read more").
@@ -206,9 +213,18 @@ def line_at(lines: list[str], k: int | None) -> str:
     return lines[k] if k is not None else ""
 
 
-def _credit_under(i: int, end: int, credit: dict[int, bool]) -> int | None:
-    """The first credit line within reach under line `i` (before `end`, the body)."""
-    return next((k for k in range(i + 1, min(end, i + CREDIT_REACH) + 1) if credit[k]), None)
+def _credit_under(i: int, end: int, credit: dict[int, bool], lines: list[str]) -> int | None:
+    """The first credit line within reach under line `i` (before `end`, the body): CREDIT_REACH lines,
+    not counting share buttons between ("Share to LinkedIn", "Copy link")."""
+    reach = i + CREDIT_REACH
+    k = i + 1
+    while k <= min(end, reach):
+        if credit[k]:
+            return k
+        if _SHARE.fullmatch(lines[k]):
+            reach += 1
+        k += 1
+    return None
 
 
 def _adjacent(lines: list[str], i: int, j: int) -> bool:
@@ -240,7 +256,7 @@ def _shadowed(
     out = []
     for score, i in scored:
         words = len(lines[i].split())
-        k = _credit_under(i, end + 1 if i == end else end, credit)
+        k = _credit_under(i, end + 1 if i == end else end, credit, lines)
         if k is not None and words <= KICKER_WORDS:
             longer = [
                 j
@@ -309,7 +325,7 @@ def _score(lines: list[str], i: int, end: int, folded: str, top: str, credit: di
     words = [w for w in line.split() if any(c.isalnum() for c in w)]  # "&", "—", "|" are no words
     alpha = [w for w in words if w[0].isalpha()]
     score = TITLE_CASE_WEIGHT * sum(w[0].isupper() for w in alpha) / max(1, len(alpha))  # title case
-    if _credit_under(i, end, credit) is not None:
+    if _credit_under(i, end, credit, lines) is not None:
         score += CREDIT_BONUS  # a byline or a date follows the headline
     elif i > 0 and credit[i - 1]:
         score += BEFORE_BONUS  # a date or a byline right over it
