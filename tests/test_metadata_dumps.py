@@ -1156,6 +1156,15 @@ def test_a_headline_in_two_long_halves_set_apart_by_a_pipe():
     assert _header(["Menu", "Tomas Reyes | The Valley Courier", "July 8, 2024"])[0] is None
 
 
+def test_a_headline_naming_alternatives_with_one_slash_is_a_headline():
+    """ "21 Best Movers / Moving Companies in Austin (2024)": one slash between halves of three words or
+    more; a trail ("Home / News / Weather") or a short pair ("Log In / Register") stays no headline."""
+    headline = "21 Best Movers / Moving Companies in Austin (2024)"
+    assert _header(["Menu", "Contact", headline, "July 8, 2024"])[0] == headline
+    assert _header(["Menu", "Home / News / Weather", "July 8, 2024"])[0] is None
+    assert _header(["Menu", "Log In / Register Your Account", "July 8, 2024"])[0] is None
+
+
 def test_a_video_caption_under_its_players_toggle_is_no_headline():
     """The USA TODAY Network's dumps print "Show Caption" / "Hide Caption" and the video's title,
     description and credit between the byline and the text: the video's title is no headline."""

@@ -63,6 +63,8 @@ TITLE_CASE_WEIGHT = 0.75
 TITLE_CASE_MIN_WORDS = 5
 # Words on each side of the one pipe of a headline in two halves (`_not_headline`).
 PIPED_HALF_WORDS = 4
+# Words on each side of the one slash of a headline naming alternatives (a trail's parts are shorter).
+SLASHED_HALF_WORDS = 3
 # ... or a headline and its section after a pipe ("How meditation rewires brains | Opinion").
 SECTION_TAIL_WORDS = 2
 # Headline length in words: fewer is a menu entry or a label, more is a paragraph.
@@ -278,9 +280,18 @@ def _shadowed(
 def _not_headline(line: str) -> bool:
     """NOT_HEADLINE, but a headline in two long halves set apart by one pipe ("Top 10 Cameras of
     2025 Under $2500 | The Best Mirrorless Cameras on the Market") may be one: menus, credits and
-    labels set apart by pipes have short parts ("Home | News", "Jane Roe | May 2, 2024")."""
+    labels set apart by pipes have short parts ("Home | News", "Jane Roe | May 2, 2024"); and so may one
+    naming alternatives with one slash between halves of SLASHED_HALF_WORDS words or more ("21 Best
+    Movers / Moving Companies in Austin (2024)"; a trail has more slashes or shorter parts)."""
     if not NOT_HEADLINE.search(line):
         return False
+    slashed = line.split(" / ")
+    if (
+        len(slashed) == 2
+        and all(len(half.split()) >= SLASHED_HALF_WORDS for half in slashed)
+        and not NOT_HEADLINE.search(" ".join(slashed))
+    ):
+        return False  # "21 Best Movers / Moving Companies in Austin (2024)": alternatives, no trail
     halves = line.split(" | ")
     return not (
         len(halves) == 2
