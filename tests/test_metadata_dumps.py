@@ -297,6 +297,14 @@ def test_a_name_glued_to_its_date_or_label_is_taken_apart():
     ]
 
 
+def test_an_author_box_with_avatar_initials_and_job_titles_names_every_author():
+    """ "Authors" / "GO" / "Grace Odum" / "Staff Engineer, The Ledger" / "TR" / "Tomas Reyes" / <role>:
+    the avatars' initials and the job titles between the names are skipped."""
+    box = ["Authors", "GO", "Grace Odum", "Staff Engineer, The Ledger", "TR", "Tomas Reyes", "Director of Research"]
+    credits = _credits_far_below(box + ["Resources", "Documentation"])
+    assert "By Grace Odum, Tomas Reyes" in credits
+
+
 def test_a_labelled_date_under_the_body_dates_a_page_whose_header_has_none():
     last = LAST
     lines = [*WHOLE_ARTICLE, "Published", "August 30, 2024", "Author", "Tomas Reyes", "Related stories"]

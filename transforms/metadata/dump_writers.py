@@ -38,16 +38,27 @@ MAX_LABELLED_NAMES = 8
 
 def _names_under(lines: list[str], prose: str) -> list[str]:
     """The names on the lines from the first on, one a line ("Jane Roe, Senior Editor" gives "Jane Roe"),
-    lone separators between them skipped, up to the first line that is neither."""
+    lone separators, an avatar's initials over a name ("JR" / "Jane Roe") and a job title under one
+    skipped, up to the first line that is none of these."""
     names = []
-    for line in lines:
+    for i, line in enumerate(lines):
         if _NAME_SEPARATOR.fullmatch(line.strip()):
             continue
+        if _initials_over_name(line, lines[i + 1] if i + 1 < len(lines) else ""):
+            continue  # an avatar's initials over the name: "JR" / "Jane Roe"
+        if names and role_line(line):
+            continue  # the name's job title under it: "Jane Roe" / "Staff Engineer, The Ledger" / "Lee Park"
         head = CREDENTIALS.sub("", line.split(",")[0].strip())
         if len(line) > MAX_CREDIT_CHARS or not name_alone(head, prose) or lower_words(head, prose):
             break
         names.append(head)
     return names
+
+
+def _initials_over_name(line: str, under: str) -> bool:
+    """ "JR" over "Jane Roe": an avatar's initials, the dump printing its text."""
+    words = under.split()
+    return 2 <= len(line) <= 3 and line.isupper() and line.isalpha() and line == "".join(w[0] for w in words)
 
 
 def labelled_byline(lines: list[str], prose: str) -> list[str]:
