@@ -1084,6 +1084,9 @@ def test_a_name_over_a_bio_that_opens_with_its_first_name_is_the_byline():
     assert credits(["Tomas Reyes", "I'm the founder of the county's weather desk and I write about heat."]) == [
         "By Tomas Reyes"
     ]
+    # a job title in parentheses before the bio
+    role_first = "(Editor / Reporter) – Tomas comes from a family of farmers and writes about the county's weather."
+    assert credits(["Tomas Reyes", role_first]) == ["By Tomas Reyes"]
 
 
 def test_a_writer_credited_inside_a_credit_line_is_not_looked_for_elsewhere():

@@ -92,10 +92,12 @@ BIO_LINES = 3
 # What follows the name's first word at a bio's opening: "Jane is ...", "Jane writes about ...".
 _BIO_OPENING = re.compile(
     r"\s(?:is|was|has|writes|covers|joined|leads|holds|lives|loves|explores|specializes|specialises|"
-    r"serves|works|brings|started|founded|graduated|grew)\b"
+    r"serves|works|brings|started|founded|graduated|grew|comes|came)\b"
 )
 
 
+# A job title in parentheses set before a bio, and its dash: "(Editor / Journalist) – Jane comes from ...".
+_ROLE_FIRST = re.compile(r"^\([^()]{2,60}\)\s*[–—-]\s*")
 # A job title in a bio's first sentence: what tells "Jane Roe is the head of research" (a person) from
 # "Apache Spark is a data tool" (a product) when the bio opens with the whole name.
 _ROLE_WORD = re.compile(rf"(?i)\b(?:{'|'.join(sorted(ROLE_WORDS))})\b")
@@ -126,6 +128,7 @@ def _bio_of(name: str, text: str) -> bool:
     """`text` opens a bio of `name` (see `bio_byline`)."""
     if len(text.split()) < MIN_BIO_WORDS:
         return False
+    text = _ROLE_FIRST.sub("", text)  # "(Editor / Journalist) – Jane comes from ...": the role before the bio
     first, sentence = name.split()[0], text.split(". ")[0]
     if text.startswith(first + " ") and _BIO_OPENING.match(text[len(first) :]):
         return True
