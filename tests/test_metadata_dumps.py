@@ -391,6 +391,16 @@ def test_a_button_over_a_date_is_not_a_byline():
     assert _header(lines)[1] == ["By Tomas Reyes", "July 8, 2024"]
 
 
+def test_a_filters_by_label_gives_no_byline_bonus_to_the_menu_entry_over_it():
+    """ "By Manufacturer" under a shop's menu is a filter's label (the page writes "manufacturer" in lower
+    case), no byline: the menu entry over it is no headline."""
+    head = "Best Portable Fans for a Hot Summer in 2024"
+    menu = ["Desk Fans", "Ceiling Fans", "Quiet Tower Fans", "All Categories", "By Manufacturer", "Fans By Room"]
+    first = "Every fan here was tested for noise and airflow; each manufacturer sent us a sample."
+    dump = "\n".join(["Menu", head, "Grace Odum", "Shop", *menu, first, MORE])
+    assert dump_header(dump, first)[0] == head
+
+
 def test_a_date_right_over_a_line_marks_it_as_the_headline():
     lines = [
         "Menu",

@@ -142,10 +142,10 @@ def credit_lines(region: list[str], max_chars: int, names: bool | str = False, p
         ):
             fallback.append(f"By {line}")
     found = out + fallback if not any(BYLINE.match(line) for line in out) else out
-    return [line for line in found if not (prose and _label_byline(line, prose)) and not _EMAIL_BYLINE.fullmatch(line)]
+    return [line for line in found if not (prose and label_byline(line, prose)) and not _EMAIL_BYLINE.fullmatch(line)]
 
 
-def _label_byline(line: str, prose: str) -> bool:
+def label_byline(line: str, prose: str) -> bool:
     """ "By Use Case", "By Manufacturer": a menu or a filter label after "By", not a byline (its
     words are written in lower case in the page)."""
     m = _BY_WHAT.match(line)

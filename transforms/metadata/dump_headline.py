@@ -24,7 +24,7 @@ reads the credit lines around it.
 
 import re
 
-from transforms.metadata.dump_credits import BYLINE
+from transforms.metadata.dump_credits import BYLINE, label_byline
 from transforms.metadata.dump_lines import NOT_HEADLINE, credit_name, is_credit, names_list, role_line
 from transforms.metadata.names import person_name
 from transforms.metadata.titles import CUT_SHORT
@@ -357,7 +357,11 @@ def headline_index(lines: list[str], end: int) -> int | None:
     start = max(0, end - HEADER_LINES)
     folded = "".join(line.casefold() + "\n" for line in lines[start : end + 1])
     page_top = "\n" + "".join(line.casefold() + "\n" for line in lines[:start]) + folded
-    credit = {k: is_credit(lines[k]) for k in range(max(0, start - 1), min(len(lines), end + 2))}
+    prose = "\n".join(lines)
+    credit = {
+        k: is_credit(lines[k]) and not label_byline(lines[k], prose)  # "By Manufacturer": a filter's label
+        for k in range(max(0, start - 1), min(len(lines), end + 2))
+    }
     scored = [(s, i) for i in range(start, end) if (s := _score(lines, i, end, folded, page_top, credit)) is not None]
     if (
         end + 1 < len(lines)
