@@ -401,6 +401,19 @@ def test_a_filters_by_label_gives_no_byline_bonus_to_the_menu_entry_over_it():
     assert dump_header(dump, first)[0] == head
 
 
+def test_a_dated_note_as_long_as_a_paragraph_gives_no_byline_bonus():
+    """ "Editor's Note, July 8, 2024: we added ...", longer than a credit line, over the body: it does not
+    mark the table of contents' last entry over it as the headline."""
+    head = "The Twelve Best Desk Fans of 2024"
+    toc = ["Our top picks", "How we tested them", "How to Choose the Best Desk Fan FAQs"]
+    note = (
+        "Editor's Note, July 8, 2024: We added four fans from our summer guide, took out two that sold out,"
+        " and checked every price again."
+    )
+    dump = "\n".join(["Menu", head, "July 8, 2024", "Contents", *toc, note, FIRST, MORE])
+    assert dump_header(dump, FIRST)[0] == head
+
+
 def test_a_date_right_over_a_line_marks_it_as_the_headline():
     lines = [
         "Menu",

@@ -24,7 +24,7 @@ reads the credit lines around it.
 
 import re
 
-from transforms.metadata.dump_credits import BYLINE, label_byline
+from transforms.metadata.dump_credits import BYLINE, LABELLED, MAX_CREDIT_CHARS, label_byline
 from transforms.metadata.dump_lines import NOT_HEADLINE, credit_name, is_credit, names_list, role_line
 from transforms.metadata.names import person_name
 from transforms.metadata.titles import CUT_SHORT
@@ -359,7 +359,9 @@ def headline_index(lines: list[str], end: int) -> int | None:
     page_top = "\n" + "".join(line.casefold() + "\n" for line in lines[:start]) + folded
     prose = "\n".join(lines)
     credit = {
-        k: is_credit(lines[k]) and not label_byline(lines[k], prose)  # "By Manufacturer": a filter's label
+        k: is_credit(lines[k])
+        and not label_byline(lines[k], prose)  # "By Manufacturer": a filter's label
+        and (len(lines[k]) <= MAX_CREDIT_CHARS or LABELLED.match(lines[k]) is not None)
         for k in range(max(0, start - 1), min(len(lines), end + 2))
     }
     scored = [(s, i) for i in range(start, end) if (s := _score(lines, i, end, folded, page_top, credit)) is not None]
