@@ -92,6 +92,9 @@ def test_person_name_rejects_credits_that_are_not_people():
     # a page label glued after the name ends it; a label alone is no name
     assert person_name("Maren K. Holt Related Program AI") == "Maren K. Holt"
     assert person_name("Related Program") is None
+    # a possessive before another word names a thing; an apostrophe inside a surname does not
+    assert person_name("Editor's Note") is None and person_name("Mara’s Kitchen") is None
+    assert person_name("Jane O'Neil") == "Jane O'Neil"
 
 
 def test_byline_shapes():

@@ -151,6 +151,8 @@ def person_name(raw: str, single_word_ok: bool = False) -> str | None:
     words = name.split()
     if not words or len(words) > MAX_NAME_WORDS or (len(words) == 1 and not single_word_ok):
         return None
+    if any(re.search(r"[^\W\d_]['’]s$", w) for w in words[:-1]):
+        return None  # a possessive before another word: "Editor's Note", "Jane's Kitchen" name a thing
     lowered = [w.lower().strip(".,'’") for w in words]
     if any(w in NOT_PERSON_WORDS or w in WEEKDAYS or w in _ENDS_NAME for w in lowered) or all(
         w in MONTHS for w in lowered
