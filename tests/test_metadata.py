@@ -481,6 +481,15 @@ def test_urls():
     assert (
         clean_url("https://News.Example.org/a/b?utm_source=x&id=3&fbclid=y#top") == "https://news.example.org/a/b?id=3"
     )
+    # the visit ids courlan lets through: Google's result id, TikTok's click id, HubSpot's stamps
+    assert (
+        clean_url("https://shop.example.org/guides/kettles?srsltid=AfmBOoq7Xz")
+        == "https://shop.example.org/guides/kettles"
+    )
+    assert (
+        clean_url("https://news.example.org/story?page=2&ttclid=E.C.P&_hsenc=p2AN&_hsmi=9")
+        == "https://news.example.org/story?page=2"
+    )
     # a path escaped whole, slashes and all, is unescaped: the host is the host
     assert (
         clean_url("https://blog.example.org%2Fposts%2F2025-12-15%2Bstory")

@@ -1,7 +1,8 @@
 """The article's canonical URL: rel=canonical, og:url, JSON-LD url, else the crawl URL.
 
 In: the page's URL (or None) and its `Signals`. Out: one absolute http(s) URL without tracking
-parameters (utm_*, fbclid, gclid, ... as courlan knows them) and without a fragment, or None.
+parameters (utm_*, fbclid, gclid, ... as courlan knows them, and the visit ids of `_TRACKERS`) and
+without a fragment, or None.
 Relative canonicals are resolved against the page URL; a canonical that points at a site's home
 page while the page itself is deeper is a template bug, and the page URL wins. A web archive's
 replay URL (the Wayback Machine's, whose rewriting makes it the archived page's canonical) stands
@@ -18,6 +19,13 @@ from schemas import Signals
 from transforms.metadata.jsonld import article_objects, object_urls
 
 _MAX_URL_CHARS = 2048  # longer "URLs" are data: blobs or garbage
+# Click and visit ids that courlan's tracker list (1.4) lets through, as ClearURLs' and AdGuard's
+# general rules name them: Google's search-result id on Merchant Center sites ("?srsltid=AfmBO..."),
+# TikTok's and LinkedIn's click ids, Facebook's in-app one, HubSpot's e-mail and visit stamps. Each
+# names a visit, never the page: the same article read twice would be two URLs.
+_TRACKERS = frozenset(
+    {"srsltid", "ttclid", "li_fat_id", "mibextid", "_hsenc", "_hsmi", "__hstc", "__hssc", "__hsfp", "hsctatracking"}
+)
 # A web archive's replay URL: the capture's timestamp, then the archived page's URL, scheme and all.
 # The Wayback Machine's "https://web.archive.org/web/20240315083012/https://news.example/story" (with
 # a replay modifier: ".../20240315083012id_/..."), the archives on its software (pywb, OpenWayback:
@@ -89,8 +97,10 @@ def clean_url(raw: str | None, base: str | None = None) -> str | None:
             parts = urlsplit(raw)
         if parts.scheme not in ("http", "https") or not parts.netloc or " " in parts.netloc:
             return None
-        url = normalize_url(raw)
-        return urlunsplit(urlsplit(url)._replace(fragment=""))
+        parts = urlsplit(normalize_url(raw))._replace(fragment="")
+        # the other parameters stay as courlan wrote them (order, escapes): only whole pairs go
+        kept = [p for p in parts.query.split("&") if unquote(p.split("=", 1)[0]).lower() not in _TRACKERS]
+        return urlunsplit(parts._replace(query="&".join(kept)))
     except (ValueError, AttributeError):
         return None
 
