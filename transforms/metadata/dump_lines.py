@@ -91,6 +91,10 @@ _SHORT_MONTH = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
 # ... and in capitals ("Local NewsJULY 8, 2024Updated: ..."): a theme's upper-case date line.
 _FULL_MONTH += "|" + _FULL_MONTH.upper()
 _SHORT_MONTH += "|" + _SHORT_MONTH.upper()
+_GLUED_ROLES = (
+    "Staff|Senior|Contributing|Editor|Reporter|Correspondent|Writer|Columnist|Freelance|Associate|Deputy|Chief|"
+    "Managing|Executive"
+)
 _UNGLUE = [
     (re.compile(rf"(?<=[a-z])(?=(?:{_FULL_MONTH}|{_SHORT_MONTH})\.? \d{{1,2}}\b)"), " "),
     (
@@ -111,10 +115,7 @@ _UNGLUE = [
     (re.compile(r"(?<=\bPosted in)(?=[A-Z])"), " "),
     # "Jane RoeStaff Writer", "Ann LeeSenior Editor": a name glued to the role under it
     (
-        re.compile(
-            r"(?<=[a-z])(?=(?:Staff|Senior|Contributing|Editor|Reporter|Correspondent|Writer|Columnist|"
-            r"Freelance|Associate|Deputy|Chief|Managing|Executive)\b)"
-        ),
+        re.compile(rf"(?<=[a-z])(?=(?:{_GLUED_ROLES})\b)"),
         " ",
     ),
     # "Jane Roe@janeroe@JaneRoeNews": an author's social handles (icon links' texts) glued to the name,
@@ -124,6 +125,17 @@ _UNGLUE = [
 # What every _UNGLUE pattern needs: a lower-case letter before a capital or an "@", a digit before a
 # digit or a capital.
 _MAYBE_GLUED = re.compile(r"[a-z][A-Z@]|\d[\dA-Z]")
+# What each pattern needs besides (a month's short name, which a full one and their capitals hold;
+# the words it puts a space before or after; an "@"), looked for in the line as that pattern gets it:
+# a plain search, where the pattern's own tries its alternations at every letter (2-8 us a line).
+_NEEDS = (
+    [re.compile("|".join(_SHORT_MONTH.split("|") + ["May", "MAY"]))] * 3
+    + [re.compile(r"Updated|Published|Posted|Last [Uu]pdated"), re.compile(r"osted by|ritten by")]
+    + [re.compile(r"In|Posted in"), re.compile(r"Posted in")]
+    + [re.compile(_GLUED_ROLES)]
+    + [re.compile("@")]
+)
+_UNGLUE_GATED = [(pattern, repl, needs) for (pattern, repl), needs in zip(_UNGLUE, _NEEDS, strict=True)]
 NOT_HEADLINE = re.compile(
     r"(?i)^(?:share|advertisement|home(?:\s*$|\s*[/>»›|-])|menu|search|skip to|log ?in|sign ?in|subscribe|"
     r"read more|click|image|photo|credit|back to\b|send\b|pin\b|copy\b|print\b|email\b|"
@@ -183,11 +195,13 @@ def role_line(line: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=4096)  # a header's lines are read in overlapping regions: 1,774 calls, 623 lines (100 dumps)
 def unglue(line: str) -> str:
     if not _MAYBE_GLUED.search(line):
         return line
-    for pattern, repl in _UNGLUE:
-        line = pattern.sub(repl, line)
+    for pattern, repl, needs in _UNGLUE_GATED:
+        if needs.search(line):
+            line = pattern.sub(repl, line)
     return line
 
 
