@@ -10,6 +10,7 @@ directly.
 """
 
 import re
+from functools import lru_cache
 from itertools import pairwise
 
 from transforms.textstats import CJK_CHAR as CJK
@@ -93,9 +94,16 @@ DATE_WORDS = ("ago", "updated", "publ")
 def normalize_lines(text: str) -> list[str]:
     """The dump's lines, hard-wrapped paragraphs joined (`unwrapped`), lynx's link numbers and
     reference list gone (`without_references`), whitespace collapsed, screen readers' link labels
-    (", opens new tab") cut, blank lines dropped."""
+    (", opens new tab") cut, blank lines dropped. A list of its own for each caller."""
+    return list(_normalized(text))
+
+
+# The metadata reader asks this of a dump once per story (its header is read around each story's first
+# line) and again for a closing credit: 1,094 calls for 680 dev and corpus dumps, ~0.4 ms each.
+@lru_cache(maxsize=2)
+def _normalized(text: str) -> tuple[str, ...]:
     lines = without_references(unwrapped(text.splitlines()))
-    return [ln for ln in (without_link_labels(" ".join(raw.split())) for raw in lines) if ln]
+    return tuple(ln for ln in (without_link_labels(" ".join(raw.split())) for raw in lines) if ln)
 
 
 def without_references(lines: list[str]) -> list[str]:
