@@ -177,6 +177,7 @@ def credit_name(line: str) -> bool:
     return "," in line and len(line.split()) <= 8 and person_name(head) is not None
 
 
+@lru_cache(maxsize=4096)
 def role_line(line: str) -> bool:
     """ "Senior Science Editor", "Math Editor, The Weekly", "Life and Trends Reporter", "Vice President of
     Consulting", "Goings On editor", "Senior political correspondent": a job title under a byline, not a
@@ -275,6 +276,7 @@ def first_name_alone(line: str, prose: str) -> bool:
     )
 
 
+@lru_cache(maxsize=4096)
 def names_list(line: str, least: int = 3) -> bool:
     """ "Ana Ruiz, Lee Park & Sam Cho": `least` or more authors' names and nothing else."""
     pieces = [p for p in re.split(r"\s*(?:,|&|\band\b)\s*", line) if p]

@@ -7,6 +7,7 @@ agencies and outlets, handles, URLs, e-mails, dates, sentences).
 """
 
 import re
+from functools import lru_cache
 
 # A name has at most this many words and characters; longer strings are sentences or bios.
 MAX_NAME_WORDS = 5
@@ -126,6 +127,9 @@ def strip_credentials(name: str) -> str:
     return " ".join(words).rstrip(" ,")
 
 
+# A dump's header lines are asked again and again (credit regions overlap, the headline's choice asks
+# each candidate): half of 10,465 calls on 680 text dumps repeat one, ~16 us each.
+@lru_cache(maxsize=4096)
 def person_name(raw: str, single_word_ok: bool = False) -> str | None:
     """The cleaned name when `raw` reads as a person's name, else None."""
     if _HAN_NAME.fullmatch(raw.strip()) and not _HAN_ORG.search(raw.strip()):
