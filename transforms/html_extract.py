@@ -193,15 +193,9 @@ _COOKIE_NOTICE_WORDS = ("notice", "consent", "banner", "bar", "law", "polic", "p
 # paste, and the licence's terms. The h1 in it led trafilatura to take the whole page on wcxb 0329
 # (precision 0.55; without the dialog 0.95). Removed whole, whatever it holds.
 _REPUBLISH_DIALOG = "republication-tracker-tool-modal"
-# Class and id values that may hold such a name, found over attribute nodes in C: walking a page's
-# attributes costs ~0.37 ms and each contains() ~0.06 ms more, so one walk per attribute serves all.
-_NAMED_CLASSES = etree.XPath(
-    "//@class[contains(., 'promo') or contains(., 'uthor') or contains(., 'saboxplugin')"
-    " or contains(., 'ookie') or contains(., 'onsent') or contains(., 'gdpr') or contains(., 'cli-modal')]"
-)
-_NAMED_IDS = etree.XPath(
-    f"//@id[contains(., 'ookie') or contains(., 'onsent') or contains(., 'gdpr') or . = '{_REPUBLISH_DIALOG}']"
-)
+# Substrings of the class and id values that may hold such a name.
+_CLASS_HINT = re.compile("promo|uthor|saboxplugin|ookie|onsent|gdpr|cli-modal")
+_ID_HINT = re.compile("ookie|onsent|gdpr")
 _FRAMES = frozenset({"html", "body", "main", "article"})
 _HOLDS_FRAME = etree.XPath("boolean(.//h1 | .//main | .//article)")
 
@@ -215,12 +209,27 @@ def _not_text(token: str) -> bool:
     return "cookie" in token and any(word in token for word in _COOKIE_NOTICE_WORDS)
 
 
+def _named(tree) -> list[tuple[etree._Element, str]]:
+    """(element, value) of the class values, then of the id values, that hold a hint (_CLASS_HINT,
+    _ID_HINT; an id may also be the republication dialog's), each in document order. One walk over
+    the elements in Python: an XPath over the attribute nodes (`//@class[contains(., 'promo') or ...]`)
+    copies a value out for each contains(): 0.65 ms a corpus page for both, 0.39 here."""
+    classes, ids = [], []
+    for el in tree.iter(etree.Element):
+        value = el.get("class")
+        if value and _CLASS_HINT.search(value):
+            classes.append((el, value))
+        value = el.get("id")
+        if value and (value == _REPUBLISH_DIALOG or _ID_HINT.search(value)):
+            ids.append((el, value))
+    return classes + ids
+
+
 def drop_named_blocks(tree) -> None:
     """Blocks named as promotions, author boxes or cookie and consent notices are removed (never the
     page's frame, a block holding its h1, <main> or <article>, nor one of over NAMED_BLOCK_MAX_WORDS words);
     a republication dialog is removed whatever it holds."""
-    for value in [*_NAMED_CLASSES(tree), *_NAMED_IDS(tree)]:
-        block = value.getparent()
+    for block, value in _named(tree):
         if value == _REPUBLISH_DIALOG:
             if block.getparent() is not None:
                 block.drop_tree()
