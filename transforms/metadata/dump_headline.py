@@ -23,6 +23,7 @@ reads the credit lines around it.
 """
 
 import re
+from functools import lru_cache
 
 from transforms.metadata.dump_credits import BYLINE, LABELLED, MAX_CREDIT_CHARS, label_byline
 from transforms.metadata.dump_lines import NOT_HEADLINE, credit_name, is_credit, names_list, role_line
@@ -303,11 +304,21 @@ def _not_headline(line: str) -> bool:
     )
 
 
+# A character str.isalnum() takes: sre's \w is that or "_".
+_ALNUM = re.compile(r"[^\W_]")
+
+
+@lru_cache(maxsize=4096)  # the headline's choice asks it twice of each candidate, and again for each story of a dump
+def _words(line: str) -> tuple[str, ...]:
+    """The line's words, those with a letter or a digit: "&", "—", "|" are none."""
+    return tuple(w for w in line.split() if _ALNUM.search(w))
+
+
 def headline_shaped(lines: list[str], i: int, is_credit_line: bool) -> bool:
     """Line `i` may be a headline: MIN_WORDS to MAX_WORDS words, no credit line, menu entry, caption,
     name, role, button, list item or a wrapped paragraph's middle."""
     line = lines[i]
-    words = [w for w in line.split() if any(c.isalnum() for c in w)]  # "&", "—", "|" are no words
+    words = _words(line)
     return not (
         not MIN_WORDS <= len(words) <= MAX_WORDS
         or is_credit_line
@@ -333,7 +344,7 @@ def _score(lines: list[str], i: int, end: int, folded: str, top: str, credit: di
     if not headline_shaped(lines, i, credit[i]):
         return None
     line = lines[i]
-    words = [w for w in line.split() if any(c.isalnum() for c in w)]  # "&", "—", "|" are no words
+    words = _words(line)
     alpha = [w for w in words if w[0].isalpha()]
     score = TITLE_CASE_WEIGHT * sum(w[0].isupper() for w in alpha) / max(1, len(alpha))  # title case
     if _credit_under(i, end, credit, lines) is not None:
