@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 
 from schemas import PARTITION_KEYS
 from transforms.commit import MANIFEST_DIR, STAGING_DIR, read_manifest
+from transforms.errors import NotAFile
+from transforms.opening import open_input
 
 LEDGER_DIR = "_ledger"
 BATCH_PREFIX = "w"
@@ -39,11 +41,17 @@ class Batch:
         return {"batch_id": self.batch_id, "ingested_at": self.ingested_at, "files": dict(sorted(self.files.items()))}
 
 
-def file_sha256(path: str) -> str:
+def file_sha256(path: str) -> str | None:
+    """The file's SHA-256, or None when the path leads to no regular file any more: deleted, or
+    swapped for a named pipe since it was listed (opened without waiting, as inputs are: `open_input`;
+    a plain open would wait on the pipe for good)."""
     digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(HASH_CHUNK), b""):
-            digest.update(chunk)
+    try:
+        with open_input(path) as fh:
+            for chunk in iter(lambda: fh.read(HASH_CHUNK), b""):
+                digest.update(chunk)
+    except (NotAFile, OSError):
+        return None
     return digest.hexdigest()
 
 

@@ -170,8 +170,11 @@ class Watcher:
         started = time.monotonic()
         ingested_at = datetime.now(UTC)
         present = list_files([escape(p) for p in files]) if listing is None else listing
+        hashes = {p: file_sha256(p) for p in sorted(files) if p in present}
+        for path in sorted(p for p, digest in hashes.items() if digest is None):  # the next poll decides
+            self._log(f"watch: {path}: gone or no regular file since it was listed; left to the next poll")
         batch = Batch(
-            batch_id, ingested_at.isoformat(), {p: [*present[p], file_sha256(p)] for p in sorted(files) if p in present}
+            batch_id, ingested_at.isoformat(), {p: [*present[p], digest] for p, digest in hashes.items() if digest}
         )
         if not batch.files:
             self.ledger.remove(batch_id)
@@ -195,10 +198,7 @@ class Watcher:
 
 
 def _same_bytes(path: str, fingerprint: list) -> bool:
-    try:
-        return len(fingerprint) > 2 and file_sha256(path) == fingerprint[2]
-    except OSError:
-        return False
+    return len(fingerprint) > 2 and fingerprint[2] is not None and file_sha256(path) == fingerprint[2]
 
 
 def run_watch(

@@ -106,6 +106,36 @@ def test_a_named_pipe_is_left_out_of_the_listing_and_logged_once(tmp_path):
     assert len(lines) == 1 and "named pipe" in lines[0]
 
 
+def test_a_file_deleted_or_swapped_for_a_pipe_after_the_listing_is_left_to_the_next_poll(tmp_path, samples_dir):
+    """Between the listing and the batch's hashing a file may go, or turn into a named pipe: the
+    hash opened the pipe and waited on it for good, and a deleted file stopped the watcher with
+    FileNotFoundError. Both are left out of the batch, said in the log; the rest is ingested."""
+    landing, lines = tmp_path / "in", []
+    landing.mkdir()
+    for name in ("harbor-gazette-ferry.html", "meridian-post-budget.html", "empty.html"):
+        shutil.copy(samples_dir / name, landing / name)
+    listing = list_files([f"{landing}/*"])
+    os.remove(landing / "meridian-post-budget.html")
+    os.remove(landing / "empty.html")
+    os.mkfifo(landing / "empty.html")
+    argv = ["--input", f"{landing}/*", "--output", str(tmp_path / "out"), "--watch"]
+    watcher = Watcher(lambda: parse_options(argv), build_pipeline, log=lines.append)
+    watcher.ledger.open()
+    worker = threading.Thread(target=watcher._ingest, args=("w000001", dict.fromkeys(listing), list(listing), listing))
+    worker.start()
+    worker.join(timeout=60)
+    try:
+        assert not worker.is_alive(), "the batch waited on the pipe"
+        assert list(watcher.ledger.batches["w000001"].files) == [str(landing / "harbor-gazette-ferry.html")]
+        assert sum("left to the next poll" in line for line in lines) == 2
+        assert watcher.ledger.pending() == []
+    finally:
+        if worker.is_alive():  # a writer lets the waiting open return, so the test run can end
+            with open(landing / "empty.html", "wb"):
+                pass
+        watcher.ledger.close()
+
+
 # ---- the watcher as a process -------------------------------------------------------------
 
 WAVES = (
