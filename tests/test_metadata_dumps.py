@@ -328,8 +328,28 @@ def test_a_blog_posts_meta_line_dates_a_page_that_prints_no_other_date():
     for line in ("July 8, 2024", "6 Comments"):
         assert _credits_far_below([line]) == [], line
     # a theme's meta line run together: category, author, date, tags and the comment count glued
+    # (its author read too: `test_a_name_glued_to_the_categories_before_the_date_is_the_byline`)
     glued = "Weather, CountyTomas ReyesJuly 8, 2024heat, cooling centres4 Comments"
-    assert _credits_far_below([glued]) == ["Weather, CountyTomas Reyes July 8, 2024heat, cooling centres4 Comments"]
+    assert _credits_far_below([glued]) == [
+        "Weather, CountyTomas Reyes July 8, 2024heat, cooling centres4 Comments",
+        "By Tomas Reyes",
+    ]
+
+
+def test_a_name_glued_to_the_categories_before_the_date_is_the_byline():
+    """A blog theme's post meta (categories, author, date, tags, comments count) that the dump runs
+    together: the name at the end of the categories, right before the date, is the byline, in title
+    case where the page wrote it in lower case; menu entries glued before a date name no one."""
+    for meta, byline in (
+        ("Weather, County NewsTomas ReyesJuly 8, 2024heat, cooling centres4 Comments", "By Tomas Reyes"),
+        ("LOCAL WEATHERines moreauJuly 8, 2024heat, summer2 Comments", "By Ines Moreau"),
+    ):
+        assert _credits_far_below([meta])[1:] == [byline], meta
+    assert _header(["Cooling centres open across the county", "Weather, CountyTomas ReyesJuly 8, 2024"])[1][-1:] == [
+        "By Tomas Reyes"
+    ]
+    for meta in ("Weather, County NewsJuly 8, 2024heat4 Comments", "HomeWeather NewsJuly 8, 20244 Comments"):
+        assert not any(c.startswith("By ") for c in _credits_far_below([meta])), meta
 
 
 def test_the_date_under_the_pages_one_written_by_line_dates_it():

@@ -4,7 +4,7 @@ In: lines of the dump (a region of its header, or the lines under the body) and 
 Out: the region's credit lines ("By Jane Roe", "Published: May 2, 2024", "May 2, 2024 | 5 min read"). A
 lone "By" or "Published:" is joined to the next line, and a name alone over its date or role becomes
 "By <name>" (a dump splits inline elements apart; glued ones get their space back); a name beside the
-date inside a credit line is read here too. What one line is (a credit, a name alone, a role, ...)
+date inside a credit line is read here too, one glued to a blog theme's categories before it as well. What one line is (a credit, a name alone, a role, ...)
 is told by `dump_lines`. Used by `dumps.dump_header`; what it reads away from the header is in
 `dump_fallbacks`.
 
@@ -172,6 +172,11 @@ def names_in_credits(credits: list[str], prose: str) -> list[str]:
             continue
         # the date is a part too: "Jane Roe May 2, 2024" (no separator between name and date)
         pieces = [q.strip(" ,") for p in _CREDIT_SEPARATORS.split(line) for q in _DATE_PART.split(p) if q.strip(" ,")]
+        # "Tips & TricksJane Roe" / <date>: a blog theme's categories glued to the name before the date
+        pieces = [
+            _glued_name(p, prose) or p if i + 1 < len(pieces) and has_date(pieces[i + 1]) else p
+            for i, p in enumerate(pieces)
+        ]
         names = [
             p
             for p in (re.sub(r"\s+in$", "", p) for p in pieces)
@@ -184,3 +189,27 @@ def names_in_credits(credits: list[str], prose: str) -> list[str]:
         if len(pieces) >= 2 and len(names) == 1 and f"By {names[0]}" not in out:
             out.append(f"By {names[0]}")
     return out
+
+
+# Where a category glued to a name ends: a lower-case letter before a capital ("TricksJane"), or a
+# word in capitals before a lower-case one ("MAINTENANCEjane").
+_GLUE_POINT = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z]{2})(?=[a-z])")
+
+
+def _glued_name(piece: str, prose: str) -> str | None:
+    """The name at the end of a credit line's part that a blog theme's post meta glues to its categories
+    ("Photo Log, Tips & TricksJane Roe", "GARDEN CAREjane roe", then the date: Squarespace's
+    categories, author, date, tags and comments count, set inline): the part after the first glue point
+    that reads as a person's whole name, in title case where the page wrote it in lower case; None
+    where there is none."""
+    for glue in _GLUE_POINT.finditer(piece):
+        tail = piece[glue.start() :]
+        if tail.islower():
+            tail = tail.title()
+        if (
+            2 <= len(tail.split()) <= 3
+            and name_alone(tail, prose)
+            and not any(lower_words(w, prose) for w in tail.split())
+        ):
+            return tail
+    return None

@@ -229,8 +229,11 @@ def dump_header(dump: str, first_paragraph: str, last_paragraph: str = "") -> Du
         lambda: credit_box_date(lines),  # the date under the page's one "Written by" line
         lambda: post_meta_date(lines),  # a post's meta line anywhere
     )
+    dated = len(credits)
     for fallback in dates:
         if any(DATE_LINE.search(line) for line in credits):
             break
         credits += fallback()
+    if not _names_anyone(credits):  # a name beside the date in the dated line a fallback found
+        credits += names_in_credits(credits[dated:], dump)
     return DumpHeader(lines[best], credits, _deck(lines, best, end))
