@@ -982,7 +982,7 @@ def test_a_signature_under_the_body_dates_a_page_whose_header_has_none():
     last, top = LAST, WHOLE_ARTICLE
     for signature in (["Tomas Reyes", "August 30, 2024"], ["Tomas ReyesAugust 30, 2024"]):
         dump = "\n".join(top + signature + ["Share", "Related stories"])
-        assert dump_header(dump, FIRST, last)[1] == ["August 30, 2024"]
+        assert dump_header(dump, FIRST, last)[1] == ["By Tomas Reyes", "August 30, 2024"]  # its name too
     card = top + ["Related stories", "Tomas Reyes", "August 30, 2024"]
     assert dump_header("\n".join(card), FIRST, last)[1] == []
     comment = top + ["tomr says:", "August 30, 2024 at 9:15 am"]
@@ -1308,3 +1308,21 @@ def test_archive_links_stop_at_a_second_writer_and_a_by_on_the_line_before_does_
     assert time.monotonic() - start < 1
     lines = ["Harbour webcam shows new images", "By Ines Moreau", "More by Ines Moreau"]
     assert archive_link_byline(lines, "\n".join(lines)) == ["By Ines Moreau"]
+
+
+def test_a_name_signing_the_body_right_under_it_is_the_byline():
+    """A post signed on the first line under its body: a sign-off's mark before the name ("— Ines
+    Moreau", "<3 Ines Moreau", ". . . Ines Moreau"), or the name alone over its date. A name-like line
+    with no mark and no date under it (a section's heading) signs nothing, nor does a name further down."""
+    for signed in (
+        ["— Ines Moreau", "In Weather"],
+        ["<3 Ines Moreau", "In Weather"],
+        [". . . Ines Moreau", "ines@example.com"],
+        ["Ines Moreau", "July 8, 2024"],
+        ["Ines MoreauJuly 8, 2024", "Share"],
+    ):
+        credits = dump_header("\n".join(WHOLE_ARTICLE + signed), FIRST, LAST)[1]
+        assert "By Ines Moreau" in credits, signed
+    for unsigned in (["Harbour Lights", "Six more buses"], ["Share", "Ines Moreau", "July 8, 2024"]):
+        credits = dump_header("\n".join(WHOLE_ARTICLE + unsigned), FIRST, LAST)[1]
+        assert not any(c.startswith("By ") for c in credits), unsigned

@@ -19,6 +19,7 @@ from transforms.metadata.dump_credits import BY_LEAD, CREDIT_OPENING, LABELLED, 
 from transforms.metadata.dump_lines import (
     DATE_LINE,
     has_date,
+    lower_words,
     name_alone,
     printed_at,
     unglue,
@@ -69,6 +70,33 @@ def byline_under_body(lines: list[str], last_paragraph: str) -> list[str]:
         if len(line) <= MAX_CREDIT_CHARS and _BOX_BYLINE.match(line):
             date = DATE_LINE.search(line)  # the name only: a comment's time is no publication date
             return [_BOX_TAIL.sub("", line[: date.start()]) if date else line]
+    return []
+
+
+# A sign-off's mark before the name that signs a post: "— Jane Roe", "~Jane Roe", "<3 Jane Roe", ". . . Jane Roe".
+_SIGN_OFF = re.compile(r"^(?:[-–—~]+|<3|(?:\.\s*){3,}|…)\s*")
+
+
+def signature_byline(lines: list[str], last_paragraph: str, prose: str) -> list[str]:
+    """The name that signs the article on the first line under the body, as "By <name>": after a
+    sign-off's mark ("— Jane Roe", "<3 Jane Roe", ". . . Jane Roe"), or over its date ("Jane Roe" /
+    "May 2, 2024") or beside it ("Jane RoeMay 2, 2024"), the signature `_signature` dates the page by. A whole name only, none of whose words the page writes in lower case; a name
+    alone with no date under it may be a section's heading ("Global Icon") and is not taken."""
+    region = under_body(lines, last_paragraph, 2)
+    if not region:
+        return []
+    first, second = unglue(region[0]), unglue((region + [""])[1])
+    mark, date = _SIGN_OFF.match(first), DATE_LINE.search(first)
+    if mark:
+        name = first[mark.end() :].rstrip(". ")
+    elif date and date.start() > 0 and date.end() == len(first):  # "Jane RoeMay 2, 2024", glued by the dump
+        name = first[: date.start()].strip()
+    elif DATE_LINE.fullmatch(second):
+        name = first
+    else:
+        return []
+    if 2 <= len(name.split()) <= 4 and name_alone(name, prose) and not any(lower_words(w, prose) for w in name.split()):
+        return [f"By {name}"]
     return []
 
 

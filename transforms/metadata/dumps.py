@@ -25,6 +25,7 @@ from transforms.metadata.dump_fallbacks import (
     labelled_date,
     original_publication,
     post_meta_date,
+    signature_byline,
 )
 from transforms.metadata.dump_headline import (
     PHOTO_CREDIT,
@@ -211,6 +212,7 @@ def dump_header(dump: str, first_paragraph: str, last_paragraph: str = "") -> Du
     writers = (
         lambda: names_in_credits(credits, dump),  # a name among a credit line's parts
         lambda: byline_under_body(lines, last_paragraph),  # an author's box under the body
+        lambda: signature_byline(lines, last_paragraph, dump),  # a name signing the body under it
         lambda: labelled_byline(lines, dump),  # an author's label and name anywhere
         lambda: bio_byline(lines, dump),  # a name over its bio anywhere
         lambda: writer_bio_byline(lines, dump),  # a writer's bio anywhere ("Jane Roe is a reporter ...")
