@@ -1326,3 +1326,16 @@ def test_a_name_signing_the_body_right_under_it_is_the_byline():
     for unsigned in (["Harbour Lights", "Six more buses"], ["Share", "Ines Moreau", "July 8, 2024"]):
         credits = dump_header("\n".join(WHOLE_ARTICLE + unsigned), FIRST, LAST)[1]
         assert not any(c.startswith("By ") for c in credits), unsigned
+
+
+def test_a_personal_blog_named_after_its_owner_credits_her_where_nothing_else_does():
+    """A blog whose name is its owner's ("Ines Moreau's Tech Blog" in its header, "Ines Moreau's blog.
+    Powered by ..." in its footer) was written by her where the page credits no one; not a blog named in
+    a sentence or a link to another blog's post, and never over the page's own byline."""
+    for site in (["Ines Moreau's Tech Blog", "Home"], ["Ines Moreau’s blog. Powered by a static site generator."]):
+        assert "By Ines Moreau" in _credits_far_below(site), site
+    for other in (["Tomas Reyes's blog is full of harbour photos."], ["Tomas Reyes's Weblog: Six more buses"]):
+        assert not any(c.startswith("By ") for c in _credits_far_below(other)), other
+    header = ["Menu", "Cooling centres open across the county", "By Lea Marsh"]
+    dump = "\n".join(header + [FIRST, MORE] + FAR_BELOW + ["Ines Moreau's Blog"])
+    assert dump_header(dump, FIRST, MORE)[1] == ["By Lea Marsh"]

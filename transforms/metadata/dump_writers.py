@@ -4,7 +4,8 @@ In: the dump's lines and the page's text (`prose`: a name must read as a person'
 credit line "By <names>", or []: an author's label with the names under it or after it ("Written
 by" / "Jane Roe", "Authors: Ana Ruiz and Lee Park"), a name alone over its bio ("Jane Roe" / "Jane
 writes about ..."), a writer's bio anywhere ("Jane Roe is a reporter for ..."), a "By" line over a
-job title ("By Jane Roe" / "Senior Editor"). `dumps.dump_header` tries them in this order, after the
+job title ("By Jane Roe" / "Senior Editor"), a link to her archive ("View all posts by Jane Roe"), a
+personal blog named after its owner ("Jane Roe's Blog"). `dumps.dump_header` tries them in this order, after the
 header's own credits and the lines under the body (`dump_fallbacks`), while nothing names a writer.
 
   .venv/bin/python -m bench.metadata --data ../shared/data/wcxb-dev-articles --mode text
@@ -228,3 +229,23 @@ def archive_link_byline(lines: list[str], prose: str) -> list[str]:
         ):
             names.append(name)
     return [f"By {names[0]}"] if len(names) == 1 else []
+
+
+# A personal blog's name, its owner's: "Jane Roe's Blog", "Jane Roe's Tech Blog", "Jane Roe's weblog", on a
+# line of its own (the site's header) or opening its footer ("Jane Roe's blog. Powered by ...").
+_OWNERS_BLOG = re.compile(
+    r"(?P<name>[^\W\d][\w'’.-]*(?: [^\W\d][\w'’.-]*){1,2})['’]s(?: [^\W\d]+){0,2} (?i:blog|weblog)(?:\. .*)?"
+)
+
+
+def owners_blog_byline(lines: list[str], prose: str) -> list[str]:
+    """The owner of a personal blog whose name is hers ("Jane Roe's Blog", "Jane Roe's Tech Blog"), as
+    "By <name>": where the page credits no one else, the blog's owner wrote it. Not a blog named in a
+    sentence ("Jane Roe's blog is a goldmine ...") or a link to one of its posts ("Jane Roe's Weblog:
+    <title>"); the name must read as a person's whole name."""
+    for line in lines:
+        match = _OWNERS_BLOG.fullmatch(line) if len(line) <= MAX_CREDIT_CHARS else None
+        name = match and match["name"]
+        if name and name_alone(name, prose) and not any(lower_words(w, prose) for w in name.split()):
+            return [f"By {name}"]
+    return []

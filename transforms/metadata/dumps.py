@@ -41,6 +41,7 @@ from transforms.metadata.dump_writers import (
     bio_byline,
     byline_over_role,
     labelled_byline,
+    owners_blog_byline,
     writer_bio_byline,
 )
 from transforms.metadata.titles import CUT_SHORT
@@ -218,6 +219,7 @@ def dump_header(dump: str, first_paragraph: str, last_paragraph: str = "") -> Du
         lambda: writer_bio_byline(lines, dump),  # a writer's bio anywhere ("Jane Roe is a reporter ...")
         lambda: byline_over_role(lines, dump),  # "By Jane Roe" over her job title anywhere
         lambda: archive_link_byline(lines, dump),  # "View all posts by Jane Roe" anywhere
+        lambda: owners_blog_byline(lines, dump),  # a personal blog named after its owner: "Jane Roe's Blog"
     )
     for fallback in writers:
         if _names_anyone(credits):
