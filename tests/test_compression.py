@@ -147,7 +147,11 @@ def test_a_warc_zst_with_a_cut_or_corrupt_dictionary_is_a_decode_error(tmp_path)
     size = int.from_bytes(data[4:8], "little")
     raw = zstandard.ZstdDecompressor().decompress(data[8 : 8 + size])
     bad_table = raw[:8] + bytes(len(raw) - 8)  # a dictionary's magic and id over a zeroed table (the fuzzer's)
+    # a compressed dictionary whose frame declares 2**40 bytes (single segment, 8-byte size, one raw
+    # block of 3): decompress() allocated that before reading it, a MemoryError (the fuzzer's)
+    huge = b"\x28\xb5\x2f\xfd\xe0" + (1 << 40).to_bytes(8, "little") + b"\x19\x00\x00abc"
     for broken in (
+        b"\x5d\x2a\x4d\x18" + len(huge).to_bytes(4, "little") + huge + data[8 + size :],
         data[: 8 + size // 2],
         data[:8] + b"\x28\xb5\x2f\xfd" + bytes(size - 4) + data[8 + size :],
         b"\x5d\x2a\x4d\x18" + len(bad_table).to_bytes(4, "little") + bad_table + data[8 + size :],

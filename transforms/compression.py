@@ -141,6 +141,11 @@ def _dictionary(source: BinaryIO) -> tuple[zstandard.ZstdCompressionDict | None,
             raise ValueError("zstd skippable frame cut off")
         try:
             if data.startswith(ZSTD_MAGIC):  # the dictionary, compressed
+                # decompress() allocates the size the frame's header declares before it reads a byte
+                # (max_output_size bounds only a frame that declares none): 2**56 was a MemoryError
+                declared = zstandard.frame_content_size(data)
+                if declared > MAX_DICT_BYTES:
+                    raise ValueError(f"zstd dictionary of {declared} bytes declared: over {MAX_DICT_BYTES}")
                 data = zstandard.ZstdDecompressor().decompress(data, max_output_size=MAX_DICT_BYTES)
         except zstandard.ZstdError as err:
             raise ValueError(f"corrupt zstd dictionary: {err}") from None
