@@ -93,3 +93,14 @@ def test_a_titles_label_a_stray_mark_before_it_and_a_space_before_its_stop_go():
     assert choose_title(Signals(title="Title:Tidal Footbridge Design Under Storm Loads"), []) == (
         "Tidal Footbridge Design Under Storm Loads"
     )
+
+
+def test_a_format_label_after_the_headline_is_cut_as_a_site_name_is():
+    assert choose_title(Signals(title="Harbour cranes by tonnage, 1990-2024 - Infographic"), []) == (
+        "Harbour cranes by tonnage, 1990-2024"
+    )
+    page = Signals(title="Night ferry crossing from the bridge – Video | The Ledger")
+    assert choose_title(page, ["The Ledger"]) == "Night ferry crossing from the bridge"
+    # the word inside the headline, or opening it, is the headline's
+    assert choose_title(Signals(title="How to film a harbour video"), []) == "How to film a harbour video"
+    assert choose_title(Signals(title="Video - Harbour cranes at night"), []) == "Video - Harbour cranes at night"

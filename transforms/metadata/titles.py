@@ -4,7 +4,8 @@ In: `Signals` (h1 texts, og:title/twitter:title, JSON-LD headline, <title>,
 or a text dump's headline line) and the site's names. Out: one cleaned headline or None.
 
 Cleaning: whitespace collapsed, curly quotes made straight, wire slugs cut ("2nd LD Writethru:",
-"UPDATE 2-", "RPT-", "EXCLUSIVE-"), a site name prefix/suffix cut ("... | Site", "Site - ...").
+"UPDATE 2-", "RPT-", "EXCLUSIVE-"), a site name prefix/suffix cut ("... | Site", "Site - ..."), and
+a last part that names the page's format, not its story ("... - Infographic", "... – Video").
 Choice: an h1 that another source agrees with (equal, or contained in a longer title); else the
 first h1 of a few words (what the reader sees, even when the SEO titles say otherwise); else the
 most agreed-upon candidate, trusting JSON-LD headline and og:title over <title>. A candidate that is
@@ -84,6 +85,11 @@ _OPENING_JUNK = re.compile(r"(?i)^(?:(?:title|headline)\s*:\s*|[.,;:|·•»›>
 _SPACED_STOP = re.compile(r"\s+([.!?])$")
 # ... and, after CJK text, without spaces ("标题_新华网", "标题-中国日报网", "标题｜端传媒"); "_" and "｜" anywhere.
 _SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|»|·|•|/|:)\s+|\s*[_｜]\s*|(?<=[\u3000-\u9fff\uff00-\uffef])[-|–—]")
+# A title's last part after a separator that names the page's format, not its story: sites append it
+# as they append their name ("Harbour cranes by tonnage - Infographic", "Ferry tour – Video | Site").
+_FORMAT_LABEL = re.compile(
+    r"(?i)^(?:infographics?|videos?|photos?|photo gallery|gallery|slideshow|podcasts?|audio|quiz|interactive|transcript)$"
+)
 
 
 def clean(raw: str | None) -> str | None:
@@ -125,7 +131,8 @@ def _only_site(title: str, site_keys: set[str]) -> bool:
 
 def strip_site(value: str, site_names: list[str]) -> str:
     """Cut "... | Site" / "Site - ..." when the cut part is a name of the site, or a domain name
-    ("Headline | Example.com"), repeatedly ("Site | Site.com - Headline")."""
+    ("Headline | Example.com"), and a format label last ("Headline - Infographic"), repeatedly
+    ("Site | Site.com - Headline", "Headline – Video | Site")."""
     for _ in range(3):
         cut = _strip_once(value, site_names)
         if cut == value:
@@ -145,7 +152,7 @@ def _strip_once(value: str, site_names: list[str]) -> str:
         return rest  # "example.com Headline": the site's own domain set before the headline
     if len(parts) < 2:
         return value
-    if _is_site(parts[-1], site_keys):
+    if _is_site(parts[-1], site_keys) or _FORMAT_LABEL.match(parts[-1]):
         return (
             _SEPARATORS.split(value)[0] if len(parts) == 2 else value[: value.rfind(parts[-1])].rstrip(" |-–—:»·•/_｜")
         )
