@@ -50,6 +50,7 @@ class Signals:
 
     title: str | None = None  # <title>, or the headline line of a text dump
     headings: list[str] = field(default_factory=list)  # h1 texts, in page order
+    subheadings: list[str] = field(default_factory=list)  # h2 texts, in page order (the first few)
     meta: dict[str, str] = field(default_factory=dict)  # <meta> by lower-cased name/property/itemprop
     jsonld: list[dict] = field(default_factory=list)  # JSON-LD objects, @graph flattened
     canonical_url: str | None = None

@@ -486,3 +486,34 @@ def test_a_json_ld_block_written_as_a_meta_tag_is_read():
     assert "script:ld+json" not in signals.meta
     fields, _ = normalize_metadata(Page("mem://heat.html", page, "html", "utf-8", len(page)), signals, ["Most."])
     assert fields["published_date"] == date(2025, 6, 3) and fields["published_source"] == "jsonld"
+
+
+def _title_of(page: str) -> str | None:
+    fields, _ = normalize_metadata(Page("x.html", page, "html", "utf-8", len(page)), _signals_of(page), ["Text."])
+    return fields["title"]
+
+
+def test_an_seo_title_printed_as_an_h2_under_a_hero_h1_is_the_headline():
+    page = """<html><head><title>Rose Leaf Drop in Summer: Causes and Fixes | Garden Notes</title>
+    <meta property="og:title" content="Rose Leaf Drop in Summer: Causes and Fixes">
+    <meta property="og:site_name" content="Garden Notes"></head><body>
+    <div class="hero"><h1>Why Do Roses Drop Their Leaves in Summer?</h1></div>
+    <div class="post"><h2>Rose Leaf Drop in Summer: Causes and Fixes</h2><p>Text.</p></div></body></html>"""
+    assert _title_of(page) == "Rose Leaf Drop in Summer: Causes and Fixes"
+    # printed nowhere as a heading: the h1 is what the reader sees
+    assert _title_of(page.replace("<h2>", "<p>").replace("</h2>", "</p>")) == (
+        "Why Do Roses Drop Their Leaves in Summer?"
+    )
+    # an h2 naming the site (a footer's) never makes a title that is only the site's name win
+    footer = """<html><head><title>Garden Notes</title><meta property="og:title" content="Garden Notes">
+    <meta property="og:site_name" content="Garden Notes"></head><body><h1>Five ways to prune your roses</h1>
+    <p>Text.</p><footer><h2>Garden Notes</h2></footer></body></html>"""
+    assert _title_of(footer) == "Five ways to prune your roses"
+    # nor a label of one or two words that a sidebar's h2 repeats
+    label = footer.replace(
+        "<title>Garden Notes</title>", "<title>How to Prune Roses in Five Steps | Garden Notes</title>"
+    )
+    label = label.replace('content="Garden Notes">', 'content="Blog">', 1).replace(
+        "<h2>Garden Notes</h2>", "<h2>Blog</h2>"
+    )
+    assert _title_of(label) == "Five ways to prune your roses"

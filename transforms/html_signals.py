@@ -2,7 +2,7 @@
 
 In: a parsed lxml tree. Out: `Signals`, raw and unnormalized (`transforms.metadata` decides):
 what the page declares (<title>, <meta>, JSON-LD, the canonical link, <html lang>: `html_head`),
-h1 texts (a <br> read as a space), author elements (`html_authors`), visible
+h1 texts (a <br> read as a space) and the first h2 texts, author elements (`html_authors`), visible
 byline and date lines around the headline h1 (after it, then the few elements before it; around
 the h2 likest the title without an h1; the top of <body> when there is no heading; a date
 between two elements included; beside the page's one credit line; a note of the original
@@ -248,6 +248,7 @@ def html_signals(tree) -> Signals:
     head_signals(tree, signals)
     h1s = list(tree.iter("h1"))
     signals.headings = [t for t in (heading_text(h) for h in h1s) if t][:5]
+    signals.subheadings = [t for t in (heading_text(h) for h in tree.iter("h2")) if t][:MAX_CANDIDATES]
     body = tree.find(".//body")
     standfirsts, credits, notes = _body_signals(body if body is not None else tree, signals)
     # The headline's h1: the first of a few words (a lone "Articles" h1 is a section label).

@@ -6,7 +6,8 @@ or a text dump's headline line) and the site's names. Out: one cleaned headline 
 Cleaning: whitespace collapsed, curly quotes made straight, wire slugs cut ("2nd LD Writethru:",
 "UPDATE 2-", "RPT-", "EXCLUSIVE-"), a site name prefix/suffix cut ("... | Site", "Site - ..."), and
 a last part that names the page's format, not its story ("... - Infographic", "... – Video").
-Choice: an h1 that another source agrees with (equal, or contained in a longer title); else the
+Choice: an h1 that another source agrees with (equal, or contained in a longer title); else an
+SEO title the page prints as an h2 (the h1 over it a tagline or a section's name); else the
 first h1 of a few words (what the reader sees, even when the SEO titles say otherwise); else the
 most agreed-upon candidate, trusting JSON-LD headline and og:title over <title>. A candidate that is
 only the site's name ("Example News") wins only where no other candidate is left.
@@ -246,6 +247,13 @@ def _choose(signals: Signals, site_names: list[str]) -> str | None:
                 return other
             if extra and h1.startswith(extra) and _LABEL.fullmatch(extra):  # "Blog: <headline>"
                 return other
+    # an SEO title the page prints whole as an h2 where no h1 agrees with one: the article's headline
+    # set under a hero h1 (a blog's or section's name, a tagline, a question) or on a page with no h1;
+    # not a label of one or two words (og:title "Blog" and a sidebar's h2 "Blog")
+    printed = {key(h2) for h2 in signals.subheadings} - {""}
+    shown = [o for o in others if key(o) in printed and o not in named and len(o.split()) >= MIN_LONE_H1_WORDS]
+    if shown and not any(agrees(o, h1) for o in others for h1 in h1s[:1]):
+        return shown[0]
     h1s = [h for h in h1s if not _NOT_HEADLINE.match(h)]
     # Overlap is measured with the h1 itself cut as a site name: "Post | Blog Name" shares no word
     # with an h1 "Blog Name" once the blog's name is cut.
