@@ -104,3 +104,20 @@ def test_a_format_label_after_the_headline_is_cut_as_a_site_name_is():
     # the word inside the headline, or opening it, is the headline's
     assert choose_title(Signals(title="How to film a harbour video"), []) == "How to film a harbour video"
     assert choose_title(Signals(title="Video - Harbour cranes at night"), []) == "Video - Harbour cranes at night"
+
+
+def test_an_h1_shares_its_words_with_the_seo_title_in_their_plural_forms_too():
+    page = Signals(
+        headings=["How Much Does a Hull Repair Cost on the Coast?"],
+        title="Boat Repairs: Hull Costs by Coast 2031 | Harbour Works",
+    )
+    assert choose_title(page, ["Harbour Works"]) == "How Much Does a Hull Repair Cost on the Coast?"
+
+
+def test_a_paragraph_set_as_an_h1_is_no_headline():
+    intro = (
+        "Learn which boat repairs are worth paying for this year? Our yard team explains which boat repairs are "
+        "worth paying for, which boat repairs can wait a season, and how to plan the boat repairs worth paying for."
+    )
+    page = Signals(headings=[intro], title="Which Boat Repairs Are Worth Paying For This Year | Harbour Works")
+    assert choose_title(page, ["Harbour Works"]) == "Which Boat Repairs Are Worth Paying For This Year"

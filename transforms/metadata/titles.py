@@ -8,7 +8,8 @@ Cleaning: whitespace collapsed, curly quotes made straight, wire slugs cut ("2nd
 a last part that names the page's format, not its story ("... - Infographic", "... – Video").
 Choice: an h1 that another source agrees with (equal, or contained in a longer title); else an
 SEO title the page prints as an h2 (the h1 over it a tagline or a section's name); else the
-first h1 of a few words (what the reader sees, even when the SEO titles say otherwise); else the
+first h1 of a few words (not a paragraph of prose) sharing words with the SEO titles, a plural as
+its singular (what the reader sees, even when the SEO titles say otherwise); else the
 most agreed-upon candidate, trusting JSON-LD headline and og:title over <title>. A candidate that is
 only the site's name ("Example News") wins only where no other candidate is left.
 """
@@ -20,6 +21,7 @@ from schemas import Signals
 from transforms import mojibake
 from transforms.metadata.jsonld import agrees, article_objects, key, text
 from transforms.textstats import CJK_CHAR as _CJK
+from transforms.textstats import prose_sentence
 
 # Headlines longer than this (chars) are paragraphs that landed in a title slot.
 MAX_TITLE_CHARS = 300
@@ -34,6 +36,9 @@ MAX_SITE_NAME_WORDS = 3
 # An h1 sharing less than this share of words (Jaccard) with every SEO title is a blog's or
 # section's name: the SEO titles (og/JSON-LD/<title>) then name the article.
 MIN_H1_OVERLAP = 0.2
+# An h1 of more words than this that reads as prose is a paragraph set as a heading (a hero's
+# introduction: "Learn which home renovations have the best ROI? Get expert tips on ..."), no headline.
+MAX_HEADLINE_WORDS = 30
 # What follows "Headline | " is a label (a section, a site, a tagline) up to this many words;
 # a longer run is the second half of the headline ("... Under $500 | The Best Cameras on the Market").
 MAX_LABEL_WORDS = 5
@@ -162,9 +167,20 @@ def _strip_once(value: str, site_names: list[str]) -> str:
     return value
 
 
+def _singular(word: str) -> str:
+    """A plural read as its singular ("costs" -> "cost", "companies" -> "company"; "glass" stays)."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
 def overlap(a: str, b: str) -> float:
-    """Jaccard overlap of the two strings' case-folded words."""
-    wa, wb = set(_WORDS.findall(a.casefold())), set(_WORDS.findall(b.casefold()))
+    """Jaccard overlap of the two strings' case-folded words, a plural counted as its singular (an h1
+    "How Much Does It Cost ..." and a <title> "... Costs" share the word)."""
+    wa = {_singular(w) for w in _WORDS.findall(a.casefold())}
+    wb = {_singular(w) for w in _WORDS.findall(b.casefold())}
     return len(wa & wb) / len(wa | wb) if wa | wb else 0.0
 
 
@@ -254,7 +270,9 @@ def _choose(signals: Signals, site_names: list[str]) -> str | None:
     shown = [o for o in others if key(o) in printed and o not in named and len(o.split()) >= MIN_LONE_H1_WORDS]
     if shown and not any(agrees(o, h1) for o in others for h1 in h1s[:1]):
         return shown[0]
-    h1s = [h for h in h1s if not _NOT_HEADLINE.match(h)]
+    h1s = [
+        h for h in h1s if not _NOT_HEADLINE.match(h) and not (len(h.split()) > MAX_HEADLINE_WORDS and prose_sentence(h))
+    ]
     # Overlap is measured with the h1 itself cut as a site name: "Post | Blog Name" shares no word
     # with an h1 "Blog Name" once the blog's name is cut.
     if (
