@@ -121,3 +121,17 @@ def test_a_paragraph_set_as_an_h1_is_no_headline():
     )
     page = Signals(headings=[intro], title="Which Boat Repairs Are Worth Paying For This Year | Harbour Works")
     assert choose_title(page, ["Harbour Works"]) == "Which Boat Repairs Are Worth Paying For This Year"
+
+
+def test_a_short_capitalised_tagline_after_a_dash_is_cut():
+    page = Signals(headings=["Harbour Crane Models Compared – Field Tested"], meta={"og:title": "Harbour cranes"})
+    assert choose_title(page, []) == "Harbour Crane Models Compared"
+    # a sentence, a longer run, a function word or a number after the dash is the headline's
+    for headline in (
+        "Harbour crane models compared – what the yard learned",
+        "Harbour Crane Models Compared – Which One Lifts the Most",
+        "Harbour Crane Strike Ends – For Now",
+        "Harbour Crane Models Compared – Part 2",
+        "Crane Hire – Field Tested",
+    ):
+        assert choose_title(Signals(headings=[headline]), []) == headline

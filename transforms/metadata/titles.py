@@ -5,7 +5,9 @@ or a text dump's headline line) and the site's names. Out: one cleaned headline 
 
 Cleaning: whitespace collapsed, curly quotes made straight, wire slugs cut ("2nd LD Writethru:",
 "UPDATE 2-", "RPT-", "EXCLUSIVE-"), a site name prefix/suffix cut ("... | Site", "Site - ..."), and
-a last part that names the page's format, not its story ("... - Infographic", "... – Video").
+a last part that names the page's format, not its story ("... - Infographic", "... – Video"); the
+chosen title loses a label after a pipe ("... | Opinion") and a short capitalised tagline after a
+dash ("... Compared - Personally Tested").
 Choice: an h1 that another source agrees with (equal, or contained in a longer title); else an
 SEO title the page prints as an h2 (the h1 over it a tagline or a section's name); else the
 first h1 of a few words (not a paragraph of prose) sharing words with the SEO titles, a plural as
@@ -42,6 +44,15 @@ MAX_HEADLINE_WORDS = 30
 # What follows "Headline | " is a label (a section, a site, a tagline) up to this many words;
 # a longer run is the second half of the headline ("... Under $500 | The Best Cameras on the Market").
 MAX_LABEL_WORDS = 5
+# What follows "Headline - " is a tagline when it is two or three capitalised words and no sentence
+# ("... Compared - Personally Tested", "... for Beginners — Strength Training"); a longer or lower-case
+# run, or one opening with a function word ("– For Now", "– and 5 trends to expect"), is the headline's.
+MAX_TAGLINE_WORDS = 3
+_DASH = re.compile(r"\s+[-–—]\s+")
+_TAGLINE_OPENERS = frozenset(
+    """a an the and but or nor so yet for from with without at in on to by of as if than then again
+    especially even just still now not only also too""".split()
+)
 
 # Fullwidth ASCII forms ("？", "！") are written as plain ASCII.
 _PLAIN = {**{chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}}
@@ -196,6 +207,20 @@ def cut_tail(value: str) -> str:
     return head if len(head.split()) >= MIN_LONE_H1_WORDS else value
 
 
+def cut_tagline(value: str) -> str:
+    """'Headline - Short Tagline' -> 'Headline' (see MAX_TAGLINE_WORDS); one dash only, and the headline
+    keeps at least MIN_LONE_H1_WORDS words."""
+    parts = _DASH.split(value)
+    if len(parts) != 2 or len(parts[0].split()) < MIN_LONE_H1_WORDS:
+        return value
+    words = parts[1].split()
+    if not 2 <= len(words) <= MAX_TAGLINE_WORDS or words[0].casefold() in _TAGLINE_OPENERS or parts[1][-1] in "!?.":
+        return value
+    if all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() for w in words):
+        return parts[0]
+    return value
+
+
 def _repaired(h1: str, others: list[str]) -> str:
     """An h1 whose apostrophes or colons were lost in decoding ("Beginner? Guide", "Beginner\ufffds
     Guide") is written as the SEO title that reads the same with those characters in place."""
@@ -235,7 +260,7 @@ def _named_sites(signals: Signals) -> list[str]:
 
 def choose_title(signals: Signals, site_names: list[str]) -> str | None:
     title = _choose(signals, site_names)
-    return cut_tail(title) if title else None
+    return cut_tagline(cut_tail(title)) if title else None
 
 
 def _choose(signals: Signals, site_names: list[str]) -> str | None:
