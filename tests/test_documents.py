@@ -3,10 +3,15 @@ many pages, each decoded by its own charset; what follows an </html> without a h
 with the page before it."""
 
 import gzip
+import subprocess
+import sys
+from pathlib import Path
 
 from schemas import Failure, Page
 from transforms.documents import html_documents
 from transforms.read import read_documents
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def _page(title: str, body: str, charset: str = "utf-8", doctype: str = "<!DOCTYPE html>\n") -> str:
@@ -67,3 +72,30 @@ def test_an_empty_page_among_others_is_a_quarantined_record(tmp_path):
     assert isinstance(first, Page) and first.record_id == "byte-0"
     assert second.record_id == f"byte-{len(FERRY)}"
     assert isinstance(second, (Page, Failure))
+
+
+def test_comments_after_an_end_tag_are_read_once_each():
+    """A run of comments after </html> with no page after them: one regex over the whole boundary split
+    the run in 2**n ways and tried each (20 comments 1.3 s, 40 for days, the worker stopped on the file;
+    the regex holds the GIL, so the read runs in a child that a timeout can stop). Each comment ends at
+    its first "-->" (a "-->" further on is text), and the read ends."""
+    script = """if True:
+        from tests.test_documents import FERRY, BRIDGE
+        from transforms.documents import html_documents
+        page = FERRY.encode()
+        print(len(html_documents(page + b"<!-- a -->" * 40 + b" trailing text")))
+        print(len(html_documents((page + b"<!--") * 2000)))  # no "-->" at all: each comment open to the end
+        print(len(html_documents((page + b"<!-- a --> ") * 2000)))
+        print(len(html_documents(page + b"<!-- a --> text --> " + BRIDGE.encode())))  # "-->" after a comment is text
+    """
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["1", "1", "2000", "1"]
+
+
+def test_a_script_injected_after_the_end_tag_stays_with_its_page():
+    """Monitoring tags that a host injects after </html> (Netlify's RUM, HubSpot's loader) stand
+    between one fetched page and the next: the next still opens a page of its own."""
+    tail = b'\n<!-- injected by the host -->\n<script async src="/.rum/collect.js" data-token="x"></script>\n'
+    raw = FERRY.encode() + tail + BRIDGE.encode("cp1252")
+    assert [offset for offset, _ in html_documents(raw)] == [0, len(FERRY.encode()) + len(tail)]
