@@ -7,7 +7,9 @@ fuzz      mutate seed pages (samples/, a JSON Lines export of some of them, the 
           several pages; one that gives nothing at all is a finding) ->
           the guarded extractor -> build_articles -> segment_article. Anything but a pipeline outcome
           (a Failure, a skipped record, an extractor exception, which the strip stage quarantines, a
-          timeout) is a finding, saved under --findings for a repro.
+          timeout) is a finding, saved under --findings for a repro. The mutant being read is at
+          --findings/current-mutant.html while it is read: a run stopped on one that never ends (the
+          read and row stages have no time limit) leaves it there.
 overhead  the per-document time limit's cost: extract_page called directly vs through DocGuard,
           interleaved page by page, best of --repeat, on a folder of pages.
 
@@ -22,7 +24,6 @@ import json
 import os
 import random
 import tarfile
-import tempfile
 import time
 import traceback
 import zipfile
@@ -199,18 +200,21 @@ def fuzz(seconds: float, seed_dirs: list[Path], findings: Path, seed: int) -> in
     slowest: list[tuple[float, str]] = []
     found = mutants = 0
     deadline = time.monotonic() + seconds
-    with DocGuard(extract_page, FUZZ_TIMEOUT) as guard, tempfile.TemporaryDirectory() as scratch:
+    # The mutant being read is kept at one path, over the one before: a run stopped on a mutant that
+    # never ends (a regex in the read or row stages, which no time limit guards) leaves it there.
+    findings.mkdir(parents=True, exist_ok=True)
+    current = findings / "current-mutant.html"
+    with DocGuard(extract_page, FUZZ_TIMEOUT) as guard:
         while time.monotonic() < deadline:
             raw = mutate(rng.choice(seeds), rng)
             digest = hashlib.sha1(raw).hexdigest()[:12]
             name = f"mutant-{digest}.html"
             started = time.monotonic()
             try:
-                outcomes = run_one(Path(scratch) / name, raw, guard)
+                outcomes = run_one(current, raw, guard)
             except Exception:
                 outcomes = ["FINDING"]
                 found += 1
-                findings.mkdir(parents=True, exist_ok=True)
                 (findings / name).write_bytes(raw)
                 (findings / f"{name}.txt").write_text(traceback.format_exc())
             took = time.monotonic() - started
@@ -219,6 +223,7 @@ def fuzz(seconds: float, seed_dirs: list[Path], findings: Path, seed: int) -> in
             for outcome in outcomes:
                 counts[outcome] = counts.get(outcome, 0) + 1
         restarts = guard.restarts
+    current.unlink(missing_ok=True)
     print(
         f"{mutants} mutants in {seconds:.0f} s; outcomes (a mutant export may give several): "
         + ", ".join(f"{k} {v}" for k, v in sorted(counts.items()))
