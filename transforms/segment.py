@@ -40,7 +40,10 @@ from transforms.textstats import UNSPACED_CHAR
 PARAGRAPH_BREAK = re.compile(r"\r?\n[ \t\r]*\n")
 
 # Candidate boundary: terminator run, closers, then whitespace. Group 1 is the sentence-final span.
-_LATIN_END = re.compile(r"""((?:\.{2,}|…|[.!?])[.!?…]*["'”’»)\]]*)\s+""")
+# Only a whole run is tried (the lookbehind), read once (the atomic group, possessive closers): no
+# shorter split of a run can be followed by whitespace, so only the time changes (a line of n dots
+# with none after was tried at each of its dots, each try backtracking over the rest: cubic).
+_LATIN_END = re.compile(r"""(?<![.!?…])((?>(?:\.{2,}|…|[.!?])[.!?…]*)["'”’»)\]]*+)\s+""")
 _CJK_END = re.compile(r"""[。！？!?][」』”’）)]*""")
 # A space between Thai (or Lao) letters: left of it a letter or a mark, not ๆ or ฯ (ໆ, ຯ in Lao);
 # right of it a consonant or a leading vowel, with which a word starts.
