@@ -38,16 +38,22 @@ MIN_SHINGLES = 8
 SEED = 20240611
 
 _WIRES = r"AP|AFP|Reuters|Xinhua|dpa|DPA|UPI|PA|ANI|IANS|PTI|Kyodo|Yonhap|TASS|EFE|ANSA|Bloomberg|CNA"
-# "(AP) --", "(Reuters) -", "(Xinhua)" anywhere: the credit itself, and the dash after it.
-WIRE_CREDIT = re.compile(rf"\((?:{_WIRES})(?:\s*/\s*[A-Za-z .]+)?\)\s*(?:--|[-—–])?\s*", re.I)
+# "(AP) --", "(Reuters) -", "(Xinhua)" anywhere: the credit itself, and the dash after it. The space
+# after "/" is read once (possessive): a second credit's name may start with spaces, the one way a
+# shorter split matches ("(AP / )"), which the lookbehind keeps; "(AP /" and a long run of spaces
+# with no ")" was tried at each split of the run (quadratic).
+WIRE_CREDIT = re.compile(rf"\((?:{_WIRES})(?:\s*/\s*+(?:[A-Za-z .]+|(?<= )))?\)\s*(?:--|[-—–])?\s*", re.I)
 # A leading dateline: upper-case place, optional date, optional credit, then a dash.
 DATELINE = re.compile(
     r"^\s*[A-Z][A-Z.'’-][A-Z .'’-]{0,40}(?:,\s*[A-Z][A-Za-z .]{1,30})?(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
-    r"\s*(?:\([^)\n]{1,40}\))?\s*(?:--|[-—–])\s*"
+    r"\s*+(?:\([^)\n]{1,40}\))?\s*+(?:--|[-—–])\s*"  # possessive: the two runs of space split once, not n ways
 )
-# Trailing credit/copyright lines that syndicators add or drop.
+# Trailing credit/copyright lines that syndicators add or drop. The space opening a line is the
+# line's own ([^\S\n]): a "\s*" there read on over the blank lines after it, each line start of a run
+# of blank lines reading it to its end (quadratic); the blank lines before a credit now stay, which
+# the tokens joined by spaces do not see.
 TRAILING_CREDIT = re.compile(
-    r"(?im)^\s*(?:\(?(?:reporting|writing|editing|additional reporting) by\b.*|"
+    r"(?im)^[^\S\n]*(?:\(?(?:reporting|writing|editing|additional reporting) by\b.*|"
     r"(?:copyright|©)\s.*|all rights reserved\.?.*|\(?(?:ap|afp|reuters|xinhua|dpa)\)?)\s*$"
 )
 _TOKEN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]|[^\W_]+")
