@@ -72,8 +72,11 @@ _NOT_CONTROL_BYTES = bytes(b for b in range(256) if not (b <= 8 or b == 11 or 14
 # VT, FF, CR pass). Images, archives and executables without a known magic are far over it.
 _BINARY_CONTROL_BYTES = bytes(b for b in range(32) if b < 9 or b > 13)
 BINARY_CONTROL_SHARE = 0.05
-# The root element of a feed, a sitemap or an outline: lists of links and teasers, not a page.
-_FEED_ROOT = re.compile(r"(?:<!--.*?-->\s*)*<(?:rss|feed|rdf:RDF|urlset|sitemapindex|opml)[\s>]", re.I | re.S)
+# The root element of a feed, a sitemap or an outline: lists of links and teasers, not a page; after
+# comments, read as one span from the first "<!--" to a "-->" (any run of comments and space is one
+# such span, and one such span is a comment whose "-->" is its last): "(?:<!--.*?-->\s*)*" split a
+# run of n comments with no root after them in 2**n ways, and tried each.
+_FEED_ROOT = re.compile(r"(?:<!--.*-->\s*)?<(?:rss|feed|rdf:RDF|urlset|sitemapindex|opml)[\s>]", re.I | re.S)
 # A JSONP response: a callback's name around a JSON value, "callback({...});".
 _JSONP = re.compile(r"[\w$.]{1,100}\s*\(\s*[\[{]")
 _XML_DECL_TEXT = re.compile(r"\A\ufeff?\s*<\?xml\b[^>]{0,500}\?>", re.I)
