@@ -1,6 +1,9 @@
 """Markdown page dumps (Firecrawl, crawl4ai, Jina Reader, html2text) are read as the plain dumps they render to."""
 
+import subprocess
+import sys
 from datetime import date
+from pathlib import Path
 
 from schemas import Failure
 from tests.test_html_extract import BODY  # four paragraphs of an invented news story
@@ -8,6 +11,8 @@ from transforms.decode import decode_page
 from transforms.extract import extract_page
 from transforms.markdown import looks_like_markdown, markdown_dump
 from transforms.metadata import normalize_metadata
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def _wrapped(text: str) -> str:
@@ -68,3 +73,17 @@ def test_a_markdown_news_dump_gives_its_article_and_metadata():
     assert fields["title"] == "Tidal bridge opens after four years of delays"
     assert fields["authors"] == ["Jane Roe"]
     assert fields["published_date"] == date(2024, 5, 2)
+
+
+def test_an_html_block_with_no_closing_bracket_is_read_once():
+    """An HTML block whose "<"s have no ">" after them: the tag pattern tried each "<" and read on to
+    the block's end (64,000 characters 2.3 s, quadratic; the regex holds the GIL, so the call runs
+    in a child that a timeout can stop). They stay text, as before, and the tags before them go."""
+    script = """if True:
+        from transforms.markdown import markdown_dump
+        lines = markdown_dump("# Title\\n\\n<div>" + "<a" * 300000 + "\\n\\nSome text.\\n").splitlines()
+        print(lines[0], len(lines), lines[1] == "<a" * 300000, lines[2])
+    """
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["Title", "3", "True", "Some", "text."]

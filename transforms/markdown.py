@@ -72,9 +72,17 @@ def markdown_dump(text: str) -> str:
         elif token.type in ("fence", "code_block"):
             lines.extend(token.content.splitlines())
         elif token.type == "html_block":
-            lines.extend(_TAG.sub("\n", token.content).splitlines())
+            lines.extend(_without_tags(token.content).splitlines())
     kept = (" ".join(line.split()) for line in lines)
     return "".join(line + "\n" for line in kept if line)
+
+
+def _without_tags(html: str) -> str:
+    """Each tag of an HTML block as a line break. Only the text up to the block's last ">" is
+    searched: a "<" after it has no ">" to close it, so it stays text, as it did when the pattern
+    tried each such "<" and read on to the block's end (quadratic in a run of them)."""
+    end = html.rfind(">") + 1
+    return _TAG.sub("\n", html[:end]) + html[end:]
 
 
 def _inline_text(children) -> str:
