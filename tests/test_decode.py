@@ -359,3 +359,19 @@ def test_comments_before_no_feed_root_are_read_once():
     done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["html", "not_a_page", "not_a_page"]
+
+
+def test_a_long_run_of_vertical_tabs_is_read_once():
+    """A run of vertical tabs between two words with no separator's end after it: the control
+    pattern tried each tab as the separator and read the rest of the run after each (32,000 tabs
+    10.8 s, quadratic; decoding has no time limit and the regex holds the GIL, so the call runs in a
+    child that a timeout can stop). The run is still one space."""
+    script = """if True:
+        from transforms.decode import decode_page
+        words = " Some more words follow here." * 10
+        for raw in (b"one" + b"\\x0b" * 200000 + b"two" + words.encode(), b"Done." + b"\\x0b" * 200000 + b" next" + words.encode()):
+            print(decode_page("file:///x/a.txt", raw).text.split()[:2])
+    """
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == ["['one', 'two']", "['Done.', 'next']"]
