@@ -156,8 +156,8 @@ def _document_format(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> 
             kind = archive.read(infos[0]).decode("ascii").strip()
         except (*_MEMBER_ERRORS, UnicodeDecodeError):
             return None
-        if kind.startswith("application/"):
-            return f"an EPUB book ({kind})" if "epub" in kind else f"a document ({kind})"
+        if document := _mimetype_document(kind):
+            return document
     if "[Content_Types].xml" in names:
         office = next((kind for part, kind in _OFFICE_PARTS.items() if part in names), None)
         if office:
@@ -216,7 +216,11 @@ def _first_member_document(name: str, data: bytes) -> str | None:
         return "a document (Office Open XML)"
     if name != "mimetype" or len(data) > 100:
         return None
-    kind = data.decode("ascii", "replace").strip()
+    return _mimetype_document(data.decode("ascii", "replace").strip())
+
+
+def _mimetype_document(kind: str) -> str | None:
+    """What a "mimetype" member's type names: an EPUB book or another document ("application/...")."""
     if not kind.startswith("application/"):
         return None
     return f"an EPUB book ({kind})" if "epub" in kind else f"a document ({kind})"
