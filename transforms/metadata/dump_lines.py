@@ -95,47 +95,43 @@ _GLUED_ROLES = (
     "Staff|Senior|Contributing|Editor|Reporter|Correspondent|Writer|Columnist|Freelance|Associate|Deputy|Chief|"
     "Managing|Executive"
 )
+# Each pattern with what it needs in a line (a month's short name, which a full one and their capitals
+# hold; the words it puts a space before or after; an "@"), looked for first by a plain search, where
+# the pattern's own tries its alternations at every letter (2-8 us a line).
+_MONTH_NAMES = re.compile("|".join(_SHORT_MONTH.split("|") + ["May", "MAY"]))
 _UNGLUE = [
-    (re.compile(rf"(?<=[a-z])(?=(?:{_FULL_MONTH}|{_SHORT_MONTH})\.? \d{{1,2}}\b)"), " "),
+    (re.compile(rf"(?<=[a-z])(?=(?:{_FULL_MONTH}|{_SHORT_MONTH})\.? \d{{1,2}}\b)"), " ", _MONTH_NAMES),
     (
         re.compile(
             rf"((?<![A-Za-z])(?:{_FULL_MONTH}|{_SHORT_MONTH})\.? \d{{1,2}}(?:st|nd|rd|th)?, (?:19|20)\d\d)(?=[\dA-Z])"
         ),
         r"\1 ",
+        _MONTH_NAMES,
     ),
     # ... and "2 May 2024", "27 September,2023" glued to what follows
     (
         re.compile(rf"(\b\d{{1,2}} (?:{_FULL_MONTH}|{_SHORT_MONTH})\.?(?:, ?| )(?:19|20)\d\d)(?=[\dA-Z])"),
         r"\1 ",
+        _MONTH_NAMES,
     ),
-    (re.compile(r"(?<=[a-z])(?=(?:Updated|Published|Posted|Last [Uu]pdated)\b)"), " "),
-    (re.compile(r"\b([Pp]osted by|[Ww]ritten by)(?=[A-Z][a-z])"), r"\1 "),
-    # "Jane RoeIn News, Travel", "2024Posted inNews": a theme's category list glued to the byline
-    (re.compile(r"(?<=[a-z\d])(?<!Linked)(?=(?:In|Posted in) ?[A-Z])"), " "),
-    (re.compile(r"(?<=\bPosted in)(?=[A-Z])"), " "),
-    # "Jane RoeStaff Writer", "Ann LeeSenior Editor": a name glued to the role under it
     (
-        re.compile(rf"(?<=[a-z])(?=(?:{_GLUED_ROLES})\b)"),
+        re.compile(r"(?<=[a-z])(?=(?:Updated|Published|Posted|Last [Uu]pdated)\b)"),
         " ",
+        re.compile(r"Updated|Published|Posted|Last [Uu]pdated"),
     ),
+    (re.compile(r"\b([Pp]osted by|[Ww]ritten by)(?=[A-Z][a-z])"), r"\1 ", re.compile(r"osted by|ritten by")),
+    # "Jane RoeIn News, Travel", "2024Posted inNews": a theme's category list glued to the byline
+    (re.compile(r"(?<=[a-z\d])(?<!Linked)(?=(?:In|Posted in) ?[A-Z])"), " ", re.compile(r"In|Posted in")),
+    (re.compile(r"(?<=\bPosted in)(?=[A-Z])"), " ", re.compile(r"Posted in")),
+    # "Jane RoeStaff Writer", "Ann LeeSenior Editor": a name glued to the role under it
+    (re.compile(rf"(?<=[a-z])(?=(?:{_GLUED_ROLES})\b)"), " ", re.compile(_GLUED_ROLES)),
     # "Jane Roe@janeroe@JaneRoeNews": an author's social handles (icon links' texts) glued to the name,
     # after a capitalised word only: "By ops@example.com" is a mailbox
-    (re.compile(r"\b([A-Z][\w'’-]*[a-z])@[\w./@-]+"), r"\1"),
+    (re.compile(r"\b([A-Z][\w'’-]*[a-z])@[\w./@-]+"), r"\1", re.compile("@")),
 ]
 # What every _UNGLUE pattern needs: a lower-case letter before a capital or an "@", a digit before a
 # digit or a capital.
 _MAYBE_GLUED = re.compile(r"[a-z][A-Z@]|\d[\dA-Z]")
-# What each pattern needs besides (a month's short name, which a full one and their capitals hold;
-# the words it puts a space before or after; an "@"), looked for in the line as that pattern gets it:
-# a plain search, where the pattern's own tries its alternations at every letter (2-8 us a line).
-_NEEDS = (
-    [re.compile("|".join(_SHORT_MONTH.split("|") + ["May", "MAY"]))] * 3
-    + [re.compile(r"Updated|Published|Posted|Last [Uu]pdated"), re.compile(r"osted by|ritten by")]
-    + [re.compile(r"In|Posted in"), re.compile(r"Posted in")]
-    + [re.compile(_GLUED_ROLES)]
-    + [re.compile("@")]
-)
-_UNGLUE_GATED = [(pattern, repl, needs) for (pattern, repl), needs in zip(_UNGLUE, _NEEDS, strict=True)]
 NOT_HEADLINE = re.compile(
     r"(?i)^(?:share|advertisement|home(?:\s*$|\s*[/>»›|-])|menu|search|skip to|log ?in|sign ?in|subscribe|"
     r"read more|click|image|photo|credit|back to\b|send\b|pin\b|copy\b|print\b|email\b|"
@@ -200,7 +196,7 @@ def role_line(line: str) -> bool:
 def unglue(line: str) -> str:
     if not _MAYBE_GLUED.search(line):
         return line
-    for pattern, repl, needs in _UNGLUE_GATED:
+    for pattern, repl, needs in _UNGLUE:
         if needs.search(line):
             line = pattern.sub(repl, line)
     return line
