@@ -77,16 +77,19 @@ _HIDDEN = etree.XPath("//body//noscript[not(ancestor::noscript)]")
 # early ("...</nav></header></body></html>" and then the article) lose the whole article (one wcxb
 # page of 793 did; fundus none). Both tags are optional in HTML: removed, libxml2 reads on.
 _DOCUMENT_END = re.compile(r"</(?:body|html)\s*>", re.I)
-_END_HTML = ("</html", "</HTML")
+# The first end tag as most pages write it: one pass for both spellings. Two str.find calls cost
+# 0.6 ms on a 230 KB page with any non-ASCII character (nearly every page: a curly quote makes the
+# whole string 2 bytes a character, where find no longer runs at memchr speed); this literal-prefix
+# regex 0.2 ms.
+_END_HTML = re.compile(r"</(?:html|HTML)")
 _COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.S)
 
 
 def _ends_early(text: str) -> bool:
     """Whether anything but whitespace and comments (a cache's signature) follows the first
-    </html>. Plain finds: most pages end with it, and a case-blind regex over the whole page
-    costs ~2 µs a KB."""
-    first = min((i for i in (text.find(tag) for tag in _END_HTML) if i >= 0), default=-1)
-    return first >= 0 and bool(_COMMENT.sub("", text[first:].partition(">")[2]).strip())
+    </html> (or </HTML>)."""
+    first = _END_HTML.search(text)
+    return first is not None and bool(_COMMENT.sub("", text[first.start() :].partition(">")[2]).strip())
 
 
 def parse_html(text: str):

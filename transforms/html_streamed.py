@@ -35,10 +35,15 @@ MAX_CALLS = 2000
 MAX_FALLBACK_NODES = 500
 
 
+# What `has_streamed_parts` looks for: a call's name and its parenthesis.
+_CALL_START = re.compile(r"\$R[CRS]\(")
+
+
 def has_streamed_parts(text: str) -> bool:
-    """Whether the page may have streamed parts to move: plain finds, before any regex. Most pages
-    hold no "$R" at all, and one scan for it costs half of the three (~0.2 ms on a 200 KB page)."""
-    return "$R" in text and ("$RC(" in text or "$RS(" in text or "$RR(" in text)
+    """Whether the page may have streamed parts to move ("$RC(", "$RS(" or "$RR(" in it): one
+    literal-prefix regex pass, 0.21 ms on a 230 KB page where `"$R" in text` alone took 0.34 ms
+    (a page with any non-ASCII character is 2 bytes a character, where str.find is slow)."""
+    return _CALL_START.search(text) is not None
 
 
 def relocate_streamed(tree, text: str) -> int:
