@@ -11,6 +11,7 @@ download the Prism runner, which fails offline.
 import argparse
 import contextlib
 import gc
+import os
 import sys
 import time
 from datetime import UTC, datetime
@@ -170,17 +171,22 @@ def submit(pipeline: beam.Pipeline, options: PipelineOptions) -> int:
     return 0
 
 
-def extracts_in_this_process(options: PipelineOptions) -> bool:
-    """Whether the strip stage's extraction guard will start its child from this very process (a
-    local batch run without worker processes, with a time limit): then `transforms.guard.standby`
-    can start the child early."""
-    news = options.view_as(NewsOptions)
-    return (
-        options.view_as(StandardOptions).runner in IN_PROCESS_RUNNERS
-        and options.view_as(DirectOptions).direct_running_mode != "multi_processing"
-        and not news.input_subscription
-        and news.doc_timeout_seconds > 0
-    )
+def extractors_in_this_process(options: PipelineOptions) -> int:
+    """How many extraction guards will start their child from this very process: one per worker
+    thread of a local batch run without worker processes, with a time limit (1 in memory,
+    --direct_num_workers with multi_threading); 0 otherwise. `transforms.guard.standby` starts
+    those children early."""
+    news, direct = options.view_as(NewsOptions), options.view_as(DirectOptions)
+    if (
+        options.view_as(StandardOptions).runner not in IN_PROCESS_RUNNERS
+        or direct.direct_running_mode == "multi_processing"
+        or news.input_subscription
+        or news.doc_timeout_seconds <= 0
+    ):
+        return 0
+    if direct.direct_running_mode != "multi_threading":
+        return 1
+    return direct.direct_num_workers or os.cpu_count() or 1  # 0: Beam takes one per core
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -192,7 +198,8 @@ def main(argv: list[str] | None = None) -> int:
     started = time.monotonic()
     # The extractor's child, which the strip stage's guard would start only when its stage begins,
     # starts now and imports trafilatura on the other core while the graph is built and translated.
-    early_child = standby(EXTRACT_PAGE) if extracts_in_this_process(options) else contextlib.nullcontext()
+    extractors = extractors_in_this_process(options)
+    early_child = standby(EXTRACT_PAGE, extractors) if extractors else contextlib.nullcontext()
     # The modules loaded so far and the graph live to the end of the run: frozen, they are out of
     # the cyclic collector's reach, whose full passes would walk them again and again (~0.2 s of CPU
     # in a local run). Unfrozen again at the end for a caller that calls main() more than once.

@@ -225,11 +225,13 @@ def test_one_input_spelled_relative_or_absolute_is_one_run_with_the_same_ids(tmp
     assert rows == ids and relative == 0
 
 
-def test_the_extractors_child_starts_early_only_where_the_strip_stage_runs_in_this_process():
-    from pipeline.main import extracts_in_this_process, parse_options
+def test_the_extractors_children_start_early_only_where_the_strip_stage_runs_in_this_process():
+    from pipeline.main import extractors_in_this_process, parse_options
 
     local = ["--input", "in/*", "--output", "out"]
-    assert extracts_in_this_process(parse_options(local))
-    assert extracts_in_this_process(parse_options([*local, "--direct_running_mode=multi_threading"]))
-    assert not extracts_in_this_process(parse_options([*local, "--direct_running_mode=multi_processing"]))
-    assert not extracts_in_this_process(parse_options([*local, "--doc_timeout_seconds=0"]))
+    assert extractors_in_this_process(parse_options(local)) == 1
+    threads = [*local, "--direct_running_mode=multi_threading"]
+    assert extractors_in_this_process(parse_options(threads)) == 1
+    assert extractors_in_this_process(parse_options([*threads, "--direct_num_workers=2"])) == 2
+    assert not extractors_in_this_process(parse_options([*local, "--direct_running_mode=multi_processing"]))
+    assert not extractors_in_this_process(parse_options([*local, "--doc_timeout_seconds=0"]))

@@ -265,6 +265,19 @@ def test_a_child_started_on_standby_is_taken_once_and_one_left_over_is_stopped()
     assert _standby_children() == []
 
 
+def test_standby_starts_one_child_for_each_worker_thread_and_stops_those_left():
+    page = html_page("<p>three</p>")
+    with standby(echo_length, 3), DocGuard(echo_length, 30) as first, DocGuard(echo_length, 30) as second:
+        started = {proc.pid for proc in _standby_children()}
+        first.start()
+        second.start()
+        assert {first.child_pid, second.child_pid} < started  # both taken from the standby
+        assert first.call(page) == second.call(page) == len(page.text)
+        (left,) = _standby_children()
+        assert left.poll() is None
+    assert left.poll() is not None and _standby_children() == []
+
+
 def _standby_children() -> list:
     from transforms import guard
 

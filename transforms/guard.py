@@ -166,8 +166,9 @@ def _take_standby(fn_bytes: bytes) -> tuple[subprocess.Popen, Connection, Connec
 
 
 @contextlib.contextmanager
-def standby(fn: Callable[[Any], Any]) -> Iterator[None]:
-    """Start a child for `fn` now, for the first `DocGuard` of `fn` in this process to take.
+def standby(fn: Callable[[Any], Any], count: int = 1) -> Iterator[None]:
+    """Start `count` children for `fn` now, one for each of the first `DocGuard`s of `fn` in this
+    process to take (one per worker thread of an in-process runner).
 
     An in-process runner sets a DoFn up (and so starts its guard's child) only when the DoFn's
     stage runs its first bundle, and the first page then waits for the child to import the
@@ -176,21 +177,20 @@ def standby(fn: Callable[[Any], Any]) -> Iterator[None]:
     the guard's time limits are the same either way (its start-up limit counts from the first call).
     """
     fn_bytes = pickle.dumps(fn)
-    child = _spawn(fn_bytes)
+    children = [_spawn(fn_bytes) for _ in range(count)]
     with _standby_lock:
-        _standby.setdefault(fn_bytes, []).append(child)
+        _standby.setdefault(fn_bytes, []).extend(children)
     try:
         yield
     finally:
         with _standby_lock:
             waiting = _standby.get(fn_bytes, [])
-            left = child in waiting
-            if left:
+            left = [child for child in children if child in waiting]
+            for child in left:
                 waiting.remove(child)
             if not waiting:
                 _standby.pop(fn_bytes, None)
-        if left:
-            proc, outbox, inbox = child
+        for proc, outbox, inbox in left:
             _stop_child(proc, outbox, inbox, kill=False)
 
 
