@@ -5,11 +5,12 @@ fuzz      mutate seed pages (samples/, a JSON Lines export of some of them, the 
           --seconds and push every mutant, written to a file, through the read stage's
           read_documents (plain files, WARC, JSON exports, Parquet, archives: one mutant may give
           several pages; one that gives nothing at all is a finding) ->
-          the guarded extractor -> build_articles -> segment_article. Anything but a pipeline outcome
+          the guarded extractor with the article rows (extract_articles, as the strip stage runs it)
+          -> segment_article. Anything but a pipeline outcome
           (a Failure, a skipped record, an extractor exception, which the strip stage quarantines, a
           timeout) is a finding, saved under --findings for a repro. The mutant being read is at
           --findings/current-mutant.html while it is read: a run stopped on one that never ends (the
-          read and row stages have no time limit) leaves it there.
+          read and segment stages have no time limit) leaves it there.
 overhead  the per-document time limit's cost: extract_page called directly vs through DocGuard,
           interleaved page by page, best of --repeat, on a folder of pages.
 
@@ -27,7 +28,6 @@ import tarfile
 import time
 import traceback
 import zipfile
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pyarrow as pa
@@ -36,10 +36,9 @@ import zstandard
 
 from bench.common import read_bytes, skip
 from schemas import Failure, Page
-from transforms.articles import build_articles
 from transforms.decode import decode_page
 from transforms.errors import NoArticle
-from transforms.extract import extract_page
+from transforms.extract import extract_articles, extract_page
 from transforms.guard import DocGuard, DocTimeout, WorkerDied
 from transforms.read import read_documents
 from transforms.segment import segment_article
@@ -128,11 +127,12 @@ def run_page(page, guard: DocGuard) -> str:
         return "worker_died"
     except Exception:  # the strip stage quarantines these as parse_error: an outcome, not a finding
         return "parse_error"
-    try:
-        rows = build_articles(extraction, datetime.now(UTC))
-    except NoArticle:
-        return "no_article"
-    for row in rows:
+    if extraction.enrich_failure is not None:
+        reason, error = extraction.enrich_failure
+        if reason == "no_article":
+            return "no_article"
+        raise RuntimeError(f"building the article rows failed: {error}")  # internal_error: a finding
+    for row in extraction.rows:
         for seg in segment_article(row["text"]):
             assert row["text"][seg["char_start"] : seg["char_end"]] == seg["text"]
     return "article"
@@ -201,10 +201,10 @@ def fuzz(seconds: float, seed_dirs: list[Path], findings: Path, seed: int) -> in
     found = mutants = 0
     deadline = time.monotonic() + seconds
     # The mutant being read is kept at one path, over the one before: a run stopped on a mutant that
-    # never ends (a regex in the read or row stages, which no time limit guards) leaves it there.
+    # never ends (a regex in the read or segment stages, which no time limit guards) leaves it there.
     findings.mkdir(parents=True, exist_ok=True)
     current = findings / "current-mutant.html"
-    with DocGuard(extract_page, FUZZ_TIMEOUT) as guard:
+    with DocGuard(extract_articles, FUZZ_TIMEOUT) as guard:
         while time.monotonic() < deadline:
             raw = mutate(rng.choice(seeds), rng)
             digest = hashlib.sha1(raw).hexdigest()[:12]

@@ -44,7 +44,7 @@ from transforms.commit import STAGING_DIR, read_manifest
 from transforms.guard import standby
 from transforms.process import StagePages
 from transforms.read import ReadPages
-from transforms.strip import EXTRACT_PAGE
+from transforms.strip import EXTRACT_ARTICLES
 from transforms.write import WriteTables
 
 LOCAL_RUNNER = "FnApiRunner"
@@ -199,7 +199,7 @@ def main(argv: list[str] | None = None) -> int:
     # The extractor's child, which the strip stage's guard would start only when its stage begins,
     # starts now and imports trafilatura on the other core while the graph is built and translated.
     extractors = extractors_in_this_process(options)
-    early_child = standby(EXTRACT_PAGE, extractors) if extractors else contextlib.nullcontext()
+    early_child = standby(EXTRACT_ARTICLES, extractors) if extractors else contextlib.nullcontext()
     # The modules loaded so far and the graph live to the end of the run: frozen, they are out of
     # the cyclic collector's reach, whose full passes would walk them again and again (~0.2 s of CPU
     # in a local run). Unfrozen again at the end for a caller that calls main() more than once.

@@ -32,11 +32,11 @@ from apache_beam.transforms import trigger, window
 from pipeline.options import extracted_fields
 from schemas import Failure
 from transforms.accounting import TallyRun
-from transforms.articles import article_table_row
 from transforms.exports import EXTRACTED_FIELDS
 from transforms.notifications import ParseNotifications
 from transforms.process import ProcessPages
 from transforms.read import ReadPageFn
+from transforms.table_rows import article_table_row
 from transforms.tags import FAILED
 from transforms.window_write import WriteWindows
 from transforms.write import duplicate_table_row, failure_table_row

@@ -6,18 +6,19 @@ extractor's child process and a worker's first import need the records only (pya
 a process's start).
 """
 
-from schemas.records import REASONS, Extraction, Failure, Page, Signals, Story, TableRow
+from schemas.records import REASONS, SCHEMA_VERSION, Extraction, Failure, Page, Signals, Story, TableRow
 
 _TABLE_NAMES = frozenset(
     """
     ARTICLE_SCHEMA ARTICLES BAND_KEY_SCHEMA DUPLICATE_SCHEMA DUPLICATES FACT_SCHEMA QUARANTINE
-    QUARANTINE_SCHEMA SCHEMA_VERSION SCHEMAS SEGMENT_SCHEMA SEGMENTS
+    QUARANTINE_SCHEMA SCHEMAS SEGMENT_SCHEMA SEGMENTS
     """.split()
 )
 _PARTITION_NAMES = frozenset("PARTITION_KEYS parse_partition_path partition_path partition_values safe_value".split())
 
 __all__ = sorted(_TABLE_NAMES | _PARTITION_NAMES) + [
     "REASONS",
+    "SCHEMA_VERSION",
     "Extraction",
     "Failure",
     "Page",

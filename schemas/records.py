@@ -10,6 +10,11 @@ TableRow   a row bound for one table and partition
 from dataclasses import dataclass, field
 from datetime import datetime
 
+# The output tables' version (their policy: `schemas.tables`); here, without pyarrow, for the row
+# builders of the extractor's child. 1.1: source_id (the id an input record gave its document) in
+# articles, quarantine and duplicates.
+SCHEMA_VERSION = "1.1"
+
 # Stable reason codes of the quarantine table. Add, never rename.
 REASONS = (
     "empty",  # zero bytes or whitespace only
@@ -82,6 +87,11 @@ class Extraction:
     stories: list[Story]
     signals: Signals
     input_chars: int = 0  # visible text before stripping, for boilerplate_ratio
+    # Where the page's article rows were built with its extraction (`transforms.articles.enrich`,
+    # in the strip stage's guarded child): the rows, their ingested_at left for the enrich stage
+    # to fill, or why there are none: (reason, error text).
+    rows: list[dict] | None = None
+    enrich_failure: tuple[str, str] | None = None
 
 
 @dataclass(frozen=True)

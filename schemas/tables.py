@@ -10,8 +10,7 @@ change bumps the major version. The version is stored in every file's key-value 
 
 import pyarrow as pa
 
-# 1.1: source_id (the id an input record gave its document) in articles, quarantine and duplicates.
-SCHEMA_VERSION = "1.1"
+from schemas.records import SCHEMA_VERSION  # stored in every file's key-value metadata
 
 TS = pa.timestamp("us", tz="UTC")
 

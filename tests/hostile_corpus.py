@@ -432,6 +432,26 @@ def hang_on_marker(page):
     return extract_page(page)
 
 
+def metadata_hangs_on_marker(page):
+    """The strip stage's real function (`extract_articles`: the extraction and the article rows),
+    except that the metadata layer spins forever on a page with HANG_MARKER, after the extraction:
+    as a super-linear regex in a byline or a date would."""
+    from transforms import articles
+    from transforms.extract import extract_articles
+
+    if not getattr(articles.normalize_metadata, "hangs", False):
+        normalize = articles.normalize_metadata
+
+        def hanging(page, *args):
+            while HANG_MARKER in page.text:
+                pass
+            return normalize(page, *args)
+
+        hanging.hangs = True
+        articles.normalize_metadata = hanging
+    return extract_articles(page)
+
+
 def sleep_forever(page):
     time.sleep(10_000)
 

@@ -6,11 +6,12 @@ import pytest
 from hostile_corpus import TH, TH_WORDS
 
 from schemas import ARTICLE_SCHEMA, Extraction, Failure, Page, Signals, Story
-from transforms.articles import article_id, build_articles, quarantine_row, share_page_date, word_count
+from transforms.articles import article_id, build_articles, share_page_date, word_count
 from transforms.decode import decode_page
 from transforms.errors import NoArticle
 from transforms.extract import extract_page
 from transforms.parquet_sink import rows_to_table
+from transforms.table_rows import quarantine_row
 
 NOW = datetime(2026, 1, 1, tzinfo=UTC)
 PARAS = [

@@ -15,7 +15,7 @@ import subprocess
 import sys
 import threading
 import time
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import apache_beam as beam
@@ -43,6 +43,7 @@ from pipeline.summary import quarantine_rate_breach
 from schemas import PARTITION_KEYS, REASONS, Page
 from transforms import read as read_module
 from transforms.decode import decode_page, read_capped
+from transforms.enrich import EnrichArticles
 from transforms.errors import NoArticle, TooLarge
 from transforms.extract import extract_page
 from transforms.guard import DocGuard, DocTimeout, GuardStartError, Named, WorkerDied, standby
@@ -322,6 +323,55 @@ def test_strip_stage_quarantines_a_hanging_page_in_worker_threads_and_processes(
             failures | "Bad" >> beam.Map(lambda f: (f.source_uri, f.reason)),
             equal_to([("hang.html", "timeout")]),
             label="TimedOut",
+        )
+
+
+def test_the_time_limit_covers_the_article_rows_too(monkeypatch):
+    """The strip stage's child builds the article rows with the extraction: a page that hangs in the
+    metadata layer (after trafilatura is done with it) is a timeout row, and the next page comes out
+    of the enrich stage whole."""
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join([str(Path(__file__).parent), os.environ.get("PYTHONPATH", "")]))
+    good, hang = (
+        html_page(ARTICLE_HTML, "good.html"),
+        html_page(ARTICLE_HTML.decode() + f"<!--{HANG_MARKER}-->", "hang.html"),
+    )
+    extractor = Named("hostile_corpus", "metadata_hangs_on_marker")
+    with TestPipeline(options=PipelineOptions(runner="FnApiRunner")) as p:
+        extractions, strip_failed = p | beam.Create([hang, good]) | StripBoilerplate(4.0, extractor)
+        articles, enrich_failed = extractions | EnrichArticles(datetime(2026, 1, 1, tzinfo=UTC))
+        assert_that(
+            articles | "Articles" >> beam.Map(lambda row: (row["source_uri"], row["ingested_at"].year)),
+            equal_to([("good.html", 2026)]),
+            label="Articles",
+        )
+        failures = (strip_failed, enrich_failed) | beam.Flatten()
+        assert_that(
+            failures | "Failures" >> beam.Map(lambda f: (f.source_uri, f.stage, f.reason)),
+            equal_to([("hang.html", "strip", "timeout")]),
+            label="TimedOut",
+        )
+
+
+def test_the_strip_stage_builds_the_article_rows_and_the_enrich_stage_quarantines_their_failure():
+    interstitial = html_page(
+        "<html><head><title>Access denied</title></head><body><h1>Access denied</h1>"
+        + "<p>You don't have permission to access this page on this server. Reference #18.</p>" * 6
+        + "</body></html>",
+        "denied.html",
+    )
+    with TestPipeline(options=PipelineOptions(runner="FnApiRunner")) as p:
+        extractions, _ = p | beam.Create([html_page(ARTICLE_HTML, "good.html"), interstitial]) | StripBoilerplate(30.0)
+        assert_that(
+            extractions
+            | "Built" >> beam.Map(lambda e: (e.page.source_uri, len(e.rows or []), (e.enrich_failure or ("",))[0])),
+            equal_to([("good.html", 1, ""), ("denied.html", 0, "no_article")]),
+            label="Built",
+        )
+        _, failures = extractions | EnrichArticles(datetime(2026, 1, 1, tzinfo=UTC))
+        assert_that(
+            failures | "Failed" >> beam.Map(lambda f: (f.source_uri, f.stage, f.reason)),
+            equal_to([("denied.html", "enrich", "no_article")]),
+            label="Failed",
         )
 
 

@@ -1,8 +1,10 @@
-"""An extraction to article rows, and a failure to a quarantine row: the tables' row builders.
+"""An extraction to article rows: the articles table's row builder.
 
 In: an `Extraction` (a page's stories and signals). Out: one article row (a dict with the columns
-of `schemas.ARTICLE_SCHEMA`) per story. Plain functions: the Beam stage around them only counts
-and routes.
+of `schemas.ARTICLE_SCHEMA`) per story. Plain functions, run in the strip stage's guarded child
+(`enrich`) or by the Beam stage around them, which only counts and routes. Rows bound for their
+tables' writers (and quarantine rows) are `transforms.table_rows`': the Beam process writes
+without importing the metadata layer.
 """
 
 import hashlib
@@ -11,9 +13,9 @@ from dataclasses import replace
 from datetime import datetime
 
 from pipeline import __version__ as PIPELINE_VERSION
-from schemas import ARTICLES, SCHEMA_VERSION, Extraction, Failure, Page, TableRow, partition_values
+from schemas import SCHEMA_VERSION, Extraction, Page
 from transforms.dedup import content_hash
-from transforms.errors import NoArticle
+from transforms.errors import NoArticle, error_text
 from transforms.interstitials import interstitial
 from transforms.language import detect_language
 from transforms.metadata import normalize_metadata
@@ -34,7 +36,6 @@ MIN_STORY_WORDS = 10
 MIN_STORY_LETTERS = 50
 LETTERS_SEEN = 2000
 _LETTER = re.compile(r"[^\W\d_]")
-EXCERPT_CHARS = 300
 # The publication fields a page's stories share (see `share_page_date`).
 PUBLISHED_FIELDS = (
     "published_at",
@@ -51,7 +52,19 @@ def article_id(page: Page, story_index: int) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
 
 
-def build_articles(extraction: Extraction, ingested_at: datetime) -> list[dict]:
+def enrich(extraction: Extraction) -> Extraction:
+    """The extraction with its article rows (`rows`, ingested_at None: the enrich stage fills it),
+    or with why it has none (`enrich_failure`: ("no_article" or "internal_error", the error's
+    text)): `build_articles`' outcome as a record, which the strip stage's guarded child sends back
+    whole (`transforms.extract.extract_articles`)."""
+    try:
+        return replace(extraction, rows=build_articles(extraction, None))
+    except Exception as err:  # quarantined by the enrich stage, as its own errors were
+        reason = "no_article" if isinstance(err, NoArticle) else "internal_error"
+        return replace(extraction, enrich_failure=(reason, error_text(err)))
+
+
+def build_articles(extraction: Extraction, ingested_at: datetime | None) -> list[dict]:
     """One row per story of the page; raises NoArticle when no story has enough text."""
     signals = extraction.signals
     page = extraction.page
@@ -130,24 +143,3 @@ def share_page_date(rows: list[dict]) -> None:
     for row in rows if dated is not None else ():
         if row["published_date"] is None:
             row.update({field: dated[field] for field in PUBLISHED_FIELDS})
-
-
-def article_table_row(row: dict) -> TableRow:
-    """An article row bound for its partition of the articles table."""
-    return TableRow(ARTICLES, partition_values(ARTICLES, row), row)
-
-
-def quarantine_row(failure: Failure, ingested_at: datetime) -> dict:
-    return {
-        "source_uri": failure.source_uri,
-        "record_id": failure.record_id or None,
-        "source_id": failure.source_id or None,
-        "stage": failure.stage,
-        "reason": failure.reason,
-        "error": failure.error[:2000],
-        "excerpt": failure.excerpt[:EXCERPT_CHARS],
-        "byte_size": failure.byte_size,
-        "ingested_at": ingested_at,
-        "schema_version": SCHEMA_VERSION,
-        "pipeline_version": PIPELINE_VERSION,
-    }

@@ -1,7 +1,10 @@
 """Enrich stage: `Extraction` in, article rows out (normalized metadata, language, one per story).
 
-The language detector's profiles load once per worker, in a thread started in `setup()` (thread-safe,
-seeded); `process()` waits for them.
+The strip stage's guarded child builds the rows with the extraction (`articles.enrich`, under the
+per-document time limit): here they get the run's ingested_at and are counted, or their failure is
+quarantined. An extraction without them (an extractor called in-process, or another one) has them
+built here, the same way; langdetect's profiles then load on the first page that needs them
+(thread-safe, seeded).
 """
 
 from datetime import datetime
@@ -9,12 +12,9 @@ from datetime import datetime
 import apache_beam as beam
 
 from schemas import Extraction, Failure
-from transforms import language
-from transforms.articles import build_articles
 from transforms.decode import excerpt
-from transforms.errors import NoArticle
 from transforms.shutdown import freeze_heap_at_exit
-from transforms.tags import FAILED, counter, error_text
+from transforms.tags import FAILED, counter
 
 
 class BuildArticlesFn(beam.DoFn):
@@ -25,16 +25,18 @@ class BuildArticlesFn(beam.DoFn):
         self._failed = counter("enrich_failed")
 
     def setup(self):
-        language.start_loading()  # while the strip stage's child process starts (transforms.language)
         freeze_heap_at_exit()  # the profiles and the extractor make a slow exit (transforms.shutdown)
 
     def process(self, extraction: Extraction):
-        language.load()  # waits for the profiles; a failure to load them fails the bundle, not the page
+        if extraction.rows is None and extraction.enrich_failure is None:  # not built with the extraction
+            # imported here: the rows come built from the guard's child in a run, and the Beam
+            # process then never loads the metadata layer and langdetect (~0.3 s of a worker's start)
+            from transforms.articles import enrich
+
+            extraction = enrich(extraction)
         page = extraction.page
-        try:
-            rows = build_articles(extraction, self._ingested_at)
-        except Exception as err:
-            reason = "no_article" if isinstance(err, NoArticle) else "internal_error"
+        if extraction.enrich_failure is not None:
+            reason, error = extraction.enrich_failure
             self._failed.inc()
             yield beam.pvalue.TaggedOutput(
                 FAILED,
@@ -42,7 +44,7 @@ class BuildArticlesFn(beam.DoFn):
                     page.source_uri,
                     "enrich",
                     reason,
-                    error_text(err),
+                    error,
                     excerpt(page.text),
                     page.record_id,
                     page.byte_size,
@@ -51,8 +53,9 @@ class BuildArticlesFn(beam.DoFn):
             )
             return
         self._pages.inc()
-        self._articles.inc(len(rows))
-        yield from rows
+        self._articles.inc(len(extraction.rows))
+        for row in extraction.rows:
+            yield {**row, "ingested_at": self._ingested_at}
 
 
 class EnrichArticles(beam.PTransform):

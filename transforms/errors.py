@@ -1,6 +1,11 @@
 """Exceptions that stages turn into quarantine reasons (never raised out of a DoFn)."""
 
 
+def error_text(err: BaseException) -> str:
+    """An exception as a quarantine row's `error`: its type and message, bounded."""
+    return f"{type(err).__name__}: {err}"[:2000]
+
+
 class NoArticle(Exception):
     """The page was read and parsed, but holds no article text (reason `no_article`)."""
 

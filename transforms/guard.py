@@ -1,6 +1,7 @@
 """Per-document time limit: the expensive extraction call runs in a persistent child process.
 
-In: a picklable top-level function `fn(page) -> result` (the extractor) and a limit in seconds.
+In: a picklable top-level function `fn(page) -> result` (the extractor) and a limit in seconds;
+a `prepare` attribute on `fn`, if it has one, is called once in the child before its first page.
 Out: `DocGuard.call(page)` returns fn's result, re-raises fn's own exception (NoArticle, a parser
 error), raises `DocTimeout` when the child runs past the limit (the child is killed and a fresh one
 started at once) and `WorkerDied` when the child dies on the page (segfault, OOM kill).
@@ -95,7 +96,10 @@ def serve_stdio() -> None:
     path, fn_bytes = inbox.recv()
     sys.path[:0] = [p for p in path if p not in sys.path]
     fn = pickle.loads(fn_bytes)
-    _serve(inbox, outbox, fn.resolve() if isinstance(fn, Named) else fn)  # imported before "ready"
+    fn = fn.resolve() if isinstance(fn, Named) else fn  # imported before "ready"
+    if callable(prepare := getattr(fn, "prepare", None)):
+        prepare()  # what the first page would otherwise wait for (within STARTUP_SECONDS)
+    _serve(inbox, outbox, fn)
     # Done: skip the interpreter's teardown of the extractor's modules (~0.1 s the parent waits for
     # at close); the child holds nothing to flush but stderr.
     sys.stderr.flush()

@@ -42,12 +42,12 @@ from transforms.archives import archive_kind, tar_members, zip_members
 from transforms.compression import Decompressed, codec
 from transforms.decode import GZIP_MAGIC, decode_page, read_capped
 from transforms.documents import html_documents
-from transforms.errors import NotAFile, TooLarge
+from transforms.errors import NotAFile, TooLarge, error_text
 from transforms.exports import EXTRACTED_FIELDS
 from transforms.jsonl import SPAN_BYTES, file_spans, iter_json, iter_json_span, starts_like_json
 from transforms.opening import open_input, special_file
 from transforms.parquet_source import PARQUET_MAGIC, is_parquet, iter_parquet, row_group_spans
-from transforms.tags import FAILED, counter, error_text
+from transforms.tags import FAILED, counter
 from transforms.warc import SKIP_REASONS, SNIFF_BYTES, PrefixedStream, Skipped, is_warc, iter_warc
 
 SKIPPED = "skipped"  # tally keys of WARC records that are no pages

@@ -31,13 +31,13 @@ from apache_beam.transforms.window import GlobalWindow
 from apache_beam.utils.windowed_value import WindowedValue
 
 from schemas import SEGMENTS, TableRow, partition_path
-from transforms.articles import article_table_row
 from transforms.bands import BandFile
 from transforms.commit import DESTINATION_SEP
 from transforms.dedup import signature
 from transforms.facts import FactFile, fact_row
 from transforms.parquet_sink import ROW_GROUP_ROWS, open_writer, rows_to_table, use_system_allocator
 from transforms.segmentation import segment_rows
+from transforms.table_rows import article_table_row
 from transforms.tags import counter
 
 # Estimated bytes of row text buffered per bundle before the biggest buffer is written: bounds a

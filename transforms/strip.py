@@ -3,26 +3,29 @@
 HTML goes through trafilatura (tuned for precision), plain-text dumps through the line stripper;
 a page with no article, or one the parser chokes on, becomes a `Failure`. The extraction runs in a
 child process with a per-document time limit (`transforms.guard`): a page over it becomes a
-`timeout` Failure and the run goes on.
+`timeout` Failure and the run goes on. The default extractor builds the page's article rows in
+the same call (`Extraction.rows`, for the enrich stage to pass on), so the limit covers
+metadata, language detection and the story split too: nothing that reads a page's text runs
+unguarded in the Beam process but reading it and cutting its rows into segments.
 """
 
 import apache_beam as beam
 
 from schemas import Failure, Page
 from transforms.decode import excerpt
-from transforms.errors import NoArticle, TooDeep, TooLarge
+from transforms.errors import NoArticle, TooDeep, TooLarge, error_text
 from transforms.guard import DEFAULT_DOC_TIMEOUT_SECONDS, DocGuard, DocTimeout, GuardStartError, Named
-from transforms.tags import FAILED, counter, error_text
+from transforms.tags import FAILED, counter
 
 # The extractor, by name: this process hands it to the guard's child and does not import it.
-EXTRACT_PAGE = Named("transforms.extract", "extract_page")
+EXTRACT_ARTICLES = Named("transforms.extract", "extract_articles")
 
 
 class ExtractArticleFn(beam.DoFn):
     """`extractor` must be a module-level function or a `Named` one (the guard's child imports it);
     a timeout of 0 calls it in-process, with no time limit."""
 
-    def __init__(self, doc_timeout_seconds: float = DEFAULT_DOC_TIMEOUT_SECONDS, extractor=EXTRACT_PAGE):
+    def __init__(self, doc_timeout_seconds: float = DEFAULT_DOC_TIMEOUT_SECONDS, extractor=EXTRACT_ARTICLES):
         self._timeout, self._extractor = doc_timeout_seconds, extractor
         self._guard = None
         self._timeouts = counter("timeout")
@@ -79,7 +82,7 @@ class ExtractArticleFn(beam.DoFn):
 class StripBoilerplate(beam.PTransform):
     """pages -> (extractions, failures)."""
 
-    def __init__(self, doc_timeout_seconds: float = DEFAULT_DOC_TIMEOUT_SECONDS, extractor=EXTRACT_PAGE):
+    def __init__(self, doc_timeout_seconds: float = DEFAULT_DOC_TIMEOUT_SECONDS, extractor=EXTRACT_ARTICLES):
         super().__init__()
         self._timeout, self._extractor = doc_timeout_seconds, extractor
 

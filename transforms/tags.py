@@ -8,7 +8,3 @@ NAMESPACE = "news"
 
 def counter(name: str):
     return Metrics.counter(NAMESPACE, name)
-
-
-def error_text(err: BaseException) -> str:
-    return f"{type(err).__name__}: {err}"[:2000]

@@ -17,10 +17,10 @@ from datetime import datetime
 import apache_beam as beam
 
 from schemas import DUPLICATES, QUARANTINE, Failure, TableRow, partition_path, partition_values
-from transforms.articles import quarantine_row
 from transforms.commit import commit_run
 from transforms.finish import FinishStagedFn
 from transforms.staging import WriteRowsFn
+from transforms.table_rows import quarantine_row
 from transforms.tags import counter
 
 
