@@ -16,6 +16,12 @@ pipeline's time to its commit (when its output is whole) is read too: the rest i
 down its workers. Runs are interleaved (loop, two loops, 1 worker, 2 workers, per round) so machine
 load hits them alike; the best round counts.
 
+A run's fixed cost (building the graph, starting worker processes and their extractor children,
+the stages' set-up and the commit) is measured apart: each round also runs the pipeline on the set's
+first page alone, on 1 and on 2 workers. A set's steady rate is then its other pages over the time
+they added, (N - 1) / (t(N) - t(1)): what the pipeline does per page, the start-up left out, as the
+loop's own timer leaves out its imports.
+
   .venv/bin/python -m bench.speed                         # corpus of 2,000 pages + dev sets
   .venv/bin/python -m bench.speed --pages 300 --rounds 1 --no-dev --memory_base 30   # quick look
 """
@@ -227,16 +233,19 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="speed-") as tmp:
         work = pathlib.Path(tmp)
         load = os.getloadavg()
-        rows, paired = [], []
+        rows, paired, steady = [], [], []
         sets = input_sets(args, work)
         for name, files in sets.items():
             pattern = link_subset(files, work / f"in-{len(rows)}")
-            runs = {"loop": [], "2 loops": [], "1w": [], "2w": []}
+            first = link_subset(files[:1], work / f"first-{len(rows)}")
+            runs = {"loop": [], "2 loops": [], "1w": [], "2w": [], "1w, 1 page": [], "2w, 1 page": []}
             for r in range(args.rounds):
                 runs["loop"].append(run_baseline(files, work))
                 runs["2 loops"].append(run_two_loops(files, work))
                 runs["1w"].append(run_pipeline(pattern, len(files), work, []))
                 runs["2w"].append(run_pipeline(pattern, len(files), work, TWO_WORKERS))
+                runs["1w, 1 page"].append(run_pipeline(first, 1, work, []))
+                runs["2w, 1 page"].append(run_pipeline(first, 1, work, TWO_WORKERS))
                 print(
                     f"  {name} round {r + 1}: "
                     + ", ".join(f"{k} {rate(v[-1]):.1f} docs/s{_steal(v[-1])}" for k, v in runs.items()),
@@ -253,6 +262,7 @@ def main(argv: list[str] | None = None) -> int:
                     [commit_rate(two) / commit_rate(one) for two, one in zip(runs["2w"], runs["1w"])],
                 )
             )
+            steady.append((name, [steady_round(runs, r) for r in range(args.rounds)]))
         memory = {}
         corpus = sets["corpus"]
         for scale in (1, 10):  # 1 worker, on the first N pages of the same corpus (the same page mix)
@@ -263,6 +273,7 @@ def main(argv: list[str] | None = None) -> int:
                 memory[scale] = run_pipeline(link_subset(corpus[:count], work / f"mem-{scale}"), count, work, [])
         print_table(rows, memory, args, load)
         print_rounds(paired)
+        print_steady(steady)
     return 0
 
 
@@ -289,6 +300,33 @@ def print_table(rows, memory, args, load) -> None:
     for scale, run in ((1, one), (10, ten)):
         print(f"| {scale}x | {run['docs']} | {run['max_rss'] * mb:.0f} | {run['tree_rss'] * mb:.0f} |")
     print(f"| 10x / 1x | | {ten['max_rss'] / one['max_rss']:.2f} | {ten['tree_rss'] / max(one['tree_rss'], 1):.2f} |")
+
+
+def steady_round(runs: dict, r: int) -> dict:
+    """One round's start-up (the 1-page runs) and steady rates (the other pages over the time they
+    added), each against that round's loop."""
+    loop, one, two = rate(runs["loop"][r]), runs["1w"][r], runs["2w"][r]
+    one_up, two_up = runs["1w, 1 page"][r]["seconds"], runs["2w, 1 page"][r]["seconds"]
+    pages = one["docs"] - 1
+    one_rate = pages / max(one["seconds"] - one_up, 1e-9)
+    two_rate = pages / max(two["seconds"] - two_up, 1e-9)
+    return {"up1": one_up, "up2": two_up, "one": one_rate, "two": two_rate, "loop": loop}
+
+
+def print_steady(steady) -> None:
+    """Start-up apart: what one page more costs, per round (rounds run minutes apart)."""
+    print(
+        "\n| input | start-up s, 1w / 2w (1-page runs) | steady docs/s, 1w / 2w | steady 1w / loop "
+        "| steady 2w / 1w |\n|---|---|---|---|---|"
+    )
+    for name, rounds in steady:
+        cells = [
+            ", ".join(f"{s['up1']:.1f} / {s['up2']:.1f}" for s in rounds),
+            ", ".join(f"{s['one']:.1f} / {s['two']:.1f}" for s in rounds),
+            ", ".join(f"{s['one'] / s['loop']:.2f}" for s in rounds),
+            ", ".join(f"{s['two'] / s['one']:.2f}" for s in rounds),
+        ]
+        print(f"| {name} | " + " | ".join(cells) + " |")
 
 
 def print_rounds(paired) -> None:
