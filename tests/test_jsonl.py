@@ -597,8 +597,10 @@ def test_an_export_that_opens_with_more_failed_fetches_than_the_lookahead_keeps_
         lambda text: text.encode("utf-32"),
         lambda text: gzip.compress(text.encode("utf-16")),
         lambda text: text.replace("\n", "\r").encode(),  # lines ending in a bare CR
+        lambda text: text.replace("\n", "\r").encode("utf-16"),  # both
+        lambda text: text.replace("\n", "\r").encode("utf-32"),
     ],
-    ids=["utf-16", "utf-32", "utf-16-gzip", "cr"],
+    ids=["utf-16", "utf-32", "utf-16-gzip", "cr", "utf-16-cr", "utf-32-cr"],
 )
 def test_json_lines_in_utf16_or_with_bare_cr_line_ends_give_every_record(tmp_path, encode):
     """Such a file was read as one page (UTF-16) or one line (CR): its first record was kept and the

@@ -178,22 +178,26 @@ def starts_like_json(head: bytes) -> bool:
     return head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] in JSON_START
 
 
-def _lines(stream: BinaryIO) -> io.BufferedIOBase:
+def _lines(stream: BinaryIO) -> tuple[io.BufferedIOBase, _Transcoded | None]:
     """A line-readable, gunzipped view of the stream (gzip known by its magic bytes), in UTF-8 (a
     UTF-16 or UTF-32 file is decoded as it is read: PowerShell's JSON Lines kept only their first
     record, read as a page), with lines that end in a bare CR read as lines (such a file was one line
-    of JSON records: its first was kept and the rest lost unsaid)."""
+    of JSON records: its first was kept and the rest lost unsaid; a UTF-16 or UTF-32 one too, until
+    its line ends were looked for after decoding); and the decoder of a UTF-16 or UTF-32 file."""
     buffered = io.BufferedReader(_Raw(stream), buffer_size=LINE_END_BYTES)
     lines = gzip.GzipFile(fileobj=buffered, mode="rb") if buffered.peek(2)[:2] == GZIP_MAGIC else buffered
     head = lines.peek(LINE_END_BYTES)[:LINE_END_BYTES]
+    transcoded = None
     if encoding := _wide_encoding(head):
         bom = next(bom for bom in _BOM_CODECS if head.startswith(bom))
-        return io.BufferedReader(_Transcoded(lines, encoding, bom))
+        transcoded = _Transcoded(lines, encoding, bom)
+        lines = io.BufferedReader(transcoded, buffer_size=LINE_END_BYTES)
+        head = lines.peek(LINE_END_BYTES)[:LINE_END_BYTES]  # in UTF-8 now
     if b"\r" in head and b"\n" not in head:  # lines that end with a bare CR
-        return io.BufferedReader(_LinesOnCr(lines))
+        return io.BufferedReader(_LinesOnCr(lines)), transcoded
     if len(head) == LINE_END_BYTES and b"\r" not in head and b"\n" not in head:  # a first line past the head
-        return io.BufferedReader(_LinesOnCr(lines, bare_cr=None), buffer_size=LINE_END_BYTES)
-    return lines
+        return io.BufferedReader(_LinesOnCr(lines, bare_cr=None), buffer_size=LINE_END_BYTES), transcoded
+    return lines, transcoded
 
 
 def _read_line(lines: io.BufferedIOBase, limit: int) -> tuple[bytes | None, int]:
@@ -273,7 +277,7 @@ def iter_json(
     """Every record of one JSON or JSON Lines stream as a Page or a Failure, lazily; a file that is
     no page export as decode_page makes of it. Never raises on bad input."""
     try:
-        lines = _lines(stream)  # its look at the head may meet a broken gzip stream
+        lines, transcoded = _lines(stream)  # its look at the head may meet a broken gzip stream
         skipped = 0
         first, size = _read_line(lines, max_bytes)
         while first is not None and size and not first.strip():  # blank lines before the first record
@@ -340,8 +344,7 @@ def iter_json(
     except (OSError, EOFError, zlib.error) as err:  # a corrupt or cut-off gzip stream
         yield Failure(source_uri, "read", "decode_error", f"broken gzip stream: {err}"[:2000])
         return
-    transcoded = getattr(lines, "raw", None)
-    original = transcoded.original(whole) if isinstance(transcoded, _Transcoded) else whole
+    original = transcoded.original(whole) if transcoded is not None else whole
     yield from _json_document(whole, source_uri, extracted, original)
 
 
