@@ -2,8 +2,6 @@
 
 import threading
 
-import pytest
-
 from transforms.language import detect_language, language_tag
 
 ENGLISH = "The city council voted on Tuesday to delay a decision on the new harbor bridge until spring."
@@ -41,19 +39,6 @@ def test_same_text_same_answer_across_threads():
     for t in threads:
         t.join()
     assert len(results) == 1
-
-
-def test_background_loading_reports_its_failure_at_the_next_load(monkeypatch):
-    from transforms import language
-
-    def broken():
-        raise OSError("no profiles")
-
-    monkeypatch.setattr(language, "_loaded", False)
-    monkeypatch.setattr("langdetect.detector_factory.init_factory", broken)
-    language.start_loading().join()  # the thread swallows the error ...
-    with pytest.raises(OSError, match="no profiles"):
-        language.load()  # ... and the caller's own load raises it
 
 
 def test_declared_language_tags_in_canonical_case():

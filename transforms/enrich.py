@@ -25,7 +25,7 @@ class BuildArticlesFn(beam.DoFn):
         self._failed = counter("enrich_failed")
 
     def setup(self):
-        freeze_heap_at_exit()  # the profiles and the extractor make a slow exit (transforms.shutdown)
+        freeze_heap_at_exit()  # Beam's objects make a slow exit (transforms.shutdown)
 
     def process(self, extraction: Extraction):
         if extraction.rows is None and extraction.enrich_failure is None:  # not built with the extraction

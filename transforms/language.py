@@ -1,8 +1,9 @@
 """Language of an article body: langdetect, deterministic and thread-safe, on a bounded prefix.
 
 langdetect keeps its profiles in a module-global factory whose loading races under threads (seen
-as "Need to load profiles"), and it is random unless seeded. `LanguageDetector.load()` loads the
-profiles once per process under a lock and seeds the factory; Beam DoFns call it in `setup()`.
+as "Need to load profiles"), and it is random unless seeded. `load()` loads the profiles once per
+process under a lock and seeds the factory; `detect_language` calls it, and the strip stage's
+extractor child calls it before its first page (`transforms.extract.extract_articles.prepare`).
 """
 
 import re
@@ -46,25 +47,6 @@ def load() -> None:
         DetectorFactory.seed = SEED
         init_factory()
         _loaded = True
-
-
-def start_loading() -> threading.Thread:
-    """Start `load()` in a background thread and return it; the caller goes on.
-
-    A worker's setup starts the extractor's child process next, and its first page waits ~0.6 s
-    for that child to import trafilatura: the profiles (~0.5 s) load meanwhile instead of before.
-    A failure here is not reported: the next `load()` (which waits for this one) raises it.
-    """
-
-    def quiet() -> None:
-        try:
-            load()
-        except Exception:  # raised again by the caller's own load()
-            pass
-
-    thread = threading.Thread(target=quiet, name="langdetect-profiles", daemon=True)
-    thread.start()
-    return thread
 
 
 # A declared language tag's parts: language, script, region ("en", "en-US", "en_us", "zh-Hant-TW",
