@@ -378,7 +378,7 @@ def test_the_strip_stage_builds_the_article_rows_and_the_enrich_stage_quarantine
 def test_strip_stage_without_a_limit_runs_in_process():
     with TestPipeline(options=PipelineOptions(runner="FnApiRunner")) as p:
         extractions, _ = p | beam.Create([html_page(ARTICLE_HTML)]) | StripBoilerplate(0)
-        assert_that(extractions | beam.Map(lambda e: len(e.stories)), equal_to([1]))
+        assert_that(extractions | beam.Map(lambda e: len(e.rows)), equal_to([1]))
 
 
 def test_read_stage_caps_huge_pages_and_bombs_without_reading_them_whole(tmp_path):
