@@ -56,11 +56,8 @@ def extract_articles(page: Page) -> Extraction:
     """`extract_page`, with the page's article rows built from it (`articles.enrich`) in the same
     call: the strip stage's guarded function, so that the per-document time limit covers metadata,
     language detection and the story split as well as the extraction. Raises what `extract_page`
-    raises; a failure to build the rows comes back in `enrich_failure`. What it returns is what the
-    enrich stage reads, the page and the rows or their failure: the stories and signals they were
-    built from stay here (unpickling a wcxb page's signals cost the Beam process ~0.4 ms)."""
-    built = enrich(extract_page(page))
-    return Extraction(built.page, [], Signals(), rows=built.rows, enrich_failure=built.enrich_failure)
+    raises; a failure to build the rows comes back in `enrich_failure`."""
+    return enrich(extract_page(page))
 
 
 # The guard's child calls this once before it takes its first page: langdetect's profiles
