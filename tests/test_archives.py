@@ -286,3 +286,21 @@ def test_a_zip_archive_gzipped_or_zstd_compressed_is_read(tmp_path):
     (tmp_path / "big.zip.gz").write_bytes(gzip.compress(archive))
     (item,) = read_documents(str(tmp_path / "big.zip.gz"), len(archive) // 2)
     assert isinstance(item, Failure) and item.reason == "too_large"
+
+
+def test_a_zip_whose_directory_names_a_member_with_no_name_is_read_from_its_local_headers(tmp_path):
+    """A central directory entry with an empty name made zipfile raise IndexError (its is_dir()
+    indexes the name). The members are read from their local headers instead, and the unreadable
+    directory is a decode_error row: nothing lost, nothing raised, gzipped or not."""
+    whole = bytearray(_zip({"crawl/a.html": article("Ferry fares rise")}))
+    entry = whole.index(b"PK\x01\x02")
+    name_length = int.from_bytes(whole[entry + 28 : entry + 30], "little")
+    del whole[entry + 46 : entry + 46 + name_length]
+    whole[entry + 28 : entry + 30] = (0).to_bytes(2, "little")
+    end = whole.index(b"PK\x05\x06")
+    size = int.from_bytes(whole[end + 12 : end + 16], "little") - name_length
+    whole[end + 12 : end + 16] = size.to_bytes(4, "little")
+    (tmp_path / "unnamed.zip").write_bytes(bytes(whole))
+    (tmp_path / "unnamed.zip.gz").write_bytes(gzip.compress(bytes(whole), mtime=0))
+    for name in ("unnamed.zip", "unnamed.zip.gz"):
+        assert _summary(tmp_path / name) == [("Page", "crawl/a.html", ""), ("Failure", "", "decode_error")], name
