@@ -58,7 +58,13 @@ def test_the_pipeline_leaves_the_extractors_import_to_its_child():
     """The strip stage names its extractor (`transforms.guard.Named`), which builds the article rows
     too: the worker that builds and runs the graph does not import trafilatura and the parsers
     (~0.13 s of CPU), nor the metadata layer and langdetect (~0.3 s), that only the child runs."""
-    modules = ("trafilatura", "transforms.extract", "transforms.metadata.normalize", "langdetect")
+    modules = (
+        "trafilatura",
+        "transforms.extract",
+        "transforms.metadata.normalize",
+        "transforms.metadata.publishers",
+        "langdetect",
+    )
     script = f"import sys, pipeline.main; print(sorted(m for m in {modules!r} if m in sys.modules))"
     done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr[-2000:]

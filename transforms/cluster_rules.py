@@ -16,7 +16,7 @@ import re
 from datetime import UTC, datetime
 
 from transforms.dedup import signature
-from transforms.metadata.publishers import agency
+from transforms.metadata.agencies import agency
 
 # Columns of a copy carried into its duplicates row (see schemas.tables.DUPLICATE_FIELDS).
 DUPLICATE_KEYS = (

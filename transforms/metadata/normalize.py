@@ -23,6 +23,7 @@ from datetime import UTC, datetime
 
 from schemas import Page, Signals
 from transforms.language import language_tag
+from transforms.metadata.agencies import WIRE_AGENCIES, agency
 from transforms.metadata.authors import choose_authors
 from transforms.metadata.bylines import parse_byline, wire_credit_authors
 from transforms.metadata.datelines import dateline_reporters, split_dateline
@@ -31,13 +32,7 @@ from transforms.metadata.dump_fallbacks import under_body
 from transforms.metadata.dump_lines import lower_words
 from transforms.metadata.dumps import dump_header
 from transforms.metadata.jsonld import article_objects
-from transforms.metadata.publishers import (
-    WIRE_AGENCIES,
-    agency,
-    choose_publisher,
-    masthead,
-    site_publisher,
-)
+from transforms.metadata.publishers import choose_publisher, masthead, site_publisher
 from transforms.metadata.sections import choose_section
 from transforms.metadata.titles import choose_title, clean, key
 from transforms.metadata.urls import canonical_url, url_host

@@ -13,57 +13,12 @@ usual spellings) goes in wire_agency unless it is the site itself.
 import re
 
 from schemas import Signals
+from transforms.metadata.agencies import agency
 from transforms.metadata.dump_lines import role_line
 from transforms.metadata.jsonld import article_objects, by_id, credited, names
 from transforms.metadata.names import person_name
 from transforms.metadata.titles import key
 
-# Canonical agency name -> spellings met in credits (matched whole, case-insensitive).
-WIRE_AGENCIES = {
-    "Associated Press": ("AP", "The Associated Press", "Associated Press", "AP News", "美联社"),
-    "Reuters": ("Reuters", "Thomson Reuters", "Reuters News", "路透社"),
-    "AFP": ("AFP", "Agence France-Presse", "Agence France Presse", "AFP News", "法新社"),
-    "Xinhua": ("Xinhua", "Xinhua News Agency", "Xinhuanet", "Xinhua Net", "Xinhua News", "新华社", "新华网"),
-    "dpa": ("dpa", "Deutsche Presse-Agentur", "Deutsche Presse Agentur"),
-    "EFE": ("EFE", "Agencia EFE"),
-    "ANSA": ("ANSA",),
-    "Kyodo": ("Kyodo", "Kyodo News", "共同社"),
-    "Yonhap": ("Yonhap", "Yonhap News Agency", "Yonhap News", "韩联社"),
-    "PTI": ("PTI", "Press Trust of India"),
-    "IANS": ("IANS",),
-    "ANI": ("ANI", "Asian News International"),
-    "UPI": ("UPI", "United Press International"),
-    "TASS": ("TASS", "ITAR-TASS"),
-    "Anadolu Agency": ("Anadolu", "Anadolu Agency", "AA"),
-    "PA Media": ("PA", "PA Media", "Press Association"),
-    "AAP": ("AAP", "Australian Associated Press"),
-    "The Canadian Press": ("CP", "The Canadian Press", "Canadian Press"),
-    "Bloomberg": ("Bloomberg", "Bloomberg News"),
-    "Interfax": ("Interfax",),
-    "Bernama": ("Bernama",),
-    "Antara": ("Antara", "Antara News"),
-    "CNS": ("CNS", "China News Service", "中新社", "中新网"),
-    "ANP": ("ANP", "Algemeen Nederlands Persbureau"),
-    "Belga": ("Belga",),
-    "APA": ("APA", "Austria Presse Agentur"),
-    "Keystone-SDA": ("Keystone-SDA", "SDA", "ATS", "Keystone-ATS"),
-    "KNA": ("KNA", "Katholische Nachrichten-Agentur"),
-    "epd": ("epd", "Evangelischer Pressedienst"),
-    "Europa Press": ("Europa Press",),
-    "Lusa": ("Lusa", "Agência Lusa"),
-    "Agência Brasil": ("Agência Brasil", "Agencia Brasil"),
-    "NTB": ("NTB",),
-    "Ritzau": ("Ritzau",),
-    "STT": ("STT",),
-    "PAP": ("PAP", "Polska Agencja Prasowa"),
-    "ČTK": ("ČTK", "CTK"),
-    "MTI": ("MTI",),
-    "Ukrinform": ("Ukrinform",),
-    "RIA Novosti": ("RIA Novosti", "RIA"),
-    "Notimex": ("Notimex",),
-    "Télam": ("Télam", "Telam"),
-    "Prensa Latina": ("Prensa Latina",),
-}
 # <meta> names whose content is the story's author (`transforms.metadata.authors` reads them too).
 AUTHOR_META_KEYS = (
     "author",
@@ -81,7 +36,6 @@ MASTHEAD_LINES = 3
 MAX_MASTHEAD_CHARS = 40
 # A copyright notice up to the holder's name: "©2025 ", "Copyright © 2020-2025 ", "(c) 2024, ".
 _COPYRIGHT = r"(?:©|\(c\)|\bcopyright\b)(?:\s*©)?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*[,.]?\s*)?"
-_AGENCY_BY_KEY = {key(s): name for name, spellings in WIRE_AGENCIES.items() for s in spellings}
 # Chrome words that precede a credit on some page templates ("0 Comment(s) Print E-mail Outlet").
 _CHROME = re.compile(
     r"^(?:\d+\s*comments?(?:\(s\))?|print|e-?mail|share|source|from|credit|adjust font size)\s*:?\s*", re.IGNORECASE
@@ -113,11 +67,6 @@ _NOT_OUTLET = re.compile(
     r"|subscribe\b.*|search\b.*|now reading\b.*|home|news|latest\b.*|breaking\b.*|trending\b.*|live|close|share\b.*"
     r"|toggle\b.*|open\b.*|accessibility\b.*|jump to\b.*|edition\b.*|back to\b.*|\d*\s*comments?)$"
 )
-
-
-def agency(name: str | None) -> str | None:
-    """Canonical agency name when `name` is a spelling of a wire agency."""
-    return _AGENCY_BY_KEY.get(key(name)) if name else None
 
 
 # Words at a byline's end that may name the wire agency its writer works for.
