@@ -34,6 +34,8 @@ BANDS = 42
 ROWS = NUM_PERM // BANDS
 # Texts with fewer shingles than this are not compared for near-duplicates (too little evidence).
 MIN_SHINGLES = 8
+# Shingles hashed at a time for a signature: NUM_PERM x this many uint64 (8 MB) at most in memory.
+SIGNATURE_BLOCK = 8192
 # Fixed seed of the permutations: changing it changes every signature (and so cluster ids).
 SEED = 20240611
 
@@ -109,13 +111,18 @@ def signature(text: str) -> np.ndarray | None:
     shingles = shingle_hashes(text)
     if len(shingles) < MIN_SHINGLES:
         return None
-    with np.errstate(over="ignore"):
-        # multiply-shift hashing: the high 32 bits of (a*x + b) mod 2**64 form a near-universal family;
-        # one NUM_PERM x shingles array, updated in place (a third less CPU than fresh temporaries);
-        # the shift is monotonic, so it is taken of each row's minimum, not of every value
-        permuted = np.multiply.outer(_A, shingles)
-        permuted += _B[:, None]
-    return (permuted.min(axis=1) >> np.uint64(32)).astype(np.uint32)
+    # multiply-shift hashing: the high 32 bits of (a*x + b) mod 2**64 form a near-universal family;
+    # one NUM_PERM x block array, updated in place (a third less CPU than fresh temporaries); the
+    # shift is monotonic, so it is taken of each row's minimum, not of every value. Blocks of
+    # shingles bound the array: at once, a 12 MB text's 2 million shingles took 2 GB.
+    lowest = None
+    for start in range(0, len(shingles), SIGNATURE_BLOCK):
+        with np.errstate(over="ignore"):
+            permuted = np.multiply.outer(_A, shingles[start : start + SIGNATURE_BLOCK])
+            permuted += _B[:, None]
+        block = permuted.min(axis=1)
+        lowest = block if lowest is None else np.minimum(lowest, block, out=lowest)
+    return (lowest >> np.uint64(32)).astype(np.uint32)
 
 
 def estimated_jaccard(a: np.ndarray, b: np.ndarray) -> float:
