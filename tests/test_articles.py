@@ -2,12 +2,14 @@
 
 from datetime import UTC, date, datetime
 
+import numpy as np
 import pytest
 from hostile_corpus import TH, TH_WORDS
 
 from schemas import ARTICLE_SCHEMA, Extraction, Failure, Page, Signals, Story
 from transforms.articles import article_id, build_articles, share_page_date, word_count
 from transforms.decode import decode_page
+from transforms.dedup import signature
 from transforms.errors import NoArticle
 from transforms.extract import extract_page
 from transforms.parquet_sink import rows_to_table
@@ -58,6 +60,8 @@ def test_build_articles_fills_the_schema():
     assert row["language"] == "en"
     assert row["cluster_id"] == row["article_id"]
     assert 0 < row["boilerplate_ratio"] < 1
+    # built here (in the extractor's child) for staging and clustering; no column of the table
+    assert np.array_equal(row["signature"], signature(row["text"]))
     table = rows_to_table("articles", rows)
     assert table.schema.equals(ARTICLE_SCHEMA, check_metadata=False)
 

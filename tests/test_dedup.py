@@ -141,3 +141,14 @@ def test_a_long_text_is_signed_in_bounded_memory_with_the_same_minimum():
     finally:
         tracemalloc.stop()
     assert peak < 100 * 2**20  # at once: 126 x 400,000 x 8 bytes = 403 MB
+
+
+def test_an_article_rows_own_signature_is_read_before_its_text():
+    """The row builder signs the text in the extractor's child; staging and clustering read that
+    signature (None for a text too short to compare), and sign the text only when the row has none."""
+    from transforms.dedup import article_signature
+
+    assert np.array_equal(article_signature({"text": BRIDGE}), signature(BRIDGE))
+    other = signature(BRIDGE_OTHER)
+    assert article_signature({"text": BRIDGE, "signature": other}) is other
+    assert article_signature({"text": BRIDGE, "signature": None}) is None

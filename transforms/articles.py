@@ -14,7 +14,7 @@ from datetime import datetime
 
 from pipeline import __version__ as PIPELINE_VERSION
 from schemas import SCHEMA_VERSION, Extraction, Page, Signals
-from transforms.dedup import content_hash
+from transforms.dedup import content_hash, signature
 from transforms.errors import NoArticle, error_text
 from transforms.interstitials import interstitial
 from transforms.language import detect_language
@@ -116,6 +116,9 @@ def build_articles(extraction: Extraction, ingested_at: datetime | None) -> list
                 "word_count": words,
                 "paragraph_count": len(body),
                 "content_hash": content_hash(text),
+                # the MinHash signature, built here under the time limit from the normal form the
+                # hash just made (cached): staging and clustering read it, the tables do not
+                "signature": signature(text),
                 "ingested_at": ingested_at,
                 "schema_version": SCHEMA_VERSION,
                 "pipeline_version": PIPELINE_VERSION,

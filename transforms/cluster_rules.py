@@ -15,7 +15,7 @@ import hashlib
 import re
 from datetime import UTC, datetime
 
-from transforms.dedup import signature
+from transforms.dedup import article_signature
 from transforms.metadata.agencies import agency
 
 # Columns of a copy carried into its duplicates row (see schemas.tables.DUPLICATE_FIELDS).
@@ -105,5 +105,5 @@ def light_record(article: dict) -> dict:
     once, at the end, to receive their cluster columns.
     """
     record = {key: article.get(key) for key in LIGHT_KEYS}
-    record["signature"] = signature(article.get("text") or "")
+    record["signature"] = article_signature(article)
     return record

@@ -125,6 +125,12 @@ def signature(text: str) -> np.ndarray | None:
     return (lowest >> np.uint64(32)).astype(np.uint32)
 
 
+def article_signature(article: dict) -> np.ndarray | None:
+    """An article row's signature: the one its builder put in it (`transforms.articles`, in the
+    extractor's child), else made from its text."""
+    return article["signature"] if "signature" in article else signature(article.get("text") or "")
+
+
 def estimated_jaccard(a: np.ndarray, b: np.ndarray) -> float:
     """Fraction of equal MinHash values: an unbiased estimate of the shingle-set Jaccard."""
     return float(np.count_nonzero(a == b)) / len(a)

@@ -33,7 +33,7 @@ from apache_beam.utils.windowed_value import WindowedValue
 from schemas import SEGMENTS, TableRow, partition_path
 from transforms.bands import BandFile
 from transforms.commit import DESTINATION_SEP
-from transforms.dedup import signature
+from transforms.dedup import article_signature
 from transforms.facts import FactFile, fact_row
 from transforms.parquet_sink import ROW_GROUP_ROWS, open_writer, rows_to_table, use_system_allocator
 from transforms.segmentation import segment_rows
@@ -172,7 +172,7 @@ class StageArticleRowsFn(beam.DoFn):
         if segments:
             files.add(self._files.write_rows(SEGMENTS, segments[0].partition, [s.row for s in segments]))
         self._segments.inc(len(segments))
-        sig = signature(article.get("text") or "")
+        sig = article_signature(article)
         self._facts.add(fact_row(article, sorted(files), len(segments), sig))
         if sig is not None:
             self._bands.add(article["article_id"], sig)
