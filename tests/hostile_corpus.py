@@ -460,5 +460,10 @@ def die_hard(page):
     os._exit(9)  # as a segfault or an OOM kill would: no exception, the process is gone
 
 
+def own_oom_score_adj(page):
+    with open("/proc/self/oom_score_adj") as adj:
+        return int(adj.read())
+
+
 def echo_length(page):
     return len(page.text)

@@ -34,6 +34,7 @@ from hostile_corpus import (
     die_hard,
     echo_length,
     hang_on_marker,
+    own_oom_score_adj,
     sleep_forever,
     write_corpus,
 )
@@ -203,6 +204,15 @@ def test_guard_survives_a_child_that_dies_or_sleeps():
                 guard.call(page)
     with DocGuard(sleep_forever, 0.5) as guard, pytest.raises(DocTimeout):
         guard.call(page)
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/oom_score_adj"), reason="Linux only")
+def test_the_extractors_child_is_the_first_the_kernel_kills_for_memory():
+    """Out of memory, Linux kills the process with the highest score: the child, whose death is a
+    quarantine row and a fresh child, before the worker and its bundle."""
+    with DocGuard(own_oom_score_adj, 30) as guard:
+        assert guard.call(html_page(ARTICLE_HTML)) == 1000
+    assert own_oom_score_adj(None) < 1000  # this process is not marked
 
 
 def test_guard_passes_the_extractors_own_exceptions():

@@ -41,6 +41,9 @@ CLOSE_SECONDS = 2.0
 # default cap for unprivileged processes (/proc/sys/fs/pipe-max-size) is 1 MiB.
 PIPE_BYTES = 1 << 20
 
+# The child's OOM-killer preference: the highest, it goes first (`_first_to_go_out_of_memory`).
+OOM_SCORE_ADJ = 1000
+
 _READY, _OK, _ERROR = "ready", "ok", "error"
 # The child is a plain `python -c` (not multiprocessing spawn, which re-runs the parent's main
 # script in the child when it lacks an `if __name__ == "__main__"` guard).
@@ -89,6 +92,7 @@ def _portable(err: BaseException) -> BaseException:
 
 def serve_stdio() -> None:
     """The child's entry point: messages on stdin/stdout; stray prints go to stderr."""
+    _first_to_go_out_of_memory()
     out_fd = os.dup(1)
     os.dup2(2, 1)
     sys.stdout = sys.stderr
@@ -127,6 +131,19 @@ def _serve(inbox: Connection, outbox: Connection, fn: Callable[[Any], Any]) -> N
             outbox.send(message)
         except (EOFError, OSError):
             return
+
+
+def _first_to_go_out_of_memory() -> None:
+    """Ask Linux to kill this child first when memory runs out (oom_score_adj 1000, which a process
+    may raise for itself): a hostile page's blow-up then ends in this child, which the parent
+    turns into a quarantine row (WorkerDied) and replaces, not in the Beam worker and the bundle
+    it holds (on Dataflow a worker killed for memory fails its work item, retried until the job
+    fails). Best effort: a no-op off Linux."""
+    try:
+        with open("/proc/self/oom_score_adj", "w") as adj:
+            adj.write(str(OOM_SCORE_ADJ))
+    except OSError:
+        pass
 
 
 def _widen_pipe(fd: int) -> None:
