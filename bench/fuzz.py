@@ -133,7 +133,7 @@ def run_page(page, guard: DocGuard) -> str:
             return "no_article"
         raise RuntimeError(f"building the article rows failed: {error}")  # internal_error: a finding
     for row in extraction.rows:
-        for seg in segment_article(row["text"]):
+        for seg in segment_article(row["text"], row["segment_spans"]):  # as staging cuts them
             assert row["text"][seg["char_start"] : seg["char_end"]] == seg["text"]
     return "article"
 

@@ -13,6 +13,8 @@ from transforms.dedup import signature
 from transforms.errors import NoArticle
 from transforms.extract import extract_page
 from transforms.parquet_sink import rows_to_table
+from transforms.segment import segment_article, segment_spans
+from transforms.segmentation import segment_rows
 from transforms.table_rows import quarantine_row
 
 NOW = datetime(2026, 1, 1, tzinfo=UTC)
@@ -62,6 +64,11 @@ def test_build_articles_fills_the_schema():
     assert 0 < row["boilerplate_ratio"] < 1
     # built here (in the extractor's child) for staging and clustering; no column of the table
     assert np.array_equal(row["signature"], signature(row["text"]))
+    assert row["segment_spans"] == segment_spans(row["text"])
+    assert segment_article(row["text"], row["segment_spans"]) == segment_article(row["text"])
+    # staging cuts the segment rows at the spans the row carries
+    (only,) = segment_rows({**row, "segment_spans": [("paragraph", 4, 10)]})
+    assert (only.row["kind"], only.row["text"]) == ("paragraph", row["text"][4:10])
     table = rows_to_table("articles", rows)
     assert table.schema.equals(ARTICLE_SCHEMA, check_metadata=False)
 

@@ -21,6 +21,7 @@ from transforms.language import detect_language
 from transforms.metadata import normalize_metadata
 from transforms.metadata.jsonld import types
 from transforms.metadata.urls import capture_time
+from transforms.segment import segment_spans
 from transforms.stories import split_stories
 from transforms.textstats import word_count
 
@@ -119,6 +120,8 @@ def build_articles(extraction: Extraction, ingested_at: datetime | None) -> list
                 # the MinHash signature, built here under the time limit from the normal form the
                 # hash just made (cached): staging and clustering read it, the tables do not
                 "signature": signature(text),
+                # and the paragraph and sentence spans the segment rows are cut at (staging, too)
+                "segment_spans": segment_spans(text),
                 "ingested_at": ingested_at,
                 "schema_version": SCHEMA_VERSION,
                 "pipeline_version": PIPELINE_VERSION,

@@ -216,11 +216,11 @@ _DOTTED = re.compile(r"(?:[^\W\d_]\.){2,}$")
 _LETTER_DOT = re.compile(r"[^\W\d_]\.")
 
 
-def segment_article(text: str) -> list[dict]:
-    """Paragraph and sentence rows of one article; offsets index into `text` exactly."""
-    rows: list[dict] = []
-    sentence_index = 0
-    paragraph_index = 0
+def segment_spans(text: str) -> list[tuple[str, int, int]]:
+    """(kind, start, end) of each paragraph of `text` and, after it, of each of its sentences: the
+    rules' work (nine tenths of segmenting), done where the article rows are built, under the
+    extractor's time limit; `segment_article` makes the rows from them."""
+    spans: list[tuple[str, int, int]] = []
     start = 0
     for match in [*PARAGRAPH_BREAK.finditer(text), None]:
         end = match.start() if match else len(text)
@@ -228,11 +228,24 @@ def segment_article(text: str) -> list[dict]:
         start = match.end() if match else len(text)
         if span is None:
             continue
-        rows.append(_row(text, "paragraph", paragraph_index, paragraph_index, *span))
-        for s_start, s_end in sentence_spans(text, *span):
-            rows.append(_row(text, "sentence", sentence_index, paragraph_index, s_start, s_end))
+        spans.append(("paragraph", *span))
+        spans.extend(("sentence", s_start, s_end) for s_start, s_end in sentence_spans(text, *span))
+    return spans
+
+
+def segment_article(text: str, spans: list[tuple[str, int, int]] | None = None) -> list[dict]:
+    """Paragraph and sentence rows of one article; offsets index into `text` exactly. `spans`: the
+    text's `segment_spans`, when they were made already."""
+    rows: list[dict] = []
+    sentence_index = 0
+    paragraph_index = -1
+    for kind, start, end in segment_spans(text) if spans is None else spans:
+        if kind == "paragraph":
+            paragraph_index += 1
+            rows.append(_row(text, kind, paragraph_index, paragraph_index, start, end))
+        else:
+            rows.append(_row(text, kind, sentence_index, paragraph_index, start, end))
             sentence_index += 1
-        paragraph_index += 1
     return rows
 
 

@@ -1,6 +1,8 @@
 """Segment stage: article rows in, paragraph and sentence segment rows out.
 
 Each segment row carries its article's partition values, so segments land beside their article.
+The paragraph and sentence spans come with the article row (`segment_spans`, made in the
+extractor's child under its time limit); an article row without them is segmented here.
 """
 
 import apache_beam as beam
@@ -13,7 +15,8 @@ from transforms.tags import counter
 def segment_rows(article: dict) -> list[TableRow]:
     partition = partition_values(ARTICLES, article)
     article_id = article["article_id"]
-    segments = segment_article(article["text"])
+    # the spans the row builder made in the extractor's child (`transforms.articles`), if it did
+    segments = segment_article(article["text"], article.get("segment_spans"))
     for seg in segments:  # dicts made for this call: the two columns join them in place, not in a copy
         seg["article_id"] = article_id
         seg["schema_version"] = SCHEMA_VERSION

@@ -5,8 +5,8 @@ a page with no article, or one the parser chokes on, becomes a `Failure`. The ex
 child process with a per-document time limit (`transforms.guard`): a page over it becomes a
 `timeout` Failure and the run goes on. The default extractor builds the page's article rows in
 the same call (`Extraction.rows`, for the enrich stage to pass on), so the limit covers
-metadata, language detection, the story split and each row's MinHash signature too: what reads a
-page's text unguarded in the Beam process is its reading and the staging of its rows (segments).
+metadata, language detection, the story split, each row's MinHash signature and the spans its
+segments are cut at too: what reads a page's text unguarded in the Beam process is its reading.
 """
 
 import apache_beam as beam
