@@ -15,7 +15,7 @@ from transforms.extract import extract_page
 from transforms.parquet_sink import rows_to_table
 from transforms.segment import segment_article, segment_spans
 from transforms.segmentation import segment_rows
-from transforms.table_rows import quarantine_row
+from transforms.table_rows import article_table_row, quarantine_row
 
 NOW = datetime(2026, 1, 1, tzinfo=UTC)
 PARAS = [
@@ -71,6 +71,8 @@ def test_build_articles_fills_the_schema():
     assert (only.row["kind"], only.row["text"]) == ("paragraph", row["text"][4:10])
     table = rows_to_table("articles", rows)
     assert table.schema.equals(ARTICLE_SCHEMA, check_metadata=False)
+    # bound for the table, the row keeps its columns only (a staged row waits in a buffer)
+    assert list(article_table_row(row).row) == ARTICLE_SCHEMA.names
 
 
 def test_a_web_archive_capture_is_the_fetch_time_and_bounds_the_publication_date():
