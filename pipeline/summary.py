@@ -30,6 +30,8 @@ def format_summary(manifest: dict, elapsed: float) -> tuple[str, bool]:
         f"  accounting:          {'OK' if ok else 'MISMATCH'}: {balance}; {rows}",
         f"  elapsed:             {elapsed:.1f} s" + _committed(manifest),
     ]
+    if not counts.get("pages_in") and not manifest.get("bytes"):  # a glob may match nothing: say so
+        lines.insert(1, "  no input file matched: " + ", ".join(manifest.get("inputs", [])))
     return "\n".join(lines), ok
 
 

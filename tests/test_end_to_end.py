@@ -183,8 +183,9 @@ def test_a_folder_or_a_missing_plain_path_is_a_usage_error(tmp_path, samples_dir
     with pytest.raises(SystemExit) as exit_:
         main(["--input", str(samples_dir / "coastline-times-wildfire.html"), "--output", str(page)])
     assert exit_.value.code == 2 and "is a file: give a folder" in capsys.readouterr().err
-    # a glob may match nothing: an empty run, not an error
+    # a glob may match nothing: an empty run, not an error, that says so
     assert main(["--input", f"{tmp_path}/none-yet/*", "--output", str(tmp_path / "empty")]) == 0
+    assert f"no input file matched: {tmp_path}/none-yet/*" in capsys.readouterr().out
 
 
 def test_a_stray_argument_or_a_mistyped_flag_is_a_usage_error_not_a_default_run(tmp_path, samples_dir, capsys):
