@@ -30,7 +30,9 @@ def format_summary(manifest: dict, elapsed: float) -> tuple[str, bool]:
         f"  accounting:          {'OK' if ok else 'MISMATCH'}: {balance}; {rows}",
         f"  elapsed:             {elapsed:.1f} s" + _committed(manifest),
     ]
-    if not counts.get("pages_in") and not manifest.get("bytes"):  # a glob may match nothing: say so
+    # every file read gives a page or a quarantine row (an empty archive, a WARC of skipped records:
+    # one row each), so no page in means no file matched: a glob may match nothing, and says so
+    if not counts.get("pages_in"):
         lines.insert(1, "  no input file matched: " + ", ".join(manifest.get("inputs", [])))
     return "\n".join(lines), ok
 
