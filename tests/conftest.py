@@ -3,6 +3,7 @@
 import json
 import pathlib
 import shutil
+import tempfile
 
 import pytest
 
@@ -19,6 +20,20 @@ STREAMING_ARGV = [
     "--window_seconds",
     "30",
 ]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def run_temp_dir(tmp_path_factory):
+    """The run's temp folder, for this process and the runs it starts, under pytest's own base (which
+    pytest rotates). Beam removes a pipeline's /tmp/beam-pipeline-temp* only at the end of run(), so
+    the tests that SIGKILL a run left one each in /tmp, and the portable runner's stager leaves its
+    folders there on every run."""
+    path = str(tmp_path_factory.mktemp("tmp"))
+    patch = pytest.MonkeyPatch()
+    patch.setenv("TMPDIR", path)
+    patch.setattr(tempfile, "tempdir", path)
+    yield path
+    patch.undo()
 
 
 @pytest.fixture(scope="session")
