@@ -335,6 +335,41 @@ def test_cookie_and_consent_notices_are_removed_before_extraction_but_a_post_abo
     assert all(p in filed for p in BODY)
 
 
+def test_a_comment_thread_named_so_is_removed_before_extraction_but_code_comments_are_not():
+    """Readers' comments in blocks whose names hold "comment" as a part ("sf_comment_list", a
+    form's "comment_form_container"): trafilatura's comment rules look for names that start with
+    it, and in recall mode the thread stayed under the story (a Spanish paper's page, outside the
+    dev sets). A code listing's "hljs-comment" spans are no thread: they stay."""
+    replies = [
+        "Vaya comportamiento tan poco ejemplar del fiscal, defiende lo indefendible como siempre, y luego se queja.",
+        "Lo importante no es si imputa o no, lo importante es lo que se van a comer a costa del pueblo otra vez.",
+    ]
+    thread = "".join(
+        f"<div class='sf_comment' id='sf_comment_{i}'><p class='sf_comment_info'><span class='date'>Hace {i} horas"
+        f"</span></p><div class='sf_comment_text'><p>{reply}</p></div></div>"
+        for i, reply in enumerate(replies, 1)
+    )
+    policy = "El contenido de los comentarios es la opinión de los usuarios y no la de este periódico."
+    body = "".join(f"<p>{p}</p>" for p in BODY)
+    text = _text(
+        _page(
+            f"<section class='content'><article><h1>Tidal bridge opens</h1>{body}"
+            f"<div class='box post_formulario' id='sf_comment_form_container_6a5d'><h2>Comentar</h2><p>{policy}</p>"
+            "<form><textarea></textarea></form></div>"
+            f"<div class='box clearfix' id='sf_comment_list'>{thread}</div></article></section>"
+        )
+    )
+    assert all(p in text for p in BODY)
+    assert policy not in text and not any(reply in text for reply in replies)
+    code = "<pre><code><span class='hljs-comment'># stage every modified file</span>\ngit add --all</code></pre>"
+    listed = _prepared_text(f"<main><article><h1>Tidal bridge opens</h1>{body}{code}</article></main>")
+    assert "# stage every modified file" in listed
+    # names that say the page has comments, or an opinion piece's tone, wrap the body: kept
+    for wrapper in ("content has-comments", "tonal__main tonal__main--tone-comment"):
+        kept = _prepared_text(f"<main><h1>Tidal bridge opens</h1><div class='{wrapper}'>{body}</div></main>")
+        assert all(p in kept for p in BODY), wrapper
+
+
 def test_a_republication_dialog_with_its_copy_of_the_story_is_removed_before_extraction():
     """INN's Republication Tracker Tool: its hidden dialog holds the story's own h1 and the licence
     terms, which led trafilatura to take the whole page on wcxb 0329."""

@@ -197,8 +197,21 @@ _COOKIE_NOTICE_WORDS = ("notice", "consent", "banner", "bar", "law", "polic", "p
 # (precision 0.55; without the dialog 0.95). Removed whole, whatever it holds.
 _REPUBLISH_DIALOG = "republication-tracker-tool-modal"
 # Substrings of the class and id values that may hold such a name.
-_CLASS_HINT = re.compile("promo|uthor|saboxplugin|ookie|onsent|gdpr|cli-modal")
-_ID_HINT = re.compile("ookie|onsent|gdpr")
+_CLASS_HINT = re.compile("promo|uthor|saboxplugin|ookie|onsent|gdpr|cli-modal|omment")
+_ID_HINT = re.compile("ookie|onsent|gdpr|omment")
+# A comment thread or its form, by a class or id token's parts (split at "-" and "_"): "comments",
+# "commentlist", or "comment" with a part that names a thread's block ("sf_comment_list",
+# "comment_form_container", "comment-respond"). trafilatura's comment rules look for names that
+# start with "comment", and in recall mode a Spanish paper's thread stayed under its story (a page
+# outside the dev sets, which hold no such block: the same bodies on both). A part saying the page
+# has comments ("has-comments", "comments-open") names no thread, and "comment" alone is also the
+# tone of an opinion piece's wrapper ("tonal__main--tone-comment" on The Guardian's old pages).
+_THREAD_NAMES = frozenset({"comments", "commentlist", "commentslist"})
+_THREAD_PARTS = frozenset({"list", "thread", "form", "section", "area", "wrap", "wrapper", "container", "respond"})
+_THREAD_PARTS |= frozenset({"reply", "replies", "block", "box", "widget", "holder"})
+_STATE_PARTS = frozenset({"has", "open", "closed", "enabled", "disabled", "allowed", "on", "off"})
+_NAME_PARTS = re.compile(r"[-_]+")
+_THREAD_TAGS = frozenset({"div", "section", "ol", "ul", "aside", "form"})
 _FRAMES = frozenset({"html", "body", "main", "article"})
 _HOLDS_FRAME = etree.XPath("boolean(.//h1 | .//main | .//article)")
 
@@ -210,6 +223,21 @@ def _not_text(token: str) -> bool:
     if "consent" in token or "gdpr" in token or token.startswith("cli-modal"):
         return True
     return "cookie" in token and any(word in token for word in _COOKIE_NOTICE_WORDS)
+
+
+def _comment_thread(token: str) -> bool:
+    """A class or id token (lower case) that names a comment thread or its form (see _THREAD_NAMES)."""
+    if "omment" not in token:
+        return False
+    parts = set(_NAME_PARTS.split(token))
+    if not parts.isdisjoint(_STATE_PARTS):
+        return False
+    return not parts.isdisjoint(_THREAD_NAMES) or ("comment" in parts and not parts.isdisjoint(_THREAD_PARTS))
+
+
+def _names_no_text(block, tokens: list[str]) -> bool:
+    thread = block.tag in _THREAD_TAGS
+    return any(_not_text(token) or (thread and _comment_thread(token)) for token in tokens)
 
 
 def _named(tree) -> list[tuple[etree._Element, str]]:
@@ -229,15 +257,16 @@ def _named(tree) -> list[tuple[etree._Element, str]]:
 
 
 def drop_named_blocks(tree) -> None:
-    """Blocks named as promotions, author boxes or cookie and consent notices are removed (never the
-    page's frame, a block holding its h1, <main> or <article>, nor one of over NAMED_BLOCK_MAX_WORDS words);
-    a republication dialog is removed whatever it holds."""
+    """Blocks named as promotions, author boxes, cookie and consent notices or (a div, section, list,
+    aside or form) comment threads are removed (never the page's frame, a block holding its h1, <main>
+    or <article>, nor one of over NAMED_BLOCK_MAX_WORDS words); a republication dialog is removed
+    whatever it holds."""
     for block, value in _named(tree):
         if value == _REPUBLISH_DIALOG:
             if block.getparent() is not None:
                 block.drop_tree()
         elif (
-            any(_not_text(token) for token in value.lower().split())
+            _names_no_text(block, value.lower().split())
             and block.tag not in _FRAMES
             and block.getparent() is not None
             and not _HOLDS_FRAME(block)
