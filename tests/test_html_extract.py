@@ -834,6 +834,30 @@ def test_filter_drops_the_sites_rights_notice_pointers_tags_and_placeholders_but
     assert [t for t, _ in filter_paragraphs(paras, [])] == [BODY[0], *prose, BODY[1], BODY[2]]
 
 
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "Nikkei Inc. No reproduction without permission.",
+        "Wszelkie prawa zastrzeżone.",
+        "© Все права защищены. Сетевое издание «Гавань»",
+        "TÜM HAKLARI SAKLIDIR.",
+        "جميع الحقوق محفوظة لموقع الميناء",
+        "京ICP备13028878号-6",
+        "京公网安备11010502032503号",
+        "本网站所刊登的信息，未经协议授权，禁止转载",
+        "記事の無断転載を禁じます",
+        "무단 전재 및 재배포 금지",
+    ],
+)
+def test_filter_drops_rights_and_registration_notices_in_other_languages(notice):
+    """Other languages' "all rights reserved" and China's site registration numbers (every mainland
+    site shows its ICP and public security numbers), which came through under stories of
+    newspaper4k's Chinese and Japanese test pages; a sentence about a rights holder stays."""
+    holder = "版权所有者可以向法院申请禁令。"
+    paras = [(BODY[0], False), (holder, False), (notice, False), (BODY[1], False)]
+    assert [t for t, _ in filter_paragraphs(paras, [])] == [BODY[0], holder, BODY[1]]
+
+
 def test_prose_elements_are_the_prose_xpaths():
     """`rescue.prose_elements` finds what `_PROSE_XPATH` says, in its order, from the root whatever
     element it is given: paragraphs and innermost list items outside chrome blocks and comment

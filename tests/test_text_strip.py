@@ -613,3 +613,16 @@ def test_a_controls_label_on_a_line_of_its_own_is_chrome_not_body():
         "Jump to conclusions, the councillor warned, and the budget fails.",
     ):
         assert not is_body_chrome(prose), prose
+
+
+def test_rights_and_registration_notices_in_other_languages_are_chrome_in_a_dump():
+    """The dump stripper drops the same notices as the HTML clean-up (`textstats.RIGHTS_RESERVED`):
+    a Chinese site's registration numbers, a Japanese paper's English notice, a Polish footer."""
+    for notice in (
+        "京ICP备13028878号-6",
+        "京公网安备11010502032503号",
+        "Nikkei Inc. No reproduction without permission.",
+    ):
+        assert is_body_chrome(notice), notice
+    assert is_body_chrome("Copyright © 2024 Gazeta Portowa. Wszelkie prawa zastrzeżone.")
+    assert not is_body_chrome("版权所有者可以向法院申请禁令，法院在十天内作出裁定。")

@@ -100,6 +100,11 @@ READ_ALSO = frozenset(
     | {"articoli correlati", "lees ook", "lees meer", "läs även", "läs mer", "les også", "les mer"}
     | {"leia também", "leia mais", "saiba mais"}
 )
+# A site's rights or registration notice in other languages than English: "all rights reserved",
+# "no reproduction without permission" and, on every site in mainland China, the ICP and public
+# security registration numbers ("京ICP备13028878号", "京公网安备11010502032503号"). Phrases that prose
+# does not use: "版权所有" (all rights reserved) also opens "版权所有者" (the rights holder), and such a
+# line mostly holds a "©" anyway.
 RIGHTS_RESERVED = (
     "alle rechte vorbehalten",
     "tous droits réservés",
@@ -109,7 +114,56 @@ RIGHTS_RESERVED = (
     "todos os direitos reservados",
     "alla rättigheter förbehållna",
     "alle rettigheder forbeholdes",
+    "alle rettigheter reservert",
+    "kaikki oikeudet pidätetään",
+    "wszelkie prawa zastrzeżone",
+    "všechna práva vyhrazena",
+    "všetky práva vyhradené",
+    "minden jog fenntartva",
+    "toate drepturile rezervate",
+    "sva prava pridržana",
+    "sva prava zadržana",
+    "vse pravice pridržane",
+    "visos teisės saugomos",
+    "visas tiesības aizsargātas",
+    "kõik õigused kaitstud",
+    "tüm hakları saklıdır",
+    "tüm haklari saklidir",  # str.lower() of "TÜM HAKLARI SAKLIDIR"
+    "hak cipta dilindungi",
+    "bảo lưu mọi quyền",
+    "все права защищены",
+    "всі права захищені",
+    "усі права захищені",
+    "всички права запазени",
+    "сва права задржана",
+    "με επιφύλαξη παντός δικαιώματος",
+    "جميع الحقوق محفوظة",
+    "כל הזכויות שמורות",
+    "सर्वाधिकार सुरक्षित",
+    "สงวนลิขสิทธิ์",
+    "禁止转载",
+    "不得转载",
+    "禁止轉載",
+    "不得轉載",
+    "icp备",
+    "icp證",
+    "icp证",
+    "公网安备",
+    "公網安備",
+    "無断転載",
+    "無断複製",
+    "무단 전재",
+    "무단전재",
+    "no reproduction without permission",
 )
+# The ones tried on a line by what it holds besides ASCII: nothing else or only punctuation and
+# symbols (curly quotes, dashes, currency signs, emoji), Latin letters, other letters. Prose in any
+# Latin language is mostly the first two, and trying them all took a non-ASCII line 5x longer.
+_ASCII_RIGHTS_RESERVED = tuple(part for part in RIGHTS_RESERVED if part.isascii())
+_LATIN_RIGHTS_RESERVED = tuple(part for part in RIGHTS_RESERVED if max(part) < "\u0250")
+_LETTER_BEYOND_ASCII = re.compile(r"[^\x00-\xbf\u2000-\u2bff\U0001f000-\U0001faff]")
+_NOT_LATIN = re.compile(r"[^\x00-\u024f\u2000-\u2bff\U0001f000-\U0001faff]")
+
 # A photo's credit closing a line makes the line a caption: "... (AP Photo/Jane Roe)", "... (Photo:
 # Getty Images)", "... (Picture credit: Getty)", "... Photograph: Jane Roe/Reuters" (The Guardian),
 # "... [Photo/Xinhua]", "... [Weitu.sdodo.com]" (Chinese outlets set the photo library's domain in brackets).
@@ -279,8 +333,11 @@ def holds_any(text: str, parts: tuple[str, ...]) -> bool:
 
 
 def rights_notice(low: str) -> bool:
-    """A lower-cased line holds another language's "all rights reserved"."""
-    return holds_any(low, RIGHTS_RESERVED)
+    """A lower-cased line holds a rights or registration notice of RIGHTS_RESERVED ("Alle Rechte
+    vorbehalten", "京ICP备13028878号")."""
+    if low.isascii() or not _LETTER_BEYOND_ASCII.search(low):
+        return holds_any(low, _ASCII_RIGHTS_RESERVED)
+    return holds_any(low, RIGHTS_RESERVED if _NOT_LATIN.search(low) else _LATIN_RIGHTS_RESERVED)
 
 
 def squeezed(text: str | None) -> str:
