@@ -626,3 +626,46 @@ def test_rights_and_registration_notices_in_other_languages_are_chrome_in_a_dump
         assert is_body_chrome(notice), notice
     assert is_body_chrome("Copyright © 2024 Gazeta Portowa. Wszelkie prawa zastrzeżone.")
     assert not is_body_chrome("版权所有者可以向法院申请禁令，法院在十天内作出裁定。")
+
+
+ZH_BODY = [
+    "经过三年多的建设，横跨青河的新大桥于星期六上午正式通车。市民从今天起可以步行、骑车或驾车往返两岸，不必再绕行下游的老桥。",
+    "大桥全长八百六十米，桥面宽二十四米，设有双向四车道和两条独立的自行车道。桥的两端各有一座观景平台，晚上还会亮起节能灯光。",
+    "市政府在通车仪式上表示，新桥通车后，从老城区到高新区的车程将由四十分钟缩短到十五分钟左右，每天可以分流大约三万辆汽车。",
+    "工程负责人介绍，施工期间曾因汛期和钢材短缺两次停工，项目部调整了施工方案，最终比原计划只晚了两个月，总投资也控制在预算之内。",
+    "不少住在河对岸的居民一早就来到桥头，排队等待剪彩仪式。有人还带来了孩子和家里的老人，在桥上拍照留念，场面十分热闹。",
+    "一位在桥边开小吃店的店主说，过去顾客要绕很远的路才能过来，周末的生意一直不好。现在大桥通了，他打算再雇两名店员。",
+    "交通部门提醒，通车初期桥上车流较大，请驾驶人注意限速，并按照指示牌行驶。节假日期间，桥上还将安排交警现场疏导。",
+    "据了解，大桥两端还将修建两个小型公园和一条沿河步道，预计在今年秋天对外开放，届时市民可以在河边散步和休息。",
+]
+
+
+def test_a_dump_written_without_spaces_is_read_by_the_rules_not_the_english_line_model():
+    """The line model learned from English pages; on a Chinese page laid out as a Chinese paper's
+    (the first paragraph repeated at the top as its description, two menus, a share bar) it dropped
+    the first and the last paragraphs. The rules keep the whole body; an English dump still goes to
+    the model."""
+    menu = ["首页", "时政", "资讯", "财经", "生活", "视频", "专栏", "双语", "原创", "评论"]
+    header = [
+        "> 本地新闻",
+        "青河新大桥今日正式通车",
+        "来源：",
+        "青河日报",
+        "2024-05-12 09:30",
+        "分享",
+        "分享到微信",
+        "关闭",
+    ]
+    related = ["专题", "最热新闻", "青河沿岸绿道明年开工", "老城区公交线路调整", "市图书馆延长开放时间"]
+    lines = ["青河新大桥今日正式通车", ZH_BODY[0], *menu, *menu, *header, *ZH_BODY[:4], "“桥通了，心也近了”"]
+    lines += [*ZH_BODY[4:], "（编辑：王青 李河）", "【责任编辑：王青】", *related, "关于我们", "联系我们", *menu]
+    text = "\n".join(lines) + "\n"
+    extraction = strip_text_dump(
+        Page(source_uri="zh.txt", text=text, fmt="text", encoding="utf-8", byte_size=len(text))
+    )
+    body = extraction.stories[0].paragraphs
+    assert all(paragraph in body for paragraph in ZH_BODY)
+    assert extraction.signals.extractor["model"] is False
+    english = "\n".join(["Home", "News", *BODY, "Copyright 2024 The Courier"]) + "\n"
+    page = Page(source_uri="en.txt", text=english, fmt="text", encoding="utf-8", byte_size=len(english))
+    assert strip_text_dump(page).signals.extractor["model"] is True
