@@ -145,6 +145,10 @@ def test_filter_drops_headline_credits_related_tail_and_bio():
     assert kept == [BODY[0], BODY[1]]
     recent = [(BODY[0], False), (BODY[1], False), ("Recent Posts", True), ("Ferry fares to rise in spring", False)]
     assert [t for t, _ in filter_paragraphs(recent, [])] == [BODY[0], BODY[1]]
+    # other sites' names for the list (TIME's "More Must-Reads From TIME" on newspaper4k's pages)
+    for heading in ("More Must-Reads From The Courier", "Editor's Picks", "Don't Miss", "Most Viewed"):
+        tail = [(BODY[0], False), (BODY[1], False), (heading, True), ("Ferry fares to rise in spring", False)]
+        assert [t for t, _ in filter_paragraphs(tail, [])] == [BODY[0], BODY[1]], heading
 
 
 def test_filter_drops_the_authors_section_under_the_article_but_not_a_long_one():

@@ -100,6 +100,7 @@ _TAIL_HEADING = re.compile(
     r"|recommended( for you| reading| stories| articles)?|you (may|might) (also )?like\b.*|(most )?popular( \w+)?|most read|trending( now| (on|in) .+| \w+)?"
     r"|(sponsored|promoted|partner) (content|stories|links|posts)( from\b.*)?|(from|around) the web"
     r"|other (posts|articles|stories)|(latest|recent) (news|stories|articles|posts)|also read|see also|keep reading|top stories"
+    r"|(more )?must[- ]reads?( from\b.*)?|editor'?s'? (picks?|choice)|don'?t miss|most (viewed|shared|emailed|commented)"
     # a comment section's opener (the comments themselves are never article text), a few languages
     r"|(add|post|leave|write) (a )?(comment|reply)|comments?( \(\d+\))?|añadir (un )?comentario|deja (un|tu) comentario"
     r"|comentarios?( \(\d+\))?|laisser un commentaire|commentaires?( \(\d+\))?|kommentare?( schreiben)?"
