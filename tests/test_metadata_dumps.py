@@ -114,6 +114,14 @@ def test_a_rights_notice_is_no_headline():
         assert _header(["Menu", about_copyright])[0] == about_copyright
 
 
+def test_a_line_without_letters_is_no_headline():
+    """A time stamp over the body (a Chinese paper's "2023 11/ 17 20:52:15", on newspaper4k's test
+    pages) was taken for the title: a headline holds a letter, of any script."""
+    for stamp in ("2024 05/ 12 09:30:15", "1 / 2 / 3 / 4", "+1 (555) 010-2030"):
+        assert _header(["Menu", "Home", stamp])[0] is None, stamp
+    assert _header(["Menu", "Home", "2024 Budget Passes 5-4"])[0] == "2024 Budget Passes 5-4"
+
+
 def test_role_lines_and_interface_labels_behind_symbols_are_not_headlines():
     lines = [
         "Cooling centres open across the county",

@@ -304,8 +304,9 @@ def _not_headline(line: str) -> bool:
     )
 
 
-# A character str.isalnum() takes: sre's \w is that or "_".
+# A character str.isalnum() takes: sre's \w is that or "_"; and a letter, of any script.
 _ALNUM = re.compile(r"[^\W_]")
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 @lru_cache(maxsize=4096)  # the headline's choice asks it twice of each candidate, and again for each story of a dump
@@ -321,6 +322,7 @@ def headline_shaped(lines: list[str], i: int, is_credit_line: bool) -> bool:
     words = _words(line)
     return not (
         not MIN_WORDS <= len(words) <= MAX_WORDS
+        or not _LETTER.search(line)  # a time stamp ("2023 11/ 17 20:52:15"), a score, a phone number
         or is_credit_line
         or _not_headline(_LEAD_SYMBOLS.sub("", line))
         or _RIGHTS.search(line)
