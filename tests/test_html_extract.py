@@ -374,6 +374,32 @@ def test_a_comment_thread_named_so_is_removed_before_extraction_but_code_comment
         assert all(p in kept for p in BODY), wrapper
 
 
+def test_nested_named_blocks_are_read_no_further_than_the_word_bound(monkeypatch):
+    """A thread's nested replies are each a named block: each counted its whole text, so 200 nested
+    blocks of 50 words read ~1,000,000 words. Now a block is read up to NAMED_BLOCK_MAX_WORDS and
+    one inside a removed block not at all; the result is the same."""
+    counted = []
+    real = html_extract.word_count
+    monkeypatch.setattr(html_extract, "word_count", lambda text: counted.append(real(text)) or counted[-1])
+    reply = "<p>" + "reply " * 50 + "</p>"
+    depth = 200
+    tree = parse_html(
+        "<html><body><article><h1>Tidal bridge opens</h1>"
+        + "".join(f"<p>{p}</p>" for p in BODY)
+        + "</article>"
+        + "<div class='comment-thread'>"
+        + reply
+        + ("<div class='comment-thread'>" + reply) * (depth - 1)
+        + "</div>" * depth
+        + "</body></html>"
+    )
+    html_extract.drop_named_blocks(tree)
+    text = " ".join(tree.body.text_content().split())
+    assert all(p in text for p in BODY)
+    assert text.count("reply") == (depth - html_extract.NAMED_BLOCK_MAX_WORDS // 50) * 50  # the outer ones, too long
+    assert sum(counted) < 300_000
+
+
 def test_a_republication_dialog_with_its_copy_of_the_story_is_removed_before_extraction():
     """INN's Republication Tracker Tool: its hidden dialog holds the story's own h1 and the licence
     terms, which led trafilatura to take the whole page on wcxb 0329."""

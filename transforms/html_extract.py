@@ -261,18 +261,29 @@ def drop_named_blocks(tree) -> None:
     aside or form) comment threads are removed (never the page's frame, a block holding its h1, <main>
     or <article>, nor one of over NAMED_BLOCK_MAX_WORDS words); a republication dialog is removed
     whatever it holds."""
+    dropped: set = set()
     for block, value in _named(tree):
-        if value == _REPUBLISH_DIALOG:
-            if block.getparent() is not None:
-                block.drop_tree()
-        elif (
+        if block.getparent() is None or not dropped.isdisjoint(block.iterancestors()):
+            continue  # the root, or inside a block already removed (a thread's nested replies)
+        if value == _REPUBLISH_DIALOG or (
             _names_no_text(block, value.lower().split())
             and block.tag not in _FRAMES
-            and block.getparent() is not None
+            and not _longer_than(block, NAMED_BLOCK_MAX_WORDS)  # read first: it stops at the bound
             and not _HOLDS_FRAME(block)
-            and word_count(block.text_content()) <= NAMED_BLOCK_MAX_WORDS
         ):
             block.drop_tree()
+            dropped.add(block)
+
+
+def _longer_than(block, words: int) -> bool:
+    """Whether the block's text holds more than `words` words, read no further than that: nested
+    named blocks each counted their whole text, 21 ms for 200 nested threads of 50 words."""
+    count = 0
+    for text in block.itertext():
+        count += word_count(text)
+        if count > words:
+            return True
+    return False
 
 
 def drop_pointers(tree) -> None:
