@@ -29,15 +29,15 @@ SHARED_TOOLS = pathlib.Path(__file__).resolve().parents[2] / "shared" / "tools"
 
 
 def truth_record(text: pathlib.Path, metadata: pathlib.Path) -> dict:
-    """The dev sets' record shape: the body, and the URL, title, authors and date where known."""
+    """The dev sets' record shape: the body, and the URL, title, authors ("; " between) and day where known."""
     record = {"articleBody": text.read_text(encoding="utf-8")}
     if metadata.exists():
         meta = json.loads(metadata.read_text(encoding="utf-8"))
         record.update(
             url=meta.get("url"),
             title=meta.get("title"),
-            authors=meta.get("authors"),
-            date_publish=meta.get("publish_date"),
+            author="; ".join(meta.get("authors") or []) or None,
+            publish_date=(meta.get("publish_date") or "")[:10] or None,
         )
     return record
 

@@ -23,8 +23,8 @@ def test_pages_with_html_and_an_extraction_become_a_dev_set(tmp_path):
             "articleBody": "Fares rise.",
             "url": "https://h.test/a",
             "title": None,
-            "authors": ["Jane Roe"],
-            "date_publish": None,
+            "author": "Jane Roe",
+            "publish_date": None,
         }
     }
     assert [p.name for p in (folder / "html").iterdir()] == ["harbour_com1.html"]
