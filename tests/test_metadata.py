@@ -309,6 +309,9 @@ def test_printed_dates():
     assert find_printed("Posted Sept. 5, 2016 at 4:30 p.m. ET").day == date(2016, 9, 5)
     assert find_printed("Kyodo, May 2, 2017 Adjust font size:").day == date(2017, 5, 2)
     assert find_printed("3 de 2019") is None
+    assert find_printed("更新时间 2012年12月10日, 10:41").day == date(2012, 12, 10)
+    korean = find_printed("입력 2024년 5월 12일 09:30")  # Korean year-month-day
+    assert korean.day == date(2024, 5, 12) and korean.clock.hour == 9
     assert find_printed("on 04/05/2019") is None  # April 5 or 4 May: not guessed
     assert find_printed("on 24/05/2019").day == date(2019, 5, 24)
     assert find_printed("Updated on 07-Jun-2019 | 10:15 IST").day == date(2019, 6, 7)

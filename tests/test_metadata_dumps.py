@@ -5,6 +5,7 @@ Every line here is invented, in the shapes met in plain-text page dumps.
 
 import time
 
+from transforms.metadata.dump_headline import headline_words
 from transforms.metadata.dump_writers import archive_link_byline
 from transforms.metadata.dumps import dump_header
 
@@ -120,6 +121,17 @@ def test_a_line_without_letters_is_no_headline():
     for stamp in ("2024 05/ 12 09:30:15", "1 / 2 / 3 / 4", "+1 (555) 010-2030"):
         assert _header(["Menu", "Home", stamp])[0] is None, stamp
     assert _header(["Menu", "Home", "2024 Budget Passes 5-4"])[0] == "2024 Budget Passes 5-4"
+
+
+def test_a_chinese_headline_and_its_date_line_are_read():
+    """A headline written without spaces is one "word" split at spaces: its words are counted as
+    textstats does, a Han character half a word (`headline_words`); a "2024年5月12日" line is a date
+    line, and a link's target printed as its text ("javascript:void(0)") is no headline."""
+    headline = "青河新大桥今日正式通车"
+    title, credits = _header(["首页", "新闻", "其他javascript:void(0)", headline, "更新时间 2024年5月12日 09:30"])[:2]
+    assert title == headline
+    assert credits == ["更新时间 2024年5月12日 09:30"]
+    assert headline_words(headline) == 6 and headline_words("Cooling centres open across the county") == 6
 
 
 def test_role_lines_and_interface_labels_behind_symbols_are_not_headlines():

@@ -20,6 +20,8 @@ from functools import lru_cache
 
 _CJK_RANGES = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"
 CJK_CHAR = re.compile(f"[{_CJK_RANGES}]")
+# Han and kana: the CJK writing without spaces between words (Korean's Hangul has them).
+HAN_KANA = re.compile("[\u3040-\u30ff\u3400-\u9fff]")
 # Scripts written without spaces between words (spaces, where there are any, end a clause or a
 # sentence), and how many characters (code points, marks included) a word of theirs has on average.
 # No segmenter is installed (no dictionary, no ICU), so a run's words are estimated from its length.
@@ -42,6 +44,8 @@ UNSPACED_RUN = re.compile("|".join(f"[{chars}]+" for chars in _UNSPACED_SCRIPTS.
 # with curly quotes), so text without them is told apart before anything else is done.
 UNSPACED_CHAR = re.compile(f"[{''.join(_UNSPACED_SCRIPTS.values())}]")
 _SPACELESS_CHAR = re.compile(f"[{_CJK_RANGES}{''.join(_UNSPACED_SCRIPTS.values())}]")
+# The letters of the scripts written without spaces between words: Han, kana and UNSPACED_CHAR's.
+WRITTEN_WITHOUT_SPACES = re.compile(f"[\u3040-\u30ff\u3400-\u9fff{''.join(_UNSPACED_SCRIPTS.values())}]")
 # A word of a spaced alphabet, with its space, in characters: 6.05 over the 88,076 words of the
 # fundus-news-80 truth (English and German news). The dump stripper's length bars (prose, headings,
 # a body's least length) are in such characters: a Thai run counts as its words' worth of them.
@@ -342,12 +346,12 @@ def rights_notice(low: str) -> bool:
 
 def spaceless_share(text: str) -> float:
     """Share of a text's non-space characters in the scripts written without spaces between words
-    (CJK, Thai, Lao, Khmer, Myanmar, Tibetan): 0.73-0.89 on Chinese, Japanese, Thai and Burmese
-    pages' dumps, 0 on English, Korean and Arabic ones."""
+    (WRITTEN_WITHOUT_SPACES): 0.73-0.89 on Chinese, Japanese, Thai and Burmese pages' dumps, 0 on
+    English and Arabic ones."""
     if text.isascii():
         return 0.0
     visible = len(text) - sum(text.count(space) for space in " \n\t")
-    return len(_SPACELESS_CHAR.findall(text)) / visible if visible else 0.0
+    return len(WRITTEN_WITHOUT_SPACES.findall(text)) / visible if visible else 0.0
 
 
 def squeezed(text: str | None) -> str:

@@ -86,6 +86,7 @@ INTL_DATE = _intl_date("(?:")
 _PRINTED = [
     ("ymd", re.compile(r"\b((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")),
     ("ymd", re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")),
+    ("ymd", re.compile(r"((?:19|20)\d{2})\s*년\s*(\d{1,2})\s*월\s*(\d{1,2})\s*일")),  # Korean
     ("ymd_name", re.compile(rf"\b((?:19|20)\d{{2}})\s+{_MONTH}\s+(\d{{1,2}})\b", re.IGNORECASE)),  # "2023 Jan 7"
     # "May 2, 2024", "May 2 2024", "May 2,2024" (no space after the comma); "2 May 2024", "2 May,2024"
     (

@@ -29,7 +29,7 @@ from transforms.metadata.dump_credits import BYLINE, LABELLED, MAX_CREDIT_CHARS,
 from transforms.metadata.dump_lines import NOT_HEADLINE, credit_name, is_credit, names_list, role_line
 from transforms.metadata.names import person_name
 from transforms.metadata.titles import CUT_SHORT
-from transforms.textstats import rights_notice, under_caption_toggle
+from transforms.textstats import HAN_KANA, WRITTEN_WITHOUT_SPACES, rights_notice, under_caption_toggle, word_count
 
 # How many lines before the body are read as the header.
 HEADER_LINES = 40
@@ -315,14 +315,24 @@ def _words(line: str) -> tuple[str, ...]:
     return tuple(w for w in line.split() if _ALNUM.search(w))
 
 
-def headline_shaped(lines: list[str], i: int, is_credit_line: bool) -> bool:
-    """Line `i` may be a headline: MIN_WORDS to MAX_WORDS words, no credit line, menu entry, caption,
-    name, role, button, list item or a wrapped paragraph's middle."""
-    line = lines[i]
+def headline_words(line: str) -> int:
+    """A line's words for the headline's bounds. In text written without spaces, textstats' count (a
+    CJK character a word, a Thai run its estimated words) with a CJK word taken as two characters: a
+    Chinese headline of 15 characters is ~8 words, where the spaces split it into one."""
     words = _words(line)
+    if line.isascii() or not WRITTEN_WITHOUT_SPACES.search(line):
+        return len(words)
+    return word_count(line) - len(HAN_KANA.findall(line)) // 2
+
+
+def headline_shaped(lines: list[str], i: int, is_credit_line: bool) -> bool:
+    """Line `i` may be a headline: MIN_WORDS to MAX_WORDS words (`headline_words`), no credit line,
+    menu entry, caption, name, role, button, list item, link target or a wrapped paragraph's middle."""
+    line = lines[i]
     return not (
-        not MIN_WORDS <= len(words) <= MAX_WORDS
+        not MIN_WORDS <= headline_words(line) <= MAX_WORDS
         or not _LETTER.search(line)  # a time stamp ("2023 11/ 17 20:52:15"), a score, a phone number
+        or "javascript:" in line  # a link's target printed as its text
         or is_credit_line
         or _not_headline(_LEAD_SYMBOLS.sub("", line))
         or _RIGHTS.search(line)
@@ -334,7 +344,7 @@ def headline_shaped(lines: list[str], i: int, is_credit_line: bool) -> bool:
         or line[0] in ",;/|>»›"  # a line opening with a comma goes on from the one before, a slash a breadcrumb
         or (i > 0 and lines[i - 1].endswith(","))  # and so does a line under one ending with a comma: a list's item
         or (line[0].islower() and _SENTENCE_INSIDE.search(line))  # a wrapped paragraph's middle
-        or (len(words) <= 4 and _CALL_TO_ACTION.match(line))  # a button: "Book a Demo", "View Full Profile"
+        or (len(_words(line)) <= 4 and _CALL_TO_ACTION.match(line))  # a button: "Book a Demo", "View Full Profile"
         or _caption_or_ticker(lines, i)
     )
 

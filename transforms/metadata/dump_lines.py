@@ -27,6 +27,8 @@ DATE_PATTERN = (
     rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?[,.]?\s+(?:19|20)\d\d(?:(?!\d)|(?=\d{{1,2}}:\d\d))|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:,\s*|\s+)(?:19|20)\d\d"
     r"|(?:19|20)\d\d-\d\d-\d\d|\b\d{1,2}/\d{1,2}/(?:19|20)?\d\d\b|\b\d{1,2}\.\d{1,2}\.(?:19|20)\d\d\b"
     rf"|{INTL_DATE}"
+    # Chinese and Japanese "2024年5月12日", Korean "2024년 5월 12일"
+    r"|(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?:19|20)\d\d\s*년\s*\d{1,2}\s*월\s*\d{1,2}\s*일"
 )
 # "By" in the other languages bylines come in, before one or two names: "Von Anna Roth und Lukas
 # Brenner", "Par Jean Roux", "Por Ana Ruiz", "Door Eva de Vries", "Av Erik Lund", "Af Ida Holm", "di Marco
