@@ -135,3 +135,32 @@ def test_a_short_capitalised_tagline_after_a_dash_is_cut():
         "Crane Hire – Field Tested",
     ):
         assert choose_title(Signals(headings=[headline]), []) == headline
+
+
+def test_the_sites_logo_h1_loses_to_the_h1_that_is_a_seo_titles_whole_text():
+    """A site's name set as an h1 (its logo, hidden by a class) over the article's h1 agreed with the
+    <title>, which ends with that name, and was the title (AFPBB News, on newspaper4k's pages)."""
+    headline = "Ferry crews end strike after two weeks of talks"
+    logo_first = Signals(
+        headings=["World News: Harbour Wire", headline],
+        title=f"{headline} 1 photo World News: Harbour Wire",
+        meta={"og:title": headline},
+    )
+    assert choose_title(logo_first, []) == headline
+
+
+def test_an_h1_with_the_sites_name_glued_after_the_headline_is_the_headline():
+    """The masthead's link inside the h1, glued to the headline by text_content ("...la
+    InfantaUltima Hora Mallorca"): the name is how the <title> ends, or a known site name."""
+    headline = "Ferry crews end strike after two weeks of talks"
+    glued = Signals(
+        headings=[headline + "Harbour Daily"],
+        title=f"{headline} » Local » News » Harbour Daily",
+        meta={"og:title": headline},
+    )
+    assert choose_title(glued, []) == headline
+    known = Signals(headings=[headline + "Harbour Daily"], meta={"og:title": headline})
+    assert choose_title(known, ["Harbour Daily"]) == headline
+    # a headline whose <title> ends otherwise keeps its whole h1
+    longer = Signals(headings=[headline + " tonight"], title=f"{headline} | Harbour Daily", meta={"og:title": headline})
+    assert choose_title(longer, []) == headline + " tonight"

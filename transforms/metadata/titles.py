@@ -243,6 +243,13 @@ def _whole(value: str, others: list[str]) -> str:
     return next((o for o in others if len(key(o)) > len(stem) and key(o).startswith(stem) and not _truncated(o)), value)
 
 
+def _site_tail(extra: str, page_title: str | None, site_keys: set[str]) -> bool:
+    """What an h1 holds after the headline is the site's name: a known one, or how the page's <title>
+    ends ("<headline> » Local » Noticias » Ultima Hora Mallorca")."""
+    title = clean(page_title) if page_title else None
+    return key(extra) in site_keys or bool(title and len(extra) < len(title) and title.endswith(extra))
+
+
 def _named_sites(signals: Signals) -> list[str]:
     """h1s that name the site by the page's own titles: "Name: Post" (or "Name | Post") as one title
     while another title is the post alone."""
@@ -277,6 +284,9 @@ def _choose(signals: Signals, site_names: list[str]) -> str | None:
     named = [o for o in others if _only_site(o, site_keys)]
     others = [o for o in others if o not in named] or others
     h1s = [_repaired(h1, others) for h1 in h1s]
+    # an h1 that is an SEO title's whole text comes first: a site's name set as an h1 (its logo, over
+    # the article's own h1) is inside the <title> too ("<headline> 写真1枚 国際ニュース：AFPBB News")
+    h1s = sorted(h1s, key=lambda h1: not any(key(h1) == key(o) for o in others))
     for h1 in h1s:
         agreeing = [o for o in others if agrees(h1, o)]
         if agreeing:  # a headline set in capitals is written as an SEO title of the same text writes it
@@ -288,6 +298,8 @@ def _choose(signals: Signals, site_names: list[str]) -> str | None:
                 return other
             if extra and h1.startswith(extra) and _LABEL.fullmatch(extra):  # "Blog: <headline>"
                 return other
+            if extra and h1.startswith(other) and _site_tail(extra, signals.title, site_keys):
+                return other  # the site's logo link inside the h1: "<headline>Ultima Hora Mallorca"
     # an SEO title the page prints whole as an h2 where no h1 agrees with one: the article's headline
     # set under a hero h1 (a blog's or section's name, a tagline, a question) or on a page with no h1;
     # not a label of one or two words (og:title "Blog" and a sidebar's h2 "Blog")
