@@ -669,3 +669,30 @@ def test_a_dump_written_without_spaces_is_read_by_the_rules_not_the_english_line
     english = "\n".join(["Home", "News", *BODY, "Copyright 2024 The Courier"]) + "\n"
     page = Page(source_uri="en.txt", text=english, fmt="text", encoding="utf-8", byte_size=len(english))
     assert strip_text_dump(page).signals.extractor["model"] is True
+
+
+SPANISH_BODY = [
+    "El tráfico se reanudó el lunes por la mañana en el puerto de Port-Wendell tras tres días de huelga de "
+    "los estibadores, según informó la dirección del puerto en un comunicado.",
+    "Los sindicatos obtuvieron una mejora de las primas de noche, y la dirección no quiso comentar la cuantía "
+    "del acuerdo alcanzado con los representantes de los trabajadores el domingo.",
+    "Decenas de buques esperaban frente a la costa desde el viernes, y los transportistas calculan las "
+    "pérdidas en varios millones de euros solo durante la última semana de paro.",
+]
+
+
+@pytest.mark.parametrize("model", ["shipped", "rules"])
+def test_a_comment_forms_call_as_its_heading_ends_the_body(model):
+    """ "Comentar" (the form's button, as its heading) opens the comments under a Spanish paper's
+    story, as "Comentarios" does: the policy and the readers' comments under it are not the article
+    (a page of newspaper4k's tests kept them)."""
+    tail = [
+        "Comentar",
+        "El contenido de los comentarios es la opinión de los usuarios y no la de este periódico digital.",
+        "No está permitido verter comentarios contrarios a las leyes, injuriosos, ilícitos o lesivos a terceros.",
+        "Hace 28 minutos",
+        "Lo importante no es si hay acuerdo o no, lo importante es quién paga al final todo esto, como siempre.",
+    ]
+    head = ["Inicio", "Local", "El puerto reabre tras tres días de huelga", "Por Ana Ruiz"]
+    kept, _, _, _ = strip_lines(normalize_lines("\n".join(head + SPANISH_BODY + tail)), _chosen(model))
+    assert kept == SPANISH_BODY

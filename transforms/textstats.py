@@ -87,7 +87,9 @@ SHARE_LABELS = frozenset(
 )
 COMMENT_LABELS = frozenset(
     """kommentar kommentare commentaire commentaires réagir comentario comentarios commenti reacties
-    kommentarer""".split()
+    kommentarer comentário comentários""".split()
+    # the form's call as its heading: "Comentar" (es, pt), "Commenter", "Commenta", "Kommentieren"
+    + "comentar commenter commenta kommentieren kommentera kommenter reageer".split()
     + ["jetzt kommentieren", "kommentar schreiben"]
 )
 SITE_LABELS = frozenset(
