@@ -696,3 +696,13 @@ def test_a_comment_forms_call_as_its_heading_ends_the_body(model):
     head = ["Inicio", "Local", "El puerto reabre tras tres días de huelga", "Por Ana Ruiz"]
     kept, _, _, _ = strip_lines(normalize_lines("\n".join(head + SPANISH_BODY + tail)), _chosen(model))
     assert kept == SPANISH_BODY
+
+
+@pytest.mark.parametrize("model", ["shipped", "rules"])
+def test_a_stories_list_set_inside_the_body_is_dropped(model):
+    """A "Most Popular" list of other stories' cards (section, headline, author) between the body's
+    paragraphs, as WIRED prints it (newspaper4k's wired_001): the cards are not the article. The run
+    ends at the next prose line; the list's own heading is chrome already."""
+    cards = ["Most Popular", "Gear", "The Tide Clocks Every Harbour Home Should Have", "Ada Brennock"]
+    kept = _kept_body(model, [*BODY[:4], *cards, *BODY[4:]])
+    assert kept == BODY

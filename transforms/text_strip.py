@@ -130,7 +130,7 @@ COMMENTS_AFTER_LINES = 2
 # A comment section's opener on a line of its own, after the article: "10 comments:", "Comments (4)",
 # "Load All Comments", and other languages' labels ("Kommentare"). Not "Leave a reply": on a Substack
 # post it is a button with the article going on under it.
-_OPENER_HINTS = ("omment", "OMMENT", "oment", "OMENT", "eacties", "EACTIES", "éagir", "ÉAGIR")  # cheap first test
+_OPENER_HINTS = ("omment", "OMMENT", "oment", "OMENT", "eacties", "EACTIES", "éagir", "ÉAGIR", "eageer", "EAGEER")  # cheap first test
 _COMMENTS_OPENER = re.compile(
     r"(?i)^(?:\d+\s+comments?:?|comments?\s*\(\d+\):?|(?:load|show|view) (?:all )?(?:\d+ )?comments"
     rf"|(?:{alternation(COMMENT_LABELS)})(?: \(\d+\))?:?)$"
@@ -309,6 +309,7 @@ def strip_lines(
     keep = select_body(lines, probs, threshold) if probs is not None else rule_body(lines)
     keep = [i for i in keep if not is_body_chrome(lines[i]) and not under_caption_toggle(lines, i)]
     keep = _before_comments(lines, keep)
+    keep = _without_listed_stories(lines, keep)
     keep = _without_contents_over_header(lines, keep)
 
     def trimmable(i: int, head: bool = False) -> bool:
@@ -385,6 +386,36 @@ def _without_contents_over_header(lines: list[str], keep: list[int]) -> list[int
     if n < CONTENTS_MIN_ENTRIES or n >= len(keep) or keep[n] - keep[n - 1] < 2:
         return keep
     return keep[n:]
+
+
+# Cards under a stories list's heading inside the body: more lines than this are no card list.
+LISTED_STORIES_MAX_LINES = 16
+# A heading over a list of other stories ("Most Popular", "Related stories", "You may also like"):
+# the cards under it (section, headline, author) are no article text, wherever the page sets them.
+_STORIES_HEADING = re.compile(
+    r"(?i)^(?:most (?:popular|read|viewed|shared)|related(?: (?:articles?|stories|content|posts?|coverage|news))?"
+    r"|recommended(?: for you| reading| stories)?|you (?:may|might) (?:also )?like|more from \S.{0,40}|trending(?: now)?"
+    r"|top stories|editor'?s'? picks?)\W*$"
+)
+
+
+def _without_listed_stories(lines: list[str], keep: list[int]) -> list[int]:
+    """The kept lines less a stories list the page sets inside its body: a heading (_STORIES_HEADING)
+    between two kept lines and the run of at most LISTED_STORIES_MAX_LINES non-prose lines under it,
+    up to the next prose line. WIRED prints "Most Popular" and four cards (section, headline, author)
+    three times between its paragraphs (newspaper4k's wired_001), and the model kept the cards. A
+    longer run is a menu or the page's tail, not a card list."""
+    if not keep:
+        return keep
+    drop: set[int] = set()
+    for i in range(keep[0] + 1, keep[-1]):
+        if len(lines[i]) <= 60 and _STORIES_HEADING.match(lines[i]):
+            j = i + 1
+            while j < len(lines) and j - i <= LISTED_STORIES_MAX_LINES and not is_prose(lines[j]):
+                j += 1
+            if j - i <= LISTED_STORIES_MAX_LINES:
+                drop.update(range(i + 1, j))
+    return [k for k in keep if k not in drop] if drop else keep
 
 
 def _before_comments(lines: list[str], keep: list[int]) -> list[int]:
