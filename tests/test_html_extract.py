@@ -913,3 +913,16 @@ def test_prose_elements_are_the_prose_xpaths():
         "item",
         "last",
     ]
+
+
+def test_a_menu_set_as_one_line_between_pipes_is_dropped_but_a_table_row_is_not():
+    """Old CNN pages (English and Arabic, newspaper4k's tests) print their menus as one line of
+    links between pipes, which trafilatura kept; a table's rows stay, words alone or with figures."""
+    menu = "Home | Video | World | U.S. | Africa | Asia | Europe | Latin America | Middle East | Business | Travel"
+    rows = [
+        "Week | Monday | Tuesday | Wednesday | Thursday | Friday | Saturday | Sunday",
+        "| Ferry | Monday | Tuesday | Wednesday | Thursday | Friday | Saturday | Sunday |",
+        "Quellmere | 12 | 14 | 9 | 11 | 10 | 8 | 7 | 6 | 5",
+    ]
+    paras = [(BODY[0], False), (menu, False), *[(r, False) for r in rows], (BODY[1], False)]
+    assert [t for t, _ in filter_paragraphs(paras, [])] == [BODY[0], *rows, BODY[1]]

@@ -30,6 +30,10 @@ from transforms.textstats import (
 )
 from transforms.textstats import word_key as _norm
 
+# A line of links between pipes with this many items or more, each this short, is a menu (a week's
+# table header, "Week | Monday | ... | Sunday", has eight).
+MENU_MIN_ITEMS, MENU_ITEM_MAX_WORDS = 9, 3
+_MENU_BREAKER = re.compile(r"[\d%$]")
 # A prompt or credit line is short: longer paragraphs are body text even when they say "subscribe".
 PROMPT_MAX_WORDS = 30
 # Loose text right after the page's h1 or before the body's first block is kept as body from this
@@ -165,7 +169,18 @@ def _is_prompt(text: str) -> bool:
         (short and (bool(_PROMPT.match(text)) or newsletter_promotion(text) or _rights_notice(text)))
         or photo_caption(text)
         or donation_appeal(text)
+        or _menu_line(text)
     )
+
+
+def _menu_line(text: str) -> bool:
+    """A site's menu set as one line of links between pipes ("Home | Video | World | U.S. | ...",
+    old CNN pages, in English and Arabic alike): MENU_MIN_ITEMS items or more of at most
+    MENU_ITEM_MAX_WORDS words, no digit, "%" or "$" in the line. A table's row is rendered
+    between pipes ("| a | b |"), and a header row of words alone has fewer columns."""
+    if text.count(" | ") < MENU_MIN_ITEMS - 1 or text.startswith("|") or _MENU_BREAKER.search(text):
+        return False
+    return all(0 < len(item.split()) <= MENU_ITEM_MAX_WORDS for item in text.split(" | "))
 
 
 def _rights_notice(text: str) -> bool:
