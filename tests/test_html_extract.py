@@ -926,3 +926,16 @@ def test_a_menu_set_as_one_line_between_pipes_is_dropped_but_a_table_row_is_not(
     ]
     paras = [(BODY[0], False), (menu, False), *[(r, False) for r in rows], (BODY[1], False)]
     assert [t for t, _ in filter_paragraphs(paras, [])] == [BODY[0], *rows, BODY[1]]
+
+
+def test_an_embedded_posts_text_is_dropped_by_the_link_it_ends_with():
+    """A tweet's text as a page prints it ends with the post's short link; no dev-set truth keeps
+    such a line (one keeps a tweet whose attribution follows on the same line, which stays)."""
+    posts = [
+        "Lol, the ferry was late again this morning. https://t.co/XWG9ipatpS",
+        "What a finish at the harbour regatta! #Quellmere pic.twitter.com/lOJCMXrI2i",
+    ]
+    attributed = "Ferry late again. pic.twitter.com/CAH5HnIuUn — Ada Brennock (@ada) February 28, 2024"
+    about = "The council's account (t.co/ links and all) was suspended for a day, the clerk said."
+    paras = [(BODY[0], False), *[(p, False) for p in posts], (attributed, False), (about, False), (BODY[1], False)]
+    assert [t for t, _ in filter_paragraphs(paras, [])] == [BODY[0], attributed, about, BODY[1]]

@@ -706,3 +706,8 @@ def test_a_stories_list_set_inside_the_body_is_dropped(model):
     cards = ["Most Popular", "Gear", "The Tide Clocks Every Harbour Home Should Have", "Ada Brennock"]
     kept = _kept_body(model, [*BODY[:4], *cards, *BODY[4:]])
     assert kept == BODY
+
+
+def test_an_embedded_posts_text_is_chrome_in_a_dump():
+    assert is_body_chrome("Lol, the ferry was late again this morning. https://t.co/XWG9ipatpS")
+    assert not is_body_chrome("The council's account (t.co/ links and all) was suspended for a day, the clerk said.")

@@ -43,6 +43,7 @@ from transforms.textstats import (
     DECK_MAX_WORDS,
     alternation,
     donation_appeal,
+    embedded_post,
     furniture_label,
     newsletter_promotion,
     photo_caption,
@@ -130,7 +131,18 @@ COMMENTS_AFTER_LINES = 2
 # A comment section's opener on a line of its own, after the article: "10 comments:", "Comments (4)",
 # "Load All Comments", and other languages' labels ("Kommentare"). Not "Leave a reply": on a Substack
 # post it is a button with the article going on under it.
-_OPENER_HINTS = ("omment", "OMMENT", "oment", "OMENT", "eacties", "EACTIES", "éagir", "ÉAGIR", "eageer", "EAGEER")  # cheap first test
+_OPENER_HINTS = (
+    "omment",
+    "OMMENT",
+    "oment",
+    "OMENT",
+    "eacties",
+    "EACTIES",
+    "éagir",
+    "ÉAGIR",
+    "eageer",
+    "EAGEER",
+)  # cheap first test
 _COMMENTS_OPENER = re.compile(
     r"(?i)^(?:\d+\s+comments?:?|comments?\s*\(\d+\):?|(?:load|show|view) (?:all )?(?:\d+ )?comments"
     rf"|(?:{alternation(COMMENT_LABELS)})(?: \(\d+\))?:?)$"
@@ -182,7 +194,11 @@ def is_body_chrome(line: str) -> bool:
         return True
     # _ACCOUNT_WALL only where the words it needs are (its search cost 2.1 us a dump line); they hold
     # no i, s or k, so a case-blind match (İ, ſ, K) finds nothing that lower() hides
-    if donation_appeal(line) or (("enter a" in low or "content" in low) and _ACCOUNT_WALL.search(line)):
+    if (
+        donation_appeal(line)
+        or embedded_post(line)
+        or (("enter a" in low or "content" in low) and _ACCOUNT_WALL.search(line))
+    ):
         return True
     if len(line) >= CHROME_MAX_CHARS:
         return False

@@ -245,6 +245,17 @@ _WE = re.compile(r"\b(?:we|us|our)\b", re.IGNORECASE)
 APPEAL_MAX_WORDS = 80
 
 
+# An embedded post's text as a page prints it: it ends with the post's own short link ("... this
+# week. https://t.co/XWG9ipatpS", "... Hero. #LUTAVL pic.twitter.com/lOJCMXrI2i"). No dev-set truth
+# holds such a line (873 pages); the extraction kept seven.
+_EMBEDDED_POST_END = re.compile(r"(?:https?://t\.co/|pic\.twitter\.com/)\w+\s*$")
+
+
+def embedded_post(line: str) -> bool:
+    """The text of an embedded post (a tweet) under or inside an article, by the link it ends with."""
+    return ("t.co/" in line or "pic.twitter.com/" in line) and _EMBEDDED_POST_END.search(line) is not None
+
+
 def donation_appeal(line: str) -> bool:
     """A line that asks the reader for money to fund the newsroom (the patterns above)."""
     low = line.lower()

@@ -22,6 +22,7 @@ from transforms.textstats import (
     affiliate_disclosure,
     alternation,
     donation_appeal,
+    embedded_post,
     newsletter_promotion,
     photo_caption,
     prose_sentence,
@@ -169,6 +170,7 @@ def _is_prompt(text: str) -> bool:
         (short and (bool(_PROMPT.match(text)) or newsletter_promotion(text) or _rights_notice(text)))
         or photo_caption(text)
         or donation_appeal(text)
+        or embedded_post(text)
         or _menu_line(text)
     )
 
