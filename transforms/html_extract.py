@@ -236,6 +236,8 @@ def _comment_thread(token: str) -> bool:
 
 
 def _names_no_text(block, tokens: list[str]) -> bool:
+    """Whether a block's class or id tokens name it no article text (_not_text), or, for a div,
+    section, list, aside or form, a comment thread (_comment_thread)."""
     thread = block.tag in _THREAD_TAGS
     return any(_not_text(token) or (thread and _comment_thread(token)) for token in tokens)
 

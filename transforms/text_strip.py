@@ -65,6 +65,15 @@ CAPTION_MAX_CHARS = 160
 # newspaper4k's test pages (outside the dev sets) the rules take Chinese, Japanese, Thai and Burmese
 # bodies the model cut short (F1 on the seven pages: see the commit); no dev-set page is near it.
 SPACELESS_PAGE_SHARE = 0.5
+# Cards under a stories list's heading inside the body: more lines than this are no card list.
+LISTED_STORIES_MAX_LINES = 16
+# A heading over a list of other stories ("Most Popular", "Related stories", "You may also like"):
+# the cards under it (section, headline, author) are no article text, wherever the page sets them.
+_STORIES_HEADING = re.compile(
+    r"(?i)^(?:most (?:popular|read|viewed|shared)|related(?: (?:articles?|stories|content|posts?|coverage|news))?"
+    r"|recommended(?: for you| reading| stories)?|you (?:may|might) (?:also )?like|more from \S.{0,40}|trending(?: now)?"
+    r"|top stories|editor'?s'? picks?)\W*$"
+)
 # Fewer body characters than this (visual, CJK count double) and the page has no article.
 MIN_BODY_CHARS = 200
 # A line the line model scores this sure is body even when short and unpunctuated (a list's entry:
@@ -402,17 +411,6 @@ def _without_contents_over_header(lines: list[str], keep: list[int]) -> list[int
     if n < CONTENTS_MIN_ENTRIES or n >= len(keep) or keep[n] - keep[n - 1] < 2:
         return keep
     return keep[n:]
-
-
-# Cards under a stories list's heading inside the body: more lines than this are no card list.
-LISTED_STORIES_MAX_LINES = 16
-# A heading over a list of other stories ("Most Popular", "Related stories", "You may also like"):
-# the cards under it (section, headline, author) are no article text, wherever the page sets them.
-_STORIES_HEADING = re.compile(
-    r"(?i)^(?:most (?:popular|read|viewed|shared)|related(?: (?:articles?|stories|content|posts?|coverage|news))?"
-    r"|recommended(?: for you| reading| stories)?|you (?:may|might) (?:also )?like|more from \S.{0,40}|trending(?: now)?"
-    r"|top stories|editor'?s'? picks?)\W*$"
-)
 
 
 def _without_listed_stories(lines: list[str], keep: list[int]) -> list[int]:

@@ -10,9 +10,10 @@ longest deck (standfirst) the text stripper and the dump header reader both acce
 wording of an offer or a form, which neither the HTML signal reader nor the metadata takes for a deck;
 `CREDIT_START` an author box's credit label, read in HTML and in dumps alike; `furniture_label` and
 `rights_notice` the page furniture of other languages than English ("Anzeige", "Lire aussi : ...",
-"Kommentare (12)", "Tous droits réservés"), `photo_caption` a caption by its photo's credit and
-`donation_appeal` a newsroom's appeal for readers' money, which the HTML clean-up and the dump
-stripper both drop.
+"Kommentare (12)", "Tous droits réservés", "京ICP备13028878号"), `photo_caption` a caption by its
+photo's credit, `donation_appeal` a newsroom's appeal for readers' money and `embedded_post` a
+tweet's text, which the HTML clean-up and the dump stripper all drop; `spaceless_share` how much of a
+text is in scripts written without spaces.
 """
 
 import re
