@@ -265,12 +265,12 @@ def drop_named_blocks(tree) -> None:
     whatever it holds."""
     dropped: set = set()
     for block, value in _named(tree):
-        if block.getparent() is None or not dropped.isdisjoint(block.iterancestors()):
+        if value != _REPUBLISH_DIALOG and (block.tag in _FRAMES or not _names_no_text(block, value.lower().split())):
+            continue
+        if block.getparent() is None or (dropped and not dropped.isdisjoint(block.iterancestors())):
             continue  # the root, or inside a block already removed (a thread's nested replies)
         if value == _REPUBLISH_DIALOG or (
-            _names_no_text(block, value.lower().split())
-            and block.tag not in _FRAMES
-            and not _longer_than(block, NAMED_BLOCK_MAX_WORDS)  # read first: it stops at the bound
+            not _longer_than(block, NAMED_BLOCK_MAX_WORDS)  # read first: it stops at the bound
             and not _HOLDS_FRAME(block)
         ):
             block.drop_tree()
