@@ -1359,3 +1359,15 @@ def test_a_personal_blog_named_after_its_owner_credits_her_where_nothing_else_do
     header = ["Menu", "Cooling centres open across the county", "By Lea Marsh"]
     dump = "\n".join(header + [FIRST, MORE] + FAR_BELOW + ["Ines Moreau's Blog"])
     assert dump_header(dump, FIRST, MORE)[1] == ["By Lea Marsh"]
+
+
+def test_the_date_under_a_copy_of_the_headline_under_a_summary_of_the_body():
+    """A page that prints its opening paragraph twice, as a summary under its title at the top and
+    over its body (a Chinese paper's share bar, on newspaper4k's pages): the body is read from the
+    first, and the date sits under the headline's second copy, further down."""
+    headline = "Cooling centres open across the county"
+    menu = ["Home", "News", "Weather", "Sport", "Opinion", "Search"]
+    lines = [headline, FIRST, *menu, headline, "Source: The Valley Ledger", "2024-07-08 09:30", "Share", FIRST, MORE]
+    title, credits = dump_header("\n".join(lines), FIRST, MORE)[:2]
+    assert title == headline
+    assert credits == ["2024-07-08 09:30"]

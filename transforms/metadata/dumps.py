@@ -139,10 +139,12 @@ def _under_first_paragraph(lines: list[str], end: int) -> list[str]:
 
 
 def _beside_copies(lines: list[str], best: int, end: int, dump: str) -> list[str]:
-    """The dated credit lines right around another copy of the headline over the body: a page that
-    prints its title block twice (a hero over the article) may date only one of them."""
+    """The dated credit lines right around another copy of the headline near the body (LABELLED_LINES
+    over or under its start): a page that prints its title block twice (a hero over the article) may
+    date only one of them, and one that prints its opening paragraph as a summary under the title
+    has the body read from there, with the dated copy further down."""
     found = []
-    for k in range(max(0, end - LABELLED_LINES), end):
+    for k in range(max(0, end - LABELLED_LINES), min(len(lines), end + LABELLED_LINES)):
         if k != best and lines[k] == lines[best]:
             near = credit_lines(lines[k + 1 : k + 1 + CREDIT_BEFORE], MAX_CREDIT_CHARS, prose=dump)
             near += credit_lines(lines[max(0, k - CREDIT_BEFORE) : k], MAX_CREDIT_CHARS, prose=dump)
