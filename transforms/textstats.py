@@ -45,6 +45,8 @@ UNSPACED_RUN = re.compile("|".join(f"[{chars}]+" for chars in _UNSPACED_SCRIPTS.
 # with curly quotes), so text without them is told apart before anything else is done.
 UNSPACED_CHAR = re.compile(f"[{''.join(_UNSPACED_SCRIPTS.values())}]")
 _SPACELESS_CHAR = re.compile(f"[{_CJK_RANGES}{''.join(_UNSPACED_SCRIPTS.values())}]")
+# How much of a text `spaceless_share` reads: a page's script shows in its first characters.
+SHARE_SAMPLE_CHARS = 100_000
 # The letters of the scripts written without spaces between words: Han, kana and UNSPACED_CHAR's.
 WRITTEN_WITHOUT_SPACES = re.compile(f"[\u3040-\u30ff\u3400-\u9fff{''.join(_UNSPACED_SCRIPTS.values())}]")
 # A word of a spaced alphabet, with its space, in characters: 6.05 over the 88,076 words of the
@@ -361,11 +363,14 @@ def rights_notice(low: str) -> bool:
 def spaceless_share(text: str) -> float:
     """Share of a text's non-space characters in the scripts written without spaces between words
     (WRITTEN_WITHOUT_SPACES): 0.73-0.89 on Chinese, Japanese, Thai and Burmese pages' dumps, 0 on
-    English and Arabic ones."""
-    if text.isascii():
+    English and Arabic ones. Read on the first SHARE_SAMPLE_CHARS, and counted as what removing
+    them takes away: a list of the characters took a 4-million-character CJK dump 4.0 s and 335 MB."""
+    sample = text[:SHARE_SAMPLE_CHARS]
+    if sample.isascii():
         return 0.0
-    visible = len(text) - sum(text.count(space) for space in " \n\t")
-    return len(WRITTEN_WITHOUT_SPACES.findall(text)) / visible if visible else 0.0
+    visible = len(sample) - sum(sample.count(space) for space in " \n\t")
+    spaceless = len(sample) - len(WRITTEN_WITHOUT_SPACES.sub("", sample))
+    return spaceless / visible if visible else 0.0
 
 
 def squeezed(text: str | None) -> str:
