@@ -19,6 +19,7 @@ import functools
 import hashlib
 import re
 import zlib
+from collections.abc import Iterator
 
 import numpy as np
 
@@ -59,6 +60,10 @@ TRAILING_CREDIT = re.compile(
     r"(?:copyright|©)\s.*|all rights reserved\.?.*|\(?(?:ap|afp|reuters|xinhua|dpa)\)?)\s*$"
 )
 _TOKEN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]|[^\W_]+")
+# Texts longer than this are tokenized a piece at a time, cut at whitespace (which no token holds):
+# a CJK character is a token, and a 12 MB dump's 4 million of them held in one list took ~340 MB.
+TOKEN_CHUNK_CHARS = 1 << 18
+_WHITESPACE = re.compile(r"\s")
 
 
 @functools.lru_cache(maxsize=4)  # an article's text is normalized for its content hash, then its signature
@@ -67,7 +72,23 @@ def normalize_text(text: str) -> str:
     text = TRAILING_CREDIT.sub(" ", text)
     text = DATELINE.sub(" ", text, count=1)
     text = WIRE_CREDIT.sub(" ", text)
-    return " ".join(_TOKEN.findall(text.lower()))
+    low = text.lower()
+    if len(low) <= TOKEN_CHUNK_CHARS:
+        return " ".join(_TOKEN.findall(low))
+    return " ".join(joined for piece in _pieces(low) if (joined := " ".join(_TOKEN.findall(piece))))
+
+
+def _pieces(text: str) -> Iterator[str]:
+    """`text` in pieces of about TOKEN_CHUNK_CHARS, each cut at a whitespace character (the rest
+    whole where none follows)."""
+    start = 0
+    while start < len(text):
+        end = start + TOKEN_CHUNK_CHARS
+        if end < len(text):
+            space = _WHITESPACE.search(text, end)
+            end = space.start() if space else len(text)
+        yield text[start:end]
+        start = end
 
 
 def content_hash(text: str) -> str:
@@ -77,13 +98,19 @@ def content_hash(text: str) -> str:
 
 def shingle_hashes(text: str) -> np.ndarray:
     """Distinct 64-bit hashes of the SHINGLE_WORDS-word shingles of the normalized text."""
-    words = normalize_text(text).split()
-    if not words:
+    # a piece at a time (`_pieces`: cut at spaces, so the same words): one list of a 12 MB dump's words
+    # held 4 million strings; map, not a generator expression: the same CRCs with no Python frame per word
+    token = np.concatenate(
+        [np.zeros(0, dtype=np.uint64)]
+        + [
+            np.fromiter(map(zlib.crc32, map(str.encode, words)), dtype=np.uint64, count=len(words))
+            for words in map(str.split, _pieces(normalize_text(text)))
+        ]
+    )
+    if not len(token):
         return np.zeros(0, dtype=np.uint64)
-    # map, not a generator expression: the same CRCs with no Python frame per word
-    token = np.fromiter(map(zlib.crc32, map(str.encode, words)), dtype=np.uint64, count=len(words))
-    width = min(SHINGLE_WORDS, len(words))
-    count = len(words) - width + 1
+    width = min(SHINGLE_WORDS, len(token))
+    count = len(token) - width + 1
     combined = np.zeros(count, dtype=np.uint64)
     for offset in range(width):  # polynomial combination: order-sensitive, wraps mod 2**64
         combined = combined * np.uint64(0x100000001B3) + token[offset : offset + count]

@@ -405,7 +405,7 @@ def word_count(text: str) -> int:
     # the common cases, in C: ASCII, or curly quotes and accents (a character loop cost ~2 ms per article)
     if text.isascii() or not _SPACELESS_CHAR.search(text):
         return len(words)
-    cjk = len(CJK_CHAR.findall(text))
+    cjk = len(text) - len(CJK_CHAR.sub("", text))  # counted without a list of them (4 million on a 12 MB dump)
     estimated = sum(unspaced_words(run) for run in UNSPACED_RUN.findall(text)) if UNSPACED_CHAR.search(text) else 0
     return cjk + estimated + sum(1 for w in words if not _SPACELESS_CHAR.search(w))
 
