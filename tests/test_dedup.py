@@ -117,12 +117,22 @@ def test_long_runs_of_space_are_read_once():
     assert done.stdout.splitlines() == ["body text more text", "story ap x", "story told", "ab x"]
 
 
+def _traced_peak(function, *args) -> int:
+    """The most memory Python had allocated, in bytes, while `function(*args)` ran."""
+    import tracemalloc
+
+    tracemalloc.start()
+    try:
+        function(*args)
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
 def test_a_long_text_is_signed_in_bounded_memory_with_the_same_minimum():
     """A text's shingles are hashed a block at a time: at once, NUM_PERM hashes of every shingle of a
     12 MB text dump (2 million) took 2 GB in the Beam process. The signature is each permutation's
     minimum over all the blocks: the same as over one array, block edges included."""
-    import tracemalloc
-
     from transforms.dedup import _A, _B, SIGNATURE_BLOCK, shingle_hashes
 
     def at_once(text):
@@ -134,13 +144,7 @@ def test_a_long_text_is_signed_in_bounded_memory_with_the_same_minimum():
         text = " ".join(f"word{i}" for i in range(words))  # words - 2 distinct shingles
         assert np.array_equal(signature(text), at_once(text)), words
     huge = " ".join(f"word{i}" for i in range(400_000))
-    tracemalloc.start()
-    try:
-        signature(huge)
-        _, peak = tracemalloc.get_traced_memory()
-    finally:
-        tracemalloc.stop()
-    assert peak < 100 * 2**20  # at once: 126 x 400,000 x 8 bytes = 403 MB
+    assert _traced_peak(signature, huge) < 100 * 2**20  # at once: 126 x 400,000 x 8 bytes = 403 MB
 
 
 def test_an_article_rows_own_signature_is_read_before_its_text():
@@ -158,8 +162,6 @@ def test_a_long_cjk_text_is_tokenized_a_piece_at_a_time_with_the_same_tokens():
     """Each CJK character is a token: a 12 MB dump's 4 million of them, held in one list, took the
     extractor's child to ~600 MB. Long texts are tokenized in pieces cut at whitespace, which no
     token holds, so the normal form, its hash and the shingles are those of one pass."""
-    import tracemalloc
-
     from transforms.dedup import _TOKEN, TOKEN_CHUNK_CHARS, normalize_text, shingle_hashes
 
     line = "港口新桥今日正式通车，市民排队过桥。Ferry fares_2024 rise\n"
@@ -170,10 +172,4 @@ def test_a_long_cjk_text_is_tokenized_a_piece_at_a_time_with_the_same_tokens():
     assert len(shingle_hashes(text)) == len({tuple(words[i : i + 3]) for i in range(len(words) - 2)})
     big = "港口新桥今日正式通车。\n" * 200_000  # 2.4 million characters
     normalize_text.cache_clear()
-    tracemalloc.start()
-    try:
-        shingle_hashes(big)
-        _, peak = tracemalloc.get_traced_memory()
-    finally:
-        tracemalloc.stop()
-    assert peak < 120 * 2**20  # one list of its 2 million tokens: ~170 MB more
+    assert _traced_peak(shingle_hashes, big) < 120 * 2**20  # one list of its 2 million tokens: ~170 MB more
