@@ -72,10 +72,7 @@ def normalize_text(text: str) -> str:
     text = TRAILING_CREDIT.sub(" ", text)
     text = DATELINE.sub(" ", text, count=1)
     text = WIRE_CREDIT.sub(" ", text)
-    low = text.lower()
-    if len(low) <= TOKEN_CHUNK_CHARS:
-        return " ".join(_TOKEN.findall(low))
-    return " ".join(joined for piece in _pieces(low) if (joined := " ".join(_TOKEN.findall(piece))))
+    return " ".join(joined for piece in _pieces(text.lower()) if (joined := " ".join(_TOKEN.findall(piece))))
 
 
 def _pieces(text: str) -> Iterator[str]:

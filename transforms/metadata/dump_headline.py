@@ -29,7 +29,14 @@ from transforms.metadata.dump_credits import BYLINE, LABELLED, MAX_CREDIT_CHARS,
 from transforms.metadata.dump_lines import NOT_HEADLINE, credit_name, is_credit, names_list, role_line
 from transforms.metadata.names import person_name
 from transforms.metadata.titles import CUT_SHORT
-from transforms.textstats import HAN_KANA, WRITTEN_WITHOUT_SPACES, rights_notice, under_caption_toggle, word_count
+from transforms.textstats import (
+    HAN_KANA,
+    WRITTEN_WITHOUT_SPACES,
+    characters_of,
+    rights_notice,
+    under_caption_toggle,
+    word_count,
+)
 
 # How many lines before the body are read as the header.
 HEADER_LINES = 40
@@ -322,7 +329,7 @@ def headline_words(line: str) -> int:
     words = _words(line)
     if line.isascii() or not WRITTEN_WITHOUT_SPACES.search(line):
         return len(words)
-    return word_count(line) - len(HAN_KANA.findall(line)) // 2
+    return word_count(line) - characters_of(HAN_KANA, line) // 2
 
 
 def headline_shaped(lines: list[str], i: int, is_credit_line: bool) -> bool:
