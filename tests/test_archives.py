@@ -289,9 +289,10 @@ def test_a_zip_archive_gzipped_or_zstd_compressed_is_read(tmp_path):
 
 
 def test_a_zip_whose_directory_names_a_member_with_no_name_is_read_from_its_local_headers(tmp_path):
-    """A central directory entry with an empty name made zipfile raise IndexError (its is_dir()
-    indexes the name). The members are read from their local headers instead, and the unreadable
-    directory is a decode_error row: nothing lost, nothing raised, gzipped or not."""
+    """A central directory entry with an empty name: Python 3.11's zipfile raises IndexError on it
+    (is_dir() indexes the name), 3.12's lists it and then fails to open the member, whose local
+    header names it. On both the members are read from their local headers instead, and the
+    unreadable directory is a decode_error row: nothing lost, nothing raised, gzipped or not."""
     whole = bytearray(_zip({"crawl/a.html": article("Ferry fares rise")}))
     entry = whole.index(b"PK\x01\x02")
     name_length = int.from_bytes(whole[entry + 28 : entry + 30], "little")

@@ -44,7 +44,7 @@ _OFFICE_PARTS = {"word/document.xml": "Word", "xl/workbook.xml": "Excel", "ppt/p
 # Errors of a member that cannot be read: encrypted (RuntimeError), an unsupported method
 # (NotImplementedError), a corrupt stream (zlib.error, BadZipFile, OSError, EOFError).
 _MEMBER_ERRORS = (
-    IndexError,  # a directory entry with an empty name: ZipInfo.is_dir() indexes it
+    IndexError,  # zipfile and tarfile index fields of a header they trust
     zipfile.BadZipFile,
     tarfile.TarError,
     zlib.error,
@@ -119,7 +119,12 @@ def zip_members(stream: BinaryIO, source_uri: str, max_bytes: int) -> Iterator[t
     read, or an archive without a readable directory."""
     try:
         archive = zipfile.ZipFile(stream)
-        infos = [info for info in archive.infolist() if not info.is_dir()]
+        listed = archive.infolist()
+        if any(not info.filename for info in listed):
+            # Python 3.11's is_dir() raises IndexError on it, 3.12's lists it and fails to open it
+            # ("File name in directory '' and header ... differ"): the same fallback on both
+            raise zipfile.BadZipFile("a directory entry with an empty name")
+        infos = [info for info in listed if not info.is_dir()]
     except _MEMBER_ERRORS as err:
         stream.seek(0)
         yield from _local_members(stream, source_uri, max_bytes, f"broken zip archive: {err}")
