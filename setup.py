@@ -55,9 +55,11 @@ setup(
             "polars>=1.0,<3",
             "ruff~=0.17.6",
             "build>=1.2,<2",
+            "setuptools>=68",  # what `build --no-isolation` builds with; a Python 3.12+ venv starts without it
         ],
         "spark": ["pyspark>=3.5,<5"],  # only for the slow Spark read-back test (needs Java 17+)
-        "gcp": [f"apache-beam[gcp]=={BEAM}"],
+        # setuptools: a launch stages --setup_file as an sdist in the launcher's own environment
+        "gcp": [f"apache-beam[gcp]=={BEAM}", "setuptools>=68"],
         # bench/train_text_model.py only: the shipped text-dump model runs on numpy alone
         "train": ["scikit-learn>=1.4,<2"],
     },
