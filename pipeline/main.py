@@ -12,6 +12,7 @@ import argparse
 import contextlib
 import gc
 import os
+import re
 import sys
 import time
 from datetime import UTC, datetime
@@ -129,7 +130,34 @@ def parse_options(argv: list[str] | None) -> PipelineOptions:
         problem = cloud_location_problem(options)
         if problem:
             parser.error(problem)
+    if options.view_as(StandardOptions).runner in IN_PROCESS_RUNNERS:
+        problem = worker_command_problem(options)
+        if problem:
+            parser.error(problem)
     return options
+
+
+# What a POSIX shell splits a word at or expands inside it.
+_SHELL_SPECIAL = re.compile(r"[\s'\"\\$`&|;<>()*?\[\]#!{}]")
+
+
+def worker_command_problem(options: PipelineOptions) -> str | None:
+    """Why a local run cannot start its worker processes, or None.
+
+    In multi_processing mode Beam's local runner starts each worker through a shell, with the
+    interpreter's path written into the command unquoted (apache-beam 2.77's fn_runner). A path the
+    shell splits or expands (a folder named "My Projects") makes every worker exit at once with
+    status 127, and the runner then waits for them forever: the run hangs. Said before anything is
+    built instead."""
+    if options.view_as(DirectOptions).direct_running_mode != "multi_processing":
+        return None
+    if not _SHELL_SPECIAL.search(sys.executable):
+        return None
+    return (
+        f"--direct_running_mode=multi_processing cannot start workers from {sys.executable!r}: Beam starts "
+        "them through a shell with that path unquoted, and the shell splits it. Use a Python (a venv) at a "
+        "path without spaces or shell characters, or --direct_running_mode=multi_threading"
+    )
 
 
 def cloud_location_problem(options: PipelineOptions) -> str | None:

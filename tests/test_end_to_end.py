@@ -3,6 +3,7 @@
 import json
 import re
 import shutil
+import sys
 
 import duckdb
 import pyarrow.dataset as ds
@@ -226,9 +227,10 @@ def test_one_input_spelled_relative_or_absolute_is_one_run_with_the_same_ids(tmp
     assert rows == ids and relative == 0
 
 
-def test_the_extractors_children_start_early_only_where_the_strip_stage_runs_in_this_process():
+def test_the_extractors_children_start_early_only_where_the_strip_stage_runs_in_this_process(monkeypatch):
     from pipeline.main import extractors_in_this_process, parse_options
 
+    monkeypatch.setattr(sys, "executable", "/opt/py/bin/python3")  # a checkout under "My Projects" too
     local = ["--input", "in/*", "--output", "out"]
     assert extractors_in_this_process(parse_options(local)) == 1
     threads = [*local, "--direct_running_mode=multi_threading"]
@@ -236,3 +238,22 @@ def test_the_extractors_children_start_early_only_where_the_strip_stage_runs_in_
     assert extractors_in_this_process(parse_options([*threads, "--direct_num_workers=2"])) == 2
     assert not extractors_in_this_process(parse_options([*local, "--direct_running_mode=multi_processing"]))
     assert not extractors_in_this_process(parse_options([*local, "--doc_timeout_seconds=0"]))
+
+
+def test_worker_processes_from_a_python_whose_path_the_shell_splits_are_a_usage_error(monkeypatch, capsys):
+    """Beam's local runner starts multi_processing workers through a shell with the interpreter's
+    path unquoted: from "/home/me/My Projects/.venv/bin/python" every worker exited with status 127
+    and the run waited for them forever. It is a usage error before anything is built; threads,
+    which start no process, still run."""
+    from pipeline.main import parse_options
+
+    monkeypatch.setattr(sys, "executable", "/home/me/My Projects/news/.venv/bin/python")
+    local = ["--input", "in/*", "--output", "out"]
+    with pytest.raises(SystemExit) as stopped:
+        parse_options([*local, "--direct_num_workers=2", "--direct_running_mode=multi_processing"])
+    assert stopped.value.code == 2
+    assert "'/home/me/My Projects/news/.venv/bin/python'" in capsys.readouterr().err
+    assert parse_options([*local, "--direct_num_workers=2", "--direct_running_mode=multi_threading"])
+    assert parse_options(local)
+    monkeypatch.setattr(sys, "executable", "/home/me/projects/news-1.2_x/.venv/bin/python3.12")
+    assert parse_options([*local, "--direct_num_workers=2", "--direct_running_mode=multi_processing"])
