@@ -55,10 +55,13 @@ def setup_beam_version() -> str:
 def source_files(suffixes: tuple[str, ...]) -> set[str]:
     """The project's files under the package roots: the committed ones in a git checkout (what CI
     and a clean clone see; an engineer's untracked work in progress is not shipped yet), else all."""
-    listed = subprocess.run(
-        ["git", "ls-files", "--", *PACKAGE_ROOTS], cwd=ROOT, capture_output=True, text=True, check=False
-    )
-    if listed.returncode == 0 and listed.stdout.strip():
+    try:
+        listed = subprocess.run(
+            ["git", "ls-files", "--", *PACKAGE_ROOTS], cwd=ROOT, capture_output=True, text=True, check=False
+        )
+    except OSError:  # no git on this machine: a source tarball's tree
+        listed = None
+    if listed is not None and listed.returncode == 0 and listed.stdout.strip():
         names = listed.stdout.split()
     else:
         names = [str(p.relative_to(ROOT)) for top in PACKAGE_ROOTS for p in (ROOT / top).rglob("*")]
