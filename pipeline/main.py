@@ -155,7 +155,7 @@ def worker_command_problem(options: PipelineOptions) -> str | None:
         return None
     return (
         f"--direct_running_mode=multi_processing cannot start workers from {sys.executable!r}: Beam starts "
-        "them through a shell with that path unquoted, and the shell splits it. Use a Python (a venv) at a "
+        "them through a shell with that path unquoted, which the shell splits or expands. Use a Python (a venv) at a "
         "path without spaces or shell characters, or --direct_running_mode=multi_threading"
     )
 

@@ -44,7 +44,7 @@ _OFFICE_PARTS = {"word/document.xml": "Word", "xl/workbook.xml": "Excel", "ppt/p
 # Errors of a member that cannot be read: encrypted (RuntimeError), an unsupported method
 # (NotImplementedError), a corrupt stream (zlib.error, BadZipFile, OSError, EOFError).
 _MEMBER_ERRORS = (
-    IndexError,  # zipfile and tarfile index fields of a header they trust
+    IndexError,  # an entry's field indexed as if well formed (3.11's is_dir() on an empty name did)
     zipfile.BadZipFile,
     tarfile.TarError,
     zlib.error,
