@@ -247,6 +247,19 @@ def test_guard_pipes_take_a_page_in_one_write_and_pages_past_them_still_pass():
         assert guard.call(big) == len(big.text)
 
 
+def test_the_child_imports_the_project_not_a_namesake_folder_where_the_run_started(tmp_path, monkeypatch):
+    """A run started in a folder that holds its own "pipeline", "transforms" or "schemas" package (a
+    data team's repository often has a pipeline/): the child ran `python -c` there, whose first
+    import path is that folder, and failed to start on every page (GuardStartError)."""
+    for name in ("pipeline", "transforms", "schemas"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "__init__.py").write_text("raise ImportError('a namesake, not the project')\n")
+    monkeypatch.chdir(tmp_path)
+    page = html_page("<p>five</p>")
+    with DocGuard(echo_length, 30) as guard:
+        assert guard.call(page) == len(page.text)
+
+
 def test_a_named_extractor_runs_in_the_child_and_in_process():
     page = html_page("<p>five</p>")
     named = Named("hostile_corpus", "echo_length")

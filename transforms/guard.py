@@ -162,8 +162,10 @@ def _spawn(fn_bytes: bytes) -> tuple[subprocess.Popen, Connection, Connection]:
     # The child must import this package before it reads the parent's sys.path: point it here.
     home = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in (home, os.environ.get("PYTHONPATH")) if p)}
+    # -P: `-c` would put the current folder first on the import path, where a folder of the user's
+    # named "pipeline" or "transforms" would stand in for this package (Python 3.11+)
     proc = subprocess.Popen(
-        [sys.executable, "-c", _CHILD], stdin=subprocess.PIPE, stdout=subprocess.PIPE, close_fds=True, env=env
+        [sys.executable, "-P", "-c", _CHILD], stdin=subprocess.PIPE, stdout=subprocess.PIPE, close_fds=True, env=env
     )
     outbox = Connection(os.dup(proc.stdin.fileno()), readable=False)
     inbox = Connection(os.dup(proc.stdout.fileno()), writable=False)
