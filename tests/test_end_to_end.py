@@ -3,6 +3,7 @@
 import json
 import re
 import shutil
+import subprocess
 import sys
 
 import duckdb
@@ -257,3 +258,20 @@ def test_worker_processes_from_a_python_whose_path_the_shell_splits_are_a_usage_
     assert parse_options(local)
     monkeypatch.setattr(sys, "executable", "/home/me/projects/news-1.2_x/.venv/bin/python3.12")
     assert parse_options([*local, "--direct_num_workers=2", "--direct_running_mode=multi_processing"])
+
+
+def test_run_local_reads_and_writes_relative_to_the_folder_it_is_run_in(tmp_path, samples_dir):
+    """`run_local.sh` run from another folder, one that holds a package of its own named "pipeline":
+    relative paths are that folder's (they were the checkout's: 'in/*' matched nothing there and
+    the output landed in the checkout), and the project's package is the one that runs."""
+    (tmp_path / "in").mkdir()
+    shutil.copy(samples_dir / "harbor-gazette-ferry.html", tmp_path / "in")
+    (tmp_path / "pipeline").mkdir()
+    (tmp_path / "pipeline" / "__init__.py").write_text("raise ImportError('a namesake, not the project')\n")
+    script = samples_dir.parent / "run_local.sh"
+    done = subprocess.run(
+        ["bash", str(script), "in/*", "out"], cwd=tmp_path, capture_output=True, text=True, timeout=300, check=False
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "OK: 1 pages in = 1 with articles" in done.stdout
+    assert len(list((tmp_path / "out" / "_manifests").glob("*.json"))) == 1
