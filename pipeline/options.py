@@ -1,6 +1,7 @@
 """The pipeline's own flags, in one PipelineOptions subclass; everything else passes to Beam."""
 
 import difflib
+import glob
 import hashlib
 import json
 import os
@@ -169,15 +170,23 @@ def local_input_problem(pattern: str) -> str | None:
 def absolute_paths(options: NewsOptions) -> None:
     """Local --input patterns and --output made absolute, in place: `samples/*`, `./samples/*` and
     `$PWD/samples/*` are one input, so a rerun spelled either way gets the same run id, `source_uri`
-    and article ids (and replaces the earlier run's rows). Cloud paths stay as given."""
+    and article ids (and replaces the earlier run's rows). Cloud paths stay as given. A local
+    --input that names an existing file is that file, glob characters in its name escaped: a page
+    saved as "Ferry fares [updated].html" is not a pattern whose brackets match "u", "p", ..."""
     if options.input:
-        options.input = [_absolute(pattern) for pattern in options.input]
+        options.input = [_literal_file(_absolute(pattern)) for pattern in options.input]
     if options.output:
         options.output = _absolute(options.output)
 
 
 def _absolute(path: str) -> str:
     return path if "://" in path else os.path.abspath(path)
+
+
+def _literal_file(pattern: str) -> str:
+    if "://" in pattern or not _GLOB_CHARS & set(pattern) or not os.path.isfile(pattern):
+        return pattern
+    return glob.escape(pattern)
 
 
 # How alike an unknown flag and a known one must be (difflib's ratio) to call it a typo: one letter

@@ -190,6 +190,24 @@ def test_a_folder_or_a_missing_plain_path_is_a_usage_error(tmp_path, samples_dir
     assert f"no input file matched: {tmp_path}/none-yet/*" in capsys.readouterr().out
 
 
+def test_a_glob_without_a_star_may_match_nothing_and_a_file_named_like_a_glob_is_read(tmp_path, samples_dir, capsys):
+    """Beam lets a pattern match nothing only when it holds a '*': 'day?.html' or 'page[12].html'
+    matching nothing stopped the run with a traceback (ValueError: ALLOW_IF_WILDCARD). A page
+    saved as "Ferry fares [updated].html", given by its own name, was such a pattern: its brackets
+    read as a character class that matched nothing, so the file that was there was never read."""
+    for pattern in ("day?.html", "page[12].html"):
+        assert main(["--input", f"{tmp_path}/{pattern}", "--output", str(tmp_path / "empty")]) == 0
+        assert f"no input file matched: {tmp_path}/{pattern}" in capsys.readouterr().out
+    for name in ("Ferry fares [updated].html", "ferry?.html", "ferry*.html"):
+        (tmp_path / "in").mkdir(exist_ok=True)
+        shutil.copy(samples_dir / "harbor-gazette-ferry.html", tmp_path / "in" / name)
+        out = tmp_path / f"out-{len(name)}"
+        assert main(["--input", str(tmp_path / "in" / name), "--output", str(out), "--run_id", "named"]) == 0
+        assert "OK: 1 pages in = 1 with articles" in capsys.readouterr().out, name
+        uris = duckdb.sql(f"select source_uri from read_parquet('{out}/articles/**/*.parquet')").fetchall()
+        assert uris == [(str(tmp_path / "in" / name),)]
+
+
 def test_a_stray_argument_or_a_mistyped_flag_is_a_usage_error_not_a_default_run(tmp_path, samples_dir, capsys):
     first, second = sorted(str(p) for p in samples_dir.glob("*.html"))[:2]
     out = str(tmp_path / "out")

@@ -34,6 +34,7 @@ from dataclasses import replace
 
 import apache_beam as beam
 from apache_beam.io import fileio
+from apache_beam.io.fileio import EmptyMatchTreatment
 from apache_beam.io.filesystem import FileSystem
 from apache_beam.io.filesystems import FileSystems
 
@@ -287,6 +288,14 @@ def skipped_keys(key: str) -> list[tuple[str, int]]:
     return [("warc_skipped", 1), (key, 1)]
 
 
+def _empty_match(pattern: str) -> str:
+    """A glob may match nothing (an empty run says so); a plain path must match. Beam's default
+    allows an empty match only to a pattern with a '*', and stopped the run with a traceback on
+    'day?.html' or 'page[12].html' matching nothing."""
+    glob_chars = any(c in pattern for c in "*?[")
+    return EmptyMatchTreatment.ALLOW if glob_chars else EmptyMatchTreatment.ALLOW_IF_WILDCARD
+
+
 class ReadPages(beam.PTransform):
     """PBegin -> (pages, failures), or with tally_skipped=True (pages, failures, skipped tallies):
     (key, count) pairs `warc_skipped` and `warc_skipped.<reason>`, for the run's tallies."""
@@ -307,7 +316,10 @@ class ReadPages(beam.PTransform):
         self._extracted = tuple(extracted)
 
     def expand(self, pbegin):
-        matched = [pbegin | f"Match[{i}]" >> fileio.MatchFiles(p) for i, p in enumerate(self._patterns)]
+        matched = [
+            pbegin | f"Match[{i}]" >> fileio.MatchFiles(p, empty_match_treatment=_empty_match(p))
+            for i, p in enumerate(self._patterns)
+        ]
         outputs = (
             matched
             | "FlattenMatches" >> beam.Flatten()
