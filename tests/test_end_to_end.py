@@ -293,3 +293,20 @@ def test_run_local_reads_and_writes_relative_to_the_folder_it_is_run_in(tmp_path
     assert done.returncode == 0, done.stderr[-3000:]
     assert "OK: 1 pages in = 1 with articles" in done.stdout
     assert len(list((tmp_path / "out" / "_manifests").glob("*.json"))) == 1
+
+
+def test_an_output_folder_named_with_brackets_commits_and_a_rerun_replaces_it(tmp_path, samples_dir):
+    """Beam's FileSystems.match and .delete read every path as a glob: under "out [x]" the commit
+    matched none of the files it had just moved ("IndexError: list index out of range"), then failed
+    to delete its intent file and staging folder, and a rerun's search for the earlier run's files
+    would have found none of them to replace."""
+    out = tmp_path / "news out [x]"
+    given = ["--input", str(samples_dir / "*.html"), "--output", str(out)]
+    assert main(given) == 0
+    first = sorted(p.relative_to(out) for p in out.rglob("*.parquet"))
+    assert main(given) == 0
+    assert sorted(p.relative_to(out) for p in out.rglob("*.parquet")) == first
+    assert [p.suffix for p in (out / "_manifests").iterdir()] == [".json"]
+    assert not any((out / "_staging").iterdir())
+    ids = ds.dataset(out / "articles", format="parquet", partitioning="hive").to_table().column("article_id")
+    assert len(ids) == len(set(ids.to_pylist())) > 0  # the rerun's rows replaced the first run's

@@ -15,8 +15,11 @@ once per run:
   5. removes the staging folder and everything in it (files of retried bundles too).
 """
 
+import glob
 import json
+import os
 import posixpath
+import shutil
 from datetime import UTC, datetime
 
 import pyarrow.parquet as pq
@@ -58,10 +61,32 @@ def _mkdirs(path: str) -> None:
         pass  # exists already (local), or the filesystem has no folders (object stores)
 
 
+# Beam's FileSystems.match and .delete read every path as a glob: a folder named "out [x]" is
+# escaped in each (glob.escape, whose [*] [?] [[] Beam's own pattern reader takes), or it matches
+# nothing and the commit failed.
+_GLOB_CHARS = frozenset("*?[")
+
+
+def delete_paths(paths: list[str]) -> None:
+    """FileSystems.delete with each path taken as named. Its delete matches every path as a glob
+    first; a path holding glob characters is escaped for an object store, and removed directly
+    where it is local (a glob's match lists files, never a folder)."""
+    plain = [path for path in paths if not _GLOB_CHARS & set(path)]
+    if plain:
+        FileSystems.delete(plain)
+    for path in (path for path in paths if _GLOB_CHARS & set(path)):
+        if FileSystems.get_scheme(path) is not None:
+            FileSystems.delete([glob.escape(path)])
+        elif os.path.isdir(path):
+            shutil.rmtree(path)
+        else:
+            os.remove(path)
+
+
 def _existing_run_files(output: str, run_id: str) -> list[str]:
     patterns = []
     for table, keys in PARTITION_KEYS.items():
-        patterns.append(FileSystems.join(output, table, *(["*"] * len(keys)), f"part-{run_id}-*.parquet"))
+        patterns.append(FileSystems.join(glob.escape(output), table, *(["*"] * len(keys)), f"part-{run_id}-*.parquet"))
     found = []
     for result in FileSystems.match(patterns):
         found.extend(m.path for m in result.metadata_list)
@@ -74,7 +99,7 @@ def _num_rows(path: str) -> int:
 
 
 def _size(path: str) -> int:
-    return FileSystems.match([path])[0].metadata_list[0].size_in_bytes
+    return FileSystems.match([glob.escape(path)])[0].metadata_list[0].size_in_bytes
 
 
 def commit_run(output: str, run_id: str, staging: str, staged: list[str], manifest: dict) -> dict:
@@ -97,13 +122,13 @@ def commit_run(output: str, run_id: str, staging: str, staged: list[str], manife
     # so a commit killed half-way leaves no manifest that vouches for files it deleted.
     _write_json(intent_path(output, run_id), {"started_at": manifest.get("started_at")})
     if FileSystems.exists(manifest_path(output, run_id)):
-        FileSystems.delete([manifest_path(output, run_id)])
+        delete_paths([manifest_path(output, run_id)])
     from pipeline.compact import drop_run  # lazy: pipeline.compact imports this module
 
     drop_run(output, run_id)  # rows of an earlier run with this id that compaction merged away
     stale = [p for p in _existing_run_files(output, run_id) if p not in {dst for _, dst in plan}]
     if stale:
-        FileSystems.delete(stale)
+        delete_paths(stale)
     for dst_dir in sorted({posixpath.dirname(dst) for _, dst in plan}):
         _mkdirs(dst_dir)
     moves = [(s, d) for s, d in plan if FileSystems.exists(s)]
@@ -132,7 +157,7 @@ def commit_run(output: str, run_id: str, staging: str, staged: list[str], manife
         "finished_at": datetime.now(UTC).isoformat(),
     }
     write_manifest(output, run_id, manifest)
-    FileSystems.delete([intent_path(output, run_id)])
+    delete_paths([intent_path(output, run_id)])
     remove_staging(staging)
     return manifest
 
@@ -145,12 +170,14 @@ def remove_staging(staging: str) -> None:
     those of retried bundles) are matched and deleted by name first.
     """
     leftovers = [
-        m.path for result in FileSystems.match([FileSystems.join(staging, "**")]) for m in result.metadata_list
+        m.path
+        for result in FileSystems.match([FileSystems.join(glob.escape(staging), "**")])
+        for m in result.metadata_list
     ]
     if leftovers:
-        FileSystems.delete(leftovers)
+        delete_paths(leftovers)
     if FileSystems.exists(staging):
-        FileSystems.delete([staging])
+        delete_paths([staging])
 
 
 def intent_path(output: str, run_id: str) -> str:
@@ -179,7 +206,7 @@ def write_manifest(output: str, run_id: str, manifest: dict) -> None:
     tmp = final + ".tmp"
     _write_json(tmp, manifest)
     if FileSystems.exists(final):
-        FileSystems.delete([final])
+        delete_paths([final])
     FileSystems.rename([tmp], [final])
 
 

@@ -20,7 +20,7 @@ from apache_beam.io.filesystem import CompressionTypes
 from apache_beam.io.filesystems import FileSystems
 
 from schemas import ARTICLES
-from transforms.commit import destination_of
+from transforms.commit import delete_paths, destination_of
 from transforms.parquet_sink import MAX_ROW_GROUP_ROWS, ROW_GROUP_ROWS, open_writer, use_system_allocator
 from transforms.tags import counter
 
@@ -78,7 +78,7 @@ def finish_staged(src: str, dst: str, verdicts: Verdicts) -> int:
                 written += write_pending(writer)
             writer.close()
     if not written:
-        FileSystems.delete([dst])
+        delete_paths([dst])
     return written
 
 
