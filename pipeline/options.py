@@ -124,6 +124,9 @@ def validate(options: NewsOptions) -> None:
     if "://" not in options.output and os.path.exists(options.output) and not os.path.isdir(options.output):
         # `./run_local.sh samples/*` unquoted: the shell hands the second sample over as the output
         raise ValueError(f"--output {options.output} is a file: give a folder (quote a glob given as --input)")
+    problem = "://" not in options.output and local_output_problem(options.output)
+    if problem:
+        raise ValueError(problem)
     if options.max_file_bytes <= 0:
         raise ValueError("--max_file_bytes must be positive")
     unknown = [name for name in extracted_fields(options) if name not in PAGE_FIELDS]
@@ -151,6 +154,20 @@ def validate(options: NewsOptions) -> None:
         raise ValueError("--poll_interval must be positive")
     if options.run_id is not None and not options.run_id.replace("-", "").replace("_", "").isalnum():
         raise ValueError("--run_id may hold only letters, digits, '-' and '_'")
+
+
+def local_output_problem(output: str) -> str | None:
+    """Why a local --output folder cannot be made or written, or None: said before anything is
+    built, where the run would otherwise fail at its first staged file, pages already read. The
+    folder's nearest existing parent must be a folder this process may write in."""
+    parent = os.path.abspath(output)
+    while not os.path.exists(parent):
+        parent = os.path.dirname(parent)
+    if not os.path.isdir(parent):
+        return f"--output {output} cannot be made: {parent} is a file"
+    if not os.access(parent, os.W_OK | os.X_OK):
+        return f"--output {output} cannot be written: no permission to write in {parent}"
+    return None
 
 
 def local_input_problem(pattern: str) -> str | None:

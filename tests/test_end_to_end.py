@@ -310,3 +310,18 @@ def test_an_output_folder_named_with_brackets_commits_and_a_rerun_replaces_it(tm
     assert not any((out / "_staging").iterdir())
     ids = ds.dataset(out / "articles", format="parquet", partitioning="hive").to_table().column("article_id")
     assert len(ids) == len(set(ids.to_pylist())) > 0  # the rerun's rows replaced the first run's
+
+
+def test_an_output_folder_that_cannot_be_made_or_written_is_a_usage_error(tmp_path, samples_dir, capsys, monkeypatch):
+    """It was a traceback from the first staged file (NotADirectoryError, PermissionError), the
+    pages already read; now it is said before anything is built."""
+    page = str(samples_dir / "harbor-gazette-ferry.html")
+    (tmp_path / "a-file").write_text("x")
+    with pytest.raises(SystemExit) as stopped:
+        main(["--input", page, "--output", str(tmp_path / "a-file" / "out")])
+    assert stopped.value.code == 2 and f"cannot be made: {tmp_path / 'a-file'} is a file" in capsys.readouterr().err
+    monkeypatch.setattr("os.access", lambda path, mode: path != str(tmp_path))  # as a user who may not write there
+    with pytest.raises(SystemExit) as stopped:
+        main(["--input", page, "--output", str(tmp_path / "new" / "out")])
+    assert stopped.value.code == 2 and f"no permission to write in {tmp_path}" in capsys.readouterr().err
+    assert not (tmp_path / "new").exists()
