@@ -540,3 +540,28 @@ def test_bad_limits_are_rejected_before_anything_runs(small):
         with pytest.raises(SystemExit):
             main(["--input", f"{folder}/*", "--output", str(out), flag, value])
     assert not out.exists()
+
+
+def test_a_folder_the_glob_reaches_but_cannot_list_is_a_read_error_row(tmp_path, monkeypatch):
+    """Beam's listing walks the glob's folder and skips one it may not read (another user's, mode
+    700) without a word: its files were never seen. It is a read_error row where files under it
+    could match the glob. Simulated: the suite may run as root, who may list any folder (run as
+    nobody, 'in/**' over a mode-000 folder gave this row)."""
+    from transforms.read import unlisted_files
+
+    (tmp_path / "in" / "locked").mkdir(parents=True)
+    (tmp_path / "in" / "open").mkdir()
+    real_walk = os.walk
+
+    def walk(top, onerror=None, **kwargs):
+        for folder, folders, names in real_walk(top, onerror=onerror, **kwargs):
+            if folder.endswith("locked"):
+                onerror(PermissionError(13, "Permission denied", folder))
+                continue
+            yield folder, folders, names
+
+    monkeypatch.setattr(os, "walk", walk)
+    (failure,) = unlisted_files((f"{tmp_path}/in/**",))
+    assert (failure.source_uri, failure.reason) == (str(tmp_path / "in" / "locked"), "read_error")
+    assert "could not be listed: Permission denied" in failure.error
+    assert unlisted_files((f"{tmp_path}/in/*",)) == []  # files under it could not match 'in/*'

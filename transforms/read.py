@@ -23,6 +23,7 @@ bzip2 or xz (`transforms/compression.py`) is read as what it holds, on one worke
   python -m transforms.read crawl.warc.gz export.jsonl.zst pages.tar.gz   # what files hold, by kind
 """
 
+import fnmatch
 import io
 import os
 import re
@@ -260,16 +261,18 @@ def spans_of(file: tuple[str, int], max_bytes: int, span_bytes: int) -> list[tup
 
 def unlisted_files(patterns: tuple[str, ...]) -> list[Failure]:
     """A read_error Failure for each local file the patterns match that Beam's match drops without a
-    word: a symbolic link to a missing file or in a loop, which its listing cannot size. The listing is
-    Beam's own (the glob's folder walked, its regex matched against each path), so exactly the
-    paths it left out are reported; remote patterns have no such files."""
+    word: a symbolic link to a missing file or in a loop, which its listing cannot size, and a
+    folder the glob reaches that cannot be listed (no permission: its files are never seen). The
+    listing is Beam's own (the glob's folder walked, its regex matched against each path), so
+    exactly the paths it left out are reported; remote patterns have no such files."""
     failures = {}
     for pattern in patterns:
         prefix = re.match(r"[^[*?]*", pattern).group(0)
         if FileSystems.get_scheme(pattern) is not None or prefix == pattern:  # a plain path: `validate` checked it
             continue
         matches = re.compile(FileSystem.translate_pattern(pattern)).match
-        for folder, _, names in os.walk(os.path.dirname(prefix) or "."):
+        unlisted: list[OSError] = []
+        for folder, _, names in os.walk(os.path.dirname(prefix) or ".", onerror=unlisted.append):
             for name in names:
                 path = os.path.join(folder, name)
                 if path in failures or not matches(path) or os.path.exists(path):
@@ -281,7 +284,25 @@ def unlisted_files(patterns: tuple[str, ...]) -> list[Failure]:
                     "read_error",
                     f"a symbolic link that leads nowhere (a missing file or a loop): {target}"[:2000],
                 )
+        for err in unlisted:
+            folder = err.filename or ""
+            if folder and folder not in failures and _may_hold_matches(folder, pattern):
+                failures[folder] = Failure(
+                    folder, "read", "read_error", f"a folder the glob reaches could not be listed: {err.strerror}"
+                )
     return [failures[path] for path in sorted(failures)]
+
+
+def _may_hold_matches(folder: str, pattern: str) -> bool:
+    """Whether files under `folder` could match `pattern`, compared a path part at a time: a '**'
+    part may stand for any folders, a pattern's last part names files, not folders."""
+    wanted = pattern.split("/")
+    for depth, part in enumerate(folder.split("/")):
+        if depth < len(wanted) and "**" in wanted[depth]:
+            return True
+        if depth >= len(wanted) - 1 or not fnmatch.fnmatchcase(part, wanted[depth]):
+            return False
+    return True
 
 
 def skipped_keys(key: str) -> list[tuple[str, int]]:
