@@ -565,3 +565,4 @@ def test_a_folder_the_glob_reaches_but_cannot_list_is_a_read_error_row(tmp_path,
     assert (failure.source_uri, failure.reason) == (str(tmp_path / "in" / "locked"), "read_error")
     assert "could not be listed: Permission denied" in failure.error
     assert unlisted_files((f"{tmp_path}/in/*",)) == []  # files under it could not match 'in/*'
+    assert unlisted_files((f"{tmp_path}/none-yet/*",)) == []  # a folder that is not there: an empty run

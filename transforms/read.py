@@ -285,6 +285,8 @@ def unlisted_files(patterns: tuple[str, ...]) -> list[Failure]:
                     f"a symbolic link that leads nowhere (a missing file or a loop): {target}"[:2000],
                 )
         for err in unlisted:
+            if isinstance(err, FileNotFoundError | NotADirectoryError):  # nothing there: a glob may match nothing
+                continue
             folder = err.filename or ""
             if folder and folder not in failures and _may_hold_matches(folder, pattern):
                 failures[folder] = Failure(
