@@ -125,6 +125,8 @@ def validate(options: NewsOptions) -> None:
         # `./run_local.sh samples/*` unquoted: the shell hands the second sample over as the output
         raise ValueError(f"--output {options.output} is a file: give a folder (quote a glob given as --input)")
     problem = "://" not in options.output and local_output_problem(options.output)
+    if options.report and not problem:
+        problem = local_output_problem(os.path.dirname(os.path.abspath(options.report)), "--report's folder")
     if problem:
         raise ValueError(problem)
     if options.max_file_bytes <= 0:
@@ -156,17 +158,18 @@ def validate(options: NewsOptions) -> None:
         raise ValueError("--run_id may hold only letters, digits, '-' and '_'")
 
 
-def local_output_problem(output: str) -> str | None:
-    """Why a local --output folder cannot be made or written, or None: said before anything is
-    built, where the run would otherwise fail at its first staged file, pages already read. The
-    folder's nearest existing parent must be a folder this process may write in."""
+def local_output_problem(output: str, flag: str = "--output") -> str | None:
+    """Why a local folder to write in (--output, or the folder of --report's file) cannot be made
+    or written, or None: said before anything is built, where the run would otherwise fail at its
+    first staged file, pages already read (or, for the report, after the commit). The folder's
+    nearest existing parent must be a folder this process may write in."""
     parent = os.path.abspath(output)
     while not os.path.exists(parent):
         parent = os.path.dirname(parent)
     if not os.path.isdir(parent):
-        return f"--output {output} cannot be made: {parent} is a file"
+        return f"{flag} {output} cannot be made: {parent} is a file"
     if not os.access(parent, os.W_OK | os.X_OK):
-        return f"--output {output} cannot be written: no permission to write in {parent}"
+        return f"{flag} {output} cannot be written: no permission to write in {parent}"
     return None
 
 

@@ -320,6 +320,10 @@ def test_an_output_folder_that_cannot_be_made_or_written_is_a_usage_error(tmp_pa
     with pytest.raises(SystemExit) as stopped:
         main(["--input", page, "--output", str(tmp_path / "a-file" / "out")])
     assert stopped.value.code == 2 and f"cannot be made: {tmp_path / 'a-file'} is a file" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as stopped:  # the report was written after the commit: a traceback, exit 1
+        main(["--input", page, "--output", str(tmp_path / "out"), "--report", str(tmp_path / "a-file" / "r.html")])
+    assert stopped.value.code == 2 and "--report's folder" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
     monkeypatch.setattr("os.access", lambda path, mode: path != str(tmp_path))  # as a user who may not write there
     with pytest.raises(SystemExit) as stopped:
         main(["--input", page, "--output", str(tmp_path / "new" / "out")])
