@@ -5,7 +5,9 @@ import glob
 import hashlib
 import json
 import os
+import re
 
+from apache_beam.io.filesystem import FileSystem
 from apache_beam.io.gcp.pubsub import parse_subscription
 from apache_beam.options.pipeline_options import PipelineOptions, StandardOptions
 
@@ -150,6 +152,7 @@ def validate(options: NewsOptions) -> None:
         raise ValueError("--streaming reads --input_subscription, not --input (for local files use --watch)")
     else:
         problem = next(filter(None, map(local_input_problem, options.input)), None)
+        problem = problem or next(filter(None, (own_output_problem(p, options.output) for p in options.input)), None)
         if problem:
             raise ValueError(problem)
     if options.watch and options.poll_interval <= 0:
@@ -171,6 +174,37 @@ def local_output_problem(output: str, flag: str = "--output") -> str | None:
     if not os.access(parent, os.W_OK | os.X_OK):
         return f"{flag} {output} cannot be written: no permission to write in {parent}"
     return None
+
+
+# Files of the kinds a run writes under its --output (a table's partition, a manifest, staging, a
+# watch ledger), as Beam would list them: what an --input glob must not reach.
+_OWN_OUTPUT_FILES = (
+    "articles/pub_date=2024-01-31/lang=en/part-0123456789abcdef-00000.parquet",
+    "segments/pub_date=unknown/lang=unknown/part-0123456789abcdef-00000.parquet",
+    "quarantine/ingest_date=2024-01-31/reason_code=no_article/part-0123456789abcdef-00000.parquet",
+    "duplicates/ingest_date=2024-01-31/part-0123456789abcdef-00000.parquet",
+    "_manifests/0123456789abcdef.json",
+    "_staging/0123456789abcdef/pre/articles-0123456789abcdef.parquet",
+    "_ledger/batches/w000001.json",
+)
+
+
+def own_output_problem(pattern: str, output: str) -> str | None:
+    """Why a local --input glob would read the run's own output, or None. With 'data/**' and
+    --output data/out, a rerun read its Parquet files and manifests as pages (52 pages in for 2
+    files) and replaced its good rows with what it made of them; in watch mode every batch's
+    output would be the next batch's input."""
+    if "://" in pattern or "://" in output or not _GLOB_CHARS & set(pattern):
+        return None
+    matches = re.compile(FileSystem.translate_pattern(os.path.abspath(pattern))).match
+    root = os.path.abspath(output)
+    reached = next((name for name in _OWN_OUTPUT_FILES if matches(os.path.join(root, name))), None)
+    if reached is None:
+        return None
+    return (
+        f"--input {pattern} reaches the run's own output under --output {output} (files such as "
+        f"{os.path.join(output, reached)}): write the output outside the glob's reach, or narrow the glob"
+    )
 
 
 def local_input_problem(pattern: str) -> str | None:
