@@ -12,6 +12,7 @@ from apache_beam.io.gcp.pubsub import parse_subscription
 from apache_beam.options.pipeline_options import PipelineOptions, StandardOptions
 
 from transforms.exports import EXTRACTED_FIELDS, PAGE_FIELDS
+from transforms.globs import is_glob
 from transforms.guard import DEFAULT_DOC_TIMEOUT_SECONDS
 
 # A page over this many bytes (raw, or after gunzip) is quarantined as too_large: real news pages
@@ -23,8 +24,6 @@ DEFAULT_POLL_SECONDS = 2.0
 # Streaming: one commit (manifest, files per partition) per window; a minute keeps files few and
 # rows readable soon after they land.
 DEFAULT_WINDOW_SECONDS = 60
-# A pattern with one of these is a glob, which may match nothing (an empty run); a plain path must exist.
-_GLOB_CHARS = frozenset("*?[")
 
 
 class NewsOptions(PipelineOptions):
@@ -126,7 +125,7 @@ def validate(options: NewsOptions) -> None:
     if "://" not in options.output and os.path.exists(options.output) and not os.path.isdir(options.output):
         # `./run_local.sh samples/*` unquoted: the shell hands the second sample over as the output
         raise ValueError(f"--output {options.output} is a file: give a folder (quote a glob given as --input)")
-    problem = "://" not in options.output and local_output_problem(options.output)
+    problem = None if "://" in options.output else local_output_problem(options.output)
     if options.report and not problem:
         problem = local_output_problem(os.path.dirname(os.path.abspath(options.report)), "--report's folder")
     if problem:
@@ -194,7 +193,7 @@ def own_output_problem(pattern: str, output: str) -> str | None:
     --output data/out, a rerun read its Parquet files and manifests as pages (52 pages in for 2
     files) and replaced its good rows with what it made of them; in watch mode every batch's
     output would be the next batch's input."""
-    if "://" in pattern or "://" in output or not _GLOB_CHARS & set(pattern):
+    if "://" in pattern or "://" in output or not is_glob(pattern):
         return None
     matches = re.compile(FileSystem.translate_pattern(os.path.abspath(pattern))).match
     root = os.path.abspath(output)
@@ -212,7 +211,7 @@ def local_input_problem(pattern: str) -> str | None:
     missing plain path is a traceback ("ALLOW_IF_WILDCARD"), and a folder would be read as one
     unreadable page. Globs and cloud paths are not checked: nothing may touch a cloud path while
     the graph is built."""
-    if "://" in pattern or _GLOB_CHARS & set(pattern):
+    if "://" in pattern or is_glob(pattern):
         return None
     if os.path.isdir(pattern):
         return f"--input {pattern} is a folder: give a glob of its files, e.g. '{os.path.join(pattern, '*')}'"
@@ -238,7 +237,7 @@ def _absolute(path: str) -> str:
 
 
 def _literal_file(pattern: str) -> str:
-    if "://" in pattern or not _GLOB_CHARS & set(pattern) or not os.path.isfile(pattern):
+    if "://" in pattern or not is_glob(pattern) or not os.path.isfile(pattern):
         return pattern
     return glob.escape(pattern)
 

@@ -17,15 +17,14 @@ once per run:
 
 import glob
 import json
-import os
 import posixpath
-import shutil
 from datetime import UTC, datetime
 
 import pyarrow.parquet as pq
 from apache_beam.io.filesystems import FileSystems
 
 from schemas import PARTITION_KEYS, SCHEMA_VERSION, parse_partition_path
+from transforms.globs import delete_paths
 
 STAGING_DIR = "_staging"
 MANIFEST_DIR = "_manifests"
@@ -61,26 +60,9 @@ def _mkdirs(path: str) -> None:
         pass  # exists already (local), or the filesystem has no folders (object stores)
 
 
-# Beam's FileSystems.match and .delete read every path as a glob: a folder named "out [x]" is
-# escaped in each (glob.escape, whose [*] [?] [[] Beam's own pattern reader takes), or it matches
-# nothing and the commit failed.
-_GLOB_CHARS = frozenset("*?[")
-
-
-def delete_paths(paths: list[str]) -> None:
-    """FileSystems.delete with each path taken as named. Its delete matches every path as a glob
-    first; a path holding glob characters is escaped for an object store, and removed directly
-    where it is local (a glob's match lists files, never a folder)."""
-    plain = [path for path in paths if not _GLOB_CHARS & set(path)]
-    if plain:
-        FileSystems.delete(plain)
-    for path in (path for path in paths if _GLOB_CHARS & set(path)):
-        if FileSystems.get_scheme(path) is not None:
-            FileSystems.delete([glob.escape(path)])
-        elif os.path.isdir(path):
-            shutil.rmtree(path)
-        else:
-            os.remove(path)
+# Beam's FileSystems.match reads every path as a glob: a folder named "out [x]" is escaped in each
+# pattern (glob.escape, whose [*] [?] [[] Beam's own pattern reader takes), or it matches nothing
+# and the commit failed; deletes go through `globs.delete_paths`.
 
 
 def _existing_run_files(output: str, run_id: str) -> list[str]:

@@ -20,7 +20,8 @@ from apache_beam.io.filesystem import CompressionTypes
 from apache_beam.io.filesystems import FileSystems
 
 from schemas import ARTICLES
-from transforms.commit import delete_paths, destination_of
+from transforms.commit import destination_of
+from transforms.globs import delete_paths
 from transforms.parquet_sink import MAX_ROW_GROUP_ROWS, ROW_GROUP_ROWS, open_writer, use_system_allocator
 from transforms.tags import counter
 

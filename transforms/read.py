@@ -46,6 +46,7 @@ from transforms.decode import GZIP_MAGIC, decode_page, read_capped
 from transforms.documents import html_documents
 from transforms.errors import NotAFile, TooLarge, error_text
 from transforms.exports import EXTRACTED_FIELDS
+from transforms.globs import is_glob
 from transforms.jsonl import SPAN_BYTES, file_spans, iter_json, iter_json_span, starts_like_json
 from transforms.opening import open_input, special_file
 from transforms.parquet_source import PARQUET_MAGIC, is_parquet, iter_parquet, row_group_spans
@@ -315,8 +316,7 @@ def _empty_match(pattern: str) -> str:
     """A glob may match nothing (an empty run says so); a plain path must match. Beam's default
     allows an empty match only to a pattern with a '*', and stopped the run with a traceback on
     'day?.html' or 'page[12].html' matching nothing."""
-    glob_chars = any(c in pattern for c in "*?[")
-    return EmptyMatchTreatment.ALLOW if glob_chars else EmptyMatchTreatment.ALLOW_IF_WILDCARD
+    return EmptyMatchTreatment.ALLOW if is_glob(pattern) else EmptyMatchTreatment.ALLOW_IF_WILDCARD
 
 
 class ReadPages(beam.PTransform):
